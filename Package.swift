@@ -1,0 +1,68 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "TrialReport",
+    products: [
+        .executable(name: "trialreport", targets: ["trialreport"]),
+        .library(name: "TrialReport", targets: ["TrialReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        // Pure numerics: distributions, tests, confidence intervals, regression.
+        .target(
+            name: "TrialStats",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]
+        ),
+        // The study folder: CSV reader, typed ADaM tables, validation, checksums.
+        .target(
+            name: "TrialData",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Deterministic dummy studies in the study-folder format.
+        .target(name: "TrialSimulation"),
+        // The analysis plan and every analysis; produces `Results`.
+        .target(
+            name: "TrialAnalysis",
+            dependencies: ["TrialStats", "TrialData", .product(name: "Yams", package: "Yams")]
+        ),
+        // cairo + pangocairo through pkg-config.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // A small grammar of graphics drawn with Cairo.
+        .target(name: "Plot", dependencies: ["CCairo"]),
+        // Figures, tables and documents made from `Results`.
+        .target(
+            name: "TrialReport",
+            dependencies: [
+                "TrialAnalysis", "TrialData", "Plot",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The command line: parses, calls the library, maps errors to exit codes.
+        .executableTarget(
+            name: "trialreport",
+            dependencies: [
+                "TrialReport", "TrialAnalysis", "TrialData", "TrialSimulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TrialStatsTests", dependencies: ["TrialStats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrialDataTests", dependencies: ["TrialData"]),
+        .testTarget(name: "TrialSimulationTests", dependencies: ["TrialSimulation", "TrialData"]),
+        .testTarget(name: "TrialAnalysisTests", dependencies: ["TrialAnalysis"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "CCairo"]),
+        .testTarget(name: "TrialReportTests", dependencies: ["TrialReport"]),
+        .testTarget(name: "trialreportTests", dependencies: ["trialreport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

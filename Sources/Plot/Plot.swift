@@ -1,0 +1,1 @@
+// The Plot module; see README.md.

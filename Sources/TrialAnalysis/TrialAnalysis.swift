@@ -1,0 +1,1 @@
+// The TrialAnalysis module; see README.md.

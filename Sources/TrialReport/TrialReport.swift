@@ -1,0 +1,1 @@
+// The TrialReport module; see README.md.

@@ -1,0 +1,1 @@
+// The TrialSimulation module; see README.md.

@@ -1,0 +1,1 @@
+// The TrialStats module; see README.md.

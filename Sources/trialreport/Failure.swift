@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import TrialData
+
+/// Runs a command's work; on a `TrialReportError` prints every diagnostic to stderr as
+/// `error: FILE:LINE:COLUMN: message` and exits with the code SPEC.md §4 assigns.
+/// This is the one place where errors become messages and exit codes.
+func runReportingFailures(_ work: () throws -> Void) throws {
+    do {
+        try work()
+    } catch let error as TrialReportError {
+        for diagnostic in error.diagnostics {
+            printToStandardError(diagnostic.description)
+        }
+        throw ExitCode(ExitStatus(error.kind).rawValue)
+    }
+}
+
+/// Prints warnings (and any other diagnostics that do not stop the run) to stderr.
+func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics {
+        printToStandardError(diagnostic.description)
+    }
+}
+
+func printToStandardError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `trialreport`: turns a clinical trial's locked data into its analyses, figures, tables and report.
+@main
+struct TrialReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trialreport",
+        abstract: "Analyses, figures, tables and the report of a clinical trial, from its study folder.",
+        discussion: "Without a subcommand, renders the bundled example study into output/.",
+        subcommands: [
+            RenderCommand.self,
+            ValidateCommand.self,
+            SimulateCommand.self,
+        ],
+        defaultSubcommand: RenderCommand.self
+    )
+}
