@@ -57,12 +57,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TrialStatsTests", dependencies: ["TrialStats"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrialDataTests", dependencies: ["TrialData"]),
-        .testTarget(name: "TrialSimulationTests", dependencies: ["TrialSimulation", "TrialData"]),
-        .testTarget(name: "TrialAnalysisTests", dependencies: ["TrialAnalysis"]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot", "CCairo"]),
-        .testTarget(name: "TrialReportTests", dependencies: ["TrialReport"]),
-        .testTarget(name: "trialreportTests", dependencies: ["trialreport"]),
+        .testTarget(name: "TrialDataTests", dependencies: ["TrialData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrialSimulationTests", dependencies: ["TrialSimulation", "TrialData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrialAnalysisTests", dependencies: ["TrialAnalysis"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "CCairo"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrialReportTests", dependencies: ["TrialReport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "trialreportTests", dependencies: ["trialreport"], resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )
