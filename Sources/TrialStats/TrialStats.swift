@@ -1,1 +1,0 @@
-// The TrialStats module; see README.md.
