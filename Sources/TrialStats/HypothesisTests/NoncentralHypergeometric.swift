@@ -1,0 +1,92 @@
+import RealModule
+
+/// Fisher's noncentral hypergeometric distribution of the top-left cell of a 2×2 table
+/// with fixed margins, as R's `fisher.test` uses it (`dnhyper`, `mnhyper`, `pnhyper`).
+///
+/// The central log densities are built once over the whole support by the ratio
+/// recurrence P(x + 1)/P(x) = (m − x)(k − x)/((x + 1)(n − k + x + 1)), anchored at 0
+/// at the mode; only differences of log densities are ever used, as in R, which
+/// normalises `exp(d − max(d))`. Sums for a given odds ratio walk outward from the
+/// tilted mode and stop once terms fall below e⁻⁴⁶ ≈ 1e-20 of the largest — the
+/// density is log-concave, so everything beyond is smaller still.
+struct NoncentralHypergeometric {
+    let support: ClosedRange<Int>
+    /// Central log density minus its maximum, indexed by x − support.lowerBound.
+    let logDensity: [Double]
+
+    init(_ central: Hypergeometric) {
+        support = central.support
+        let lowest = support.lowerBound
+        let m = Double(central.white), n = Double(central.black), k = Double(central.draws)
+        var logDensity = [Double](repeating: 0, count: support.count)
+        let mode = central.mode - lowest
+        func logRatio(_ index: Int) -> Double {  // log P(x + 1)/P(x), x = lowest + index
+            let x = Double(lowest + index)
+            return Double.log((m - x) * (k - x)) - Double.log((x + 1) * (n - k + x + 1))
+        }
+        if mode + 1 < logDensity.count {
+            for index in (mode + 1)..<logDensity.count {
+                logDensity[index] = logDensity[index - 1] + logRatio(index - 1)
+            }
+        }
+        for index in stride(from: mode - 1, through: 0, by: -1) {
+            logDensity[index] = logDensity[index + 1] - logRatio(index)
+        }
+        self.logDensity = logDensity
+    }
+
+    /// Sums over the distribution with odds ratio `oddsRatio` (0 < ψ < ∞).
+    struct Moments {
+        var mean: Double
+        /// P(X ≤ x) and P(X ≥ x) for the x asked about.
+        var atMost: Double
+        var atLeast: Double
+    }
+
+    /// The mean and both tails at `x` under odds ratio `oddsRatio`.
+    /// - Complexity: O(width of the non-negligible part of the support).
+    func moments(oddsRatio: Double, tailsAt x: Int) -> Moments {
+        let tilt = Double.log(oddsRatio)
+        let lowest = support.lowerBound
+        // The tilted log density is concave: its mode is the first index whose
+        // forward difference is negative.
+        var low = 0, high = logDensity.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if logDensity[middle + 1] - logDensity[middle] + tilt < 0 { high = middle } else { low = middle + 1 }
+        }
+        let mode = low
+        let peak = logDensity[mode] + tilt * Double(mode)
+        let cutoff = -46.0
+        var total = 0.0, weightedSum = 0.0, atMost = 0.0, atLeast = 0.0
+        func add(_ index: Int) -> Bool {
+            let exponent = logDensity[index] + tilt * Double(index) - peak
+            if exponent < cutoff { return false }
+            let weight = Double.exp(exponent)
+            total += weight
+            weightedSum += weight * Double(index)
+            if lowest + index <= x { atMost += weight }
+            if lowest + index >= x { atLeast += weight }
+            return true
+        }
+        var index = mode
+        while index < logDensity.count, add(index) { index += 1 }
+        index = mode - 1
+        while index >= 0, add(index) { index -= 1 }
+        return Moments(mean: Double(lowest) + weightedSum / total, atMost: atMost / total, atLeast: atLeast / total)
+    }
+
+    /// R's two-sided p-value: the total probability of tables no more likely than the
+    /// observed one, with relative tolerance 1e-7 (`d <= d[x] * (1 + 1e-7)`).
+    /// - Complexity: O(support size).
+    func twoSidedPValue(observed x: Int) -> Double {
+        let observed = Double.exp(logDensity[x - support.lowerBound]) * (1 + 1e-7)
+        var total = 0.0, extreme = 0.0
+        for value in logDensity {
+            let density = Double.exp(value)
+            total += density
+            if density <= observed { extreme += density }
+        }
+        return extreme / total
+    }
+}
