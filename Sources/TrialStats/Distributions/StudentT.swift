@@ -5,9 +5,6 @@ public struct StudentT: Sendable, Equatable {
     /// ν, the degrees of freedom.
     public let degreesOfFreedom: Double
 
-    /// Above this ν, R's `pt` switches to a corrected normal approximation; so do we.
-    static let normalApproximationThreshold = 4e5
-
     /// Creates the distribution.
     /// - Throws: ``StatisticsError/invalidParameter(name:value:)`` unless ν > 0.
     public init(degreesOfFreedom: Double) throws(StatisticsError) {
@@ -28,22 +25,16 @@ public struct StudentT: Sendable, Equatable {
     /// Both tails at `t`; the smaller one keeps full relative accuracy.
     ///
     /// Method (as R's nmath/pt.c): P(|T| > |t|) = I_{ν/(ν+t²)}(ν/2, ½) with
-    /// ``IncompleteBeta/regularized(x:a:b:)``, halved; for ν > 4·10⁵ R's normal
-    /// approximation Φ(t(1 − 1/(4ν))/√(1 + t²/(2ν))); for ν/(ν + t²) below 1e-100 the
+    /// ``IncompleteBeta/regularized(x:a:b:)``, halved; for ν/(ν + t²) below 1e-100 the
     /// leading term of the tail in log space.
     ///
     /// - Error Bounds: relative error of the smaller tail about 1e-13, including
     ///   tails far below 1e-12 (checked against R's `pt`).
     /// - Edge Cases: tails (0, 1) at −∞ and (1, 0) at +∞; NaN tails at NaN.
-    /// - Complexity: O(√ν).
+    /// - Complexity: O(√ν) continued-fraction terms.
     public func tails(_ t: Double) -> TailProbabilities {
         if t.isNaN { return .undefined }
         let nu = degreesOfFreedom
-        if nu > Self.normalApproximationThreshold {
-            let correction = 1 / (4 * nu)
-            let z = t * (1 - correction) / (1 + t * t * 2 * correction).squareRoot()
-            return TailProbabilities(lower: Normal.cdf(z), upper: Normal.survival(z))
-        }
         if t.isInfinite {
             return t < 0 ? TailProbabilities(lower: 0, upper: 1) : TailProbabilities(lower: 1, upper: 0)
         }
@@ -68,9 +59,7 @@ public struct StudentT: Sendable, Equatable {
     /// The quantile t with P(T ≤ t) = p (R's `qt`).
     ///
     /// Method: the two-sided tail 2·min(p, 1 − p) = I_x(ν/2, ½) is inverted with
-    /// ``IncompleteBeta/inverse(probability:a:b:)`` and t = √(ν(1 − x)/x); for
-    /// ν > 4·10⁵ the normal approximation used by ``tails(_:)`` is inverted in closed
-    /// form, so `cdf(quantile(p)) == p` to rounding for every ν.
+    /// ``IncompleteBeta/inverse(probability:a:b:)`` and t = √(ν(1 − x)/x).
     ///
     /// - Error Bounds: relative error about 1e-13 (checked against R's `qt`,
     ///   including p = 1e-10).
@@ -82,11 +71,6 @@ public struct StudentT: Sendable, Equatable {
         if p == 1 { return .infinity }
         if p == 0.5 { return 0 }
         let nu = degreesOfFreedom
-        if nu > Self.normalApproximationThreshold {
-            let z = Normal.quantile(p), correction = 1 / (4 * nu)
-            let oneMinus = 1 - correction
-            return z / (oneMinus * oneMinus - 2 * correction * z * z).squareRoot()
-        }
         let twoTails = 2 * Swift.min(p, 1 - p)
         let root = IncompleteBeta.inverse(probability: twoTails, a: nu / 2, b: 0.5)
         let magnitude = (nu * root.complement / root.x).squareRoot()

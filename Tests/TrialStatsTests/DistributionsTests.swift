@@ -1,0 +1,52 @@
+import Testing
+@testable import TrialStats
+
+/// One value of distributions.json: R's `kind(args…)`.
+private struct DistributionCase: Decodable, CustomTestStringConvertible {
+    let kind: String
+    let args: [Double]
+    let value: RNumber
+    var testDescription: String { "\(kind)(\(args.map { "\($0)" }.joined(separator: ", ")))" }
+}
+
+private let cases: [DistributionCase] = (try? loadFixture("distributions")) ?? []
+
+/// Our value of R's `kind(args…)`, or nil for a kind this file does not know.
+private func evaluate(_ item: DistributionCase) throws -> Double? {
+    let a = item.args
+    switch item.kind {
+    case "pnorm": return Normal.cdf(a[0])
+    case "pnorm_upper": return Normal.survival(a[0])
+    case "qnorm": return Normal.quantile(a[0])
+    case "pt": return try StudentT(degreesOfFreedom: a[1]).cdf(a[0])
+    case "pt_upper": return try StudentT(degreesOfFreedom: a[1]).survival(a[0])
+    case "qt": return try StudentT(degreesOfFreedom: a[1]).quantile(a[0])
+    case "pchisq": return try ChiSquare(degreesOfFreedom: a[1]).cdf(a[0])
+    case "pchisq_upper": return try ChiSquare(degreesOfFreedom: a[1]).survival(a[0])
+    case "pbeta": return IncompleteBeta.regularized(x: a[0], a: a[1], b: a[2]).lower
+    case "pbeta_upper": return IncompleteBeta.regularized(x: a[0], a: a[1], b: a[2]).upper
+    case "qbeta": return IncompleteBeta.inverse(probability: a[0], a: a[1], b: a[2]).x
+    case "lbeta": return LogBeta.of(a[0], a[1])
+    case "pgamma": return IncompleteGamma.regularized(a: a[1], x: a[0]).lower
+    case "pgamma_upper": return IncompleteGamma.regularized(a: a[1], x: a[0]).upper
+    case "dhyper_log":
+        return try Hypergeometric(white: Int(a[1]), black: Int(a[2]), draws: Int(a[3])).logProbability(Int(a[0]))
+    case "phyper":
+        return try Hypergeometric(white: Int(a[1]), black: Int(a[2]), draws: Int(a[3])).tails(Int(a[0])).lower
+    case "dwilcox": return try WilcoxonRankSumDistribution(firstSize: Int(a[1]), secondSize: Int(a[2])).probability(Int(a[0]))
+    case "pwilcox": return try WilcoxonRankSumDistribution(firstSize: Int(a[1]), secondSize: Int(a[2])).cdf(Int(a[0]))
+    case "dsignrank": return try WilcoxonSignedRankDistribution(size: Int(a[1])).probability(Int(a[0]))
+    case "psignrank": return try WilcoxonSignedRankDistribution(size: Int(a[1])).cdf(Int(a[0]))
+    default: return nil
+    }
+}
+
+@Test func distributionsFixtureIsLoaded() {
+    #expect(cases.count > 1000)
+}
+
+@Test(arguments: cases)
+private func distributionAgreesWithR(_ item: DistributionCase) throws {
+    let value = try #require(try evaluate(item), "unknown kind \(item.kind)")
+    expectAgrees(value, item.value.value, item.testDescription)
+}
