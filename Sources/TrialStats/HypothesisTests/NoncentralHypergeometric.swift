@@ -13,9 +13,14 @@ struct NoncentralHypergeometric {
     let support: ClosedRange<Int>
     /// Central log density minus its maximum, indexed by x − support.lowerBound.
     let logDensity: [Double]
+    /// The exact mean at odds ratio 1, k·m/(m + n). Using it instead of the summed
+    /// mean keeps ties that are exact in R's arithmetic (e.g. |E − x| = |lo − x|) exact
+    /// here, so the root search takes R's branches.
+    let centralMean: Double
 
     init(_ central: Hypergeometric) {
         support = central.support
+        centralMean = Double(central.draws) * Double(central.white) / Double(central.white + central.black)
         let lowest = support.lowerBound
         let m = Double(central.white), n = Double(central.black), k = Double(central.draws)
         var logDensity = [Double](repeating: 0, count: support.count)
@@ -73,7 +78,8 @@ struct NoncentralHypergeometric {
         while index < logDensity.count, add(index) { index += 1 }
         index = mode - 1
         while index >= 0, add(index) { index -= 1 }
-        return Moments(mean: Double(lowest) + weightedSum / total, atMost: atMost / total, atLeast: atLeast / total)
+        let mean = oddsRatio == 1 ? centralMean : Double(lowest) + weightedSum / total
+        return Moments(mean: mean, atMost: atMost / total, atLeast: atLeast / total)
     }
 
     /// R's two-sided p-value: the total probability of tables no more likely than the
