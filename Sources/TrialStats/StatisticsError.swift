@@ -47,6 +47,11 @@ extension StatisticsError {
         guard level > 0, level < 1 else { throw .invalidParameter(name: "confidence level", value: level) }
     }
 
+    /// Throws unless `degreesOfFreedom` is positive.
+    static func checkDegreesOfFreedom(_ degreesOfFreedom: Double) throws(StatisticsError) {
+        guard degreesOfFreedom > 0 else { throw .invalidParameter(name: "degrees of freedom", value: degreesOfFreedom) }
+    }
+
     /// Throws unless every value of `sample` is finite.
     static func checkFinite(_ sample: [Double], name: String) throws(StatisticsError) {
         if let index = sample.firstIndex(where: { !$0.isFinite }) {

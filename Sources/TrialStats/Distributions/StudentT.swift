@@ -8,9 +8,7 @@ public struct StudentT: Sendable, Equatable {
     /// Creates the distribution.
     /// - Throws: ``StatisticsError/invalidParameter(name:value:)`` unless ν > 0.
     public init(degreesOfFreedom: Double) throws(StatisticsError) {
-        guard degreesOfFreedom > 0 else {
-            throw .invalidParameter(name: "degrees of freedom", value: degreesOfFreedom)
-        }
+        try StatisticsError.checkDegreesOfFreedom(degreesOfFreedom)
         self.degreesOfFreedom = degreesOfFreedom
     }
 

@@ -1,7 +1,7 @@
 /// The exact null distribution of the Wilcoxon–Mann–Whitney statistic
 /// W = (sum of the ranks of x) − m(m + 1)/2 for samples of sizes m and n without ties
 /// (R's `dwilcox`/`pwilcox`).
-public struct WilcoxonRankSumDistribution: Sendable, Equatable {
+public struct WilcoxonRankSumDistribution: ExactCountDistribution, Equatable {
     /// m, the size of the first sample.
     public let firstSize: Int
     /// n, the size of the second sample.
@@ -50,25 +50,5 @@ public struct WilcoxonRankSumDistribution: Sendable, Equatable {
         }
         counts = layer[large]
         total = counts.reduce(0, +)
-    }
-
-    /// P(W = w).
-    /// - Complexity: O(1).
-    public func probability(_ w: Int) -> Double {
-        counts.indices.contains(w) ? counts[w] / total : 0
-    }
-
-    /// P(W ≤ w), summed directly (accurate in the lower tail).
-    /// - Complexity: O(w).
-    public func cdf(_ w: Int) -> Double {
-        if w < 0 { return 0 }
-        return counts[0...Swift.min(w, counts.count - 1)].reduce(0, +) / total
-    }
-
-    /// P(W ≥ w), summed directly (accurate in the upper tail).
-    /// - Complexity: O(m·n − w).
-    public func upperTail(atLeast w: Int) -> Double {
-        if w >= counts.count { return 0 }
-        return counts[Swift.max(w, 0)...].reduce(0, +) / total
     }
 }

@@ -1,7 +1,7 @@
 /// The exact null distribution of the Wilcoxon signed-rank statistic V (the sum of the
 /// ranks of the positive differences) for n nonzero differences without ties
 /// (R's `dsignrank`/`psignrank`).
-public struct WilcoxonSignedRankDistribution: Sendable, Equatable {
+public struct WilcoxonSignedRankDistribution: ExactCountDistribution, Equatable {
     /// n, the number of nonzero differences.
     public let size: Int
     /// counts[v] = number of the 2ⁿ equally likely sign patterns with V = v.
@@ -32,25 +32,5 @@ public struct WilcoxonSignedRankDistribution: Sendable, Equatable {
         }
         self.counts = counts
         total = counts.reduce(0, +)
-    }
-
-    /// P(V = v).
-    /// - Complexity: O(1).
-    public func probability(_ v: Int) -> Double {
-        counts.indices.contains(v) ? counts[v] / total : 0
-    }
-
-    /// P(V ≤ v), summed directly.
-    /// - Complexity: O(v).
-    public func cdf(_ v: Int) -> Double {
-        if v < 0 { return 0 }
-        return counts[0...Swift.min(v, counts.count - 1)].reduce(0, +) / total
-    }
-
-    /// P(V ≥ v), summed directly.
-    /// - Complexity: O(n(n + 1)/2 − v).
-    public func upperTail(atLeast v: Int) -> Double {
-        if v >= counts.count { return 0 }
-        return counts[Swift.max(v, 0)...].reduce(0, +) / total
     }
 }

@@ -14,19 +14,12 @@ extension TTest {
     public static func welch(
         _ x: [Double], _ y: [Double], confidenceLevel: Double = 0.95
     ) throws(StatisticsError) -> TTest {
-        try StatisticsError.checkConfidenceLevel(confidenceLevel)
-        let first = try TTestSample(x, name: "x", minimum: 2)
-        let second = try TTestSample(y, name: "y", minimum: 2)
-        let firstVariance = first.variance / first.count, secondVariance = second.variance / second.count
-        let standardError = (firstVariance + secondVariance).squareRoot()
-        try TTestSample.checkNotConstant(standardError: standardError, means: [first.mean, second.mean], name: "x and y")
-        let df = (firstVariance + secondVariance) * (firstVariance + secondVariance)
-            / (firstVariance * firstVariance / (first.count - 1) + secondVariance * secondVariance / (second.count - 1))
-        return try TTest(
-            method: .welch, estimate: first.mean - second.mean, standardError: standardError,
-            degreesOfFreedom: df, hypothesizedMean: 0, confidenceLevel: confidenceLevel,
-            groupMeans: [first.mean, second.mean]
-        )
+        try twoSample(.welch, x, y, minimum: 2, confidenceLevel: confidenceLevel) { first, second in
+            let firstVariance = first.variance / first.count, secondVariance = second.variance / second.count
+            let df = (firstVariance + secondVariance) * (firstVariance + secondVariance)
+                / (firstVariance * firstVariance / (first.count - 1) + secondVariance * secondVariance / (second.count - 1))
+            return ((firstVariance + secondVariance).squareRoot(), df)
+        }
     }
 
     /// Student's two-sample t-test with pooled variance (R: `t.test(x, y, var.equal = TRUE)`).
@@ -41,19 +34,14 @@ extension TTest {
     public static func student(
         _ x: [Double], _ y: [Double], confidenceLevel: Double = 0.95
     ) throws(StatisticsError) -> TTest {
-        try StatisticsError.checkConfidenceLevel(confidenceLevel)
-        let first = try TTestSample(x, name: "x", minimum: 1)
-        let second = try TTestSample(y, name: "y", minimum: 1)
-        let df = first.count + second.count - 2
-        guard df >= 1 else { throw .notEnoughObservations(sample: "x and y", minimum: 3, actual: x.count + y.count) }
-        let pooled = ((first.count - 1) * first.variance + (second.count - 1) * second.variance) / df
-        let standardError = (pooled * (1 / first.count + 1 / second.count)).squareRoot()
-        try TTestSample.checkNotConstant(standardError: standardError, means: [first.mean, second.mean], name: "x and y")
-        return try TTest(
-            method: .student, estimate: first.mean - second.mean, standardError: standardError,
-            degreesOfFreedom: df, hypothesizedMean: 0, confidenceLevel: confidenceLevel,
-            groupMeans: [first.mean, second.mean]
-        )
+        guard x.count + y.count >= 3 else {
+            throw .notEnoughObservations(sample: "x and y", minimum: 3, actual: x.count + y.count)
+        }
+        return try twoSample(.student, x, y, minimum: 1, confidenceLevel: confidenceLevel) { first, second in
+            let df = first.count + second.count - 2
+            let pooled = ((first.count - 1) * first.variance + (second.count - 1) * second.variance) / df
+            return ((pooled * (1 / first.count + 1 / second.count)).squareRoot(), df)
+        }
     }
 
     /// The paired t-test on x − y (R: `t.test(x, y, paired = TRUE)`).
@@ -87,6 +75,24 @@ extension TTest {
         _ x: [Double], hypothesizedMean: Double = 0, confidenceLevel: Double = 0.95
     ) throws(StatisticsError) -> TTest {
         try oneSample(x, hypothesizedMean: hypothesizedMean, confidenceLevel: confidenceLevel, method: .oneSample, name: "x")
+    }
+
+    /// The shared frame of the two-sample tests: checks, then estimate x̄ − ȳ with the
+    /// standard error and df that `standardErrorAndDF` derives from the two samples.
+    private static func twoSample(
+        _ method: TTestMethod, _ x: [Double], _ y: [Double], minimum: Int, confidenceLevel: Double,
+        standardErrorAndDF: (TTestSample, TTestSample) -> (Double, Double)
+    ) throws(StatisticsError) -> TTest {
+        try StatisticsError.checkConfidenceLevel(confidenceLevel)
+        let first = try TTestSample(x, name: "x", minimum: minimum)
+        let second = try TTestSample(y, name: "y", minimum: minimum)
+        let (standardError, df) = standardErrorAndDF(first, second)
+        try TTestSample.checkNotConstant(standardError: standardError, means: [first.mean, second.mean], name: "x and y")
+        return try TTest(
+            method: method, estimate: first.mean - second.mean, standardError: standardError,
+            degreesOfFreedom: df, hypothesizedMean: 0, confidenceLevel: confidenceLevel,
+            groupMeans: [first.mean, second.mean]
+        )
     }
 
     private static func oneSample(
