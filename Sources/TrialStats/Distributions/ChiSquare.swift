@@ -14,8 +14,8 @@ public struct ChiSquare: Sendable, Equatable {
     ///
     /// Method: ``IncompleteGamma/regularized(a:x:)`` (as R's `pchisq`, which calls `pgamma`).
     ///
-    /// - Error Bounds: relative error of the smaller tail about 1e-14, including
-    ///   survival probabilities far below 1e-12 (checked against R's `pchisq`).
+    /// - Error Bounds: relative error of the smaller tail below 5e-13 for k ≤ 2000,
+    ///   including survival probabilities far below 1e-12 (checked against R's `pchisq`).
     /// - Edge Cases: (0, 1) for x ≤ 0, (1, 0) at +∞, NaN tails at NaN.
     /// - Complexity: O(√k).
     public func tails(_ x: Double) -> TailProbabilities {
