@@ -50,3 +50,38 @@ private func distributionAgreesWithR(_ item: DistributionCase) throws {
     let value = try #require(try evaluate(item), "unknown kind \(item.kind)")
     expectAgrees(value, item.value.value, item.testDescription)
 }
+
+@Test func nonPositiveDegreesOfFreedomAreRefused() {
+    #expect(throws: StatisticsError.invalidParameter(name: "degrees of freedom", value: 0)) {
+        try StudentT(degreesOfFreedom: 0)
+    }
+    #expect(throws: StatisticsError.invalidParameter(name: "degrees of freedom", value: -1)) {
+        try ChiSquare(degreesOfFreedom: -1)
+    }
+}
+
+@Test func hypergeometricRefusesMoreDrawsThanBalls() {
+    #expect(throws: StatisticsError.invalidCount("hypergeometric m = 2, n = 3, k = 6")) {
+        try Hypergeometric(white: 2, black: 3, draws: 6)
+    }
+}
+
+@Test func exactRankSumDistributionRefusesSizesTooLargeToTabulate() {
+    #expect(throws: StatisticsError.self) {
+        try WilcoxonRankSumDistribution(firstSize: 300, secondSize: 300)
+    }
+}
+
+@Test func exactDistributionsSumToOne() throws {
+    let rankSum = try WilcoxonRankSumDistribution(firstSize: 49, secondSize: 49)
+    #expect(abs(rankSum.cdf(49 * 49) - 1) < 1e-14)
+    #expect(rankSum.total == rankSum.counts.reduce(0, +))
+    let signedRank = try WilcoxonSignedRankDistribution(size: 49)
+    #expect(signedRank.total == 0x1p49)
+}
+
+@Test func smallerTailIsComputedDirectly() throws {
+    let tails = try StudentT(degreesOfFreedom: 5).tails(-1e4)
+    #expect(tails.lower > 0 && tails.lower < 1e-15)
+    #expect(tails.upper == 1)
+}

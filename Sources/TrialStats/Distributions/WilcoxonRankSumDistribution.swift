@@ -22,16 +22,20 @@ public struct WilcoxonRankSumDistribution: ExactCountDistribution, Equatable {
     /// - Error Bounds: relative error of each count below (m + n)·2⁻⁵³.
     /// - Throws: ``StatisticsError/notEnoughObservations(sample:minimum:actual:)`` when
     ///   a size is below 1; ``StatisticsError/invalidParameter(name:value:)`` when
-    ///   m·n exceeds 10⁷ (use the normal approximation there, as R does from 50).
-    /// - Complexity: O(m²n²/4) additions, O(m·n²) memory; m = n = 49 takes about 1 ms.
+    ///   min(m, n)·max(m, n)² exceeds 10⁷, which bounds memory to about 80 MB (use the
+    ///   normal approximation there, as R does from 50).
+    /// - Complexity: O(m²n²/4) additions, O(min(m, n)·max(m, n)²) memory;
+    ///   m = n = 49 takes about 1 ms (release build).
     public init(firstSize m: Int, secondSize n: Int) throws(StatisticsError) {
         guard m >= 1 else { throw .notEnoughObservations(sample: "x", minimum: 1, actual: m) }
         guard n >= 1 else { throw .notEnoughObservations(sample: "y", minimum: 1, actual: n) }
-        guard m * n <= 10_000_000 else { throw .invalidParameter(name: "m·n", value: Double(m * n)) }
-        firstSize = m
-        secondSize = n
         // The distribution is symmetric in (m, n); iterate over the smaller one.
         let small = Swift.min(m, n), large = Swift.max(m, n)
+        guard Double(small) * Double(large) * Double(large) <= 1e7 else {
+            throw .invalidParameter(name: "min(m, n)·max(m, n)²", value: Double(small) * Double(large) * Double(large))
+        }
+        firstSize = m
+        secondSize = n
         // layer[j] = counts for (i, j), j = 0…large; starts at i = 0 (only W = 0).
         var layer = [[Double]](repeating: [1], count: large + 1)
         for i in 1...small {

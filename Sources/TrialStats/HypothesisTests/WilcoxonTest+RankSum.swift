@@ -12,7 +12,9 @@ extension WilcoxonTest {
     /// - Error Bounds: p-value relative error about 1e-13 (exact) and 1e-14 (normal).
     /// - Throws: ``StatisticsError/notEnoughObservations(sample:minimum:actual:)`` for an
     ///   empty group, ``StatisticsError/nonFiniteValue(sample:index:)``, and
-    ///   ``StatisticsError/essentiallyConstant(sample:)`` when every value is tied.
+    ///   ``StatisticsError/essentiallyConstant(sample:)`` when every value is tied, and
+    ///   ``StatisticsError/invalidParameter(name:value:)`` when `exact: true` asks for an
+    ///   exact distribution too large to tabulate (see ``WilcoxonRankSumDistribution``).
     /// - Complexity: O(nₓ log nₓ + nᵧ log nᵧ): each sample is sorted once, then ranks
     ///   and tie sizes come from one merge pass (2 × 500 000 values: about 0.1 s).
     public static func rankSum(_ x: [Double], _ y: [Double], exact: Bool? = nil) throws(StatisticsError) -> WilcoxonTest {
