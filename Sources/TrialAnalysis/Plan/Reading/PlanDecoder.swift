@@ -1,0 +1,188 @@
+import Yams
+
+/// Turns a composed `study.yaml` into an `AnalysisPlan`: every key present overrides the
+/// default, every key absent keeps it. Problems go to the reader; a wrong value keeps its default
+/// so that the rest of the plan is still checked.
+enum PlanDecoder {
+    /// The plan written in `root`.
+    static func plan(from root: Node, with reader: inout PlanNodeReader) -> AnalysisPlan {
+        var plan = AnalysisPlan()
+        let entries = reader.entries(of: root, at: "", keys: PlanKey.self)
+        for key in PlanKey.allCases {
+            guard let node = entries[key] else { continue }
+            read(key, from: node, into: &plan, with: &reader)
+        }
+        return plan
+    }
+
+    private static func read(_ key: PlanKey, from node: Node, into plan: inout AnalysisPlan, with reader: inout PlanNodeReader) {
+        let path = key.rawValue
+        switch key {
+        case .title:
+            plan.title = reader.text(node, at: path) ?? plan.title
+        case .arms:
+            plan.arms = arms(from: node, at: path, default: plan.arms, with: &reader)
+        case .visits:
+            guard let visits = months(from: node, at: path, with: &reader) else { return }
+            reader.reportDuplicates(in: visits, at: path) { "visit \(PlanNumber.text($0))" }
+            if visits.isEmpty { reader.report("at least one visit is needed", at: node, path: path) }
+            plan.visits = Array(Set(visits)).sorted()
+        case .baselineVisit:
+            plan.baselineVisit = reader.number(node, at: path) ?? plan.baselineVisit
+        case .primaryVisit:
+            plan.primaryVisit = reader.number(node, at: path) ?? plan.primaryVisit
+        case .infusionMonths:
+            guard let months = months(from: node, at: path, with: &reader) else { return }
+            reader.reportDuplicates(in: months, at: path) { "month \(PlanNumber.text($0))" }
+            plan.infusionMonths = Array(Set(months)).sorted()
+        case .parameters:
+            plan.parameters = parameters(from: node, at: path, with: &reader) ?? plan.parameters
+        case .remission:
+            plan.remission = remission(from: node, at: path, default: plan.remission, with: &reader)
+        case .subgroups:
+            guard let subgroups = reader.list(node, at: path, element: { subgroup(from: $1, at: $2, with: &$0) }) else { return }
+            reader.reportDuplicates(in: subgroups.map(\.name), at: path) { "subgroup '\($0)'" }
+            plan.subgroups = subgroups
+        case .continuousTest:
+            plan.continuousTest = reader.choice(node, at: path) ?? plan.continuousTest
+        case .pairedTest:
+            plan.pairedTest = reader.choice(node, at: path) ?? plan.pairedTest
+        case .logistic:
+            plan.logistic = logistic(from: node, at: path, default: plan.logistic, with: &reader)
+        case .figures:
+            guard let figures: [FigureName] = reader.list(node, at: path, element: { $0.choice($1, at: $2) }) else { return }
+            reader.reportDuplicates(in: figures, at: path) { "figure '\($0.rawValue)'" }
+            plan.figures = figures
+        }
+    }
+
+    // MARK: Sections
+
+    private static func months(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [Double]? {
+        reader.list(node, at: path) { $0.number($1, at: $2) }
+    }
+
+    private static func texts(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [String]? {
+        reader.list(node, at: path) { $0.text($1, at: $2) }
+    }
+
+    private static func arms(from node: Node, at path: String, default arms: ArmLabels, with reader: inout PlanNodeReader) -> ArmLabels {
+        var arms = arms
+        let entries = reader.entries(of: node, at: path, keys: ArmKey.self)
+        for key in ArmKey.allCases {
+            guard let value = entries[key], let label = reader.text(value, at: PlanPath.child(path, key.rawValue)) else { continue }
+            switch key {
+            case .treatment: arms.treatment = label
+            case .control: arms.control = label
+            }
+        }
+        if arms.treatment == arms.control {
+            let written = entries[.control] != nil ? ArmKey.control : ArmKey.treatment
+            reader.report("the treatment and control arms must have different labels, both are '\(arms.control)'",
+                          atPath: PlanPath.child(path, written.rawValue))
+        }
+        return arms
+    }
+
+    private static func parameters(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [ParameterDefinition]? {
+        guard let entries = reader.freeEntries(of: node, at: path) else { return nil }
+        if entries.isEmpty { reader.report("at least one parameter is needed", at: node, path: path) }
+        var parameters: [ParameterDefinition] = []
+        for (code, keyNode, value) in entries {
+            let parameterPath = PlanPath.child(path, code)
+            guard code.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }) else {
+                reader.report("'\(code)' is not a PARAMCD code (letters, digits and '_')", at: keyNode, path: parameterPath)
+                continue
+            }
+            var parameter = ParameterDefinition(code: code, label: code, unit: "", decimals: 2)
+            let fields = reader.entries(of: value, at: parameterPath, keys: ParameterKey.self)
+            for key in ParameterKey.allCases {
+                guard let field = fields[key] else { continue }
+                let fieldPath = PlanPath.child(parameterPath, key.rawValue)
+                switch key {
+                case .label: parameter.label = reader.text(field, at: fieldPath) ?? parameter.label
+                case .unit: parameter.unit = reader.text(field, at: fieldPath, allowEmpty: true) ?? parameter.unit
+                case .decimals: parameter.decimals = reader.integer(field, at: fieldPath, in: 0...10) ?? parameter.decimals
+                }
+            }
+            parameters.append(parameter)
+        }
+        return parameters
+    }
+
+    private static func remission(from node: Node, at path: String, default rule: RemissionRule, with reader: inout PlanNodeReader) -> RemissionRule {
+        var rule = rule
+        let entries = reader.entries(of: node, at: path, keys: RemissionKey.self)
+        for key in RemissionKey.allCases {
+            guard let value = entries[key] else { continue }
+            let fieldPath = PlanPath.child(path, key.rawValue)
+            switch key {
+            case .parameters:
+                guard let codes = texts(from: value, at: fieldPath, with: &reader) else { continue }
+                if codes.isEmpty { reader.report("at least one parameter is needed", at: value, path: fieldPath) }
+                reader.reportDuplicates(in: codes, at: fieldPath) { "parameter '\($0)'" }
+                rule.parameters = codes
+            case .rule:
+                rule.rule = reader.choice(value, at: fieldPath) ?? rule.rule
+            case .minPercentIncrease:
+                rule.minPercentIncrease = reader.number(value, at: fieldPath) ?? rule.minPercentIncrease
+            case .missing:
+                rule.missing = reader.choice(value, at: fieldPath) ?? rule.missing
+            }
+        }
+        return rule
+    }
+
+    private static func subgroup(from node: Node, at path: String, with reader: inout PlanNodeReader) -> SubgroupDefinition? {
+        let entries = reader.entries(of: node, at: path, keys: SubgroupKey.self)
+        guard node.mapping != nil else { return nil }
+        for required in [SubgroupKey.variable, .cut] where entries[required] == nil {
+            reader.report("missing key '\(required.rawValue)'", at: node, path: path)
+        }
+        let variable = entries[.variable].flatMap { reader.text($0, at: PlanPath.child(path, SubgroupKey.variable.rawValue)) }
+        let cut = entries[.cut].flatMap { reader.number($0, at: PlanPath.child(path, SubgroupKey.cut.rawValue), allowNegative: true) }
+        let name = entries[.name].map { reader.text($0, at: PlanPath.child(path, SubgroupKey.name.rawValue)) } ?? variable
+        let labels = entries[.labels].map { subgroupLabels(from: $0, at: PlanPath.child(path, SubgroupKey.labels.rawValue), with: &reader) }
+        guard let variable, let cut, let name, let labels = labels ?? defaultLabels(variable: variable, cut: cut) else { return nil }
+        return SubgroupDefinition(name: name, variable: variable, cut: cut, labelAtOrAboveCut: labels[0], labelBelowCut: labels[1])
+    }
+
+    private static func subgroupLabels(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [String]? {
+        guard let labels = texts(from: node, at: path, with: &reader) else { return nil }
+        guard labels.count == 2 else {
+            reader.report("expected 2 labels (values >= cut, then values < cut), got \(labels.count)", at: node, path: path)
+            return nil
+        }
+        reader.reportDuplicates(in: labels, at: path) { "label '\($0)'" }
+        return labels[0] == labels[1] ? nil : labels
+    }
+
+    /// `AGEDX >= 18` and `AGEDX < 18` when a subgroup names no labels.
+    private static func defaultLabels(variable: String?, cut: Double?) -> [String]? {
+        guard let variable, let cut else { return nil }
+        return ["\(variable) >= \(PlanNumber.text(cut))", "\(variable) < \(PlanNumber.text(cut))"]
+    }
+
+    private static func logistic(
+        from node: Node, at path: String, default specification: LogisticSpecification, with reader: inout PlanNodeReader
+    ) -> LogisticSpecification {
+        var specification = specification
+        let entries = reader.entries(of: node, at: path, keys: LogisticKey.self)
+        for key in LogisticKey.allCases {
+            guard let value = entries[key] else { continue }
+            let fieldPath = PlanPath.child(path, key.rawValue)
+            switch key {
+            case .population:
+                specification.population = reader.choice(value, at: fieldPath) ?? specification.population
+            case .covariates:
+                guard let covariates = texts(from: value, at: fieldPath, with: &reader) else { continue }
+                if covariates.isEmpty { reader.report("at least one covariate is needed", at: value, path: fieldPath) }
+                reader.reportDuplicates(in: covariates, at: fieldPath) { "covariate '\($0)'" }
+                specification.covariates = covariates
+            case .method:
+                specification.method = reader.choice(value, at: fieldPath) ?? specification.method
+            }
+        }
+        return specification
+    }
+}
