@@ -60,7 +60,9 @@ struct AliasScanner {
                 return
             case "&" where atTokenStart, "*" where atTokenStart:
                 indicators.append(Indicator(character: Character(character), line: lineNumber, column: position + 1))
-                atTokenStart = false
+                position = Self.endOfName(in: line, from: position)
+                // An anchor's node follows it; an alias is a whole node.
+                atTokenStart = character == "&"
             case "\"" where atTokenStart, "'" where atTokenStart:
                 quote = character == "\"" ? .double : .single
             case "|" where atTokenStart, ">" where atTokenStart:
@@ -78,13 +80,20 @@ struct AliasScanner {
             case "," where flowDepth > 0:
                 atTokenStart = true
             case "!" where atTokenStart:
-                // A tag: skip it; the node it tags starts after it.
-                while position + 1 < line.count, line[position + 1] != " " { position += 1 }
+                // A tag: the node it tags starts after it.
+                position = Self.endOfName(in: line, from: position)
             default:
                 atTokenStart = false
             }
             position += 1
         }
+    }
+
+    /// The position of the last character of the anchor, alias or tag name starting at `start`.
+    private static func endOfName(in line: [Unicode.Scalar], from start: Int) -> Int {
+        var position = start
+        while position + 1 < line.count, !" \t\r,[]{}".unicodeScalars.contains(line[position + 1]) { position += 1 }
+        return position
     }
 
     /// Whether a line starts with `---` or `...` followed by a space or its end.

@@ -23,25 +23,27 @@ enum PlanDecoder {
         case .arms:
             plan.arms = arms(from: node, at: path, default: plan.arms, with: &reader)
         case .visits:
-            guard let visits = months(from: node, at: path, with: &reader) else { return }
-            reader.reportDuplicates(in: visits, at: path) { "visit \(PlanNumber.text($0))" }
+            guard let visits = months(from: node, at: path, named: "visit", with: &reader) else { return }
             if visits.isEmpty { reader.report("at least one visit is needed", at: node, path: path) }
-            plan.visits = Array(Set(visits)).sorted()
+            plan.visits = visits.sorted()
         case .baselineVisit:
             plan.baselineVisit = reader.number(node, at: path) ?? plan.baselineVisit
         case .primaryVisit:
             plan.primaryVisit = reader.number(node, at: path) ?? plan.primaryVisit
         case .infusionMonths:
-            guard let months = months(from: node, at: path, with: &reader) else { return }
-            reader.reportDuplicates(in: months, at: path) { "month \(PlanNumber.text($0))" }
-            plan.infusionMonths = Array(Set(months)).sorted()
+            guard let months = months(from: node, at: path, named: "month", with: &reader) else { return }
+            plan.infusionMonths = months.sorted()
         case .parameters:
             plan.parameters = parameters(from: node, at: path, with: &reader) ?? plan.parameters
         case .remission:
             plan.remission = remission(from: node, at: path, default: plan.remission, with: &reader)
         case .subgroups:
             guard let subgroups = reader.list(node, at: path, element: { subgroup(from: $1, at: $2, with: &$0) }) else { return }
-            reader.reportDuplicates(in: subgroups.map(\.name), at: path) { "subgroup '\($0)'" }
+            var names: Set<String> = []
+            for (index, subgroup) in subgroups.enumerated() where !names.insert(subgroup.name).inserted {
+                let namePath = PlanPath.child(PlanPath.element(path, index), SubgroupKey.name.rawValue)
+                reader.report("subgroup '\(subgroup.name)' is defined twice", atPath: namePath)
+            }
             plan.subgroups = subgroups
         case .continuousTest:
             plan.continuousTest = reader.choice(node, at: path) ?? plan.continuousTest
@@ -50,20 +52,23 @@ enum PlanDecoder {
         case .logistic:
             plan.logistic = logistic(from: node, at: path, default: plan.logistic, with: &reader)
         case .figures:
-            guard let figures: [FigureName] = reader.list(node, at: path, element: { $0.choice($1, at: $2) }) else { return }
-            reader.reportDuplicates(in: figures, at: path) { "figure '\($0.rawValue)'" }
-            plan.figures = figures
+            let figures: [FigureName]? = reader.uniqueList(node, at: path, describe: { "figure '\($0.rawValue)'" }) {
+                $0.choice($1, at: $2)
+            }
+            plan.figures = figures ?? plan.figures
         }
     }
 
     // MARK: Sections
 
-    private static func months(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [Double]? {
-        reader.list(node, at: path) { $0.number($1, at: $2) }
+    /// A list of distinct months, each element named `noun` in messages.
+    private static func months(from node: Node, at path: String, named noun: String, with reader: inout PlanNodeReader) -> [Double]? {
+        reader.uniqueList(node, at: path, describe: { "\(noun) \(PlanNumber.text($0))" }) { $0.number($1, at: $2) }
     }
 
-    private static func texts(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [String]? {
-        reader.list(node, at: path) { $0.text($1, at: $2) }
+    /// A list of distinct texts, each element named `noun` in messages.
+    private static func texts(from node: Node, at path: String, named noun: String, with reader: inout PlanNodeReader) -> [String]? {
+        reader.uniqueList(node, at: path, describe: { "\(noun) '\($0)'" }) { $0.text($1, at: $2) }
     }
 
     private static func arms(from node: Node, at path: String, default arms: ArmLabels, with reader: inout PlanNodeReader) -> ArmLabels {
@@ -118,9 +123,8 @@ enum PlanDecoder {
             let fieldPath = PlanPath.child(path, key.rawValue)
             switch key {
             case .parameters:
-                guard let codes = texts(from: value, at: fieldPath, with: &reader) else { continue }
+                guard let codes = texts(from: value, at: fieldPath, named: "parameter", with: &reader) else { continue }
                 if codes.isEmpty { reader.report("at least one parameter is needed", at: value, path: fieldPath) }
-                reader.reportDuplicates(in: codes, at: fieldPath) { "parameter '\($0)'" }
                 rule.parameters = codes
             case .rule:
                 rule.rule = reader.choice(value, at: fieldPath) ?? rule.rule
@@ -148,13 +152,12 @@ enum PlanDecoder {
     }
 
     private static func subgroupLabels(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [String]? {
-        guard let labels = texts(from: node, at: path, with: &reader) else { return nil }
+        guard let labels = texts(from: node, at: path, named: "label", with: &reader) else { return nil }
         guard labels.count == 2 else {
             reader.report("expected 2 labels (values >= cut, then values < cut), got \(labels.count)", at: node, path: path)
             return nil
         }
-        reader.reportDuplicates(in: labels, at: path) { "label '\($0)'" }
-        return labels[0] == labels[1] ? nil : labels
+        return labels
     }
 
     /// `AGEDX >= 18` and `AGEDX < 18` when a subgroup names no labels.
@@ -175,9 +178,8 @@ enum PlanDecoder {
             case .population:
                 specification.population = reader.choice(value, at: fieldPath) ?? specification.population
             case .covariates:
-                guard let covariates = texts(from: value, at: fieldPath, with: &reader) else { continue }
+                guard let covariates = texts(from: value, at: fieldPath, named: "covariate", with: &reader) else { continue }
                 if covariates.isEmpty { reader.report("at least one covariate is needed", at: value, path: fieldPath) }
-                reader.reportDuplicates(in: covariates, at: fieldPath) { "covariate '\($0)'" }
                 specification.covariates = covariates
             case .method:
                 specification.method = reader.choice(value, at: fieldPath) ?? specification.method

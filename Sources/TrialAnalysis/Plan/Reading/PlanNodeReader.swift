@@ -153,29 +153,42 @@ struct PlanNodeReader {
         _ node: Node, at path: String,
         element: (inout PlanNodeReader, Node, String) -> Element?
     ) -> [Element]? {
+        guard let (elements, complete) = readElements(of: node, at: path, element: element) else { return nil }
+        return complete ? elements.map(\.value) : nil
+    }
+
+    /// As `list(_:at:element:)`, also reporting every element equal to an earlier one (named by
+    /// `describe`), even when other elements are wrong.
+    mutating func uniqueList<Element: Hashable>(
+        _ node: Node, at path: String, describe: (Element) -> String,
+        element: (inout PlanNodeReader, Node, String) -> Element?
+    ) -> [Element]? {
+        guard let (elements, complete) = readElements(of: node, at: path, element: element) else { return nil }
+        var seen: Set<Element> = []
+        var unique = true
+        for (index, value) in elements where !seen.insert(value).inserted {
+            report("\(describe(value)) is listed twice", atPath: PlanPath.element(path, index))
+            unique = false
+        }
+        return complete && unique ? elements.map(\.value) : nil
+    }
+
+    private mutating func readElements<Element>(
+        of node: Node, at path: String,
+        element: (inout PlanNodeReader, Node, String) -> Element?
+    ) -> (elements: [(index: Int, value: Element)], complete: Bool)? {
         record(node, at: path)
         guard let sequence = node.sequence else {
             report("expected a list, got \(Self.describe(node))", at: node, path: path)
             return nil
         }
-        var elements: [Element] = []
-        var complete = true
+        var elements: [(index: Int, value: Element)] = []
         for (index, item) in sequence.enumerated() {
             if let value = element(&self, item, PlanPath.element(path, index)) {
-                elements.append(value)
-            } else {
-                complete = false
+                elements.append((index, value))
             }
         }
-        return complete ? elements : nil
-    }
-
-    /// Reports every element of `values` equal to an earlier one, at the later element.
-    mutating func reportDuplicates<Value: Hashable>(in values: [Value], at path: String, describe: (Value) -> String) {
-        var seen: Set<Value> = []
-        for (index, value) in values.enumerated() where !seen.insert(value).inserted {
-            report("\(describe(value)) is listed twice", atPath: PlanPath.element(path, index))
-        }
+        return (elements, elements.count == sequence.count)
     }
 
     // MARK: Helpers
