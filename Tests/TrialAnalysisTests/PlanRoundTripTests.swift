@@ -116,7 +116,7 @@ import TrialAnalysis
 
     @Test func textWithControlCharactersSurvivesTheRoundTrip() throws {
         var plan = AnalysisPlan()
-        plan.title = "Line one\nline\ttwo \\ \u{7} 中文"
+        plan.title = "Line one\nline\ttwo \\ \u{7} \u{7F} \u{85} \u{FEFF} 中文"
         plan.subgroups = []
         #expect(try AnalysisPlan.load(yaml: plan.canonicalYAML).plan == plan)
     }

@@ -53,27 +53,8 @@ extension AnalysisPlan {
         "[\(items.joined(separator: ", "))]"
     }
 
-    /// A YAML double-quoted scalar: `"`, `\` and control characters escaped, the rest as is.
+    /// A YAML double-quoted scalar, written as the equivalent JSON string literal.
     private static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case "\r": result += "\\r"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{FEFF}":
-                result += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
+        JSONValue.stringLiteral(text)
     }
 }

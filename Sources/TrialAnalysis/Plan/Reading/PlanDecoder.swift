@@ -7,16 +7,13 @@ enum PlanDecoder {
     /// The plan written in `root`.
     static func plan(from root: Node, with reader: inout PlanNodeReader) -> AnalysisPlan {
         var plan = AnalysisPlan()
-        let entries = reader.entries(of: root, at: "", keys: PlanKey.self)
-        for key in PlanKey.allCases {
-            guard let node = entries[key] else { continue }
-            read(key, from: node, into: &plan, with: &reader)
+        reader.readEntries(of: root, at: "", keys: PlanKey.self) { reader, key, node, path in
+            read(key, from: node, at: path, into: &plan, with: &reader)
         }
         return plan
     }
 
-    private static func read(_ key: PlanKey, from node: Node, into plan: inout AnalysisPlan, with reader: inout PlanNodeReader) {
-        let path = key.rawValue
+    private static func read(_ key: PlanKey, from node: Node, at path: String, into plan: inout AnalysisPlan, with reader: inout PlanNodeReader) {
         switch key {
         case .title:
             plan.title = reader.text(node, at: path) ?? plan.title
@@ -73,16 +70,15 @@ enum PlanDecoder {
 
     private static func arms(from node: Node, at path: String, default arms: ArmLabels, with reader: inout PlanNodeReader) -> ArmLabels {
         var arms = arms
-        let entries = reader.entries(of: node, at: path, keys: ArmKey.self)
-        for key in ArmKey.allCases {
-            guard let value = entries[key], let label = reader.text(value, at: PlanPath.child(path, key.rawValue)) else { continue }
+        let written = reader.readEntries(of: node, at: path, keys: ArmKey.self) { reader, key, value, fieldPath in
+            guard let label = reader.text(value, at: fieldPath) else { return }
             switch key {
             case .treatment: arms.treatment = label
             case .control: arms.control = label
             }
         }
         if arms.treatment == arms.control {
-            let written = entries[.control] != nil ? ArmKey.control : ArmKey.treatment
+            let written = written.contains(.control) ? ArmKey.control : ArmKey.treatment
             reader.report("the treatment and control arms must have different labels, both are '\(arms.control)'",
                           atPath: PlanPath.child(path, written.rawValue))
         }
@@ -100,10 +96,7 @@ enum PlanDecoder {
                 continue
             }
             var parameter = ParameterDefinition(code: code, label: code, unit: "", decimals: 2)
-            let fields = reader.entries(of: value, at: parameterPath, keys: ParameterKey.self)
-            for key in ParameterKey.allCases {
-                guard let field = fields[key] else { continue }
-                let fieldPath = PlanPath.child(parameterPath, key.rawValue)
+            reader.readEntries(of: value, at: parameterPath, keys: ParameterKey.self) { reader, key, field, fieldPath in
                 switch key {
                 case .label: parameter.label = reader.text(field, at: fieldPath) ?? parameter.label
                 case .unit: parameter.unit = reader.text(field, at: fieldPath, allowEmpty: true) ?? parameter.unit
@@ -117,13 +110,10 @@ enum PlanDecoder {
 
     private static func remission(from node: Node, at path: String, default rule: RemissionRule, with reader: inout PlanNodeReader) -> RemissionRule {
         var rule = rule
-        let entries = reader.entries(of: node, at: path, keys: RemissionKey.self)
-        for key in RemissionKey.allCases {
-            guard let value = entries[key] else { continue }
-            let fieldPath = PlanPath.child(path, key.rawValue)
+        reader.readEntries(of: node, at: path, keys: RemissionKey.self) { reader, key, value, fieldPath in
             switch key {
             case .parameters:
-                guard let codes = texts(from: value, at: fieldPath, named: "parameter", with: &reader) else { continue }
+                guard let codes = texts(from: value, at: fieldPath, named: "parameter", with: &reader) else { return }
                 if codes.isEmpty { reader.report("at least one parameter is needed", at: value, path: fieldPath) }
                 rule.parameters = codes
             case .rule:
@@ -170,15 +160,12 @@ enum PlanDecoder {
         from node: Node, at path: String, default specification: LogisticSpecification, with reader: inout PlanNodeReader
     ) -> LogisticSpecification {
         var specification = specification
-        let entries = reader.entries(of: node, at: path, keys: LogisticKey.self)
-        for key in LogisticKey.allCases {
-            guard let value = entries[key] else { continue }
-            let fieldPath = PlanPath.child(path, key.rawValue)
+        reader.readEntries(of: node, at: path, keys: LogisticKey.self) { reader, key, value, fieldPath in
             switch key {
             case .population:
                 specification.population = reader.choice(value, at: fieldPath) ?? specification.population
             case .covariates:
-                guard let covariates = texts(from: value, at: fieldPath, named: "covariate", with: &reader) else { continue }
+                guard let covariates = texts(from: value, at: fieldPath, named: "covariate", with: &reader) else { return }
                 if covariates.isEmpty { reader.report("at least one covariate is needed", at: value, path: fieldPath) }
                 specification.covariates = covariates
             case .method:

@@ -68,6 +68,23 @@ struct PlanNodeReader {
         return known
     }
 
+    /// Reads the entries of a mapping whose keys are the cases of `Key`, in the order of the
+    /// cases, each with `read(&reader, key, value, path)`; every other key is reported.
+    ///
+    /// - Returns: the keys present.
+    @discardableResult
+    mutating func readEntries<Key: RawRepresentable<String> & CaseIterable & Hashable>(
+        of node: Node, at path: String, keys: Key.Type,
+        _ read: (inout PlanNodeReader, Key, Node, String) -> Void
+    ) -> Set<Key> {
+        let known = entries(of: node, at: path, keys: keys)
+        for key in Key.allCases {
+            guard let value = known[key] else { continue }
+            read(&self, key, value, PlanPath.child(path, key.rawValue))
+        }
+        return Set(known.keys)
+    }
+
     /// The entries of a mapping with free text keys, in document order, or `nil` when the node
     /// is not a mapping. Records each value's location under `path.key`.
     mutating func freeEntries(of node: Node, at path: String) -> [(key: String, keyNode: Node, value: Node)]? {

@@ -38,7 +38,7 @@ enum JSONValue: Equatable {
         case .bool(let value): text += value ? "true" : "false"
         case .integer(let value): text += String(value)
         case .number(let value): text += Self.numberText(value)
-        case .string(let value): Self.writeString(value, into: &text)
+        case .string(let value): text += Self.stringLiteral(value)
         case .array(let elements):
             guard !elements.isEmpty else { text += "[]"; return }
             let inner = indent + "  "
@@ -54,7 +54,7 @@ enum JSONValue: Equatable {
             text += "{"
             for (index, member) in members.enumerated() {
                 text += (index == 0 ? "\n" : ",\n") + inner
-                Self.writeString(member.key, into: &text)
+                text += Self.stringLiteral(member.key)
                 text += ": "
                 member.value.write(into: &text, indent: inner)
             }
@@ -71,10 +71,11 @@ enum JSONValue: Equatable {
         return value.description
     }
 
-    /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`... or `\u00XX`;
-    /// everything else as UTF-8.
-    private static func writeString(_ value: String, into text: inout String) {
-        text += "\""
+    /// A JSON string literal: `"` and `\` escaped, control characters (C0, DEL, C1) and the byte
+    /// order mark as `\n`, `\t`... or `\uXXXX`, everything else as is. The literal is also a valid
+    /// YAML double-quoted scalar, which is how the plan's canonical YAML writes text.
+    static func stringLiteral(_ value: String) -> String {
+        var text = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""
@@ -84,12 +85,12 @@ enum JSONValue: Equatable {
             case "\t": text += "\\t"
             case "\u{08}": text += "\\b"
             case "\u{0C}": text += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{FEFF}":
+                let hex = String(scalar.value, radix: 16, uppercase: true)
                 text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: text.unicodeScalars.append(scalar)
             }
         }
-        text += "\""
+        return text + "\""
     }
 }
