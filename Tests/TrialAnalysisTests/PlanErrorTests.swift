@@ -112,6 +112,18 @@ import TrialData
         ])
     }
 
+    @Test func subgroupNamesMustBeDistinct() {
+        #expect(planDiagnostics("subgroups:\n  - {name: Age, variable: AGE, cut: 30}\n  - {name: Age, variable: AGE, cut: 40}\n") == [
+            "error: study.yaml:3:12: subgroups[1].name: subgroup 'Age' is defined twice",
+        ])
+    }
+
+    @Test func parameterCodeMustBeAPARAMCD() {
+        #expect(planDiagnostics("parameters:\n  C-PEP: {label: C-peptide}\n") == [
+            "error: study.yaml:2:3: parameters.C-PEP: 'C-PEP' is not a PARAMCD code (letters, digits and '_')",
+        ])
+    }
+
     @Test func remissionParametersMustBeParametersOfThePlan() {
         #expect(planDiagnostics("remission: {parameters: [CPEPF, GLUC]}\n") == [
             "error: study.yaml:1:33: remission.parameters[1]: 'GLUC' is not one of the plan's parameters (CPEPF, CPEPP, HBA1C, INSDOSE)",

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-import TrialAnalysis
+@testable import TrialAnalysis
 import TrialData
+import Yams
 
 @Suite struct PlanSafetyTests {
     /// Nine levels of nine aliases: a billion scalars once expanded, and a billion-step hash when
@@ -135,5 +136,22 @@ import TrialData
         defer { try? FileManager.default.removeItem(at: url) }
         try Data("\u{FEFF}primaryVisit: 9\n".utf8).write(to: url)
         #expect(try AnalysisPlan.load(contentsOf: url).plan.primaryVisit == 9)
+    }
+}
+
+@Suite struct PlanStructureTests {
+    @Test func anchorsMissedByTheTextScanAreStillRefusedWithoutExpansion() throws {
+        let parser = try Parser(yaml: "a: &x [1, 2]\nb: *x\n")
+        let root = try #require(try parser.singleRoot())
+        let problems = withExtendedLifetime(parser) { PlanStructure.problems(in: root, file: "study.yaml") }
+        #expect(problems.map(\.description) == [
+            "error: study.yaml:1:4: " + PlanSafetyTests.aliasMessage,
+            "error: study.yaml:1:4: " + PlanSafetyTests.aliasMessage,
+        ])
+    }
+
+    @Test func scannerFindsAnchorsAfterTagsAndInFlowMappings() {
+        let indicators = AliasScanner.indicators(in: "a: !!seq &x [1]\nb: {k: *x, l: &y 2}\n")
+        #expect(indicators.map { "\($0.character)\($0.line):\($0.column)" } == ["&1:10", "*2:8", "&2:15"])
     }
 }
