@@ -35,7 +35,7 @@ extension AnalysisPlan {
             parser = try Parser(yaml: text)
             document = try parser.singleRoot()
         } catch {
-            throw TrialReportError(.invalidInput, [Diagnostic.plan(error, file: file, text: text)])
+            throw TrialReportError(.invalidInput, [Diagnostic.yamlProblem(error, file: file, text: text)])
         }
         // The parser owns the anchors its nodes refer to: keep it alive while they are inspected.
         return try withExtendedLifetime(parser) { () throws(TrialReportError) -> LoadedPlan in

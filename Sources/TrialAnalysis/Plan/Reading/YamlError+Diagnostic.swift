@@ -4,7 +4,7 @@ import Yams
 extension Diagnostic {
     /// The diagnostic for an error Yams threw while composing the plan, at the line and column
     /// Yams gives.
-    static func plan(_ error: any Error, file: String, text: String) -> Diagnostic {
+    static func yamlProblem(_ error: any Error, file: String, text: String) -> Diagnostic {
         let at = { (mark: Mark) in SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error as? YamlError {
         case .scanner(let context, let problem, let mark, _),
