@@ -1,0 +1,90 @@
+import Foundation
+import TrialData
+import Yams
+
+extension AnalysisPlan {
+    /// Reads an analysis plan from `study.yaml` text. Keys absent keep the seed study's defaults;
+    /// an empty document is the built-in plan.
+    ///
+    /// Every mistake is reported at once, each as `FILE:LINE:COLUMN: message`: YAML syntax,
+    /// unknown keys (with the closest known key), values of the wrong type, enumeration values
+    /// not allowed, numbers out of range, inconsistent values (the primary visit not among the
+    /// visits, identical arm labels...). Anchors and aliases, nesting deeper than 64 levels and
+    /// texts over 1 MiB are refused before anything is expanded, so a hostile file costs
+    /// linear time.
+    ///
+    /// - Parameters:
+    ///   - yaml: the text of the plan.
+    ///   - file: the file name shown in diagnostics, as the user gave it.
+    /// - Returns: the plan with the location of every value written.
+    /// - Throws: `TrialReportError` of kind `.invalidInput` with every problem, in document order.
+    /// - Complexity: O(*n*) in the length of the text.
+    public static func load(yaml: String, file: String = "study.yaml") throws(TrialReportError) -> LoadedPlan {
+        let bytes = yaml.utf8.count
+        guard bytes <= PlanStructure.maximumBytes else {
+            throw TrialReportError(.invalidInput, at: SourceLocation(file: file),
+                                   "the plan is \(bytes) bytes, more than the 1 MiB a plan may have")
+        }
+        let text = yaml.hasPrefix("\u{FEFF}") ? String(yaml.dropFirst()) : yaml
+        let aliases = PlanStructure.aliases(in: text, file: file)
+        guard aliases.isEmpty else { throw TrialReportError(.invalidInput, aliases) }
+
+        let parser: Parser
+        let document: Node?
+        do {
+            parser = try Parser(yaml: text)
+            document = try parser.singleRoot()
+        } catch {
+            throw TrialReportError(.invalidInput, [Diagnostic.yamlProblem(error, file: file, text: text)])
+        }
+        // The parser owns the anchors its nodes refer to: keep it alive while they are inspected.
+        return try withExtendedLifetime(parser) { () throws(TrialReportError) -> LoadedPlan in
+            guard let root = document else { return LoadedPlan(plan: AnalysisPlan(), locations: PlanLocations(file: file)) }
+            let structural = PlanStructure.problems(in: root, file: file)
+            guard structural.isEmpty else { throw TrialReportError(.invalidInput, structural) }
+
+            var reader = PlanNodeReader(file: file)
+            let plan = PlanDecoder.plan(from: root, with: &reader)
+            PlanConsistency.check(plan, with: &reader)
+            guard reader.diagnostics.isEmpty else {
+                throw TrialReportError(.invalidInput, reader.diagnostics.sorted(by: Diagnostic.inDocumentOrder))
+            }
+            return LoadedPlan(plan: plan, locations: reader.locations)
+        }
+    }
+
+    /// Reads an analysis plan from a file; see `load(yaml:file:)`.
+    ///
+    /// - Parameters:
+    ///   - url: the plan file.
+    ///   - displayName: the name shown in diagnostics (default: the file's last path component).
+    /// - Throws: `TrialReportError` of kind `.missingInput` when the file cannot be read, else as
+    ///   `load(yaml:file:)` (also for a file that is not UTF-8 text or larger than 1 MiB).
+    public static func load(contentsOf url: URL, displayName: String? = nil) throws(TrialReportError) -> LoadedPlan {
+        let file = displayName ?? url.lastPathComponent
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: PlanStructure.maximumBytes + 1) ?? Data()
+        } catch {
+            throw TrialReportError(.missingInput, at: SourceLocation(file: file), "cannot read the analysis plan: \(error.localizedDescription)")
+        }
+        guard data.count <= PlanStructure.maximumBytes else {
+            throw TrialReportError(.invalidInput, at: SourceLocation(file: file), "the plan is larger than the 1 MiB a plan may have")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TrialReportError(.invalidInput, at: SourceLocation(file: file), "the plan is not UTF-8 text")
+        }
+        return try load(yaml: text, file: file)
+    }
+}
+
+extension Diagnostic {
+    /// Orders diagnostics by line, then column; those without a line first.
+    static func inDocumentOrder(_ first: Diagnostic, _ second: Diagnostic) -> Bool {
+        let a = (first.location.line ?? 0, first.location.column ?? 0)
+        let b = (second.location.line ?? 0, second.location.column ?? 0)
+        return a < b
+    }
+}

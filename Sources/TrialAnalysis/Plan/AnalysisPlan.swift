@@ -1,0 +1,76 @@
+/// The statistical analysis plan: everything study-specific that the analyses need (SPEC.md §2).
+///
+/// A plan is plain data. `AnalysisPlan()` is the built-in plan, the seed study's (the UC-MSC
+/// type 1 diabetes study of STUDY.md); `study.yaml` overrides any part of it (see
+/// `AnalysisPlan.load(yaml:file:)`). Months are months since the first infusion, as `AVISITN`.
+public struct AnalysisPlan: Sendable, Hashable {
+    /// The study title shown on the report's title page.
+    public var title: String
+    /// The labels of the two arms, as they appear in `adsl.csv` `ARM`.
+    public var arms: ArmLabels
+    /// The scheduled visits in months, ascending; the baseline visit is one of them.
+    public var visits: [Double]
+    /// The visit whose values are the baseline of change and percent change.
+    public var baselineVisit: Double
+    /// The visit of the primary endpoint; one of `visits`, after `baselineVisit`.
+    public var primaryVisit: Double
+    /// The months at which the treatment arm received an infusion (marked on trajectories).
+    public var infusionMonths: [Double]
+    /// The measured parameters (`PARAMCD`) with their display label, unit and decimals, in report order.
+    public var parameters: [ParameterDefinition]
+    /// The primary endpoint: when a participant counts as in remission.
+    public var remission: RemissionRule
+    /// The subgroups analysed besides all participants, each splitting an ADSL variable at a cut.
+    public var subgroups: [SubgroupDefinition]
+    /// The between-arm test of continuous values and changes.
+    public var continuousTest: ContinuousTest
+    /// The within-arm test of a visit against baseline.
+    public var pairedTest: PairedTest
+    /// The logistic regression of remission on baseline covariates.
+    public var logistic: LogisticSpecification
+    /// The figures to draw, in the order given.
+    public var figures: [FigureName]
+
+    /// A plan; every argument defaults to the seed study's choice (SPEC.md §2).
+    public init(
+        title: String = "UC-MSC in recent-onset type 1 diabetes",
+        arms: ArmLabels = ArmLabels(),
+        visits: [Double] = [0, 3, 6, 9, 12],
+        baselineVisit: Double = 0,
+        primaryVisit: Double = 12,
+        infusionMonths: [Double] = [0, 3],
+        parameters: [ParameterDefinition] = ParameterDefinition.seedStudy,
+        remission: RemissionRule = RemissionRule(),
+        subgroups: [SubgroupDefinition] = [SubgroupDefinition.onset],
+        continuousTest: ContinuousTest = .mannWhitney,
+        pairedTest: PairedTest = .wilcoxon,
+        logistic: LogisticSpecification = LogisticSpecification(),
+        figures: [FigureName] = FigureName.allCases
+    ) {
+        self.title = title
+        self.arms = arms
+        self.visits = visits
+        self.baselineVisit = baselineVisit
+        self.primaryVisit = primaryVisit
+        self.infusionMonths = infusionMonths
+        self.parameters = parameters
+        self.remission = remission
+        self.subgroups = subgroups
+        self.continuousTest = continuousTest
+        self.pairedTest = pairedTest
+        self.logistic = logistic
+        self.figures = figures
+    }
+
+    /// The visits after baseline, ascending: the visits of the secondary endpoints.
+    public var followUpVisits: [Double] {
+        visits.filter { $0 > baselineVisit }
+    }
+
+    /// The definition of the parameter with this `PARAMCD`, if the plan has one.
+    ///
+    /// - Complexity: O(*p*) for *p* parameters.
+    public func parameter(_ code: String) -> ParameterDefinition? {
+        parameters.first { $0.code == code }
+    }
+}

@@ -1,0 +1,21 @@
+/// The trial's figures (file names fixed by issue 5); the plan's `figures` selects which to draw.
+public enum FigureName: String, Sendable, Hashable, CaseIterable {
+    /// Percent change to the primary visit in fasting and postprandial C-peptide, by arm and onset group.
+    case cpeptideChange = "cpeptide-change"
+    /// Fasting and postprandial C-peptide over visits, mean ± SEM by arm.
+    case cpeptideTrajectory = "cpeptide-trajectory"
+    /// HbA1c over visits, mean ± SEM by arm.
+    case hba1cTrajectory = "hba1c-trajectory"
+    /// Daily insulin dose over visits, mean ± SEM by arm.
+    case insulinDoseTrajectory = "insulin-dose-trajectory"
+    /// Swimmer plot of insulin-independence episodes.
+    case insulinIndependence = "insulin-independence"
+    /// Remission rate with 95 % CI by arm, overall and per subgroup level.
+    case remissionRates = "remission-rates"
+    /// Forest plot of the logistic model's odds ratios.
+    case remissionForest = "remission-forest"
+    /// CONSORT participant-flow diagram.
+    case consort
+    /// Dot plot of adverse-event incidence by term and arm.
+    case adverseEvents = "adverse-events"
+}

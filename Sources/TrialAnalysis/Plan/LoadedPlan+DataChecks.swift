@@ -1,0 +1,45 @@
+import TrialData
+
+extension LoadedPlan {
+    /// The problems of the plan that only the data reveal, each at the plan's line and column
+    /// where the value was written (or the plan file, for a default value):
+    /// an arm label that does not occur in `adsl.csv` `ARM`; a logistic covariate that is
+    /// neither an `adsl.csv` column nor `PARAMCD.BASE` of a parameter in `adlb.csv`; a subgroup
+    /// variable that is not an `adsl.csv` column; a remission parameter absent from `adlb.csv`.
+    ///
+    /// - Returns: the diagnostics in plan order; empty when the plan fits the data.
+    /// - Complexity: O(*k* · *c*) for *k* values checked against *c* names (suggestions).
+    public func problems(with facts: StudyDataFacts) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func report(_ path: String, _ message: String) {
+            problems.append(Diagnostic(.error, at: locations[path], "\(path): \(message)"))
+        }
+        func advice(_ name: String, among candidates: Set<String>) -> String {
+            ClosestKey.suggestion(for: name, among: candidates.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+        }
+        let armsFound = facts.armLabels.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        for (key, label) in [(ArmKey.treatment, plan.arms.treatment), (ArmKey.control, plan.arms.control)]
+        where !facts.armLabels.contains(label) {
+            report(PlanPath.child(PlanKey.arms.rawValue, key.rawValue),
+                   "arm '\(label)' does not occur in adsl.csv column ARM (values found: \(armsFound.isEmpty ? "none" : armsFound))")
+        }
+        let remissionPath = PlanPath.child(PlanKey.remission.rawValue, RemissionKey.parameters.rawValue)
+        for (index, code) in plan.remission.parameters.enumerated() where !facts.parameterCodes.contains(code) {
+            report(PlanPath.element(remissionPath, index),
+                   "parameter '\(code)' does not occur in adlb.csv column PARAMCD" + advice(code, among: facts.parameterCodes))
+        }
+        for (index, subgroup) in plan.subgroups.enumerated() where !facts.adslColumns.contains(subgroup.variable) {
+            let path = PlanPath.child(PlanPath.element(PlanKey.subgroups.rawValue, index), SubgroupKey.variable.rawValue)
+            report(path, "'\(subgroup.variable)' is not a column of adsl.csv" + advice(subgroup.variable, among: facts.adslColumns))
+        }
+        let baselineCovariates = Set(facts.parameterCodes.map { $0 + LogisticSpecification.baselineSuffix })
+        let covariatePath = PlanPath.child(PlanKey.logistic.rawValue, LogisticKey.covariates.rawValue)
+        for (index, covariate) in plan.logistic.covariates.enumerated()
+        where !facts.adslColumns.contains(covariate) && !baselineCovariates.contains(covariate) {
+            report(PlanPath.element(covariatePath, index),
+                   "covariate '\(covariate)' is neither a column of adsl.csv nor PARAMCD.BASE of a parameter in adlb.csv"
+                   + advice(covariate, among: facts.adslColumns.union(baselineCovariates)))
+        }
+        return problems
+    }
+}

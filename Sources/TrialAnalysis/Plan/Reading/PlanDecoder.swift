@@ -1,0 +1,177 @@
+import Yams
+
+/// Turns a composed `study.yaml` into an `AnalysisPlan`: every key present overrides the
+/// default, every key absent keeps it. Problems go to the reader; a wrong value keeps its default
+/// so that the rest of the plan is still checked.
+enum PlanDecoder {
+    /// The plan written in `root`.
+    static func plan(from root: Node, with reader: inout PlanNodeReader) -> AnalysisPlan {
+        var plan = AnalysisPlan()
+        reader.readEntries(of: root, at: "", keys: PlanKey.self) { reader, key, node, path in
+            read(key, from: node, at: path, into: &plan, with: &reader)
+        }
+        return plan
+    }
+
+    private static func read(_ key: PlanKey, from node: Node, at path: String, into plan: inout AnalysisPlan, with reader: inout PlanNodeReader) {
+        switch key {
+        case .title:
+            plan.title = reader.text(node, at: path) ?? plan.title
+        case .arms:
+            plan.arms = arms(from: node, at: path, default: plan.arms, with: &reader)
+        case .visits:
+            guard let visits = months(from: node, at: path, named: "visit", with: &reader) else { return }
+            if visits.isEmpty { reader.report("at least one visit is needed", at: node, path: path) }
+            plan.visits = visits.sorted()
+        case .baselineVisit:
+            plan.baselineVisit = reader.number(node, at: path) ?? plan.baselineVisit
+        case .primaryVisit:
+            plan.primaryVisit = reader.number(node, at: path) ?? plan.primaryVisit
+        case .infusionMonths:
+            guard let months = months(from: node, at: path, named: "month", with: &reader) else { return }
+            plan.infusionMonths = months.sorted()
+        case .parameters:
+            plan.parameters = parameters(from: node, at: path, with: &reader) ?? plan.parameters
+        case .remission:
+            plan.remission = remission(from: node, at: path, default: plan.remission, with: &reader)
+        case .subgroups:
+            guard let subgroups = reader.list(node, at: path, element: { subgroup(from: $1, at: $2, with: &$0) }) else { return }
+            var names: Set<String> = []
+            for (index, subgroup) in subgroups.enumerated() where !names.insert(subgroup.name).inserted {
+                let namePath = PlanPath.child(PlanPath.element(path, index), SubgroupKey.name.rawValue)
+                reader.report("subgroup '\(subgroup.name)' is defined twice", atPath: namePath)
+            }
+            plan.subgroups = subgroups
+        case .continuousTest:
+            plan.continuousTest = reader.choice(node, at: path) ?? plan.continuousTest
+        case .pairedTest:
+            plan.pairedTest = reader.choice(node, at: path) ?? plan.pairedTest
+        case .logistic:
+            plan.logistic = logistic(from: node, at: path, default: plan.logistic, with: &reader)
+        case .figures:
+            let figures: [FigureName]? = reader.uniqueList(node, at: path, describe: { "figure '\($0.rawValue)'" }) {
+                $0.choice($1, at: $2)
+            }
+            plan.figures = figures ?? plan.figures
+        }
+    }
+
+    // MARK: Sections
+
+    /// A list of distinct months, each element named `noun` in messages.
+    private static func months(from node: Node, at path: String, named noun: String, with reader: inout PlanNodeReader) -> [Double]? {
+        reader.uniqueList(node, at: path, describe: { "\(noun) \(PlanNumber.text($0))" }) { $0.number($1, at: $2) }
+    }
+
+    /// A list of distinct texts, each element named `noun` in messages.
+    private static func texts(from node: Node, at path: String, named noun: String, with reader: inout PlanNodeReader) -> [String]? {
+        reader.uniqueList(node, at: path, describe: { "\(noun) '\($0)'" }) { $0.text($1, at: $2) }
+    }
+
+    private static func arms(from node: Node, at path: String, default arms: ArmLabels, with reader: inout PlanNodeReader) -> ArmLabels {
+        var arms = arms
+        let written = reader.readEntries(of: node, at: path, keys: ArmKey.self) { reader, key, value, fieldPath in
+            guard let label = reader.text(value, at: fieldPath) else { return }
+            switch key {
+            case .treatment: arms.treatment = label
+            case .control: arms.control = label
+            }
+        }
+        if arms.treatment == arms.control {
+            let written = written.contains(.control) ? ArmKey.control : ArmKey.treatment
+            reader.report("the treatment and control arms must have different labels, both are '\(arms.control)'",
+                          atPath: PlanPath.child(path, written.rawValue))
+        }
+        return arms
+    }
+
+    private static func parameters(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [ParameterDefinition]? {
+        guard let entries = reader.freeEntries(of: node, at: path) else { return nil }
+        if entries.isEmpty { reader.report("at least one parameter is needed", at: node, path: path) }
+        var parameters: [ParameterDefinition] = []
+        for (code, keyNode, value) in entries {
+            let parameterPath = PlanPath.child(path, code)
+            guard code.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }) else {
+                reader.report("'\(code)' is not a PARAMCD code (letters, digits and '_')", at: keyNode, path: parameterPath)
+                continue
+            }
+            var parameter = ParameterDefinition(code: code, label: code, unit: "", decimals: 2)
+            reader.readEntries(of: value, at: parameterPath, keys: ParameterKey.self) { reader, key, field, fieldPath in
+                switch key {
+                case .label: parameter.label = reader.text(field, at: fieldPath) ?? parameter.label
+                case .unit: parameter.unit = reader.text(field, at: fieldPath, allowEmpty: true) ?? parameter.unit
+                case .decimals: parameter.decimals = reader.integer(field, at: fieldPath, in: 0...10) ?? parameter.decimals
+                }
+            }
+            parameters.append(parameter)
+        }
+        return parameters
+    }
+
+    private static func remission(from node: Node, at path: String, default rule: RemissionRule, with reader: inout PlanNodeReader) -> RemissionRule {
+        var rule = rule
+        reader.readEntries(of: node, at: path, keys: RemissionKey.self) { reader, key, value, fieldPath in
+            switch key {
+            case .parameters:
+                guard let codes = texts(from: value, at: fieldPath, named: "parameter", with: &reader) else { return }
+                if codes.isEmpty { reader.report("at least one parameter is needed", at: value, path: fieldPath) }
+                rule.parameters = codes
+            case .rule:
+                rule.rule = reader.choice(value, at: fieldPath) ?? rule.rule
+            case .minPercentIncrease:
+                rule.minPercentIncrease = reader.number(value, at: fieldPath) ?? rule.minPercentIncrease
+            case .missing:
+                rule.missing = reader.choice(value, at: fieldPath) ?? rule.missing
+            }
+        }
+        return rule
+    }
+
+    private static func subgroup(from node: Node, at path: String, with reader: inout PlanNodeReader) -> SubgroupDefinition? {
+        let entries = reader.entries(of: node, at: path, keys: SubgroupKey.self)
+        guard node.mapping != nil else { return nil }
+        for required in [SubgroupKey.variable, .cut] where entries[required] == nil {
+            reader.report("missing key '\(required.rawValue)'", at: node, path: path)
+        }
+        let variable = entries[.variable].flatMap { reader.text($0, at: PlanPath.child(path, SubgroupKey.variable.rawValue)) }
+        let cut = entries[.cut].flatMap { reader.number($0, at: PlanPath.child(path, SubgroupKey.cut.rawValue), allowNegative: true) }
+        let name = entries[.name].map { reader.text($0, at: PlanPath.child(path, SubgroupKey.name.rawValue)) } ?? variable
+        let labels = entries[.labels].map { subgroupLabels(from: $0, at: PlanPath.child(path, SubgroupKey.labels.rawValue), with: &reader) }
+        guard let variable, let cut, let name, let labels = labels ?? defaultLabels(variable: variable, cut: cut) else { return nil }
+        return SubgroupDefinition(name: name, variable: variable, cut: cut, labelAtOrAboveCut: labels[0], labelBelowCut: labels[1])
+    }
+
+    private static func subgroupLabels(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [String]? {
+        guard let labels = texts(from: node, at: path, named: "label", with: &reader) else { return nil }
+        guard labels.count == 2 else {
+            reader.report("expected 2 labels (values >= cut, then values < cut), got \(labels.count)", at: node, path: path)
+            return nil
+        }
+        return labels
+    }
+
+    /// `AGEDX >= 18` and `AGEDX < 18` when a subgroup names no labels.
+    private static func defaultLabels(variable: String?, cut: Double?) -> [String]? {
+        guard let variable, let cut else { return nil }
+        return ["\(variable) >= \(PlanNumber.text(cut))", "\(variable) < \(PlanNumber.text(cut))"]
+    }
+
+    private static func logistic(
+        from node: Node, at path: String, default specification: LogisticSpecification, with reader: inout PlanNodeReader
+    ) -> LogisticSpecification {
+        var specification = specification
+        reader.readEntries(of: node, at: path, keys: LogisticKey.self) { reader, key, value, fieldPath in
+            switch key {
+            case .population:
+                specification.population = reader.choice(value, at: fieldPath) ?? specification.population
+            case .covariates:
+                guard let covariates = texts(from: value, at: fieldPath, named: "covariate", with: &reader) else { return }
+                if covariates.isEmpty { reader.report("at least one covariate is needed", at: value, path: fieldPath) }
+                specification.covariates = covariates
+            case .method:
+                specification.method = reader.choice(value, at: fieldPath) ?? specification.method
+            }
+        }
+        return specification
+    }
+}

@@ -1,0 +1,30 @@
+/// The keys of `study.yaml`, in the order the canonical rendering writes them.
+enum PlanKey: String, CaseIterable {
+    case title, arms, visits, baselineVisit, primaryVisit, infusionMonths, parameters
+    case remission, subgroups, continuousTest, pairedTest, logistic, figures
+}
+
+/// The keys of `arms`.
+enum ArmKey: String, CaseIterable {
+    case treatment, control
+}
+
+/// The keys of each entry of `parameters`.
+enum ParameterKey: String, CaseIterable {
+    case label, unit, decimals
+}
+
+/// The keys of `remission`.
+enum RemissionKey: String, CaseIterable {
+    case parameters, rule, minPercentIncrease, missing
+}
+
+/// The keys of each element of `subgroups`.
+enum SubgroupKey: String, CaseIterable {
+    case name, variable, cut, labels
+}
+
+/// The keys of `logistic`.
+enum LogisticKey: String, CaseIterable {
+    case population, covariates, method
+}

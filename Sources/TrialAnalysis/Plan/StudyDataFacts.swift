@@ -1,0 +1,17 @@
+/// What the plan checks need to know about a study's data, as plain facts, so that the plan can
+/// be checked without loading the data in this module.
+public struct StudyDataFacts: Sendable, Hashable {
+    /// The distinct values of `adsl.csv` `ARM`.
+    public var armLabels: Set<String>
+    /// The column names of `adsl.csv`.
+    public var adslColumns: Set<String>
+    /// The distinct values of `adlb.csv` `PARAMCD`.
+    public var parameterCodes: Set<String>
+
+    /// Facts about a study's data.
+    public init(armLabels: Set<String>, adslColumns: Set<String>, parameterCodes: Set<String>) {
+        self.armLabels = armLabels
+        self.adslColumns = adslColumns
+        self.parameterCodes = parameterCodes
+    }
+}

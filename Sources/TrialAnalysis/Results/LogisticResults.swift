@@ -1,0 +1,112 @@
+/// The logistic regression of remission on the plan's covariates (predictors of remission).
+public struct LogisticResults: Codable, Sendable, Equatable {
+    /// How the multivariable model was fitted.
+    public var method: LogisticFitMethod
+    /// Who was in the model.
+    public var population: LogisticSpecification.Population
+    /// Participants in the model (complete cases of remission and every covariate).
+    public var n: Int
+    /// Responders among them.
+    public var events: Int
+    /// `(Intercept)`, then each covariate as the plan names it.
+    public var terms: [LogisticTerm]
+    /// Why `method` was used.
+    public var methodReason: LogisticMethodReason
+    /// The smaller of responders and non-responders divided by the number of covariates.
+    public var eventsPerCovariate: Double?
+    /// Whether maximum likelihood found (quasi-)complete separation.
+    public var separation: Bool
+    /// One model per covariate alone, in plan order.
+    public var univariable: [UnivariableFit]
+
+    /// Logistic results; a non-finite events-per-covariate becomes `nil`.
+    public init(
+        method: LogisticFitMethod, population: LogisticSpecification.Population, n: Int, events: Int,
+        terms: [LogisticTerm], methodReason: LogisticMethodReason, eventsPerCovariate: Double?,
+        separation: Bool, univariable: [UnivariableFit]
+    ) {
+        self.method = method
+        self.population = population
+        self.n = n
+        self.events = events
+        self.terms = terms
+        self.methodReason = methodReason
+        self.eventsPerCovariate = eventsPerCovariate.finite
+        self.separation = separation
+        self.univariable = univariable
+    }
+}
+
+extension LogisticSpecification.Population: Codable {}
+
+/// How a logistic model was fitted.
+public enum LogisticFitMethod: String, Codable, Sendable, Equatable, CaseIterable {
+    /// Maximum likelihood; Wald CIs and p-values (`glm`, `confint.default`).
+    case ml
+    /// Firth's penalized likelihood; profile penalized likelihood CIs and p-values (`logistf`).
+    case firth
+}
+
+/// Why a logistic model was fitted the way it was.
+public enum LogisticMethodReason: String, Codable, Sendable, Equatable, CaseIterable {
+    /// The plan asked for this method (`ml` or `firth`).
+    case requested
+    /// `auto`: maximum likelihood found separation, so Firth was used.
+    case separation
+    /// `auto`: fewer than 10 events per covariate, so Firth was used.
+    case fewEventsPerCovariate = "few-events-per-covariate"
+    /// `auto`: enough events per covariate and no separation, so maximum likelihood was used.
+    case enoughEventsPerCovariate = "enough-events-per-covariate"
+}
+
+/// One coefficient of a logistic model.
+public struct LogisticTerm: Codable, Sendable, Equatable {
+    /// `(Intercept)` or the covariate's name in the plan.
+    public var term: String
+    /// The coefficient (log odds ratio).
+    public var estimate: Double?
+    /// Its standard error.
+    public var standardError: Double?
+    /// `exp(estimate)`.
+    public var oddsRatio: Double?
+    /// Lower limit of the 95 % CI of the odds ratio.
+    public var ciLower: Double?
+    /// Upper limit of the 95 % CI of the odds ratio.
+    public var ciUpper: Double?
+    /// The two-sided p-value of the coefficient.
+    public var pValue: Double?
+
+    /// A logistic term; non-finite values (an infinite odds ratio under separation) become `nil`.
+    public init(term: String, estimate: Double?, standardError: Double?, oddsRatio: Double?, ciLower: Double?, ciUpper: Double?, pValue: Double?) {
+        self.term = term
+        self.estimate = estimate.finite
+        self.standardError = standardError.finite
+        self.oddsRatio = oddsRatio.finite
+        self.ciLower = ciLower.finite
+        self.ciUpper = ciUpper.finite
+        self.pValue = pValue.finite
+    }
+}
+
+/// The model of remission on one covariate alone.
+public struct UnivariableFit: Codable, Sendable, Equatable {
+    /// The covariate's name in the plan.
+    public var covariate: String
+    /// How the model was fitted (the same rule as the multivariable model).
+    public var method: LogisticFitMethod
+    /// Participants with remission and this covariate.
+    public var n: Int
+    /// Responders among them.
+    public var events: Int
+    /// The covariate's coefficient.
+    public var term: LogisticTerm
+
+    /// A univariable fit.
+    public init(covariate: String, method: LogisticFitMethod, n: Int, events: Int, term: LogisticTerm) {
+        self.covariate = covariate
+        self.method = method
+        self.n = n
+        self.events = events
+        self.term = term
+    }
+}

@@ -1,0 +1,124 @@
+/// The primary endpoint: remission by arm, overall and within each subgroup level.
+public struct RemissionResults: Codable, Sendable, Equatable {
+    /// All participants analysed.
+    public var overall: RemissionComparison
+    /// One entry per subgroup level, in plan order (subgroups, then their levels).
+    public var subgroups: [SubgroupRemission]
+    /// One treatment-by-subgroup interaction test per subgroup, in plan order.
+    public var interactions: [SubgroupInteraction]
+
+    /// Remission results.
+    public init(overall: RemissionComparison, subgroups: [SubgroupRemission], interactions: [SubgroupInteraction]) {
+        self.overall = overall
+        self.subgroups = subgroups
+        self.interactions = interactions
+    }
+}
+
+/// Remission in the two arms of one population, and their comparison.
+public struct RemissionComparison: Codable, Sendable, Equatable {
+    /// Treatment arm, then control arm.
+    public var byArm: [RemissionArm]
+    /// Treatment rate minus control rate.
+    public var difference: ProportionDifference
+    /// The test comparing the rates (Fisher's exact test).
+    public var test: TestName
+    /// Its two-sided p-value.
+    public var pValue: Double?
+
+    /// A comparison; a non-finite p-value becomes `nil`.
+    public init(byArm: [RemissionArm], difference: ProportionDifference, test: TestName, pValue: Double?) {
+        self.byArm = byArm
+        self.difference = difference
+        self.test = test
+        self.pValue = pValue.finite
+    }
+}
+
+/// Remission in one arm.
+public struct RemissionArm: Codable, Sendable, Equatable {
+    /// The arm label.
+    public var arm: String
+    /// Participants analysed (after the exclusions of `completeCase`).
+    public var n: Int
+    /// Participants in remission.
+    public var responders: Int
+    /// `responders / n`.
+    public var rate: Double?
+    /// Lower limit of the 95 % Wilson score interval of the rate.
+    public var ciLower: Double?
+    /// Upper limit of the 95 % Wilson score interval of the rate.
+    public var ciUpper: Double?
+    /// Participants dropped by `completeCase` for a missing baseline or primary-visit value.
+    public var excluded: Int
+    /// Participants counted as not in remission by `nonResponder` because a value was missing.
+    public var missingCountedAsNonResponders: Int
+    /// Remission parameters whose percent change is undefined (baseline 0), counted per
+    /// participant and parameter.
+    public var undefinedPercentChanges: Int
+
+    /// Remission in one arm; non-finite values become `nil`.
+    public init(
+        arm: String, n: Int, responders: Int, rate: Double?, ciLower: Double?, ciUpper: Double?,
+        excluded: Int, missingCountedAsNonResponders: Int, undefinedPercentChanges: Int
+    ) {
+        self.arm = arm
+        self.n = n
+        self.responders = responders
+        self.rate = rate.finite
+        self.ciLower = ciLower.finite
+        self.ciUpper = ciUpper.finite
+        self.excluded = excluded
+        self.missingCountedAsNonResponders = missingCountedAsNonResponders
+        self.undefinedPercentChanges = undefinedPercentChanges
+    }
+}
+
+/// Remission within one level of a subgroup.
+public struct SubgroupRemission: Codable, Sendable, Equatable {
+    /// The subgroup's name, e.g. "Onset".
+    public var subgroup: String
+    /// The level, e.g. "Adult-onset".
+    public var level: String
+    /// Treatment arm, then control arm.
+    public var byArm: [RemissionArm]
+    /// Treatment rate minus control rate.
+    public var difference: ProportionDifference
+    /// The test comparing the rates (Fisher's exact test).
+    public var test: TestName
+    /// Its two-sided p-value.
+    public var pValue: Double?
+
+    /// Remission within a subgroup level; a non-finite p-value becomes `nil`.
+    public init(subgroup: String, level: String, comparison: RemissionComparison) {
+        self.subgroup = subgroup
+        self.level = level
+        self.byArm = comparison.byArm
+        self.difference = comparison.difference
+        self.test = comparison.test
+        self.pValue = comparison.pValue
+    }
+
+    /// The comparison of the arms within the level.
+    public var comparison: RemissionComparison {
+        RemissionComparison(byArm: byArm, difference: difference, test: test, pValue: pValue)
+    }
+}
+
+/// Whether the treatment effect on remission differs between the levels of a subgroup: the
+/// arm × subgroup term of a logistic model with arm, subgroup and their product.
+public struct SubgroupInteraction: Codable, Sendable, Equatable {
+    /// The subgroup's name.
+    public var subgroup: String
+    /// The test of the interaction term.
+    public var test: TestName
+    /// Its p-value.
+    public var pValue: Double?
+
+    /// An interaction test; a non-finite p-value becomes `nil`.
+    public init(subgroup: String, test: TestName, pValue: Double?) {
+        self.subgroup = subgroup
+        self.test = test
+        self.pValue = pValue.finite
+    }
+}

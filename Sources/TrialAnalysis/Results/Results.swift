@@ -1,0 +1,85 @@
+/// The results of every analysis of the plan: what `trialreport analyze` prints and `render`
+/// writes as `results.json` (SPEC.md §5).
+///
+/// Results are data: the report and the figures format them and never compute statistics.
+/// Arrays listing arms hold the treatment arm, then the control arm. A statistic that cannot be
+/// computed (too few values, a zero denominator) is `nil`, written `null`; results never hold NaN
+/// or infinity (the initializers turn them into `nil`). `jsonData()` writes the canonical JSON
+/// that `schema/results.schema.json` describes.
+public struct Results: Codable, Sendable, Equatable {
+    /// The version of the results format; it changes when a key changes meaning or disappears.
+    public static let currentSchemaVersion = 1
+
+    /// The version of the results format, `Results.currentSchemaVersion` when written.
+    public var schemaVersion: Int
+    /// Every input file with its checksum.
+    public var inputs: [InputFile]
+    /// The participants per arm.
+    public var arms: [ArmSize]
+    /// The primary endpoint.
+    public var remission: RemissionResults
+    /// Every parameter × visit after baseline × (all participants, each subgroup level).
+    public var endpoints: [EndpointResult]
+    /// The predictors of remission.
+    public var logistic: LogisticResults
+    /// Participants who stopped insulin, and their episodes.
+    public var insulinIndependence: InsulinIndependenceResults
+    /// Adverse events by term, system organ class, severity, seriousness and relatedness.
+    public var adverseEvents: AdverseEventResults
+    /// Baseline characteristics by arm.
+    public var baseline: BaselineResults
+    /// The participant flow (CONSORT).
+    public var participantFlow: ParticipantFlow
+
+    /// Results of the current schema version.
+    public init(
+        inputs: [InputFile], arms: [ArmSize], remission: RemissionResults, endpoints: [EndpointResult],
+        logistic: LogisticResults, insulinIndependence: InsulinIndependenceResults,
+        adverseEvents: AdverseEventResults, baseline: BaselineResults, participantFlow: ParticipantFlow
+    ) {
+        self.schemaVersion = Self.currentSchemaVersion
+        self.inputs = inputs
+        self.arms = arms
+        self.remission = remission
+        self.endpoints = endpoints
+        self.logistic = logistic
+        self.insulinIndependence = insulinIndependence
+        self.adverseEvents = adverseEvents
+        self.baseline = baseline
+        self.participantFlow = participantFlow
+    }
+}
+
+/// An input file of the analysis.
+public struct InputFile: Codable, Sendable, Equatable {
+    /// The file name inside the study folder, e.g. `adsl.csv`.
+    public var file: String
+    /// The SHA-256 of the file's bytes, 64 lowercase hexadecimal digits.
+    public var sha256: String
+    /// The size of the file in bytes.
+    public var bytes: Int
+    /// The number of data rows (header excluded), or `nil` for a file that is not a table.
+    public var rows: Int?
+
+    /// An input file.
+    public init(file: String, sha256: String, bytes: Int, rows: Int?) {
+        self.file = file
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.rows = rows
+    }
+}
+
+/// The number of participants in an arm.
+public struct ArmSize: Codable, Sendable, Equatable {
+    /// The arm label.
+    public var arm: String
+    /// Participants allocated to the arm (rows of `adsl.csv`).
+    public var n: Int
+
+    /// An arm size.
+    public init(arm: String, n: Int) {
+        self.arm = arm
+        self.n = n
+    }
+}

@@ -1,0 +1,37 @@
+/// The statistical test behind a p-value, named as in results.json.
+public enum TestName: String, Codable, Sendable, Equatable, CaseIterable {
+    /// Fisher's exact test, two-sided (`fisher.test`).
+    case fisherExact = "fisher-exact"
+    /// Pearson's chi-square test (`chisq.test(correct = FALSE)`).
+    case chiSquare = "chi-square"
+    /// Wilcoxon rank-sum (Mann–Whitney) test (`wilcox.test`).
+    case mannWhitney = "mann-whitney"
+    /// Welch's t-test (`t.test`).
+    case welchT = "welch-t"
+    /// Wilcoxon signed-rank test (`wilcox.test(paired = TRUE)`).
+    case wilcoxon
+    /// Paired t-test (`t.test(paired = TRUE)`).
+    case pairedT = "paired-t"
+    /// Wald z-test of a logistic regression coefficient (`glm`).
+    case logisticWald = "logistic-wald"
+    /// Likelihood-ratio test of nested logistic models.
+    case likelihoodRatio = "likelihood-ratio"
+    /// Profile penalized likelihood-ratio test of a Firth logistic coefficient (`logistf`).
+    case profilePenalizedLikelihood = "profile-penalized-likelihood"
+
+    /// The between-arm test the plan chose.
+    public init(_ test: ContinuousTest) {
+        switch test {
+        case .mannWhitney: self = .mannWhitney
+        case .welchT: self = .welchT
+        }
+    }
+
+    /// The within-arm test the plan chose.
+    public init(_ test: PairedTest) {
+        switch test {
+        case .wilcoxon: self = .wilcoxon
+        case .pairedT: self = .pairedT
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The TrialAnalysis module; see README.md.
