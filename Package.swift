@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "TrialStatsTests", dependencies: ["TrialStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialDataTests", dependencies: ["TrialData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialSimulationTests", dependencies: ["TrialSimulation", "TrialData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrialAnalysisTests", dependencies: ["TrialAnalysis"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrialAnalysisTests", dependencies: ["TrialAnalysis", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CCairo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialReportTests", dependencies: ["TrialReport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "trialreportTests", dependencies: ["trialreport"], resources: [.copy("Fixtures")]),
