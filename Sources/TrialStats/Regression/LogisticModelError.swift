@@ -22,6 +22,9 @@ public enum LogisticModelError: Error, Sendable, Equatable, CustomStringConverti
     case collinearCovariate(String, with: [String])
     /// The information matrix became numerically singular during the fit.
     case singularInformation(iteration: Int)
+    /// Firth's penalized likelihood could not be maximized: the main fit (`term` nil) or the
+    /// profile with `term` fixed did not converge.
+    case firthNotConverged(term: String?)
 
     public var description: String {
         switch self {
@@ -45,6 +48,9 @@ public enum LogisticModelError: Error, Sendable, Equatable, CustomStringConverti
                 : "covariate '\(name)' is collinear with \(with.map { "'\($0)'" }.joined(separator: ", "))"
         case let .singularInformation(iteration):
             "the information matrix became singular at iteration \(iteration)"
+        case let .firthNotConverged(term):
+            term.map { "Firth's penalized likelihood with '\($0)' fixed did not converge" }
+                ?? "Firth's penalized likelihood did not converge"
         }
     }
 }
