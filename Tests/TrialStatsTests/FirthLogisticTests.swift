@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import TrialStats
+import TrialStats
 
 @Suite("Firth logistic regression against brglm2 and the profile penalized likelihood")
 struct FirthLogisticTests {

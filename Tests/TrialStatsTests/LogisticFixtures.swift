@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import TrialStats
+import TrialStats
 
 /// Loading of the logistic-regression reference fixtures (R output committed beside its script).
 enum LogisticFixtures {

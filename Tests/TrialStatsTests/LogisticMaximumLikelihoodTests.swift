@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import TrialStats
+import TrialStats
 
 @Suite("Logistic regression by maximum likelihood against R's glm")
 struct LogisticMaximumLikelihoodTests {

@@ -10,18 +10,18 @@ extension LogisticModel {
     /// certificate: along it the log-likelihood increases without bound (Albert & Anderson
     /// 1984). Candidates, in order: each covariate alone with the intercept (separating
     /// when the largest value of one class is at most the smallest of the other), then
-    /// `divergence`, the last IRLS step.
+    /// `divergence`, the last IRLS step; a complete separation is preferred to a quasi-complete one.
     /// - Returns: the first certified separation, naming the covariates whose weight
     ///   |dⱼ|·range(xⱼ) is at least 1e−3 of the largest; nil when none is found.
     /// - Complexity: O(n·p) per candidate.
     func detectSeparation(divergence: [Double]) -> Separation? {
         let candidates = (1..<termNames.count).compactMap(singleCovariateDirection) + [divergence]
-        for direction in candidates where direction.contains(where: { $0 != 0 }) {
-            if let kind = separationKind(along: direction) {
-                return Separation(kind: kind, covariates: covariatesWeighted(in: direction), direction: direction)
+        let certified = candidates.lazy.filter { $0.contains { $0 != 0 } }.compactMap { direction in
+            self.separationKind(along: direction).map {
+                Separation(kind: $0, covariates: self.covariatesWeighted(in: direction), direction: direction)
             }
         }
-        return nil
+        return certified.first { $0.kind == .complete } ?? certified.first
     }
 
     /// d = xⱼ − t (or t − xⱼ) with t halfway between the classes, when covariate j alone separates.
