@@ -44,12 +44,11 @@ extension LogisticModel {
         var converged = false
         for iteration in 1...Self.maximumIterations {
             iterations = iteration
-            let working = state.workingWeightsAndResponse(response)
-            information = design.weightedCrossProduct(working.weights)
+            information = design.weightedCrossProduct(state.workingWeights)
             guard let factor = try? CholeskyFactorization(information) else {
                 throw .singularInformation(iteration: iteration)
             }
-            var next = factor.solve(design.transposeTimes(working.weightedResponse))
+            var next = factor.solve(design.transposeTimes(state.weightedWorkingResponse))
             state = evaluate(coefficients: next)
             if iteration > 1 {
                 let previous = coefficients
@@ -109,31 +108,34 @@ extension LogisticModel {
         evaluate(linearPredictor: design.times(coefficients))
     }
 
-    private func evaluate(linearPredictor: [Double]) -> IterationState {
-        let means = linearPredictor.map(LogitLink.mean)
+    /// μ, the deviance and the IRLS working weights and responses at η, in one pass.
+    private func evaluate(linearPredictor eta: [Double]) -> IterationState {
+        let n = observationCount
+        var means = [Double](repeating: 0, count: n)
+        var weights = means, weightedResponse = means
         var deviance = 0.0
-        for (y, mu) in zip(response, means) { deviance += LogitLink.deviance(response: y, mean: mu) }
-        return IterationState(linearPredictor: linearPredictor, means: means, deviance: deviance)
+        response.withUnsafeBufferPointer { y in
+            eta.withUnsafeBufferPointer { eta in
+                for i in 0..<n {
+                    let (mu, derivative) = LogitLink.meanAndDerivative(eta[i])
+                    let weight = derivative * derivative / (mu * (1 - mu))
+                    means[i] = mu
+                    weights[i] = weight
+                    weightedResponse[i] = weight * (eta[i] + (y[i] - mu) / derivative)
+                    deviance += LogitLink.deviance(response: y[i], mean: mu)
+                }
+            }
+        }
+        return IterationState(
+            means: means, deviance: deviance, workingWeights: weights, weightedWorkingResponse: weightedResponse)
     }
 }
 
-/// η, μ and the deviance at one IRLS iterate.
+/// One IRLS iterate: μ and the deviance at η, and the weighted least-squares problem it sets:
+/// weights wᵢ = (dμ/dη)² / [μ(1 − μ)] and wᵢ·zᵢ with the working response zᵢ = ηᵢ + (yᵢ − μᵢ)/(dμ/dη).
 private struct IterationState {
-    let linearPredictor: [Double]
     let means: [Double]
     let deviance: Double
-
-    /// The IRLS weights wᵢ = (dμ/dη)² / [μ(1 − μ)] and the products wᵢ·zᵢ with the
-    /// working response zᵢ = ηᵢ + (yᵢ − μᵢ)/(dμ/dη).
-    func workingWeightsAndResponse(_ response: [Double]) -> (weights: [Double], weightedResponse: [Double]) {
-        var weights = [Double](repeating: 0, count: means.count)
-        var weightedResponse = weights
-        for i in means.indices {
-            let eta = linearPredictor[i], mu = means[i]
-            let derivative = LogitLink.meanDerivative(eta)
-            weights[i] = derivative * derivative / (mu * (1 - mu))
-            weightedResponse[i] = weights[i] * (eta + (response[i] - mu) / derivative)
-        }
-        return (weights, weightedResponse)
-    }
+    let workingWeights: [Double]
+    let weightedWorkingResponse: [Double]
 }

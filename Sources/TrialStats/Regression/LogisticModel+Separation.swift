@@ -26,15 +26,24 @@ extension LogisticModel {
 
     /// d = xⱼ − t (or t − xⱼ) with t halfway between the classes, when covariate j alone separates.
     private func singleCovariateDirection(_ j: Int) -> [Double]? {
-        var eventRange = (low: Double.infinity, high: -Double.infinity)
-        var nonEventRange = eventRange
-        for (y, x) in zip(response, design.column(j)) {
-            if y == 1 {
-                eventRange = (min(eventRange.low, x), max(eventRange.high, x))
-            } else {
-                nonEventRange = (min(nonEventRange.low, x), max(nonEventRange.high, x))
+        var eventLow = Double.infinity, eventHigh = -Double.infinity
+        var nonEventLow = Double.infinity, nonEventHigh = -Double.infinity
+        design.storage.withUnsafeBufferPointer { storage in
+            response.withUnsafeBufferPointer { y in
+                let x = storage.baseAddress! + j * observationCount
+                for i in 0..<observationCount {
+                    if y[i] == 1 {
+                        eventLow = min(eventLow, x[i])
+                        eventHigh = max(eventHigh, x[i])
+                    } else {
+                        nonEventLow = min(nonEventLow, x[i])
+                        nonEventHigh = max(nonEventHigh, x[i])
+                    }
+                }
             }
         }
+        let eventRange = (low: eventLow, high: eventHigh)
+        let nonEventRange = (low: nonEventLow, high: nonEventHigh)
         var direction = [Double](repeating: 0, count: termNames.count)
         if nonEventRange.high <= eventRange.low {
             direction[0] = -(nonEventRange.high + eventRange.low) / 2

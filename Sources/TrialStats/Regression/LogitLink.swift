@@ -11,19 +11,16 @@ enum LogitLink {
     /// |η| beyond which R clamps (`THRESH`, `MTHRESH` in family.c).
     static let threshold = 30.0
 
-    /// μ = e^η / (1 + e^η), with R's clamping.
+    /// μ = e^η / (1 + e^η) and dμ/dη = e^η / (1 + e^η)² from one exponential, with R's
+    /// clamping: beyond |η| = 30, e^η is taken as ε or 1/ε and dμ/dη as ε.
     @inline(__always)
-    static func mean(_ eta: Double) -> Double {
-        let odds = eta < -threshold ? Double.ulpOfOne : (eta > threshold ? 1 / Double.ulpOfOne : Double.exp(eta))
-        return odds / (1 + odds)
-    }
-
-    /// dμ/dη = e^η / (1 + e^η)², ε beyond the clamp.
-    @inline(__always)
-    static func meanDerivative(_ eta: Double) -> Double {
-        if eta > threshold || eta < -threshold { return Double.ulpOfOne }
+    static func meanAndDerivative(_ eta: Double) -> (mean: Double, derivative: Double) {
+        if eta < -threshold || eta > threshold {
+            let odds = eta < 0 ? Double.ulpOfOne : 1 / Double.ulpOfOne
+            return (odds / (1 + odds), Double.ulpOfOne)
+        }
         let odds = Double.exp(eta)
-        return odds / ((1 + odds) * (1 + odds))
+        return (odds / (1 + odds), odds / ((1 + odds) * (1 + odds)))
     }
 
     /// The deviance contribution of one binary observation, −2·log P(y | μ).
