@@ -6,10 +6,15 @@ import TrialStats
 struct FirthLogisticTests {
     static let cases = ["reference_small", "intercept_only", "complete_separation", "trial_three_covariates"]
 
+    /// A fixture case and the Firth fit of its data.
+    private func fitted(_ name: String) throws -> (LogisticFixtures.FirthCase, FirthFit) {
+        let reference = try LogisticFixtures.firthCase(name)
+        return (reference, try LogisticFixtures.model(response: reference.response, covariates: reference.covariates).fitFirth())
+    }
+
     @Test("Estimates and SEs match brglm2 (AS_mean)", arguments: cases)
     func estimatesMatchBrglm2(name: String) throws {
-        let reference = try LogisticFixtures.firthCase(name)
-        let fit = try LogisticFixtures.model(response: reference.response, covariates: reference.covariates).fitFirth()
+        let (reference, fit) = try fitted(name)
         #expect(fit.terms.map(\.name) == reference.terms)
         LogisticFixtures.expectClose(fit.terms.map(\.estimate), reference.estimate, tolerance: 1e-6, "estimate")
         LogisticFixtures.expectClose(fit.terms.map(\.standardError), reference.standardError, tolerance: 1e-6, "SE")
@@ -19,16 +24,14 @@ struct FirthLogisticTests {
 
     @Test("Profile penalized likelihood CI limits match", arguments: cases)
     func confidenceLimitsMatchProfile(name: String) throws {
-        let reference = try LogisticFixtures.firthCase(name)
-        let fit = try LogisticFixtures.model(response: reference.response, covariates: reference.covariates).fitFirth()
+        let (reference, fit) = try fitted(name)
         LogisticFixtures.expectClose(fit.terms.map(\.ciLower), reference.ciLower, tolerance: 1e-6, "CI lower")
         LogisticFixtures.expectClose(fit.terms.map(\.ciUpper), reference.ciUpper, tolerance: 1e-6, "CI upper")
     }
 
     @Test("Penalized likelihood-ratio statistics and p-values match", arguments: cases)
     func likelihoodRatioTestsMatch(name: String) throws {
-        let reference = try LogisticFixtures.firthCase(name)
-        let fit = try LogisticFixtures.model(response: reference.response, covariates: reference.covariates).fitFirth()
+        let (reference, fit) = try fitted(name)
         LogisticFixtures.expectClose(fit.terms.map(\.statistic), reference.chiSquare, tolerance: 1e-6, "chi-square")
         LogisticFixtures.expectClose(fit.terms.map(\.pValue), reference.pValue, tolerance: 1e-6, "p")
     }
@@ -48,8 +51,7 @@ struct FirthLogisticTests {
 
     @Test("Odds-ratio limits are the exponentiated profile limits")
     func oddsRatioLimitsExponentiate() throws {
-        let reference = try LogisticFixtures.firthCase("trial_three_covariates")
-        let fit = try LogisticFixtures.model(response: reference.response, covariates: reference.covariates).fitFirth()
+        let (reference, fit) = try fitted("trial_three_covariates")
         LogisticFixtures.expectClose(fit.terms.map(\.oddsRatio), reference.estimate.map { exp($0) }, tolerance: 1e-6, "OR")
         LogisticFixtures.expectClose(
             fit.terms.map(\.oddsRatioCILower), reference.ciLower.map { exp($0) }, tolerance: 1e-6, "OR lower")

@@ -67,9 +67,7 @@ struct DesignMatrix: Sendable {
         storage.withUnsafeBufferPointer { x in
             weights.withUnsafeBufferPointer { w in
                 weighted.withUnsafeMutableBufferPointer { wx in
-                    var start = 0
-                    while start < rows {
-                        let count = min(Self.blockSize, rows - start)
+                    forEachBlock { start, count in
                         for j in 0..<columns {
                             let xj = x.baseAddress! + j * rows + start
                             for i in 0..<count { wx[i] = w[start + i] * xj[i] }
@@ -77,7 +75,6 @@ struct DesignMatrix: Sendable {
                                 result[j, k] += Self.dot(wx.baseAddress!, x.baseAddress! + k * rows + start, count: count)
                             }
                         }
-                        start += count
                     }
                 }
             }
@@ -94,9 +91,7 @@ struct DesignMatrix: Sendable {
         storage.withUnsafeBufferPointer { x in
             result.withUnsafeMutableBufferPointer { q in
                 product.withUnsafeMutableBufferPointer { ax in
-                    var start = 0
-                    while start < rows {
-                        let count = min(Self.blockSize, rows - start)
+                    forEachBlock { start, count in
                         for k in 0..<columns {
                             for i in 0..<count { ax[i] = 0 }
                             for j in 0..<columns {
@@ -107,12 +102,22 @@ struct DesignMatrix: Sendable {
                             let xk = x.baseAddress! + k * rows + start
                             for i in 0..<count { q[start + i] += xk[i] * ax[i] }
                         }
-                        start += count
                     }
                 }
             }
         }
         return result
+    }
+
+    /// Calls `body(start, count)` for consecutive blocks of at most ``blockSize`` rows.
+    @inline(__always)
+    private func forEachBlock(_ body: (_ start: Int, _ count: Int) -> Void) {
+        var start = 0
+        while start < rows {
+            let count = min(Self.blockSize, rows - start)
+            body(start, count)
+            start += count
+        }
     }
 
     /// Σ aᵢbᵢ with four independent accumulators (so the additions pipeline).
