@@ -41,9 +41,9 @@ extension LogisticModel {
                 farDeficit = try deficit(far)
                 doublings += 1
             }
-            return try BrentRoot.find(
-                in: (estimate, far), values: (-critical, farDeficit),
-                tolerance: 1e-12 * max(1, abs(estimate)), deficit)
+            return try BrentRoot.zeroin(
+                deficit, lower: estimate, upper: far, valueAtLower: -critical, valueAtUpper: farDeficit,
+                tolerance: 1e-12 * max(1, abs(estimate)))
         }
         let lower = try limit(direction: -1)
         let upper = try limit(direction: 1)

@@ -11,11 +11,11 @@ enum BrentRoot {
     /// `fisher.test` reports the point where this search stops, not the exact root.
     ///
     /// - Complexity: at most `maximumIterations` evaluations of `f`.
-    static func zeroin(
-        _ f: (Double) -> Double, lower ax: Double, upper bx: Double,
+    static func zeroin<Failure: Error>(
+        _ f: (Double) throws(Failure) -> Double, lower ax: Double, upper bx: Double,
         valueAtLower fa: Double, valueAtUpper fb: Double,
         tolerance: Double = defaultTolerance, maximumIterations: Int = 1000
-    ) -> Double {
+    ) throws(Failure) -> Double {
         var a = ax, b = bx, fa = fa, fb = fb
         var c = a, fc = fa
         if fa == 0 { return a }
@@ -51,7 +51,7 @@ enum BrentRoot {
             }
             a = b; fa = fb
             b += newStep
-            fb = f(b)
+            fb = try f(b)
             if (fb > 0 && fc > 0) || (fb < 0 && fc < 0) {
                 c = a; fc = fa
             }
