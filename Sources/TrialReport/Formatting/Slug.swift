@@ -24,6 +24,11 @@ public struct SlugMaker: Sendable {
         return slug.isEmpty ? "section" : slug
     }
 
+    /// Marks `id` as taken (an explicit anchor), so `uniqueSlug` never returns it.
+    public mutating func reserve(_ id: String) {
+        used.insert(id)
+    }
+
     /// A slug of `text` not returned before by this maker: the first "results", then "results-2",
     /// "results-3", … in the order asked, so the same document always gets the same ids.
     public mutating func uniqueSlug(_ text: String) -> String {
