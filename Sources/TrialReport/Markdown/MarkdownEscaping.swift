@@ -7,25 +7,23 @@ public enum MarkdownEscaping {
     private static let blockStart: Set<Character> = ["#", "-", "+", "=", "~", "!", ":", "{"]
 
     /// `text` with Markdown syntax neutralised: inline characters (\ ` * _ [ ] | ^ < >) get a
-    /// backslash, as does a leading # - + = ~ ! : { and the `.` or `)` after leading digits
-    /// ("1. " would start a list). Line breaks become spaces (a cell or caption is one line).
+    /// backslash, as does a leading # - + = ~ ! : { and the `.` or `)` after leading digits when a
+    /// space or the end follows ("1. " would start a list; "12.5" stays as it is). Line breaks
+    /// become spaces (a cell or caption is one line).
     /// - Complexity: O(n) in the length of `text`.
     public static func escape(_ text: String) -> String {
+        let characters = text.map { $0.isNewline ? " " : $0 }
+        let leading = characters.prefix { $0 == " " }.count
+        let digits = characters.dropFirst(leading).prefix { $0.isASCII && $0.isNumber }.count
         var escaped = ""
-        var atStart = true
-        var onlyDigitsSoFar = true
-        for character in text {
-            let character: Character = character.isNewline ? " " : character
-            let isLeading = atStart && character != " "
-            if inlineSpecial.contains(character) || (isLeading && blockStart.contains(character))
-                || (onlyDigitsSoFar && !atStart && (character == "." || character == ")")) {
+        for (index, character) in characters.enumerated() {
+            let endsListNumber = digits > 0 && index == leading + digits && (character == "." || character == ")")
+                && (index + 1 == characters.count || characters[index + 1] == " ")
+            if inlineSpecial.contains(character) || (index == leading && blockStart.contains(character))
+                || endsListNumber {
                 escaped.append("\\")
             }
             escaped.append(character)
-            if character != " " {
-                onlyDigitsSoFar = (atStart || onlyDigitsSoFar) && character.isASCII && character.isNumber
-                atStart = false
-            }
         }
         return escaped
     }
