@@ -78,24 +78,28 @@ private struct InlineTreeBuilder {
     }
 
     private var frames: [(container: Container, children: [MarkdownInline])] = [(.root, [])]
+    /// Text not yet added to the innermost frame, so adjacent texts join without copying.
+    private var pendingText = ""
     private var emphasisDepth = 0
     private var droppedMatches: Set<Int> = []
 
     mutating func append(_ inline: MarkdownInline) {
+        flushText()
         frames[frames.count - 1].children.append(inline)
     }
 
     mutating func appendText(_ text: String) {
-        guard !text.isEmpty else { return }
-        let top = frames.count - 1
-        if case .text(let previous) = frames[top].children.last {
-            frames[top].children[frames[top].children.count - 1] = .text(previous + text)
-        } else {
-            frames[top].children.append(.text(text))
-        }
+        pendingText += text
+    }
+
+    private mutating func flushText() {
+        guard !pendingText.isEmpty else { return }
+        frames[frames.count - 1].children.append(.text(pendingText))
+        pendingText = ""
     }
 
     mutating func open(_ container: Container) {
+        flushText()
         frames.append((container, []))
     }
 
@@ -121,6 +125,7 @@ private struct InlineTreeBuilder {
 
     /// Closes the innermost container and adds it to its parent.
     mutating func close() {
+        flushText()
         guard frames.count > 1, let frame = frames.popLast() else { return }
         switch frame.container {
         case .root: append(.text(frame.children.plainText))
@@ -132,6 +137,7 @@ private struct InlineTreeBuilder {
 
     mutating func finish() -> [MarkdownInline] {
         while frames.count > 1 { close() }
+        flushText()
         return frames[0].children
     }
 }
