@@ -1,6 +1,12 @@
 import Testing
 @testable import TrialReport
 
+/// The first block of `text` when it is a pipe table.
+private func firstTable(_ text: String) -> MarkdownTable? {
+    guard case .table(let table)? = markdownBlocks(text).first else { return nil }
+    return table
+}
+
 @Suite("Markdown: pipe tables and generated content")
 struct MarkdownTableAndExtensionTests {
     @Test("a pipe table with header, alignments and body rows")
@@ -17,23 +23,15 @@ struct MarkdownTableAndExtensionTests {
     }
 
     @Test("ragged rows are padded or cut to the header's width")
-    func raggedRows() {
-        let text = "a | b\n--- | ---\n1\n1 | 2 | 3"
-        guard case .table(let table)? = markdownBlocks(text).first else {
-            Issue.record("expected a table")
-            return
-        }
+    func raggedRows() throws {
+        let table = try #require(firstTable("a | b\n--- | ---\n1\n1 | 2 | 3"))
         #expect(table.alignments == [nil, nil])
         #expect(table.rows == [[[.text("1")], []], [[.text("1")], [.text("2")]]])
     }
 
     @Test("an escaped pipe stays inside its cell, also in code")
-    func escapedPipe() {
-        let text = "| a \\| b | `x \\| y` |\n|---|---|"
-        guard case .table(let table)? = markdownBlocks(text).first else {
-            Issue.record("expected a table")
-            return
-        }
+    func escapedPipe() throws {
+        let table = try #require(firstTable("| a \\| b | `x \\| y` |\n|---|---|"))
         #expect(table.header == [[.text("a | b")], [.code("x | y")]])
     }
 
@@ -64,8 +62,9 @@ struct MarkdownTableAndExtensionTests {
 
     @Test("a figure reference inside running text is not a figure block")
     func figureInText() {
-        #expect(markdownBlocks("See ![x](figure:a) here").count == 1)
-        if case .figure? = markdownBlocks("See ![x](figure:a) here").first { Issue.record("not a figure") }
+        #expect(markdownBlocks("See ![x](figure:a) here") == [
+            .paragraph([.text("See !"), .link(destination: "figure:a", content: [.text("x")]), .text(" here")]),
+        ])
     }
 
     @Test("[[table:name]] alone on a line is a generated table, with an optional anchor")

@@ -3,6 +3,7 @@ public struct SlugMaker: Sendable {
     private var used: Set<String> = []
     private var nextSuffix: [String: Int] = [:]
 
+    /// A maker that has handed out no slugs yet.
     public init() {}
 
     /// The slug of `text`: lowercase letters and digits (any script) kept, every other run of

@@ -7,6 +7,7 @@ public struct MarkdownBlock: Sendable, Hashable {
     /// Where the block starts (file, 1-based line and column), for error messages.
     public var location: SourceLocation
 
+    /// A block with its content and start location.
     public init(_ content: Content, at location: SourceLocation) {
         self.content = content
         self.location = location
@@ -47,6 +48,7 @@ public struct MarkdownList: Sendable, Hashable {
     /// The items, each a sequence of blocks (a paragraph, maybe a nested list).
     public var items: [[MarkdownBlock]]
 
+    /// A list from its parts.
     public init(start: Int?, isTight: Bool, items: [[MarkdownBlock]]) {
         self.start = start
         self.isTight = isTight
@@ -64,9 +66,12 @@ public struct MarkdownTable: Sendable, Hashable {
 
     /// One alignment per column; `nil` when the delimiter row gives none (`---`).
     public var alignments: [Alignment?]
+    /// The header row's cells.
     public var header: [[MarkdownInline]]
+    /// The body rows, each with one cell per column.
     public var rows: [[[MarkdownInline]]]
 
+    /// A table from its parts.
     public init(alignments: [Alignment?], header: [[MarkdownInline]], rows: [[[MarkdownInline]]]) {
         self.alignments = alignments
         self.header = header

@@ -16,6 +16,7 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// The top-level blocks in source order.
     public var blocks: [MarkdownBlock]
 
+    /// A document of the given blocks.
     public init(blocks: [MarkdownBlock]) {
         self.blocks = blocks
     }

@@ -10,6 +10,7 @@ import TrialData
 public struct MarkdownHTMLWriter {
     private let content: any GeneratedContent
 
+    /// A writer that looks figures and tables up in `content`.
     public init(content: any GeneratedContent) {
         self.content = content
     }

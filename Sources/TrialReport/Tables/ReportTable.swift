@@ -16,6 +16,7 @@ public struct ReportTable: Sendable, Hashable {
     /// Footnotes in the order their markers are shown.
     public var footnotes: [Footnote]
 
+    /// A table from its parts; see the properties.
     public init(name: String, number: Int? = nil, caption: String, headerRows: [[HeaderCell]] = [],
                 groups: [RowGroup] = [], footnotes: [Footnote] = []) {
         self.name = name
