@@ -57,6 +57,15 @@ struct MarkdownListTests {
         #expect(markdownBlocks("-1.5 is negative") == [.paragraph([.text("-1.5 is negative")])])
     }
 
+    @Test("blocks inside items keep their line and column in the source")
+    func locationsInItems() {
+        guard case .list(let list)? = MarkdownDocument(parsing: "- a\n\n  b\n10. c", file: "t.md").blocks.first?.content else {
+            Issue.record("expected a list")
+            return
+        }
+        #expect(list.items.first?.map(\.location.description) == ["t.md:1:3", "t.md:3:3"])
+    }
+
     @Test("an empty item is allowed")
     func emptyItem() {
         #expect(listItems("-\n- b").items == [[], [.paragraph([.text("b")])]])
