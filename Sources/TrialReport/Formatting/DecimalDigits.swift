@@ -1,0 +1,99 @@
+/// A finite number held as its decimal digits, so that rounding happens on the decimal
+/// representation a reader sees and not on the binary value: `2.675` rounds to `2.68`, although the
+/// nearest `Double` is 2.67499999999999982236431605997495353221893310546875.
+///
+/// The digits are those of Swift's shortest round-trip representation of the `Double`
+/// (`Double.description`), which is exact and the same on every platform.
+struct DecimalDigits: Sendable, Hashable {
+    /// Whether the value is below zero (never set for zero).
+    var isNegative: Bool
+    /// The significant digits, each 0...9, most significant first; empty for zero.
+    var digits: [UInt8]
+    /// The value is `digits` read as an integer times 10^`exponent`.
+    var exponent: Int
+
+    /// The decimal digits of `value`, or `nil` when it is infinite or NaN.
+    /// - Complexity: O(number of digits), at most 17 significant digits.
+    init?(_ value: Double) {
+        guard value.isFinite else { return nil }
+        var digits: [UInt8] = []
+        var exponent = 0
+        var pointSeen = false
+        var exponentText = ""
+        var inExponent = false
+        for scalar in value.magnitude.description.unicodeScalars {
+            if inExponent {
+                exponentText.unicodeScalars.append(scalar)
+            } else if scalar == "e" || scalar == "E" {
+                inExponent = true
+            } else if scalar == "." {
+                pointSeen = true
+            } else if ("0"..."9").contains(scalar) {
+                digits.append(UInt8(scalar.value - 48))
+                if pointSeen { exponent -= 1 }
+            }
+        }
+        exponent += Int(exponentText) ?? 0
+        self.init(isNegative: value < 0, digits: digits, exponent: exponent)
+    }
+
+    /// A value from raw parts; leading and trailing zero digits are removed.
+    init(isNegative: Bool, digits: [UInt8], exponent: Int) {
+        var digits = digits
+        var exponent = exponent
+        while let last = digits.last, last == 0 {
+            digits.removeLast()
+            exponent += 1
+        }
+        let firstNonZero = digits.firstIndex { $0 != 0 } ?? digits.endIndex
+        digits.removeSubrange(..<firstNonZero)
+        self.isNegative = isNegative && !digits.isEmpty
+        self.digits = digits
+        self.exponent = digits.isEmpty ? 0 : exponent
+    }
+
+    /// Whether the value is zero.
+    var isZero: Bool { digits.isEmpty }
+
+    /// The value times 10^`power`, exactly (e.g. a fraction as a percentage with `power` 2).
+    func scaled(byPowerOfTen power: Int) -> DecimalDigits {
+        DecimalDigits(isNegative: isNegative, digits: digits, exponent: exponent + power)
+    }
+
+    /// The value rounded to `decimals` places after the point, half away from zero on the
+    /// decimal digits. A value that rounds to zero loses its sign (no "-0.00").
+    /// - Complexity: O(number of digits + `decimals`).
+    func rounded(toDecimals decimals: Int) -> DecimalDigits {
+        let dropped = -decimals - exponent
+        guard dropped > 0 else { return self }
+        let keptCount = digits.count - dropped
+        guard keptCount >= 0 else {
+            return DecimalDigits(isNegative: false, digits: [], exponent: 0)
+        }
+        var kept = Array(digits[..<keptCount])
+        if digits[keptCount] >= 5 {
+            var index = kept.count - 1
+            while index >= 0, kept[index] == 9 {
+                kept[index] = 0
+                index -= 1
+            }
+            if index >= 0 { kept[index] += 1 } else { kept.insert(1, at: 0) }
+        }
+        return DecimalDigits(isNegative: isNegative, digits: kept, exponent: -decimals)
+    }
+
+    /// The value in fixed notation with exactly `decimals` places, rounded as `rounded(toDecimals:)`,
+    /// with `minus` before a negative value: `text(decimals: 2)` of -1.005 is "-1.01".
+    func text(decimals: Int, minus: String = "-") -> String {
+        let decimals = max(0, decimals)
+        let value = rounded(toDecimals: decimals)
+        let zeros = value.isZero ? 0 : value.exponent + decimals
+        var characters = value.digits.map { Character(String($0)) }
+        characters += repeatElement("0", count: max(0, zeros))
+        if characters.count < decimals + 1 {
+            characters.insert(contentsOf: repeatElement("0", count: decimals + 1 - characters.count), at: 0)
+        }
+        if decimals > 0 { characters.insert(".", at: characters.count - decimals) }
+        return (value.isNegative ? minus : "") + String(characters)
+    }
+}

@@ -1,0 +1,63 @@
+extension ReportTable {
+    /// The table as CSV (RFC 4180): one header row (`flattenedHeader`), then the body rows, each
+    /// padded to `columnCount`, lines ended by CRLF. Cells hold the displayed text with ASCII
+    /// hyphen-minus (`Display.plainText`), nested rows indented by two spaces per level; caption,
+    /// footnotes and footnote markers are left out so the file stays a plain grid.
+    ///
+    /// Every cell passes `csvField(_:)`: the formula-injection guard, then quoting.
+    /// - Returns: the CSV text, UTF-8 without byte order mark.
+    /// - Complexity: O(cells).
+    public func csv() -> String {
+        var lines = [flattenedHeader(\.text).map(Self.csvField).joined(separator: ",")]
+        for row in rows {
+            let fields = paddedCells(row).map { cell in
+                Self.csvField(String(repeating: "  ", count: cell.indentation) + cell.text)
+            }
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One CSV field: U+2212 minus signs become "-"; a field starting with `=`, `+`, `-`, `@`, tab
+    /// or carriage return gets a leading `'` so a spreadsheet does not run it as a formula, unless
+    /// the whole field is a plain number ("-1.5", "+2", "-3e-4", "-12.5%"), which stays as it is;
+    /// a field holding a comma, quote, CR or LF is quoted, quotes doubled.
+    public static func csvField(_ text: String) -> String {
+        var field = Display.plainText(text)
+        if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+           !isPlainNumber(field) {
+            field = "'" + field
+        }
+        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
+            field = "\"" + field.replacing("\"", with: "\"\"") + "\""
+        }
+        return field
+    }
+
+    /// Whether `text` is a plain decimal number: optional sign, digits with an optional point,
+    /// an optional exponent and an optional trailing `%`.
+    private static func isPlainNumber(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        if let first = scalars.first, first == "+" || first == "-" { scalars.removeFirst() }
+        if scalars.last == "%" { scalars.removeLast() }
+        var mantissaDigits = 0, pointSeen = false, exponentSeen = false, exponentDigits = 0
+        var previous: Unicode.Scalar?
+        for scalar in scalars {
+            switch scalar {
+            case "0"..."9":
+                if exponentSeen { exponentDigits += 1 } else { mantissaDigits += 1 }
+            case "." where !pointSeen && !exponentSeen:
+                pointSeen = true
+            case "e", "E":
+                guard !exponentSeen, mantissaDigits > 0 else { return false }
+                exponentSeen = true
+            case "+", "-":
+                guard previous == "e" || previous == "E" else { return false }
+            default:
+                return false
+            }
+            previous = scalar
+        }
+        return mantissaDigits > 0 && (!exponentSeen || exponentDigits > 0)
+    }
+}

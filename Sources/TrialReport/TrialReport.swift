@@ -1,1 +1,0 @@
-// The TrialReport module; see README.md.
