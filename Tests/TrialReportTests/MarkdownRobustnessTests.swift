@@ -20,35 +20,42 @@ private struct SplitMix64: RandomNumberGenerator {
     }
 }
 
+/// A named input; test logs show only its name, not its 100,000 characters.
+struct PathologicalInput: CustomTestStringConvertible, Sendable {
+    let name: String
+    let text: String
+    var testDescription: String { name }
+}
+
 /// Inputs that make naive Markdown parsers quadratic or recurse without bound, each about
 /// 100,000 characters.
-private let pathologicalInputs: [(String, String)] = [
-    ("unclosed openers", String(repeating: "*a ", count: 35_000)),
-    ("alternating delimiters", String(repeating: "*_", count: 50_000)),
-    ("deep emphasis", String(repeating: "*", count: 50_000) + "a" + String(repeating: "*", count: 50_000)),
-    ("open brackets", String(repeating: "[", count: 100_000)),
-    ("failed links", String(repeating: "[a](b ", count: 20_000)),
-    ("close brackets", String(repeating: "](", count: 50_000)),
-    ("backtick runs", (1...440).map { String(repeating: "`", count: $0) + "a" }.joined()),
-    ("carets", String(repeating: "^a ", count: 35_000)),
-    ("quote markers", String(repeating: "> ", count: 50_000) + "x"),
-    ("list markers", String(repeating: "- ", count: 50_000) + "x"),
-    ("indented list lines", (0..<2_000).map { String(repeating: " ", count: $0 % 40) + "- x" }.joined(separator: "\n")),
-    ("wide table", (0..<100).map { _ in String(repeating: "| a ", count: 250) }.joined(separator: "\n")),
-    ("table rows", "| a | b |\n|---|---|\n" + String(repeating: "| 1 \\| x | `2` |\n", count: 5_000)),
-    ("fences", String(repeating: "```\n", count: 25_000)),
-    ("anchors", String(repeating: "# h {#a}\n", count: 10_000)),
-    ("backslashes", String(repeating: "\\", count: 100_000)),
+private let pathologicalInputs: [PathologicalInput] = [
+    PathologicalInput(name: "unclosed openers", text: String(repeating: "*a ", count: 35_000)),
+    PathologicalInput(name: "alternating delimiters", text: String(repeating: "*_", count: 50_000)),
+    PathologicalInput(name: "deep emphasis", text: String(repeating: "*", count: 50_000) + "a" + String(repeating: "*", count: 50_000)),
+    PathologicalInput(name: "open brackets", text: String(repeating: "[", count: 100_000)),
+    PathologicalInput(name: "failed links", text: String(repeating: "[a](b ", count: 20_000)),
+    PathologicalInput(name: "close brackets", text: String(repeating: "](", count: 50_000)),
+    PathologicalInput(name: "backtick runs", text: (1...440).map { String(repeating: "`", count: $0) + "a" }.joined()),
+    PathologicalInput(name: "carets", text: String(repeating: "^a ", count: 35_000)),
+    PathologicalInput(name: "quote markers", text: String(repeating: "> ", count: 50_000) + "x"),
+    PathologicalInput(name: "list markers", text: String(repeating: "- ", count: 50_000) + "x"),
+    PathologicalInput(name: "indented list lines", text: (0..<2_000).map { String(repeating: " ", count: $0 % 40) + "- x" }.joined(separator: "\n")),
+    PathologicalInput(name: "wide table", text: (0..<100).map { _ in String(repeating: "| a ", count: 250) }.joined(separator: "\n")),
+    PathologicalInput(name: "table rows", text: "| a | b |\n|---|---|\n" + String(repeating: "| 1 \\| x | `2` |\n", count: 5_000)),
+    PathologicalInput(name: "fences", text: String(repeating: "```\n", count: 25_000)),
+    PathologicalInput(name: "anchors", text: String(repeating: "# h {#a}\n", count: 10_000)),
+    PathologicalInput(name: "backslashes", text: String(repeating: "\\", count: 100_000)),
 ]
 
 @Suite("Markdown: robustness")
 struct MarkdownRobustnessTests {
     @Test("pathological inputs parse and write in bounded time without deep recursion",
           .timeLimit(.minutes(1)), arguments: pathologicalInputs)
-    func pathological(name: String, input: String) throws {
-        let document = MarkdownDocument(parsing: input)
+    func pathological(_ input: PathologicalInput) throws {
+        let document = MarkdownDocument(parsing: input.text)
         let html = try MarkdownHTMLWriter(content: EverythingContent()).html(document)
-        #expect(!html.isEmpty || input.allSatisfy(\.isWhitespace), "\(name) wrote nothing")
+        #expect(!html.isEmpty || input.text.allSatisfy(\.isWhitespace), "\(input.name) wrote nothing")
     }
 
     @Test("random documents of syntax characters never trap and parse the same way twice")
