@@ -1,0 +1,116 @@
+/// Reads adsl.csv into a `ParticipantTable`, checking every row.
+///
+/// Checks: required columns; USUBJID present and unique; ARM one of the plan's arms; SEX `M`
+/// or `F`; numbers numeric and not negative; AGEDX not greater than AGE.
+struct ParticipantReader {
+    static let required = ["USUBJID", "ARM", "AGE", "AGEDX", "SEX"]
+    static let optional = ["BMI", "DIABDUR", "MSCDOSE", "LASTMO"]
+
+    /// The table read (rows with problems included, so that later files can refer to them).
+    private(set) var table: ParticipantTable
+    /// The line of each participant's row.
+    private(set) var lines: [Int32] = []
+    /// The index of the USUBJID column, when present.
+    let idColumn: Int?
+    /// USUBJIDs of damaged rows, so that other files' rows referring to them are not reported twice.
+    private(set) var unreadable = StringTable()
+    private(set) var rowCount = 0
+
+    init(_ file: CSVFile, expectations: StudyExpectations, _ log: inout DiagnosticLog) {
+        let columns = ColumnLayout(file, required: Self.required, optional: Self.optional,
+                                   planColumns: expectations.adslColumns, &log)
+        idColumn = columns["USUBJID"]
+        let armTable = StringTable(expectations.arms)
+        let hasOptional = Self.optional.map { columns[$0] != nil }
+        table = ParticipantTable(
+            ids: StringTable(), arms: expectations.arms, arm: [], age: [], ageAtDiagnosis: [], sex: [],
+            bodyMassIndex: hasOptional[0] ? [] : nil, diabetesDuration: hasOptional[1] ? [] : nil,
+            cellDose: hasOptional[2] ? [] : nil, lastFollowUpMonth: hasOptional[3] ? [] : nil, extraColumns: [])
+        guard columns.hasRequiredColumns, let idColumn else { return }
+        var extras = columns.extraColumns.map { ExtraColumnBuilder(name: $0.name, index: $0.index) }
+
+        rowCount = file.forEachRecord(&log) { record, log in
+            guard !record.isDamaged else {
+                if idColumn < record.count, !record.isMissing(idColumn) {
+                    record.withValueBytes(idColumn) { _ = unreadable.insert(bytes: $0) }
+                }
+                return
+            }
+            var isValid = true
+            guard record.hasValue(idColumn, "USUBJID", &log, &isValid) else { return }
+            let (index, isNew) = record.withValueBytes(idColumn) { table.ids.insert(bytes: $0) }
+            guard isNew else {
+                record.report(idColumn, Message.duplicateParticipant(record.text(idColumn), firstLine: Int(lines[index])), &log, &isValid)
+                return
+            }
+            lines.append(Int32(record.line))
+            appendRow(record, columns, armTable, &log)
+            for extra in extras.indices { extras[extra].append(record) }
+        }
+        table.extraColumns = extras.map { $0.column }
+        if rowCount == 0, !log.hasErrors {
+            log.add(.error, SourceLocation(file: file.name, line: 2), Message.noParticipants)
+        }
+    }
+
+    private mutating func appendRow(_ record: CSVRecord, _ columns: ColumnLayout, _ arms: StringTable,
+                                    _ log: inout DiagnosticLog) {
+        var isValid = true
+        let armColumn = columns["ARM"]!
+        var arm: Int32 = -1
+        if record.hasValue(armColumn, "ARM", &log, &isValid) {
+            if let found = record.withValueBytes(armColumn, { arms.index(ofBytes: $0) }) {
+                arm = Int32(found)
+            } else {
+                record.report(armColumn, Message.unknownArm(record.text(armColumn), arms: arms.strings), &log, &isValid)
+            }
+        }
+        table.arm.append(arm)
+        let age = record.number(columns["AGE"], "AGE", &log, &isValid)
+        let ageAtDiagnosis = record.number(columns["AGEDX"], "AGEDX", &log, &isValid)
+        if ageAtDiagnosis > age, let column = columns["AGEDX"], let ageColumn = columns["AGE"] {
+            let message = Message.diagnosisAfterEnrolment(ageAtDiagnosis: record.text(column), age: record.text(ageColumn))
+            record.report(column, message, &log, &isValid)
+        }
+        table.age.append(age)
+        table.ageAtDiagnosis.append(ageAtDiagnosis)
+        table.sex.append(record.code(columns["SEX"], "SEX", ["M": Sex.male, "F": Sex.female], &log, &isValid) ?? .male)
+        table.bodyMassIndex?.append(record.number(columns["BMI"], "BMI", &log, &isValid))
+        table.diabetesDuration?.append(record.number(columns["DIABDUR"], "DIABDUR", &log, &isValid))
+        table.cellDose?.append(record.number(columns["MSCDOSE"], "MSCDOSE", &log, &isValid))
+        table.lastFollowUpMonth?.append(record.number(columns["LASTMO"], "LASTMO", &log, &isValid))
+    }
+}
+
+/// Gathers an extra ADSL column both as numbers and as text, and decides at the end which it is.
+private struct ExtraColumnBuilder {
+    let name: String
+    let index: Int
+    private var numbers: [Double] = []
+    private var codes: [Int32] = []
+    private var levels = StringTable()
+    private var isNumeric = true
+
+    init(name: String, index: Int) {
+        self.name = name
+        self.index = index
+    }
+
+    mutating func append(_ record: CSVRecord) {
+        if record.isMissing(index) {
+            numbers.append(.nan)
+            codes.append(-1)
+            return
+        }
+        if isNumeric, case .number(let value) = record.number(index) {
+            numbers.append(value)
+        } else {
+            isNumeric = false
+        }
+        codes.append(Int32(record.withValueBytes(index) { levels.insert(bytes: $0).index }))
+    }
+
+    var column: ExtraColumn {
+        ExtraColumn(name: name, values: isNumeric ? .numbers(numbers) : .text(codes: codes, levels: levels))
+    }
+}
