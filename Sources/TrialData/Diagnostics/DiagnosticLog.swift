@@ -31,6 +31,9 @@ public struct DiagnosticLog: Sendable {
         }
     }
 
+    /// How many more diagnostics will be kept (the rest are only counted).
+    public var remainingCapacity: Int { limit - kept.count }
+
     /// Whether any error (as opposed to a warning) was added.
     public var hasErrors: Bool { errorCount > 0 }
 

@@ -39,12 +39,13 @@ struct ParticipantReader {
             var isValid = true
             guard record.hasValue(idColumn, "USUBJID", &log, &isValid) else { return }
             let (index, isNew) = record.withValueBytes(idColumn) { table.ids.insert(bytes: $0) }
-            guard isNew else {
+            if !isNew {
                 record.report(idColumn, Message.duplicateParticipant(record.text(idColumn), firstLine: Int(lines[index])), &log, &isValid)
-                return
             }
+            let row = Row(record, columns, armTable, &log)
+            guard isNew else { return }
             lines.append(Int32(record.line))
-            appendRow(record, columns, armTable, &log)
+            append(row)
             for extra in extras.indices { extras[extra].append(record) }
         }
         table.extraColumns = extras.map { $0.column }
@@ -53,11 +54,32 @@ struct ParticipantReader {
         }
     }
 
-    private mutating func appendRow(_ record: CSVRecord, _ columns: ColumnLayout, _ arms: StringTable,
-                                    _ log: inout DiagnosticLog) {
+    private mutating func append(_ row: Row) {
+        table.arm.append(row.arm)
+        table.age.append(row.age)
+        table.ageAtDiagnosis.append(row.ageAtDiagnosis)
+        table.sex.append(row.sex)
+        table.bodyMassIndex?.append(row.bodyMassIndex)
+        table.diabetesDuration?.append(row.diabetesDuration)
+        table.cellDose?.append(row.cellDose)
+        table.lastFollowUpMonth?.append(row.lastFollowUpMonth)
+    }
+}
+
+/// The checked values of one adsl row (placeholders where a value is invalid, already reported).
+private struct Row {
+    var arm: Int32 = -1
+    var age: Double
+    var ageAtDiagnosis: Double
+    var sex: Sex
+    var bodyMassIndex: Double
+    var diabetesDuration: Double
+    var cellDose: Double
+    var lastFollowUpMonth: Double
+
+    init(_ record: CSVRecord, _ columns: ColumnLayout, _ arms: StringTable, _ log: inout DiagnosticLog) {
         var isValid = true
         let armColumn = columns["ARM"]!
-        var arm: Int32 = -1
         if record.hasValue(armColumn, "ARM", &log, &isValid) {
             if let found = record.withValueBytes(armColumn, { arms.index(ofBytes: $0) }) {
                 arm = Int32(found)
@@ -65,20 +87,17 @@ struct ParticipantReader {
                 record.report(armColumn, Message.unknownArm(record.text(armColumn), arms: arms.strings), &log, &isValid)
             }
         }
-        table.arm.append(arm)
-        let age = record.number(columns["AGE"], "AGE", &log, &isValid)
-        let ageAtDiagnosis = record.number(columns["AGEDX"], "AGEDX", &log, &isValid)
+        age = record.number(columns["AGE"], "AGE", &log, &isValid)
+        ageAtDiagnosis = record.number(columns["AGEDX"], "AGEDX", &log, &isValid)
         if ageAtDiagnosis > age, let column = columns["AGEDX"], let ageColumn = columns["AGE"] {
             let message = Message.diagnosisAfterEnrolment(ageAtDiagnosis: record.text(column), age: record.text(ageColumn))
             record.report(column, message, &log, &isValid)
         }
-        table.age.append(age)
-        table.ageAtDiagnosis.append(ageAtDiagnosis)
-        table.sex.append(record.code(columns["SEX"], "SEX", ["M": Sex.male, "F": Sex.female], &log, &isValid) ?? .male)
-        table.bodyMassIndex?.append(record.number(columns["BMI"], "BMI", &log, &isValid))
-        table.diabetesDuration?.append(record.number(columns["DIABDUR"], "DIABDUR", &log, &isValid))
-        table.cellDose?.append(record.number(columns["MSCDOSE"], "MSCDOSE", &log, &isValid))
-        table.lastFollowUpMonth?.append(record.number(columns["LASTMO"], "LASTMO", &log, &isValid))
+        sex = record.code(columns["SEX"], "SEX", ["M": Sex.male, "F": Sex.female], &log, &isValid) ?? .male
+        bodyMassIndex = record.number(columns["BMI"], "BMI", &log, &isValid)
+        diabetesDuration = record.number(columns["DIABDUR"], "DIABDUR", &log, &isValid)
+        cellDose = record.number(columns["MSCDOSE"], "MSCDOSE", &log, &isValid)
+        lastFollowUpMonth = record.number(columns["LASTMO"], "LASTMO", &log, &isValid)
     }
 }
 

@@ -104,6 +104,11 @@ enum Message {
         return "\"\(shown)\""
     }
 
+    /// A number as a person writes it: `12`, `1.5`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
     /// `a`, `a or b`, `a, b or c`.
     static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
