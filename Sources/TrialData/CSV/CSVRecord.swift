@@ -74,7 +74,7 @@ public struct CSVRecord {
     /// Whether field `index`'s value is exactly the given ASCII or UTF-8 text.
     public func valueEquals(_ index: Int, _ text: StaticString) -> Bool {
         withValueBytes(index) { value in
-            value.elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+            bytesEqual(value, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
     }
 

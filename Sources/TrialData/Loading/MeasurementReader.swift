@@ -58,7 +58,8 @@ struct MeasurementReader {
                 record.report(layout.value, message, &log, &isValid)
             }
             if let unitColumn = layout.unit, isPlanned, !record.isMissing(unitColumn),
-               let expected = units[lastParameter], !record.withValueBytes(unitColumn, { $0.elementsEqual(expected) }) {
+               let expected = units[lastParameter],
+               !record.withValueBytes(unitColumn, { bytes in expected.withUnsafeBufferPointer { bytesEqual(bytes, $0) } }) {
                 let message = Message.unitMismatch(record.text(unitColumn), parameter: table.parameterCodes[lastParameter],
                                                    expected: String(decoding: expected, as: UTF8.self))
                 record.report(unitColumn, message, &log, &isValid)
@@ -93,25 +94,19 @@ struct MeasurementReader {
     }
 }
 
-/// The distinct visit numbers met so far, each with a small index; the last one is tried
-/// first, then a short list, then a dictionary.
+/// The distinct visit numbers met so far, each with a small index: a short list is searched
+/// (a plan has a handful of visits), a dictionary once there are many.
 private struct VisitIndex {
     private var values: [Double] = []
     private var lookup: [UInt64: Int32] = [:]
-    private var last: (value: Double, index: Int32) = (.nan, -1)
 
     mutating func index(of value: Double) -> Int32 {
-        if value == last.value { return last.index }
+        if values.count <= 16, let found = values.firstIndex(of: value) { return Int32(found) }
         let key = (value == 0 ? 0 : value).bitPattern
-        let index: Int32
-        if let found = lookup[key] {
-            index = found
-        } else {
-            index = Int32(values.count)
-            values.append(value)
-            lookup[key] = index
-        }
-        last = (value, index)
+        if let found = lookup[key] { return found }
+        let index = Int32(values.count)
+        values.append(value)
+        lookup[key] = index
         return index
     }
 

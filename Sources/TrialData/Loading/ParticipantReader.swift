@@ -27,6 +27,7 @@ struct ParticipantReader {
             bodyMassIndex: hasOptional[0] ? [] : nil, diabetesDuration: hasOptional[1] ? [] : nil,
             cellDose: hasOptional[2] ? [] : nil, lastFollowUpMonth: hasOptional[3] ? [] : nil, extraColumns: [])
         guard columns.hasRequiredColumns, let idColumn else { return }
+        let layout = Layout(columns)
         var extras = columns.extraColumns.map { ExtraColumnBuilder(name: $0.name, index: $0.index) }
 
         rowCount = file.forEachRecord(&log) { record, log in
@@ -42,7 +43,7 @@ struct ParticipantReader {
             if !isNew {
                 record.report(idColumn, Message.duplicateParticipant(record.text(idColumn), firstLine: Int(lines[index])), &log, &isValid)
             }
-            let row = Row(record, columns, armTable, &log)
+            let row = Row(record, layout, armTable, &log)
             guard isNew else { return }
             lines.append(Int32(record.line))
             append(row)
@@ -66,6 +67,18 @@ struct ParticipantReader {
     }
 }
 
+/// The positions of adsl's columns (required ones present).
+private struct Layout {
+    let arm: Int, age: Int, ageAtDiagnosis: Int, sex: Int
+    let bodyMassIndex: Int?, diabetesDuration: Int?, cellDose: Int?, lastFollowUpMonth: Int?
+
+    init(_ columns: ColumnLayout) {
+        (arm, age, ageAtDiagnosis, sex) = (columns["ARM"]!, columns["AGE"]!, columns["AGEDX"]!, columns["SEX"]!)
+        (bodyMassIndex, diabetesDuration) = (columns["BMI"], columns["DIABDUR"])
+        (cellDose, lastFollowUpMonth) = (columns["MSCDOSE"], columns["LASTMO"])
+    }
+}
+
 /// The checked values of one adsl row (placeholders where a value is invalid, already reported).
 private struct Row {
     var arm: Int32 = -1
@@ -77,27 +90,27 @@ private struct Row {
     var cellDose: Double
     var lastFollowUpMonth: Double
 
-    init(_ record: CSVRecord, _ columns: ColumnLayout, _ arms: StringTable, _ log: inout DiagnosticLog) {
+    init(_ record: CSVRecord, _ columns: Layout, _ arms: StringTable, _ log: inout DiagnosticLog) {
         var isValid = true
-        let armColumn = columns["ARM"]!
-        if record.hasValue(armColumn, "ARM", &log, &isValid) {
-            if let found = record.withValueBytes(armColumn, { arms.index(ofBytes: $0) }) {
+        if record.hasValue(columns.arm, "ARM", &log, &isValid) {
+            if let found = record.withValueBytes(columns.arm, { arms.index(ofBytes: $0) }) {
                 arm = Int32(found)
             } else {
-                record.report(armColumn, Message.unknownArm(record.text(armColumn), arms: arms.strings), &log, &isValid)
+                record.report(columns.arm, Message.unknownArm(record.text(columns.arm), arms: arms.strings), &log, &isValid)
             }
         }
-        age = record.number(columns["AGE"], "AGE", &log, &isValid)
-        ageAtDiagnosis = record.number(columns["AGEDX"], "AGEDX", &log, &isValid)
-        if ageAtDiagnosis > age, let column = columns["AGEDX"], let ageColumn = columns["AGE"] {
-            let message = Message.diagnosisAfterEnrolment(ageAtDiagnosis: record.text(column), age: record.text(ageColumn))
-            record.report(column, message, &log, &isValid)
+        age = record.number(columns.age, "AGE", &log, &isValid)
+        ageAtDiagnosis = record.number(columns.ageAtDiagnosis, "AGEDX", &log, &isValid)
+        if ageAtDiagnosis > age {
+            let message = Message.diagnosisAfterEnrolment(ageAtDiagnosis: record.text(columns.ageAtDiagnosis),
+                                                          age: record.text(columns.age))
+            record.report(columns.ageAtDiagnosis, message, &log, &isValid)
         }
-        sex = record.code(columns["SEX"], "SEX", ["M": Sex.male, "F": Sex.female], &log, &isValid) ?? .male
-        bodyMassIndex = record.number(columns["BMI"], "BMI", &log, &isValid)
-        diabetesDuration = record.number(columns["DIABDUR"], "DIABDUR", &log, &isValid)
-        cellDose = record.number(columns["MSCDOSE"], "MSCDOSE", &log, &isValid)
-        lastFollowUpMonth = record.number(columns["LASTMO"], "LASTMO", &log, &isValid)
+        sex = record.code(columns.sex, "SEX", ["M": Sex.male, "F": Sex.female], &log, &isValid) ?? .male
+        bodyMassIndex = record.number(columns.bodyMassIndex, "BMI", &log, &isValid)
+        diabetesDuration = record.number(columns.diabetesDuration, "DIABDUR", &log, &isValid)
+        cellDose = record.number(columns.cellDose, "MSCDOSE", &log, &isValid)
+        lastFollowUpMonth = record.number(columns.lastFollowUpMonth, "LASTMO", &log, &isValid)
     }
 }
 

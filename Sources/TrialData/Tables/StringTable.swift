@@ -1,3 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whether two byte buffers hold the same bytes.
+/// Short buffers (ids, codes) are compared inline, longer ones with `memcmp`.
+@inline(__always)
+func bytesEqual(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard first.count == second.count else { return false }
+    guard first.count > 24 else {
+        for index in 0..<first.count where first[index] != second[index] { return false }
+        return true
+    }
+    return memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0
+}
+
 /// Distinct strings numbered 0, 1, 2, … in the order added, stored contiguously as UTF-8,
 /// with constant-time lookup by text or by raw bytes (so a CSV field is looked up without
 /// creating a `String`).
@@ -39,6 +57,10 @@ public struct StringTable: Sendable, Equatable {
     /// The index of the string whose UTF-8 bytes are `bytes`, or `nil`.
     /// - Complexity: O(*n*) in the number of bytes, expected.
     public func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if count <= 8 {
+            // A few short codes (arms, parameters): comparing beats hashing.
+            return (0..<count).first { equals($0, bytes) }
+        }
         let (slot, found) = probe(bytes, hash: Self.hash(bytes))
         return found ? Int(slots[slot]) : nil
     }
@@ -71,7 +93,7 @@ public struct StringTable: Sendable, Equatable {
     public func equals(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = offsets[index], end = offsets[index + 1]
         guard end - start == bytes.count else { return false }
-        return storage.withUnsafeBufferPointer { $0[start..<end].elementsEqual(bytes) }
+        return storage.withUnsafeBufferPointer { bytesEqual(UnsafeBufferPointer(rebasing: $0[start..<end]), bytes) }
     }
 
     /// The slot holding `bytes`, or the empty slot where it belongs.

@@ -1,8 +1,9 @@
 /// Finds the participant a row of adlb, adae or adii refers to, reporting USUBJIDs that are
 /// not in adsl.csv.
 ///
-/// Rows of one participant usually follow each other, so the last match is tried first:
-/// most rows cost one comparison of a few bytes.
+/// Rows of one participant usually follow each other, in the order of adsl.csv, so the last
+/// match and the participant after it are tried first: most rows cost one comparison of a
+/// few bytes instead of a hash-table probe.
 struct ParticipantLookup {
     let ids: StringTable
     /// USUBJIDs of adsl rows that could not be read (already reported): rows referring to
@@ -24,6 +25,7 @@ struct ParticipantLookup {
         guard record.hasValue(index, "USUBJID", &log, &isValid) else { return nil }
         let found = record.withValueBytes(index) { bytes -> Int? in
             if last >= 0, ids.equals(last, bytes) { return last }
+            if last + 1 < ids.count, ids.equals(last + 1, bytes) { return last + 1 }
             if let match = ids.index(ofBytes: bytes) { return match }
             return nil
         }
