@@ -10,7 +10,7 @@ struct ParticipantReader {
     private(set) var table: ParticipantTable
     /// The line of each participant's row.
     private(set) var lines: [Int32] = []
-    /// The index of the USUBJID column, when present.
+    /// The index of the USUBJID column, when the rows could be read (every required column present).
     let idColumn: Int?
     /// USUBJIDs of damaged rows, so that other files' rows referring to them are not reported twice.
     private(set) var unreadable = StringTable()
@@ -19,14 +19,14 @@ struct ParticipantReader {
     init(_ file: CSVFile, expectations: StudyExpectations, _ log: inout DiagnosticLog) {
         let columns = ColumnLayout(file, required: Self.required, optional: Self.optional,
                                    planColumns: expectations.adslColumns, &log)
-        idColumn = columns["USUBJID"]
+        idColumn = columns.hasRequiredColumns ? columns["USUBJID"] : nil
         let armTable = StringTable(expectations.arms)
         let hasOptional = Self.optional.map { columns[$0] != nil }
         table = ParticipantTable(
             ids: StringTable(), arms: expectations.arms, arm: [], age: [], ageAtDiagnosis: [], sex: [],
             bodyMassIndex: hasOptional[0] ? [] : nil, diabetesDuration: hasOptional[1] ? [] : nil,
             cellDose: hasOptional[2] ? [] : nil, lastFollowUpMonth: hasOptional[3] ? [] : nil, extraColumns: [])
-        guard columns.hasRequiredColumns, let idColumn else { return }
+        guard let idColumn else { return }
         let layout = Layout(columns)
         var extras = columns.extraColumns.map { ExtraColumnBuilder(name: $0.name, index: $0.index) }
 
