@@ -64,16 +64,18 @@ struct MeasurementReader {
                                                    expected: String(decoding: expected, as: UTF8.self))
                 record.report(unitColumn, message, &log, &isValid)
             }
-            guard isValid, let participant else { return }
+            guard let participant else { return }
+            // A baseline with a problem (reported) still counts as present, to report it once.
+            let bit = remissionBit[lastParameter]
+            if bit >= 0, visit == baselineVisit, !value.isNaN {
+                baselinesSeen[Int(participant)] |= 1 << UInt64(bit)
+            }
+            guard isValid else { return }
             table.participant.append(participant)
             table.parameter.append(Int32(lastParameter))
             table.visit.append(visitIndex.index(of: visit))
             table.value.append(value)
             lines.append(Int32(record.line))
-            let bit = remissionBit[lastParameter]
-            if bit >= 0, visit == baselineVisit, !value.isNaN {
-                baselinesSeen[Int(participant)] |= 1 << UInt64(bit)
-            }
         }
         let (visits, newIndex) = visitIndex.sorted()
         table.visits = visits
