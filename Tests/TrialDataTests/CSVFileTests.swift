@@ -136,3 +136,41 @@ struct CSVFileTests {
         #expect(cells == [.number(1.5), .number(-2000), .invalid, .missing])
     }
 }
+
+@Suite("CSV sections read on several threads")
+struct CSVFileSectionTests {
+    private func records(_ file: CSVFile, _ section: CSVFileSection) -> (rows: [String], lines: [Int], rest: CSVFileSection) {
+        var log = DiagnosticLog(file: file.name)
+        var rows: [String] = [], lines: [Int] = []
+        let (_, rest) = file.forEachRecord(in: section, &log) { record, _ in
+            rows.append(record.text(0))
+            lines.append(record.line)
+        }
+        return (rows, lines, rest)
+    }
+
+    @Test func sectionsTogetherReadEveryRecordOnceWithItsLine() {
+        let text = "A,B\n" + (1...40).map { "r\($0),\"x\ny\"\n" }.joined()
+        let file = CSVFile(name: "t.csv", bytes: Array(text.utf8))
+        let sections = file.sections(count: 2, minimumSectionSize: 64)
+        #expect(sections.count == 2)
+        let first = records(file, sections[0]), second = records(file, sections[1])
+        let whole = records(file, file.allRecords)
+        #expect(first.rest.start == sections[1].start)
+        #expect(first.rows + second.rows == whole.rows)
+        #expect(first.lines + second.lines == whole.lines)
+    }
+
+    @Test func cutInsideAQuotedFieldIsDetected() {
+        // One long quoted field with many line breaks: the guessed cut falls inside it.
+        let text = "A,B\n1,\"" + String(repeating: "line\n", count: 100) + "\"\n2,3\n"
+        let file = CSVFile(name: "t.csv", bytes: Array(text.utf8))
+        let sections = file.sections(count: 2, minimumSectionSize: 64)
+        #expect(sections.count == 2)
+        let first = records(file, sections[0])
+        #expect(first.rest.start != sections[1].start)
+        let rest = records(file, first.rest)
+        #expect(first.rows + rest.rows == ["1", "2"])
+        #expect(rest.lines == [105])
+    }
+}

@@ -66,11 +66,47 @@ public struct CSVFile: Sendable {
     /// - Complexity: O(*n*) in the size of the file; no allocation per record.
     @discardableResult
     public func forEachRecord(_ log: inout DiagnosticLog, _ body: (CSVRecord, inout DiagnosticLog) -> Void) -> Int {
-        guard !header.isEmpty else { return 0 }
+        forEachRecord(in: allRecords, &log, body).recordCount
+    }
+
+    /// All data records as one section.
+    public var allRecords: CSVFileSection {
+        CSVFileSection(start: dataStart, line: dataLine, lineStart: dataLineStart, end: header.isEmpty ? dataStart : bytes.count)
+    }
+
+    /// The data records cut into up to `count` sections of similar size, to be read on as many
+    /// threads. Each cut is guessed at a line break; `forEachRecord(in:)` tells whether the
+    /// section before a cut really ended there (a quoted field may hold a line break).
+    /// Files under `minimumSectionSize` bytes are one section.
+    public func sections(count: Int, minimumSectionSize: Int = 1 << 24) -> [CSVFileSection] {
+        let whole = allRecords
+        let size = whole.end - whole.start
+        guard count > 1, size >= 2 * minimumSectionSize else { return [whole] }
+        var cuts = [whole.start]
+        for part in 1..<count {
+            var cut = whole.start + size * part / count
+            while cut < whole.end, bytes[cut - 1] != 0x0A { cut += 1 }
+            if cut < whole.end, cut > cuts[cuts.count - 1] { cuts.append(cut) }
+        }
+        cuts.append(whole.end)
+        return (0..<(cuts.count - 1)).map { index in
+            index == 0 ? CSVFileSection(start: whole.start, line: whole.line, lineStart: whole.lineStart, end: cuts[1])
+                : CSVFileSection(start: cuts[index], line: nil, lineStart: cuts[index], end: cuts[index + 1])
+        }
+    }
+
+    /// Like `forEachRecord(_:_:)` for the records that start in `section`.
+    /// - Returns: the number of records read, and the section of the records after them
+    ///   (its `start` equals the next section's when the cut was at a record boundary).
+    public func forEachRecord(in section: CSVFileSection, _ log: inout DiagnosticLog,
+                              _ body: (CSVRecord, inout DiagnosticLog) -> Void) -> (recordCount: Int, rest: CSVFileSection) {
+        guard !header.isEmpty else { return (0, section) }
         let expectedCount = header.count
         var count = 0
-        CSVFile.withScanner(bytes, name, from: dataStart, line: dataLine, lineStart: dataLineStart) { scanner in
-            while scanner.nextRecord(&log) {
+        let line = section.line ?? dataLine + physicalLineBreaks(in: dataStart..<section.start)
+        var rest = section
+        CSVFile.withScanner(bytes, name, from: section.start, line: line, lineStart: section.lineStart) { scanner in
+            while scanner.position < section.end, scanner.nextRecord(&log) {
                 count += 1
                 scanner.fields.withUnsafeBufferPointer { fields in
                     var record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: scanner.recordLine,
@@ -83,8 +119,22 @@ public struct CSVFile: Sendable {
                     body(record, &log)
                 }
             }
+            let end = scanner.hitUnterminatedQuote ? bytes.count : scanner.position
+            rest = CSVFileSection(start: end, line: scanner.line, lineStart: scanner.lineStart, end: bytes.count)
         }
-        return count
+        return (count, rest)
+    }
+
+    /// The number of physical line breaks (LF, CRLF, lone CR) in `range`.
+    private func physicalLineBreaks(in range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for index in range {
+                let byte = buffer[index]
+                if byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) { count += 1 }
+            }
+            return count
+        }
     }
 
     private func reportRagged(_ record: CSVRecord, _ log: inout DiagnosticLog) {
@@ -136,4 +186,16 @@ public struct CSVFile: Sendable {
             }
         }
     }
+}
+
+/// A run of a CSV file's data records: those starting at `start` or later, before `end`.
+public struct CSVFileSection: Sendable, Equatable {
+    /// The offset of the section's first record.
+    public var start: Int
+    /// The physical line of `start`, or `nil` when it is to be counted when read.
+    public var line: Int?
+    /// The offset where the line of `start` begins.
+    public var lineStart: Int
+    /// Records starting at this offset or later belong to the next section.
+    public var end: Int
 }

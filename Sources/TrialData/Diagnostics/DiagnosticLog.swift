@@ -31,6 +31,14 @@ public struct DiagnosticLog: Sendable {
         }
     }
 
+    /// Adds every diagnostic of another log of the same file, kept or counted.
+    public mutating func add(contentsOf other: DiagnosticLog) {
+        for diagnostic in other.kept { add(diagnostic.severity, diagnostic.location, diagnostic.message) }
+        leftOut += other.leftOut
+        leftOutErrors += other.leftOutErrors
+        errorCount += other.leftOutErrors
+    }
+
     /// How many more diagnostics will be kept (the rest are only counted).
     public var remainingCapacity: Int { limit - kept.count }
 
