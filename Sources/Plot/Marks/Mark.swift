@@ -1,0 +1,40 @@
+/// What a series' legend entry shows.
+public struct LegendSymbol: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let point = LegendSymbol(rawValue: 1)
+    public static let line = LegendSymbol(rawValue: 2)
+    public static let area = LegendSymbol(rawValue: 4)
+}
+
+/// A visual element of a panel, in data coordinates (the `geom` of ggplot2, a `ChartContent` of Swift Charts).
+public protocol Mark: Sendable {
+    /// The coordinates this mark needs to be visible on `axis` (for automatic limits and categories).
+    func coordinates(on axis: Axis) -> [Coordinate]
+    /// The series this mark belongs to, nil when it belongs to none (reference lines, annotations).
+    var series: String? { get }
+    /// The symbol this mark contributes to its series' legend entry.
+    var legendSymbol: LegendSymbol { get }
+    /// Adds the mark's primitives to `scene`.
+    func draw(in context: MarkContext, into scene: inout Scene)
+    /// Points of room the mark needs above its highest coordinate (a bracket's label).
+    func headroom(theme: Theme, measurer: any TextMeasurer) -> Double
+}
+
+extension Mark {
+    public var series: String? { nil }
+    public var legendSymbol: LegendSymbol { [] }
+    public func headroom(theme: Theme, measurer: any TextMeasurer) -> Double { 0 }
+}
+
+/// Builds the marks of a panel declaratively, with `if` and `for` allowed.
+@resultBuilder
+public enum MarkBuilder {
+    public static func buildExpression(_ mark: any Mark) -> [any Mark] { [mark] }
+    public static func buildExpression(_ marks: [any Mark]) -> [any Mark] { marks }
+    public static func buildBlock(_ parts: [any Mark]...) -> [any Mark] { parts.flatMap { $0 } }
+    public static func buildArray(_ parts: [[any Mark]]) -> [any Mark] { parts.flatMap { $0 } }
+    public static func buildOptional(_ part: [any Mark]?) -> [any Mark] { part ?? [] }
+    public static func buildEither(first part: [any Mark]) -> [any Mark] { part }
+    public static func buildEither(second part: [any Mark]) -> [any Mark] { part }
+}

@@ -1,0 +1,56 @@
+/// What a mark needs to draw itself: the panel's plotting rectangle, its scales, the theme and series styles.
+public struct MarkContext: Sendable {
+    public var plotArea: Rect
+    public var x: ResolvedScale
+    public var y: ResolvedScale
+    public var theme: Theme
+    public var styles: SeriesStyles
+    /// Whether series sharing a band are placed side by side.
+    public var dodgesSeries: Bool
+    /// Offset in points between series on a continuous x axis, so error bars do not overlap.
+    public var continuousDodge: Double
+    public var measurer: any TextMeasurer
+
+    /// The page position of a data point; nil when a coordinate does not fit its scale.
+    /// Series are dodged within bands, and by `continuousDodge` on a continuous x axis.
+    public func point(x xCoordinate: Coordinate, y yCoordinate: Coordinate, series: String? = nil) -> Point? {
+        guard let xFraction = x.fraction(of: xCoordinate), let yFraction = y.fraction(of: yCoordinate) else { return nil }
+        var point = Point(x: plotArea.minX + xFraction * plotArea.width, y: plotArea.maxY - yFraction * plotArea.height)
+        let (slot, count) = dodgeSlot(series)
+        let offset = Double(slot) - Double(count - 1) / 2
+        if x.isBand { point.x += offset * slotWidth(on: .x) } else { point.x += offset * continuousDodge }
+        if y.isBand { point.y += offset * slotWidth(on: .y) }
+        return point
+    }
+
+    /// The page length of one series' slot in a band (80 % of the band shared among dodged series);
+    /// on a continuous axis, 4 % of the axis.
+    public func slotWidth(on axis: Axis) -> Double {
+        let scale = axis == .x ? x : y
+        let length = axis == .x ? plotArea.width : plotArea.height
+        guard scale.isBand else { return 0.04 * length }
+        return 0.8 * scale.bandFraction * length / Double(dodgeSlot(nil).count)
+    }
+
+    /// The slot index of `series` among the dodged series and the number of slots.
+    private func dodgeSlot(_ series: String?) -> (slot: Int, count: Int) {
+        guard dodgesSeries, styles.names.count > 1 else { return (0, 1) }
+        return (styles.index(of: series) ?? 0, styles.names.count)
+    }
+
+    /// The style of `series`.
+    public func style(_ series: String?) -> SeriesStyle { styles.style(for: series) }
+
+    /// A line stroke in the series colour and dash.
+    public func dataStroke(_ series: String?, width: Double? = nil, dashed: Bool = true) -> Stroke {
+        let style = style(series)
+        return Stroke(color: style.color, width: width ?? theme.dataLineWidth, dash: dashed ? style.dash : [])
+    }
+
+    /// A measured text item in the annotation font (or `font`).
+    public func text(_ text: RichText, font: Font? = nil, at point: Point, anchor: TextAnchor) -> SceneItem {
+        let font = font ?? theme.annotationFont
+        return .text(SceneText(text: text, font: font, color: theme.textColor, anchorPoint: point, anchor: anchor,
+                               size: measurer.measure(text, font: font)))
+    }
+}

@@ -1,0 +1,40 @@
+/// A reference line across the whole panel: vertical at an x value or horizontal at a y value
+/// (no effect at odds ratio 1, an infusion month, a threshold).
+public struct RuleMark: Mark {
+    public var axis: Axis
+    public var position: Coordinate
+    public var dashed: Bool
+    public var color: Color
+    /// A short label written at the top (vertical rule) or right end (horizontal rule).
+    public var label: RichText?
+
+    /// A vertical line at `x`.
+    public init(x: Coordinate, dashed: Bool = true, color: Color = .grey, label: RichText? = nil) {
+        axis = .x; position = x; self.dashed = dashed; self.color = color; self.label = label
+    }
+
+    /// A horizontal line at `y`.
+    public init(y: Coordinate, dashed: Bool = true, color: Color = .grey, label: RichText? = nil) {
+        axis = .y; position = y; self.dashed = dashed; self.color = color; self.label = label
+    }
+
+    public func coordinates(on axis: Axis) -> [Coordinate] { axis == self.axis ? [position] : [] }
+
+    public func draw(in context: MarkContext, into scene: inout Scene) {
+        let stroke = Stroke(color: color, width: context.theme.axisLineWidth, dash: dashed ? [2.5, 1.5] : [])
+        let area = context.plotArea
+        if axis == .x, let fraction = context.x.fraction(of: position) {
+            let x = area.minX + fraction * area.width
+            scene.line(from: Point(x: x, y: area.minY), to: Point(x: x, y: area.maxY), stroke: stroke)
+            if let label {
+                scene.append(context.text(label, at: Point(x: x + 1.5, y: area.minY + 1), anchor: TextAnchor(.leading, .top)))
+            }
+        } else if axis == .y, let fraction = context.y.fraction(of: position) {
+            let y = area.maxY - fraction * area.height
+            scene.line(from: Point(x: area.minX, y: y), to: Point(x: area.maxX, y: y), stroke: stroke)
+            if let label {
+                scene.append(context.text(label, at: Point(x: area.maxX - 1, y: y - 1), anchor: TextAnchor(.trailing, .bottom)))
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// Text at a data position, shifted by an offset in points (labels, n = …, durations).
+public struct TextMark: Mark {
+    public var x: Coordinate
+    public var y: Coordinate
+    public var text: RichText
+    public var anchor: TextAnchor
+    public var offset: Point
+    public var series: String?
+
+    public init(x: Coordinate, y: Coordinate, text: RichText, anchor: TextAnchor = .center,
+                offset: Point = Point(x: 0, y: 0), series: String? = nil) {
+        self.x = x; self.y = y; self.text = text; self.anchor = anchor; self.offset = offset; self.series = series
+    }
+
+    public func coordinates(on axis: Axis) -> [Coordinate] { [axis == .x ? x : y] }
+    /// Text never adds a legend entry of its own, but is dodged with its series.
+    public var legendSymbol: LegendSymbol { [] }
+
+    public func draw(in context: MarkContext, into scene: inout Scene) {
+        guard let point = context.point(x: x, y: y, series: series) else { return }
+        scene.append(context.text(text, at: Point(x: point.x + offset.x, y: point.y + offset.y), anchor: anchor))
+    }
+}

@@ -1,0 +1,67 @@
+/// Text with simple styling (superscript, subscript, italic, bold), shown through Pango markup.
+///
+/// User text is always escaped, so `<`, `>` and `&` in data print as themselves.
+/// ```swift
+/// let unit: RichText = "10" + .superscript("6") + " cells/kg"
+/// ```
+public struct RichText: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// How one run of text is set.
+    public enum Style: Sendable, Hashable { case normal, superscript, `subscript`, italic, bold }
+
+    /// A stretch of text in one style.
+    public struct Run: Sendable, Hashable {
+        public var text: String
+        public var style: Style
+        public init(_ text: String, style: Style = .normal) { self.text = text; self.style = style }
+    }
+
+    public var runs: [Run]
+
+    public init(_ text: String) { runs = text.isEmpty ? [] : [Run(text)] }
+    public init(runs: [Run]) { self.runs = runs }
+    public init(stringLiteral value: String) { self.init(value) }
+
+    public static func superscript(_ text: String) -> RichText { RichText(runs: [Run(text, style: .superscript)]) }
+    public static func `subscript`(_ text: String) -> RichText { RichText(runs: [Run(text, style: .subscript)]) }
+    public static func italic(_ text: String) -> RichText { RichText(runs: [Run(text, style: .italic)]) }
+    public static func bold(_ text: String) -> RichText { RichText(runs: [Run(text, style: .bold)]) }
+
+    public static func + (left: RichText, right: RichText) -> RichText { RichText(runs: left.runs + right.runs) }
+
+    /// The text without styling.
+    public var plainText: String { runs.map(\.text).joined() }
+    public var description: String { plainText }
+    public var isEmpty: Bool { runs.allSatisfy { $0.text.isEmpty } }
+
+    /// Pango markup for the text, every run escaped.
+    public var markup: String {
+        runs.map { run in
+            let escaped = RichText.escapeMarkup(run.text)
+            switch run.style {
+            case .normal: return escaped
+            case .superscript: return "<sup>\(escaped)</sup>"
+            case .subscript: return "<sub>\(escaped)</sub>"
+            case .italic: return "<i>\(escaped)</i>"
+            case .bold: return "<b>\(escaped)</b>"
+            }
+        }.joined()
+    }
+
+    /// `text` with the five XML special characters replaced by entities.
+    /// - Complexity: O(n) in the length of `text`.
+    public static func escapeMarkup(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}
