@@ -22,8 +22,9 @@ public struct SeriesStyle: Sendable, Hashable {
                            filled: index % 2 == 0, dash: index % 2 == 0 ? [] : [3.5, 1.8])
     }
 
-    /// The fill of a box, bar or swatch.
-    public var areaFill: Color { filled ? color.lightened(0.55) : .white }
+    /// The fill of a box, bar, range or legend swatch: a clear tint when filled, a faint one when open,
+    /// so the two differ in greyscale and a median or error bar drawn in the series colour stays visible.
+    public var areaFill: Color { color.lightened(filled ? 0.45 : 0.88) }
     /// The style used for marks with no series.
     public static let plain = SeriesStyle(color: .black, shape: .circle, filled: true)
 }

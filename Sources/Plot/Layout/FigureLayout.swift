@@ -62,7 +62,8 @@ public struct FigureLayout: Sendable {
         panels = grid.solve()
         for (panel, layout) in zip(figure.panels, panels) {
             let context = MarkContext(plotArea: layout.plotArea, x: layout.x, y: layout.y, theme: theme, styles: styles,
-                                      dodgesSeries: layout.x.isBand || layout.y.isBand,
+                                      dodgeGroups: MarkContext.dodgeGroups(marks: panel.marks, x: layout.x, y: layout.y,
+                                                                           styles: styles),
                                       continuousDodge: figure.continuousDodge, measurer: measurer)
             PanelPainter(panel: panel, layout: layout, context: context, grid: grid).draw(into: &scene)
         }

@@ -8,12 +8,16 @@ struct GridSolver {
     let measurer: any TextMeasurer
     let columns: Int
     let rows: Int
+    let ruleLabelBandHeight: Double
+    let titleBandHeight: Double
     var theme: Theme { figure.theme }
 
     init(figure: Figure, area: Rect, measurer: any TextMeasurer) {
         self.figure = figure; self.area = area; self.measurer = measurer
         columns = max(1, min(figure.columns, figure.panels.count))
         rows = (figure.panels.count + columns - 1) / columns
+        ruleLabelBandHeight = GridSolver.ruleLabelBandHeight(figure, measurer: measurer)
+        titleBandHeight = GridSolver.titleBandHeight(figure, measurer: measurer)
     }
 
     /// Estimates refined from pass to pass.
@@ -91,13 +95,19 @@ struct GridSolver {
         }
     }
 
-    /// The height of the band above each plotting area for panel titles and text-column titles.
-    var titleBandHeight: Double {
+    /// The height of the band just above each plotting area for vertical rules' labels.
+    static func ruleLabelBandHeight(_ figure: Figure, measurer: any TextMeasurer) -> Double {
+        figure.panels.flatMap(\.marks).map { $0.labelBandHeight(theme: figure.theme, measurer: measurer) }.max() ?? 0
+    }
+
+    /// The height of the band above each plotting area for panel titles, text-column titles and rule labels.
+    static func titleBandHeight(_ figure: Figure, measurer: any TextMeasurer) -> Double {
+        let theme = figure.theme
         let heights = figure.panels.flatMap { panel in
             (panel.title.map { [measurer.measure($0, font: theme.panelTitleFont).height] } ?? [])
                 + panel.textColumns.map { measurer.measure($0.title, font: theme.tickFont).height }
         }
-        return heights.max().map { $0 + theme.spacing } ?? 0
+        return (heights.max().map { $0 + theme.spacing } ?? 0) + ruleLabelBandHeight(figure, measurer: measurer)
     }
 
     private func pass(_ estimate: Estimate) -> ([PanelLayout], Estimate) {

@@ -14,7 +14,8 @@ struct PanelPainter {
         drawXAxis(into: &scene)
         drawYAxis(into: &scene)
         if let title = panel.title {
-            scene.append(context.text(title, font: theme.panelTitleFont, at: Point(x: area.minX, y: area.minY - theme.spacing),
+            let titleBottom = area.minY - theme.spacing - grid.ruleLabelBandHeight
+            scene.append(context.text(title, font: theme.panelTitleFont, at: Point(x: area.minX, y: titleBottom),
                                       anchor: TextAnchor(.leading, .bottom)))
         }
         drawTextColumns(into: &scene)

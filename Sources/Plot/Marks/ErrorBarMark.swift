@@ -1,5 +1,5 @@
 /// An interval with caps: mean ± SEM, a 95% CI. Vertical at an x position, or horizontal at a y
-/// position (forest plots).
+/// position (forest plots). Error bars add no legend symbol: the points or bars they accompany do.
 public struct ErrorBarMark: Mark {
     public enum Orientation: Sendable, Hashable { case vertical, horizontal }
 
@@ -21,7 +21,6 @@ public struct ErrorBarMark: Mark {
     private var valueAxis: Axis { orientation == .vertical ? .y : .x }
 
     public func coordinates(on axis: Axis) -> [Coordinate] { axis == valueAxis ? [.value(lower), .value(upper)] : [position] }
-    public var legendSymbol: LegendSymbol { .line }
 
     public func draw(in context: MarkContext, into scene: inout Scene) {
         func place(_ value: Double) -> Point? {

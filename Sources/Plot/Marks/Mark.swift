@@ -19,12 +19,16 @@ public protocol Mark: Sendable {
     func draw(in context: MarkContext, into scene: inout Scene)
     /// Points of room the mark needs above its highest coordinate (a bracket's label).
     func headroom(theme: Theme, measurer: any TextMeasurer) -> Double
+    /// Points of room the mark needs in a band just above the plotting area, outside the data
+    /// (a vertical rule's label).
+    func labelBandHeight(theme: Theme, measurer: any TextMeasurer) -> Double
 }
 
 extension Mark {
     public var series: String? { nil }
     public var legendSymbol: LegendSymbol { [] }
     public func headroom(theme: Theme, measurer: any TextMeasurer) -> Double { 0 }
+    public func labelBandHeight(theme: Theme, measurer: any TextMeasurer) -> Double { 0 }
 }
 
 /// Builds the marks of a panel declaratively, with `if` and `for` allowed.

@@ -5,8 +5,9 @@ public struct MarkContext: Sendable {
     public var y: ResolvedScale
     public var theme: Theme
     public var styles: SeriesStyles
-    /// Whether series sharing a band are placed side by side.
-    public var dodgesSeries: Bool
+    /// For each category of the band axis, the series drawn there in legend order; series sharing
+    /// a band are placed side by side (like ggplot2's `position_dodge`).
+    public var dodgeGroups: [String: [String]]
     /// Offset in points between series on a continuous x axis, so error bars do not overlap.
     public var continuousDodge: Double
     public var measurer: any TextMeasurer
@@ -16,26 +17,39 @@ public struct MarkContext: Sendable {
     public func point(x xCoordinate: Coordinate, y yCoordinate: Coordinate, series: String? = nil) -> Point? {
         guard let xFraction = x.fraction(of: xCoordinate), let yFraction = y.fraction(of: yCoordinate) else { return nil }
         var point = Point(x: plotArea.minX + xFraction * plotArea.width, y: plotArea.maxY - yFraction * plotArea.height)
-        let (slot, count) = dodgeSlot(series)
+        let category = (x.isBand ? xCoordinate : yCoordinate).categoryName
+        let (slot, count) = dodgeSlot(series, category: category)
         let offset = Double(slot) - Double(count - 1) / 2
         if x.isBand { point.x += offset * slotWidth(on: .x) } else { point.x += offset * continuousDodge }
         if y.isBand { point.y += offset * slotWidth(on: .y) }
         return point
     }
 
-    /// The page length of one series' slot in a band (80 % of the band shared among dodged series);
-    /// on a continuous axis, 4 % of the axis.
+    /// The page length of one series' slot in a band: 80 % of the band shared among the most series
+    /// any band holds, so that boxes and bars have one width throughout; on a continuous axis, 4 % of the axis.
     public func slotWidth(on axis: Axis) -> Double {
         let scale = axis == .x ? x : y
         let length = axis == .x ? plotArea.width : plotArea.height
         guard scale.isBand else { return 0.04 * length }
-        return 0.8 * scale.bandFraction * length / Double(dodgeSlot(nil).count)
+        let slots = max(1, dodgeGroups.values.map(\.count).max() ?? 1)
+        return 0.8 * scale.bandFraction * length / Double(slots)
     }
 
-    /// The slot index of `series` among the dodged series and the number of slots.
-    private func dodgeSlot(_ series: String?) -> (slot: Int, count: Int) {
-        guard dodgesSeries, styles.names.count > 1 else { return (0, 1) }
-        return (styles.index(of: series) ?? 0, styles.names.count)
+    /// The slot index of `series` among the series in `category`'s band, and their number.
+    private func dodgeSlot(_ series: String?, category: String?) -> (slot: Int, count: Int) {
+        guard let category, let group = dodgeGroups[category], group.count > 1 else { return (0, 1) }
+        return (series.flatMap { group.firstIndex(of: $0) } ?? 0, group.count)
+    }
+
+    /// The series of each category on a panel's band axis, in legend order; empty without a band axis.
+    static func dodgeGroups(marks: [any Mark], x: ResolvedScale, y: ResolvedScale, styles: SeriesStyles) -> [String: [String]] {
+        guard let axis: Axis = x.isBand ? .x : (y.isBand ? .y : nil) else { return [:] }
+        var members: [String: Set<String>] = [:]
+        for mark in marks {
+            guard let series = mark.series else { continue }
+            for category in mark.coordinates(on: axis).compactMap(\.categoryName) { members[category, default: []].insert(series) }
+        }
+        return members.mapValues { set in styles.names.filter { set.contains($0) } }
     }
 
     /// The style of `series`.

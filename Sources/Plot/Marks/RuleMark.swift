@@ -1,11 +1,13 @@
 /// A reference line across the whole panel: vertical at an x value or horizontal at a y value
 /// (no effect at odds ratio 1, an infusion month, a threshold).
+///
+/// A vertical rule's label goes in a band above the plotting area, so it never covers data; a
+/// horizontal rule's label sits above the line at the right end.
 public struct RuleMark: Mark {
     public var axis: Axis
     public var position: Coordinate
     public var dashed: Bool
     public var color: Color
-    /// A short label written at the top (vertical rule) or right end (horizontal rule).
     public var label: RichText?
 
     /// A vertical line at `x`.
@@ -20,6 +22,11 @@ public struct RuleMark: Mark {
 
     public func coordinates(on axis: Axis) -> [Coordinate] { axis == self.axis ? [position] : [] }
 
+    public func labelBandHeight(theme: Theme, measurer: any TextMeasurer) -> Double {
+        guard axis == .x, let label else { return 0 }
+        return measurer.measure(label, font: theme.annotationFont).height + 1
+    }
+
     public func draw(in context: MarkContext, into scene: inout Scene) {
         let stroke = Stroke(color: color, width: context.theme.axisLineWidth, dash: dashed ? [2.5, 1.5] : [])
         let area = context.plotArea
@@ -27,7 +34,9 @@ public struct RuleMark: Mark {
             let x = area.minX + fraction * area.width
             scene.line(from: Point(x: x, y: area.minY), to: Point(x: x, y: area.maxY), stroke: stroke)
             if let label {
-                scene.append(context.text(label, at: Point(x: x + 1.5, y: area.minY + 1), anchor: TextAnchor(.leading, .top)))
+                // Near an end of the axis, the label runs inwards so it stays over the panel.
+                let horizontal: TextAnchor.Horizontal = fraction < 0.1 ? .leading : (fraction > 0.9 ? .trailing : .center)
+                scene.append(context.text(label, at: Point(x: x, y: area.minY - 1), anchor: TextAnchor(horizontal, .bottom)))
             }
         } else if axis == .y, let fraction = context.y.fraction(of: position) {
             let y = area.maxY - fraction * area.height

@@ -1,4 +1,5 @@
-/// Text at a data position, shifted by an offset in points (labels, n = …, durations).
+/// Text at a data position, shifted by an offset in points (labels, n = …, durations); dodged with
+/// its series, but adding no legend symbol.
 public struct TextMark: Mark {
     public var x: Coordinate
     public var y: Coordinate
@@ -13,8 +14,6 @@ public struct TextMark: Mark {
     }
 
     public func coordinates(on axis: Axis) -> [Coordinate] { [axis == .x ? x : y] }
-    /// Text never adds a legend entry of its own, but is dodged with its series.
-    public var legendSymbol: LegendSymbol { [] }
 
     public func draw(in context: MarkContext, into scene: inout Scene) {
         guard let point = context.point(x: x, y: y, series: series) else { return }

@@ -11,6 +11,8 @@ enum PangoText {
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         pango_cairo_context_set_font_options(context, options)
+        // One point of a markup size is one unit of user space.
+        pango_cairo_context_set_resolution(context, 72)
         cairo_font_options_destroy(options)
         let layout = pango_layout_new(context)!
         g_object_unref(UnsafeMutableRawPointer(context))
@@ -31,7 +33,7 @@ enum PangoText {
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .trailing: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
-        pango_layout_set_markup(layout, text.markup, -1)
+        pango_layout_set_markup(layout, text.markup(fontSize: font.size), -1)
         return layout
     }
 
