@@ -6,21 +6,47 @@
 /// order of first appearance, everywhere they occur (definitions and `#` references alike).
 /// Glyph ids (`glyph0-1`) are per document already and stay as they are.
 enum SVGIdentifiers {
+    private static let prefixes: [[UInt8]] = ["surface", "image", "source", "pattern", "clip", "mask", "filter"]
+        .map { Array($0.utf8) }
 
     /// `svg` with its counter-based ids renumbered.
-    /// - Complexity: O(n) in the document's length.
+    /// - Complexity: O(n) in the document's length (one pass, one copy).
     static func normalized(_ svg: [UInt8]) -> [UInt8] {
-        let text = String(decoding: svg, as: UTF8.self)
-        let pattern = /(surface|image|source|pattern|clip|mask|filter)([0-9]+)/
-        var renumbered: [String: [Substring: Int]] = [:]
-        let result = text.replacing(pattern) { match in
-            let (prefix, number) = (String(match.output.1), match.output.2)
-            var numbers = renumbered[prefix, default: [:]]
-            let next = numbers[number] ?? numbers.count + 1
-            numbers[number] = next
-            renumbered[prefix] = numbers
-            return "\(prefix)\(next)"
+        var result: [UInt8] = []
+        result.reserveCapacity(svg.count)
+        var numbering = [[ArraySlice<UInt8>: Int]](repeating: [:], count: prefixes.count)
+        var index = 0
+        while index < svg.count {
+            if index == 0 || !isWordByte(svg[index - 1]),
+               let (which, digitsStart) = matchingPrefix(in: svg, at: index) {
+                var digitsEnd = digitsStart
+                while digitsEnd < svg.count, svg[digitsEnd] >= 0x30, svg[digitsEnd] <= 0x39 { digitsEnd += 1 }
+                if digitsEnd > digitsStart {
+                    let number = svg[digitsStart..<digitsEnd]
+                    let renumbered = numbering[which][number] ?? numbering[which].count + 1
+                    numbering[which][number] = renumbered
+                    result += prefixes[which]
+                    result += Array(String(renumbered).utf8)
+                    index = digitsEnd
+                    continue
+                }
+            }
+            result.append(svg[index])
+            index += 1
         }
-        return Array(result.utf8)
+        return result
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    /// The prefix starting at `index` and where its digits would begin.
+    private static func matchingPrefix(in svg: [UInt8], at index: Int) -> (Int, Int)? {
+        for (which, prefix) in prefixes.enumerated() where svg[index] == prefix[0] {
+            let end = index + prefix.count
+            if end <= svg.count, svg[index..<end].elementsEqual(prefix) { return (which, end) }
+        }
+        return nil
     }
 }
