@@ -44,10 +44,10 @@ import Testing
     }
 
     @Test func arrowsRunFromSourceBottomToTargetTop() throws {
-        let diagram = FlowDiagram(columns: 2, boxes: [
-            .init("top", "Randomised", row: 0, column: 0, span: 2),
-            .init("left", "Arm A", row: 1, column: 0),
-        ], arrows: [.init(from: "top", to: "left")])
+        let diagram = FlowDiagram(columns: 2, arrows: [.init(from: "top", to: "left")]) {
+            FlowDiagram.Box("top", "Randomised", row: 0, column: 0, span: 2)
+            FlowDiagram.Box("left", "Arm A", row: 1, column: 0)
+        }
         let layout = diagram.layout(size: page, measurer: measurer)
         let top = try #require(layout.boxFrames["top"]), left = try #require(layout.boxFrames["left"])
         let shaft = try #require(layout.scene.items.compactMap { item -> [Point]? in

@@ -2,11 +2,11 @@
 /// participant-flow chart. Box text wraps to the box width; box heights follow the text.
 ///
 /// ```swift
-/// let consort = FlowDiagram(columns: 2) {
+/// let consort = FlowDiagram(columns: 2, arrows: [.init(from: "enrolled", to: "a"), .init(from: "enrolled", to: "b")]) {
 ///     FlowDiagram.Box("enrolled", "Randomised (n = 53)", row: 0, column: 0, span: 2)
 ///     FlowDiagram.Box("a", "Allocated to UC-MSC (n = 27)", row: 1, column: 0)
 ///     FlowDiagram.Box("b", "Allocated to control (n = 26)", row: 1, column: 1)
-/// } arrows: [.init(from: "enrolled", to: "a"), .init(from: "enrolled", to: "b")]
+/// }
 /// ```
 public struct FlowDiagram: Drawable {
     /// One box; `span` columns wide starting at `column`.
@@ -41,7 +41,7 @@ public struct FlowDiagram: Drawable {
         self.columns = max(1, columns); self.theme = theme; self.boxes = boxes; self.arrows = arrows
     }
 
-    public init(columns: Int, theme: Theme = .journal, @BoxBuilder boxes: () -> [Box], arrows: [Arrow]) {
+    public init(columns: Int, theme: Theme = .journal, arrows: [Arrow], @ArrayBuilder<Box> boxes: () -> [Box]) {
         self.init(columns: columns, theme: theme, boxes: boxes(), arrows: arrows)
     }
 
@@ -50,16 +50,5 @@ public struct FlowDiagram: Drawable {
     /// Box frames and the scene.
     public func layout(size: Size, measurer: any TextMeasurer) -> FlowDiagramLayout {
         FlowDiagramLayout(diagram: self, size: size, measurer: measurer)
-    }
-
-    /// Builds the boxes of a diagram declaratively.
-    @resultBuilder
-    public enum BoxBuilder {
-        public static func buildExpression(_ box: Box) -> [Box] { [box] }
-        public static func buildBlock(_ parts: [Box]...) -> [Box] { parts.flatMap { $0 } }
-        public static func buildArray(_ parts: [[Box]]) -> [Box] { parts.flatMap { $0 } }
-        public static func buildOptional(_ part: [Box]?) -> [Box] { part ?? [] }
-        public static func buildEither(first part: [Box]) -> [Box] { part }
-        public static func buildEither(second part: [Box]) -> [Box] { part }
     }
 }

@@ -61,15 +61,3 @@ public struct Figure: Drawable {
         FigureLayout(figure: self, size: size, measurer: measurer)
     }
 }
-
-/// Builds the panels of a figure declaratively.
-@resultBuilder
-public enum PanelBuilder {
-    public static func buildExpression(_ panel: Panel) -> [Panel] { [panel] }
-    public static func buildExpression(_ panels: [Panel]) -> [Panel] { panels }
-    public static func buildBlock(_ parts: [Panel]...) -> [Panel] { parts.flatMap { $0 } }
-    public static func buildArray(_ parts: [[Panel]]) -> [Panel] { parts.flatMap { $0 } }
-    public static func buildOptional(_ part: [Panel]?) -> [Panel] { part ?? [] }
-    public static func buildEither(first part: [Panel]) -> [Panel] { part }
-    public static func buildEither(second part: [Panel]) -> [Panel] { part }
-}

@@ -30,15 +30,3 @@ extension Mark {
     public func headroom(theme: Theme, measurer: any TextMeasurer) -> Double { 0 }
     public func labelBandHeight(theme: Theme, measurer: any TextMeasurer) -> Double { 0 }
 }
-
-/// Builds the marks of a panel declaratively, with `if` and `for` allowed.
-@resultBuilder
-public enum MarkBuilder {
-    public static func buildExpression(_ mark: any Mark) -> [any Mark] { [mark] }
-    public static func buildExpression(_ marks: [any Mark]) -> [any Mark] { marks }
-    public static func buildBlock(_ parts: [any Mark]...) -> [any Mark] { parts.flatMap { $0 } }
-    public static func buildArray(_ parts: [[any Mark]]) -> [any Mark] { parts.flatMap { $0 } }
-    public static func buildOptional(_ part: [any Mark]?) -> [any Mark] { part ?? [] }
-    public static func buildEither(first part: [any Mark]) -> [any Mark] { part }
-    public static func buildEither(second part: [any Mark]) -> [any Mark] { part }
-}
