@@ -29,9 +29,7 @@ public struct Color: Sendable, Hashable {
 
     public static let black = Color(hex: 0x000000)
     public static let white = Color(hex: 0xFFFFFF)
-    public static let darkGrey = Color(hex: 0x404040)
     public static let grey = Color(hex: 0x808080)
-    public static let lightGrey = Color(hex: 0xD9D9D9)
 }
 
 /// Colour-blind-safe palettes.

@@ -22,12 +22,6 @@ struct CairoPainter {
                 fillAndStroke(fill: fill, stroke: stroke)
             case .text(let text):
                 draw(text)
-            case .beginClip(let rect):
-                cairo_save(cairo)
-                cairo_rectangle(cairo, rect.minX, rect.minY, rect.width, rect.height)
-                cairo_clip(cairo)
-            case .endClip:
-                cairo_restore(cairo)
             }
         }
     }

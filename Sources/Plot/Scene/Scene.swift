@@ -70,9 +70,6 @@ public enum SceneItem: Sendable, Hashable {
     /// A circle.
     case circle(center: Point, radius: Double, stroke: Stroke?, fill: Color?)
     case text(SceneText)
-    /// Limits the items up to the matching `.endClip` to a rectangle.
-    case beginClip(Rect)
-    case endClip
 }
 
 /// A laid-out figure: a page size and the primitives to draw on it, in order.
