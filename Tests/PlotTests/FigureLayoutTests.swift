@@ -40,6 +40,44 @@ import Testing
         #expect(!overlapping(labels.map(\.frame)))
     }
 
+    @Test func categoryLabelsWrapToTheirBandBeforeTurning() {
+        let categories = ["Adult onset group", "Juvenile onset group"]
+        let narrow = Size(width: 150, height: 150)
+        let layout = scatter(categories: categories, legend: .none).layout(size: narrow, measurer: measurer)
+        let labels = layout.panels[0].xTickLabels
+        #expect(labels.allSatisfy { $0.quarterTurns == 0 && $0.wrapWidth != nil })
+        #expect(labels.allSatisfy { $0.size.height > 1.2 * 7 }, "on more than one line")
+        #expect(!overlapping(labels.map(\.frame)))
+    }
+
+    @Test func longPanelTitlesWrapWithinThePanel() throws {
+        let figure = Figure(legend: .none) {
+            Panel(title: "A very long panel title that cannot fit on one line", x: .linear(), y: .linear()) { PointMark(x: 0, y: 0) }
+            Panel(title: "Second", x: .linear(), y: .linear()) { PointMark(x: 0, y: 0) }
+        }
+        let layout = figure.layout(size: Size(width: 200, height: 150), measurer: measurer)
+        let title = try #require(layout.scene.texts.first { $0.text.plainText.hasPrefix("A very long") })
+        let second = try #require(layout.scene.texts.first { $0.text.plainText == "Second" })
+        #expect(!title.frame.intersects(second.frame))
+        #expect(title.frame.maxX <= layout.panels[0].plotArea.maxX + 1e-9)
+        #expect(title.frame.maxY <= layout.panels[0].plotArea.minY)
+    }
+
+    @Test func ruleLabelsThatWouldCollideAreMergedOrMovedApart() {
+        let figure = Figure(legend: .none) {
+            Panel(x: .linear(limits: 0...100), y: .linear()) {
+                PointMark(x: 50, y: 1)
+                RuleMark(x: 10, label: "Infusion")
+                RuleMark(x: 11, label: "Infusion")
+                RuleMark(x: 12, label: "Visit")
+            }
+        }
+        let layout = figure.layout(size: page, measurer: measurer)
+        let bandLabels = layout.scene.texts.filter { $0.frame.maxY <= layout.panels[0].plotArea.minY }
+        #expect(bandLabels.map(\.text.plainText).sorted() == ["Infusion", "Visit"])
+        #expect(!overlapping(bandLabels.map(\.frame)))
+    }
+
     @Test func denseContinuousLabelsAreThinned() {
         let narrow = Size(width: 90, height: 120)
         let layout = scatter().layout(size: narrow, measurer: measurer)

@@ -1,11 +1,14 @@
-/// The tick labels of one axis, measured and arranged so that none overlap: continuous axes drop
-/// every other label (then two of three, …); band axes turn their labels a quarter turn first.
+/// The tick labels of one axis, measured and arranged so that none overlap: category labels on x
+/// first wrap at word boundaries to their band's width, then turn a quarter; numbers (and
+/// categories that still collide) drop every other label, then two of three, and so on.
 struct AxisLabels {
     var fractions: [Double]
     var labels: [RichText]
     var sizes: [Size]
     /// 0 for upright labels, 1 for labels reading upwards.
     var quarterTurns: Int
+    /// The width labels are wrapped at, nil when they are not wrapped.
+    var wrapWidth: Double?
 
     /// Smallest gap in points between neighbouring labels.
     static let minimumGap = 2.0
@@ -19,7 +22,13 @@ struct AxisLabels {
         quarterTurns = 0
         if fits(axis: axis, length: length) { return }
         if axis == .x && scale.isBand {
-            quarterTurns = 1
+            let unwrapped = sizes
+            let room = length * scale.bandFraction - AxisLabels.minimumGap
+            let lineHeight = measurer.measure("Hg", font: font).height
+            sizes = labels.map { measurer.measure($0, font: font, wrapWidth: room) }
+            wrapWidth = room
+            if sizes.allSatisfy({ $0.height <= 4 * lineHeight + 0.01 }) && fits(axis: axis, length: length) { return }
+            (sizes, wrapWidth, quarterTurns) = (unwrapped, nil, 1)
             if fits(axis: axis, length: length) { return }
         }
         let all = (fractions, labels, sizes)

@@ -7,6 +7,8 @@ public struct PanelLayout: Sendable {
     public var y: ResolvedScale
     public var xTickLabels: [SceneText]
     public var yTickLabels: [SceneText]
+    /// The width the panel's title wraps at.
+    public var titleWidth: Double
 }
 
 /// The layout of a figure, computed in plain Swift from measured text: margins fit the tick labels

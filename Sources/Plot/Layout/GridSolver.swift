@@ -9,7 +9,6 @@ struct GridSolver {
     let columns: Int
     let rows: Int
     let ruleLabelBandHeight: Double
-    let titleBandHeight: Double
     var theme: Theme { figure.theme }
 
     init(figure: Figure, area: Rect, measurer: any TextMeasurer) {
@@ -17,7 +16,6 @@ struct GridSolver {
         columns = max(1, min(figure.columns, figure.panels.count))
         rows = (figure.panels.count + columns - 1) / columns
         ruleLabelBandHeight = GridSolver.ruleLabelBandHeight(figure, measurer: measurer)
-        titleBandHeight = GridSolver.titleBandHeight(figure, measurer: measurer)
     }
 
     /// Estimates refined from pass to pass.
@@ -100,14 +98,14 @@ struct GridSolver {
         figure.panels.flatMap(\.marks).map { $0.labelBandHeight(theme: figure.theme, measurer: measurer) }.max() ?? 0
     }
 
-    /// The height of the band above each plotting area for panel titles, text-column titles and rule labels.
-    static func titleBandHeight(_ figure: Figure, measurer: any TextMeasurer) -> Double {
-        let theme = figure.theme
+    /// The height of the band above each plotting area for panel titles (wrapped at `titleWidth`),
+    /// text-column titles and rule labels.
+    func titleBandHeight(titleWidth: Double) -> Double {
         let heights = figure.panels.flatMap { panel in
-            (panel.title.map { [measurer.measure($0, font: theme.panelTitleFont).height] } ?? [])
+            (panel.title.map { [measurer.measure($0, font: theme.panelTitleFont, wrapWidth: titleWidth).height] } ?? [])
                 + panel.textColumns.map { measurer.measure($0.title, font: theme.tickFont).height }
         }
-        return (heights.max().map { $0 + theme.spacing } ?? 0) + ruleLabelBandHeight(figure, measurer: measurer)
+        return (heights.max().map { $0 + theme.spacing } ?? 0) + ruleLabelBandHeight
     }
 
     private func pass(_ estimate: Estimate) -> ([PanelLayout], Estimate) {
@@ -133,6 +131,8 @@ struct GridSolver {
         let yMargins = (0..<columns).map { showsYLabels(column: $0) ? yWidth : 0 }
         let plotWidth = (area.width - yMargins.reduce(0, +) - Double(columns) * textWidth
             - Double(columns - 1) * columnGap - (textWidth > 0 ? 0 : rightOverhang)) / Double(columns)
+        let titleWidth = max(plotWidth + textWidth, 1)
+        let titleBandHeight = self.titleBandHeight(titleWidth: titleWidth)
         let rowGap = 2 * theme.spacing
         let xMargins = (0..<rows).map { row in (figure.sharesX && row < rows - 1) ? 0 : xHeight }
         let plotHeight = (area.height - xMargins.reduce(0, +) - Double(rows) * titleBandHeight
@@ -144,7 +144,8 @@ struct GridSolver {
             let x = area.minX + (0..<column).reduce(0) { $0 + yMargins[$1] + plotWidth + textWidth + columnGap } + yMargins[column]
             let y = area.minY + (0..<row).reduce(0) { $0 + titleBandHeight + plotHeight + xMargins[$1] + rowGap } + titleBandHeight
             let plotArea = Rect(x: x, y: y, width: max(plotWidth, 1), height: max(plotHeight, 1))
-            var layout = PanelLayout(plotArea: plotArea, x: xScales[index], y: yScales[index], xTickLabels: [], yTickLabels: [])
+            var layout = PanelLayout(plotArea: plotArea, x: xScales[index], y: yScales[index], xTickLabels: [], yTickLabels: [],
+                                     titleWidth: titleWidth)
             if showsXLabels(row: row, index: index) {
                 layout.xTickLabels = tickTexts(xLabels[index], axis: .x, scale: xScales[index], plotArea: plotArea)
             }
@@ -171,8 +172,8 @@ struct GridSolver {
                 anchor = TextAnchor(.trailing, .middle)
             }
             return SceneText(text: label.0, font: theme.tickFont, color: theme.textColor, anchorPoint: anchorPoint,
-                             anchor: anchor, quarterTurns: labels.quarterTurns, alignment: axis == .y ? .trailing : .center,
-                             size: label.1)
+                             anchor: anchor, quarterTurns: labels.quarterTurns, wrapWidth: labels.wrapWidth,
+                             alignment: axis == .y ? .trailing : .center, size: label.1)
         }
     }
 }

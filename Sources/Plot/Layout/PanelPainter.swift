@@ -10,15 +10,47 @@ struct PanelPainter {
 
     func draw(into scene: inout Scene) {
         if theme.grid == .major { drawGrid(into: &scene) }
-        for mark in panel.marks { mark.draw(in: context, into: &scene) }
+        var marks = Scene(size: scene.size)
+        for mark in panel.marks { mark.draw(in: context, into: &marks) }
+        scene.items += separatingBandLabels(marks.items)
         drawXAxis(into: &scene)
         drawYAxis(into: &scene)
         if let title = panel.title {
             let titleBottom = area.minY - theme.spacing - grid.ruleLabelBandHeight
-            scene.append(context.text(title, font: theme.panelTitleFont, at: Point(x: area.minX, y: titleBottom),
-                                      anchor: TextAnchor(.leading, .bottom)))
+            let font = theme.panelTitleFont
+            scene.append(.text(SceneText(text: title, font: font, color: theme.textColor,
+                                         anchorPoint: Point(x: area.minX, y: titleBottom), anchor: TextAnchor(.leading, .bottom),
+                                         wrapWidth: layout.titleWidth,
+                                         size: grid.measurer.measure(title, font: font, wrapWidth: layout.titleWidth))))
         }
         drawTextColumns(into: &scene)
+    }
+
+    /// Labels in the band above the plotting area (vertical rules') kept apart: a label that would
+    /// overlap the one before repeats it (dropped) or is moved right past it.
+    private func separatingBandLabels(_ items: [SceneItem]) -> [SceneItem] {
+        var result = items
+        var previous: SceneText?
+        let bandLabels = items.indices.compactMap { index -> (Int, SceneText)? in
+            guard case .text(let text) = items[index], text.frame.maxY <= area.minY + 1e-6 else { return nil }
+            return (index, text)
+        }.sorted { $0.1.frame.minX < $1.1.frame.minX }
+        var dropped: Set<Int> = []
+        for (index, text) in bandLabels {
+            guard let before = previous, text.frame.minX < before.frame.maxX + theme.spacing else {
+                previous = text
+                continue
+            }
+            if text.text == before.text {
+                dropped.insert(index)
+            } else {
+                var moved = text
+                moved.anchorPoint.x += before.frame.maxX + theme.spacing - text.frame.minX
+                result[index] = .text(moved)
+                previous = moved
+            }
+        }
+        return result.indices.filter { !dropped.contains($0) }.map { result[$0] }
     }
 
     private func drawGrid(into scene: inout Scene) {

@@ -26,7 +26,7 @@ enum PangoText {
 
         if let wrapWidth {
             pango_layout_set_width(layout, Int32(wrapWidth * Double(PANGO_SCALE)))
-            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
         }
         switch alignment {
         case .leading: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
