@@ -31,9 +31,9 @@ enum Gallery {
 
     /// Percent change by onset group and arm: boxes, jittered points, n under each group, p-value brackets.
     static var boxWithJitter: GalleryFigure {
-        // No-break spaces keep "(n = 17 | 16)" on one line when labels wrap in narrow figures.
-        let groups = [("Adult-onset\n(n\u{A0}=\u{A0}17\u{A0}|\u{A0}16)", [17, 16]),
-                      ("Juvenile-onset\n(n\u{A0}=\u{A0}10\u{A0}|\u{A0}10)", [10, 10])]
+        // No-break spaces keep "(n = 17 vs 16)" on one line when labels wrap in narrow figures.
+        let groups = [("Adult-onset\n(n\u{A0}=\u{A0}17\u{A0}vs\u{A0}16)", [17, 16]),
+                      ("Juvenile-onset\n(n\u{A0}=\u{A0}10\u{A0}vs\u{A0}10)", [10, 10])]
         let figure = Figure(legend: .top) {
             for (panelIndex, parameter) in ["Fasting C-peptide", "Postprandial C-peptide"].enumerated() {
                 Panel(title: RichText(parameter), x: .categorical(groups.map(\.0)), y: .linear("Change from baseline (%)")) {
