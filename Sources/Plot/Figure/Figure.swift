@@ -11,8 +11,10 @@
 /// let pdf = try Canvas(width: .singleColumn, height: .millimetres(70)).render(figure, as: .pdf)
 /// ```
 public struct Figure: Drawable {
+    /// Where the legend goes; always outside the panels.
     public enum LegendPosition: Sendable, Hashable { case right, top, bottom, none }
 
+    /// The panels in reading order (row by row).
     public var panels: [Panel]
     /// Panels per row; the grid has as many rows as needed.
     public var columns: Int
@@ -20,10 +22,13 @@ public struct Figure: Drawable {
     public var sharesY: Bool
     /// One x range for all panels, with tick labels only on the bottom row.
     public var sharesX: Bool
+    /// The legend's position.
     public var legend: LegendPosition
+    /// A title above the legend entries, e.g. "Arm".
     public var legendTitle: RichText?
     /// A note under the figure (method, abbreviations), wrapped to the figure's width.
     public var note: RichText?
+    /// Sizes, fonts and colours.
     public var theme: Theme
     /// Legend order of the series; by default, their order of first appearance.
     public var seriesOrder: [String]?
@@ -32,6 +37,7 @@ public struct Figure: Drawable {
     /// Offset in points between series on a continuous x axis (dodged error bars); 0 for none.
     public var continuousDodge: Double
 
+    /// A figure of `panels`, `columns` to a row (all in one row by default).
     public init(columns: Int? = nil, sharesX: Bool = false, sharesY: Bool = false, legend: LegendPosition = .right,
                 legendTitle: RichText? = nil, note: RichText? = nil, theme: Theme = .journal,
                 seriesOrder: [String]? = nil, seriesStyles: [String: SeriesStyle] = [:], continuousDodge: Double = 0,

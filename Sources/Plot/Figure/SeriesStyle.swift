@@ -3,13 +3,16 @@ public enum PointShape: Sendable, Hashable, CaseIterable { case circle, triangle
 
 /// How one series (an arm, a group) is drawn: colour plus redundant shape, fill and dash cues.
 public struct SeriesStyle: Sendable, Hashable {
+    /// The series colour.
     public var color: Color
+    /// The point symbol.
     public var shape: PointShape
     /// Solid symbols and tinted boxes when true; open symbols and white boxes when false.
     public var filled: Bool
     /// Dash pattern for lines, empty for solid.
     public var dash: [Double]
 
+    /// A style from its parts.
     public init(color: Color, shape: PointShape, filled: Bool, dash: [Double] = []) {
         self.color = color; self.shape = shape; self.filled = filled; self.dash = dash
     }

@@ -1,10 +1,15 @@
 /// A vertical bar from `base` to `value` at a category (or a number) on the x axis.
 public struct BarMark: Mark {
+    /// The category (or number) the bar stands at.
     public var x: Coordinate
+    /// The top of the bar.
     public var value: Double
+    /// The bottom of the bar.
     public var base: Double
+    /// The series giving colour, fill and dodging.
     public var series: String?
 
+    /// A bar at `x` from `base` (default 0) to `value`.
     public init(x: Coordinate, value: Double, base: Double = 0, series: String? = nil) {
         self.x = x; self.value = value; self.base = base; self.series = series
     }

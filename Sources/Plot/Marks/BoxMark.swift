@@ -1,11 +1,16 @@
 /// A box-and-whisker glyph at a category: box from the lower to the upper quartile, a line at the
 /// median, whiskers, and outliers as points (hide them when the raw points are drawn too).
 public struct BoxMark: Mark {
+    /// The category (or number) the box stands at.
     public var x: Coordinate
+    /// What the box shows.
     public var statistics: BoxStatistics
+    /// The series giving colour, fill and dodging.
     public var series: String?
+    /// Whether outliers are drawn as open symbols.
     public var showsOutliers: Bool
 
+    /// A box for `statistics` at `x`; set `showsOutliers` false when the raw points are drawn as well.
     public init(x: Coordinate, statistics: BoxStatistics, series: String? = nil, showsOutliers: Bool = true) {
         self.x = x; self.statistics = statistics; self.series = series; self.showsOutliers = showsOutliers
     }

@@ -7,12 +7,19 @@ import Foundation
 /// the box (Tukey; as `boxplot.stats` with `coef = 1.5`, except that hinges are type-7 quartiles,
 /// as in ggplot2's `stat_boxplot`); points beyond are outliers.
 public struct BoxStatistics: Sendable, Hashable, Codable {
+    /// The smallest value within 1.5 IQR below the lower quartile.
     public var lowerWhisker: Double
+    /// The 25th percentile (type 7).
     public var lowerQuartile: Double
+    /// The 50th percentile (type 7).
     public var median: Double
+    /// The 75th percentile (type 7).
     public var upperQuartile: Double
+    /// The largest value within 1.5 IQR above the upper quartile.
     public var upperWhisker: Double
+    /// Values beyond the whiskers, ascending.
     public var outliers: [Double]
+    /// The number of values summarised.
     public var count: Int
 
     /// Precomputed statistics, for large data where only quantiles are kept.

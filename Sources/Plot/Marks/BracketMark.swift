@@ -3,10 +3,13 @@
 /// The bracket's legs go down from `y` towards the data; its label sits above the bar.
 /// Ends may name a series to reach one dodged group within a band.
 public struct BracketMark: Mark {
+    /// The left end: a category and optionally one dodged series within it.
     public var from: (category: Coordinate, series: String?)
+    /// The right end.
     public var to: (category: Coordinate, series: String?)
     /// The height of the bracket in data units.
     public var y: Double
+    /// The text above the bracket, e.g. "p = 0.012".
     public var label: RichText
 
     public init(from: Coordinate, series fromSeries: String? = nil, to: Coordinate, series toSeries: String? = nil,

@@ -1,12 +1,18 @@
 /// An interval with caps: mean ± SEM, a 95% CI. Vertical at an x position, or horizontal at a y
 /// position (forest plots). Error bars add no legend symbol: the points or bars they accompany do.
 public struct ErrorBarMark: Mark {
+    /// Which way the interval runs.
     public enum Orientation: Sendable, Hashable { case vertical, horizontal }
 
+    /// Where the interval sits on the other axis (a category or a number).
     public var position: Coordinate
+    /// The lower end of the interval.
     public var lower: Double
+    /// The upper end of the interval.
     public var upper: Double
+    /// Vertical (value on y) or horizontal (value on x).
     public var orientation: Orientation
+    /// The series giving colour and dodging.
     public var series: String?
     /// Cap length as a fraction of the series slot; 0 for none.
     public var capWidth: Double

@@ -1,8 +1,11 @@
 /// A polyline through points in order, in the series' colour and dash (a trajectory over visits).
 public struct LineMark: Mark {
+    /// The vertices in drawing order.
     public var points: [(x: Coordinate, y: Coordinate)]
+    /// The series giving colour and dash.
     public var series: String?
 
+    /// A line through `points` in order, drawn in `series`' colour and dash.
     public init(points: [(x: Coordinate, y: Coordinate)], series: String? = nil) {
         self.points = points; self.series = series
     }

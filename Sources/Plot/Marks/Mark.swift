@@ -1,9 +1,14 @@
 /// What a series' legend entry shows.
 public struct LegendSymbol: OptionSet, Sendable, Hashable {
+    /// The option bits.
     public let rawValue: Int
+    /// Symbols from their bits.
     public init(rawValue: Int) { self.rawValue = rawValue }
+    /// The series' point symbol.
     public static let point = LegendSymbol(rawValue: 1)
+    /// A line in the series' colour and dash.
     public static let line = LegendSymbol(rawValue: 2)
+    /// A swatch with the series' fill and outline.
     public static let area = LegendSymbol(rawValue: 4)
 }
 

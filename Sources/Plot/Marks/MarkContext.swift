@@ -1,15 +1,21 @@
 /// What a mark needs to draw itself: the panel's plotting rectangle, its scales, the theme and series styles.
 public struct MarkContext: Sendable {
+    /// The panel's plotting rectangle in page points.
     public var plotArea: Rect
+    /// The horizontal scale.
     public var x: ResolvedScale
+    /// The vertical scale.
     public var y: ResolvedScale
+    /// Sizes, fonts and colours.
     public var theme: Theme
+    /// The style of every series.
     public var styles: SeriesStyles
     /// For each category of the band axis, the series drawn there in legend order; series sharing
     /// a band are placed side by side (like ggplot2's `position_dodge`).
     public var dodgeGroups: [String: [String]]
     /// Offset in points between series on a continuous x axis, so error bars do not overlap.
     public var continuousDodge: Double
+    /// Measures text added by marks.
     public var measurer: any TextMeasurer
 
     /// The page position of a data point; nil when a coordinate does not fit its scale.

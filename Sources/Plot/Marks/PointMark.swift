@@ -1,8 +1,11 @@
 /// A point symbol at (x, y), optionally jittered along a band axis (like `geom_jitter`),
 /// deterministically: the offset comes from a hash of `jitterSeed`, never from a random generator.
 public struct PointMark: Mark {
+    /// The horizontal position.
     public var x: Coordinate
+    /// The vertical position.
     public var y: Coordinate
+    /// The series giving colour, shape and fill.
     public var series: String?
     /// Jitter width as a fraction of the series' slot (0 for none); applied on whichever axis is a band.
     public var jitter: Double
@@ -15,6 +18,7 @@ public struct PointMark: Mark {
     /// Opacity, below 1 for many overlapping points.
     public var opacity: Double
 
+    /// A point at (`x`, `y`) in `series`, jittered across `jitter` of the slot by `jitterSeed`.
     public init(x: Coordinate, y: Coordinate, series: String? = nil, jitter: Double = 0, jitterSeed: UInt64 = 0,
                 shape: PointShape? = nil, size: Double? = nil, opacity: Double = 1) {
         self.x = x; self.y = y; self.series = series; self.jitter = jitter; self.jitterSeed = jitterSeed

@@ -1,15 +1,22 @@
 /// A horizontal bar from `start` to `end` on a row (swimmer plots), with an arrow head at the end
 /// when the interval is still going on and an optional label (the duration) just past the end.
 public struct RangeMark: Mark {
+    /// The row (a category of the y scale).
     public var row: Coordinate
+    /// Where the bar starts on x.
     public var start: Double
+    /// Where the bar ends on x.
     public var end: Double
+    /// The series giving colour and fill.
     public var series: String?
+    /// Whether the interval goes on past `end` (drawn as an arrow head).
     public var arrow: Bool
     /// Bar thickness as a fraction of the row's slot (at most 7 pt).
     public var thickness: Double
+    /// Text written just past the end (or the arrow head).
     public var label: RichText?
 
+    /// A bar on `row` from `start` to `end` (x values), an arrow head when `arrow`, `label` past the end.
     public init(row: Coordinate, from start: Double, to end: Double, series: String? = nil, arrow: Bool = false,
                 thickness: Double = 0.55, label: RichText? = nil) {
         self.row = row; self.start = start; self.end = end; self.series = series; self.arrow = arrow

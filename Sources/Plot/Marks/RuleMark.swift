@@ -4,10 +4,15 @@
 /// A vertical rule's label goes in a band above the plotting area, so it never covers data; a
 /// horizontal rule's label sits above the line at the right end.
 public struct RuleMark: Mark {
+    /// `.x` for a vertical line at an x position, `.y` for a horizontal one.
     public var axis: Axis
+    /// Where the line crosses its axis.
     public var position: Coordinate
+    /// Dashed (default) or solid.
     public var dashed: Bool
+    /// The line colour (grey by default, so data stays in front).
     public var color: Color
+    /// A short label; see the type's description for where it goes.
     public var label: RichText?
 
     /// A vertical line at `x`.

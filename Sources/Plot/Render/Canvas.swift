@@ -4,17 +4,21 @@ import Foundation
 /// A page size and output settings; draws any `Drawable` (a `Figure`, a `FlowDiagram`) to PDF, SVG
 /// or PNG, in memory or to a file, with the same bytes for the same input.
 public struct Canvas: Sendable {
+    /// The page width (see `Length.singleColumn` and the other presets).
     public var width: Length
+    /// The page height.
     public var height: Length
     /// PNG resolution in dots per inch, 72…1200.
     public var dpi: Double
     /// The PDF creation and modification date (`YYYY-MM-DDThh:mm:ss`), fixed so output is reproducible.
     public var documentDate: String
+    /// Measures text for layout; Pango by default.
     public var measurer: any TextMeasurer
 
     /// The default document date: the start of 2000, UTC.
     public static let fixedDate = "2000-01-01T00:00:00"
 
+    /// A canvas of `width` × `height`, PNG at `dpi`, PDF dated `documentDate` (`YYYY-MM-DDThh:mm:ss`).
     public init(width: Length, height: Length, dpi: Double = 300, documentDate: String = Canvas.fixedDate,
                 measurer: any TextMeasurer = PangoTextMeasurer()) {
         self.width = width; self.height = height; self.dpi = dpi; self.documentDate = documentDate
@@ -29,6 +33,7 @@ public struct Canvas: Sendable {
         self.init(width: width, height: height, dpi: dpi, documentDate: formatter.string(from: date))
     }
 
+    /// The page size in points.
     public var size: Size { Size(width: width.points, height: height.points) }
 
     /// The PNG's size in pixels: the page in inches times the resolution, rounded.

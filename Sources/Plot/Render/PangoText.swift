@@ -49,6 +49,7 @@ enum PangoText {
 
 /// Measures text with Pango exactly as `CairoPainter` will draw it.
 public struct PangoTextMeasurer: TextMeasurer {
+    /// A measurer with the same settings as the painter.
     public init() {}
 
     /// - Complexity: creates one small Pango layout per call.

@@ -3,16 +3,20 @@ import Foundation
 /// A scale with its limits, ticks and labels fixed, mapping coordinates to fractions of the axis length
 /// (0 at the start of the axis, 1 at the end: left→right for x, bottom→top for y).
 public struct ResolvedScale: Sendable {
+    /// How values map onto the axis.
     public enum Mapping: Sendable, Hashable {
         case linear(lower: Double, upper: Double)
         case log(lower: Double, upper: Double)
         case band(categories: [String])
     }
 
+    /// The mapping with its final limits or categories.
     public var mapping: Mapping
+    /// The axis title.
     public var title: RichText
     /// Tick positions as fractions of the axis length.
     public var tickFractions: [Double]
+    /// One label per tick.
     public var tickLabels: [RichText]
     /// Whether fractions run against the axis (band scales on y put the first category on top).
     public var reversed: Bool
@@ -67,6 +71,7 @@ public struct ResolvedScale: Sendable {
 
     /// The categories of a band scale, empty otherwise.
     public var categories: [String] { if case .band(let categories) = mapping { categories } else { [] } }
+    /// Whether this is a band (categorical) scale.
     public var isBand: Bool { if case .band = mapping { true } else { false } }
 
     /// The fraction of the axis at `coordinate`, or nil when it cannot be placed (a category

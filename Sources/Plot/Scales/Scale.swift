@@ -18,6 +18,7 @@ public enum Axis: Sendable, Hashable { case x, y }
 
 /// The declaration of an axis: its kind, title and optional limits or ticks.
 public struct Scale: Sendable {
+    /// The kinds of scale.
     public enum Kind: Sendable, Hashable {
         case linear
         /// Logarithmic, base 10; all values must be positive.
@@ -26,6 +27,7 @@ public struct Scale: Sendable {
         case categorical([String])
     }
 
+    /// Linear, log or categorical.
     public var kind: Kind
     /// The axis title, with its unit, e.g. `"C-peptide (pmol/L)"`.
     public var title: RichText
@@ -40,6 +42,7 @@ public struct Scale: Sendable {
     /// Explicit tick labels, one per explicit tick.
     public var tickLabels: [RichText]?
 
+    /// A scale from all its settings; the static constructors are shorter.
     public init(kind: Kind, title: RichText = "", limits: ClosedRange<Double>? = nil, includesZero: Bool = false,
                 expansion: Double = 0.05, ticks: [Double]? = nil, tickLabels: [RichText]? = nil) {
         self.kind = kind; self.title = title; self.limits = limits; self.includesZero = includesZero

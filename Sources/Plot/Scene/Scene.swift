@@ -1,6 +1,8 @@
 /// The dash pattern and width of a stroked line.
 public struct Stroke: Sendable, Hashable {
+    /// The line colour.
     public var color: Color
+    /// The line width in points.
     public var width: Double
     /// Dash lengths in points; empty for a solid line.
     public var dash: [Double]
