@@ -41,7 +41,7 @@ public struct FigureLayout: Sendable {
         legendFrame = nil
         if !legend.isEmpty && figure.legend != .none {
             let horizontal = figure.legend != .right
-            let legendSize = legend.arrangement(horizontal: horizontal, maxWidth: area.width).size
+            let (offsets, legendSize) = legend.arrangement(horizontal: horizontal, maxWidth: area.width)
             let gap = 2 * theme.spacing
             let origin: Point
             switch figure.legend {
@@ -57,7 +57,7 @@ public struct FigureLayout: Sendable {
                 area.size.height -= legendSize.height + gap
             }
             legendFrame = Rect(x: origin.x, y: origin.y, width: legendSize.width, height: legendSize.height)
-            legend.draw(at: origin, horizontal: horizontal, maxWidth: area.width, measurer: measurer, into: &scene)
+            legend.draw(at: origin, offsets: offsets, into: &scene)
         }
 
         let grid = GridSolver(figure: figure, area: area, measurer: measurer)

@@ -50,14 +50,13 @@ struct LegendLayout {
         return (origins, Size(width: width, height: max(height, 0)))
     }
 
-    /// Draws the legend with its top-left corner at `origin`.
-    func draw(at origin: Point, horizontal: Bool, maxWidth: Double, measurer: any TextMeasurer, into scene: inout Scene) {
+    /// Draws the legend with its top-left corner at `origin`, entries at `offsets` from `arrangement`.
+    func draw(at origin: Point, offsets: [Point], into scene: inout Scene) {
         if let title {
             scene.append(.text(SceneText(text: title, font: theme.legendFont, color: theme.textColor, anchorPoint: origin,
                                          anchor: TextAnchor(.leading, .top), size: titleSize)))
         }
-        let origins = arrangement(horizontal: horizontal, maxWidth: maxWidth).origins
-        for (entry, offset) in zip(entries, origins) {
+        for (entry, offset) in zip(entries, offsets) {
             let top = Point(x: origin.x + offset.x, y: origin.y + offset.y)
             let centre = Point(x: top.x + keyWidth / 2, y: top.y + rowHeight / 2)
             drawKey(entry, centre: centre, into: &scene)
