@@ -76,6 +76,26 @@ import FoundationXML
         #expect(inkedPixels(x: 200..<400, y: 150..<300) > 500, "the figure inside it")
     }
 
+    @Test func missingValuesAreSkippedNotDrawn() throws {
+        let figure = Figure(legend: .none) {
+            Panel(x: .linear(), y: .linear()) {
+                PointMark(x: 1, y: .value(.nan))
+                PointMark(x: 2, y: 3)
+                LineMark(points: [(1, 1), (2, .value(.infinity)), (3, 2)])
+            }
+        }
+        let layout = figure.layout(size: Size(width: 200, height: 150), measurer: PangoTextMeasurer())
+        let circles = layout.scene.items.filter { if case .circle = $0 { true } else { false } }
+        #expect(circles.count == 1)
+        #expect(try Canvas(width: .singleColumn, height: .singleColumn).render(figure, as: .pdf).count > 1_000)
+    }
+
+    @Test func figureWithoutPanelsRendersAnEmptyPage() throws {
+        let empty = Figure { }
+        #expect(empty.layout(size: Size(width: 100, height: 100), measurer: PangoTextMeasurer()).panels.isEmpty)
+        #expect(try Canvas(width: .singleColumn, height: .singleColumn).render(empty, as: .png).count > 100)
+    }
+
     @Test func writeChoosesTheFormatFromTheExtension() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plot-canvas-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

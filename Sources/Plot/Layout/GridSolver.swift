@@ -26,6 +26,7 @@ struct GridSolver {
 
     /// The layout of every panel.
     func solve() -> [PanelLayout] {
+        guard !figure.panels.isEmpty else { return [] }
         var estimate = Estimate(plotWidth: area.width / Double(columns) * 0.75, plotHeight: area.height / Double(rows) * 0.7)
         var result: [PanelLayout] = []
         for _ in 0..<3 {

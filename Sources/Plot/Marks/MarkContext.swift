@@ -18,10 +18,11 @@ public struct MarkContext: Sendable {
     /// Measures text added by marks.
     public var measurer: any TextMeasurer
 
-    /// The page position of a data point; nil when a coordinate does not fit its scale.
+    /// The page position of a data point; nil when a coordinate does not fit its scale or is not finite.
     /// Series are dodged within bands, and by `continuousDodge` on a continuous x axis.
     public func point(x xCoordinate: Coordinate, y yCoordinate: Coordinate, series: String? = nil) -> Point? {
-        guard let xFraction = x.fraction(of: xCoordinate), let yFraction = y.fraction(of: yCoordinate) else { return nil }
+        guard let xFraction = x.fraction(of: xCoordinate), let yFraction = y.fraction(of: yCoordinate),
+              xFraction.isFinite, yFraction.isFinite else { return nil }
         var point = Point(x: plotArea.minX + xFraction * plotArea.width, y: plotArea.maxY - yFraction * plotArea.height)
         let category = (x.isBand ? xCoordinate : yCoordinate).categoryName
         let (slot, count) = dodgeSlot(series, category: category)
