@@ -12,7 +12,8 @@ struct StudyFolderFiles {
     private let names: [String]
     private var descriptors: [Int32] = []
 
-    /// Creates `directory` if needed and opens a temporary file for each of `names`.
+    /// Creates `directory` if needed and opens a temporary file for each of `names`, after
+    /// checking that none of them is a folder (which would make the final move fail).
     /// - Throws: `TrialReportError` `.cannotWrite` naming the folder or file.
     init(directory: URL, names: [String]) throws(TrialReportError) {
         self.directory = directory
@@ -23,6 +24,12 @@ struct StudyFolderFiles {
             throw TrialReportError(.cannotWrite, at: SourceLocation(file: directory.path), "cannot create the folder")
         }
         for name in names {
+            var isFolder: ObjCBool = false
+            let target = directory.appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
+                abandon()
+                throw TrialReportError(.cannotWrite, at: SourceLocation(file: target), "cannot replace a folder with a file")
+            }
             let descriptor = open(temporaryPath(name), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard descriptor >= 0 else {
                 let error = Self.cannotWrite(temporaryPath(name), errno: errno)

@@ -22,6 +22,12 @@ struct Xoshiro256StarStar {
         s3 = seeder.next()
     }
 
+    /// The generator with the given state (not all zero), as in the reference implementation's tests.
+    init(state: (UInt64, UInt64, UInt64, UInt64)) {
+        precondition(state != (0, 0, 0, 0), "the all-zero state is a fixed point")
+        (s0, s1, s2, s3) = state
+    }
+
     /// The next 64 random bits.
     mutating func next() -> UInt64 {
         let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
