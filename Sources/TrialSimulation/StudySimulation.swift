@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import TrialData
 
@@ -55,7 +54,7 @@ public struct StudySimulation: Sendable {
             precondition(participantCount >= 1, "a study has at least one participant")
             let study = RandomStudy(participantCount: participantCount, seed: seed)
             for batch in ParticipantBlocks(participantCount: participantCount).batches {
-                for tables in Self.generate(batch, of: study) {
+                for tables in study.tables(of: batch) {
                     try write(tables, to: files)
                     summary += tables.summary
                 }
@@ -70,78 +69,5 @@ public struct StudySimulation: Sendable {
         try files.write(tables.adlb.bytes, toFileAt: 1)
         try files.write(tables.adae.bytes, toFileAt: 2)
         try files.write(tables.adii.bytes, toFileAt: 3)
-    }
-
-    /// The tables of each block of `batch`, made in parallel and returned in block order.
-    private static func generate(_ batch: [Range<Int>], of study: RandomStudy) -> [StudyTables] {
-        let results = BlockResults(count: batch.count)
-        let width = StudyTables.identifierWidth(participantCount: study.participantCount)
-        DispatchQueue.concurrentPerform(iterations: batch.count) { blockIndex in
-            var tables = StudyTables(identifierWidth: width, expectedParticipants: batch[blockIndex].count)
-            for number in batch[blockIndex] {
-                tables.append(study.participant(number))
-            }
-            results.store(tables, at: blockIndex)
-        }
-        return results.all
-    }
-}
-
-/// How many rows were written to each file (headers excluded).
-public struct SimulationSummary: Sendable, Hashable {
-    /// Rows of adsl.csv.
-    public var participants = 0
-    /// Rows of adlb.csv.
-    public var measurements = 0
-    /// Rows of adae.csv.
-    public var adverseEvents = 0
-    /// Rows of adii.csv.
-    public var insulinFreeEpisodes = 0
-
-    public init() {}
-
-    static func += (total: inout Self, part: Self) {
-        total.participants += part.participants
-        total.measurements += part.measurements
-        total.adverseEvents += part.adverseEvents
-        total.insulinFreeEpisodes += part.insulinFreeEpisodes
-    }
-}
-
-/// Participant numbers 1…N cut into blocks (made in parallel) and batches of blocks (written
-/// before the next batch is made, to bound memory).
-struct ParticipantBlocks {
-    static let participantsPerBlock = 8192
-    static let blocksPerBatch = 16
-
-    var participantCount: Int
-
-    /// Consecutive batches of consecutive blocks, covering 1…`participantCount`.
-    var batches: [[Range<Int>]] {
-        let blocks = stride(from: 1, through: participantCount, by: Self.participantsPerBlock).map {
-            $0..<min($0 + Self.participantsPerBlock, participantCount + 1)
-        }
-        return stride(from: 0, to: blocks.count, by: Self.blocksPerBatch).map {
-            Array(blocks[$0..<min($0 + Self.blocksPerBatch, blocks.count)])
-        }
-    }
-}
-
-/// One slot per block, filled from parallel workers.
-private final class BlockResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [StudyTables?]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func store(_ tables: StudyTables, at index: Int) {
-        lock.withLock { slots[index] = tables }
-    }
-
-    /// Every slot's tables; call after all workers have finished.
-    var all: [StudyTables] {
-        lock.withLock { slots.map { $0! } }
     }
 }

@@ -17,8 +17,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "The number of participants of a random study (at least 1).")
     var participants: Int?
 
-    @Option(help: "The seed of a random study.")
-    var seed: UInt64 = 1
+    @Option(help: "The seed of a random study (default: 1).")
+    var seed: UInt64?
 
     @Flag(help: "Write the calibrated example study instead of a random one.")
     var example = false
@@ -28,7 +28,9 @@ struct SimulateCommand: ParsableCommand {
 
     func validate() throws {
         if example {
-            guard participants == nil else { throw ValidationError("--example has 53 participants; drop --participants.") }
+            guard participants == nil, seed == nil else {
+                throw ValidationError("--example is a fixed study of 53 participants; drop --participants and --seed.")
+            }
         } else {
             guard let participants else { throw ValidationError("Give --participants N, or --example.") }
             guard participants >= 1 else { throw ValidationError("--participants must be at least 1, not \(participants).") }
@@ -39,7 +41,7 @@ struct SimulateCommand: ParsableCommand {
         try runReportingFailures {
             let design: StudySimulation.Design = example
                 ? .example
-                : .random(participants: participants ?? 0, seed: seed)
+                : .random(participants: participants ?? 0, seed: seed ?? 1)
             let summary = try StudySimulation(design).write(to: URL(fileURLWithPath: outputDirectory))
             print("wrote \(summary.participants) participants, \(summary.measurements) measurements, "
                 + "\(summary.adverseEvents) adverse events, \(summary.insulinFreeEpisodes) episodes to \(outputDirectory)")
