@@ -26,7 +26,7 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         // Deterministic dummy studies in the study-folder format.
-        .target(name: "TrialSimulation"),
+        .target(name: "TrialSimulation", dependencies: ["TrialData"]),
         // The analysis plan and every analysis; produces `Results`.
         .target(
             name: "TrialAnalysis",

@@ -1,13 +1,50 @@
 import ArgumentParser
+import Foundation
+import TrialSimulation
 
 /// `trialreport simulate`: a dummy study in the study-folder format.
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "Write a simulated study folder (dummy data in the SPEC format)."
+        abstract: "Write a simulated study folder (dummy data in the SPEC format).",
+        discussion: """
+            The same options always give the same bytes. --example writes the bundled example \
+            study (53 participants calibrated to the seed study's published summary, with a \
+            commented study.yaml): trialreport simulate --example --out examples/uc-msc-t1d
+            """
     )
 
+    @Option(help: "The number of participants of a random study (at least 1).")
+    var participants: Int?
+
+    @Option(help: "The seed of a random study (default: 1).")
+    var seed: UInt64?
+
+    @Flag(help: "Write the calibrated example study instead of a random one.")
+    var example = false
+
+    @Option(name: .customLong("out"), help: "The study folder to write (created if needed).")
+    var outputDirectory: String
+
+    func validate() throws {
+        if example {
+            guard participants == nil, seed == nil else {
+                throw ValidationError("--example is a fixed study of 53 participants; drop --participants and --seed.")
+            }
+        } else {
+            guard let participants else { throw ValidationError("Give --participants N, or --example.") }
+            guard participants >= 1 else { throw ValidationError("--participants must be at least 1, not \(participants).") }
+        }
+    }
+
     func run() throws {
-        throw ExitCode.failure
+        try runReportingFailures {
+            let design: StudySimulation.Design = example
+                ? .example
+                : .random(participants: participants ?? 0, seed: seed ?? 1)
+            let summary = try StudySimulation(design).write(to: URL(fileURLWithPath: outputDirectory))
+            print("wrote \(summary.participants) participants, \(summary.measurements) measurements, "
+                + "\(summary.adverseEvents) adverse events, \(summary.insulinFreeEpisodes) episodes to \(outputDirectory)")
+        }
     }
 }

@@ -19,6 +19,16 @@ struct MeasurementChunk: Sendable {
         /// For each planned parameter, its bit in `baselinesSeen`, or `-1`.
         let remissionBit: [Int]
         let baselineVisit: Double
+
+        /// The same context in storage of its own, for another thread (see `StringTable.independentCopy()`).
+        func independentCopy() -> Context {
+            Context(layout: layout, participants: participants.independentCopy(), participantCount: participantCount,
+                    plannedCodes: plannedCodes.independentCopy(),
+                    units: units.map { unit in unit.withUnsafeBufferPointer { Array($0) } },
+                    allowsNegative: allowsNegative.withUnsafeBufferPointer { Array($0) },
+                    remissionBit: remissionBit.withUnsafeBufferPointer { Array($0) },
+                    baselineVisit: baselineVisit)
+        }
     }
 
     var participant: [Int32] = []
@@ -39,12 +49,17 @@ struct MeasurementChunk: Sendable {
 
     /// Reads the records of `section`.
     /// - Complexity: O(*n*) in the bytes of the section.
-    init(_ file: CSVFile, _ section: CSVFileSection, _ context: Context) {
+    init(_ file: CSVFile, _ section: CSVFileSection, _ sharedContext: Context) {
+        let context = sharedContext.independentCopy()
         parameterCodes = context.plannedCodes
         baselinesSeen = Array(repeating: 0, count: context.participantCount)
         log = DiagnosticLog(file: file.name)
         rest = section
+        // Locals, not members: touching `self` or `context` in the closure would copy the whole struct per row.
         let layout = context.layout
+        let plannedCount = context.plannedCodes.count
+        let remissionBit = context.remissionBit, baselineVisit = context.baselineVisit
+        let units = context.units, allowsNegative = context.allowsNegative, plannedCodes = context.plannedCodes
         var participants = context.participants
         var lastParameter = -1
         var log = self.log
@@ -58,16 +73,17 @@ struct MeasurementChunk: Sendable {
                 return parameterCodes.index(ofBytes: bytes) ?? -1
             }
             lastParameter = known >= 0 ? known : addUnknownParameter(record, layout.parameter)
-            let isPlanned = lastParameter < context.plannedCodes.count
+            let isPlanned = lastParameter < plannedCount
             let visit = record.number(layout.visit, "AVISITN", &log, &isValid, isRequired: true, allowsNegative: true)
             let value = record.number(layout.value, "AVAL", &log, &isValid, allowsNegative: true)
             if isPlanned {
-                check(record, value: value, parameter: lastParameter, context, &log, &isValid)
+                Self.check(record, value: value, parameter: lastParameter, layout, units, allowsNegative, plannedCodes,
+                           &log, &isValid)
             }
             guard let participant else { return }
             // A baseline with a problem (reported) still counts as present, to report it once.
-            if isPlanned, context.remissionBit[lastParameter] >= 0, visit == context.baselineVisit, !value.isNaN {
-                baselinesSeen[Int(participant)] |= 1 << UInt64(context.remissionBit[lastParameter])
+            if isPlanned, remissionBit[lastParameter] >= 0, visit == baselineVisit, !value.isNaN {
+                baselinesSeen[Int(participant)] |= 1 << UInt64(remissionBit[lastParameter])
             }
             guard isValid else { return }
             self.participant.append(participant)
@@ -80,20 +96,17 @@ struct MeasurementChunk: Sendable {
     }
 
     /// The checks of a planned parameter's value: not negative, and in the plan's unit.
-    private func check(_ record: CSVRecord, value: Double, parameter: Int, _ context: Context,
-                       _ log: inout DiagnosticLog, _ isValid: inout Bool) {
-        let layout = context.layout
-        if value < 0, !context.allowsNegative[parameter] {
-            let message = Message.negativeMeasurement(parameterCodes[parameter], record.text(layout.value))
-            record.report(layout.value, message, &log, &isValid)
+    private static func check(_ record: CSVRecord, value: Double, parameter: Int, _ layout: Layout, _ units: [[UInt8]],
+                              _ allowsNegative: [Bool], _ codes: StringTable,
+                              _ log: inout DiagnosticLog, _ isValid: inout Bool) {
+        if value < 0, !allowsNegative[parameter] {
+            record.report(layout.value, Message.negativeMeasurement(codes[parameter], record.text(layout.value)), &log, &isValid)
         }
         guard let unitColumn = layout.unit, !record.isMissing(unitColumn) else { return }
-        let matches = record.withValueBytes(unitColumn) { bytes in
-            context.units[parameter].withUnsafeBufferPointer { bytesEqual(bytes, $0) }
-        }
+        let matches = record.withValueBytes(unitColumn) { bytes in units[parameter].withUnsafeBufferPointer { bytesEqual(bytes, $0) } }
         if !matches {
-            let message = Message.unitMismatch(record.text(unitColumn), parameter: parameterCodes[parameter],
-                                               expected: String(decoding: context.units[parameter], as: UTF8.self))
+            let message = Message.unitMismatch(record.text(unitColumn), parameter: codes[parameter],
+                                               expected: String(decoding: units[parameter], as: UTF8.self))
             record.report(unitColumn, message, &log, &isValid)
         }
     }

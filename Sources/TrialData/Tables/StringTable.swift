@@ -36,6 +36,17 @@ public struct StringTable: Sendable, Equatable {
         for string in strings { insert(string) }
     }
 
+    /// The same table in storage of its own. Threads reading one table through copies of it
+    /// share its buffers' reference counts, and updating those from two cores at once is slow;
+    /// each thread should read its own copy.
+    func independentCopy() -> StringTable {
+        var copy = StringTable()
+        copy.storage = storage.withUnsafeBufferPointer { Array($0) }
+        copy.offsets = offsets.withUnsafeBufferPointer { Array($0) }
+        copy.slots = slots.withUnsafeBufferPointer { Array($0) }
+        return copy
+    }
+
     /// The number of distinct strings.
     public var count: Int { offsets.count - 1 }
 

@@ -19,6 +19,11 @@ struct ParticipantLookup {
         self.isAvailable = isAvailable
     }
 
+    /// The same lookup in storage of its own, for another thread (see `StringTable.independentCopy()`).
+    func independentCopy() -> ParticipantLookup {
+        ParticipantLookup(ids: ids.independentCopy(), unreadable: unreadable.independentCopy(), isAvailable: isAvailable)
+    }
+
     /// The participant of `record`'s USUBJID in field `index`, or `nil` (reported when unknown).
     mutating func participant(in record: CSVRecord, at index: Int, _ log: inout DiagnosticLog,
                               _ isValid: inout Bool) -> Int32? {

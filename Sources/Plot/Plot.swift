@@ -1,1 +1,0 @@
-// The Plot module; see README.md.

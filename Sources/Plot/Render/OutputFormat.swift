@@ -1,0 +1,31 @@
+/// The file formats a `Canvas` writes.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// Vector PDF with the fonts embedded (subset).
+    case pdf
+    /// Vector SVG 1.1, glyphs as paths.
+    case svg
+    /// Raster PNG at the canvas's resolution, on white.
+    case png
+
+    /// The format named by a file's extension (`figure.pdf` → `.pdf`), nil when unknown.
+    public init?(pathExtension: String) { self.init(rawValue: pathExtension.lowercased()) }
+}
+
+/// Why a figure could not be drawn or written.
+public enum PlotError: Error, Equatable, CustomStringConvertible {
+    case resolutionOutOfRange(Double)
+    case sizeNotPositive(width: Double, height: Double)
+    case unknownFormat(path: String)
+    case cairo(String)
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .resolutionOutOfRange(let dpi): "resolution \(dpi) dpi is outside 72…1200"
+        case .sizeNotPositive(let width, let height): "figure size \(width) × \(height) pt is not positive"
+        case .unknownFormat(let path): "cannot tell the figure format of '\(path)' (use .pdf, .svg or .png)"
+        case .cairo(let message): "cairo: \(message)"
+        case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import CCairo
+
+/// Pango layouts made the same way for measuring and for drawing, so both agree to the unit:
+/// absolute font size in user units (points), no hinting of metrics or outlines.
+enum PangoText {
+    /// A layout for `text` on `cairo`'s current transformation; release it with `g_object_unref`.
+    static func layout(on cairo: OpaquePointer, text: RichText, font: Font, wrapWidth: Double?,
+                       alignment: TextAlignment) -> OpaquePointer {
+        let context = pango_cairo_create_context(cairo)!
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        // One point of a markup size is one unit of user space.
+        pango_cairo_context_set_resolution(context, 72)
+        cairo_font_options_destroy(options)
+        let layout = pango_layout_new(context)!
+        g_object_unref(UnsafeMutableRawPointer(context))
+
+        let description = pango_font_description_new()
+        pango_font_description_set_family(description, font.family)
+        pango_font_description_set_absolute_size(description, font.size * Double(PANGO_SCALE))
+        pango_font_description_set_weight(description, font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        pango_layout_set_font_description(layout, description)
+        pango_font_description_free(description)
+
+        if let wrapWidth {
+            pango_layout_set_width(layout, Int32(wrapWidth * Double(PANGO_SCALE)))
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+        }
+        switch alignment {
+        case .leading: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .trailing: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        }
+        pango_layout_set_markup(layout, text.markup(fontSize: font.size), -1)
+        return layout
+    }
+
+    /// The logical rectangle of `layout` in points: origin offset and size.
+    static func logicalExtents(_ layout: OpaquePointer) -> Rect {
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let scale = Double(PANGO_SCALE)
+        return Rect(x: Double(logical.x) / scale, y: Double(logical.y) / scale,
+                    width: Double(logical.width) / scale, height: Double(logical.height) / scale)
+    }
+}
+
+/// Measures text with Pango exactly as `CairoPainter` will draw it.
+public struct PangoTextMeasurer: TextMeasurer {
+    /// A measurer with the same settings as the painter.
+    public init() {}
+
+    /// - Complexity: creates one small Pango layout per call.
+    public func measure(_ text: RichText, font: Font, wrapWidth: Double?) -> Size {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
+        let cairo = cairo_create(surface)!
+        defer { cairo_destroy(cairo); cairo_surface_destroy(surface) }
+        let layout = PangoText.layout(on: cairo, text: text, font: font, wrapWidth: wrapWidth, alignment: .leading)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        return PangoText.logicalExtents(layout).size
+    }
+}

@@ -1,0 +1,57 @@
+import Dispatch
+import Foundation
+
+/// Participant numbers 1…N cut into blocks (made in parallel) and batches of blocks (written
+/// before the next batch is made, to bound memory).
+struct ParticipantBlocks {
+    static let participantsPerBlock = 8192
+    static let blocksPerBatch = 16
+
+    var participantCount: Int
+
+    /// Consecutive batches of consecutive blocks, covering 1…`participantCount`.
+    var batches: [[Range<Int>]] {
+        let blocks = stride(from: 1, through: participantCount, by: Self.participantsPerBlock).map {
+            $0..<min($0 + Self.participantsPerBlock, participantCount + 1)
+        }
+        return stride(from: 0, to: blocks.count, by: Self.blocksPerBatch).map {
+            Array(blocks[$0..<min($0 + Self.blocksPerBatch, blocks.count)])
+        }
+    }
+}
+
+extension RandomStudy {
+    /// The tables of each block of `batch`, made in parallel and returned in block order.
+    /// - Complexity: O(participants in the batch), spread over the available cores.
+    func tables(of batch: [Range<Int>]) -> [StudyTables] {
+        let results = BlockResults(count: batch.count)
+        let width = StudyTables.identifierWidth(participantCount: participantCount)
+        DispatchQueue.concurrentPerform(iterations: batch.count) { blockIndex in
+            var tables = StudyTables(identifierWidth: width, expectedParticipants: batch[blockIndex].count)
+            for number in batch[blockIndex] {
+                tables.append(participant(number))
+            }
+            results.store(tables, at: blockIndex)
+        }
+        return results.all
+    }
+}
+
+/// One slot per block, filled from parallel workers.
+private final class BlockResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [StudyTables?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func store(_ tables: StudyTables, at index: Int) {
+        lock.withLock { slots[index] = tables }
+    }
+
+    /// Every slot's tables; call after all workers have finished.
+    var all: [StudyTables] {
+        lock.withLock { slots.map { $0! } }
+    }
+}

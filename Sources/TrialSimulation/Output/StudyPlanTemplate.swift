@@ -1,0 +1,45 @@
+/// The study.yaml written with the example study: SPEC.md §2's default plan spelled out in full,
+/// with comments, as a template for users' own studies.
+enum StudyPlanTemplate {
+    static let text = """
+        # The statistical analysis plan of the study in this folder (SPEC.md §2).
+        # Every key is optional: a missing key takes the value shown here, which is the
+        # built-in plan of the seed study (UC-MSC in recent-onset type 1 diabetes).
+        # Copy this file next to your own adsl.csv and adlb.csv and edit it.
+
+        title: "UC-MSC in recent-onset type 1 diabetes"
+
+        # ARM labels in adsl.csv: the treatment arm and the control arm.
+        arms: {treatment: "UC-MSC", control: "Control"}
+
+        # Visits, months since the first infusion (AVISITN in adlb.csv); 0 is baseline.
+        visits: [0, 3, 6, 9, 12]
+        # The visit of the primary endpoint.
+        primaryVisit: 12
+
+        # Primary endpoint: clinical remission at the primary visit.
+        remission:
+          parameters: [CPEPF, CPEPP]   # fasting and 2-hour postprandial C-peptide (PARAMCD)
+          rule: any                    # any: at least one parameter meets the threshold; all: every one
+          minPercentIncrease: 10       # percent change from baseline >= 10 (exactly 10 counts)
+          missing: nonResponder        # nonResponder: a missing value is no remission;
+                                       # completeCase: leave such participants out
+
+        # Subgroups: each participant falls into one level by an adsl.csv column.
+        subgroups:
+          - name: Onset
+            variable: AGEDX            # age at diagnosis, years
+            cut: 18                    # value >= cut -> labels[0], else labels[1]
+            labels: ["Adult-onset", "Juvenile-onset"]
+
+        continuousTest: mann-whitney   # between arms: mann-whitney | welch-t
+        pairedTest: wilcoxon           # within an arm, visit against baseline: wilcoxon | paired-t
+
+        # Predictors of remission.
+        logistic:
+          population: treatment        # treatment: the treatment arm only; all: both arms
+          covariates: [CPEPF.BASE, MSCDOSE]  # adsl.csv columns, or PARAMCD.BASE for a baseline value
+          method: auto                 # ml | firth | auto (Firth on separation or < 10 events per covariate)
+
+        """
+}

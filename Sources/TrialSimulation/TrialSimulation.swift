@@ -1,1 +1,0 @@
-// The TrialSimulation module; see README.md.

@@ -1,0 +1,159 @@
+import CCairo
+import Foundation
+import Plot
+import Testing
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Output checks on rendered files: determinism, sizes, fonts, validity.
+@Suite(.serialized) struct CanvasTests {
+    let figure = Gallery.boxWithJitter
+    var canvas: Canvas { Canvas(width: figure.width, height: figure.height) }
+
+    @Test(arguments: OutputFormat.allCases)
+    func sameFigureGivesIdenticalBytes(format: OutputFormat) throws {
+        let first = try canvas.render(figure.drawable, as: format)
+        let second = try canvas.render(figure.drawable, as: format)
+        let identical = first == second
+        #expect(identical, "two renders of the same figure differ")
+    }
+
+    @Test func svgIdentifiersDoNotDependOnEarlierRenders() throws {
+        let other = try canvas.render(Gallery.forest.drawable, as: .svg)
+        let afterOther = try canvas.render(figure.drawable, as: .svg)
+        let again = try canvas.render(figure.drawable, as: .svg)
+        #expect(!other.isEmpty)
+        let identical = afterOther == again
+        #expect(identical, "the SVG depends on what was drawn before")
+    }
+
+    @Test(arguments: [(300.0, 2067, 945), (1200.0, 8268, 3780), (72.0, 496, 227)])
+    func pngHasThePixelSizeOfItsResolution(dpi: Double, width: Int, height: Int) throws {
+        let canvas = Canvas(width: figure.width, height: figure.height, dpi: dpi)
+        #expect(canvas.pixelSize == (width, height))
+        let png = try canvas.render(figure.drawable, as: .png)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        let size = PNGInspection.size(png)
+        #expect(size.width == width && size.height == height)
+        #expect(PNGInspection.pixelsPerMetre(png) == Int((dpi / 0.0254).rounded()))
+    }
+
+    @Test func resolutionOutsideTheAllowedRangeIsRefused() {
+        let canvas = Canvas(width: .singleColumn, height: .singleColumn, dpi: 2400)
+        #expect(throws: PlotError.resolutionOutOfRange(2400)) { try canvas.render(figure.drawable, as: .png) }
+    }
+
+    @Test func pdfCarriesTheGivenDateNotTheClock() throws {
+        let dated = Canvas(width: figure.width, height: figure.height, documentDate: "2026-03-15T09:30:00")
+        let pdf = String(decoding: try dated.render(figure.drawable, as: .pdf), as: UTF8.self)
+        // Cairo 1.16 writes the date without the "D:" prefix.
+        #expect(pdf.contains("/CreationDate (20260315093000"))
+        #expect(pdf.contains("/ModDate (20260315093000"))
+        let fromDate = Canvas(width: figure.width, height: figure.height, date: Date(timeIntervalSince1970: 0))
+        #expect(String(decoding: try fromDate.render(figure.drawable, as: .pdf), as: UTF8.self)
+            .contains("/CreationDate (19700101000000"))
+    }
+
+    @Test func drawingIntoAnExistingContextPaintsTheRegion() throws {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 400, 300)!
+        defer { cairo_surface_destroy(surface) }
+        let cairo = cairo_create(surface)!
+        cairo_set_source_rgb(cairo, 1, 1, 1)
+        cairo_paint(cairo)
+        Canvas.draw(figure.drawable, in: cairo, rect: Rect(x: 200, y: 150, width: 200, height: 150))
+        cairo_destroy(cairo)
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let data = cairo_image_surface_get_data(surface)!
+        func inkedPixels(x: Range<Int>, y: Range<Int>) -> Int {
+            var count = 0
+            for row in y { for column in x where data[row * stride + column * 4] != 0xFF { count += 1 } }
+            return count
+        }
+        #expect(inkedPixels(x: 0..<200, y: 0..<150) == 0, "nothing outside the region")
+        #expect(inkedPixels(x: 200..<400, y: 150..<300) > 500, "the figure inside it")
+    }
+
+    @Test func missingValuesAreSkippedNotDrawn() throws {
+        let figure = Figure(legend: .none) {
+            Panel(x: .linear(), y: .linear()) {
+                PointMark(x: 1, y: .value(.nan))
+                PointMark(x: 2, y: 3)
+                LineMark(points: [(1, 1), (2, .value(.infinity)), (3, 2)])
+            }
+        }
+        let layout = figure.layout(size: Size(width: 200, height: 150), measurer: PangoTextMeasurer())
+        let circles = layout.scene.items.filter { if case .circle = $0 { true } else { false } }
+        #expect(circles.count == 1)
+        #expect(try Canvas(width: .singleColumn, height: .singleColumn).render(figure, as: .pdf).count > 1_000)
+    }
+
+    @Test func figureWithoutPanelsRendersAnEmptyPage() throws {
+        let empty = Figure { }
+        #expect(empty.layout(size: Size(width: 100, height: 100), measurer: PangoTextMeasurer()).panels.isEmpty)
+        #expect(try Canvas(width: .singleColumn, height: .singleColumn).render(empty, as: .png).count > 100)
+    }
+
+    @Test func writeChoosesTheFormatFromTheExtension() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plot-canvas-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try canvas.write(figure.drawable, to: directory.appendingPathComponent("figure.svg"))
+        let bytes = try Data(contentsOf: directory.appendingPathComponent("figure.svg"))
+        #expect(bytes.starts(with: Array("<?xml".utf8)))
+        #expect(throws: PlotError.unknownFormat(path: directory.appendingPathComponent("figure.gif").path)) {
+            try canvas.write(figure.drawable, to: directory.appendingPathComponent("figure.gif"))
+        }
+    }
+}
+
+/// Reads what the tests need from PNG bytes and decodes pixels through Cairo.
+enum PNGInspection {
+    static func bigEndian(_ bytes: [UInt8], at offset: Int) -> Int {
+        bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
+    }
+
+    /// Width and height from the IHDR chunk.
+    static func size(_ png: [UInt8]) -> (width: Int, height: Int) { (bigEndian(png, at: 16), bigEndian(png, at: 20)) }
+
+    /// The x resolution of the pHYs chunk, nil when absent.
+    static func pixelsPerMetre(_ png: [UInt8]) -> Int? {
+        var offset = 8
+        while offset + 8 <= png.count {
+            let length = bigEndian(png, at: offset)
+            if String(decoding: png[offset + 4..<offset + 8], as: UTF8.self) == "pHYs" { return bigEndian(png, at: offset + 8) }
+            offset += 12 + length
+        }
+        return nil
+    }
+
+    final class Reader { var bytes: [UInt8]; var position = 0; init(_ bytes: [UInt8]) { self.bytes = bytes } }
+
+    /// The fraction of pixels that are not white, decoding the PNG with Cairo.
+    static func inkedFraction(_ png: [UInt8]) -> Double {
+        let reader = Reader(png)
+        let read: cairo_read_func_t = { closure, data, length in
+            let reader = Unmanaged<Reader>.fromOpaque(closure!).takeUnretainedValue()
+            let count = Int(length)
+            guard reader.position + count <= reader.bytes.count else { return CAIRO_STATUS_READ_ERROR }
+            for index in 0..<count { data![index] = reader.bytes[reader.position + index] }
+            reader.position += count
+            return CAIRO_STATUS_SUCCESS
+        }
+        let surface = cairo_image_surface_create_from_png_stream(read, Unmanaged.passUnretained(reader).toOpaque())!
+        defer { cairo_surface_destroy(surface) }
+        let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard let data = cairo_image_surface_get_data(surface), width > 0, height > 0 else { return 0 }
+        var inked = 0
+        for row in 0..<height {
+            for column in 0..<width {
+                let pixel = row * stride + column * 4
+                if data[pixel] < 0xF0 || data[pixel + 1] < 0xF0 || data[pixel + 2] < 0xF0 { inked += 1 }
+            }
+        }
+        return Double(inked) / Double(width * height)
+    }
+}
