@@ -59,9 +59,17 @@ private final class JSONNode {
         }
     }
 
+    // `member` and `element` take the list out of `content` before changing it, so that it is
+    // uniquely referenced and grows in place (amortized O(1) per element, not a copy each time).
+
     func member(_ key: String) -> JSONNode {
-        if case .pending = content { content = .object([]) }
-        guard case .object(var members) = content else { preconditionFailure("a value encoded both keyed and not keyed") }
+        var members: [(key: String, node: JSONNode)]
+        switch content {
+        case .pending: members = []
+        case .object(let existing): members = existing
+        default: preconditionFailure("a value encoded both keyed and not keyed")
+        }
+        content = .pending
         let node = JSONNode()
         members.removeAll { $0.key == key }
         members.append((key, node))
@@ -70,8 +78,13 @@ private final class JSONNode {
     }
 
     func element() -> JSONNode {
-        if case .pending = content { content = .array([]) }
-        guard case .array(var elements) = content else { preconditionFailure("a value encoded both unkeyed and not unkeyed") }
+        var elements: [JSONNode]
+        switch content {
+        case .pending: elements = []
+        case .array(let existing): elements = existing
+        default: preconditionFailure("a value encoded both unkeyed and not unkeyed")
+        }
+        content = .pending
         let node = JSONNode()
         elements.append(node)
         content = .array(elements)
