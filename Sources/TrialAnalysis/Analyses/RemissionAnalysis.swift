@@ -90,12 +90,21 @@ struct RemissionAnalysis {
             return SubgroupInteraction(subgroup: name, test: .logisticWald, pValue: nil, method: nil)
         }
         let emptyCell = cells.contains { $0.contains(0) }
-        if !emptyCell, let fit = try? model.fitMaximumLikelihood(), fit.separation == nil {
-            return SubgroupInteraction(subgroup: name, test: .logisticWald, pValue: fit.terms[3].pValue, method: .ml)
+        let reason: String
+        if emptyCell {
+            reason = "an arm × level cell has no responders or no non-responders"
+        } else {
+            do {
+                let fit = try model.fitMaximumLikelihood()
+                guard fit.separation != nil else {
+                    return SubgroupInteraction(subgroup: name, test: .logisticWald, pValue: fit.terms[3].pValue, method: .ml)
+                }
+                reason = "maximum likelihood found separation"
+            } catch {
+                reason = "maximum likelihood failed (\(error))"
+            }
         }
-        log.record(context, emptyCell
-            ? "an arm × level cell has no responders or no non-responders: Firth's method used instead of maximum likelihood"
-            : "maximum likelihood found separation: Firth's method used instead")
+        log.record(context, "\(reason): Firth's method used instead of maximum likelihood")
         let firth = log.attempt("Firth interaction model", context) { try model.fitFirth() }
         return SubgroupInteraction(subgroup: name, test: .profilePenalizedLikelihood, pValue: firth?.terms[3].pValue, method: .firth)
     }

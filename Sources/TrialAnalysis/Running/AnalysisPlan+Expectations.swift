@@ -28,8 +28,8 @@ extension StudyDataFacts {
     /// - Complexity: O(*n*) in the participants and measurements.
     public init(_ data: StudyData) {
         let participants = data.participants
-        var armsSeen = Set<Int32>()
-        for arm in participants.arm where armsSeen.count < participants.arms.count { armsSeen.insert(arm) }
+        var armsSeen = [Bool](repeating: false, count: participants.arms.count)
+        for arm in participants.arm { armsSeen[Int(arm)] = true }
         var columns: Set<String> = ["USUBJID", "ARM", "AGE", "AGEDX", "SEX"]
         for (name, values) in [("BMI", participants.bodyMassIndex), ("DIABDUR", participants.diabetesDuration),
                                ("MSCDOSE", participants.cellDose), ("LASTMO", participants.lastFollowUpMonth)]
@@ -41,7 +41,7 @@ extension StudyDataFacts {
         var parametersSeen = [Bool](repeating: false, count: measurements.parameterCodes.count)
         for parameter in measurements.parameter { parametersSeen[Int(parameter)] = true }
         let codes = measurements.parameterCodes.strings.enumerated().filter { parametersSeen[$0.offset] }.map(\.element)
-        self.init(armLabels: Set(armsSeen.map { participants.arms[Int($0)] }), adslColumns: columns,
+        self.init(armLabels: Set(participants.arms.indices.filter { armsSeen[$0] }.map { participants.arms[$0] }), adslColumns: columns,
                   parameterCodes: Set(codes))
     }
 }
