@@ -29,6 +29,21 @@ import TrialStats
             == [theirs.median, theirs.firstQuartile, theirs.thirdQuartile, theirs.minimum, theirs.maximum])
     }
 
+    @Test func selectedQuartilesEqualThoseOfTheSortedSample() {
+        for count in [1, 2, 3, 4, 5, 10, 101, 4_000, 20_001] {
+            let values = Array(Self.values(count).reversed())
+            let sorted = Sample(values).descriptives, selected = Sample.descriptives(ofUnsorted: values)
+            #expect([selected.q1, selected.median, selected.q3, selected.min, selected.max]
+                == [sorted.q1, sorted.median, sorted.q3, sorted.min, sorted.max], "n = \(count)")
+            #expect(selected.n == sorted.n)
+        }
+    }
+
+    @Test func selectionHandlesManyTies() {
+        var values = (0..<10_000).map { Double($0 % 3) }
+        #expect(QuantileSelection.type7([0.25, 0.5, 0.75], of: &values) == [0, 1, 2])
+    }
+
     @Test func magnitudeOrderIsByAbsoluteValue() {
         #expect(Sample([3, -1, 0, 2, -2.5, 1]).byMagnitude == [0, -1, 1, 2, -2.5, 3])
     }

@@ -46,18 +46,21 @@ struct EndpointAnalysis: Sendable {
                 }
             }
             let armContext = "\(context), \(study.armLabels[armIndex])"
-            let changeSample = Sample(change), percentSample = Sample(percent)
+            // Percent change is ranked only for the remission parameters (between-arm test, box plot).
+            let isRemission = study.remissionParameters.contains(parameter)
+            let changeSample = Sample(change), percentSample = isRemission ? Sample(percent) : nil
             if percent.count < change.count {
                 log.record(armContext, "\(change.count - percent.count) participant(s) with a baseline of 0: percent change undefined")
             }
             let within = log.attempt("within-arm \(plan.pairedTest.rawValue) test", armContext) {
                 try PlannedTests.within(plan.pairedTest, differences: changeSample)
             }
-            arms.append(EndpointArm(arm: study.armLabels[armIndex], value: Sample(values).descriptives,
-                                    change: changeSample.descriptives, percentChange: percentSample.descriptives,
+            arms.append(EndpointArm(arm: study.armLabels[armIndex], value: Sample.descriptives(ofUnsorted: values),
+                                    change: changeSample.descriptives,
+                                    percentChange: percentSample?.descriptives ?? Sample.descriptives(ofUnsorted: percent),
                                     withinTest: TestName(plan.pairedTest), withinPValue: within))
             changes.append(changeSample)
-            percentChanges.append(percentSample)
+            if let percentSample { percentChanges.append(percentSample) }
         }
         let measure: BetweenArmComparison.Measure = study.remissionParameters.contains(parameter) ? .percentChange : .change
         let compared = measure == .percentChange ? percentChanges : changes

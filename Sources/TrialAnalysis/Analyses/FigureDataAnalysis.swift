@@ -22,9 +22,9 @@ struct FigureDataAnalysis {
                 let byArm = study.armLabels.indices.map { arm in
                     TrajectoryArm(arm: study.armLabels[arm], points: grid.visits.indices.map { visit in
                         let value = outcome(parameter, visit, populationIndex)?.result.byArm[arm].value
-                            ?? Sample(participants[populationIndex][arm].map {
+                            ?? Sample.descriptives(ofUnsorted: participants[populationIndex][arm].map {
                                 grid.value(parameter: parameter, visit: visit, participant: Int($0))
-                            }.filter { !$0.isNaN }).descriptives
+                            }.filter { !$0.isNaN })
                         return TrajectoryPoint(visit: grid.visits[visit], n: value.n, mean: value.mean, sem: value.sem)
                     })
                 }
