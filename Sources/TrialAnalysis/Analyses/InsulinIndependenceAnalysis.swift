@@ -31,7 +31,9 @@ struct InsulinIndependenceAnalysis {
             previous = participant
         }
         let byArm = study.armLabels.indices.map { arm in
-            InsulinIndependenceArm(arm: study.armLabels[arm], subjects: subjects[arm], n: sizes[arm], episodes: episodeCounts[arm])
+            InsulinIndependenceArm(arm: study.armLabels[arm], subjects: subjects[arm], n: sizes[arm], episodes: episodeCounts[arm],
+                                   durationMonths: Sample(episodes.filter { $0.arm == study.armLabels[arm] }
+                                       .compactMap(\.durationMonths)).descriptives)
         }
         let pValue = log.attempt("Fisher's exact test", "participants with an episode") {
             try PlannedTests.fisher((subjects[0], sizes[0]), (subjects[1], sizes[1]))

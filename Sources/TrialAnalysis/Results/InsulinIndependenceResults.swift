@@ -28,13 +28,16 @@ public struct InsulinIndependenceArm: Codable, Sendable, Equatable {
     public var n: Int
     /// Episodes in the arm.
     public var episodes: Int
+    /// Descriptives of the episodes' durations in months (ongoing episodes to last follow-up).
+    public var durationMonths: Descriptives
 
     /// Insulin independence in one arm.
-    public init(arm: String, subjects: Int, n: Int, episodes: Int) {
+    public init(arm: String, subjects: Int, n: Int, episodes: Int, durationMonths: Descriptives = .empty) {
         self.arm = arm
         self.subjects = subjects
         self.n = n
         self.episodes = episodes
+        self.durationMonths = durationMonths
     }
 }
 

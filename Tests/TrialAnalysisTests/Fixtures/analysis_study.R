@@ -155,7 +155,7 @@ analyse <- function(plan) {
   subjects <- sapply(arms, function(a) length(unique(ii$USUBJID[ii$arm == a])))
   sizes <- sapply(arms, function(a) sum(adsl$ARM == a))
   insulin <- list(byArm = lapply(1:2, function(k) list(arm = arms[k], subjects = unname(subjects[k]), n = unname(sizes[k]),
-                                                       episodes = sum(ii$arm == arms[k]))),
+                                                       episodes = sum(ii$arm == arms[k]), durationMonths = describe(ii$duration[ii$arm == arms[k]]))),
                   episodes = lapply(seq_len(nrow(ii)), function(j) list(usubjid = ii$USUBJID[j], arm = ii$arm[j],
                     startMonth = ii$STARTMO[j], endMonth = ii$ENDMO[j], durationMonths = ii$duration[j], ongoing = is.na(ii$ENDMO[j]))),
                   pValue = fisher2(subjects[1], sizes[1], subjects[2], sizes[2]))
