@@ -8,7 +8,8 @@ public enum StudyAnalysis {
     ///
     /// Statistics that cannot be computed (an empty arm, no events, constant values) are `nil`
     /// in the results, each with an `AnalysisNote`; nothing traps and nothing is NaN. The
-    /// endpoints, the bulk of the work, run on every core; the results do not depend on it.
+    /// endpoints, the bulk of the work, and the other sections run concurrently on every core;
+    /// the results do not depend on the schedule.
     ///
     /// - Parameters:
     ///   - data: the study's data, validated against `plan.studyExpectations`.
@@ -19,29 +20,32 @@ public enum StudyAnalysis {
     public static func run(data: StudyData, plan: AnalysisPlan) -> Results {
         let study = DerivedStudy(data: data, plan: plan)
         let members = study.populations.map(study.participantsByArm)
+        // The sections run beside the endpoints; each collects its own notes.
+        let remission = Background { section("remission") { RemissionAnalysis(study: study).run(&$0) } }
+        let baseline = Background { section("baseline") { BaselineAnalysis(study: study).run(participants: members, &$0) } }
+        let logistic = Background { section("logistic") { LogisticAnalysis(study: study).run(&$0) } }
+        let insulin = Background { section("insulinIndependence") { InsulinIndependenceAnalysis(study: study).run(&$0) } }
+        let adverseEvents = Background { section("adverseEvents") { AdverseEventAnalysis(study: study).run(&$0) } }
+        let flow = Background { ParticipantFlowAnalysis(study: study).run() }
         let endpoints = endpointOutcomes(study, members)
-
-        var remissionLog = NoteLog(section: "remission")
-        let remission = RemissionAnalysis(study: study).run(&remissionLog)
-        var baselineLog = NoteLog(section: "baseline")
-        let baseline = BaselineAnalysis(study: study).run(participants: members, &baselineLog)
-        var logisticLog = NoteLog(section: "logistic")
-        let logistic = LogisticAnalysis(study: study).run(&logisticLog)
-        var insulinLog = NoteLog(section: "insulinIndependence")
-        let insulin = InsulinIndependenceAnalysis(study: study).run(&insulinLog)
-        var safetyLog = NoteLog(section: "adverseEvents")
-        let adverseEvents = AdverseEventAnalysis(study: study).run(&safetyLog)
         let figureData = FigureDataAnalysis(study: study).run(endpoints: endpoints, participants: members)
 
-        let notes = remissionLog.notes + endpoints.flatMap(\.notes) + logisticLog.notes + insulinLog.notes
-            + safetyLog.notes + baselineLog.notes
+        let notes = remission.value.notes + endpoints.flatMap(\.notes) + logistic.value.notes + insulin.value.notes
+            + adverseEvents.value.notes + baseline.value.notes
         let sizes = study.armLabels.indices.map { arm in study.arm.count { $0 == Int32(arm) } }
         return Results(
             inputs: data.inputs.map { InputFile(file: $0.file, sha256: $0.sha256, bytes: $0.byteCount, rows: $0.rowCount) },
             arms: zip(study.armLabels, sizes).map { ArmSize(arm: $0, n: $1) },
-            remission: remission, endpoints: endpoints.map(\.result), logistic: logistic,
-            insulinIndependence: insulin, adverseEvents: adverseEvents, baseline: baseline,
-            participantFlow: ParticipantFlowAnalysis(study: study).run(), figureData: figureData, notes: notes)
+            remission: remission.value.result, endpoints: endpoints.map(\.result), logistic: logistic.value.result,
+            insulinIndependence: insulin.value.result, adverseEvents: adverseEvents.value.result,
+            baseline: baseline.value.result, participantFlow: flow.value, figureData: figureData, notes: notes)
+    }
+
+    /// The result of one section's analysis with the notes it recorded.
+    private static func section<Result>(_ name: String, _ analyse: (inout NoteLog) -> Result) -> (result: Result, notes: [AnalysisNote]) {
+        var log = NoteLog(section: name)
+        let result = analyse(&log)
+        return (result, log.notes)
     }
 
     /// Every endpoint — parameter × visit after baseline × population, in that nesting order — computed
@@ -60,5 +64,26 @@ public enum StudyAnalysis {
             outcomes.withLock { $0[index] = outcome }
         }
         return outcomes.withLock { $0.map { $0! } }
+    }
+}
+
+/// A value computed on a global dispatch queue while the caller does other work.
+private final class Background<Value: Sendable>: Sendable {
+    private let result = Mutex<Value?>(nil)
+    private let group = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            let value = work()
+            result.withLock { $0 = value }
+            group.leave()
+        }
+    }
+
+    /// The value, once computed.
+    var value: Value {
+        group.wait()
+        return result.withLock { $0! }
     }
 }
