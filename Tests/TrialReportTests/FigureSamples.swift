@@ -132,11 +132,15 @@ enum FigureSamples {
         results.insulinIndependence.episodes = (0..<4_000).map { index in
             let participant = index < 3_400 ? index % 3_000 : index
             let arm = index < 3_400 ? arms[0] : arms[1]
-            let start = index >= 3_000 && index < 3_400 ? 10.0 : 12 * unit(UInt64(index)) * 0.8
+            // Participants 0..<400 have two episodes: the first ends by month 9, the second starts at 10.
+            let second = index >= 3_000 && index < 3_400
+            let start = second ? 10.0 : 12 * unit(UInt64(index)) * (index < 400 ? 0.6 : 0.8)
             let ongoing = unit(UInt64(index + 7_000)) < 0.3
-            let end = ongoing ? 12.0 : min(12, start + 0.5 + 11 * unit(UInt64(index + 9_000)) * (1 - start / 12))
+            let latest = index < 400 ? 9.0 : 12
+            let end = ongoing && index >= 400 ? latest : min(latest, start + 0.5 + 11 * unit(UInt64(index + 9_000)) * (1 - start / 12))
             return InsulinIndependenceEpisode(usubjid: String(format: "P-%07d", participant), arm: arm, startMonth: start,
-                                              endMonth: ongoing ? nil : end, durationMonths: end - start, ongoing: ongoing)
+                                              endMonth: ongoing && index >= 400 ? nil : end, durationMonths: end - start,
+                                              ongoing: ongoing && index >= 400)
         }
         results.participantFlow = ParticipantFlow(enrolled: 2 * n, byArm: [
             ParticipantFlowArm(arm: arms[0], allocated: n, secondInfusion: 481_233, completedPrimaryVisit: 470_112, analysed: n),

@@ -24,24 +24,31 @@ struct AdverseEventsFigure: TrialFigureBuilder {
         return ordered.map { (repeated.contains($0.term) ? "\($0.term) (\($0.soc))" : $0.term, $0) }
     }
 
-    /// Participants in `arm`.
-    private func size(of arm: String) -> Int? { results.arms.first { $0.arm == arm }?.n }
+    /// The percentage of the arm's participants with the term; nil for an empty or unknown arm.
+    private func incidence(_ count: AdverseEventCount) -> Double? {
+        guard let n = results.arms.first(where: { $0.arm == count.arm })?.n, n > 0 else { return nil }
+        return 100 * Double(count.subjects) / Double(n)
+    }
 
     func drawable(width: FigureWidth) -> any Drawable {
         let rows = rows
         let labels = rows.map(\.label)
         let arms = plan.arms
-        return Figure(sharesY: true, legend: .bottom, note: RichText(note(shown: rows.count)), seriesOrder: plan.armOrder) {
-            Panel(x: .linear("Participants with event (%)", includesZero: true), y: .categorical(labels)) {
+        let highest = max(rows.flatMap { $0.term.byArm.compactMap(incidence) }.max() ?? 0, 1)
+        return Figure(sharesY: true, legend: .bottom, note: RichText(note(shown: rows.count)), seriesOrder: plan.armOrder, seriesStyles: plan.armStyles) {
+            // Zero stays a little inside the axis so that a 0% dot is not drawn on the axis line.
+            Panel(x: .linear("Participants with event (%)", limits: (-0.03 * highest)...(1.04 * highest)), y: .categorical(labels)) {
+                RowGuides(labels: labels)
                 for row in rows {
                     for count in row.term.byArm {
-                        if let n = size(of: count.arm), n > 0 {
-                            PointMark(x: .value(100 * Double(count.subjects) / Double(n)), y: .category(row.label), series: count.arm)
+                        if let percentage = incidence(count) {
+                            PointMark(x: .value(percentage), y: .category(row.label), series: count.arm)
                         }
                     }
                 }
             }
             Panel(x: .linear(RichText("Risk difference, \(arms.treatment) − \(arms.control) (percentage points)")), y: .categorical(labels)) {
+                RowGuides(labels: labels)
                 RuleMark(x: 0)
                 for row in rows {
                     let difference = row.term.difference

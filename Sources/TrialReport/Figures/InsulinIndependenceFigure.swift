@@ -9,7 +9,7 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
     static let name = FigureName.insulinIndependence
     static let defaultWidth = FigureWidth.onehalf
     /// The most participants drawn; more rows would be too thin to read.
-    static let maximumRows = 30
+    static let maximumRows = 25
 
     let results: Results
     let plan: AnalysisPlan
@@ -48,8 +48,11 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
         let all = allRows
         let rows = Array(all.prefix(Self.maximumRows))
         let lastMonth = rows.flatMap { $0.episodes.map(\.end) }.max() ?? plan.primaryVisit
-        let limit = max(lastMonth, plan.visits.max() ?? 0) * 1.18 + 0.5
-        return Figure(legend: .bottom, note: RichText(note(shown: rows.count, total: all.count)), seriesOrder: plan.armOrder) {
+        // Room right of the longest bar for its arrow and label.
+        let limit = max(lastMonth, plan.visits.max() ?? 0) * 1.2 + 0.5
+        let arms = plan.armOrder.filter { arm in rows.contains { $0.arm == arm } }
+        return Figure(legend: .bottom, note: RichText(note(shown: rows.count, total: all.count)), seriesOrder: arms,
+                      seriesStyles: plan.armStyles) {
             Panel(x: .linear(RichText(FigureText.months), limits: 0...limit, ticks: plan.visits),
                   y: .categorical(rows.map(\.participant), title: "Participant")) {
                 for month in plan.infusionMonths {
@@ -66,10 +69,9 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
         }
     }
 
-    /// "9.0 mo", or "7.5 mo (2 episodes)".
+    /// "9.0 mo": the participant's total time without insulin.
     private func durationLabel(_ row: Row) -> String {
-        let months = "\(Display.number(row.months, decimals: 1))\(FigureText.space)mo"
-        return row.episodes.count > 1 ? "\(months) (\(Display.integer(row.episodes.count)) episodes)" : months
+        "\(Display.number(row.months, decimals: 1))\(FigureText.space)mo"
     }
 
     /// The legend of the symbols, the arms' counts and how many rows are left out.
@@ -79,8 +81,9 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
         }.joined(separator: ", ")
         guard total > 0 else { return "No participant stopped insulin (\(byArm))." }
         let infusions = plan.infusionMonths.map(FigureText.plain).joined(separator: " and ")
-        var note = "Bars: months without insulin; arrow: still insulin-free at last follow-up; "
-            + "dashed lines: \(plan.arms.treatment) infusions (month \(infusions)). "
+        var note = "Bars: periods without insulin, each participant's total in months (mo) at the end of the row; "
+            + "arrow: still insulin-free at last follow-up; "
+            + "dashed lines: \(plan.arms.treatment) infusions (months \(infusions)). "
             + "Participants who stopped insulin: \(byArm); \(FigureText.pValue(results.insulinIndependence.pValue)) (Fisher's exact test)."
         if shown < total {
             note += " The \(Display.integer(shown)) longest of \(Display.integer(total)) participants are shown."
@@ -89,6 +92,6 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
     }
 
     func height(width: FigureWidth) -> Length {
-        .millimetres(32 + 5 * Double(max(rows.count, 3)) + (width == .single ? 10 : 0))
+        .millimetres(34 + 4.6 * Double(max(rows.count, 3)) + (width == .single ? 10 : 0))
     }
 }

@@ -26,23 +26,24 @@ struct RemissionForestFigure: TrialFigureBuilder {
         let logistic = results.logistic
         let multivariableTitle = "Multivariable model (\(FigureText.count(logistic.n)), \(Display.integer(logistic.events)) in remission)"
         let showsUnivariable = !univariable.isEmpty
+        let decimals = Self.decimals(for: (multivariable + univariable).map(\.term))
         return Figure(columns: 1, sharesX: true, legend: .none, note: RichText(note)) {
-            panel(title: showsUnivariable ? multivariableTitle : nil, rows: multivariable)
+            panel(title: showsUnivariable ? multivariableTitle : nil, rows: multivariable, decimals: decimals)
             if showsUnivariable {
-                panel(title: "Univariable models (one covariate each)", rows: univariable)
+                panel(title: "Univariable models (one covariate each)", rows: univariable, decimals: decimals)
             }
         }
     }
 
     /// One panel of rows: a point and CI per estimable odds ratio, the numbers beside it.
-    private func panel(title: String?, rows: [Row]) -> Panel {
+    private func panel(title: String?, rows: [Row], decimals: Int) -> Panel {
         let labels = rows.map(\.label)
         var estimates: [String: RichText] = [:]
         var pValues: [String: RichText] = [:]
         for row in rows {
             let term = row.term
             estimates[row.label] = RichText(term.oddsRatio == nil ? "not estimable"
-                : Display.oddsRatio(term.oddsRatio, lower: term.ciLower, upper: term.ciUpper))
+                : Display.estimateWithInterval(term.oddsRatio, lower: term.ciLower, upper: term.ciUpper, decimals: decimals))
             pValues[row.label] = RichText(Display.pValue(term.pValue))
         }
         return Panel(title: title.map { RichText($0) }, x: .log("Odds ratio (95% CI), log scale"), y: .categorical(labels),
@@ -58,6 +59,22 @@ struct RemissionForestFigure: TrialFigureBuilder {
                 }
             }
         }
+    }
+
+    /// The decimals of every odds ratio in the figure: two, or up to four when fewer would show an
+    /// estimate equal to a CI limit or a CI limit different from 1 as 1 (odds ratios per unit of a
+    /// covariate with a wide range, such as 0.988 per pmol/L).
+    static func decimals(for terms: [LogisticTerm]) -> Int {
+        func readable(_ decimals: Int) -> Bool {
+            terms.allSatisfy { term in
+                let shown = [term.ciLower, term.oddsRatio, term.ciUpper].compactMap { $0 }.map { Display.number($0, decimals: decimals) }
+                let one = Display.number(1, decimals: decimals)
+                let limitsAwayFromOne = [term.ciLower, term.ciUpper].compactMap { $0 }.filter { $0 != 1 }
+                return Set(shown).count == shown.count
+                    && limitsAwayFromOne.allSatisfy { Display.number($0, decimals: decimals) != one }
+            }
+        }
+        return (2...4).first(where: readable) ?? 4
     }
 
     /// The caption: how the model was fitted, on whom, and why that method.

@@ -27,7 +27,7 @@ struct RemissionRatesFigure: TrialFigureBuilder {
         let note = "Remission: ≥\(FigureText.space)\(FigureText.plain(rule.minPercentIncrease))% increase from baseline "
             + "in \(parameters.joined(separator: joiner)) at month \(FigureText.plain(plan.primaryVisit)). "
             + "Bars: percentage; error bars: 95% Wilson CI; p: Fisher's exact test."
-        return Figure(legend: .top, note: RichText(note), seriesOrder: plan.armOrder) {
+        return Figure(legend: .top, note: RichText(note), seriesOrder: plan.armOrder, seriesStyles: plan.armStyles) {
             Panel(x: .categorical(groups.map(\.label)),
                   y: .linear("Participants in remission (%)", includesZero: true, ticks: [0, 20, 40, 60, 80, 100])) {
                 for group in groups {

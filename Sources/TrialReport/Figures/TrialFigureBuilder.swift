@@ -27,6 +27,12 @@ extension TrialFigureBuilder {
 /// The arms as series, treatment first, so every figure gives each arm the same colour and symbol.
 extension AnalysisPlan {
     var armOrder: [String] { arms.ordered }
+
+    /// Each arm's colour and symbols, fixed by its place (treatment first), so an arm looks the same
+    /// in every figure, also in one that shows only the other arm.
+    var armStyles: [String: SeriesStyle] {
+        Dictionary(uniqueKeysWithValues: armOrder.enumerated().map { ($1, SeriesStyle.automatic(index: $0, palette: Theme.journal.palette)) })
+    }
 }
 
 /// A height in millimetres that grows by `perStep` for each column step above single (85 → 120 → 175 mm),
