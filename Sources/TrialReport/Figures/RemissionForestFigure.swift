@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import TrialAnalysis
 
@@ -27,16 +28,17 @@ struct RemissionForestFigure: TrialFigureBuilder {
         let multivariableTitle = "Multivariable model (\(FigureText.count(logistic.n)), \(Display.integer(logistic.events)) in remission)"
         let showsUnivariable = !univariable.isEmpty
         let decimals = Self.decimals(for: (multivariable + univariable).map(\.term))
+        let axis = Self.axis(for: (multivariable + univariable).map(\.term))
         return Figure(columns: 1, sharesX: true, legend: .none, note: RichText(note)) {
-            panel(title: showsUnivariable ? multivariableTitle : nil, rows: multivariable, decimals: decimals)
+            panel(title: showsUnivariable ? multivariableTitle : nil, rows: multivariable, decimals: decimals, axis: axis)
             if showsUnivariable {
-                panel(title: "Univariable models (one covariate each)", rows: univariable, decimals: decimals)
+                panel(title: "Univariable models (one covariate each)", rows: univariable, decimals: decimals, axis: axis)
             }
         }
     }
 
     /// One panel of rows: a point and CI per estimable odds ratio, the numbers beside it.
-    private func panel(title: String?, rows: [Row], decimals: Int) -> Panel {
+    private func panel(title: String?, rows: [Row], decimals: Int, axis: Scale) -> Panel {
         let labels = rows.map(\.label)
         var estimates: [String: RichText] = [:]
         var pValues: [String: RichText] = [:]
@@ -46,7 +48,7 @@ struct RemissionForestFigure: TrialFigureBuilder {
                 : Display.estimateWithInterval(term.oddsRatio, lower: term.ciLower, upper: term.ciUpper, decimals: decimals))
             pValues[row.label] = RichText(Display.pValue(term.pValue))
         }
-        return Panel(title: title.map { RichText($0) }, x: .log("Odds ratio (95% CI), log scale"), y: .categorical(labels),
+        return Panel(title: title.map { RichText($0) }, x: axis, y: .categorical(labels),
                      textColumns: [TextColumn(title: "OR (95% CI)", cells: estimates),
                                    TextColumn(title: "p", cells: pValues, alignment: .trailing)]) {
             RuleMark(x: 1, dashed: true)
@@ -59,6 +61,21 @@ struct RemissionForestFigure: TrialFigureBuilder {
                 }
             }
         }
+    }
+
+    /// The log axis of the odds ratios: 1 always shown; when the data span less than a decade the
+    /// ticks also use 1.5, 3 and 7 per decade so that at least three are labelled.
+    static func axis(for terms: [LogisticTerm]) -> Scale {
+        let title: RichText = "Odds ratio (95% CI), log scale"
+        let values = terms.flatMap { [$0.ciLower, $0.oddsRatio, $0.ciUpper].compactMap { $0 } }.filter { $0 > 0 } + [1]
+        guard let low = values.min(), let high = values.max(), high / low < 10 else { return .log(title) }
+        let pad = pow(high / low, 0.05)
+        let limits = (low / pad)...(high * pad)
+        let decades = Int(floor(log10(limits.lowerBound)))...Int(ceil(log10(limits.upperBound)))
+        let ticks = decades.flatMap { decade in
+            [1, 1.5, 2, 3, 5, 7].map { TickFormatter.round($0 * pow(10, Double(decade)), decimals: max(0, 1 - decade)) }
+        }.filter { limits.contains($0) }
+        return .log(title, limits: limits, ticks: ticks)
     }
 
     /// The decimals of every odds ratio in the figure: two, or up to four when fewer would show an
