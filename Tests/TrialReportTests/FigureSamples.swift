@@ -46,6 +46,52 @@ enum FigureSamples {
                               test: .fisherExact, pValue: 0.4)
     }
 
+    static let populations: [(subgroup: String?, level: String?, n: Int)] = [(nil, nil, 27), ("Onset", "Adult-onset", 17), ("Onset", "Juvenile-onset", 10)]
+    static let baselines = ["CPEPF": 280.0, "CPEPP": 700, "HBA1C": 10.5, "INSDOSE": 0.55]
+
+    /// Mean ± SEM per visit: the treatment arm holds its baseline, the control arm declines.
+    static func trajectories(n: Int) -> [Trajectory] {
+        baselines.keys.sorted().flatMap { parameter in
+            populations.map { population in
+                Trajectory(parameter: parameter, subgroup: population.subgroup, level: population.level, byArm: arms.enumerated().map { armIndex, arm in
+                    TrajectoryArm(arm: arm, points: plan.visits.map { visit in
+                        let base = baselines[parameter]!
+                        let trend = parameter == "HBA1C" ? -0.3 * min(visit, 6) / 6 : (armIndex == 0 ? 0.005 : -0.02) * visit
+                        return TrajectoryPoint(visit: visit, n: n * population.n / 27, mean: base * (1 + trend),
+                                               sem: base * 0.06 / Double(max(n / 27, 1)).squareRoot())
+                    })
+                })
+            }
+        }
+    }
+
+    /// Percent changes at month 12: every value for small arms, quartiles and outliers only for large ones.
+    static func distributions(n: Int) -> [PercentChangeDistribution] {
+        ["CPEPF", "CPEPP"].flatMap { parameter in
+            populations.map { population in
+                PercentChangeDistribution(parameter: parameter, visit: 12, subgroup: population.subgroup, level: population.level,
+                                          byArm: arms.enumerated().map { armIndex, arm in
+                    let size = n * population.n / 27
+                    let centre = armIndex == 0 ? 5.0 : -15
+                    let values = size <= BoxSummary.maximumPoints
+                        ? (0..<size).map { centre + 60 * (unit(UInt64($0 * 7 + armIndex)) - 0.5) }.sorted() : nil
+                    return BoxSummary(arm: arm, n: size, q1: centre - 15, median: centre, q3: centre + 15, whiskerLower: centre - 38,
+                                      whiskerUpper: centre + 40, outliers: size > 1000 ? (0..<200).map { centre + 45 + Double($0) } : [],
+                                      outlierCount: size > 1000 ? size / 100 : 0, values: values)
+                })
+            }
+        }
+    }
+
+    static func endpoints(_ pValues: [Double]) -> [EndpointResult] {
+        ["CPEPF", "CPEPP"].flatMap { parameter in
+            zip(populations, pValues).map { (population: (subgroup: String?, level: String?, n: Int), p: Double) in
+                EndpointResult(parameter: parameter, visit: 12, subgroup: population.subgroup, level: population.level, byArm: [],
+                               between: BetweenArmComparison(measure: .percentChange, test: .mannWhitney, pValue: p))
+            }
+        }
+    }
+
     /// Results like the bundled example study's: 27 vs 26 participants, 3 insulin-independent, 8 AE terms.
     static let example: Results = {
         let sizes = (27, 26)
@@ -68,7 +114,7 @@ enum FigureSamples {
                         remissionArm(arms[1], n: 10, responders: 2, ci: (0.057, 0.510)), difference: 0.1, p: 1)),
                 ],
                 interactions: [SubgroupInteraction(subgroup: "Onset", test: .logisticWald, pValue: 0.31)]),
-            endpoints: [],
+            endpoints: endpoints([0.0084, 0.00091, 0.97]),
             logistic: LogisticResults(
                 method: .firth, population: .treatment, n: 27, events: 11,
                 terms: [term("(Intercept)", 1.9, 0.1, 30, 0.6), term("CPEPF.BASE", 0.9876, 0.9751, 0.9979, 0.0183),
@@ -94,7 +140,8 @@ enum FigureSamples {
             participantFlow: ParticipantFlow(enrolled: 53, byArm: [
                 ParticipantFlowArm(arm: arms[0], allocated: 27, secondInfusion: 26, completedPrimaryVisit: 26, analysed: 27),
                 ParticipantFlowArm(arm: arms[1], allocated: 26, secondInfusion: nil, completedPrimaryVisit: 25, analysed: 26),
-            ]))
+            ]),
+            figureData: FigureData(trajectories: trajectories(n: 27), percentChangeDistributions: distributions(n: 27)))
     }()
 
     /// Results like a 1,000,000-participant study's: 500,000 per arm, 300 AE terms, 4,000 episodes
@@ -142,6 +189,8 @@ enum FigureSamples {
                                               endMonth: ongoing && index >= 400 ? nil : end, durationMonths: end - start,
                                               ongoing: ongoing && index >= 400)
         }
+        results.figureData = FigureData(trajectories: trajectories(n: n), percentChangeDistributions: distributions(n: n))
+        results.endpoints = endpoints([1e-300, 1e-200, 0.43])
         results.participantFlow = ParticipantFlow(enrolled: 2 * n, byArm: [
             ParticipantFlowArm(arm: arms[0], allocated: n, secondInfusion: 481_233, completedPrimaryVisit: 470_112, analysed: n),
             ParticipantFlowArm(arm: arms[1], allocated: n, secondInfusion: nil, completedPrimaryVisit: 468_020, analysed: n),

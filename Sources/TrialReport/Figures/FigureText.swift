@@ -70,4 +70,14 @@ enum FigureText {
         let decimals = (0...3).first { abs(value * pow(10, Double($0)) - (value * pow(10, Double($0))).rounded()) < 1e-9 } ?? 3
         return Display.number(value, decimals: decimals)
     }
+
+    /// `text` as rich text, with the "1c" of HbA1c set as a subscript (HbA₁c), as journals print it.
+    static func rich(_ text: String) -> RichText {
+        let parts = text.components(separatedBy: "HbA1c")
+        var result = RichText(parts[0])
+        for part in parts.dropFirst() {
+            result = result + "HbA" + .subscript("1c") + RichText(part)
+        }
+        return result
+    }
 }

@@ -43,9 +43,9 @@ struct TrajectoryPanels {
             $0.parameter == parameter && $0.subgroup == population.subgroup && $0.level == population.level
         }
         let title = FigureText.parameterLabel(parameter, plan: plan) + ", " + FigureText.lowercasedFirst(population.level ?? "All participants")
-        return Panel(title: titled ? RichText(title) : nil,
+        return Panel(title: titled ? FigureText.rich(title) : nil,
                      x: .linear(RichText(FigureText.months), ticks: plan.visits),
-                     y: .linear(RichText(FigureText.parameterTitle(parameter, plan: plan)))) {
+                     y: .linear(FigureText.rich(FigureText.parameterTitle(parameter, plan: plan)))) {
             for month in plan.infusionMonths {
                 RuleMark(x: .value(month), label: "Infusion")
             }
