@@ -63,12 +63,13 @@ struct RemissionForestFigure: TrialFigureBuilder {
         }
     }
 
-    /// The log axis of the odds ratios: 1 always shown; when the data span less than a decade the
-    /// ticks also use 1.5, 3 and 7 per decade so that at least three are labelled.
+    /// The log axis of the odds ratios: 1 always shown; when the data span less than a decade (and
+    /// more than a factor 1.5) the ticks also use 1.5, 3 and 7 per decade, so that at least three are labelled.
     static func axis(for terms: [LogisticTerm]) -> Scale {
         let title: RichText = "Odds ratio (95% CI), log scale"
         let values = terms.flatMap { [$0.ciLower, $0.oddsRatio, $0.ciUpper].compactMap { $0 } }.filter { $0 > 0 } + [1]
-        guard let low = values.min(), let high = values.max(), high / low < 10 else { return .log(title) }
+        // Wide spans suit the 1-2-5 ticks; a single value (nothing estimable) gets the automatic range.
+        guard let low = values.min(), let high = values.max(), high / low < 10, high / low > 1.5 else { return .log(title) }
         let pad = pow(high / low, 0.05)
         let limits = (low / pad)...(high * pad)
         let decades = Int(floor(log10(limits.lowerBound)))...Int(ceil(log10(limits.upperBound)))
