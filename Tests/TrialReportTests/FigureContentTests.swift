@@ -77,11 +77,12 @@ import TrialAnalysis
         }
     }
 
-    @Test func aWidthOverridesEveryFiguresOwn() {
-        for name in FigureName.allCases {
+    @Test func aWidthOverridesEveryFiguresOwnDownToItsNarrowest() {
+        for name in FigureName.allCases where name != .remissionForest {
             let figure = Self.figures.build(name, width: .single)
             #expect(figure.width == .single && abs(figure.canvas().size.width - Length.singleColumn.points) < 1e-9)
         }
+        #expect(Self.figures.build(.remissionForest, width: .single).width == .onehalf)
         #expect(Self.figures.build(.adverseEvents).width == .double)
         #expect(Self.figures.build(.remissionRates).width == .single)
     }

@@ -76,7 +76,7 @@ enum FigureSamples {
                     let values = size <= BoxSummary.maximumPoints
                         ? (0..<size).map { centre + 60 * (unit(UInt64($0 * 7 + armIndex)) - 0.5) }.sorted() : nil
                     return BoxSummary(arm: arm, n: size, q1: centre - 15, median: centre, q3: centre + 15, whiskerLower: centre - 38,
-                                      whiskerUpper: centre + 40, outliers: size > 1000 ? (0..<200).map { centre + 45 + Double($0) } : [],
+                                      whiskerUpper: centre + 40, outliers: size > 1000 ? (0..<200).map { centre + 45 + 200 * unit(UInt64($0)) }.sorted() : [],
                                       outlierCount: size > 1000 ? size / 100 : 0, values: values)
                 })
             }

@@ -33,11 +33,12 @@ struct AdverseEventsFigure: TrialFigureBuilder {
     func drawable(width: FigureWidth) -> any Drawable {
         let rows = rows
         let labels = rows.map(\.label)
-        let arms = plan.arms
+        // In one column the two panels' axis titles would run into each other: break them into lines.
+        let breakOnNarrow = width == .single ? "\n" : " "
         let highest = max(rows.flatMap { $0.term.byArm.compactMap(incidence) }.max() ?? 0, 1)
         return Figure(sharesY: true, legend: .bottom, note: RichText(note(shown: rows.count)), seriesOrder: plan.armOrder, seriesStyles: plan.armStyles) {
             // Zero stays a little inside the axis so that a 0% dot is not drawn on the axis line.
-            Panel(x: .linear("Participants with event (%)", limits: (-0.03 * highest)...(1.04 * highest)), y: .categorical(labels)) {
+            Panel(x: .linear(RichText("Participants with\(breakOnNarrow)event (%)"), limits: (-0.03 * highest)...(1.04 * highest)), y: .categorical(labels)) {
                 RowGuides(labels: labels)
                 for row in rows {
                     for count in row.term.byArm {
@@ -47,7 +48,8 @@ struct AdverseEventsFigure: TrialFigureBuilder {
                     }
                 }
             }
-            Panel(x: .linear(RichText("Risk difference, \(arms.treatment) − \(arms.control) (percentage points)")), y: .categorical(labels)) {
+            Panel(x: .linear(RichText("Risk difference\(breakOnNarrow)(percentage points)")),
+                  y: .categorical(labels)) {
                 RowGuides(labels: labels)
                 RuleMark(x: 0)
                 for row in rows {
@@ -70,7 +72,7 @@ struct AdverseEventsFigure: TrialFigureBuilder {
         guard total > 0 else { return "No adverse events were recorded." }
         let arms = results.arms.map { "\($0.arm) \(FigureText.count($0.n))" }.joined(separator: ", ")
         var note = "Percentage of participants with at least one event of the term (\(arms)). "
-            + "Diamonds: risk difference with 95% Newcombe CI."
+            + "Diamonds: risk difference, \(plan.arms.treatment) − \(plan.arms.control), with 95% Newcombe CI."
         if shown < total {
             note += " The \(Display.integer(shown)) most frequent of \(Display.integer(total)) terms are shown."
         }

@@ -28,7 +28,8 @@ struct CPeptideChangeFigure: TrialFigureBuilder {
     }
 
     func drawable(width: FigureWidth) -> any Drawable {
-        Figure(sharesY: false, legend: .top, note: RichText(note), seriesOrder: plan.armOrder, seriesStyles: plan.armStyles) {
+        // In one column the panels are stacked, so the group labels stay horizontal.
+        Figure(columns: width == .single ? 1 : nil, legend: .top, note: RichText(note), seriesOrder: plan.armOrder, seriesStyles: plan.armStyles) {
             for parameter in plan.remission.parameters {
                 panel(parameter)
             }
@@ -99,9 +100,10 @@ struct CPeptideChangeFigure: TrialFigureBuilder {
         default: test?.rawValue ?? ""
         }
         return "Percent change from baseline to month \(visit). Boxes: median and quartiles; whiskers: values within 1.5 IQR; "
-            + "points: participants (outliers only in groups of more than \(Display.integer(Self.maximumPoints))). "
+            + "points: participants; in groups of more than \(Display.integer(Self.maximumPoints)), only values beyond the whiskers "
+            + "(at most \(Display.integer(BoxSummary.maximumOutliers)), the most extreme). "
             + "n: \(plan.arms.treatment) vs \(plan.arms.control). p: \(testName) between arms."
     }
 
-    func height(width: FigureWidth) -> Length { scaledHeight(82, width: width, perStep: 4) }
+    func height(width: FigureWidth) -> Length { width == .single ? .millimetres(150) : scaledHeight(78, width: width, perStep: 4) }
 }

@@ -8,6 +8,9 @@ import TrialAnalysis
 struct RemissionForestFigure: TrialFigureBuilder {
     static let name = FigureName.remissionForest
     static let defaultWidth = FigureWidth.double
+    /// Row labels, the plot and two text columns need more than one column: a single-column request
+    /// is drawn 1.5 columns wide.
+    static let narrowestWidth = FigureWidth.onehalf
 
     let results: Results
     let plan: AnalysisPlan
@@ -24,15 +27,15 @@ struct RemissionForestFigure: TrialFigureBuilder {
     }
 
     func drawable(width: FigureWidth) -> any Drawable {
-        let logistic = results.logistic
-        let multivariableTitle = "Multivariable model (\(FigureText.count(logistic.n)), \(Display.integer(logistic.events)) in remission)"
+        // Short titles: a long one would reach over the text columns' headings in narrow figures.
+        let multivariableTitle = "Multivariable model"
         let showsUnivariable = !univariable.isEmpty
         let decimals = Self.decimals(for: (multivariable + univariable).map(\.term))
         let axis = Self.axis(for: (multivariable + univariable).map(\.term))
         return Figure(columns: 1, sharesX: true, legend: .none, note: RichText(note)) {
             panel(title: showsUnivariable ? multivariableTitle : nil, rows: multivariable, decimals: decimals, axis: axis)
             if showsUnivariable {
-                panel(title: "Univariable models (one covariate each)", rows: univariable, decimals: decimals, axis: axis)
+                panel(title: "Univariable models", rows: univariable, decimals: decimals, axis: axis)
             }
         }
     }

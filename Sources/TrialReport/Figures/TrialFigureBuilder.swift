@@ -8,6 +8,8 @@ protocol TrialFigureBuilder {
     static var name: FigureName { get }
     /// The column width the figure is designed for.
     static var defaultWidth: FigureWidth { get }
+    /// The narrowest width at which the figure stays readable; a narrower request is widened to it.
+    static var narrowestWidth: FigureWidth { get }
     /// A builder reading `results`, labelled from `plan`.
     init(results: Results, plan: AnalysisPlan)
     /// The figure's description for a page `width` wide.
@@ -17,9 +19,14 @@ protocol TrialFigureBuilder {
 }
 
 extension TrialFigureBuilder {
-    /// The figure at `width`, or at its designed width.
+    /// Most figures fit one column.
+    static var narrowestWidth: FigureWidth { .single }
+
+    /// The figure at `width` (at least `narrowestWidth`), or at its designed width.
     func figure(width: FigureWidth?) -> TrialFigure {
-        let width = width ?? Self.defaultWidth
+        let requested = width ?? Self.defaultWidth
+        let width = FigureWidth.allCases.firstIndex(of: requested)! < FigureWidth.allCases.firstIndex(of: Self.narrowestWidth)!
+            ? Self.narrowestWidth : requested
         return TrialFigure(name: Self.name, drawable: drawable(width: width), width: width, height: height(width: width))
     }
 }
