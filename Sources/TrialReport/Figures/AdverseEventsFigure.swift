@@ -71,12 +71,9 @@ struct AdverseEventsFigure: TrialFigureBuilder {
         let total = results.adverseEvents.byTerm.count
         guard total > 0 else { return "No adverse events were recorded." }
         let arms = results.arms.map { "\($0.arm) \(FigureText.count($0.n))" }.joined(separator: ", ")
-        var note = "Percentage of participants with at least one event of the term (\(arms)). "
+        return "Percentage of participants with at least one event of the term (\(arms)). "
             + "Diamonds: risk difference, \(plan.arms.treatment) − \(plan.arms.control), with 95% Newcombe CI."
-        if shown < total {
-            note += " The \(Display.integer(shown)) most frequent of \(Display.integer(total)) terms are shown."
-        }
-        return note
+            + FigureText.selection(shown: shown, of: total, "most frequent", "terms")
     }
 
     func height(width: FigureWidth) -> Length {

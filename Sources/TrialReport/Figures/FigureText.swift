@@ -80,4 +80,9 @@ enum FigureText {
         }
         return result
     }
+
+    /// " The 25 longest of 3600 participants are shown." when a figure leaves some out, else "".
+    static func selection(shown: Int, of total: Int, _ which: String, _ things: String) -> String {
+        shown < total ? " The \(Display.integer(shown)) \(which) of \(Display.integer(total)) \(things) are shown." : ""
+    }
 }

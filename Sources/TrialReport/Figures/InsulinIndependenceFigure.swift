@@ -81,14 +81,11 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
         }.joined(separator: ", ")
         guard total > 0 else { return "No participant stopped insulin (\(byArm))." }
         let infusions = plan.infusionMonths.map(FigureText.plain).joined(separator: " and ")
-        var note = "Bars: periods without insulin, each participant's total in months (mo) at the end of the row; "
+        return "Bars: periods without insulin, each participant's total in months (mo) at the end of the row; "
             + "arrow: still insulin-free at last follow-up; "
             + "dashed lines: \(plan.arms.treatment) infusions (months \(infusions)). "
             + "Participants who stopped insulin: \(byArm); \(FigureText.pValue(results.insulinIndependence.pValue)) (Fisher's exact test)."
-        if shown < total {
-            note += " The \(Display.integer(shown)) longest of \(Display.integer(total)) participants are shown."
-        }
-        return note
+            + FigureText.selection(shown: shown, of: total, "longest", "participants")
     }
 
     func height(width: FigureWidth) -> Length {

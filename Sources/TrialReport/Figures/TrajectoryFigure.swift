@@ -95,32 +95,36 @@ struct CPeptideTrajectoryFigure: TrialFigureBuilder {
     }
 }
 
-/// `hba1c-trajectory`: HbA1c over the visits, mean ± SEM by arm.
-struct HbA1cTrajectoryFigure: TrialFigureBuilder {
-    static let name = FigureName.hba1cTrajectory
-    static let defaultWidth = FigureWidth.single
+/// A figure of one parameter over the visits, mean ± SEM by arm, in all participants, one column wide.
+protocol SingleParameterTrajectory: TrialFigureBuilder {
+    /// The `PARAMCD` drawn.
+    static var parameter: String { get }
+    var results: Results { get }
+    var plan: AnalysisPlan { get }
+}
 
-    let results: Results
-    let plan: AnalysisPlan
+extension SingleParameterTrajectory {
+    static var defaultWidth: FigureWidth { .single }
 
     func drawable(width: FigureWidth) -> any Drawable {
-        TrajectoryPanels(results: results, plan: plan, parameters: ["HBA1C"], byLevel: false).figure()
+        TrajectoryPanels(results: results, plan: plan, parameters: [Self.parameter], byLevel: false).figure()
     }
 
     func height(width: FigureWidth) -> Length { scaledHeight(72, width: width, perStep: 12) }
 }
 
-/// `insulin-dose-trajectory`: the daily insulin dose over the visits, mean ± SEM by arm.
-struct InsulinDoseTrajectoryFigure: TrialFigureBuilder {
-    static let name = FigureName.insulinDoseTrajectory
-    static let defaultWidth = FigureWidth.single
-
+/// `hba1c-trajectory`: HbA1c over the visits, mean ± SEM by arm.
+struct HbA1cTrajectoryFigure: SingleParameterTrajectory {
+    static let name = FigureName.hba1cTrajectory
+    static let parameter = "HBA1C"
     let results: Results
     let plan: AnalysisPlan
+}
 
-    func drawable(width: FigureWidth) -> any Drawable {
-        TrajectoryPanels(results: results, plan: plan, parameters: ["INSDOSE"], byLevel: false).figure()
-    }
-
-    func height(width: FigureWidth) -> Length { scaledHeight(72, width: width, perStep: 12) }
+/// `insulin-dose-trajectory`: the daily insulin dose over the visits, mean ± SEM by arm.
+struct InsulinDoseTrajectoryFigure: SingleParameterTrajectory {
+    static let name = FigureName.insulinDoseTrajectory
+    static let parameter = "INSDOSE"
+    let results: Results
+    let plan: AnalysisPlan
 }
