@@ -10,6 +10,7 @@ struct TrialReportCommand: ParsableCommand {
         subcommands: [
             RenderCommand.self,
             AnalyzeCommand.self,
+            FiguresCommand.self,
             ValidateCommand.self,
             SimulateCommand.self,
         ],
