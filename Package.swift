@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "TrialReport",
             dependencies: [
-                "TrialAnalysis", "TrialData", "Plot",
+                "TrialAnalysis", "TrialData", "Plot", "CCairo",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
