@@ -10,7 +10,7 @@ extension ReportContext {
             "baselineVisit": ReportLabels.month(plan.baselineVisit),
             "parameters": plan.parameters.map { ["label": labels.parameter($0.code), "code": $0.code] },
             "subgroups": plan.subgroups.map { subgroup in
-                ["name": subgroup.name, "variable": labels.variable(subgroup.variable).lowercased(),
+                ["name": subgroup.name, "variable": labels.variable(subgroup.variable).inSentence,
                  "cut": Display.number(subgroup.cut, decimals: subgroup.cut.rounded() == subgroup.cut ? 0 : 1),
                  "atOrAbove": subgroup.labelAtOrAboveCut, "below": subgroup.labelBelowCut] as [String: Any]
             },
@@ -18,7 +18,7 @@ extension ReportContext {
             "continuousTest": TestName(plan.continuousTest).displayName,
             "pairedTest": TestName(plan.pairedTest).displayName,
             "logisticPopulation": logistic.population == .treatment ? "the " + plan.arms.treatment + " arm" : "all participants",
-            "covariates": Self.prose(covariates.map { labels.variable($0).lowercased() }),
+            "covariates": Self.prose(covariates.map { labels.variable($0).inSentence }),
             "logisticMethod": logistic.method == .firth ? "Firth's penalized-likelihood logistic regression"
                 : "maximum-likelihood logistic regression",
             "logisticReason": logisticReason(),

@@ -6,7 +6,7 @@ extension ReportContext {
     func remissionValues(_ labels: ReportLabels) -> [String: Any] {
         let remission = results.remission
         let rule = plan.remission
-        let parameters = rule.parameters.map { labels.parameterName($0).lowercased() }
+        let parameters = rule.parameters.map { labels.parameterName($0).inSentence }
         let undefined = remission.overall.byArm.reduce(0) { $0 + $1.undefinedPercentChanges }
         let missingCounted = remission.overall.byArm.reduce(0) { $0 + $1.missingCountedAsNonResponders }
         let excluded = remission.overall.byArm.reduce(0) { $0 + $1.excluded }

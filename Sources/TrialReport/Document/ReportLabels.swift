@@ -80,3 +80,15 @@ public struct ReportLabels: Sendable {
         unit.isEmpty ? label : label + " (" + unit + ")"
     }
 }
+
+extension String {
+    /// The text with its first letter lowercased when it starts an ordinary word ("Fasting
+    /// C-peptide" → "fasting C-peptide"), kept for an acronym or a mixed-case name ("BMI",
+    /// "HbA1c", "UC-MSC dose"), so that a label reads well inside a sentence.
+    var inSentence: String {
+        let letters = Array(self)
+        guard letters.count > 1, letters[0].isUppercase, letters[1].isLowercase,
+              !prefix(while: { !$0.isWhitespace }).dropFirst().contains(where: \.isUppercase) else { return self }
+        return letters[0].lowercased() + String(letters.dropFirst())
+    }
+}

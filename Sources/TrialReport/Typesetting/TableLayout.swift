@@ -56,6 +56,8 @@ final class TableLayout {
         bodyRows = spec.groups.flatMap(\.rows).map { layRow($0, cairo: cairo) }
     }
 
+    // A centred cell is laid out at its column's width and centred by Pango, line by line.
+
     /// The x of column `index`'s left edge, from the table's left edge.
     func columnX(_ index: Int) -> Double {
         columnWidths.prefix(index).reduce(0, +)
@@ -73,7 +75,7 @@ final class TableLayout {
             switch cell.spec.alignment {
             case .left: x = left + pad + Double(cell.spec.indentation) * style.tableIndent
             case .right: x = left + width - pad - textWidth
-            case .center: x = left + (width - textWidth) / 2
+            case .center: x = left + pad
             case .decimal:
                 if let byte = cell.spec.alignmentByte, let extents = decimalExtents[cell.column] {
                     let block = extents.left + extents.right
@@ -125,7 +127,7 @@ final class TableLayout {
             let wraps = cell.alignment != .decimal
             let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)
             let block = TextBlock(cairo: cairo, markup: cell.markup, font: font, width: wraps ? max(10, width) : nil,
-                                  alignment: cell.alignment == .center || cell.bold && span > 1 ? .center : .leading)
+                                  alignment: cell.alignment == .center ? .center : .leading)
             laid.append(LaidCell(block: block, spec: cell, column: column))
             column += span
         }

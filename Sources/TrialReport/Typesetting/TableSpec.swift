@@ -93,14 +93,12 @@ struct TableSpec {
         return markup
     }
 
-    /// The byte offset a decimal cell aligns on: the first decimal point between digits, else the
-    /// end of the first run of digits; nil when the text has no digit ("—").
+    /// The byte offset a decimal cell aligns on: the end of the integer part of its first number,
+    /// so "24.6 ± 5.2", "12 (44.4%)" and "0.614" line up on their leading number's units digit;
+    /// nil when the text has no digit ("—"), which is then centred.
     static func alignmentByte(in text: String) -> Int? {
         let bytes = Array(text.utf8)
         func isDigit(_ index: Int) -> Bool { index >= 0 && index < bytes.count && bytes[index] >= 48 && bytes[index] <= 57 }
-        for index in bytes.indices where bytes[index] == UInt8(ascii: ".") && isDigit(index - 1) && isDigit(index + 1) {
-            return index
-        }
         guard let first = bytes.indices.first(where: isDigit) else { return nil }
         var end = first
         while isDigit(end) { end += 1 }
