@@ -1,0 +1,201 @@
+/// A CSV file held in memory (RFC 4180, UTF-8, comma separator, one header row), read in
+/// one pass over its bytes.
+///
+/// `init` reads the header; `forEachRecord` then visits every data record without copying
+/// it. Problems of form — empty file, no header, ragged rows, unterminated quotes, stray
+/// quotes, NUL bytes, invalid UTF-8 — are reported with their line and column in the
+/// `DiagnosticLog` given, and the records they affect are marked damaged.
+public struct CSVFile: Sendable {
+    /// The file name used in diagnostics (e.g. `adsl.csv`).
+    public let name: String
+    /// The whole file.
+    public let bytes: [UInt8]
+    /// The column names, in file order; empty when the file has no header.
+    public private(set) var header: [String] = []
+    /// Where each header cell starts (line 1).
+    public private(set) var headerLocations: [SourceLocation] = []
+    /// Problems of the file as a whole or of its header.
+    public private(set) var headerDiagnostics: DiagnosticLog
+    private var dataStart = 0
+    private var dataLine = 1
+    private var dataLineStart = 0
+
+    /// Reads the header of `bytes`.
+    /// - Complexity: O(*h*) in the length of the header.
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+        self.headerDiagnostics = DiagnosticLog(file: name)
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let fileStart = SourceLocation(file: name, line: 1, column: 1)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            headerDiagnostics.add(.error, fileStart, Message.utf16File)
+            return
+        }
+        guard start < bytes.count else {
+            headerDiagnostics.add(.error, fileStart, Message.emptyFile)
+            return
+        }
+        var log = headerDiagnostics
+        var header: [String] = []
+        var headerLocations: [SourceLocation] = []
+        var dataStart = bytes.count, dataLine = 1, dataLineStart = start
+        CSVFile.withScanner(bytes, name, from: start, line: 1, lineStart: start) { scanner in
+            if scanner.isAtBlankLine {
+                log.add(.error, fileStart, Message.noHeader)
+                return
+            }
+            guard scanner.nextRecord(&log) else { return }
+            scanner.fields.withUnsafeBufferPointer { fields in
+                let record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: 1,
+                                       lineStart: start, isDamaged: scanner.recordIsDamaged)
+                header = (0..<record.count).map(record.text)
+                headerLocations = (0..<record.count).map(record.location(ofField:))
+            }
+            (dataStart, dataLine, dataLineStart) = (scanner.position, scanner.line, scanner.lineStart)
+        }
+        self.headerDiagnostics = log
+        self.header = header
+        self.headerLocations = headerLocations
+        (self.dataStart, self.dataLine, self.dataLineStart) = (dataStart, dataLine, dataLineStart)
+    }
+
+    /// Calls `body` for every data record in file order, damaged ones included (marked), and
+    /// reports ragged rows and malformed fields in `log` (which `body` receives to add its own).
+    /// - Returns: the number of data records read.
+    /// - Complexity: O(*n*) in the size of the file; no allocation per record.
+    @discardableResult
+    public func forEachRecord(_ log: inout DiagnosticLog, _ body: (CSVRecord, inout DiagnosticLog) -> Void) -> Int {
+        forEachRecord(in: allRecords, &log, body).recordCount
+    }
+
+    /// All data records as one section.
+    public var allRecords: CSVFileSection {
+        CSVFileSection(start: dataStart, line: dataLine, lineStart: dataLineStart, end: header.isEmpty ? dataStart : bytes.count)
+    }
+
+    /// The data records cut into up to `count` sections of similar size, to be read on as many
+    /// threads. Each cut is guessed at a line break; `forEachRecord(in:)` tells whether the
+    /// section before a cut really ended there (a quoted field may hold a line break).
+    /// Files under `minimumSectionSize` bytes are one section.
+    public func sections(count: Int, minimumSectionSize: Int = 1 << 24) -> [CSVFileSection] {
+        let whole = allRecords
+        let size = whole.end - whole.start
+        guard count > 1, size >= 2 * minimumSectionSize else { return [whole] }
+        var cuts = [whole.start]
+        for part in 1..<count {
+            var cut = whole.start + size * part / count
+            while cut < whole.end, bytes[cut - 1] != 0x0A { cut += 1 }
+            if cut < whole.end, cut > cuts[cuts.count - 1] { cuts.append(cut) }
+        }
+        cuts.append(whole.end)
+        return (0..<(cuts.count - 1)).map { index in
+            index == 0 ? CSVFileSection(start: whole.start, line: whole.line, lineStart: whole.lineStart, end: cuts[1])
+                : CSVFileSection(start: cuts[index], line: nil, lineStart: cuts[index], end: cuts[index + 1])
+        }
+    }
+
+    /// Like `forEachRecord(_:_:)` for the records that start in `section`.
+    /// - Returns: the number of records read, and the section of the records after them
+    ///   (its `start` equals the next section's when the cut was at a record boundary).
+    public func forEachRecord(in section: CSVFileSection, _ log: inout DiagnosticLog,
+                              _ body: (CSVRecord, inout DiagnosticLog) -> Void) -> (recordCount: Int, rest: CSVFileSection) {
+        guard !header.isEmpty else { return (0, section) }
+        let expectedCount = header.count
+        var count = 0
+        let line = section.line ?? dataLine + physicalLineBreaks(in: dataStart..<section.start)
+        var rest = section
+        CSVFile.withScanner(bytes, name, from: section.start, line: line, lineStart: section.lineStart) { scanner in
+            while scanner.position < section.end, scanner.nextRecord(&log) {
+                count += 1
+                scanner.fields.withUnsafeBufferPointer { fields in
+                    var record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: scanner.recordLine,
+                                           lineStart: scanner.recordLineStart, isDamaged: scanner.recordIsDamaged)
+                    if fields.count != expectedCount {
+                        reportRagged(record, &log)
+                        record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: record.line,
+                                           lineStart: record.lineStart, isDamaged: true)
+                    }
+                    body(record, &log)
+                }
+            }
+            let end = scanner.hitUnterminatedQuote ? bytes.count : scanner.position
+            rest = CSVFileSection(start: end, line: scanner.line, lineStart: scanner.lineStart, end: bytes.count)
+        }
+        return (count, rest)
+    }
+
+    /// The number of physical line breaks (LF, CRLF, lone CR) in `range`.
+    private func physicalLineBreaks(in range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for index in range {
+                let byte = buffer[index]
+                if byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) { count += 1 }
+            }
+            return count
+        }
+    }
+
+    private func reportRagged(_ record: CSVRecord, _ log: inout DiagnosticLog) {
+        if record.count > header.count {
+            log.add(.error, record.location(ofField: header.count), Message.tooManyFields(record.count, header.count))
+        } else {
+            log.add(.error, record.endLocation, Message.tooFewFields(record.count, header.count, missing: Array(header[record.count...])))
+        }
+    }
+
+    /// The locations of fields of records known by the physical line they start on, found in
+    /// one more pass over the file (for problems discovered after reading, such as duplicates).
+    /// - Parameter fields: pairs of the record's first line and the field's index.
+    /// - Returns: one location per pair, in the same order.
+    /// - Complexity: O(*n*) in the size of the file plus O(*k* log *k*) in the pairs.
+    public func locations(of fields: [(line: Int, field: Int)]) -> [SourceLocation] {
+        let order = fields.indices.sorted { fields[$0].line < fields[$1].line }
+        var result = fields.map { SourceLocation(file: name, line: $0.line) }
+        var ignored = DiagnosticLog(file: name, limit: 0)
+        CSVFile.withScanner(bytes, name, from: dataStart, line: dataLine, lineStart: dataLineStart) { scanner in
+            for index in order {
+                let wanted = fields[index]
+                while scanner.line < wanted.line, scanner.position < scanner.end {
+                    if scanner.bytes[scanner.position] == 0x0A || scanner.bytes[scanner.position] == 0x0D {
+                        scanner.consumeLineBreak()
+                    } else {
+                        scanner.position += 1
+                    }
+                }
+                var lookahead = scanner
+                guard scanner.line == wanted.line, lookahead.nextRecord(&ignored), wanted.field < lookahead.fields.count else { continue }
+                lookahead.fields.withUnsafeBufferPointer { recordFields in
+                    let record = CSVRecord(bytes: lookahead.bytes, fields: recordFields, file: name, line: lookahead.recordLine,
+                                           lineStart: lookahead.recordLineStart, isDamaged: false)
+                    result[index] = record.location(ofField: wanted.field)
+                }
+            }
+        }
+        return result
+    }
+
+    private static func withScanner(_ bytes: [UInt8], _ name: String, from start: Int, line: Int, lineStart: Int,
+                                    _ body: (inout CSVScanner) -> Void) {
+        bytes.withUnsafeBufferPointer { buffer in
+            CSVByteClass.table.withUnsafeBufferPointer { classes in
+                var scanner = CSVScanner(bytes: buffer, classes: classes, file: name, range: start..<buffer.count,
+                                         line: line, lineStart: lineStart)
+                body(&scanner)
+            }
+        }
+    }
+}
+
+/// A run of a CSV file's data records: those starting at `start` or later, before `end`.
+public struct CSVFileSection: Sendable, Equatable {
+    /// The offset of the section's first record.
+    public var start: Int
+    /// The physical line of `start`, or `nil` when it is to be counted when read.
+    public var line: Int?
+    /// The offset where the line of `start` begins.
+    public var lineStart: Int
+    /// Records starting at this offset or later belong to the next section.
+    public var end: Int
+}

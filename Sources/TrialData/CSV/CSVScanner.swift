@@ -1,0 +1,188 @@
+/// The one-pass RFC 4180 state machine over a file's bytes: splits records into fields,
+/// tracks physical lines, and reports malformed input at its line and column.
+///
+/// The scanner never copies a field: it records byte ranges in `fields`, reused from record
+/// to record. Lines are physical lines of the file (a line break inside a quoted field starts
+/// a new line); LF, CRLF and a lone CR each end a line. Columns count characters (UTF-8
+/// scalars) from 1 at the start of the line.
+struct CSVScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let classes: UnsafeBufferPointer<CSVByteClass>
+    let file: String
+    let end: Int
+    /// The next byte to read.
+    var position: Int
+    /// The physical line of `position`.
+    var line: Int
+    /// The offset where the physical line of `position` starts.
+    var lineStart: Int
+    /// The fields of the record last read.
+    var fields: [CSVField] = []
+    /// The physical line and its start offset where the record last read begins.
+    var recordLine = 0
+    var recordLineStart = 0
+    /// Whether the record last read had a problem (its fields cannot be trusted).
+    var recordIsDamaged = false
+    /// Set when a quoted field runs to the end of the file; nothing after it can be read.
+    var hitUnterminatedQuote = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<CSVByteClass>, file: String,
+         range: Range<Int>, line: Int, lineStart: Int) {
+        self.bytes = bytes
+        self.classes = classes
+        self.file = file
+        self.end = range.upperBound
+        self.position = range.lowerBound
+        self.line = line
+        self.lineStart = lineStart
+        fields.reserveCapacity(32)
+    }
+
+    /// Whether the next line is blank (the input is at a line break).
+    var isAtBlankLine: Bool {
+        position < end && (bytes[position] == 0x0A || bytes[position] == 0x0D)
+    }
+
+    /// Reads the next record, skipping blank lines, into `fields`.
+    /// - Returns: `false` at the end of the input or after an unterminated quote.
+    /// - Complexity: O(*n*) in the bytes of the record.
+    mutating func nextRecord(_ log: inout DiagnosticLog) -> Bool {
+        while isAtBlankLine { consumeLineBreak() }
+        guard position < end, !hitUnterminatedQuote else { return false }
+        recordLine = line
+        recordLineStart = lineStart
+        recordIsDamaged = false
+        fields.removeAll(keepingCapacity: true)
+        while true {
+            if position < end, bytes[position] == 0x22 {
+                guard scanQuotedField(&log) else { return false }
+            } else {
+                scanUnquotedField(&log)
+            }
+            guard position < end else { return true }
+            switch classes[Int(bytes[position])] {
+            case .comma:
+                position += 1
+            default:
+                consumeLineBreak()
+                return true
+            }
+        }
+    }
+
+    private mutating func scanUnquotedField(_ log: inout DiagnosticLog) {
+        let start = position
+        var reported = false
+        scan: while position < end {
+            let byteClass = classes[Int(bytes[position])]
+            if byteClass == .ordinary { position += 1; continue }
+            switch byteClass {
+            case .comma, .lineFeed, .carriageReturn:
+                break scan
+            case .quote:
+                report(Message.strayQuote, reported: &reported, &log)
+                position += 1
+            default:
+                scanSpecialByte(&reported, &log)
+            }
+        }
+        fields.append(CSVField(start: start, end: position, isQuoted: false, hasDoubledQuotes: false))
+    }
+
+    /// Reads a quoted field; on a missing closing quote reports where the field opened.
+    /// - Returns: `false` when the quote is never closed.
+    private mutating func scanQuotedField(_ log: inout DiagnosticLog) -> Bool {
+        let start = position
+        let openingLine = line
+        let openingColumn = column(of: start)
+        var hasDoubledQuotes = false
+        var reported = false
+        position += 1
+        while true {
+            guard position < end else {
+                log.add(.error, SourceLocation(file: file, line: openingLine, column: openingColumn), Message.unterminatedQuote)
+                hitUnterminatedQuote = true
+                return false
+            }
+            let byteClass = classes[Int(bytes[position])]
+            if byteClass == .ordinary || byteClass == .comma { position += 1; continue }
+            switch byteClass {
+            case .quote:
+                if position + 1 < end, bytes[position + 1] == 0x22 {
+                    hasDoubledQuotes = true
+                    position += 2
+                } else {
+                    position += 1
+                    fields.append(CSVField(start: start, end: position, isQuoted: true, hasDoubledQuotes: hasDoubledQuotes))
+                    skipTextAfterClosingQuote(&log)
+                    return true
+                }
+            case .lineFeed, .carriageReturn:
+                consumeLineBreak()
+            default:
+                scanSpecialByte(&reported, &log)
+            }
+        }
+    }
+
+    /// After a closing quote only a comma or a line break may follow; anything else is
+    /// reported once and skipped up to the end of the field.
+    private mutating func skipTextAfterClosingQuote(_ log: inout DiagnosticLog) {
+        guard position < end else { return }
+        switch classes[Int(bytes[position])] {
+        case .comma, .lineFeed, .carriageReturn: return
+        default: break
+        }
+        var reported = false
+        report(Message.textAfterClosingQuote, reported: &reported, &log)
+        while position < end {
+            switch classes[Int(bytes[position])] {
+            case .comma, .lineFeed, .carriageReturn: return
+            default: position += 1
+            }
+        }
+    }
+
+    /// A NUL byte or a non-ASCII byte: checks it and moves past it.
+    private mutating func scanSpecialByte(_ reported: inout Bool, _ log: inout DiagnosticLog) {
+        if bytes[position] == 0 {
+            report(Message.nulByte, reported: &reported, &log)
+            position += 1
+        } else if let length = UTF8Sequence.length(in: bytes, at: position, end: end) {
+            position += length
+        } else {
+            report(Message.invalidUTF8(bytes[position]), reported: &reported, &log)
+            position += 1
+        }
+    }
+
+    /// Reports a problem at the current position, once per field, and marks the record damaged.
+    private mutating func report(_ message: String, reported: inout Bool, _ log: inout DiagnosticLog) {
+        recordIsDamaged = true
+        guard !reported else { return }
+        reported = true
+        log.add(.error, SourceLocation(file: file, line: line, column: column(of: position)), message)
+    }
+
+    mutating func consumeLineBreak() {
+        if bytes[position] == 0x0D, position + 1 < end, bytes[position + 1] == 0x0A {
+            position += 2
+        } else {
+            position += 1
+        }
+        line += 1
+        lineStart = position
+    }
+
+    /// The 1-based character column of `offset` on the current line.
+    func column(of offset: Int) -> Int {
+        CSVScanner.characterCount(bytes, lineStart..<offset) + 1
+    }
+
+    /// The number of characters (UTF-8 scalars; each invalid byte counts as one) in `range`.
+    static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+}

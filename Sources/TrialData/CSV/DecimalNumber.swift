@@ -1,0 +1,114 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Decimal numbers parsed straight from UTF-8 bytes, without creating a `String`.
+///
+/// Accepted syntax (SPEC.md §1: `.` is the decimal mark): optional surrounding spaces or tabs,
+/// an optional sign, digits with an optional `.` fraction (at least one digit in all), and an
+/// optional exponent `e`/`E` with an optional sign and digits. `inf`, `nan`, hexadecimal,
+/// thousands separators and decimal commas are not numbers; neither is a value that overflows.
+///
+/// Method: Clinger's fast path (W. D. Clinger, "How to read floating point numbers
+/// accurately", PLDI 1990): when the decimal significand has at most 19 digits and fits in
+/// 2^53, and the decimal exponent is within ±22, one IEEE multiplication or division of two
+/// exactly representable numbers gives the correctly rounded result. Every other input
+/// (long significands, large exponents) goes to the C library's `strtod`, which rounds
+/// correctly. Accuracy: correctly rounded (exact to the nearest double) for every input.
+enum DecimalNumber {
+    private static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// The number written in `bytes[range]`, or `nil` when it is not a finite decimal number.
+    ///
+    /// - Complexity: O(*n*) in the length of the text, without allocating on the fast path.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        guard start < end else { return nil }
+
+        var position = start
+        var isNegative = false
+        if bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "+") {
+            isNegative = bytes[position] == UInt8(ascii: "-")
+            position += 1
+        }
+        var significand: UInt64 = 0
+        var exponent = 0
+        var digitCount = 0
+        var isTruncated = false
+        while position < end, let digit = digitValue(bytes[position]) {
+            accumulate(digit, into: &significand, truncated: &isTruncated)
+            if isTruncated { exponent += 1 }
+            digitCount += 1
+            position += 1
+        }
+        if position < end, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            while position < end, let digit = digitValue(bytes[position]) {
+                accumulate(digit, into: &significand, truncated: &isTruncated)
+                if !isTruncated { exponent -= 1 }
+                digitCount += 1
+                position += 1
+            }
+        }
+        guard digitCount > 0 else { return nil }
+        if position < end, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            position += 1
+            var exponentIsNegative = false
+            if position < end, bytes[position] == UInt8(ascii: "-") || bytes[position] == UInt8(ascii: "+") {
+                exponentIsNegative = bytes[position] == UInt8(ascii: "-")
+                position += 1
+            }
+            var written = 0
+            var exponentDigits = 0
+            while position < end, let digit = digitValue(bytes[position]) {
+                if written < 100_000 { written = written * 10 + Int(digit) }
+                exponentDigits += 1
+                position += 1
+            }
+            guard exponentDigits > 0 else { return nil }
+            exponent += exponentIsNegative ? -written : written
+        }
+        guard position == end else { return nil }
+
+        if significand == 0 { return isNegative ? -0.0 : 0.0 }
+        if !isTruncated, significand <= 1 << 53, exponent >= -22, exponent <= 22 {
+            let magnitude = exponent >= 0
+                ? Double(significand) * exactPowersOfTen[exponent]
+                : Double(significand) / exactPowersOfTen[-exponent]
+            return isNegative ? -magnitude : magnitude
+        }
+        return correctlyRounded(bytes, start..<end)
+    }
+
+    private static func digitValue(_ byte: UInt8) -> UInt64? {
+        let digit = byte &- UInt8(ascii: "0")
+        return digit < 10 ? UInt64(digit) : nil
+    }
+
+    /// Appends a digit while the significand keeps 19 exact digits; afterwards marks truncation.
+    private static func accumulate(_ digit: UInt64, into significand: inout UInt64, truncated: inout Bool) {
+        if !truncated, significand < 1_000_000_000_000_000_000 {
+            significand = significand * 10 + digit
+        } else if digit != 0 || significand >= 1_000_000_000_000_000_000 {
+            truncated = true
+        }
+    }
+
+    /// `strtod` on a NUL-terminated copy of text already known to be a valid decimal number.
+    private static func correctlyRounded(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        let value = withUnsafeTemporaryAllocation(of: CChar.self, capacity: range.count + 1) { buffer in
+            for (offset, index) in range.enumerated() { buffer[offset] = CChar(bitPattern: bytes[index]) }
+            buffer[range.count] = 0
+            return strtod(buffer.baseAddress!, nil)
+        }
+        return value.isFinite ? value : nil
+    }
+}

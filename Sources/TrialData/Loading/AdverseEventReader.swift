@@ -1,0 +1,76 @@
+/// Reads adae.csv into an `AdverseEventTable`, checking every row.
+///
+/// Checks: required columns; USUBJID in adsl.csv; AEDECOD and AEBODSYS present; AESEV one of
+/// `MILD`, `MODERATE`, `SEVERE`; AESER `Y` or `N`; AEREL `Y`, `N` or missing; AESTDY numeric
+/// (negative study days, before the first dose, are valid).
+struct AdverseEventReader {
+    static let required = ["USUBJID", "AEDECOD", "AEBODSYS", "AESEV", "AESER"]
+    static let optional = ["AESTDY", "AEREL"]
+    private static let severities: KeyValuePairs<StaticString, AdverseEventSeverity> =
+        ["MILD": .mild, "MODERATE": .moderate, "SEVERE": .severe]
+    private static let yesNo: KeyValuePairs<StaticString, Bool> = ["Y": true, "N": false]
+
+    private(set) var table = AdverseEventTable()
+    private(set) var rowCount = 0
+
+    init(_ file: CSVFile, participants: ParticipantLookup, _ log: inout DiagnosticLog) {
+        let columns = ColumnLayout(file, required: Self.required, optional: Self.optional, &log)
+        guard columns.hasRequiredColumns else { return }
+        let layout = (id: columns["USUBJID"]!, term: columns["AEDECOD"]!, bodySystem: columns["AEBODSYS"]!,
+                      severity: columns["AESEV"], serious: columns["AESER"], day: columns["AESTDY"],
+                      related: columns["AEREL"])
+        var participants = participants
+        rowCount = file.forEachRecord(&log) { record, log in
+            guard !record.isDamaged else { return }
+            var isValid = true
+            let participant = participants.participant(in: record, at: layout.id, &log, &isValid)
+            let hasTerm = record.hasValue(layout.term, "AEDECOD", &log, &isValid)
+            let hasBodySystem = record.hasValue(layout.bodySystem, "AEBODSYS", &log, &isValid)
+            let severity = record.code(layout.severity, "AESEV", Self.severities, &log, &isValid)
+            let serious = record.code(layout.serious, "AESER", Self.yesNo, &log, &isValid)
+            let day = record.number(layout.day, "AESTDY", &log, &isValid, allowsNegative: true)
+            let related = record.code(layout.related, "AEREL", Self.yesNo, &log, &isValid, isRequired: false)
+            guard isValid, hasTerm, hasBodySystem, let participant, let severity, let serious else { return }
+            table.participant.append(participant)
+            table.term.append(Int32(record.withValueBytes(layout.term) { table.terms.insert(bytes: $0).index }))
+            table.bodySystem.append(Int32(record.withValueBytes(layout.bodySystem) { table.bodySystems.insert(bytes: $0).index }))
+            table.severity.append(severity)
+            table.serious.append(serious)
+            table.studyDay.append(day)
+            table.related.append(related)
+        }
+    }
+}
+
+/// Reads adii.csv into an `InsulinIndependenceTable`, checking every row.
+///
+/// Checks: required columns; USUBJID in adsl.csv; STARTMO present, numeric, not negative;
+/// ENDMO numeric, not negative and not before STARTMO (missing = still insulin-free).
+struct InsulinIndependenceReader {
+    static let required = ["USUBJID", "STARTMO", "ENDMO"]
+
+    private(set) var table = InsulinIndependenceTable()
+    private(set) var rowCount = 0
+
+    init(_ file: CSVFile, participants: ParticipantLookup, _ log: inout DiagnosticLog) {
+        let columns = ColumnLayout(file, required: Self.required, &log)
+        guard columns.hasRequiredColumns else { return }
+        let layout = (id: columns["USUBJID"]!, start: columns["STARTMO"]!, end: columns["ENDMO"]!)
+        var participants = participants
+        rowCount = file.forEachRecord(&log) { record, log in
+            guard !record.isDamaged else { return }
+            var isValid = true
+            let participant = participants.participant(in: record, at: layout.id, &log, &isValid)
+            let start = record.number(layout.start, "STARTMO", &log, &isValid, isRequired: true)
+            let end = record.number(layout.end, "ENDMO", &log, &isValid)
+            if end < start {
+                let message = Message.episodeEndsBeforeStart(end: record.text(layout.end), start: record.text(layout.start))
+                record.report(layout.end, message, &log, &isValid)
+            }
+            guard isValid, let participant else { return }
+            table.participant.append(participant)
+            table.startMonth.append(start)
+            table.endMonth.append(end)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Crypto
+import Foundation
+import Synchronization
+
+/// Reading input files whole into memory, and their SHA-256 on a second thread.
+enum InputFileReader {
+    /// Files larger than this are refused before reading (2 GiB; line numbers and byte
+    /// offsets stay within 32 bits).
+    static let maximumByteCount = 1 << 31
+
+    /// The bytes of the file at `url`, read with one `read(2)` loop into a single array.
+    /// - Throws: `TrialReportError` (`.other`) when the file cannot be read or is too large.
+    static func bytes(of url: URL, name: String) throws(TrialReportError) -> [UInt8] {
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw TrialReportError(.other, at: SourceLocation(file: name), Message.unreadableFile(String(cString: strerror(errno))))
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw TrialReportError(.other, at: SourceLocation(file: name), Message.unreadableFile(String(cString: strerror(errno))))
+        }
+        let size = Int(status.st_size)
+        guard size <= maximumByteCount else {
+            throw TrialReportError(.invalidInput, at: SourceLocation(file: name), Message.fileTooLarge(size, limit: maximumByteCount))
+        }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let count = read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { failure = count < 0 ? errno : 0; break }
+                initialized += count
+            }
+        }
+        if failure != 0 {
+            throw TrialReportError(.other, at: SourceLocation(file: name), Message.unreadableFile(String(cString: strerror(failure))))
+        }
+        return bytes
+    }
+
+    /// The lowercase hexadecimal SHA-256 of `bytes`.
+    static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
+
+/// A value computed on a thread of its own while the caller does other work.
+final class BackgroundComputation<Value: Sendable>: Sendable {
+    private let result = Mutex<Value?>(nil)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        Thread.detachNewThread { [self] in
+            let value = work()
+            result.withLock { $0 = value }
+            finished.signal()
+        }
+    }
+
+    /// Waits for the value.
+    func value() -> Value {
+        finished.wait()
+        return result.withLock { $0! }
+    }
+}

@@ -1,0 +1,131 @@
+/// The rows of one section of adlb.csv, read and checked (see `MeasurementReader`).
+///
+/// Sections are read on separate threads, each into a chunk of its own, then merged in file
+/// order: a chunk's parameter and visit indices are its own until `MeasurementReader` maps them.
+struct MeasurementChunk: Sendable {
+    /// The positions of adlb's columns.
+    struct Layout: Sendable {
+        let id: Int, parameter: Int, visit: Int, value: Int, unit: Int?
+    }
+
+    /// What every chunk of a file shares: the plan's parameters and the participants.
+    struct Context: Sendable {
+        let layout: Layout
+        let participants: ParticipantLookup
+        let participantCount: Int
+        let plannedCodes: StringTable
+        let units: [[UInt8]]
+        let allowsNegative: [Bool]
+        /// For each planned parameter, its bit in `baselinesSeen`, or `-1`.
+        let remissionBit: [Int]
+        let baselineVisit: Double
+    }
+
+    var participant: [Int32] = []
+    var parameter: [Int32] = []
+    /// An index into `visits.values`.
+    var visit: [Int32] = []
+    var value: [Double] = []
+    var lines: [Int32] = []
+    var parameterCodes: StringTable
+    var visits = VisitIndex()
+    var baselinesSeen: [UInt64]
+    /// The first row of each parameter code the plan does not know, to warn once per file.
+    var unknownParameters: [(code: Int, location: SourceLocation)] = []
+    var log: DiagnosticLog
+    var rowCount = 0
+    /// Where reading stopped: the records after this chunk's.
+    var rest: CSVFileSection
+
+    /// Reads the records of `section`.
+    /// - Complexity: O(*n*) in the bytes of the section.
+    init(_ file: CSVFile, _ section: CSVFileSection, _ context: Context) {
+        parameterCodes = context.plannedCodes
+        baselinesSeen = Array(repeating: 0, count: context.participantCount)
+        log = DiagnosticLog(file: file.name)
+        rest = section
+        let layout = context.layout
+        var participants = context.participants
+        var lastParameter = -1
+        var log = self.log
+        (rowCount, rest) = file.forEachRecord(in: section, &log) { record, log in
+            guard !record.isDamaged else { return }
+            var isValid = true
+            let participant = participants.participant(in: record, at: layout.id, &log, &isValid)
+            guard record.hasValue(layout.parameter, "PARAMCD", &log, &isValid) else { return }
+            let known = record.withValueBytes(layout.parameter) { bytes -> Int in
+                if lastParameter >= 0, parameterCodes.equals(lastParameter, bytes) { return lastParameter }
+                return parameterCodes.index(ofBytes: bytes) ?? -1
+            }
+            lastParameter = known >= 0 ? known : addUnknownParameter(record, layout.parameter)
+            let isPlanned = lastParameter < context.plannedCodes.count
+            let visit = record.number(layout.visit, "AVISITN", &log, &isValid, isRequired: true, allowsNegative: true)
+            let value = record.number(layout.value, "AVAL", &log, &isValid, allowsNegative: true)
+            if isPlanned {
+                check(record, value: value, parameter: lastParameter, context, &log, &isValid)
+            }
+            guard let participant else { return }
+            // A baseline with a problem (reported) still counts as present, to report it once.
+            if isPlanned, context.remissionBit[lastParameter] >= 0, visit == context.baselineVisit, !value.isNaN {
+                baselinesSeen[Int(participant)] |= 1 << UInt64(context.remissionBit[lastParameter])
+            }
+            guard isValid else { return }
+            self.participant.append(participant)
+            self.parameter.append(Int32(lastParameter))
+            self.visit.append(visits.index(of: visit))
+            self.value.append(value)
+            lines.append(Int32(record.line))
+        }
+        self.log = log
+    }
+
+    /// The checks of a planned parameter's value: not negative, and in the plan's unit.
+    private func check(_ record: CSVRecord, value: Double, parameter: Int, _ context: Context,
+                       _ log: inout DiagnosticLog, _ isValid: inout Bool) {
+        let layout = context.layout
+        if value < 0, !context.allowsNegative[parameter] {
+            let message = Message.negativeMeasurement(parameterCodes[parameter], record.text(layout.value))
+            record.report(layout.value, message, &log, &isValid)
+        }
+        guard let unitColumn = layout.unit, !record.isMissing(unitColumn) else { return }
+        let matches = record.withValueBytes(unitColumn) { bytes in
+            context.units[parameter].withUnsafeBufferPointer { bytesEqual(bytes, $0) }
+        }
+        if !matches {
+            let message = Message.unitMismatch(record.text(unitColumn), parameter: parameterCodes[parameter],
+                                               expected: String(decoding: context.units[parameter], as: UTF8.self))
+            record.report(unitColumn, message, &log, &isValid)
+        }
+    }
+
+    private mutating func addUnknownParameter(_ record: CSVRecord, _ column: Int) -> Int {
+        let index = record.withValueBytes(column) { parameterCodes.insert(bytes: $0).index }
+        unknownParameters.append((index, record.location(ofField: column)))
+        return index
+    }
+}
+
+/// The distinct visit numbers met so far, each with a small index: a short list is searched
+/// (a plan has a handful of visits), a dictionary once there are many.
+struct VisitIndex: Sendable {
+    private(set) var values: [Double] = []
+    private var lookup: [UInt64: Int32] = [:]
+
+    mutating func index(of value: Double) -> Int32 {
+        if values.count <= 16, let found = values.firstIndex(of: value) { return Int32(found) }
+        let key = (value == 0 ? 0 : value).bitPattern
+        if let found = lookup[key] { return found }
+        let index = Int32(values.count)
+        values.append(value)
+        lookup[key] = index
+        return index
+    }
+
+    /// The visits in ascending order, and for each index its position in that order.
+    func sorted() -> (visits: [Double], newIndex: [Int32]) {
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var newIndex = [Int32](repeating: 0, count: values.count)
+        for (position, old) in order.enumerated() { newIndex[old] = Int32(position) }
+        return (order.map { values[$0] }, newIndex)
+    }
+}

@@ -1,0 +1,82 @@
+/// Reads adlb.csv into a `MeasurementTable`, checking every row.
+///
+/// Checks: required columns; USUBJID in adsl.csv; AVISITN present and numeric; AVAL numeric
+/// and, for the plan's parameters, not negative (unless the plan allows it); AVALU equal to
+/// the plan's unit. A PARAMCD the plan does not know is a warning (once, at its first row):
+/// lab exports often carry more parameters than a plan analyses.
+///
+/// A large file is read in two halves on two threads; the halves are merged in file order,
+/// so the table and the diagnostics are the same as from one thread.
+struct MeasurementReader {
+    static let required = ["USUBJID", "PARAMCD", "AVISITN", "AVAL"]
+    static let optional = ["AVALU"]
+
+    private(set) var table: MeasurementTable
+    /// The line of each measurement's row, for reporting duplicates.
+    private(set) var lines: [Int32] = []
+    /// For each participant, bit *k* is set when it has a baseline value of remission parameter *k*.
+    private(set) var baselinesSeen: [UInt64] = []
+    private(set) var rowCount = 0
+    let idColumn: Int?
+
+    init(_ file: CSVFile, expectations: StudyExpectations, participants: ParticipantLookup,
+         participantCount: Int, _ log: inout DiagnosticLog) {
+        precondition(expectations.remissionParameters.count <= 64, "at most 64 remission parameters")
+        let columns = ColumnLayout(file, required: Self.required, optional: Self.optional, &log)
+        let codes = StringTable(expectations.parameters.map(\.code))
+        table = MeasurementTable(participant: [], parameter: [], visit: [], value: [], parameterCodes: codes,
+                                 plannedParameterCount: codes.count, visits: [])
+        idColumn = columns.hasRequiredColumns ? columns["USUBJID"] : nil
+        guard let idColumn else { return }
+        let context = MeasurementChunk.Context(
+            layout: .init(id: idColumn, parameter: columns["PARAMCD"]!, visit: columns["AVISITN"]!,
+                          value: columns["AVAL"]!, unit: columns["AVALU"]),
+            participants: participants, participantCount: participantCount, plannedCodes: codes,
+            units: expectations.parameters.map { Array($0.unit.utf8) },
+            allowsNegative: expectations.parameters.map(\.allowsNegative),
+            remissionBit: expectations.parameters.map { expectations.remissionParameters.firstIndex(of: $0.code) ?? -1 },
+            baselineVisit: expectations.baselineVisit)
+
+        let sections = file.sections(count: 2)
+        var chunks: [MeasurementChunk]
+        if sections.count == 2 {
+            let second = BackgroundComputation { MeasurementChunk(file, sections[1], context) }
+            let first = MeasurementChunk(file, sections[0], context)
+            let secondChunk = second.value()
+            // A quoted line break at the cut: the second half was read from a wrong start.
+            chunks = [first, first.rest.start == sections[1].start ? secondChunk : MeasurementChunk(file, first.rest, context)]
+        } else {
+            chunks = [MeasurementChunk(file, sections[0], context)]
+        }
+        var visitIndex = VisitIndex()
+        for chunk in chunks { append(chunk, &visitIndex, &log) }
+        baselinesSeen = chunks[0].baselinesSeen
+        for chunk in chunks.dropFirst() {
+            for participant in baselinesSeen.indices { baselinesSeen[participant] |= chunk.baselinesSeen[participant] }
+        }
+        let (visits, newIndex) = visitIndex.sorted()
+        table.visits = visits
+        for row in table.visit.indices { table.visit[row] = newIndex[Int(table.visit[row])] }
+        if rowCount == 0, !log.hasErrors {
+            log.add(.error, SourceLocation(file: file.name, line: 2), Message.noMeasurements)
+        }
+    }
+
+    /// Appends a chunk's rows, mapping its parameter and visit indices to the table's, and
+    /// warns of the parameters the plan does not know that earlier chunks did not have.
+    private mutating func append(_ chunk: MeasurementChunk, _ visitIndex: inout VisitIndex, _ log: inout DiagnosticLog) {
+        let parameters = (0..<chunk.parameterCodes.count).map { table.parameterCodes.insert(chunk.parameterCodes[$0]) }
+        let parameterMap = parameters.map { Int32($0.index) }
+        let visitMap = chunk.visits.values.map { visitIndex.index(of: $0) }
+        table.participant += chunk.participant
+        table.parameter += chunk.parameter.lazy.map { parameterMap[Int($0)] }
+        table.visit += chunk.visit.lazy.map { visitMap[Int($0)] }
+        table.value += chunk.value
+        lines += chunk.lines
+        rowCount += chunk.rowCount
+        log.add(contentsOf: chunk.log)
+        for (code, location) in chunk.unknownParameters where parameters[code].inserted {
+            log.add(.warning, location, Message.unknownParameter(chunk.parameterCodes[code]))
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+extension StudyData {
+    /// The names of the study folder's files (SPEC.md §1).
+    public enum FileName {
+        public static let participants = "adsl.csv"
+        public static let measurements = "adlb.csv"
+        public static let adverseEvents = "adae.csv"
+        public static let insulinIndependence = "adii.csv"
+    }
+
+    /// Reads and validates a study folder.
+    ///
+    /// Every file is read once into memory and parsed in one pass, while a second thread
+    /// computes the files' SHA-256. Every problem in every file is collected before failing.
+    /// - Parameters:
+    ///   - directory: the study folder.
+    ///   - expectations: what the analysis plan expects of the data.
+    /// - Returns: the typed tables, the inputs read and any warnings.
+    /// - Throws: `TrialReportError` — `.missingInput` naming every missing required file or a
+    ///   missing folder; `.invalidInput` with every problem found (warnings included); `.other`
+    ///   when a file cannot be read.
+    /// - Complexity: O(*n*) in the total size of the files.
+    public static func load(from directory: URL, expecting expectations: StudyExpectations = .seedStudy)
+        throws(TrialReportError) -> StudyData {
+        let sources = try StudySources(directory: directory)
+        let hashes = BackgroundComputation { [files = sources.files] in files.map { InputFileReader.sha256($0.bytes) } }
+
+        let adsl = sources.files[0], adlb = sources.files[1]
+        var adslLog = adsl.headerDiagnostics
+        let participants = ParticipantReader(adsl, expectations: expectations, &adslLog)
+        let lookup = ParticipantLookup(ids: participants.table.ids, unreadable: participants.unreadable,
+                                       isAvailable: participants.idColumn != nil)
+
+        var adlbLog = adlb.headerDiagnostics
+        let measurements = MeasurementReader(adlb, expectations: expectations, participants: lookup,
+                                             participantCount: participants.table.count, &adlbLog)
+        reportDuplicates(measurements, participants.table, in: adlb, &adlbLog)
+        if measurements.idColumn != nil, measurements.rowCount > 0, let idColumn = participants.idColumn {
+            reportMissingBaselines(measurements, participants, idColumn: idColumn, expectations, in: adsl, &adslLog)
+        }
+
+        var logs = [adslLog, adlbLog]
+        var rowCounts = [participants.rowCount, measurements.rowCount]
+        var adverseEvents = AdverseEventTable()
+        var episodes = InsulinIndependenceTable()
+        for file in sources.files.dropFirst(2) {
+            var log = file.headerDiagnostics
+            if file.name == FileName.adverseEvents {
+                let reader = AdverseEventReader(file, participants: lookup, &log)
+                (adverseEvents, rowCounts) = (reader.table, rowCounts + [reader.rowCount])
+            } else {
+                let reader = InsulinIndependenceReader(file, participants: lookup, &log)
+                (episodes, rowCounts) = (reader.table, rowCounts + [reader.rowCount])
+            }
+            logs.append(log)
+        }
+
+        let diagnostics = logs.flatMap(\.diagnostics)
+        if logs.contains(where: \.hasErrors) { throw TrialReportError(.invalidInput, diagnostics) }
+        let inputs = zip(sources.files, zip(hashes.value(), rowCounts)).map { file, hashAndRows in
+            InputFile(file: file.name, sha256: hashAndRows.0, byteCount: file.bytes.count, rowCount: hashAndRows.1)
+        }
+        return StudyData(participants: participants.table, measurements: measurements.table,
+                         adverseEvents: adverseEvents, insulinIndependence: episodes,
+                         inputs: inputs, warnings: diagnostics)
+    }
+
+    private static func reportDuplicates(_ measurements: MeasurementReader, _ participants: ParticipantTable,
+                                         in file: CSVFile, _ log: inout DiagnosticLog) {
+        guard let idColumn = measurements.idColumn else { return }
+        let table = measurements.table
+        let duplicates = MeasurementChecks.duplicates(in: table, participantCount: participants.count)
+        let shown = duplicates.prefix(max(log.remainingCapacity, 0))
+        var locations = file.locations(of: shown.map { (Int(measurements.lines[$0.row]), idColumn) })
+        locations += Array(repeating: SourceLocation(file: file.name), count: duplicates.count - shown.count)
+        for ((row, first), location) in zip(duplicates, locations) {
+            let message = Message.duplicateMeasurement(
+                participants.ids[Int(table.participant[row])], table.parameterCodes[Int(table.parameter[row])],
+                visit: Message.number(table.visits[Int(table.visit[row])]), firstLine: Int(measurements.lines[first]))
+            log.add(.error, location, message)
+        }
+    }
+
+    private static func reportMissingBaselines(_ measurements: MeasurementReader, _ participants: ParticipantReader,
+                                               idColumn: Int, _ expectations: StudyExpectations,
+                                               in file: CSVFile, _ log: inout DiagnosticLog) {
+        let missing = MeasurementChecks.missingBaselines(measurements.baselinesSeen,
+                                                         remissionParameterCount: expectations.remissionParameters.count)
+        let shown = missing.prefix(max(log.remainingCapacity, 0))
+        var locations = file.locations(of: shown.map { (Int(participants.lines[$0.participant]), idColumn) })
+        locations += Array(repeating: SourceLocation(file: file.name), count: missing.count - shown.count)
+        for ((participant, parameter), location) in zip(missing, locations) {
+            let message = Message.noBaseline(participants.table.ids[participant],
+                                             parameter: expectations.remissionParameters[parameter],
+                                             visit: Message.number(expectations.baselineVisit))
+            log.add(.error, location, message)
+        }
+    }
+}
+
+/// The files of a study folder, read into memory: adsl and adlb first, then adae and adii
+/// when present.
+private struct StudySources {
+    let files: [CSVFile]
+
+    init(directory: URL) throws(TrialReportError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw TrialReportError(.missingInput, at: SourceLocation(file: directory.path), Message.missingDirectory(directory.path))
+        }
+        let required = [StudyData.FileName.participants, StudyData.FileName.measurements]
+        let optional = [StudyData.FileName.adverseEvents, StudyData.FileName.insulinIndependence]
+        let url = { (name: String) in directory.appendingPathComponent(name) }
+        let missing = required.filter { !FileManager.default.fileExists(atPath: url($0).path) }
+        guard missing.isEmpty else {
+            throw TrialReportError(.missingInput, missing.map {
+                Diagnostic(.error, at: SourceLocation(file: $0), Message.missingFile(in: directory.path))
+            })
+        }
+        let present = required + optional.filter { FileManager.default.fileExists(atPath: url($0).path) }
+        var files: [CSVFile] = []
+        for name in present {
+            files.append(CSVFile(name: name, bytes: try InputFileReader.bytes(of: url(name), name: name)))
+        }
+        self.files = files
+    }
+}

@@ -1,0 +1,133 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whether two byte buffers hold the same bytes.
+/// Short buffers (ids, codes) are compared inline, longer ones with `memcmp`.
+@inline(__always)
+func bytesEqual(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard first.count == second.count else { return false }
+    guard first.count > 24 else {
+        for index in 0..<first.count where first[index] != second[index] { return false }
+        return true
+    }
+    return memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0
+}
+
+/// Distinct strings numbered 0, 1, 2, … in the order added, stored contiguously as UTF-8,
+/// with constant-time lookup by text or by raw bytes (so a CSV field is looked up without
+/// creating a `String`).
+///
+/// Used for participant ids (USUBJID), parameter codes, adverse-event terms and the levels
+/// of text columns: tables then refer to a string by its `Int32` index.
+public struct StringTable: Sendable, Equatable {
+    private var storage: [UInt8] = []
+    /// String `i` is `storage[offsets[i]..<offsets[i + 1]]`.
+    private var offsets: [Int] = [0]
+    /// Open addressing with linear probing: `-1` is empty, otherwise an index into `offsets`.
+    private var slots: [Int32] = Array(repeating: -1, count: 16)
+
+    public init() {}
+
+    /// A table of `strings` in order (duplicates are added once).
+    public init(_ strings: [String]) {
+        for string in strings { insert(string) }
+    }
+
+    /// The number of distinct strings.
+    public var count: Int { offsets.count - 1 }
+
+    /// The strings in index order.
+    public var strings: [String] { (0..<count).map { self[$0] } }
+
+    /// The string with index `index`.
+    public subscript(index: Int) -> String {
+        storage.withUnsafeBufferPointer { String(decoding: $0[offsets[index]..<offsets[index + 1]], as: UTF8.self) }
+    }
+
+    /// The index of `string`, or `nil` when it is not in the table.
+    /// - Complexity: O(*n*) in the length of the string, expected.
+    public func index(of string: String) -> Int? {
+        var string = string
+        return string.withUTF8 { index(ofBytes: $0) }
+    }
+
+    /// The index of the string whose UTF-8 bytes are `bytes`, or `nil`.
+    /// - Complexity: O(*n*) in the number of bytes, expected.
+    public func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if count <= 8 {
+            // A few short codes (arms, parameters): comparing beats hashing.
+            return (0..<count).first { equals($0, bytes) }
+        }
+        let (slot, found) = probe(bytes, hash: Self.hash(bytes))
+        return found ? Int(slots[slot]) : nil
+    }
+
+    /// Adds `string` unless present.
+    /// - Returns: its index, and whether it was added.
+    @discardableResult
+    public mutating func insert(_ string: String) -> (index: Int, inserted: Bool) {
+        var string = string
+        return string.withUTF8 { insert(bytes: $0) }
+    }
+
+    /// Adds the string whose UTF-8 bytes are `bytes` unless present.
+    /// - Returns: its index, and whether it was added.
+    /// - Complexity: amortized O(*n*) in the number of bytes, expected.
+    @discardableResult
+    public mutating func insert(bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
+        let hash = Self.hash(bytes)
+        let (slot, found) = probe(bytes, hash: hash)
+        if found { return (Int(slots[slot]), false) }
+        let index = count
+        storage.append(contentsOf: bytes)
+        offsets.append(storage.count)
+        slots[slot] = Int32(index)
+        if count * 2 > slots.count { rehash(capacity: slots.count * 2) }
+        return (index, true)
+    }
+
+    /// Whether the string with index `index` has exactly the bytes `bytes`.
+    public func equals(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = offsets[index], end = offsets[index + 1]
+        guard end - start == bytes.count else { return false }
+        return storage.withUnsafeBufferPointer { bytesEqual(UnsafeBufferPointer(rebasing: $0[start..<end]), bytes) }
+    }
+
+    /// The slot holding `bytes`, or the empty slot where it belongs.
+    private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, found: Bool) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry < 0 { return (slot, false) }
+            if equals(Int(entry), bytes) { return (slot, true) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func rehash(capacity: Int) {
+        slots = Array(repeating: -1, count: capacity)
+        let mask = capacity - 1
+        storage.withUnsafeBufferPointer { storage in
+            for index in 0..<count {
+                var slot = Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(rebasing: storage[offsets[index]..<offsets[index + 1]]))) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(index)
+            }
+        }
+    }
+
+    /// FNV-1a, 64-bit, followed by a multiplicative mix so that low bits spread well.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return (hash ^ (hash >> 29)) &* 0xBF58_476D_1CE4_E5B9
+    }
+
+    public static func == (lhs: StringTable, rhs: StringTable) -> Bool {
+        lhs.storage == rhs.storage && lhs.offsets == rhs.offsets
+    }
+}

@@ -1,0 +1,67 @@
+/// Where the columns a table needs are in a CSV file's header, with the header's problems
+/// reported: missing, duplicate or empty column names, a wrong separator, no header at all,
+/// and (as warnings) columns nobody uses.
+struct ColumnLayout {
+    private var positions: [String: Int] = [:]
+    /// Columns neither required nor optional, in file order.
+    private(set) var extraColumns: [(name: String, index: Int)] = []
+    /// Whether every required column is present (row checks need them).
+    private(set) var hasRequiredColumns = true
+
+    /// - Parameters:
+    ///   - required: columns that must exist.
+    ///   - optional: columns that may exist.
+    ///   - planColumns: further columns the plan needs (must exist; kept without warning).
+    init(_ file: CSVFile, required: [String], optional: [String] = [], planColumns: [String] = [],
+         _ log: inout DiagnosticLog) {
+        let header = file.header
+        guard !header.isEmpty else {
+            hasRequiredColumns = false
+            return
+        }
+        for (index, name) in header.enumerated() {
+            if name.isEmpty {
+                log.add(.error, file.headerLocations[index], Message.emptyColumnName)
+            } else if let first = positions[name] {
+                log.add(.error, file.headerLocations[index], Message.duplicateColumn(name, firstColumn: first + 1))
+            } else {
+                positions[name] = index
+            }
+        }
+        let fileLine = SourceLocation(file: file.name, line: 1)
+        if required.allSatisfy({ positions[$0] == nil }) {
+            hasRequiredColumns = false
+            if header.count == 1, let separator = [";", "\t", "|"].first(where: { header[0].contains($0 as String) }) {
+                log.add(.error, fileLine, Message.wrongSeparator(separator == "\t" ? "tab" : separator))
+                return
+            }
+            if header.contains(where: Self.looksLikeData) {
+                log.add(.error, fileLine, Message.headerLooksLikeData(expected: required))
+                return
+            }
+        }
+        for name in required where positions[name] == nil {
+            hasRequiredColumns = false
+            log.add(.error, fileLine, Message.missingColumn(name))
+        }
+        for name in planColumns where positions[name] == nil {
+            log.add(.error, fileLine, Message.missingPlanColumn(name))
+        }
+        let known = Set(required + optional)
+        for (index, name) in header.enumerated() where !name.isEmpty && !known.contains(name) && positions[name] == index {
+            extraColumns.append((name, index))
+            if !planColumns.contains(name) {
+                log.add(.warning, file.headerLocations[index], Message.unexpectedColumn(name))
+            }
+        }
+    }
+
+    /// The index of column `name` in each record, or `nil` when absent.
+    subscript(name: String) -> Int? { positions[name] }
+
+    /// A header cell that is a number, or empty, suggests the first row is data.
+    private static func looksLikeData(_ cell: String) -> Bool {
+        var cell = cell
+        return cell.isEmpty || cell.withUTF8 { DecimalNumber.parse($0, 0..<$0.count) != nil }
+    }
+}

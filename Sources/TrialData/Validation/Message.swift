@@ -1,0 +1,117 @@
+/// Every message TrialData shows a user, in one place: plain English, exact and short.
+/// Values taken from the data are shown in double quotes (see `quoted`).
+enum Message {
+    // MARK: Files
+
+    static func missingFile(in directory: String) -> String { "required file not found in \(directory)" }
+    static func missingDirectory(_ directory: String) -> String { "study folder not found: \(directory)" }
+    static func unreadableFile(_ reason: String) -> String { "cannot read the file: \(reason)" }
+    static func fileTooLarge(_ size: Int, limit: Int) -> String {
+        "the file has \(size) bytes, more than the limit of \(limit) bytes"
+    }
+
+    // MARK: CSV form
+
+    static let emptyFile = "the file is empty"
+    static let utf16File = "the file is UTF-16; save it as UTF-8"
+    static let noHeader = "no header row: the first line is empty"
+    static let unterminatedQuote = "unterminated quoted field: the quote opened here is never closed"
+    static let strayQuote = "stray quote in an unquoted field (quote the whole field and double the quote)"
+    static let textAfterClosingQuote = "text after the closing quote of a quoted field"
+    static let nulByte = "NUL byte (is this a binary or UTF-16 file?)"
+    static func invalidUTF8(_ byte: UInt8) -> String {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save the file as UTF-8"
+    }
+    static func tooManyFields(_ count: Int, _ expected: Int) -> String {
+        "row has \(count) fields but the header has \(expected)"
+    }
+    static func tooFewFields(_ count: Int, _ expected: Int, missing: [String]) -> String {
+        "row has \(count) \(count == 1 ? "field" : "fields") but the header has \(expected) (no \(missing.joined(separator: ", ")))"
+    }
+    static func moreProblems(_ count: Int) -> String { "\(count) more problems in this file not shown" }
+
+    // MARK: Header
+
+    static func missingColumn(_ name: String) -> String { "missing required column \(name)" }
+    static func missingPlanColumn(_ name: String) -> String { "missing column \(name), which the analysis plan uses" }
+    static func duplicateColumn(_ name: String, firstColumn: Int) -> String {
+        "duplicate column \(name) (also column \(firstColumn))"
+    }
+    static let emptyColumnName = "empty column name"
+    static func unexpectedColumn(_ name: String) -> String { "unexpected column \(quoted(name)) is kept but not used" }
+    static func headerLooksLikeData(expected: [String]) -> String {
+        "no header row: the first line looks like data (expected columns \(expected.joined(separator: ", ")))"
+    }
+    static func wrongSeparator(_ separator: String) -> String {
+        "the header is one column holding \(separator) characters: the separator must be a comma"
+    }
+
+    // MARK: Cells
+
+    static func missingValue(_ column: String) -> String { "\(column) is missing" }
+    static func notANumber(_ column: String, _ text: String) -> String { "\(column) \(quoted(text)) is not a number" }
+    static func negative(_ column: String, _ text: String) -> String { "\(column) \(text) is negative" }
+    static func negativeMeasurement(_ parameter: String, _ text: String) -> String {
+        "AVAL \(text) is negative; \(parameter) cannot be negative"
+    }
+    static func notOneOf(_ column: String, _ text: String, allowed: [String]) -> String {
+        "\(column) \(quoted(text)) must be \(list(allowed.map(quoted)))"
+    }
+    static func duplicateParticipant(_ id: String, firstLine: Int) -> String {
+        "duplicate USUBJID \(quoted(id)) (first on line \(firstLine))"
+    }
+    static func unknownParticipant(_ id: String) -> String { "unknown USUBJID \(quoted(id)) (not in adsl.csv)" }
+    static func unknownArm(_ arm: String, arms: [String]) -> String {
+        "ARM \(quoted(arm)) is not an arm of the analysis plan (\(list(arms.map(quoted))))"
+    }
+    static func unknownParameter(_ code: String) -> String {
+        "PARAMCD \(quoted(code)) is not a parameter of the analysis plan; its rows are kept but not analysed"
+    }
+    static func unitMismatch(_ unit: String, parameter: String, expected: String) -> String {
+        "AVALU \(quoted(unit)) is not the unit of \(parameter) in the analysis plan (\(quoted(expected)))"
+    }
+    static func duplicateMeasurement(_ id: String, _ parameter: String, visit: String, firstLine: Int) -> String {
+        "duplicate \(parameter) at AVISITN \(visit) for USUBJID \(quoted(id)) (first on line \(firstLine))"
+    }
+    static func diagnosisAfterEnrolment(ageAtDiagnosis: String, age: String) -> String {
+        "AGEDX \(ageAtDiagnosis) is greater than AGE \(age)"
+    }
+    static func episodeEndsBeforeStart(end: String, start: String) -> String {
+        "ENDMO \(end) is before STARTMO \(start)"
+    }
+    static func noBaseline(_ id: String, parameter: String, visit: String) -> String {
+        "USUBJID \(quoted(id)) has no baseline \(parameter) (AVISITN \(visit)) in adlb.csv"
+    }
+    static let noParticipants = "no participants: the file has a header but no rows"
+    static let noMeasurements = "no measurements: the file has a header but no rows"
+
+    // MARK: Formatting
+
+    /// Data text in double quotes, on one line, shortened past 40 characters.
+    static func quoted(_ text: String) -> String {
+        var shown = ""
+        for (count, character) in text.unicodeScalars.enumerated() {
+            if count == 40 { shown += "…"; break }
+            switch character {
+            case "\n": shown += "\\n"
+            case "\r": shown += "\\r"
+            case "\t": shown += "\\t"
+            case "\0": shown += "\\0"
+            default: shown.unicodeScalars.append(character)
+            }
+        }
+        return "\"\(shown)\""
+    }
+
+    /// A number as a person writes it: `12`, `1.5`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// `a`, `a or b`, `a, b or c`.
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " or " + items[items.count - 1]
+    }
+}

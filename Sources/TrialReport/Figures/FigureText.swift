@@ -1,0 +1,83 @@
+import Foundation
+import Plot
+import TrialAnalysis
+
+/// The words and numbers the figures show, all numbers through `Display`, so a figure and the
+/// report's tables print a statistic the same way.
+enum FigureText {
+    /// A no-break space: keeps "n = 17" and "p = 0.012" on one line when labels wrap.
+    static let space = "\u{A0}"
+
+    /// "p = 0.012", "p < 0.001", "p > 0.999"; "p = —" when the test could not be done.
+    static func pValue(_ p: Double?) -> String {
+        let text = Display.pValue(p)
+        if let first = text.first, first == "<" || first == ">" {
+            return "p\(space)\(first)\(space)\(text.dropFirst())"
+        }
+        return "p\(space)=\(space)\(text)"
+    }
+
+    /// "n = 27".
+    static func count(_ n: Int?) -> String { "n\(space)=\(space)\(Display.integer(n))" }
+
+    /// "n = 17 vs 16": the participants of each arm, treatment first.
+    static func counts(_ counts: [Int]) -> String {
+        "n\(space)=\(space)" + counts.map { Display.integer($0) }.joined(separator: "\(space)vs\(space)")
+    }
+
+    /// "Label (unit)", or the label alone for a unitless parameter; the code when the plan does not know it.
+    static func parameterTitle(_ code: String, plan: AnalysisPlan) -> String {
+        guard let parameter = plan.parameter(code) else { return code }
+        return parameter.unit.isEmpty ? parameter.label : "\(parameter.label) (\(parameter.unit))"
+    }
+
+    /// The label of a parameter, or its code when the plan does not know it.
+    static func parameterLabel(_ code: String, plan: AnalysisPlan) -> String {
+        plan.parameter(code)?.label ?? code
+    }
+
+    /// "Months since first infusion": the x axis of every figure over time.
+    static let months = "Months since first infusion"
+
+    /// A covariate of the logistic model as a reader names it, with the unit its odds ratio is per:
+    /// `CPEPF.BASE` → "Baseline fasting C-peptide, per pmol/L"; ADSL columns of SPEC.md §1 by their meaning.
+    static func covariate(_ name: String, plan: AnalysisPlan) -> String {
+        if name.hasSuffix(".BASE") {
+            let code = String(name.dropLast(".BASE".count))
+            guard let parameter = plan.parameter(code) else { return name }
+            let label = "Baseline " + lowercasedFirst(parameter.label)
+            return parameter.unit.isEmpty ? label : "\(label), per\(space)\(parameter.unit)"
+        }
+        switch name {
+        case "AGE": return "Age, per year"
+        case "AGEDX": return "Age at diagnosis, per year"
+        case "BMI": return "BMI, per kg/m²"
+        case "DIABDUR": return "Diabetes duration, per month"
+        case "MSCDOSE": return "\(plan.arms.treatment) dose, per 10⁶ cells/kg"
+        default: return name
+        }
+    }
+
+    /// `text` with its first letter lower-cased unless it is an abbreviation ("HbA1c", "BMI" stay).
+    static func lowercasedFirst(_ text: String) -> String {
+        let characters = Array(text)
+        guard characters.count > 1, characters[0].isUppercase, !characters[1].isUppercase else { return text }
+        return characters[0].lowercased() + String(characters.dropFirst())
+    }
+
+    /// A number from the plan (a month, a threshold) with no more decimals than it has: 12 → "12", 1.5 → "1.5".
+    static func plain(_ value: Double) -> String {
+        let decimals = (0...3).first { abs(value * pow(10, Double($0)) - (value * pow(10, Double($0))).rounded()) < 1e-9 } ?? 3
+        return Display.number(value, decimals: decimals)
+    }
+
+    /// `text` as rich text, with the "1c" of HbA1c set as a subscript (HbA₁c), as journals print it.
+    static func rich(_ text: String) -> RichText {
+        let parts = text.components(separatedBy: "HbA1c")
+        var result = RichText(parts[0])
+        for part in parts.dropFirst() {
+            result = result + "HbA" + .subscript("1c") + RichText(part)
+        }
+        return result
+    }
+}

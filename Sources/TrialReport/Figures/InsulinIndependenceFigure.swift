@@ -1,0 +1,97 @@
+import Plot
+import TrialAnalysis
+
+/// `insulin-independence`: a swimmer plot with one row per insulin-independent participant, a bar
+/// per episode from the month insulin was stopped to the month it was resumed (an arrow when still
+/// insulin-free), the infusion months marked, the time without insulin written at the end of the row,
+/// rows sorted by that time and coloured by arm. The longest rows are shown when there are many.
+struct InsulinIndependenceFigure: TrialFigureBuilder {
+    static let name = FigureName.insulinIndependence
+    static let defaultWidth = FigureWidth.onehalf
+    /// The most participants drawn; more rows would be too thin to read.
+    static let maximumRows = 25
+
+    let results: Results
+    let plan: AnalysisPlan
+
+    /// One participant's row: the episodes with a known end and their total duration.
+    private struct Row {
+        var participant: String
+        var arm: String
+        var episodes: [(start: Double, end: Double, ongoing: Bool)]
+        var months: Double
+    }
+
+    /// Every participant with a drawable episode, longest total time without insulin first.
+    private var allRows: [Row] {
+        var rows: [Row] = []
+        var index: [String: Int] = [:]
+        for episode in results.insulinIndependence.episodes {
+            guard let duration = episode.durationMonths else { continue }
+            let end = episode.endMonth ?? episode.startMonth + duration
+            if index[episode.usubjid] == nil {
+                index[episode.usubjid] = rows.count
+                rows.append(Row(participant: episode.usubjid, arm: episode.arm, episodes: [], months: 0))
+            }
+            let position = index[episode.usubjid]!
+            rows[position].episodes.append((episode.startMonth, end, episode.ongoing))
+            rows[position].months += duration
+        }
+        return rows.enumerated().sorted { left, right in
+            left.element.months != right.element.months ? left.element.months > right.element.months : left.offset < right.offset
+        }.map(\.element)
+    }
+
+    private var rows: [Row] { Array(allRows.prefix(Self.maximumRows)) }
+
+    func drawable(width: FigureWidth) -> any Drawable {
+        let all = allRows
+        let rows = Array(all.prefix(Self.maximumRows))
+        let lastMonth = rows.flatMap { $0.episodes.map(\.end) }.max() ?? plan.primaryVisit
+        // Room right of the longest bar for its arrow and label.
+        let limit = max(lastMonth, plan.visits.max() ?? 0) * 1.2 + 0.5
+        let arms = plan.armOrder.filter { arm in rows.contains { $0.arm == arm } }
+        return Figure(legend: .bottom, note: RichText(note(shown: rows.count, total: all.count)), seriesOrder: arms,
+                      seriesStyles: plan.armStyles) {
+            Panel(x: .linear(RichText(FigureText.months), limits: 0...limit, ticks: plan.visits),
+                  y: .categorical(rows.map(\.participant), title: "Participant")) {
+                for month in plan.infusionMonths {
+                    RuleMark(x: .value(month), label: "Infusion")
+                }
+                for row in rows {
+                    for (index, episode) in row.episodes.enumerated() {
+                        let isLast = index == row.episodes.count - 1
+                        RangeMark(row: .category(row.participant), from: episode.start, to: episode.end, series: row.arm,
+                                  arrow: episode.ongoing, label: isLast ? RichText(durationLabel(row)) : nil)
+                    }
+                }
+            }
+        }
+    }
+
+    /// "9.0 mo": the participant's total time without insulin.
+    private func durationLabel(_ row: Row) -> String {
+        "\(Display.number(row.months, decimals: 1))\(FigureText.space)mo"
+    }
+
+    /// The legend of the symbols, the arms' counts and how many rows are left out.
+    private func note(shown: Int, total: Int) -> String {
+        let byArm = results.insulinIndependence.byArm.map {
+            "\($0.arm) \(Display.integer($0.subjects)) of \(Display.integer($0.n))"
+        }.joined(separator: ", ")
+        guard total > 0 else { return "No participant stopped insulin (\(byArm))." }
+        let infusions = plan.infusionMonths.map(FigureText.plain).joined(separator: " and ")
+        var note = "Bars: periods without insulin, each participant's total in months (mo) at the end of the row; "
+            + "arrow: still insulin-free at last follow-up; "
+            + "dashed lines: \(plan.arms.treatment) infusions (months \(infusions)). "
+            + "Participants who stopped insulin: \(byArm); \(FigureText.pValue(results.insulinIndependence.pValue)) (Fisher's exact test)."
+        if shown < total {
+            note += " The \(Display.integer(shown)) longest of \(Display.integer(total)) participants are shown."
+        }
+        return note
+    }
+
+    func height(width: FigureWidth) -> Length {
+        .millimetres(34 + 4.6 * Double(max(rows.count, 3)) + (width == .single ? 10 : 0))
+    }
+}

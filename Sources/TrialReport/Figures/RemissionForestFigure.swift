@@ -1,0 +1,126 @@
+import Foundation
+import Plot
+import TrialAnalysis
+
+/// `remission-forest`: the odds ratios of the logistic model of remission with their 95 % CIs on a
+/// log axis, the numbers in a text column ("OR (95% CI)", p), the method in the caption; the
+/// univariable models in a second panel when the results hold them.
+struct RemissionForestFigure: TrialFigureBuilder {
+    static let name = FigureName.remissionForest
+    static let defaultWidth = FigureWidth.double
+
+    let results: Results
+    let plan: AnalysisPlan
+
+    /// A row of the plot: the covariate as a reader names it and its coefficient.
+    private typealias Row = (label: String, term: LogisticTerm)
+
+    private var multivariable: [Row] {
+        results.logistic.terms.filter { $0.term != "(Intercept)" }.map { (FigureText.covariate($0.term, plan: plan), $0) }
+    }
+
+    private var univariable: [Row] {
+        results.logistic.univariable.map { (FigureText.covariate($0.covariate, plan: plan), $0.term) }
+    }
+
+    func drawable(width: FigureWidth) -> any Drawable {
+        let logistic = results.logistic
+        let multivariableTitle = "Multivariable model (\(FigureText.count(logistic.n)), \(Display.integer(logistic.events)) in remission)"
+        let showsUnivariable = !univariable.isEmpty
+        let decimals = Self.decimals(for: (multivariable + univariable).map(\.term))
+        let axis = Self.axis(for: (multivariable + univariable).map(\.term))
+        return Figure(columns: 1, sharesX: true, legend: .none, note: RichText(note)) {
+            panel(title: showsUnivariable ? multivariableTitle : nil, rows: multivariable, decimals: decimals, axis: axis)
+            if showsUnivariable {
+                panel(title: "Univariable models (one covariate each)", rows: univariable, decimals: decimals, axis: axis)
+            }
+        }
+    }
+
+    /// One panel of rows: a point and CI per estimable odds ratio, the numbers beside it.
+    private func panel(title: String?, rows: [Row], decimals: Int, axis: Scale) -> Panel {
+        let labels = rows.map(\.label)
+        var estimates: [String: RichText] = [:]
+        var pValues: [String: RichText] = [:]
+        for row in rows {
+            let term = row.term
+            estimates[row.label] = RichText(term.oddsRatio == nil ? "not estimable"
+                : Display.estimateWithInterval(term.oddsRatio, lower: term.ciLower, upper: term.ciUpper, decimals: decimals))
+            pValues[row.label] = RichText(Display.pValue(term.pValue))
+        }
+        return Panel(title: title.map { RichText($0) }, x: axis, y: .categorical(labels),
+                     textColumns: [TextColumn(title: "OR (95% CI)", cells: estimates),
+                                   TextColumn(title: "p", cells: pValues, alignment: .trailing)]) {
+            RuleMark(x: 1, dashed: true)
+            for row in rows {
+                if let lower = row.term.ciLower, let upper = row.term.ciUpper, lower > 0 {
+                    ErrorBarMark(at: .category(row.label), lower: lower, upper: upper, orientation: .horizontal, capWidth: 0)
+                }
+                if let oddsRatio = row.term.oddsRatio, oddsRatio > 0 {
+                    PointMark(x: .value(oddsRatio), y: .category(row.label), shape: .square)
+                }
+            }
+        }
+    }
+
+    /// The log axis of the odds ratios: 1 always shown; when the data span less than a decade (and
+    /// more than a factor 1.5) the ticks also use 1.5, 3 and 7 per decade, so that at least three are labelled.
+    static func axis(for terms: [LogisticTerm]) -> Scale {
+        let title: RichText = "Odds ratio (95% CI), log scale"
+        let values = terms.flatMap { [$0.ciLower, $0.oddsRatio, $0.ciUpper].compactMap { $0 } }.filter { $0 > 0 } + [1]
+        // Wide spans suit the 1-2-5 ticks; a single value (nothing estimable) gets the automatic range.
+        guard let low = values.min(), let high = values.max(), high / low < 10, high / low > 1.5 else { return .log(title) }
+        let pad = pow(high / low, 0.05)
+        let limits = (low / pad)...(high * pad)
+        let decades = Int(floor(log10(limits.lowerBound)))...Int(ceil(log10(limits.upperBound)))
+        let ticks = decades.flatMap { decade in
+            [1, 1.5, 2, 3, 5, 7].map { TickFormatter.round($0 * pow(10, Double(decade)), decimals: max(0, 1 - decade)) }
+        }.filter { limits.contains($0) }
+        return .log(title, limits: limits, ticks: ticks)
+    }
+
+    /// The decimals of every odds ratio in the figure: two, or up to four when fewer would show an
+    /// estimate equal to a CI limit or a CI limit different from 1 as 1 (odds ratios per unit of a
+    /// covariate with a wide range, such as 0.988 per pmol/L).
+    static func decimals(for terms: [LogisticTerm]) -> Int {
+        func readable(_ decimals: Int) -> Bool {
+            terms.allSatisfy { term in
+                let shown = [term.ciLower, term.oddsRatio, term.ciUpper].compactMap { $0 }.map { Display.number($0, decimals: decimals) }
+                let one = Display.number(1, decimals: decimals)
+                let limitsAwayFromOne = [term.ciLower, term.ciUpper].compactMap { $0 }.filter { $0 != 1 }
+                return Set(shown).count == shown.count
+                    && limitsAwayFromOne.allSatisfy { Display.number($0, decimals: decimals) != one }
+            }
+        }
+        return (2...4).first(where: readable) ?? 4
+    }
+
+    /// The caption: how the model was fitted, on whom, and why that method.
+    private var note: String {
+        let logistic = results.logistic
+        let method = switch logistic.method {
+        case .ml: "Maximum-likelihood logistic regression; Wald 95% CIs and p-values."
+        case .firth: "Firth's penalized-likelihood logistic regression; profile penalized-likelihood 95% CIs and p-values."
+        }
+        let population = switch logistic.population {
+        case .treatment: "participants of the \(plan.arms.treatment) arm"
+        case .all: "all participants"
+        }
+        let reason = switch logistic.methodReason {
+        case .requested: "as the analysis plan requests"
+        case .separation: "chosen because maximum likelihood found separation"
+        case .fewEventsPerCovariate: "chosen because there are fewer than 10 events per covariate ("
+            + Display.number(logistic.eventsPerCovariate, decimals: 1) + ")"
+        case .enoughEventsPerCovariate: "chosen because there are at least 10 events per covariate and no separation"
+        }
+        return "\(method) Model of remission in \(population) with complete covariates "
+            + "(\(FigureText.count(logistic.n)), \(Display.integer(logistic.events)) in remission); \(reason). "
+            + "Odds ratios are per unit of each covariate."
+    }
+
+    func height(width: FigureWidth) -> Length {
+        let rows = multivariable.count + univariable.count
+        let panels = univariable.isEmpty ? 1.0 : 2.0
+        return .millimetres(30 + 12 * panels + 7 * Double(max(rows, 1)) + (width == .single ? 12 : 0))
+    }
+}

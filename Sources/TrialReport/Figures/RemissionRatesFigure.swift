@@ -1,0 +1,59 @@
+import Plot
+import TrialAnalysis
+
+/// `remission-rates`: the percentage of participants in remission with its 95 % Wilson CI by arm,
+/// overall and in each subgroup level, with Fisher's exact p-value above each pair of bars.
+struct RemissionRatesFigure: TrialFigureBuilder {
+    static let name = FigureName.remissionRates
+    static let defaultWidth = FigureWidth.single
+
+    let results: Results
+    let plan: AnalysisPlan
+
+    /// One group of bars: its label (with the numbers of participants) and its comparison.
+    private var groups: [(label: String, comparison: RemissionComparison)] {
+        let overall = ("Overall", results.remission.overall)
+        let levels = results.remission.subgroups.map { ($0.level, $0.comparison) }
+        return ([overall] + levels).map { name, comparison in
+            ("\(name)\n(\(FigureText.counts(comparison.byArm.map(\.n))))", comparison)
+        }
+    }
+
+    func drawable(width: FigureWidth) -> any Drawable {
+        let groups = groups
+        let rule = plan.remission
+        let parameters = rule.parameters.map { FigureText.lowercasedFirst(FigureText.parameterLabel($0, plan: plan)) }
+        let joiner = rule.rule == .any ? " or " : " and "
+        let note = "Remission: ≥\(FigureText.space)\(FigureText.plain(rule.minPercentIncrease))% increase from baseline "
+            + "in \(parameters.joined(separator: joiner)) at month \(FigureText.plain(plan.primaryVisit)). "
+            + "Bars: percentage; error bars: 95% Wilson CI; p: Fisher's exact test."
+        return Figure(legend: .top, note: RichText(note), seriesOrder: plan.armOrder, seriesStyles: plan.armStyles) {
+            Panel(x: .categorical(groups.map(\.label)),
+                  y: .linear("Participants in remission (%)", includesZero: true, ticks: [0, 20, 40, 60, 80, 100])) {
+                for group in groups {
+                    for arm in group.comparison.byArm {
+                        if let rate = arm.rate {
+                            BarMark(x: .category(group.label), value: 100 * rate, series: arm.arm)
+                        }
+                        if let lower = arm.ciLower, let upper = arm.ciUpper {
+                            ErrorBarMark(at: .category(group.label), lower: 100 * lower, upper: 100 * upper, series: arm.arm)
+                        }
+                    }
+                    if group.comparison.byArm.count == 2 {
+                        BracketMark(from: .category(group.label), series: group.comparison.byArm[0].arm,
+                                    to: .category(group.label), series: group.comparison.byArm[1].arm,
+                                    y: bracketHeight(group.comparison), label: RichText(FigureText.pValue(group.comparison.pValue)))
+                    }
+                }
+            }
+        }
+    }
+
+    /// A little above the highest bar or CI of the group, in percent.
+    private func bracketHeight(_ comparison: RemissionComparison) -> Double {
+        let tops = comparison.byArm.flatMap { [$0.rate, $0.ciUpper].compactMap { $0 } }
+        return 100 * (tops.max() ?? 0) + 6
+    }
+
+    func height(width: FigureWidth) -> Length { scaledHeight(75, width: width, perStep: 10) }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import Plot
+import TrialAnalysis
+import TrialData
+import TrialReport
+
+extension FigureWidth: ExpressibleByArgument {}
+
+/// `trialreport figures`: the trial's figures as PDF, SVG and PNG in OUT/figures.
+struct FiguresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figures",
+        abstract: "Draw the trial's figures (PDF, SVG and PNG) into OUT/figures.",
+        discussion: """
+            Analyses the study (--spec, else DIR/study.yaml, else the built-in plan) and draws the \
+            figures the plan lists, or only --only NAME. Figures are drawn into a temporary folder \
+            and moved into OUT/figures only when all are drawn; other files there are kept. \
+            The figures: \(FigureName.allCases.map(\.rawValue).joined(separator: ", ")).
+            """
+    )
+
+    @OptionGroup var study: StudyOptions
+
+    @Option(name: .customLong("out"), help: "The output folder; figures go to OUT/figures.")
+    var outputDirectory: String = "output"
+
+    @Option(name: .customLong("only"), help: ArgumentHelp("Draw only this figure.", valueName: "name"))
+    var only: String?
+
+    @Option(help: "PNG resolution in dots per inch (72 to 1200).")
+    var dpi: Double = 300
+
+    @Option(help: "Draw every figure this wide: single (85 mm), onehalf (120 mm) or double (175 mm); by default each figure's own width.")
+    var width: FigureWidth?
+
+    func validate() throws {
+        if let only, FigureName(rawValue: only) == nil {
+            throw ValidationError("unknown figure '\(only)'; the figures are: "
+                + FigureName.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard (72...1200).contains(dpi) else {
+            throw ValidationError("--dpi must be between 72 and 1200, not \(dpi)")
+        }
+    }
+
+    func run() throws {
+        try runReportingFailures {
+            let input = try StudyInput.load(from: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)))
+            report(input.data.warnings)
+            let results = StudyAnalysis.run(data: input.data, plan: input.plan.plan)
+            let figures = TrialFigures(results: results, plan: input.plan.plan)
+            let names = only.flatMap(FigureName.init(rawValue:)).map { [$0] } ?? figures.names
+            let destination = URL(fileURLWithPath: outputDirectory).appendingPathComponent("figures")
+            try FigureFolder.replacing(in: destination) { (temporary: URL) throws(TrialReportError) -> [URL] in
+                try figures.writeAll(to: temporary, names: names, dpi: dpi, width: width, documentDate: DocumentDate.current)
+            }
+        }
+    }
+}
+
+/// Writing figures so that a failure leaves the output folder as it was.
+enum FigureFolder {
+    /// Runs `write` on a fresh temporary folder beside `destination`, then renames each file it wrote
+    /// into `destination` (created when missing); removes the temporary folder in any case.
+    /// - Throws: what `write` throws, or `TrialReportError(.cannotWrite)` (exit 73).
+    static func replacing(in destination: URL, _ write: (URL) throws(TrialReportError) -> [URL]) throws(TrialReportError) {
+        let fileManager = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let temporary = parent.appendingPathComponent(".figures-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        defer { try? fileManager.removeItem(at: temporary) }
+        do {
+            try fileManager.createDirectory(at: destination, withIntermediateDirectories: true)
+        } catch {
+            throw TrialReportError(.cannotWrite, at: SourceLocation(file: destination.path), "cannot create the folder: \(error.localizedDescription)")
+        }
+        for file in try write(temporary) {
+            let target = destination.appendingPathComponent(file.lastPathComponent)
+            guard rename(file.path, target.path) == 0 else {
+                throw TrialReportError(.cannotWrite, at: SourceLocation(file: target.path),
+                                       "cannot write: \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+}
+
+/// The date written into PDFs: `SOURCE_DATE_EPOCH` when set (reproducible builds), else a fixed date.
+enum DocumentDate {
+    /// `YYYY-MM-DDThh:mm:ss` in UTC.
+    static var current: String {
+        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) else {
+            return Canvas.fixedDate
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Plot
+import Testing
+import TrialAnalysis
+import TrialReport
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Every figure of example-like results drawn to PDF, SVG and PNG, each file checked.
+@Suite struct FigureRenderingTests {
+    static let figures = TrialFigures(results: FigureSamples.example, plan: FigureSamples.plan)
+
+    @Test(arguments: FigureName.allCases)
+    func pngHasTheFigurePixelSizeAndIsNotBlank(name: FigureName) throws {
+        let figure = Self.figures.build(name)
+        let png = try figure.render(as: .png)
+        let size = FigureFiles.pngSize(png)
+        #expect(size.width == figure.canvas().pixelSize.width && size.height == figure.canvas().pixelSize.height)
+        // A blank page of that size compresses to a few kilobytes; a drawn figure to many times that.
+        #expect(png.count > 4 * (try FigureFiles.blankPNG(like: figure)).count, "\(name.rawValue).png looks blank")
+    }
+
+    @Test func pngResolutionFollowsDPI() throws {
+        let figure = Self.figures.build(.remissionRates)
+        let at300 = FigureFiles.pngSize(try figure.render(as: .png, dpi: 300))
+        let at600 = FigureFiles.pngSize(try figure.render(as: .png, dpi: 600))
+        #expect(abs(at600.width - 2 * at300.width) <= 1 && abs(at600.height - 2 * at300.height) <= 1)
+    }
+
+    @Test(arguments: FigureName.allCases)
+    func svgParsesAsXML(name: FigureName) throws {
+        let parser = XMLParser(data: Data(try Self.figures.build(name).render(as: .svg)))
+        #expect(parser.parse(), "\(name.rawValue).svg: \(String(describing: parser.parserError))")
+    }
+
+    @Test(arguments: FigureName.allCases)
+    func pdfEmbedsEveryFont(name: FigureName) throws {
+        let pdf = try Self.figures.build(name).render(as: .pdf)
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+        guard let fonts = try FigureFiles.fonts(pdf) else {
+            print("note: pdffonts (poppler-utils) is not installed; fonts of \(name.rawValue).pdf not checked")
+            return
+        }
+        #expect(!fonts.isEmpty)
+        for font in fonts { #expect(font.embedded, "\(name.rawValue).pdf: \(font.name) is not embedded") }
+    }
+
+    @Test(arguments: FigureName.allCases)
+    func sameResultsGiveIdenticalBytes(name: FigureName) throws {
+        for format in OutputFormat.allCases {
+            let first = try TrialFigures(results: FigureSamples.example, plan: FigureSamples.plan).build(name).render(as: format)
+            let second = try TrialFigures(results: FigureSamples.example, plan: FigureSamples.plan).build(name).render(as: format)
+            #expect(first == second, "\(name.rawValue).\(format.rawValue) differs between two renders")
+        }
+    }
+
+    @Test func pdfCarriesTheGivenDocumentDate() throws {
+        let pdf = try Self.figures.build(.consort).render(as: .pdf, documentDate: "2024-05-01T12:00:00")
+        #expect(String(decoding: pdf, as: UTF8.self).contains("/CreationDate (20240501120000)"))
+    }
+}
