@@ -102,7 +102,8 @@ extension ReportContext {
         ]
     }
 
-    /// Input files ({file, sha256, rows, bytes}), the plan as YAML, and the validation warnings.
+    /// Input files ({file, sha256, rows, bytes}), the plan as YAML, the validation warnings and the
+    /// analysis notes ({section, context, message}).
     func appendixValues() -> [String: Any] {
         [
             "inputs": results.inputs.map { input in
@@ -113,6 +114,8 @@ extension ReportContext {
             "planSource": provenance.planSource,
             "warnings": provenance.warnings,
             "hasWarnings": !provenance.warnings.isEmpty,
+            "notes": results.notes.map { ["section": $0.section, "context": $0.context, "message": $0.message] },
+            "hasNotes": !results.notes.isEmpty,
         ]
     }
 
