@@ -127,7 +127,8 @@ enum DocumentSamples {
             participantFlow: ParticipantFlow(enrolled: 53, byArm: [
                 ParticipantFlowArm(arm: "UC-MSC", allocated: 27, secondInfusion: 27, completedPrimaryVisit: 26, analysed: 27),
                 ParticipantFlowArm(arm: "Control", allocated: 26, secondInfusion: nil, completedPrimaryVisit: 25, analysed: 26),
-            ]))
+            ]),
+            notes: [AnalysisNote(section: "logistic", context: "multivariable model", message: "Firth's method: 5.5 events per covariate")])
     }
 
     static let provenance = ReportProvenance(
@@ -158,5 +159,45 @@ enum DocumentSamples {
         let svg = String(decoding: try Canvas(width: .millimetres(120), height: .points(200)).render(figure.drawable, as: .svg), as: UTF8.self)
         return try ReportComposer(templates: ReportTemplates(directory: templates), paper: paper)
             .compose(results: results, plan: AnalysisPlan(), provenance: provenance, figures: [figure], figureSVG: [figure.name: svg])
+    }
+}
+
+/// The text of a PDF as `pdftotext` (poppler-utils) extracts it.
+enum PDFText {
+    static func extract(_ pdf: [UInt8], layout: Bool = false) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = (layout ? ["-layout"] : []) + ["-", "-"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(pdf))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// A folder in the temporary directory, removed when the value is released.
+final class ScratchFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("report-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    /// A copy of the bundled templates inside this folder, for tests that edit them.
+    func templatesCopy() throws -> URL {
+        let copy = url.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: DocumentSamples.templatesDirectory, to: copy)
+        return copy
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
     }
 }
