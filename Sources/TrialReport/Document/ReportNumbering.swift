@@ -13,24 +13,35 @@ public struct ReportNumbering: Sendable, Equatable {
     public init(_ document: MarkdownDocument) {
         var tables: [String: Int] = [:]
         var figures: [String: Int] = [:]
+        document.forEachBlock { block in
+            switch block.content {
+            case .generatedTable(let name, _) where tables[name] == nil:
+                tables[name] = tables.count + 1
+            case .figure(let name, _, _) where figures[name] == nil:
+                figures[name] = figures.count + 1
+            default:
+                break
+            }
+        }
+        self.tables = tables
+        self.figures = figures
+    }
+}
+
+extension MarkdownDocument {
+    /// Calls `body` with every block in document order, descending into block quotes and list items.
+    /// - Complexity: O(number of blocks).
+    func forEachBlock(_ body: (MarkdownBlock) -> Void) {
         func visit(_ blocks: [MarkdownBlock]) {
             for block in blocks {
+                body(block)
                 switch block.content {
-                case .generatedTable(let name, _) where tables[name] == nil:
-                    tables[name] = tables.count + 1
-                case .figure(let name, _, _) where figures[name] == nil:
-                    figures[name] = figures.count + 1
-                case .blockQuote(let children):
-                    visit(children)
-                case .list(let list):
-                    list.items.forEach(visit)
-                default:
-                    break
+                case .blockQuote(let children): visit(children)
+                case .list(let list): list.items.forEach(visit)
+                default: break
                 }
             }
         }
-        visit(document.blocks)
-        self.tables = tables
-        self.figures = figures
+        visit(blocks)
     }
 }

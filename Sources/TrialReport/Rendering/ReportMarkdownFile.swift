@@ -6,28 +6,18 @@ enum ReportMarkdownFile {
     /// - Complexity: O(length of the text + size of the tables).
     static func expand(_ markdown: String, document: MarkdownDocument, tables: [String: ReportTable]) -> String {
         var replacements: [Int: (column: Int, text: String)] = [:]
-        func visit(_ blocks: [MarkdownBlock]) {
-            for block in blocks {
-                guard let line = block.location.line else { continue }
-                let column = block.location.column ?? 1
-                switch block.content {
-                case .generatedTable(let name, _):
-                    if let table = tables[name] {
-                        replacements[line] = (column, String(table.markdown().dropLast()))
-                    }
-                case .figure(let name, let caption, _):
-                    let text = MarkdownEscaping.escape(caption.plainText)
-                    replacements[line] = (column, "![" + text + "](figures/" + name + ".svg)")
-                case .blockQuote(let children):
-                    visit(children)
-                case .list(let list):
-                    list.items.forEach(visit)
-                default:
-                    break
-                }
+        document.forEachBlock { block in
+            guard let line = block.location.line else { return }
+            let column = block.location.column ?? 1
+            switch block.content {
+            case .generatedTable(let name, _):
+                if let table = tables[name] { replacements[line] = (column, String(table.markdown().dropLast())) }
+            case .figure(let name, let caption, _):
+                replacements[line] = (column, "![" + MarkdownEscaping.escape(caption.plainText) + "](figures/" + name + ".svg)")
+            default:
+                break
             }
         }
-        visit(document.blocks)
         guard !replacements.isEmpty else { return markdown }
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for (line, replacement) in replacements where line - 1 < lines.count {
