@@ -44,8 +44,9 @@ let package = Package(
         .target(
             name: "TrialReport",
             dependencies: [
-                "TrialAnalysis", "TrialData", "Plot",
+                "TrialAnalysis", "TrialData", "Plot", "CCairo",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The command line: parses, calls the library, maps errors to exit codes.

@@ -1,10 +1,22 @@
 import ArgumentParser
+import Foundation
+import TrialData
+import TrialReport
+
+extension PaperSize: ExpressibleByArgument {}
 
 /// `trialreport render`: the whole report of a study into an output folder.
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render the report, figures, tables and results.json of a study."
+        abstract: "Render the report, figures, tables and results.json of a study.",
+        discussion: """
+            Writes OUT/report.pdf, report.html, report.md, results.json, manifest.json, \
+            tables/<name>.csv and figures/<name>.{pdf,svg,png}. Everything is written into a \
+            temporary folder beside OUT and replaces OUT only when all succeeded; after any error \
+            OUT is as it was. OUT may not be the data folder or inside it (exit 73). Dates inside \
+            the outputs come from SOURCE_DATE_EPOCH, else 2000-01-01 — never the clock.
+            """
     )
 
     @OptionGroup var study: StudyOptions
@@ -12,13 +24,53 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "The output folder.")
     var outputDirectory: String = "output"
 
-    @Flag(help: "Refuse to render unless the study folder matches its trial.lock.")
+    @Option(name: .customLong("templates"), help: "The templates folder (default: the bundled templates/).")
+    var templatesDirectory: String?
+
+    @Option(help: "The PDF's paper: a4 or letter.")
+    var paper: PaperSize = .a4
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(help: "Refuse to render unless the study folder matches its trial.lock (accepted; checked once `trialreport lock` exists).")
     var locked = false
 
     func run() throws {
         try runReportingFailures {
-            printToStandardError("render: not built yet (see the open issues); run `trialreport validate` for now.")
-            throw ExitCode.failure
+            let start = Date()
+            let options = RenderOptions(
+                dataDirectory: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)),
+                outputDirectory: URL(fileURLWithPath: outputDirectory),
+                templatesDirectory: templatesDirectory.map(URL.init(fileURLWithPath:)) ?? BundledExample.templatesDirectory,
+                paper: paper)
+            let progress = RenderProgress(quiet: quiet, start: start)
+            let summary = try ReportRenderer(analysis: StudyFolderAnalysis(), figures: TrialFigureSource())
+                .render(options, progress: progress.report)
+            guard !quiet else { return }
+            print(RenderProgress.summary(summary, outputPath: outputDirectory, seconds: Date().timeIntervalSince(start)))
         }
+    }
+}
+
+/// Progress of a render on stderr: one line per stage, only on a terminal and only once the
+/// render has taken more than a second.
+struct RenderProgress {
+    let quiet: Bool
+    let start: Date
+
+    func report(_ stage: ReportRenderer.Stage) {
+        guard !quiet, isatty(2) == 1, Date().timeIntervalSince(start) > 1 else { return }
+        printToStandardError("render: \(stage.rawValue)…")
+    }
+
+    /// The closing summary: what was written where, how long it took, and the remission headline.
+    static func summary(_ summary: RenderSummary, outputPath: String, seconds: Double) -> String {
+        let tables = summary.files.filter { $0.hasPrefix("tables/") }.count
+        let figures = summary.files.filter { $0.hasPrefix("figures/") }.count
+        let folder = outputPath.hasSuffix("/") ? outputPath : outputPath + "/"
+        return "Wrote report.pdf (\(summary.pages) pages), report.html, report.md, results.json, manifest.json, "
+            + "\(tables) tables and \(figures) figure files to \(folder) in \(String(format: "%.2f", seconds)) s.\n"
+            + summary.headline
     }
 }

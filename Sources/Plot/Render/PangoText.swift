@@ -1,11 +1,23 @@
 import CCairo
 
 /// Pango layouts made the same way for measuring and for drawing, so both agree to the unit:
-/// absolute font size in user units (points), no hinting of metrics or outlines.
-enum PangoText {
+/// absolute font size in user units (points), no hinting of metrics or outlines. The report's PDF
+/// typesetter makes its layouts here too, so figures and report text are set alike.
+public enum PangoText {
     /// A layout for `text` on `cairo`'s current transformation; release it with `g_object_unref`.
     static func layout(on cairo: OpaquePointer, text: RichText, font: Font, wrapWidth: Double?,
                        alignment: TextAlignment) -> OpaquePointer {
+        layout(on: cairo, markup: text.markup(fontSize: font.size), font: font, wrapWidth: wrapWidth,
+               alignment: alignment)
+    }
+
+    /// A layout for Pango `markup` (already escaped, e.g. with `RichText.escapeMarkup`) on
+    /// `cairo`'s current transformation, wrapped at word boundaries at `wrapWidth` points when
+    /// given, its lines justified when `justified` (Pango leaves a paragraph's last line ragged).
+    /// Release it with `g_object_unref`.
+    /// - Complexity: shapes the whole text once.
+    public static func layout(on cairo: OpaquePointer, markup: String, font: Font, wrapWidth: Double?,
+                              alignment: TextAlignment, justified: Bool = false) -> OpaquePointer {
         let context = pango_cairo_create_context(cairo)!
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
@@ -33,12 +45,13 @@ enum PangoText {
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .trailing: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
-        pango_layout_set_markup(layout, text.markup(fontSize: font.size), -1)
+        pango_layout_set_justify(layout, justified ? 1 : 0)
+        pango_layout_set_markup(layout, markup, -1)
         return layout
     }
 
     /// The logical rectangle of `layout` in points: origin offset and size.
-    static func logicalExtents(_ layout: OpaquePointer) -> Rect {
+    public static func logicalExtents(_ layout: OpaquePointer) -> Rect {
         var logical = PangoRectangle()
         pango_layout_get_extents(layout, nil, &logical)
         let scale = Double(PANGO_SCALE)

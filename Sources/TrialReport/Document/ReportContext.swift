@@ -1,0 +1,114 @@
+import TrialAnalysis
+
+/// The data the report templates show, as a tree of dictionaries, lists, strings and booleans for
+/// Mustache. Every number is already text (`Display`): templates never see a raw `Double`.
+/// README.md "The report and `trialreport render`" lists the keys.
+public struct ReportContext {
+    /// The results shown.
+    public var results: Results
+    /// The plan as used.
+    public var plan: AnalysisPlan
+    /// Date, lock, versions, warnings.
+    public var provenance: ReportProvenance
+    /// The tables by name, with their numbers once `ReportNumbering` has assigned them.
+    public var tables: [ReportTable]
+    /// The figures that exist, by name (e.g. "remission-rates"), in plan order.
+    public var figureNames: [String]
+    /// The numbers of figures by name, once `ReportNumbering` has assigned them.
+    public var figureNumbers: [String: Int]
+
+    /// A context; numbers are filled in by `numbered(by:)`.
+    public init(results: Results, plan: AnalysisPlan, provenance: ReportProvenance, tables: [ReportTable],
+                figureNames: [String]) {
+        self.results = results
+        self.plan = plan
+        self.provenance = provenance
+        self.tables = tables
+        self.figureNames = figureNames
+        self.figureNumbers = [:]
+    }
+
+    /// This context with the numbers of `numbering` given to tables and figures.
+    public func numbered(by numbering: ReportNumbering) -> ReportContext {
+        var context = self
+        for index in context.tables.indices {
+            context.tables[index].number = numbering.tables[context.tables[index].name]
+        }
+        context.figureNumbers = numbering.figures
+        return context
+    }
+
+    /// The Mustache context: see README.md for the keys.
+    /// - Complexity: O(size of the results).
+    public func values() -> [String: Any] {
+        let labels = ReportLabels(plan: plan)
+        return [
+            "title": plan.title,
+            "date": provenance.date.day,
+            "lock": ["locked": provenance.lockHash != nil, "hash": provenance.lockStatus],
+            "tool": ["name": "TrialReport", "version": provenance.toolVersion],
+            "arms": armsValues(),
+            "primaryVisit": labels.visit(plan.primaryVisit).lowercased(),
+            "remission": remissionValues(labels),
+            "methods": methodsValues(labels),
+            "flow": flowValues(),
+            "baseline": baselineValues(),
+            "primary": primaryValues(),
+            "secondary": secondaryValues(labels),
+            "insulinIndependence": insulinValues(),
+            "predictors": predictorValues(labels),
+            "safety": safetyValues(),
+            "appendix": appendixValues(),
+            "tables": Dictionary(uniqueKeysWithValues: tables.map { (Self.key($0.name), tableValues($0)) }),
+            "figures": Dictionary(uniqueKeysWithValues: figureNames.map { (Self.key($0), figureValues($0)) }),
+        ]
+    }
+
+    /// A name as a context key: "primary-endpoint" → "primaryEndpoint".
+    public static func key(_ name: String) -> String {
+        let parts = name.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard let first = parts.first else { return name }
+        return first.lowercased() + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined()
+    }
+
+    /// `{name, anchor, label}`: label "Table 2" (or "Table" before numbering).
+    func tableValues(_ table: ReportTable) -> [String: Any] {
+        ["name": table.name, "anchor": table.anchor, "label": "Table" + (table.number.map { " \($0)" } ?? "")]
+    }
+
+    /// `{name, anchor, label}` of a figure: label "Figure 3".
+    func figureValues(_ name: String) -> [String: Any] {
+        ["name": name, "anchor": "fig-" + SlugMaker.slug(name), "label": "Figure" + (figureNumbers[name].map { " \($0)" } ?? "")]
+    }
+
+    func table(_ name: String) -> [String: Any]? {
+        tables.first { $0.name == name }.map(tableValues)
+    }
+
+    func figure(_ name: FigureName) -> [String: Any]? {
+        figureNames.contains(name.rawValue) ? figureValues(name.rawValue) : nil
+    }
+
+    private func armsValues() -> [String: Any] {
+        let sizes = results.arms
+        return [
+            "treatment": plan.arms.treatment, "control": plan.arms.control,
+            "treatmentN": Display.integer(sizes.first?.n), "controlN": Display.integer(sizes.dropFirst().first?.n),
+            "total": Display.integer(results.participantFlow.enrolled),
+        ]
+    }
+
+    /// "p = 0.028", "p < 0.001", "p > 0.999", or "p not computed".
+    static func pStatement(_ p: Double?) -> String {
+        let text = Display.pValue(p)
+        if text == Display.missing { return "p not computed" }
+        if let first = text.first, first == "<" || first == ">" { return "p " + String(first) + " " + text.dropFirst() }
+        return "p = " + text
+    }
+
+    /// A list joined for prose: "a", "a and b", "a, b and c".
+    static func prose(_ items: [String], conjunction: String = "and") -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " " + conjunction + " " + items[items.count - 1]
+    }
+}

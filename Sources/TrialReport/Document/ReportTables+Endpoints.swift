@@ -1,0 +1,48 @@
+import TrialAnalysis
+
+extension ReportTables {
+    /// A parameter's secondary-endpoint table: one group per population (all participants, each
+    /// subgroup level) and visit, one row per arm with n, mean ± SD, median (Q1 to Q3), mean change,
+    /// median % change, the within-arm p (visit against baseline) and the between-arm p.
+    /// `nil` when the results have no endpoint of that parameter.
+    public func secondaryEndpoint(parameter code: String) -> ReportTable? {
+        let endpoints = results.endpoints.filter { $0.parameter == code }
+        guard !endpoints.isEmpty else { return nil }
+        let decimals = labels.plan.parameter(code)?.decimals ?? 1
+        var table = ReportTable(name: Self.secondaryName(parameter: code),
+                                caption: labels.parameter(code) + " by visit and arm")
+        table.headerRows = [
+            [.init("", columnSpan: 3), .init("Value at visit", columnSpan: 2), .init("Change from baseline", columnSpan: 2),
+             .init("p", columnSpan: 2)],
+            [.init("Visit", alignment: .left), .init("Arm", alignment: .left), .init("n"), .init("Mean ± SD"),
+             .init("Median (Q1 to Q3)"), .init("Mean"), .init("Median %"), .init("Within arm"), .init("Between arms")],
+        ]
+        var population: String?
+        for endpoint in endpoints {
+            let name = endpoint.level.map { (endpoint.subgroup ?? "") + ": " + $0 } ?? "All participants"
+            var rows: [ReportTable.Row] = []
+            if name != population {
+                rows.append(ReportTable.Row([.init(name, emphasis: .italic)]))
+                population = name
+            }
+            let between = endpoint.between
+            let betweenMarker = table.addFootnote(between.test.capitalizedName + " of the "
+                + (between.measure == .percentChange ? "percent change" : "change") + " from baseline.")
+            for (index, arm) in endpoint.byArm.enumerated() {
+                var cells: [ReportTable.Cell] = [
+                    .init(index == 0 ? labels.visit(endpoint.visit) : "", indentation: 1), .init(arm.arm),
+                    .number(Display.integer(arm.n)),
+                    .number(Display.meanWithSD(mean: arm.mean, sd: arm.sd, decimals: decimals)),
+                    .number(Display.medianWithQuartiles(median: arm.median, q1: arm.q1, q3: arm.q3, decimals: decimals)),
+                    .number(Display.number(arm.meanChange, decimals: decimals)),
+                    .number(Display.number(arm.medianPercentChange, decimals: 1)),
+                    Self.pValueCell(arm.withinPValue, test: arm.withinTest, in: &table),
+                ]
+                cells.append(index == 0 ? .number(Display.pValue(between.pValue), footnotes: [betweenMarker]) : .number(""))
+                rows.append(ReportTable.Row(cells))
+            }
+            table.groups.append(ReportTable.RowGroup(rows))
+        }
+        return table
+    }
+}

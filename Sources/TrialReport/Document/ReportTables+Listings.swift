@@ -1,0 +1,63 @@
+import TrialAnalysis
+
+extension ReportTables {
+    /// The listing of insulin-independence episodes: participant, arm, start and end month,
+    /// duration, and whether the episode was ongoing at the last follow-up.
+    public func insulinIndependence() -> ReportTable {
+        var table = ReportTable(
+            name: "insulin-independence", caption: "Insulin-independence episodes",
+            headerRows: [[.init("Participant", alignment: .left), .init("Arm", alignment: .left), .init("Start (month)"),
+                          .init("End (month)"), .init("Duration (months)"), .init("Ongoing")]])
+        let ongoing = table.addFootnote("Still insulin-free at the last follow-up; duration to the last follow-up.")
+        table.groups = [ReportTable.RowGroup(results.insulinIndependence.episodes.map { episode in
+            ReportTable.Row([
+                .init(episode.usubjid), .init(episode.arm),
+                .number(Display.number(episode.startMonth, decimals: 1)),
+                .number(episode.endMonth.map { Display.number($0, decimals: 1) } ?? Display.missing),
+                .number(Display.number(episode.durationMonths, decimals: 1)),
+                .init(episode.ongoing ? "Yes" : "No", alignment: .center, footnotes: episode.ongoing ? [ongoing] : []),
+            ])
+        }, keepTogether: false)]
+        return table
+    }
+
+    /// Predictors of remission: each covariate's odds ratio with 95% CI and p, alone (univariable)
+    /// and in the multivariable model; the method and the population in the footnotes.
+    public func predictors() -> ReportTable {
+        let logistic = results.logistic
+        var table = ReportTable(
+            name: "predictors", caption: "Predictors of remission: logistic regression",
+            headerRows: [
+                [.init(""), .init("Univariable", columnSpan: 2), .init("Multivariable", columnSpan: 2)],
+                [.init("Covariate", alignment: .left), .init("OR (95% CI)"), .init("p"), .init("OR (95% CI)"), .init("p")],
+            ])
+        let method = table.addFootnote(Self.methodNote(logistic.method) + " " + Self.populationNote(logistic))
+        table.headerRows[0][2].footnotes = [method]
+        let covariates = logistic.terms.map(\.term).filter { $0 != "(Intercept)" }
+        table.groups = [ReportTable.RowGroup(covariates.map { covariate in
+            let single = logistic.univariable.first { $0.covariate == covariate }
+            let multiple = logistic.terms.first { $0.term == covariate }
+            var cells: [ReportTable.Cell] = [.init(labels.variable(covariate))]
+            for term in [single?.term, multiple] {
+                cells.append(.number(Display.oddsRatio(term?.oddsRatio, lower: term?.ciLower, upper: term?.ciUpper)))
+                cells.append(.number(Display.pValue(term?.pValue)))
+            }
+            return ReportTable.Row(cells)
+        })]
+        return table
+    }
+
+    /// "Firth's penalized likelihood; profile penalized likelihood 95% CI and p." or the ML equivalent.
+    static func methodNote(_ method: LogisticFitMethod) -> String {
+        switch method {
+        case .firth: "Firth's penalized-likelihood logistic regression; 95% CI and p from the profile penalized likelihood."
+        case .ml: "Maximum-likelihood logistic regression; Wald 95% CI and p."
+        }
+    }
+
+    private static func populationNote(_ logistic: LogisticResults) -> String {
+        let who = logistic.population == .treatment ? "treatment arm" : "all participants"
+        return "Multivariable model in the " + who + ": " + Display.integer(logistic.n) + " participants, "
+            + Display.integer(logistic.events) + " in remission."
+    }
+}

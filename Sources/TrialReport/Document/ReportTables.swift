@@ -1,0 +1,58 @@
+import TrialAnalysis
+
+/// Every table of the report, made from `Results` and the plan: the values are formatted by
+/// `Display`, never computed. Tables are unnumbered here; `ReportNumbering` numbers them in the
+/// order the template shows them.
+public struct ReportTables: Sendable {
+    /// The results tabulated.
+    public var results: Results
+    /// How variables, visits and arms are named.
+    public var labels: ReportLabels
+
+    /// The tables of `results` under `plan`.
+    public init(results: Results, plan: AnalysisPlan) {
+        self.results = results
+        self.labels = ReportLabels(plan: plan)
+    }
+
+    /// The name of the baseline table within the levels of a subgroup: "baseline-by-onset".
+    public static func baselineName(subgroup: String) -> String {
+        "baseline-by-" + SlugMaker.slug(subgroup)
+    }
+
+    /// The name of a parameter's secondary-endpoint table: "secondary-cpepf".
+    public static func secondaryName(parameter: String) -> String {
+        "secondary-" + SlugMaker.slug(parameter)
+    }
+
+    /// All tables in report order: baseline (overall, then per subgroup), primary endpoint,
+    /// one secondary-endpoint table per parameter, insulin independence, predictors, adverse events.
+    /// - Complexity: O(size of the results).
+    public func all() -> [ReportTable] {
+        var tables = [baseline()]
+        tables += labels.plan.subgroups.compactMap { baseline(subgroup: $0.name) }
+        tables.append(primaryEndpoint())
+        tables += labels.plan.parameters.compactMap { secondaryEndpoint(parameter: $0.code) }
+        tables += [insulinIndependence(), predictors(), adverseEvents()]
+        return tables
+    }
+
+    /// The participants allocated to `arm`, from `results.arms`.
+    func armSize(_ arm: String) -> Int? {
+        results.arms.first { $0.arm == arm }?.n
+    }
+
+    /// The arms in results order (treatment, then control).
+    var arms: [String] { results.arms.map(\.arm) }
+
+    /// One spanning header cell per arm with its N, over `span` columns each.
+    func armHeaders(span: Int) -> [ReportTable.HeaderCell] {
+        arms.map { .init(ReportLabels.armHeader($0, n: armSize($0)), columnSpan: span) }
+    }
+
+    /// A p-value cell with the footnote naming its test.
+    static func pValueCell(_ p: Double?, test: TestName, in table: inout ReportTable) -> ReportTable.Cell {
+        let marker = table.addFootnote(test.footnote)
+        return .number(Display.pValue(p), footnotes: [marker])
+    }
+}

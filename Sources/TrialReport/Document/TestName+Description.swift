@@ -1,0 +1,26 @@
+import TrialAnalysis
+
+extension TestName {
+    /// The test as a reader names it in a table footnote or the methods: "Fisher's exact test".
+    public var displayName: String {
+        switch self {
+        case .fisherExact: "Fisher's exact test"
+        case .chiSquare: "Pearson's chi-square test"
+        case .mannWhitney: "Wilcoxon rank-sum (Mann–Whitney) test"
+        case .welchT: "Welch's t-test"
+        case .wilcoxon: "Wilcoxon signed-rank test"
+        case .pairedT: "paired t-test"
+        case .logisticWald: "Wald test of the logistic regression coefficient"
+        case .likelihoodRatio: "likelihood-ratio test of nested logistic models"
+        case .profilePenalizedLikelihood: "profile penalized likelihood-ratio test (Firth)"
+        }
+    }
+
+    /// `displayName` with a capital first letter, to start a sentence.
+    public var capitalizedName: String {
+        displayName.prefix(1).uppercased() + displayName.dropFirst()
+    }
+
+    /// `capitalizedName` with a full stop, for a table footnote.
+    public var footnote: String { capitalizedName + "." }
+}

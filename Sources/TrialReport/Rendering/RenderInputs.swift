@@ -1,0 +1,82 @@
+import Foundation
+import TrialAnalysis
+import TrialData
+
+/// A study analysed: what the render pipeline needs from the analysis stage.
+public struct AnalysedStudy: Sendable {
+    /// The results (results.json).
+    public var results: Results
+    /// The plan as used.
+    public var plan: AnalysisPlan
+    /// Where the plan came from, for the appendix: "study.yaml" or "built-in plan".
+    public var planSource: String
+    /// Validation warnings, shown in the appendix.
+    public var warnings: [Diagnostic]
+
+    /// An analysed study.
+    public init(results: Results, plan: AnalysisPlan, planSource: String, warnings: [Diagnostic]) {
+        self.results = results
+        self.plan = plan
+        self.planSource = planSource
+        self.warnings = warnings
+    }
+}
+
+/// The analysis stage of the pipeline: a study folder (and plan file) → results.
+public protocol StudyAnalyzing: Sendable {
+    /// The analysed study.
+    /// - Throws: `TrialReportError` with every problem of the study folder or plan.
+    func analyze(dataDirectory: URL, planFile: URL?) throws(TrialReportError) -> AnalysedStudy
+}
+
+/// The figures stage of the pipeline: results → the trial's figures, in plan order.
+public protocol FigureMaking: Sendable {
+    /// The figures of `results` under `plan` (only those the plan asks for).
+    func figures(results: Results, plan: AnalysisPlan) throws(TrialReportError) -> [ReportFigure]
+}
+
+/// What `trialreport render` was asked to do.
+public struct RenderOptions: Sendable {
+    /// The study folder.
+    public var dataDirectory: URL
+    /// The `--spec` file, if given.
+    public var planFile: URL?
+    /// The output folder, replaced as a whole when the render succeeds.
+    public var outputDirectory: URL
+    /// The templates folder.
+    public var templatesDirectory: URL
+    /// The PDF's paper.
+    public var paper: PaperSize
+    /// The SHA-256 of the data lock, when the data are locked (the lock command provides it).
+    public var lockHash: String?
+    /// The lock time, the date inside every output when given.
+    public var lockTime: Date?
+    /// The environment, for `SOURCE_DATE_EPOCH`.
+    public var environment: [String: String]
+
+    /// Options; see the properties.
+    public init(dataDirectory: URL, planFile: URL? = nil, outputDirectory: URL, templatesDirectory: URL,
+                paper: PaperSize = .a4, lockHash: String? = nil, lockTime: Date? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.dataDirectory = dataDirectory
+        self.planFile = planFile
+        self.outputDirectory = outputDirectory
+        self.templatesDirectory = templatesDirectory
+        self.paper = paper
+        self.lockHash = lockHash
+        self.lockTime = lockTime
+        self.environment = environment
+    }
+}
+
+/// What a render wrote.
+public struct RenderSummary: Sendable {
+    /// The output folder.
+    public var outputDirectory: URL
+    /// Every file written, relative to the output folder, sorted.
+    public var files: [String]
+    /// The number of pages of report.pdf.
+    public var pages: Int
+    /// The remission headline: "Remission at month 12: 11/27 (40.7%) UC-MSC vs …".
+    public var headline: String
+}

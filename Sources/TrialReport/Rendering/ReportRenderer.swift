@@ -1,0 +1,135 @@
+import Crypto
+import Foundation
+import Plot
+import TrialAnalysis
+import TrialData
+
+/// `trialreport render`: study folder → analysis → results.json, tables (CSV), figures (PDF, SVG,
+/// PNG), report.md, report.html, report.pdf and manifest.json, all written into a temporary folder
+/// and swapped into the output folder only when everything succeeded (`OutputFolder`).
+///
+/// Every date inside the outputs is `ReportDate.resolve` (lock time, else `SOURCE_DATE_EPOCH`,
+/// else 2000-01-01): two renders of the same inputs give byte-identical files.
+public struct ReportRenderer: Sendable {
+    /// The stages, in order, as progress reports name them.
+    public enum Stage: String, Sendable, CaseIterable {
+        case analysis, figures, report, writing
+    }
+
+    /// The analysis stage.
+    public var analysis: any StudyAnalyzing
+    /// The figures stage; `nil` renders a report without figures.
+    public var figures: (any FigureMaking)?
+
+    /// A renderer with these stages.
+    public init(analysis: any StudyAnalyzing, figures: (any FigureMaking)?) {
+        self.analysis = analysis
+        self.figures = figures
+    }
+
+    /// Renders the study of `options` into its output folder.
+    /// - Parameter progress: called at the start of each stage.
+    /// - Throws: `TrialReportError`: `.cannotWrite` (exit 73) for an output folder inside the
+    ///   data folder or one that cannot be written; the analysis's errors; `.invalidInput` (65)
+    ///   for a template error. The output folder is unchanged after any error.
+    /// - Complexity: linear in the size of the study.
+    public func render(_ options: RenderOptions, progress: (Stage) -> Void = { _ in }) throws(TrialReportError) -> RenderSummary {
+        try Self.checkSeparate(output: options.outputDirectory, data: options.dataDirectory)
+        let templates = try ReportTemplates(directory: options.templatesDirectory)
+        progress(.analysis)
+        let study = try analysis.analyze(dataDirectory: options.dataDirectory, planFile: options.planFile)
+        let date = ReportDate.resolve(lockTime: options.lockTime, environment: options.environment)
+        progress(.figures)
+        let figureList = try figures?.figures(results: study.results, plan: study.plan) ?? []
+        var files: [(String, [UInt8])] = []
+        var svg: [String: String] = [:]
+        for figure in figureList {
+            let canvas = Canvas(width: .points(figure.size.width), height: .points(figure.size.height),
+                                documentDate: date.timestamp)
+            for format in OutputFormat.allCases {
+                let bytes: [UInt8]
+                do { bytes = try canvas.render(figure.drawable, as: format) } catch {
+                    throw TrialReportError(.other, at: SourceLocation(file: "figures/\(figure.name).\(format.rawValue)"), "\(error)")
+                }
+                files.append(("figures/\(figure.name).\(format.rawValue)", bytes))
+                if format == .svg { svg[figure.name] = String(decoding: bytes, as: UTF8.self) }
+            }
+        }
+        progress(.report)
+        let provenance = ReportProvenance(
+            date: date, lockHash: options.lockHash, toolVersion: ToolVersion.current, planYAML: study.plan.canonicalYAML,
+            planSource: study.planSource, warnings: study.warnings.map(\.description))
+        let report = try ReportComposer(templates: templates, paper: options.paper)
+            .compose(results: study.results, plan: study.plan, provenance: provenance, figures: figureList, figureSVG: svg)
+        files += report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
+        files += [("results.json", Array(study.results.jsonData())), ("report.md", Array(report.markdown.utf8)),
+                  ("report.html", Array(report.html.utf8)), ("report.pdf", report.pdf)]
+        files.append(("manifest.json", Self.manifest(files, lockHash: options.lockHash)))
+
+        progress(.writing)
+        let output = try OutputFolder(destination: options.outputDirectory)
+        do {
+            for (path, bytes) in files { try output.write(bytes, to: path) }
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+        let headline = ReportComposer.headline(ReportContext(results: study.results, plan: study.plan, provenance: provenance,
+                                                             tables: [], figureNames: []).values())
+        return RenderSummary(outputDirectory: output.destination, files: files.map(\.0).sorted(),
+                             pages: PDFPageCount.count(report.pdf), headline: headline)
+    }
+
+    /// `manifest.json`: every output file with its SHA-256 and size, sorted by path, and the lock hash.
+    static func manifest(_ files: [(String, [UInt8])], lockHash: String?) -> [UInt8] {
+        let entries = files.sorted { $0.0 < $1.0 }.map { path, bytes in
+            let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            return "    {\"file\": \(jsonString(path)), \"sha256\": \"\(digest)\", \"bytes\": \(bytes.count)}"
+        }
+        let lock = lockHash.map { jsonString($0) } ?? "null"
+        let text = "{\n  \"tool\": \"TrialReport \(ToolVersion.current)\",\n  \"lockHash\": \(lock),\n  \"files\": [\n"
+            + entries.joined(separator: ",\n") + "\n  ]\n}\n"
+        return Array(text.utf8)
+    }
+
+    /// A JSON string literal.
+    private static func jsonString(_ text: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return (try? String(decoding: encoder.encode(text), as: UTF8.self)) ?? "\"\""
+    }
+
+    /// Refuses an output folder that is the data folder or inside it (replacing it would delete
+    /// the study's own files): exit 73, the output cannot be written there.
+    static func checkSeparate(output: URL, data: URL) throws(TrialReportError) {
+        let outputPath = Self.resolved(output).pathComponents
+        let dataPath = Self.resolved(data).pathComponents
+        if outputPath.starts(with: dataPath) {
+            throw TrialReportError(.cannotWrite, at: SourceLocation(file: output.path),
+                                   "the output folder may not be the data folder or inside it (\(data.path))")
+        }
+    }
+
+    /// The path with symbolic links of its existing part resolved.
+    private static func resolved(_ url: URL) -> URL {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.pathComponents.count > 1 {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        return rest.reduce(existing.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }
+    }
+}
+
+/// The number of pages of a PDF written by Cairo (its page tree's `/Count`).
+enum PDFPageCount {
+    static func count(_ pdf: [UInt8]) -> Int {
+        let text = String(decoding: pdf, as: UTF8.self)
+        guard let range = text.range(of: "/Type /Pages") else { return 0 }
+        let after = text[range.upperBound...]
+        guard let count = after.range(of: "/Count ") else { return 0 }
+        return Int(after[count.upperBound...].prefix { $0.isNumber }) ?? 0
+    }
+}

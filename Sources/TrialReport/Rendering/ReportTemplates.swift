@@ -1,0 +1,161 @@
+import Foundation
+import Mustache
+import TrialData
+
+/// The report's templates, read from one folder: `report.md.mustache` (the content, Markdown),
+/// `report.html.mustache` (the HTML page shell) and any partials below the folder, named by
+/// relative path without `.mustache` (`partials/summary`).
+///
+/// Markdown templates (all but `report.html` and `html/…`) render with the MARKDOWN content type:
+/// `{{value}}` is escaped for Markdown (`MarkdownEscaping`), `{{{value}}}` is inserted as it is.
+/// HTML templates escape `{{value}}` for HTML. Only regular files inside the folder are read —
+/// a symbolic link is an error — so a template cannot include anything outside it.
+public struct ReportTemplates: Sendable {
+    /// The template of the report's content.
+    public static let markdownName = "report.md"
+    /// The template of the HTML page.
+    public static let htmlName = "report.html"
+    /// The file extension of templates.
+    public static let fileExtension = "mustache"
+
+    private let library: MustacheLibrary
+
+    /// The templates in `directory`.
+    /// - Throws: `TrialReportError`: `.missingInput` when the folder or one of the two main
+    ///   templates is missing; `.invalidInput` with `FILE:LINE:COLUMN` for every syntax error,
+    ///   reference to a partial that does not exist, symbolic link or non-UTF-8 file.
+    /// - Complexity: O(total size of the templates).
+    public init(directory: URL) throws(TrialReportError) {
+        MarkdownContentType.registerOnce()
+        let files = try Self.templateFiles(in: directory)
+        var problems: [Diagnostic] = []
+        var texts: [String: (text: String, file: String)] = [:]
+        for (name, url) in files {
+            let display = directory.lastPathComponent + "/" + name + "." + Self.fileExtension
+            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                problems.append(Diagnostic(at: SourceLocation(file: display), "cannot read the template as UTF-8 text"))
+                continue
+            }
+            texts[name] = (text, display)
+        }
+        for required in [Self.markdownName, Self.htmlName] where texts[required] == nil {
+            throw TrialReportError(.missingInput, at: SourceLocation(file: directory.path + "/" + required + "." + Self.fileExtension),
+                                   "the template does not exist")
+        }
+        var library = MustacheLibrary()
+        for name in texts.keys.sorted() {
+            let (text, file) = texts[name]!
+            let isMarkdown = !(name == Self.htmlName || name.hasPrefix("html/"))
+            let prefix = isMarkdown ? MarkdownContentType.pragma : ""
+            do {
+                library.register(try MustacheTemplate(string: prefix + text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let line = error.context.lineNumber
+                let column = error.context.columnNumber - (line == 1 ? prefix.count : 0)
+                problems.append(Diagnostic(at: SourceLocation(file: file, line: line, column: max(1, column)),
+                                           Self.message(error.error)))
+            } catch {
+                problems.append(Diagnostic(at: SourceLocation(file: file), "\(error)"))
+            }
+            problems += TemplatePartials.missing(in: text, file: file, known: Set(texts.keys))
+        }
+        guard problems.isEmpty else { throw TrialReportError(.invalidInput, problems) }
+        self.library = library
+    }
+
+    /// The report's Markdown for `context` (from `ReportContext.values()`).
+    public func markdown(_ context: [String: Any]) -> String {
+        library.render(context, withTemplate: Self.markdownName) ?? ""
+    }
+
+    /// The HTML page for `context`, whose `body` holds the report's HTML.
+    public func html(_ context: [String: Any]) -> String {
+        library.render(context, withTemplate: Self.htmlName) ?? ""
+    }
+
+    /// Every `*.mustache` file below `directory`, by template name.
+    private static func templateFiles(in directory: URL) throws(TrialReportError) -> [(String, URL)] {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw TrialReportError(.missingInput, at: SourceLocation(file: directory.path), "the templates folder does not exist")
+        }
+        let root = directory.standardizedFileURL.path
+        var files: [(String, URL)] = []
+        var links: [Diagnostic] = []
+        let keys: [URLResourceKey] = [.isSymbolicLinkKey, .isRegularFileKey]
+        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: keys) else { return [] }
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: Set(keys))
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.count + 1))
+            if values?.isSymbolicLink == true {
+                links.append(Diagnostic(at: SourceLocation(file: directory.lastPathComponent + "/" + relative),
+                                        "a template may not be a symbolic link (templates are read only from inside their folder)"))
+                continue
+            }
+            guard values?.isRegularFile == true, url.pathExtension == fileExtension else { continue }
+            files.append((String(relative.dropLast(fileExtension.count + 1)), url))
+        }
+        guard links.isEmpty else { throw TrialReportError(.invalidInput, links) }
+        return files.sorted { $0.0 < $1.0 }
+    }
+
+    private static func message(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "the closing tag does not match the open section"
+        case .unfinishedName: return "unfinished tag name (missing '}}'?)"
+        case .expectedSectionEnd: return "a section is not closed (missing '{{/name}}')"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
+        case .textInsideInheritSection: return "text inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "invalid '{{% …}}' pragma"
+        case .unrecognisedConfigVariable: return "unknown '{{% …}}' pragma"
+        }
+    }
+}
+
+/// The partials a template refers to (`{{> name}}`) that are not in the folder: Mustache would
+/// render them as nothing, so they are reported instead.
+enum TemplatePartials {
+    /// One diagnostic per reference to an unknown partial, at its line and column.
+    static func missing(in text: String, file: String, known: Set<String>) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var line = 1
+        var column = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index...].hasPrefix("{{>") {
+                let nameStart = text.index(index, offsetBy: 3)
+                if let close = text[nameStart...].range(of: "}}") {
+                    let name = text[nameStart..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    if !name.hasPrefix("*"), !known.contains(name) {
+                        problems.append(Diagnostic(at: SourceLocation(file: file, line: line, column: column),
+                                                   "no partial named '\(name)' in the templates folder"))
+                    }
+                }
+            }
+            if text[index].isNewline { line += 1; column = 1 } else { column += 1 }
+            index = text.index(after: index)
+        }
+        return problems
+    }
+}
+
+/// Mustache content type of the Markdown templates: `{{value}}` escaped with `MarkdownEscaping`.
+struct MarkdownContentType: MustacheContentType {
+    /// The pragma that switches a template to this content type, put before every Markdown template.
+    static let pragma = "{{% CONTENT_TYPE: MARKDOWN}}"
+
+    func escapeText(_ text: String) -> String {
+        MarkdownEscaping.escape(text)
+    }
+
+    private static let registration: Void = MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+
+    /// Registers the content type with Mustache (once per process).
+    static func registerOnce() {
+        _ = registration
+    }
+}

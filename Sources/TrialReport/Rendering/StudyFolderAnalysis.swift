@@ -1,0 +1,34 @@
+import Foundation
+import Plot
+import TrialAnalysis
+import TrialData
+
+/// The analysis stage of `trialreport render`: reads and validates the study folder with its plan
+/// (`StudyInput.load`) and runs every analysis (`StudyAnalysis.run`).
+public struct StudyFolderAnalysis: StudyAnalyzing {
+    /// The stage.
+    public init() {}
+
+    public func analyze(dataDirectory: URL, planFile: URL?) throws(TrialReportError) -> AnalysedStudy {
+        let input = try StudyInput.load(from: dataDirectory, planFile: planFile)
+        let results = StudyAnalysis.run(data: input.data, plan: input.plan.plan)
+        let source = StudyInput.planFile(for: dataDirectory, given: planFile)?.lastPathComponent ?? "the built-in plan"
+        return AnalysedStudy(results: results, plan: input.plan.plan, planSource: source, warnings: input.data.warnings)
+    }
+}
+
+/// The figures stage of `trialreport render`: the trial's figures of issue 5 (`TrialFigures`),
+/// each at the width it is designed for.
+public struct TrialFigureSource: FigureMaking {
+    /// The stage.
+    public init() {}
+
+    public func figures(results: Results, plan: AnalysisPlan) -> [ReportFigure] {
+        let figures = TrialFigures(results: results, plan: plan)
+        return figures.names.map { name in
+            let figure = figures.build(name)
+            return ReportFigure(name: name.rawValue, drawable: figure.drawable,
+                                size: Size(width: figure.width.length.points, height: figure.height.points))
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import CCairo
+import Plot
+import TrialData
+
+/// Typesets a `MarkdownDocument` as a paginated PDF with Cairo and Pango, in two passes: layout
+/// (every text shaped once, slices put on pages) then drawing (so "Page X of Y" and links to
+/// later pages are known). See README.md "The report and `trialreport render`".
+public struct PDFTypesetter: Sendable {
+    /// The document's metadata and running footer.
+    public struct Metadata: Sendable {
+        /// The title (PDF /Title).
+        public var title: String
+        /// The subject (PDF /Subject).
+        public var subject: String
+        /// The creating tool (PDF /Creator), e.g. "TrialReport 0.1.0".
+        public var creator: String
+        /// The creation and modification date, `YYYY-MM-DDThh:mm:ss` (never the clock).
+        public var date: String
+        /// The text at the left of every page's footer, e.g. "Data lock: not locked".
+        public var footer: String
+
+        /// Metadata.
+        public init(title: String, subject: String, creator: String, date: String, footer: String) {
+            self.title = title
+            self.subject = subject
+            self.creator = creator
+            self.date = date
+            self.footer = footer
+        }
+    }
+
+    /// The paper.
+    public var paper: PaperSize
+    /// Title, subject, creator, date and footer.
+    public var metadata: Metadata
+
+    /// A typesetter for `paper`.
+    public init(paper: PaperSize = .a4, metadata: Metadata) {
+        self.paper = paper
+        self.metadata = metadata
+    }
+
+    /// The PDF's bytes.
+    /// - Parameter document: the document; anchors are assigned (`assigningAnchors()`) here.
+    /// - Throws: `TrialReportError` (`.invalidInput`) naming every unknown figure or table, or
+    ///   (`.other`) a Cairo failure.
+    /// - Complexity: linear in the document's size (each text is shaped once).
+    public func pdf(_ document: MarkdownDocument, content: TypesetContent) throws(TrialReportError) -> [UInt8] {
+        let document = document.assigningAnchors()
+        let geometry = PageGeometry(paper: paper)
+        let style = TypesetStyle()
+        let sink = ByteSink()
+        let first = paper.size(landscape: false)
+        let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.width, first.height)!
+        for (key, value) in [(CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_SUBJECT, metadata.subject),
+                             (CAIRO_PDF_METADATA_CREATOR, metadata.creator), (CAIRO_PDF_METADATA_CREATE_DATE, metadata.date),
+                             (CAIRO_PDF_METADATA_MOD_DATE, metadata.date)] {
+            cairo_pdf_surface_set_metadata(surface, key, value)
+        }
+        let cairo = cairo_create(surface)!
+        var problems: [Diagnostic] = []
+        withExtendedLifetime(sink) {
+            var builder = FlowBuilder(cairo: cairo, style: style, geometry: geometry, content: content)
+            builder.add(document.blocks)
+            problems = builder.problems
+            guard problems.isEmpty else { return }
+            let pages = Paginator(geometry: geometry).pages(builder.slices)
+            let anchors = Set(builder.slices.compactMap(\.anchor))
+            let footer = TextBlock(cairo: cairo, markup: InlineMarkup(text: metadata.footer), font: style.footerFont, width: nil)
+            PageDrawer(surface: surface, cairo: cairo, geometry: geometry, style: style,
+                       links: LinkRegistry(anchors: anchors), footer: footer).draw(pages)
+        }
+        let status = cairo_status(cairo)
+        cairo_destroy(cairo)
+        cairo_surface_finish(surface)
+        let surfaceStatus = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        guard problems.isEmpty else { throw TrialReportError(.invalidInput, problems) }
+        for status in [status, surfaceStatus] where status != CAIRO_STATUS_SUCCESS {
+            throw TrialReportError(.other, at: SourceLocation(file: "report.pdf"),
+                                   "cairo: " + String(cString: cairo_status_to_string(status)))
+        }
+        return sink.bytes
+    }
+}

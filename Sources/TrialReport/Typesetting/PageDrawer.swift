@@ -1,0 +1,102 @@
+import CCairo
+import Plot
+
+/// The drawing pass: paints laid-out pages on a Cairo PDF surface, with a running footer (the lock
+/// hash and "Page X of Y"), destinations and links, and an outline entry for every heading.
+struct PageDrawer {
+    let surface: OpaquePointer
+    let cairo: OpaquePointer
+    let geometry: PageGeometry
+    let style: TypesetStyle
+    let links: LinkRegistry
+    /// The left part of the footer, e.g. "Data lock: 3f2a…" or "Data lock: not locked".
+    let footer: TextBlock
+
+    /// Draws every page, then leaves the surface ready to finish.
+    func draw(_ pages: [Page]) {
+        var outline = OutlineBuilder(surface: surface)
+        for (number, page) in pages.enumerated() {
+            let size = geometry.paper.size(landscape: page.landscape)
+            cairo_pdf_surface_set_size(surface, size.width, size.height)
+            let left = geometry.textRect(landscape: page.landscape).minX
+            for (position, item) in page.items.enumerated() {
+                let next = position + 1 < page.items.count ? page.items[position + 1].slice : nil
+                if let anchor = item.slice.anchor {
+                    links.destination(anchor, at: Point(x: left, y: max(0, item.y - 6)), on: cairo)
+                }
+                if let entry = item.slice.outline, let anchor = item.slice.anchor {
+                    outline.add(level: entry.level, title: entry.title, anchor: anchor)
+                }
+                draw(item.slice, at: Point(x: left, y: item.y), next: next)
+            }
+            drawFooter(page: number + 1, of: pages.count, landscape: page.landscape)
+            cairo_show_page(cairo)
+        }
+    }
+
+    private func draw(_ slice: Slice, at origin: Point, next: Slice?) {
+        cairo_set_source_rgb(cairo, 0, 0, 0)
+        switch slice.kind {
+        case .text(let block, let lines, let indent):
+            if let marker = slice.marker {
+                marker.block.draw(at: Point(x: origin.x + marker.indent, y: origin.y), on: cairo, links: links)
+            }
+            block.draw(lines: lines, at: Point(x: origin.x + indent, y: origin.y), on: cairo, links: links)
+        case .tableCaption(let table):
+            table.caption?.draw(at: origin, on: cairo, links: links)
+        case .tableContinuedCaption(let table):
+            table.continuedCaption?.draw(at: origin, on: cairo, links: links)
+        case .tableHeader(let table):
+            table.drawHeader(at: origin, on: cairo, links: links)
+            if table.bodyRows.isEmpty {
+                table.rule(from: origin.x, to: origin.x + table.width, y: origin.y + slice.height, width: style.heavyRule, on: cairo)
+            }
+        case .tableRow(let table, let index):
+            let row = table.bodyRows[index]
+            table.draw(row, at: origin, on: cairo, links: links)
+            if next?.table !== table || next?.isTableRow != true {
+                table.rule(from: origin.x, to: origin.x + table.width, y: origin.y + row.height, width: style.heavyRule, on: cairo)
+            }
+        case .tableFootnote(let table, let index):
+            table.footnotes[index].draw(at: Point(x: origin.x, y: origin.y + 1.5), on: cairo, links: links)
+        case .figure(let figure, let size):
+            Canvas.draw(figure.drawable, in: cairo, rect: Rect(x: origin.x, y: origin.y, width: size.width, height: size.height))
+        case .pageBreak:
+            break
+        }
+    }
+
+    private func drawFooter(page: Int, of count: Int, landscape: Bool) {
+        let text = geometry.textRect(landscape: landscape)
+        let y = text.maxY + geometry.footerGap
+        cairo_set_source_rgb(cairo, style.footerColor.red, style.footerColor.green, style.footerColor.blue)
+        cairo_set_line_width(cairo, 0.4)
+        cairo_move_to(cairo, text.minX, y - 3)
+        cairo_line_to(cairo, text.maxX, y - 3)
+        cairo_stroke(cairo)
+        footer.draw(at: Point(x: text.minX, y: y), on: cairo, links: links)
+        let number = TextBlock(cairo: cairo, markup: InlineMarkup(text: "Page \(page) of \(count)"), font: style.footerFont,
+                               width: nil)
+        number.draw(at: Point(x: text.maxX - number.size.width, y: y), on: cairo, links: links)
+        cairo_set_source_rgb(cairo, 0, 0, 0)
+    }
+}
+
+/// The PDF outline (bookmarks): one entry per heading, nested by level.
+struct OutlineBuilder {
+    let surface: OpaquePointer
+    private var stack: [(level: Int, id: Int32)] = []
+
+    init(surface: OpaquePointer) {
+        self.surface = surface
+    }
+
+    /// Adds a heading of `level` pointing at `anchor`, under the nearest shallower heading.
+    mutating func add(level: Int, title: String, anchor: String) {
+        while let last = stack.last, last.level >= level { stack.removeLast() }
+        let parent = stack.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
+        let flags = level <= 2 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t(0)
+        let id = cairo_pdf_surface_add_outline(surface, parent, title, "dest='" + LinkRegistry.quoted(anchor) + "'", flags)
+        stack.append((level, id))
+    }
+}

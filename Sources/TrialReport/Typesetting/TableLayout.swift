@@ -1,0 +1,202 @@
+import CCairo
+import Plot
+
+/// A table laid out for one text width: column widths, every cell's text block, row heights, and
+/// whether it needs a landscape page. Rows are never split; the paginator repeats the caption
+/// (marked "continued") and the header rows on every page the table continues on.
+final class TableLayout {
+    struct LaidCell {
+        var block: TextBlock
+        var spec: TableSpec.Cell
+        var column: Int
+    }
+
+    struct Row {
+        var cells: [LaidCell]
+        var height: Double
+    }
+
+    let spec: TableSpec
+    let style: TypesetStyle
+    let landscape: Bool
+    private(set) var columnWidths: [Double] = []
+    private(set) var headerRows: [Row] = []
+    private(set) var bodyRows: [Row] = []
+    /// Per decimal column: the widest text left and right of the alignment point.
+    private var decimalExtents: [Int: (left: Double, right: Double)] = [:]
+    let caption: TextBlock?
+    let continuedCaption: TextBlock?
+    let footnotes: [TextBlock]
+
+    var width: Double { columnWidths.reduce(0, +) }
+    var headerHeight: Double { headerRows.reduce(0) { $0 + $1.height } }
+
+    /// Lays `spec` out for a text block `portraitWidth` wide, or `landscapeWidth` wide when its
+    /// columns do not fit the portrait width.
+    init(_ spec: TableSpec, cairo: OpaquePointer, style: TypesetStyle, portraitWidth: Double, landscapeWidth: Double) {
+        self.spec = spec
+        self.style = style
+        let natural = Self.naturalWidths(spec, cairo: cairo, style: style)
+        let needed = natural.widths.reduce(0, +)
+        landscape = needed > portraitWidth + 0.5 && spec.columnCount > 3
+        let available = landscape ? landscapeWidth : portraitWidth
+        decimalExtents = natural.decimal
+        columnWidths = Self.fit(natural.widths, minimum: natural.minimum, into: available)
+        let tableWidth = columnWidths.reduce(0, +)
+        func captionBlock(continued: Bool) -> TextBlock? {
+            guard let caption = spec.caption else { return nil }
+            var markup = InlineMarkup.raw("<b>" + RichText.escapeMarkup(caption.label) + "</b>", text: caption.label)
+            markup.appendText((caption.label.isEmpty ? "" : " ") + caption.text + (continued ? " (continued)" : ""))
+            return TextBlock(cairo: cairo, markup: markup, font: style.captionFont, width: tableWidth)
+        }
+        caption = captionBlock(continued: false)
+        continuedCaption = captionBlock(continued: true)
+        footnotes = spec.footnotes.map { TextBlock(cairo: cairo, markup: $0, font: style.footnoteFont, width: tableWidth) }
+        headerRows = spec.headerRows.map { layRow($0, cairo: cairo) }
+        bodyRows = spec.groups.flatMap(\.rows).map { layRow($0, cairo: cairo) }
+    }
+
+    // A centred cell is laid out at its column's width and centred by Pango, line by line.
+
+    /// The x of column `index`'s left edge, from the table's left edge.
+    func columnX(_ index: Int) -> Double {
+        columnWidths.prefix(index).reduce(0, +)
+    }
+
+    /// Draws `row` with its top-left corner at `origin`.
+    func draw(_ row: Row, at origin: Point, on cairo: OpaquePointer, links: LinkRegistry) {
+        for cell in row.cells {
+            let span = max(1, cell.spec.span)
+            let left = origin.x + columnX(cell.column)
+            let width = (cell.column..<min(columnWidths.count, cell.column + span)).reduce(0) { $0 + columnWidths[$1] }
+            let pad = style.cellPaddingX
+            let textWidth = cell.block.size.width
+            var x: Double
+            switch cell.spec.alignment {
+            case .left: x = left + pad + Double(cell.spec.indentation) * style.tableIndent
+            case .right: x = left + width - pad - textWidth
+            case .center: x = left + pad
+            case .decimal:
+                if let byte = cell.spec.alignmentByte, let extents = decimalExtents[cell.column] {
+                    let block = extents.left + extents.right
+                    x = left + (width - block) / 2 + extents.left - cell.block.xPosition(ofByte: byte)
+                } else {
+                    x = left + (width - textWidth) / 2
+                }
+            }
+            cell.block.draw(at: Point(x: x, y: origin.y + style.cellPaddingY), on: cairo, links: links)
+        }
+    }
+
+    /// Draws the header rows at `origin`: a heavy rule above, light rules under spanning cells,
+    /// a light rule below.
+    func drawHeader(at origin: Point, on cairo: OpaquePointer, links: LinkRegistry) {
+        rule(from: origin.x, to: origin.x + width, y: origin.y, width: style.heavyRule, on: cairo)
+        var y = origin.y
+        for row in headerRows {
+            draw(row, at: Point(x: origin.x, y: y), on: cairo, links: links)
+            y += row.height
+            for cell in row.cells where cell.spec.span > 1 && cell.spec.markup.textLength > 0 {
+                let left = origin.x + columnX(cell.column) + style.cellPaddingX
+                let right = origin.x + columnX(cell.column + cell.spec.span) - style.cellPaddingX
+                rule(from: left, to: right, y: y - 0.8, width: style.lightRule * 0.8, on: cairo)
+            }
+        }
+        if !headerRows.isEmpty {
+            rule(from: origin.x, to: origin.x + width, y: y, width: style.lightRule, on: cairo)
+        }
+    }
+
+    /// A horizontal rule.
+    func rule(from left: Double, to right: Double, y: Double, width: Double, on cairo: OpaquePointer) {
+        cairo_set_source_rgb(cairo, 0, 0, 0)
+        cairo_set_line_width(cairo, width)
+        cairo_move_to(cairo, left, y)
+        cairo_line_to(cairo, right, y)
+        cairo_stroke(cairo)
+    }
+
+    private func layRow(_ cells: [TableSpec.Cell], cairo: OpaquePointer) -> Row {
+        var column = 0
+        var laid: [LaidCell] = []
+        for cell in cells {
+            let span = max(1, cell.span)
+            guard column < columnWidths.count else { break }
+            let width = (column..<min(columnWidths.count, column + span)).reduce(0) { $0 + columnWidths[$1] }
+                - 2 * style.cellPaddingX - Double(cell.indentation) * style.tableIndent
+            let wraps = cell.alignment != .decimal
+            let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)
+            let block = TextBlock(cairo: cairo, markup: cell.markup, font: font, width: wraps ? max(10, width) : nil,
+                                  alignment: cell.alignment == .center ? .center : .leading)
+            laid.append(LaidCell(block: block, spec: cell, column: column))
+            column += span
+        }
+        let height = (laid.map(\.block.size.height).max() ?? style.tableFont.size) + 2 * style.cellPaddingY
+        return Row(cells: laid, height: height)
+    }
+
+    /// Each column's natural width (its widest unwrapped single-column cell), the narrowest it may
+    /// wrap to, and the extents of decimal columns; spanning header cells widen the columns
+    /// they span when needed.
+    private static func naturalWidths(_ spec: TableSpec, cairo: OpaquePointer, style: TypesetStyle)
+        -> (widths: [Double], minimum: [Double], decimal: [Int: (left: Double, right: Double)]) {
+        let count = spec.columnCount
+        var widths = Array(repeating: 0.0, count: count)
+        var minimum = Array(repeating: 0.0, count: count)
+        var decimal: [Int: (left: Double, right: Double)] = [:]
+        var spanning: [(column: Int, span: Int, width: Double)] = []
+        let pad = 2 * style.cellPaddingX
+        let rows = spec.headerRows + spec.groups.flatMap(\.rows)
+        for row in rows {
+            var column = 0
+            for cell in row {
+                guard column < count else { break }
+                let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)
+                let block = TextBlock(cairo: cairo, markup: cell.markup, font: font, width: nil)
+                let width = block.size.width + pad + Double(cell.indentation) * style.tableIndent
+                if cell.span > 1 {
+                    spanning.append((column, cell.span, width))
+                } else if let byte = cell.alignmentByte {
+                    let left = block.xPosition(ofByte: byte)
+                    let current = decimal[column] ?? (0, 0)
+                    decimal[column] = (max(current.left, left), max(current.right, block.size.width - left))
+                    minimum[column] = max(minimum[column], width)
+                } else {
+                    widths[column] = max(widths[column], width)
+                    let longestWord = cell.markup.textLength > 24 ? min(width, 70 + pad) : width
+                    minimum[column] = max(minimum[column], cell.alignment == .decimal ? width : longestWord)
+                }
+                column += max(1, cell.span)
+            }
+        }
+        for (column, extents) in decimal {
+            widths[column] = max(widths[column], extents.left + extents.right + pad)
+            minimum[column] = max(minimum[column], extents.left + extents.right + pad)
+        }
+        for cell in spanning {
+            let columns = cell.column..<min(count, cell.column + cell.span)
+            let covered = columns.reduce(0) { $0 + widths[$1] }
+            if covered < cell.width {
+                let extra = (cell.width - covered) / Double(columns.count)
+                for column in columns { widths[column] += extra }
+            }
+        }
+        return (widths, minimum, decimal)
+    }
+
+    /// Widths that fill `available`: extra space shared equally; when too wide, wrappable
+    /// columns shrink in proportion to how much they can give, down to their minimum.
+    private static func fit(_ natural: [Double], minimum: [Double], into available: Double) -> [Double] {
+        let total = natural.reduce(0, +)
+        guard !natural.isEmpty else { return [] }
+        if total <= available {
+            let extra = (available - total) / Double(natural.count)
+            return natural.map { $0 + extra }
+        }
+        let slack = zip(natural, minimum).map { max(0, $0 - $1) }
+        let totalSlack = slack.reduce(0, +)
+        guard totalSlack > 0 else { return natural }
+        let cut = min(1, (total - available) / totalSlack)
+        return zip(natural, slack).map { $0 - $1 * cut }
+    }
+}

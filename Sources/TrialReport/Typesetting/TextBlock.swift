@@ -1,0 +1,127 @@
+import CCairo
+import Plot
+
+/// A block of text laid out once by Pango, for measuring in the layout pass and drawing, line by
+/// line, in the drawing pass (a paragraph may break across pages between lines).
+final class TextBlock {
+    /// One line of the block, in the block's coordinates (points, top of the block = 0).
+    struct Line {
+        var top: Double
+        var bottom: Double
+        var baseline: Double
+        /// The line's left edge (alignment and indentation included).
+        var x: Double
+        var height: Double { bottom - top }
+    }
+
+    /// A clickable area: a link's text on one line.
+    struct LinkArea {
+        var destination: String
+        var line: Int
+        var rect: Rect
+    }
+
+    private let layout: OpaquePointer
+    private(set) var lines: [Line] = []
+    private(set) var linkAreas: [LinkArea] = []
+    /// The logical width and height of the block.
+    let size: Size
+
+    /// Lays `markup` out on `cairo` in `font`, wrapped at `width` when given.
+    init(cairo: OpaquePointer, markup: InlineMarkup, font: Font, width: Double?, alignment: TextAlignment = .leading,
+         justified: Bool = false) {
+        layout = PangoText.layout(on: cairo, markup: markup.withoutHyphens, font: font, wrapWidth: width,
+                                  alignment: alignment, justified: justified)
+        size = PangoText.logicalExtents(layout).size
+        lines = readLines()
+        linkAreas = markup.links.flatMap { area(of: $0.destination, range: $0.range) }
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(layout))
+    }
+
+    /// The x offset of the text at UTF-8 byte `index` (start of the character's box).
+    func xPosition(ofByte index: Int) -> Double {
+        var rect = PangoRectangle()
+        pango_layout_index_to_pos(layout, Int32(index), &rect)
+        return Double(rect.x) / Double(PANGO_SCALE)
+    }
+
+    /// Draws `range` of the lines with the top of its first line at `origin`; registers the links
+    /// of those lines with `links`.
+    func draw(lines range: Range<Int>, at origin: Point, on cairo: OpaquePointer, links: LinkRegistry) {
+        guard !range.isEmpty else { return }
+        let shift = origin.y - lines[range.lowerBound].top
+        let iterator = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iterator) }
+        var index = 0
+        repeat {
+            if range.contains(index), let line = pango_layout_iter_get_line_readonly(iterator) {
+                cairo_move_to(cairo, origin.x + lines[index].x, lines[index].baseline + shift)
+                pango_cairo_show_layout_line(cairo, line)
+            }
+            index += 1
+        } while index < range.upperBound && pango_layout_iter_next_line(iterator) != 0
+        for area in linkAreas where range.contains(area.line) {
+            links.link(to: area.destination, rect: Rect(x: origin.x + area.rect.minX, y: area.rect.minY + shift,
+                                                        width: area.rect.width, height: area.rect.height), on: cairo)
+        }
+    }
+
+    /// Draws the whole block with its top-left corner at `origin`.
+    func draw(at origin: Point, on cairo: OpaquePointer, links: LinkRegistry) {
+        draw(lines: 0..<lines.count, at: origin, on: cairo, links: links)
+    }
+
+    /// The height of `range` of the lines.
+    func height(of range: Range<Int>) -> Double {
+        guard !range.isEmpty else { return 0 }
+        return lines[range.upperBound - 1].bottom - lines[range.lowerBound].top
+    }
+
+    private func readLines() -> [Line] {
+        let scale = Double(PANGO_SCALE)
+        var result: [Line] = []
+        let iterator = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iterator) }
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            let baseline = Double(pango_layout_iter_get_baseline(iterator)) / scale
+            result.append(Line(top: Double(logical.y) / scale, bottom: Double(logical.y + logical.height) / scale,
+                               baseline: baseline, x: Double(logical.x) / scale))
+        } while pango_layout_iter_next_line(iterator) != 0
+        return result
+    }
+
+    /// The rectangles of a link's text, one per line it covers.
+    private func area(of destination: String, range: Range<Int>) -> [LinkArea] {
+        var areas: [LinkArea] = []
+        let iterator = pango_layout_get_iter(layout)
+        defer { pango_layout_iter_free(iterator) }
+        var index = 0
+        repeat {
+            if let line = pango_layout_iter_get_line_readonly(iterator) {
+                let start = Int(line.pointee.start_index)
+                let end = start + Int(line.pointee.length)
+                let lower = max(start, range.lowerBound)
+                let upper = min(end, range.upperBound)
+                if lower < upper, index < lines.count {
+                    var x0: Int32 = 0
+                    var x1: Int32 = 0
+                    pango_layout_line_index_to_x(line, Int32(lower), 0, &x0)
+                    pango_layout_line_index_to_x(line, Int32(upper), 0, &x1)
+                    if upper == end { pango_layout_line_index_to_x(line, Int32(upper - 1), 1, &x1) }
+                    let scale = Double(PANGO_SCALE)
+                    let left = lines[index].x + Double(min(x0, x1)) / scale
+                    let width = Double(abs(x1 - x0)) / scale
+                    areas.append(LinkArea(destination: destination, line: index,
+                                          rect: Rect(x: left, y: lines[index].top, width: width, height: lines[index].height)))
+                }
+            }
+            index += 1
+        } while pango_layout_iter_next_line(iterator) != 0
+        return areas
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+@testable import TrialReport
+import TrialAnalysis
+import TrialData
+
+/// An analysis stage that returns the sample results.
+struct SampleAnalysis: StudyAnalyzing {
+    func analyze(dataDirectory: URL, planFile: URL?) throws(TrialReportError) -> AnalysedStudy {
+        AnalysedStudy(results: DocumentSamples.results(), plan: AnalysisPlan(), planSource: "the built-in plan", warnings: [])
+    }
+}
+
+/// A figures stage that returns the sample figure.
+struct SampleFigures: FigureMaking {
+    func figures(results: Results, plan: AnalysisPlan) -> [ReportFigure] { [DocumentSamples.figure()] }
+}
+
+@Suite("Render pipeline")
+struct RenderPipelineTests {
+    let scratch: ScratchFolder
+    let data: URL
+    let renderer = ReportRenderer(analysis: SampleAnalysis(), figures: SampleFigures())
+
+    init() throws {
+        scratch = try ScratchFolder()
+        data = scratch.url.appendingPathComponent("study")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    }
+
+    func options(_ output: String, templates: URL = DocumentSamples.templatesDirectory) -> RenderOptions {
+        RenderOptions(dataDirectory: data, outputDirectory: scratch.url.appendingPathComponent(output),
+                      templatesDirectory: templates, environment: [:])
+    }
+
+    func files(in folder: URL) throws -> [String: Data] {
+        let manager = FileManager.default
+        var result: [String: Data] = [:]
+        for case let path as String in manager.enumerator(atPath: folder.path)! {
+            let url = folder.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = try Data(contentsOf: url)
+            }
+        }
+        return result
+    }
+
+    @Test func writesEveryOutputFile() throws {
+        let summary = try renderer.render(options("out"))
+        #expect(summary.files.contains("report.pdf") && summary.files.contains("report.html") && summary.files.contains("report.md"))
+        #expect(summary.files.contains("results.json") && summary.files.contains("manifest.json"))
+        #expect(summary.files.contains("tables/primary-endpoint.csv") && summary.files.contains("figures/remission-rates.svg"))
+        #expect(try Set(files(in: scratch.url.appendingPathComponent("out")).keys) == Set(summary.files))
+    }
+
+    @Test func twoRendersIntoTwoFoldersAreByteIdentical() throws {
+        _ = try renderer.render(options("first"))
+        _ = try renderer.render(options("second"))
+        #expect(try files(in: scratch.url.appendingPathComponent("first")) == files(in: scratch.url.appendingPathComponent("second")))
+    }
+
+    @Test func sourceDateEpochSetsTheDate() throws {
+        var options = options("dated")
+        options.environment = ["SOURCE_DATE_EPOCH": "1700000000"]
+        _ = try renderer.render(options)
+        let markdown = try String(contentsOf: options.outputDirectory.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("**Report date:** 2023-11-14"))
+    }
+
+    @Test func headlineNumbersAgreeInResultsJSONAndAllThreeFormats() throws {
+        let options = options("out")
+        _ = try renderer.render(options)
+        let folder = options.outputDirectory
+        let results = try Results(jsonData: Data(contentsOf: folder.appendingPathComponent("results.json")))
+        let treatment = results.remission.overall.byArm[0]
+        let headline = "\(treatment.responders)/\(treatment.n) (\(Display.percentage(treatment.rate)))"
+        let p = Display.pValue(results.remission.overall.pValue)
+        let pdf = try PDFText.extract(Array(Data(contentsOf: folder.appendingPathComponent("report.pdf"))))
+        for text in [try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8),
+                     try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8), pdf] {
+            #expect(text.contains(headline))
+            #expect(text.contains("p = " + p))
+        }
+        for section in ["Summary", "Methods", "Participant flow", "Baseline characteristics", "Primary endpoint",
+                        "Secondary endpoints", "Insulin independence", "Predictors of remission", "Safety", "Appendix"] {
+            #expect(pdf.contains(section), "\(section)")
+        }
+    }
+
+    @Test func badTemplateLeavesThePreviousOutputUntouchedAndNoTemporaryFolder() throws {
+        _ = try renderer.render(options("out"))
+        let before = try files(in: scratch.url.appendingPathComponent("out"))
+        let templates = try scratch.templatesCopy()
+        try "{{#unclosed}}\n".write(to: templates.appendingPathComponent("partials/safety.mustache"), atomically: true, encoding: .utf8)
+        #expect(throws: TrialReportError.self) { _ = try renderer.render(options("out", templates: templates)) }
+        #expect(try files(in: scratch.url.appendingPathComponent("out")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers == [])
+    }
+
+    @Test func unknownTableInATemplateFailsWithoutTouchingTheOutput() throws {
+        let templates = try scratch.templatesCopy()
+        try "## Extra\n\n[[table:no-such-table]]\n".write(to: templates.appendingPathComponent("partials/safety.mustache"),
+                                                       atomically: true, encoding: .utf8)
+        #expect {
+            _ = try renderer.render(options("out", templates: templates))
+        } throws: { error in
+            (error as? TrialReportError)?.diagnostics.first?.message == "no table named 'no-such-table'"
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out").path))
+    }
+
+    @Test func outputInsideTheDataFolderIsRefused() throws {
+        var options = options("unused")
+        options.outputDirectory = data.appendingPathComponent("output")
+        #expect {
+            _ = try renderer.render(options)
+        } throws: { error in
+            (error as? TrialReportError)?.kind == .cannotWrite
+        }
+        #expect(!FileManager.default.fileExists(atPath: options.outputDirectory.path))
+    }
+
+    @Test func previousOutputLeftAsideByAKilledRenderIsRestored() throws {
+        _ = try renderer.render(options("out"))
+        let out = scratch.url.appendingPathComponent("out")
+        let aside = scratch.url.appendingPathComponent(".out.previous-99999")
+        try FileManager.default.moveItem(at: out, to: aside)
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent(".out.render-99999"), withIntermediateDirectories: false)
+        _ = try OutputFolder(destination: out).discard()
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("report.pdf").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".") } == [])
+    }
+
+    @Test func manifestListsEveryOtherFileWithItsHash() throws {
+        let summary = try renderer.render(options("out"))
+        let manifest = try String(contentsOf: scratch.url.appendingPathComponent("out/manifest.json"), encoding: .utf8)
+        for file in summary.files where file != "manifest.json" { #expect(manifest.contains("\"file\": \"\(file)\"")) }
+        #expect(manifest.contains("\"lockHash\": null"))
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import TrialReport
+import TrialAnalysis
+
+@Suite("PDF typesetter")
+struct TypesetTests {
+    @Test func pdfTextIsExtractableAndHasTheRemissionHeadline() throws {
+        let text = try PDFText.extract(try DocumentSamples.compose().pdf)
+        #expect(text.contains("11/27 (40.7%) with UC-MSC vs 3/26 (11.5%) with Control"))
+        #expect(text.contains("95% CI 5.0 to 50.4"))
+    }
+
+    @Test func pdfHasAnOutlineEntryForEveryHeading() throws {
+        let pdf = String(decoding: try DocumentSamples.compose().pdf, as: UTF8.self)
+        #expect(pdf.contains("/Outlines"))
+        for heading in ["Summary", "Methods", "Baseline characteristics", "Safety", "Appendix: data provenance"] {
+            #expect(pdf.contains("/Title (\(heading))"), "\(heading)")
+        }
+    }
+
+    @Test func crossReferencesAreLinksToNamedDestinations() throws {
+        let pdf = String(decoding: try DocumentSamples.compose().pdf, as: UTF8.self)
+        #expect(pdf.contains("/Dest (tab-primary-endpoint)"))
+        #expect(pdf.contains("(tab-primary-endpoint)"))
+        #expect(pdf.contains("/Subtype /Link"))
+    }
+
+    @Test func metadataComesFromTheInputsNotTheClock() throws {
+        let pdf = String(decoding: try DocumentSamples.compose().pdf, as: UTF8.self)
+        #expect(pdf.contains("/CreationDate (20000101000000"))
+        #expect(pdf.contains("/Title (UC-MSC in recent-onset type 1 diabetes)"))
+        #expect(pdf.contains("/Creator (TrialReport 0.1.0)"))
+    }
+
+    @Test func everyPageSaysPageXOfYAndTheLockStatus() throws {
+        let report = try DocumentSamples.compose()
+        let pages = PDFPageCount.count(report.pdf)
+        let text = try PDFText.extract(report.pdf)
+        #expect(pages > 3)
+        for page in 1...pages { #expect(text.contains("Page \(page) of \(pages)")) }
+        #expect(text.components(separatedBy: "data lock: not locked").count - 1 == pages)
+    }
+
+    @Test func tableLongerThanAPageRepeatsItsHeaderWithContinued() throws {
+        let report = try DocumentSamples.compose(DocumentSamples.results(adverseEventClasses: 30))
+        let text = try PDFText.extract(report.pdf)
+        let number = try #require(report.tables.first { $0.name == "adverse-events" }?.number)
+        let continued = "Table \(number). Adverse events by system organ class and term (continued)"
+        #expect(text.components(separatedBy: continued).count - 1 >= 2)
+        #expect(text.components(separatedBy: "System organ class / term").count - 1 >= 3)
+    }
+
+    @Test func rowGroupIsNotSplitAcrossPages() throws {
+        let report = try DocumentSamples.compose(DocumentSamples.results(adverseEventClasses: 30))
+        let pages = try PDFText.extract(report.pdf).components(separatedBy: "\u{0C}")
+        for page in pages where page.contains("System organ class 17") {
+            #expect(page.contains("Event term 17.3"))
+        }
+    }
+
+    @Test func letterPaperGivesLetterPages() throws {
+        let pdf = String(decoding: try DocumentSamples.compose(paper: .letter).pdf, as: UTF8.self)
+        #expect(pdf.contains("/MediaBox [ 0 0 612 792 ]"))
+    }
+
+    @Test func wideTableIsSetOnALandscapePage() throws {
+        let pdf = String(decoding: try DocumentSamples.compose().pdf, as: UTF8.self)
+        #expect(pdf.contains("/MediaBox [ 0 0 841.889764 595.275591 ]"))
+    }
+
+    @Test func figuresAreVectorDrawingsNotImages() throws {
+        let pdf = String(decoding: try DocumentSamples.compose().pdf, as: UTF8.self)
+        #expect(!pdf.contains("/Subtype /Image"))
+        #expect(try PDFText.extract(try DocumentSamples.compose().pdf).contains("Remission (%)"))
+    }
+
+    @Test func scriptTagInADataStringIsPrintedAsText() throws {
+        let text = try PDFText.extract(try DocumentSamples.compose().pdf)
+        #expect(text.contains("<script>alert(1)</script>"))
+    }
+
+    @Test func twoTypesettingsGiveTheSameBytes() throws {
+        #expect(try DocumentSamples.compose().pdf == DocumentSamples.compose().pdf)
+    }
+
+    @Test func decimalCellsAlignOnTheUnitsDigitOfTheirFirstNumber() {
+        #expect(TableSpec.alignmentByte(in: "24.6 ± 5.2") == 2)
+        #expect(TableSpec.alignmentByte(in: "12 (44.4%)") == 2)
+        #expect(TableSpec.alignmentByte(in: "<0.001") == 2)
+        #expect(TableSpec.alignmentByte(in: "—") == nil)
+    }
+}
