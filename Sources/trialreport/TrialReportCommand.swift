@@ -9,6 +9,7 @@ struct TrialReportCommand: ParsableCommand {
         discussion: "Without a subcommand, renders the bundled example study into output/.",
         subcommands: [
             RenderCommand.self,
+            AnalyzeCommand.self,
             ValidateCommand.self,
             SimulateCommand.self,
         ],

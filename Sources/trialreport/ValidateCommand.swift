@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrialAnalysis
 import TrialData
 
 /// `trialreport validate`: every problem of a study folder, then exit.
@@ -18,23 +19,11 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try runReportingFailures {
-            let data = try StudyData.load(from: study.studyDirectory, expecting: try expectations())
+            let input = try StudyInput.load(from: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)))
+            let data = input.data
             report(data.warnings)
             print("ok: \(data.participants.count) participants, \(data.measurements.count) measurements, "
                 + "\(data.adverseEvents.count) adverse events, \(data.insulinIndependence.count) episodes")
         }
-    }
-
-    /// What the analysis plan expects of the data.
-    ///
-    /// Seam for the plan reader: once TrialAnalysis reads study.yaml (`--spec`, else
-    /// DIR/study.yaml), build the expectations from the plan here. Until then the built-in
-    /// plan of the seed study is used, and a given `--spec` is named as not yet read.
-    private func expectations() throws -> StudyExpectations {
-        if let planFile = study.planFile {
-            report([Diagnostic(.warning, at: SourceLocation(file: planFile),
-                               "the analysis plan is not read yet; checking against the built-in plan")])
-        }
-        return .seedStudy
     }
 }

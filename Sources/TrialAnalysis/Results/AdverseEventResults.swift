@@ -5,7 +5,8 @@ public struct AdverseEventResults: Codable, Sendable, Equatable {
     public var byTerm: [AdverseEventTerm]
     /// One row per system organ class, alphabetical.
     public var bySystemOrganClass: [AdverseEventClass]
-    /// One row per severity: MILD, MODERATE, SEVERE.
+    /// One row per severity: MILD, MODERATE, SEVERE; `subjects` counts participants by the most
+    /// severe grade of their events (each participant once), `events` the events of that grade.
     public var bySeverity: [AdverseEventSeverity]
     /// Participants with any adverse event.
     public var anyEvent: AdverseEventIncidence
@@ -13,12 +14,16 @@ public struct AdverseEventResults: Codable, Sendable, Equatable {
     public var serious: AdverseEventIncidence
     /// Participants with a related adverse event (`AEREL` = Y).
     public var related: AdverseEventIncidence
+    /// Events left out because they began before the first infusion (negative `AESTDY`).
+    public var preTreatmentEventsExcluded: Int
 
-    /// Adverse-event results.
+    /// Adverse-event results (treatment-emergent events).
     public init(
         byTerm: [AdverseEventTerm], bySystemOrganClass: [AdverseEventClass], bySeverity: [AdverseEventSeverity],
-        anyEvent: AdverseEventIncidence, serious: AdverseEventIncidence, related: AdverseEventIncidence
+        anyEvent: AdverseEventIncidence, serious: AdverseEventIncidence, related: AdverseEventIncidence,
+        preTreatmentEventsExcluded: Int = 0
     ) {
+        self.preTreatmentEventsExcluded = preTreatmentEventsExcluded
         self.byTerm = byTerm
         self.bySystemOrganClass = bySystemOrganClass
         self.bySeverity = bySeverity

@@ -114,11 +114,16 @@ public struct SubgroupInteraction: Codable, Sendable, Equatable {
     public var test: TestName
     /// Its p-value.
     public var pValue: Double?
+    /// How the model was fitted: maximum likelihood, or Firth's method when maximum likelihood
+    /// cannot be trusted (separation, an arm × level cell without responders or non-responders);
+    /// `nil` when no model could be fitted.
+    public var method: LogisticFitMethod?
 
     /// An interaction test; a non-finite p-value becomes `nil`.
-    public init(subgroup: String, test: TestName, pValue: Double?) {
+    public init(subgroup: String, test: TestName, pValue: Double?, method: LogisticFitMethod? = nil) {
         self.subgroup = subgroup
         self.test = test
         self.pValue = pValue.finite
+        self.method = method
     }
 }

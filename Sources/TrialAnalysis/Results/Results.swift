@@ -30,13 +30,20 @@ public struct Results: Codable, Sendable, Equatable {
     public var baseline: BaselineResults
     /// The participant flow (CONSORT).
     public var participantFlow: ParticipantFlow
+    /// What the figures draw beyond the statistics above (trajectories, distributions).
+    public var figureData: FigureData
+    /// Statistics that could not be computed and fallbacks taken, in the order of the sections.
+    public var notes: [AnalysisNote]
 
     /// Results of the current schema version.
     public init(
         inputs: [InputFile], arms: [ArmSize], remission: RemissionResults, endpoints: [EndpointResult],
         logistic: LogisticResults, insulinIndependence: InsulinIndependenceResults,
-        adverseEvents: AdverseEventResults, baseline: BaselineResults, participantFlow: ParticipantFlow
+        adverseEvents: AdverseEventResults, baseline: BaselineResults, participantFlow: ParticipantFlow,
+        figureData: FigureData = .empty, notes: [AnalysisNote] = []
     ) {
+        self.figureData = figureData
+        self.notes = notes
         self.schemaVersion = Self.currentSchemaVersion
         self.inputs = inputs
         self.arms = arms

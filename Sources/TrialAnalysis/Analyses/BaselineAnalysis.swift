@@ -1,0 +1,64 @@
+import TrialData
+
+/// Baseline characteristics by arm (Table 1), in all participants and within each subgroup level.
+struct BaselineAnalysis {
+    let study: DerivedStudy
+
+    /// The numeric ADSL variables summarised, in SPEC.md §5 order (absent optional columns are left out).
+    private var adslVariables: [String] {
+        ["AGE", "AGEDX", "BMI", "DIABDUR"].filter { study.data.participants.numbers(named: $0) != nil }
+    }
+
+    /// Baseline results; `participants` holds each population's members per arm.
+    func run(participants: [[[Int32]]], _ log: inout NoteLog) -> BaselineResults {
+        let variables = adslVariables.map { ($0, study.data.participants.numbers(named: $0)!) }
+            + study.plan.parameters.indices.map { parameter in
+                (study.plan.parameters[parameter].code + LogisticSpecification.baselineSuffix,
+                 (0..<study.participantCount).map { study.grid.baseline(parameter: parameter, participant: $0) })
+            }
+        let sexIndex = adslVariables.count
+        var tables = zip(study.populations, participants).map { population, members in
+            var rows = variables.map { name, values in continuousRow(name, values, members, population, &log) }
+            rows.insert(sexRow(members, population, &log), at: sexIndex)
+            return rows
+        }
+        let overall = tables.removeFirst()
+        let subgroups = zip(study.populations.dropFirst(), tables).map { population, rows in
+            BaselineSubgroup(subgroup: population.subgroup!, level: population.level!, rows: rows)
+        }
+        return BaselineResults(rows: overall, subgroups: subgroups)
+    }
+
+    /// A numeric variable: descriptives per arm and the plan's between-arm test.
+    private func continuousRow(_ name: String, _ values: [Double], _ members: [[Int32]], _ population: Population,
+                               _ log: inout NoteLog) -> BaselineRow {
+        let samples = members.map { arm in Sample(arm.map { values[Int($0)] }.filter { !$0.isNaN }) }
+        let byArm = zip(study.armLabels, zip(samples, members)).map { label, sampleAndMembers in
+            BaselineArm(arm: label, n: sampleAndMembers.0.count, missing: sampleAndMembers.1.count - sampleAndMembers.0.count,
+                        descriptives: sampleAndMembers.0.descriptives, levels: [])
+        }
+        let test = study.plan.continuousTest
+        let pValue = log.attempt("\(test.rawValue) test", "\(name), \(population.name)") {
+            try PlannedTests.between(test, samples[0], samples[1])
+        }
+        return BaselineRow(variable: name, byArm: byArm, test: TestName(test), pValue: pValue)
+    }
+
+    /// SEX: n (%) of F and M per arm, and Fisher's exact test.
+    private func sexRow(_ members: [[Int32]], _ population: Population, _ log: inout NoteLog) -> BaselineRow {
+        let sex = study.data.participants.sex
+        let females = members.map { arm in arm.count { sex[Int($0)] == .female } }
+        let byArm = zip(study.armLabels, zip(members, females)).map { label, membersAndFemales in
+            let (arm, female) = membersAndFemales
+            let share = { (count: Int) in arm.isEmpty ? nil : Double(count) / Double(arm.count) }
+            return BaselineArm(arm: label, n: arm.count, missing: 0, descriptives: nil, levels: [
+                LevelCount(level: "F", n: female, proportion: share(female)),
+                LevelCount(level: "M", n: arm.count - female, proportion: share(arm.count - female)),
+            ])
+        }
+        let pValue = log.attempt("Fisher's exact test", "SEX, \(population.name)") {
+            try PlannedTests.fisher((females[0], members[0].count), (females[1], members[1].count))
+        }
+        return BaselineRow(variable: "SEX", byArm: byArm, test: .fisherExact, pValue: pValue)
+    }
+}

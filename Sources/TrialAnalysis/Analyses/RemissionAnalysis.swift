@@ -1,0 +1,102 @@
+import TrialStats
+
+/// The primary endpoint: remission by arm overall and within each subgroup level, and the
+/// treatment-by-subgroup interaction.
+struct RemissionAnalysis {
+    let study: DerivedStudy
+
+    /// Remission results, with the notes of every statistic that could not be computed.
+    func run(_ log: inout NoteLog) -> RemissionResults {
+        let populations = study.populations
+        let comparisons = populations.map { comparison(in: $0, &log) }
+        let subgroups = zip(populations, comparisons).dropFirst().map { population, comparison in
+            SubgroupRemission(subgroup: population.subgroup!, level: population.level!, comparison: comparison)
+        }
+        let interactions = study.subgroups.map { interaction($0, &log) }
+        return RemissionResults(overall: comparisons[0], subgroups: subgroups, interactions: interactions)
+    }
+
+    /// Remission per arm in one population: n/N with Wilson CI, the Newcombe difference, Fisher's p.
+    ///
+    /// - Complexity: O(*n*).
+    func comparison(in population: Population, _ log: inout NoteLog) -> RemissionComparison {
+        var counts = [ArmCounts(), ArmCounts()]
+        let flags = study.remission
+        for participant in 0..<study.participantCount where population.contains(participant) {
+            let arm = Int(study.arm[participant])
+            switch flags.status[participant] {
+            case .excluded: counts[arm].excluded += 1
+            case .responder: counts[arm].n += 1; counts[arm].responders += 1
+            case .nonResponder: counts[arm].n += 1
+            }
+            if flags.missingCountedAsNonResponder[participant] { counts[arm].missing += 1 }
+            counts[arm].undefined += Int(flags.undefinedPercentChanges[participant])
+        }
+        let byArm = counts.enumerated().map { armIndex, count in
+            let context = "\(population.name), \(study.armLabels[armIndex])"
+            let interval = log.attempt("Wilson interval", context) {
+                try Proportion.wilsonInterval(successes: count.responders, trials: count.n)
+            }
+            if count.undefined > 0 {
+                log.record(context, "\(count.undefined) remission parameter value(s) with a baseline of 0: percent change undefined, counted as not meeting the rule")
+            }
+            if count.excluded > 0 {
+                log.record(context, "\(count.excluded) participant(s) excluded by completeCase (a remission parameter missing at baseline or the primary visit)")
+            }
+            return RemissionArm(arm: study.armLabels[armIndex], n: count.n, responders: count.responders,
+                                rate: count.n > 0 ? Double(count.responders) / Double(count.n) : nil,
+                                ciLower: interval?.lower, ciUpper: interval?.upper, excluded: count.excluded,
+                                missingCountedAsNonResponders: count.missing, undefinedPercentChanges: count.undefined)
+        }
+        let treatment = (byArm[0].responders, byArm[0].n), control = (byArm[1].responders, byArm[1].n)
+        let difference = log.attempt("difference of remission rates", population.name) {
+            try PlannedTests.difference(treatment, control)
+        }
+        let pValue = log.attempt("Fisher's exact test", population.name) { try PlannedTests.fisher(treatment, control) }
+        return RemissionComparison(byArm: byArm, difference: difference ?? ProportionDifference(estimate: nil, ciLower: nil, ciUpper: nil),
+                                   test: .fisherExact, pValue: pValue)
+    }
+
+    /// Remission counts of one arm.
+    private struct ArmCounts {
+        var n = 0, responders = 0, excluded = 0, missing = 0, undefined = 0
+    }
+
+    /// The arm × subgroup interaction: logistic model remission ~ arm + level + arm:level over the
+    /// participants analysed with a level; the Wald p-value of the product term by maximum
+    /// likelihood, or — on separation or when an arm × level cell has no responders or no
+    /// non-responders — the profile penalized likelihood p-value of Firth's method.
+    func interaction(_ levels: SubgroupLevels, _ log: inout NoteLog) -> SubgroupInteraction {
+        var response: [Double] = [], treated: [Double] = [], secondLevel: [Double] = [], product: [Double] = []
+        var cells = [[Int]](repeating: [0, 0], count: 4)
+        for participant in 0..<study.participantCount {
+            let status = study.remission.status[participant], level = levels.level[participant]
+            guard status != .excluded, level >= 0 else { continue }
+            let isTreated = study.arm[participant] == 0 ? 1.0 : 0.0, isSecond = Double(level)
+            response.append(Double(status.rawValue))
+            treated.append(isTreated)
+            secondLevel.append(isSecond)
+            product.append(isTreated * isSecond)
+            cells[Int(study.arm[participant]) * 2 + Int(level)][Int(status.rawValue)] += 1
+        }
+        let name = levels.definition.name
+        let termName = "\(study.plan.arms.treatment):\(levels.definition.labelBelowCut)"
+        let context = "\(name): \(study.plan.arms.treatment) × \(name)"
+        let covariates = [(name: study.plan.arms.treatment, values: treated),
+                          (name: levels.definition.labelBelowCut, values: secondLevel), (name: termName, values: product)]
+        guard let model = log.attempt("interaction model", context, {
+            try LogisticModel(response: response, covariates: covariates)
+        }) else {
+            return SubgroupInteraction(subgroup: name, test: .logisticWald, pValue: nil, method: nil)
+        }
+        let emptyCell = cells.contains { $0.contains(0) }
+        if !emptyCell, let fit = try? model.fitMaximumLikelihood(), fit.separation == nil {
+            return SubgroupInteraction(subgroup: name, test: .logisticWald, pValue: fit.terms[3].pValue, method: .ml)
+        }
+        log.record(context, emptyCell
+            ? "an arm × level cell has no responders or no non-responders: Firth's method used instead of maximum likelihood"
+            : "maximum likelihood found separation: Firth's method used instead")
+        let firth = log.attempt("Firth interaction model", context) { try model.fitFirth() }
+        return SubgroupInteraction(subgroup: name, test: .profilePenalizedLikelihood, pValue: firth?.terms[3].pValue, method: .firth)
+    }
+}

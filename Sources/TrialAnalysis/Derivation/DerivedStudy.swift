@@ -1,0 +1,75 @@
+import TrialData
+
+/// Everything the analyses derive from the data before testing anything, in one place:
+/// arms, the measurement grid (baseline, change, percent change), subgroup levels and remission.
+/// Participants are referred to by their index in `adsl.csv`.
+public struct DerivedStudy: Sendable {
+    /// The plan analysed.
+    public let plan: AnalysisPlan
+    /// The data analysed.
+    public let data: StudyData
+    /// Each participant's arm: 0 treatment, 1 control.
+    public let arm: [Int32]
+    /// The measurements of the plan's parameters at its visits.
+    public let grid: MeasurementGrid
+    /// The levels of each subgroup of the plan, in plan order.
+    public let subgroups: [SubgroupLevels]
+    /// All participants, then each subgroup level.
+    public let populations: [Population]
+    /// The positions of the remission parameters among the plan's parameters.
+    public let remissionParameters: [Int]
+    /// The position of the primary visit among the plan's visits.
+    public let primaryVisit: Int
+    /// Each participant's remission status.
+    public let remission: RemissionFlags
+
+    /// Derives the study's variables from validated data.
+    ///
+    /// - Complexity: O(*m* + *p* · *v* · *n*) for *m* measurements, *p* parameters, *v* visits and
+    ///   *n* participants.
+    public init(data: StudyData, plan: AnalysisPlan) {
+        self.plan = plan
+        self.data = data
+        // ParticipantTable.arms are the plan's arms in result order (treatment, control).
+        arm = data.participants.arm
+        grid = MeasurementGrid(data.measurements, participantCount: data.participants.count, plan: plan)
+        subgroups = plan.subgroups.map { SubgroupLevels($0, participants: data.participants) }
+        populations = Population.every(subgroups)
+        remissionParameters = plan.remission.parameters.compactMap { code in plan.parameters.firstIndex { $0.code == code } }
+        primaryVisit = plan.visits.firstIndex(of: plan.primaryVisit) ?? plan.visits.count - 1
+        remission = RemissionFlags(rule: plan.remission, grid: grid, parameters: remissionParameters, primaryVisit: primaryVisit)
+    }
+
+    /// The number of participants.
+    public var participantCount: Int { arm.count }
+
+    /// The arm labels in result order: treatment, then control.
+    public var armLabels: [String] { plan.arms.ordered }
+
+    /// The participants of `population` in each arm, as index lists (treatment, control).
+    ///
+    /// - Complexity: O(*n*).
+    public func participantsByArm(in population: Population) -> [[Int32]] {
+        var groups: [[Int32]] = [[], []]
+        for participant in 0..<participantCount where population.contains(participant) {
+            groups[Int(arm[participant])].append(Int32(participant))
+        }
+        return groups
+    }
+
+    /// The numeric ADSL column or `PARAMCD.BASE` baseline values named `name`, one per
+    /// participant (NaN where missing), or `nil` when there is no such numeric variable.
+    public func covariate(named name: String) -> [Double]? {
+        if let code = LogisticSpecification.baselineParameter(of: name),
+           let parameter = plan.parameters.firstIndex(where: { $0.code == code }) {
+            return (0..<participantCount).map { grid.baseline(parameter: parameter, participant: $0) }
+        }
+        return data.participants.numbers(named: name)
+    }
+
+    /// The month of each participant's last follow-up: `LASTMO`, else the plan's last visit.
+    public func lastFollowUpMonth(of participant: Int) -> Double {
+        let recorded = data.participants.lastFollowUpMonth?[participant] ?? .nan
+        return recorded.isNaN ? (plan.visits.last ?? 0) : recorded
+    }
+}

@@ -1,0 +1,47 @@
+import TrialData
+
+extension AnalysisPlan {
+    /// What this plan expects of a study folder, for `StudyData.load(from:expecting:)`: the arm
+    /// labels (treatment first), the parameters with their units, the remission parameters that
+    /// need a baseline, the baseline visit, and the ADSL columns beyond SPEC.md's that the plan's
+    /// subgroups and logistic covariates use (`PARAMCD.BASE` covariates are not columns).
+    public var studyExpectations: StudyExpectations {
+        let standard: Set<String> = ["USUBJID", "ARM", "AGE", "AGEDX", "SEX", "BMI", "DIABDUR", "MSCDOSE", "LASTMO"]
+        let used = subgroups.map(\.variable)
+            + logistic.covariates.filter { LogisticSpecification.baselineParameter(of: $0) == nil }
+        var columns: [String] = []
+        for name in used where !standard.contains(name) && !columns.contains(name) { columns.append(name) }
+        return StudyExpectations(
+            arms: arms.ordered,
+            parameters: parameters.map { StudyExpectations.Parameter(code: $0.code, unit: $0.unit) },
+            remissionParameters: remission.parameters,
+            baselineVisit: baselineVisit,
+            adslColumns: columns
+        )
+    }
+}
+
+extension StudyDataFacts {
+    /// The facts the plan checks need, read off loaded data: the arm labels that occur, the
+    /// columns of `adsl.csv` and the parameter codes that occur in `adlb.csv`.
+    ///
+    /// - Complexity: O(*n*) in the participants and measurements.
+    public init(_ data: StudyData) {
+        let participants = data.participants
+        var armsSeen = Set<Int32>()
+        for arm in participants.arm where armsSeen.count < participants.arms.count { armsSeen.insert(arm) }
+        var columns: Set<String> = ["USUBJID", "ARM", "AGE", "AGEDX", "SEX"]
+        for (name, values) in [("BMI", participants.bodyMassIndex), ("DIABDUR", participants.diabetesDuration),
+                               ("MSCDOSE", participants.cellDose), ("LASTMO", participants.lastFollowUpMonth)]
+        where values != nil {
+            columns.insert(name)
+        }
+        columns.formUnion(participants.extraColumns.map(\.name))
+        let measurements = data.measurements
+        var parametersSeen = [Bool](repeating: false, count: measurements.parameterCodes.count)
+        for parameter in measurements.parameter { parametersSeen[Int(parameter)] = true }
+        let codes = measurements.parameterCodes.strings.enumerated().filter { parametersSeen[$0.offset] }.map(\.element)
+        self.init(armLabels: Set(armsSeen.map { participants.arms[Int($0)] }), adslColumns: columns,
+                  parameterCodes: Set(codes))
+    }
+}

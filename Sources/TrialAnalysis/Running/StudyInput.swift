@@ -1,0 +1,51 @@
+import Foundation
+import TrialData
+
+/// A study ready to analyse: its analysis plan and its data, read and checked together.
+public struct StudyInput: Sendable {
+    /// The plan, with where each value was written.
+    public var plan: LoadedPlan
+    /// The data, validated against the plan's expectations.
+    public var data: StudyData
+
+    /// A plan and its data.
+    public init(plan: LoadedPlan, data: StudyData) {
+        self.plan = plan
+        self.data = data
+    }
+
+    /// The plan file used for a study folder: `planFile` when given, else `directory/study.yaml`
+    /// when it exists, else `nil` (the built-in plan).
+    public static func planFile(for directory: URL, given planFile: URL?) -> URL? {
+        if let planFile { return planFile }
+        let inFolder = directory.appendingPathComponent("study.yaml")
+        return FileManager.default.fileExists(atPath: inFolder.path) ? inFolder : nil
+    }
+
+    /// Reads a study: the plan (`planFile`, else `directory/study.yaml`, else the built-in plan),
+    /// then the data with what the plan expects of it, then the checks of the plan that need the
+    /// data (arm labels, covariates, subgroup variables, remission parameters).
+    ///
+    /// - Parameters:
+    ///   - directory: the study folder.
+    ///   - planFile: the `--spec` file, if given.
+    /// - Throws: `TrialReportError` with every problem of the stage that failed: `.missingInput`
+    ///   (exit 66) for a missing plan file, folder or required CSV file, `.invalidInput` (exit 65)
+    ///   for an invalid plan, invalid data, or a plan that does not fit the data.
+    /// - Complexity: O(size of the files).
+    public static func load(from directory: URL, planFile: URL? = nil) throws(TrialReportError) -> StudyInput {
+        let plan: LoadedPlan
+        if let file = Self.planFile(for: directory, given: planFile) {
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw TrialReportError(.missingInput, at: SourceLocation(file: file.path), "the analysis plan does not exist")
+            }
+            plan = try AnalysisPlan.load(contentsOf: file, displayName: planFile == nil ? file.lastPathComponent : file.path)
+        } else {
+            plan = .builtIn
+        }
+        let data = try StudyData.load(from: directory, expecting: plan.plan.studyExpectations)
+        let problems = plan.problems(with: StudyDataFacts(data))
+        guard problems.isEmpty else { throw TrialReportError(.invalidInput, problems) }
+        return StudyInput(plan: plan, data: data)
+    }
+}

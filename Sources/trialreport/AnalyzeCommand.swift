@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TrialAnalysis
+import TrialData
+
+/// `trialreport analyze`: every analysis of the plan, as results.json.
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Run every analysis of the plan and print results.json.",
+        discussion: """
+            Reads the plan (--spec, else DIR/study.yaml, else the built-in plan) and the study folder, \
+            checks both (every problem to stderr, exit 65 or 66), and writes results.json to stdout, \
+            or to --json FILE (written to a temporary file, then moved into place). Two runs on the \
+            same inputs give identical bytes.
+            """
+    )
+
+    @OptionGroup var study: StudyOptions
+
+    @Option(name: .customLong("json"), help: "Write results.json to this file instead of stdout.")
+    var jsonFile: String?
+
+    func run() throws {
+        try runReportingFailures {
+            let input = try StudyInput.load(from: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)))
+            report(input.data.warnings)
+            let json = StudyAnalysis.run(data: input.data, plan: input.plan.plan).jsonData()
+            if let jsonFile {
+                try AtomicFile.write(json, to: URL(fileURLWithPath: jsonFile))
+            } else {
+                FileHandle.standardOutput.write(json)
+            }
+        }
+    }
+}
+
+/// Writing a file so that readers see the old contents or the new, never a part.
+enum AtomicFile {
+    /// Writes `data` to a temporary file beside `url`, then renames it over `url`.
+    /// - Throws: `TrialReportError` of kind `.cannotWrite` (exit 73) naming the file.
+    static func write(_ data: Data, to url: URL) throws(TrialReportError) {
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try data.write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw TrialReportError(.cannotWrite, at: SourceLocation(file: url.path), "cannot write: \(error.localizedDescription)")
+        }
+    }
+}
