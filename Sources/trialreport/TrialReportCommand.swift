@@ -12,6 +12,8 @@ struct TrialReportCommand: ParsableCommand {
             AnalyzeCommand.self,
             ValidateCommand.self,
             SimulateCommand.self,
+            LockCommand.self,
+            VerifyCommand.self,
         ],
         defaultSubcommand: RenderCommand.self
     )

@@ -10,6 +10,11 @@ extension TrialLock {
         return try TrialLock(text: String(decoding: bytes, as: UTF8.self))
     }
 
+    /// The plan file this lock recorded, seen from `dataDirectory`, or `nil` for the built-in plan.
+    public func planFile(in dataDirectory: URL) -> URL? {
+        contents.plan.map { LockedContents.location(ofRecordedPath: $0.path, in: dataDirectory) }
+    }
+
     /// Locks a study folder: records its files as they are now in `trial.lock` and the digests
     /// of their rows in `trial.lock.rows` (each written to a temporary file, then renamed into
     /// place). The caller validates the study first.
