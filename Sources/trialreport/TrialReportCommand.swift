@@ -14,6 +14,7 @@ struct TrialReportCommand: ParsableCommand {
             SimulateCommand.self,
             LockCommand.self,
             VerifyCommand.self,
+            DiffCommand.self,
         ],
         defaultSubcommand: RenderCommand.self
     )
