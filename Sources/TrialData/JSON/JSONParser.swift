@@ -85,8 +85,12 @@ private struct Reader {
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw failure("expected a key in quotes") }
+            let keyStart = position
             let key = try string()
-            guard keys.insert(key).inserted else { throw failure("repeated key \"\(key)\"") }
+            guard keys.insert(key).inserted else {
+                position = keyStart
+                throw failure("repeated key \"\(key)\"")
+            }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw failure("expected ':' after a key") }
             position += 1
