@@ -130,7 +130,7 @@ import TrialAnalysis
         let text = String(decoding: ResultsSamples.full.jsonData(), as: UTF8.self)
         let topLevel = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
         #expect(topLevel == ["schemaVersion", "inputs", "arms", "remission", "endpoints", "logistic",
-                             "insulinIndependence", "adverseEvents", "baseline", "participantFlow"])
+                             "insulinIndependence", "adverseEvents", "baseline", "participantFlow", "figureData", "notes"])
     }
 
     @Test func numbersUseTheirShortestRoundTripForm() throws {

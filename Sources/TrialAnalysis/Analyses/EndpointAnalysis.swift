@@ -34,15 +34,16 @@ struct EndpointAnalysis: Sendable {
             values.reserveCapacity(members.count)
             change.reserveCapacity(members.count)
             percent.reserveCapacity(members.count)
-            for member in members {
-                let participant = Int(member)
-                let value = study.grid.value(parameter: parameter, visit: visit, participant: participant)
-                guard !value.isNaN else { continue }
-                values.append(value)
-                let baseline = study.grid.baseline(parameter: parameter, participant: participant)
-                guard !baseline.isNaN else { continue }
-                change.append(value - baseline)
-                if baseline != 0 { percent.append(MeasurementGrid.percentChange(from: baseline, to: value)) }
+            study.grid.withValues(parameter: parameter, visit: visit) { atVisit, atBaseline in
+                for member in members {
+                    let value = atVisit[Int(member)]
+                    guard !value.isNaN else { continue }
+                    values.append(value)
+                    let baseline = atBaseline[Int(member)]
+                    guard !baseline.isNaN else { continue }
+                    change.append(value - baseline)
+                    if baseline != 0 { percent.append(MeasurementGrid.percentChange(from: baseline, to: value)) }
+                }
             }
             let armContext = "\(context), \(study.armLabels[armIndex])"
             let changeSample = Sample(change), percentSample = Sample(percent)

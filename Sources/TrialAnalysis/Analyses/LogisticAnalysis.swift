@@ -36,6 +36,9 @@ struct LogisticAnalysis {
     /// 10, or when maximum likelihood finds separation, and maximum likelihood otherwise.
     private func fit(_ covariates: [(name: String, values: [Double]?)], context: String, _ log: inout NoteLog)
         -> (fitted: Fitted, n: Int, events: Int, eventsPerCovariate: Double?) {
+        for covariate in covariates where covariate.values == nil {
+            log.record(context, "covariate '\(covariate.name)' is neither a numeric column of adsl.csv nor PARAMCD.BASE: model not fitted")
+        }
         var response: [Double] = []
         var columns = [[Double]](repeating: [], count: covariates.count)
         let onlyTreatment = study.plan.logistic.population == .treatment
@@ -51,7 +54,7 @@ struct LogisticAnalysis {
         let requested = study.plan.logistic.method
         let unfitted = Fitted(method: requested == .ml ? .ml : .firth, reason: .requested, separation: false,
                               terms: (["(Intercept)"] + covariates.map(\.name)).map(Self.emptyTerm))
-        guard let model = log.attempt("logistic \(context)", context, {
+        guard covariates.allSatisfy({ $0.values != nil }), let model = log.attempt("logistic \(context)", context, {
             try LogisticModel(response: response, covariates: zip(covariates, columns).map { ($0.0.name, $0.1) })
         }) else {
             return (unfitted, response.count, events, eventsPerCovariate)

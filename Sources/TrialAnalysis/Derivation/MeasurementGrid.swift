@@ -47,6 +47,18 @@ public struct MeasurementGrid: Sendable {
         values[(parameter * visits.count + visit) * participantCount + participant]
     }
 
+    /// Calls `body` with the values of a parameter at a visit and at baseline, each indexed by
+    /// participant, without copying.
+    public func withValues<Result>(parameter: Int, visit: Int,
+                                   _ body: (_ atVisit: UnsafeBufferPointer<Double>, _ atBaseline: UnsafeBufferPointer<Double>) -> Result) -> Result {
+        values.withUnsafeBufferPointer { all in
+            let visitStart = (parameter * visits.count + visit) * participantCount
+            let baselineStart = (parameter * visits.count + baselineVisit) * participantCount
+            return body(UnsafeBufferPointer(rebasing: all[visitStart..<visitStart + participantCount]),
+                        UnsafeBufferPointer(rebasing: all[baselineStart..<baselineStart + participantCount]))
+        }
+    }
+
     /// The baseline value of a parameter; NaN when missing.
     @inline(__always)
     public func baseline(parameter: Int, participant: Int) -> Double {

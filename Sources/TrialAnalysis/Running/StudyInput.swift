@@ -24,7 +24,8 @@ public struct StudyInput: Sendable {
 
     /// Reads a study: the plan (`planFile`, else `directory/study.yaml`, else the built-in plan),
     /// then the data with what the plan expects of it, then the checks of the plan that need the
-    /// data (arm labels, covariates, subgroup variables, remission parameters).
+    /// data (arm labels, covariates, subgroup variables, remission parameters) for the values the
+    /// plan file writes; default values the data do not fit are left to the analyses (nulls and notes).
     ///
     /// - Parameters:
     ///   - directory: the study folder.
@@ -44,7 +45,13 @@ public struct StudyInput: Sendable {
             plan = .builtIn
         }
         let data = try StudyData.load(from: directory, expecting: plan.plan.studyExpectations)
-        let problems = plan.problems(with: StudyDataFacts(data))
+        // A default the data do not fit (a built-in covariate naming the optional MSCDOSE column, a
+        // built-in arm without participants) is not the user's mistake: the analyses give nulls
+        // and notes. Values written in the plan must fit.
+        let problems = plan.problems(with: StudyDataFacts(data)).filter { problem in
+            let path = problem.message.prefix { $0 != ":" }
+            return plan.locations.contains(String(path))
+        }
         guard problems.isEmpty else { throw TrialReportError(.invalidInput, problems) }
         return StudyInput(plan: plan, data: data)
     }

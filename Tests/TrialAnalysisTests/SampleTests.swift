@@ -1,0 +1,56 @@
+import Testing
+import TrialStats
+@testable import TrialAnalysis
+
+/// The sorted samples the analyses summarise: radix sort, descriptives, magnitude order, box summary.
+@Suite struct SampleTests {
+    static func values(_ count: Int) -> [Double] {
+        var state: UInt64 = 42
+        return (0..<count).map { index in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let value = Double(state >> 11) / Double(1 << 53) * 200 - 100
+            return index % 7 == 0 ? (value * 10).rounded() / 10 : (index % 11 == 0 ? -0.0 : value)
+        }
+    }
+
+    @Test func radixSortOrdersLargeSamplesAsTheStandardSort() {
+        let values = Self.values(50_000)
+        #expect(RadixSort.sorted(values) == values.sorted())
+    }
+
+    @Test func descriptivesAgreeWithTrialStats() {
+        let values = Self.values(9_999)
+        let ours = Sample(values).descriptives
+        let theirs = TrialStats.Descriptives(values.map(Optional.some))
+        #expect(ours.n == theirs.count)
+        #expect(abs(ours.mean! - theirs.mean!) <= 1e-12 * abs(theirs.mean!))
+        #expect(abs(ours.sd! - theirs.standardDeviation!) <= 1e-12 * theirs.standardDeviation!)
+        #expect([ours.median, ours.q1, ours.q3, ours.min, ours.max]
+            == [theirs.median, theirs.firstQuartile, theirs.thirdQuartile, theirs.minimum, theirs.maximum])
+    }
+
+    @Test func magnitudeOrderIsByAbsoluteValue() {
+        #expect(Sample([3, -1, 0, 2, -2.5, 1]).byMagnitude == [0, -1, 1, 2, -2.5, 3])
+    }
+
+    @Test func boxSummaryHasTukeyWhiskersAndOutliers() {
+        let box = BoxSummary(arm: "A", sample: Sample([1, 2, 3, 4, 5, 6, 7, 8, 30, -20]))
+        // Type 7: q1 = 2.25, q3 = 6.75, IQR = 4.5, fences −4.5 and 13.5.
+        #expect(box.q1 == 2.25 && box.q3 == 6.75 && box.median == 4.5)
+        #expect(box.whiskerLower == 1 && box.whiskerUpper == 8)
+        #expect(box.outliers == [-20, 30] && box.outlierCount == 2)
+        #expect(box.values?.count == 10)
+    }
+
+    @Test func boxSummaryListsAtMostTwoHundredOutliersAndNoPointsForLargeSamples() {
+        let typical: [Double] = (0..<3000).map { Double($0 % 10) }
+        let high: [Double] = (0..<150).map { 1000 + Double($0) }
+        let low: [Double] = (0..<150).map { -1000 - Double($0) }
+        let values = typical + high + low
+        let box = BoxSummary(arm: "A", sample: Sample(values))
+        #expect(box.outlierCount == 300)
+        #expect(box.outliers.count == 200)
+        #expect(box.outliers.first == -1149 && box.outliers.last == 1149)
+        #expect(box.values == nil)
+    }
+}
