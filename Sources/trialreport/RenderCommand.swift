@@ -24,8 +24,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "The output folder.")
     var outputDirectory: String = "output"
 
-    @Option(name: .customLong("templates"), help: "The templates folder (default: the bundled templates/).")
-    var templatesDirectory: String?
+    @OptionGroup var templates: TemplatesOption
 
     @Option(help: "The PDF's paper: a4 or letter.")
     var paper: PaperSize = .a4
@@ -42,7 +41,7 @@ struct RenderCommand: ParsableCommand {
             let options = RenderOptions(
                 dataDirectory: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)),
                 outputDirectory: URL(fileURLWithPath: outputDirectory),
-                templatesDirectory: templatesDirectory.map(URL.init(fileURLWithPath:)) ?? BundledExample.templatesDirectory,
+                templatesDirectory: try templates.requiredDirectory(),
                 paper: paper)
             let progress = RenderProgress(quiet: quiet, start: start)
             let summary = try ReportRenderer(analysis: StudyFolderAnalysis(), figures: TrialFigureSource())

@@ -13,6 +13,9 @@ struct TrialReportCommand: ParsableCommand {
             FiguresCommand.self,
             ValidateCommand.self,
             SimulateCommand.self,
+            LockCommand.self,
+            VerifyCommand.self,
+            DiffCommand.self,
         ],
         defaultSubcommand: RenderCommand.self
     )

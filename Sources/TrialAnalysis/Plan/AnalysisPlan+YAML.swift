@@ -1,3 +1,5 @@
+import TrialData
+
 extension AnalysisPlan {
     /// The plan as used, written out in full as `study.yaml` (defaults included), for the report's
     /// appendix. The text is deterministic: keys in a fixed order, every string double-quoted,

@@ -41,7 +41,12 @@ enum InputFileReader {
 
     /// The lowercase hexadecimal SHA-256 of `bytes`.
     static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// `bytes` as lowercase hexadecimal, two digits each.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

@@ -1,4 +1,5 @@
 import Foundation
+import TrialData
 
 /// Encodes `Encodable` values as canonical JSON: the same value always gives the same bytes.
 ///

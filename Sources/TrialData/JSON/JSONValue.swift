@@ -1,5 +1,6 @@
-/// A JSON document as a tree whose objects keep their keys in insertion order.
-enum JSONValue: Equatable {
+/// A JSON document as a tree whose objects keep their keys in insertion order: what
+/// `results.json` and `trial.lock` are written from (`canonicalText`) and read into (`JSONParser`).
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int)
@@ -9,7 +10,7 @@ enum JSONValue: Equatable {
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
         case let (.bool(a), .bool(b)): a == b
@@ -26,7 +27,7 @@ enum JSONValue: Equatable {
     /// keys, keys in insertion order, and a final newline.
     ///
     /// - Complexity: O(size of the document).
-    var canonicalText: String {
+    public var canonicalText: String {
         var text = ""
         write(into: &text, indent: "")
         return text + "\n"
@@ -65,7 +66,7 @@ enum JSONValue: Equatable {
     /// A number in the shortest form that reads back as the same `Double` (Swift's
     /// `description`, which is valid JSON for finite values), whole numbers below 2^53 without a
     /// fraction (`12`, not `12.0`); `null` for NaN and infinities.
-    static func numberText(_ value: Double) -> String {
+    public static func numberText(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return String(Int64(value)) }
         return value.description
@@ -74,7 +75,7 @@ enum JSONValue: Equatable {
     /// A JSON string literal: `"` and `\` escaped, control characters (C0, DEL, C1) and the byte
     /// order mark as `\n`, `\t`... or `\uXXXX`, everything else as is. The literal is also a valid
     /// YAML double-quoted scalar, which is how the plan's canonical YAML writes text.
-    static func stringLiteral(_ value: String) -> String {
+    public static func stringLiteral(_ value: String) -> String {
         var text = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

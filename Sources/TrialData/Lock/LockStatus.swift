@@ -1,0 +1,97 @@
+import Foundation
+
+/// How a study folder stands against its `trial.lock`: what `verify` reports and what
+/// `render --locked` (refuse on change) and an unlocked render (warn, watermark) decide on.
+public enum LockStatus: Sendable, Hashable {
+    /// The folder has no `trial.lock`.
+    case notLocked
+    /// Every locked file is as locked, and nothing was added.
+    case matches(LockSummary)
+    /// These files differ from the lock (in the order inputs, plan, templates).
+    case changed([FileChange], LockSummary)
+
+    /// The lock, when there is one.
+    public var summary: LockSummary? {
+        switch self {
+        case .notLocked: nil
+        case .matches(let summary), .changed(_, let summary): summary
+        }
+    }
+
+    /// Checks a study folder against its lock.
+    ///
+    /// - Parameters:
+    ///   - dataDirectory: the study folder.
+    ///   - planFile: the plan file that is (to be) used, `nil` for the built-in plan. A file that
+    ///     does not exist counts as missing.
+    ///   - templatesDirectory: the templates folder that is (to be) used, `nil` for none.
+    /// - Returns: `.notLocked`, `.matches`, or `.changed` with every difference; for a changed
+    ///   CSV file with the rows that differ (from `trial.lock.rows`).
+    /// - Throws: `TrialReportError` of kind `.invalidInput` when `trial.lock` is not a valid
+    ///   lock; `.other` when a file cannot be read.
+    /// - Complexity: O(total size of the files), plus O(*r* log *r*) for the *r* rows of changed files.
+    public static func check(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?) throws(TrialReportError) -> LockStatus {
+        guard let lock = try TrialLock.read(in: dataDirectory) else { return .notLocked }
+        let existingPlan = planFile.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+        let current = try LockedContents.current(dataDirectory: dataDirectory, planFile: existingPlan, templatesDirectory: templatesDirectory)
+        var changes = differences(lock.contents.inputs, current.inputs, role: .input)
+        if lock.contents.plan != current.plan {
+            let kind: FileChange.Kind = lock.contents.plan == nil ? .added : current.plan == nil ? .missing : .changed
+            changes.append(FileChange(kind: kind, role: .plan, locked: lock.contents.plan, current: current.plan))
+        }
+        changes += differences(lock.contents.templates, current.templates, role: .template)
+        guard !changes.isEmpty else { return .matches(lock.summary) }
+
+        let recordedRows = rowDigests(of: lock, in: dataDirectory)
+        for index in changes.indices where changes[index].role == .input && changes[index].kind == .changed {
+            let path = changes[index].path
+            let bytes = try InputFileReader.bytes(of: dataDirectory.appendingPathComponent(path), name: path)
+            changes[index].rows = rowChanges(of: bytes, file: path, recorded: recordedRows)
+        }
+        return .changed(changes, lock.summary)
+    }
+
+    /// Files of `locked` changed or missing in `current`, then those of `current` added.
+    private static func differences(_ locked: [LockedFile], _ current: [LockedFile], role: FileChange.Role) -> [FileChange] {
+        var changes: [FileChange] = []
+        for file in locked {
+            if let now = current.first(where: { $0.path == file.path }) {
+                if now != file { changes.append(FileChange(kind: .changed, role: role, locked: file, current: now)) }
+            } else {
+                changes.append(FileChange(kind: .missing, role: role, locked: file, current: nil))
+            }
+        }
+        for file in current where !locked.contains(where: { $0.path == file.path }) {
+            changes.append(FileChange(kind: .added, role: role, locked: nil, current: file))
+        }
+        return changes
+    }
+
+    /// The recorded row digests by file, or why there are none.
+    private static func rowDigests(of lock: TrialLock, in directory: URL) -> Result<[String: RowDigests], RowDigestProblem> {
+        guard let recorded = lock.rowDigests else { return .failure(RowDigestProblem(message: "the lock has no row digests")) }
+        let url = directory.appendingPathComponent(recorded.path)
+        guard let bytes = try? InputFileReader.bytes(of: url, name: recorded.path) else {
+            return .failure(RowDigestProblem(message: "\(recorded.path) is missing"))
+        }
+        guard InputFileReader.sha256(bytes) == recorded.sha256,
+              let tables = RowDigestFile.tables(in: String(decoding: bytes, as: UTF8.self)) else {
+            return .failure(RowDigestProblem(message: "\(recorded.path) is not the one written with the lock"))
+        }
+        return .success(tables)
+    }
+
+    private static func rowChanges(of bytes: [UInt8], file: String,
+                                   recorded: Result<[String: RowDigests], RowDigestProblem>) -> RowChanges {
+        let unavailable = { (message: String) in RowChanges(rows: [], isPerParticipant: false, unavailable: message) }
+        switch recorded {
+        case .failure(let problem): return unavailable(problem.message)
+        case .success(let tables):
+            guard let locked = tables[file] else { return unavailable("no row digests were recorded for it") }
+            switch RowDigests.compute(bytes, file: file, like: locked) {
+            case .failure(let problem): return unavailable(problem.message)
+            case .success(let current): return RowChanges.between(locked, current)
+            }
+        }
+    }
+}

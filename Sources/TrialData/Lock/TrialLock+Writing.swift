@@ -1,0 +1,70 @@
+import Foundation
+
+extension TrialLock {
+    /// The lock of a study folder, or `nil` when it has no `trial.lock`.
+    /// - Throws: `TrialReportError` of kind `.invalidInput` when the file is not a valid lock.
+    public static func read(in dataDirectory: URL) throws(TrialReportError) -> TrialLock? {
+        let url = dataDirectory.appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let bytes = try InputFileReader.bytes(of: url, name: fileName)
+        return try TrialLock(text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The plan file this lock recorded, seen from `dataDirectory`, or `nil` for the built-in plan.
+    public func planFile(in dataDirectory: URL) -> URL? {
+        contents.plan.map { LockedContents.location(ofRecordedPath: $0.path, in: dataDirectory) }
+    }
+
+    /// Locks a study folder: records its files as they are now in `trial.lock` and the digests
+    /// of their rows in `trial.lock.rows` (each written to a temporary file, then renamed into
+    /// place). The caller validates the study first.
+    ///
+    /// - Parameters:
+    ///   - dataDirectory: the study folder.
+    ///   - planFile: the plan file used, or `nil` for the built-in plan.
+    ///   - templatesDirectory: the report templates, or `nil` for none.
+    ///   - lockedAt: the lock time (rounded down to whole seconds).
+    ///   - lockedBy: who locks.
+    ///   - note: why, if said.
+    ///   - replacing: whether an existing lock may be replaced; it is then kept in `history`.
+    ///   - validated: the input files as validated (`StudyData.inputs`); a file whose SHA-256
+    ///     differs now changed after validation, and the lock is refused.
+    /// - Returns: the lock written.
+    /// - Throws: `TrialReportError` — `.invalidInput` when the folder is already locked and
+    ///   `replacing` is false, when its lock cannot be read, or when an input changed since
+    ///   validation; `.cannotWrite` when the files cannot be written.
+    /// - Complexity: O(total size of the files + *r* log *r*) for *r* rows.
+    @discardableResult
+    public static func write(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?, lockedAt: Date,
+                             lockedBy: String, note: String?, replacing: Bool, validated: [InputFile])
+        throws(TrialReportError) -> TrialLock {
+        let previous = try read(in: dataDirectory)
+        if let previous, !replacing {
+            throw TrialReportError(.invalidInput, at: SourceLocation(file: dataDirectory.appendingPathComponent(fileName).path),
+                                   "the study folder is already locked (\(previous.summary.description)); "
+                                   + "give --force to lock it again (the earlier lock is kept in its history)")
+        }
+        let contents = try LockedContents.current(dataDirectory: dataDirectory, planFile: planFile, templatesDirectory: templatesDirectory)
+        let changed = contents.inputs.filter { file in validated.contains { $0.file == file.path && $0.sha256 != file.sha256 } }
+        guard changed.isEmpty else {
+            throw TrialReportError(.invalidInput, changed.map {
+                Diagnostic(.error, at: SourceLocation(file: $0.path), "changed while it was being locked; lock again")
+            })
+        }
+        var tables: [RowDigests] = []
+        for input in contents.inputs {
+            let bytes = try InputFileReader.bytes(of: dataDirectory.appendingPathComponent(input.path), name: input.path)
+            if case .success(let table) = RowDigests.compute(bytes, file: input.path) { tables.append(table) }
+        }
+        let rowText = Array(RowDigestFile.text(of: tables).utf8)
+        let rowFile = LockedFile(path: RowDigestFile.name, sha256: InputFileReader.sha256(rowText), byteCount: rowText.count)
+        let history = previous.map { $0.history + [TrialLock(lockedAt: $0.lockedAt, lockedBy: $0.lockedBy, note: $0.note,
+                                                             toolVersion: $0.toolVersion, contents: $0.contents,
+                                                             rowDigests: $0.rowDigests)] } ?? []
+        let lock = TrialLock(lockedAt: Date(timeIntervalSince1970: lockedAt.timeIntervalSince1970.rounded(.down)),
+                             lockedBy: lockedBy, note: note, contents: contents, rowDigests: rowFile, history: history)
+        try AtomicFile.write(Data(rowText), to: dataDirectory.appendingPathComponent(RowDigestFile.name))
+        try AtomicFile.write(Data(lock.text.utf8), to: dataDirectory.appendingPathComponent(fileName))
+        return lock
+    }
+}

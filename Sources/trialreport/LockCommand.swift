@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import TrialAnalysis
+import TrialData
+
+/// `trialreport lock`: records the study folder's files in `trial.lock`.
+struct LockCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lock",
+        abstract: "Lock a study folder: record its files, plan and templates in DIR/trial.lock.",
+        discussion: """
+            Validates the study first (a study that does not validate cannot be locked), then writes \
+            DIR/trial.lock (when, who, why, tool version, SHA-256 and size of every input file, the \
+            plan and every template, and the lock hash) and DIR/trial.lock.rows (a digest of every \
+            row, so that verify can name the rows that changed). A locked folder is not locked again \
+            without --force; the earlier lock is then kept in the file's history.
+            """
+    )
+
+    @OptionGroup var study: StudyOptions
+    @OptionGroup var templates: TemplatesOption
+
+    @Option(help: "Who locks the data (default: $USER, else \"unknown\").")
+    var by: String?
+
+    @Option(help: "Why the data are locked, e.g. \"database lock after final data review\".")
+    var note: String?
+
+    @Option(help: "The lock time, ISO 8601 with a time zone (default: now), e.g. 2025-06-30T12:00:00Z.")
+    var at: String?
+
+    @Flag(help: "Lock again a folder that is already locked, keeping the earlier lock in the history.")
+    var force = false
+
+    func validate() throws {
+        if let at, LockTime.date(at) == nil {
+            throw ValidationError("--at \"\(at)\" is not an ISO 8601 time with a time zone, e.g. 2025-06-30T12:00:00Z.")
+        }
+    }
+
+    func run() throws {
+        try runReportingFailures {
+            let directory = study.studyDirectory
+            let givenPlan = study.planFile.map(URL.init(fileURLWithPath:))
+            let input = try StudyInput.load(from: directory, planFile: givenPlan)
+            report(input.data.warnings)
+            let lock = try TrialLock.write(
+                dataDirectory: directory, planFile: StudyInput.planFile(for: directory, given: givenPlan),
+                templatesDirectory: try templates.directory(), lockedAt: at.flatMap(LockTime.date) ?? Date(),
+                lockedBy: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown", note: note,
+                replacing: force, validated: input.data.inputs)
+            let contents = lock.contents
+            print("locked \(directory.path): \(contents.inputs.count) input files, "
+                + (contents.plan.map { "plan \($0.path)" } ?? "built-in plan") + ", \(contents.templates.count) templates; "
+                + "\(lock.summary.description)")
+        }
+    }
+}
+
+/// `--templates DIR`: the report templates a lock covers.
+struct TemplatesOption: ParsableArguments {
+    @Option(name: .customLong("templates"), help: "The report templates folder (default: the package's templates/).")
+    var templatesDirectory: String?
+
+    /// `--templates` (which must exist), else the package's templates folder, else `nil`.
+    /// - Throws: `TrialReportError` of kind `.missingInput` when the folder given does not exist.
+    func directory() throws(TrialReportError) -> URL? {
+        guard let templatesDirectory else { return BundledTemplates.directory }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: templatesDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw TrialReportError(.missingInput, at: SourceLocation(file: templatesDirectory), "the templates folder does not exist")
+        }
+        return URL(fileURLWithPath: templatesDirectory)
+    }
+
+    /// Like `directory()`, for commands that cannot work without templates.
+    /// - Throws: `TrialReportError` of kind `.missingInput` when there is no templates folder.
+    func requiredDirectory() throws(TrialReportError) -> URL {
+        guard let directory = try directory() else {
+            throw TrialReportError(.missingInput, at: SourceLocation(file: BundledTemplates.relativePath),
+                                   "no templates folder found; give one with --templates DIR")
+        }
+        return directory
+    }
+}

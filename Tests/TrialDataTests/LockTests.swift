@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+@testable import TrialData
+
+/// `TrialLock.write` and `LockStatus.check` on a small study folder.
+@Suite("data lock")
+struct LockTests {
+    static let time = Date(timeIntervalSince1970: 1_751_284_800)  // 2025-06-30T12:00:00Z
+
+    /// Locks `folder` as `trialreport lock` does (built-in plan, no templates).
+    @discardableResult
+    static func lock(_ folder: StudyFolder, by person: String = "tester", replacing: Bool = false,
+                     at time: Date = time) throws -> TrialLock {
+        try TrialLock.write(dataDirectory: folder.url, planFile: nil, templatesDirectory: nil, lockedAt: time,
+                            lockedBy: person, note: "test", replacing: replacing, validated: [])
+    }
+
+    static func status(_ folder: StudyFolder, planFile: URL? = nil) throws -> LockStatus {
+        try LockStatus.check(dataDirectory: folder.url, planFile: planFile, templatesDirectory: nil)
+    }
+
+    static func write(_ text: String, to name: String, in folder: StudyFolder) throws {
+        try Data(text.utf8).write(to: folder.url.appendingPathComponent(name))
+    }
+
+    @Test func anUnchangedFolderMatchesItsLock() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        let lock = try Self.lock(folder)
+        #expect(try Self.status(folder) == .matches(lock.summary))
+    }
+
+    @Test func aFolderWithoutLockIsNotLocked() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        #expect(try Self.status(folder) == .notLocked)
+    }
+
+    @Test func oneChangedByteNamesTheFileAndTheRowKey() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        try Self.lock(folder)
+        try Self.write(StudyFolder.adlb.replacingOccurrences(of: "P2,CPEPF,0,250", with: "P2,CPEPF,0,251"), to: "adlb.csv", in: folder)
+        guard case .changed(let changes, _) = try Self.status(folder) else { Issue.record("not changed"); return }
+        #expect(changes.map(\.path) == ["adlb.csv"])
+        #expect(changes[0].kind == .changed)
+        #expect(changes[0].rows?.rows == [RowChanges.Row(kind: .changed, key: "USUBJID=P2 PARAMCD=CPEPF AVISITN=0", line: 4)])
+        #expect(changes[0].diagnostics().map(\.description).last
+            == "error: adlb.csv:4: row USUBJID=P2 PARAMCD=CPEPF AVISITN=0 differs from the locked one")
+    }
+
+    @Test func addedAndRemovedRowsAreNamed() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        try Self.lock(folder)
+        let adlb = StudyFolder.adlb.replacingOccurrences(of: "P1,CPEPP,0,700,pmol/L\n", with: "") + "P1,CPEPF,3,310,pmol/L\n"
+        try Self.write(adlb, to: "adlb.csv", in: folder)
+        guard case .changed(let changes, _) = try Self.status(folder) else { Issue.record("not changed"); return }
+        #expect(changes[0].rows?.rows == [
+            RowChanges.Row(kind: .added, key: "USUBJID=P1 PARAMCD=CPEPF AVISITN=3", line: 5),
+            RowChanges.Row(kind: .missing, key: "USUBJID=P1 PARAMCD=CPEPP AVISITN=0", line: nil),
+        ])
+    }
+
+    @Test func reorderedRowsChangeTheFileButNoRow() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        try Self.lock(folder)
+        var lines = StudyFolder.adlb.split(separator: "\n").map(String.init)
+        lines.swapAt(1, 2)
+        try Self.write(lines.joined(separator: "\n") + "\n", to: "adlb.csv", in: folder)
+        guard case .changed(let changes, _) = try Self.status(folder) else { Issue.record("not changed"); return }
+        #expect(changes[0].rows?.rows == [])
+    }
+
+    @Test func missingAndAddedFilesAreDetected() throws {
+        let folder = try StudyFolder(["adii.csv": "USUBJID,STARTMO,ENDMO\nP1,3,9\n"])
+        defer { folder.remove() }
+        try Self.lock(folder)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("adii.csv"))
+        try Self.write("USUBJID,AEDECOD,AEBODSYS,AESEV,AESER\n", to: "adae.csv", in: folder)
+        try Self.write("title: x\n", to: "study.yaml", in: folder)
+        guard case .changed(let changes, _) = try Self.status(folder, planFile: folder.url.appendingPathComponent("study.yaml"))
+        else { Issue.record("not changed"); return }
+        #expect(changes.map { "\($0.kind) \($0.role) \($0.path)" } == ["missing input adii.csv", "added input adae.csv", "added plan study.yaml"])
+    }
+
+    @Test func lockingALockedFolderIsRefused() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        try Self.lock(folder)
+        #expect(throws: TrialReportError.self) { try Self.lock(folder) }
+    }
+
+    @Test func lockingAgainKeepsTheEarlierLockInTheHistory() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        let first = try Self.lock(folder, by: "first")
+        try Self.write(StudyFolder.adsl + "P3,Control,20,12,F\n", to: "adsl.csv", in: folder)
+        try Self.lock(folder, by: "second", replacing: true, at: Self.time.addingTimeInterval(60))
+        let third = try Self.lock(folder, by: "third", replacing: true, at: Self.time.addingTimeInterval(120))
+        let read = try #require(try TrialLock.read(in: folder.url))
+        #expect(read == third)
+        #expect(read.history.map(\.lockedBy) == ["first", "second"])
+        #expect(read.history[0].lockHash == first.lockHash)
+        #expect(read.history[1].lockHash == read.lockHash)
+    }
+
+    @Test func theSameFilesAndTimeGiveByteIdenticalLocksInAnyFolder() throws {
+        let one = try StudyFolder(), two = try StudyFolder()
+        defer { one.remove(); two.remove() }
+        try Self.lock(one)
+        try Self.lock(two)
+        for name in [TrialLock.fileName, RowDigestFile.name] {
+            let a = try Data(contentsOf: one.url.appendingPathComponent(name))
+            let b = try Data(contentsOf: two.url.appendingPathComponent(name))
+            #expect(a == b, "\(name)")
+        }
+    }
+
+    @Test func theLockHashDependsOnTheFilesOnly() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        let first = try Self.lock(folder, by: "a")
+        let second = try Self.lock(folder, by: "b", replacing: true, at: Self.time.addingTimeInterval(3600))
+        #expect(first.lockHash == second.lockHash)
+        #expect(first.lockHash == InputFileReader.sha256(Array(first.contents.listing.utf8)))
+    }
+
+    @Test func theLockReadsBackAsWritten() throws {
+        let folder = try StudyFolder(["adae.csv": "USUBJID,AEDECOD,AEBODSYS,AESEV,AESER,AESTDY\nP1,Fever,General,MILD,N,2\nP1,Fever,General,MILD,N,2\n"])
+        defer { folder.remove() }
+        let lock = try Self.lock(folder)
+        #expect(try TrialLock(text: lock.text) == lock)
+        #expect(lock.text.contains("\"lockedAt\": \"2025-06-30T12:00:00Z\""))
+    }
+
+    @Test func aHandEditedLockIsRefused() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        let lock = try Self.lock(folder)
+        let edited = lock.text.replacingOccurrences(of: lock.contents.inputs[0].sha256, with: String(repeating: "0", count: 64))
+        #expect(throws: TrialReportError.self) { try TrialLock(text: edited) }
+    }
+
+    @Test func rowDigestsReadBackFromTheirFile() throws {
+        let bytes = Array("USUBJID,AEDECOD,AESTDY,AESEV\nP1,\"Tab\tand\\\\\",2,MILD\nP1,\"Tab\tand\\\\\",2,MILD\n".utf8)
+        let table = try RowDigests.compute(bytes, file: "adae.csv").get()
+        #expect(table.digests.count == 2)
+        let read = try #require(RowDigestFile.tables(in: RowDigestFile.text(of: [table]))?["adae.csv"])
+        #expect(read.digests == table.digests)
+        #expect(read.keyColumns == ["USUBJID", "AEDECOD", "AESTDY"])
+    }
+
+    @Test func largeFilesAreRecordedPerParticipant() throws {
+        let bytes = Array(StudyFolder.adlb.utf8)
+        let perRow = try RowDigests.compute(bytes, file: "adlb.csv").get()
+        let layout = RowDigests(file: "adlb.csv", keyColumns: ["USUBJID"], isGroupedByParticipant: true, digests: [:])
+        let perParticipant = try RowDigests.compute(bytes, file: "adlb.csv", like: layout).get()
+        #expect(perRow.digests.count == 4)
+        #expect(perParticipant.digests.keys.map(\.values).sorted { $0[0] < $1[0] } == [["P1"], ["P2"]])
+    }
+}
