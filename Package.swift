@@ -46,7 +46,6 @@ let package = Package(
             dependencies: [
                 "TrialAnalysis", "TrialData", "Plot", "CCairo",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The command line: parses, calls the library, maps errors to exit codes.

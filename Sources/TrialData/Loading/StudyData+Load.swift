@@ -24,7 +24,7 @@ extension StudyData {
     public static func load(from directory: URL, expecting expectations: StudyExpectations = .seedStudy)
         throws(TrialReportError) -> StudyData {
         let sources = try StudySources(directory: directory)
-        let hashes = BackgroundComputation { [files = sources.files] in files.map { InputFileReader.sha256($0.bytes) } }
+        let hashes = BackgroundComputation { [files = sources.files] in files.map { Checksum.sha256($0.bytes) } }
 
         let adsl = sources.files[0], adlb = sources.files[1]
         var adslLog = adsl.headerDiagnostics
