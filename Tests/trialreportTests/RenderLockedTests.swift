@@ -96,3 +96,43 @@ enum PDFTextPages {
         return String(decoding: data, as: UTF8.self).split(separator: "\u{0C}", omittingEmptySubsequences: true)
     }
 }
+
+/// Exact regeneration after the data lock (issue: data lock), and a render killed mid-way.
+@Suite("trialreport render: regeneration and interruption")
+struct RenderRegenerationTests {
+    @Test func aLockedStudyRenderedTwiceIntoTwoFoldersGivesIdenticalManifests() throws {
+        let study = try VerifyCommandTests.lockedStudy()
+        let outputs = try (0..<2).map { _ in try RenderLockedTests.previousOutput() }
+        defer { for output in outputs { try? FileManager.default.removeItem(atPath: output) } }
+        for output in outputs {
+            let result = try Trialreport.run(["render", "--data", study.path, "--out", output, "--locked", "--quiet"])
+            try #require(result.status == 0, "\(result.standardError)")
+        }
+        let manifests = try outputs.map { try Data(contentsOf: URL(fileURLWithPath: $0 + "/manifest.json")) }
+        #expect(manifests[0] == manifests[1])
+        #expect(String(decoding: manifests[0], as: UTF8.self).contains("\"file\": \"report.pdf\""))
+    }
+
+    @Test(arguments: [0.3, 0.8, 1.3])
+    func aRenderKilledMidwayLeavesThePreviousOutputAndTheNextRenderCleansUp(afterSeconds delay: Double) throws {
+        let study = try ExampleStudyCopy()
+        let output = try RenderLockedTests.previousOutput()
+        let parent = URL(fileURLWithPath: output).deletingLastPathComponent().path
+        let name = URL(fileURLWithPath: output).lastPathComponent
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let render = Process()
+        render.executableURL = Trialreport.executable
+        render.arguments = ["render", "--data", study.path, "--out", output, "--quiet"]
+        try render.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(render.processIdentifier, SIGKILL)
+        render.waitUntilExit()
+        // Killed before the swap: the previous output; after it: a complete new one. Never a mix.
+        let files = try FileManager.default.contentsOfDirectory(atPath: output)
+        #expect(files == ["marker.txt"] || files.contains("manifest.json"), "\(files)")
+        let again = try Trialreport.run(["render", "--data", study.path, "--out", output, "--quiet"])
+        #expect(again.status == 0, "\(again.standardError)")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.hasPrefix("." + name) }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+}
