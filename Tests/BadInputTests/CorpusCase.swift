@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// One case of the bad-input corpus: a folder `Corpus/<name>/` holding `expect.txt` and the files
 /// that make the case (`study/…` laid over the base study, `templates/…` laid over the package's
@@ -19,6 +20,7 @@ import Foundation
 /// | `no-nan` | files under the output folder that must not show NaN or infinity |
 /// | `contains`, `lacks` | `FILE TEXT`: a file under the output folder holds / does not hold TEXT |
 /// | `xml` | a file under the output folder that must parse as XML |
+/// | `preserved` | `untouched`: the folder the output link pointed to (`out: symlink`) is unchanged |
 /// | `outside-untouched` | `yes`: the file a symbolic link in the output folder points to is unchanged |
 struct CorpusCase: CustomTestStringConvertible, Sendable {
     let name: String
