@@ -41,7 +41,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := FuzzCSV FuzzPlan FuzzMarkdown
 
 fuzz: deps
-	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=fuzzer,address
+	cd Fuzz && $(SWIFT) build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address
 	@mkdir -p Fuzz/artifacts
 	@for target in $(FUZZ_TARGETS); do \
 	  mkdir -p Fuzz/.build/corpus/$$target; \
