@@ -46,7 +46,7 @@ fuzz: deps
 	@for target in $(FUZZ_TARGETS); do \
 	  mkdir -p Fuzz/.build/corpus/$$target; \
 	  echo "== $$target: $(FUZZ_SECONDS) s"; \
-	  Fuzz/.build/release/$$target Fuzz/.build/corpus/$$target Fuzz/corpus/$$target \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp Fuzz/.build/release/$$target Fuzz/.build/corpus/$$target Fuzz/corpus/$$target \
 	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
 	    -artifact_prefix=Fuzz/artifacts/$$target- -print_final_stats=1 > Fuzz/.build/$$target.log 2>&1; \
 	  status=$$?; \
