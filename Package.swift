@@ -63,6 +63,9 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CCairo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialReportTests", dependencies: ["TrialReport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "trialreportTests", dependencies: ["trialreport"], resources: [.copy("Fixtures")]),
+        // The bad-input corpus, run through the built executable (README "What happens with bad input").
+        .testTarget(name: "BadInputTests", dependencies: ["trialreport", "TrialData", "TrialAnalysis", "TrialReport"],
+                    resources: [.copy("Corpus")]),
     ],
     swiftLanguageModes: [.v6]
 )

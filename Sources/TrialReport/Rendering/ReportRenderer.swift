@@ -95,14 +95,18 @@ public struct ReportRenderer: Sendable {
         return Array(manifest.canonicalText.utf8)
     }
 
-    /// Refuses an output folder that is the data folder or inside it (replacing it would delete
-    /// the study's own files): exit 73, the output cannot be written there.
+    /// Refuses an output folder that is the data folder, inside it, or holding it (replacing the
+    /// output would delete the study's own files): exit 73, the output cannot be written there.
     static func checkSeparate(output: URL, data: URL) throws(TrialReportError) {
         let outputPath = Self.resolved(output).pathComponents
         let dataPath = Self.resolved(data).pathComponents
         if outputPath.starts(with: dataPath) {
             throw TrialReportError(.cannotWrite, at: SourceLocation(file: output.path),
                                    "the output folder may not be the data folder or inside it (\(data.path))")
+        }
+        if dataPath.starts(with: outputPath) {
+            throw TrialReportError(.cannotWrite, at: SourceLocation(file: output.path),
+                                   "the data folder may not be inside the output folder (\(data.path)): replacing the output would delete it")
         }
     }
 
