@@ -1,0 +1,95 @@
+import Foundation
+
+/// One line of the results table: a case timed N times after warm-up.
+struct Measurement {
+    /// The study size or micro-benchmark group, e.g. "1,000,000" or "TrialStats".
+    var group: String
+    /// What was timed, e.g. "read + validate".
+    var name: String
+    /// Wall times of the timed repetitions, in seconds.
+    var seconds: [Double]
+    /// Peak resident memory of the process that ran it, in bytes.
+    var peakBytes: Int
+    /// Rows (participants + measurements + events + episodes, or data values) per run, for throughput.
+    var rows: Int
+    /// Participants of the study (nil for micro-benchmarks), for the growth check.
+    var participants: Int?
+    /// The 1-minute load average when the measurement started.
+    var loadAverage: Double
+    /// The target wall time in seconds, if the issues set one.
+    var targetSeconds: Double?
+    /// The target peak memory in bytes, if the issues set one.
+    var targetBytes: Int?
+
+    /// The median wall time (mean of the middle two for an even count).
+    var median: Double {
+        let sorted = seconds.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// Rows per second at the median time.
+    var throughput: Double { Double(rows) / median }
+
+    /// "met", "NOT met" or "" against the targets.
+    var verdict: String {
+        guard targetSeconds != nil || targetBytes != nil else { return "" }
+        let timeMet = targetSeconds.map { median < $0 } ?? true
+        let memoryMet = targetBytes.map { peakBytes < $0 } ?? true
+        return timeMet && memoryMet ? "met" : "NOT met"
+    }
+
+    /// The targets as text, e.g. "< 3 s, < 3 GiB".
+    var targetText: String {
+        var parts: [String] = []
+        if let targetSeconds { parts.append("< " + Format.seconds(targetSeconds)) }
+        if let targetBytes { parts.append("< \(targetBytes / (1 << 30)) GiB") }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// The load on the machine, which a shared 2-core machine needs written beside every figure.
+enum LoadAverage {
+    /// The 1-minute load average (/proc/loadavg), 0 when unreadable.
+    static func current() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8),
+              let first = text.split(separator: " ").first else { return 0 }
+        return Double(first) ?? 0
+    }
+}
+
+/// Numbers as the results table shows them.
+enum Format {
+    /// "0.284 s", "12.3 ms", "41 µs".
+    static func seconds(_ value: Double) -> String {
+        if value >= 1 { return String(format: "%.2f s", value) }
+        if value >= 0.1 { return String(format: "%.3f s", value) }
+        if value >= 1e-3 { return String(format: "%.1f ms", value * 1e3) }
+        return String(format: "%.0f µs", value * 1e6)
+    }
+
+    /// "1.72 GiB", "48 MiB".
+    static func bytes(_ value: Int) -> String {
+        let mebibytes = Double(value) / 1_048_576
+        return mebibytes >= 1024 ? String(format: "%.2f GiB", mebibytes / 1024) : String(format: "%.0f MiB", mebibytes)
+    }
+
+    /// "5.9 M", "412 k", "980".
+    static func rate(_ value: Double) -> String {
+        if value >= 1e6 { return String(format: "%.1f M", value / 1e6) }
+        if value >= 1e3 { return String(format: "%.0f k", value / 1e3) }
+        return String(format: "%.0f", value)
+    }
+
+    /// "1,000,000".
+    static func count(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return text
+    }
+}
