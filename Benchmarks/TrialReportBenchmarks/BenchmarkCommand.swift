@@ -47,16 +47,18 @@ struct SuiteCommand: ParsableCommand {
             repetitions: repetitions, largeRepetitions: largeRepetitions)
         let measurements = try suite.run()
         let growth = ResultsTable.growth(measurements)
-        if !growth.isEmpty { print("\n" + growth) }
+        if !growth.isEmpty { say("\n" + growth) }
         let seconds = Date().timeIntervalSince(start)
-        print(String(format: "\nsuite finished in %.0f s", seconds))
+        say(String(format: "\nsuite finished in %.0f s", seconds))
         guard !results.isEmpty else { return }
         let swift = (try? ChildProcess.run("/usr/bin/env", ["swift", "--version"]))?.standardOutput
             .split(separator: "\n").first.map(String.init) ?? "Swift (version unknown)"
-        let machine = MachineDescription.current(swift: swift)
+        let commit = (try? ChildProcess.run("/usr/bin/env", ["git", "rev-parse", "--short", "HEAD"]))?.standardOutput
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let machine = MachineDescription.current(swift: swift) + (commit.isEmpty ? "" : "\n- commit: \(commit)")
         try ResultsTable.write(ResultsTable.markdown(measurements, machine: machine, seconds: seconds),
                                into: URL(fileURLWithPath: results))
-        print("wrote \(results)")
+        say("wrote \(results)")
     }
 
     /// This executable's path, for its child processes.

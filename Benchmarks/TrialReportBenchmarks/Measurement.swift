@@ -93,3 +93,14 @@ enum Format {
         return text
     }
 }
+
+/// Runs `work` `warmups` times untimed, then `repetitions` times, printing each run's wall time
+/// in seconds on a line of its own (what a benchmark child reports to the suite).
+func printTimes(of work: () throws -> Void, warmups: Int, repetitions: Int) throws {
+    for _ in 0..<warmups { try work() }
+    let clock = ContinuousClock()
+    for _ in 0..<repetitions {
+        let elapsed = try clock.measure(work)
+        print(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+}

@@ -60,7 +60,8 @@ enum ResultsTable {
 enum MachineDescription {
     /// Cores, CPU model, memory, kernel and Swift version, as a short Markdown list.
     static func current(swift: String) -> String {
-        let cpu = firstValue(of: "model name", in: "/proc/cpuinfo") ?? "unknown CPU"
+        let cpu = (firstValue(of: "model name", in: "/proc/cpuinfo") ?? "unknown CPU")
+            + (firstValue(of: "cpu MHz", in: "/proc/cpuinfo").flatMap(Double.init).map { String(format: " at %.0f MHz", $0) } ?? "")
         let memory = firstValue(of: "MemTotal", in: "/proc/meminfo").flatMap { Double($0.split(separator: " ")[0]) }
             .map { String(format: "%.1f GiB", $0 / 1_048_576) } ?? "unknown"
         let kernel = (try? String(contentsOfFile: "/proc/sys/kernel/osrelease", encoding: .utf8))?

@@ -58,11 +58,6 @@ enum Stage: String, CaseIterable {
                 _ = study.results.jsonData()
             }
         }
-        for _ in 0..<warmups { try timed() }
-        let clock = ContinuousClock()
-        for _ in 0..<repetitions {
-            let elapsed = try clock.measure(timed)
-            print(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        }
+        try printTimes(of: timed, warmups: warmups, repetitions: repetitions)
     }
 }

@@ -66,12 +66,7 @@ enum StatisticsBenchmark: String, CaseIterable {
         case .exactWilcoxon:
             timed = { _ = try WilcoxonRankSumDistribution(firstSize: 49, secondSize: 49) }
         }
-        for _ in 0..<warmups { try timed() }
-        let clock = ContinuousClock()
-        for _ in 0..<repetitions {
-            let elapsed = try clock.measure(timed)
-            print(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        }
+        try printTimes(of: timed, warmups: warmups, repetitions: repetitions)
     }
 }
 

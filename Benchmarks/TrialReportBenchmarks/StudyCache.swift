@@ -22,7 +22,7 @@ struct StudyCache {
         if FileManager.default.fileExists(atPath: complete.path) { return study }
         try? FileManager.default.removeItem(at: study)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        print("simulating \(Format.count(participants)) participants into \(study.path) …")
+        say("simulating \(Format.count(participants)) participants into \(study.path) …")
         let outcome = try ChildProcess.run(trialreport, ["simulate", "--participants", "\(participants)", "--seed", "\(Self.seed)",
                                                          "--out", study.path], captureOutput: false)
         guard outcome.status == 0 else { throw BenchmarkError.failed("trialreport simulate", status: outcome.status) }

@@ -44,9 +44,9 @@ struct Suite {
         var measurements: [Measurement] = []
         func record(_ measurement: Measurement) {
             measurements.append(measurement)
-            print(ResultsTable.line(measurement))
+            say(ResultsTable.line(measurement))
         }
-        print(ResultsTable.header)
+        say(ResultsTable.header)
         for participants in sizes {
             let study = try cache.study(participants: participants)
             let rows = StudyCache.rows(in: study)
@@ -110,4 +110,9 @@ struct Suite {
         return Measurement(group: Format.count(participants), name: name, seconds: seconds, peakBytes: peak, rows: rows,
                            participants: participants, loadAverage: load, targetSeconds: targets.seconds, targetBytes: targets.bytes)
     }
+}
+
+/// Prints a line of the suite's progress at once, even into a pipe or a file.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
