@@ -18,6 +18,8 @@ struct ChildProcess {
         var seconds: Double
         /// Peak resident set size in bytes (`ru_maxrss`).
         var peakBytes: Int
+        /// CPU time used, user + system, in seconds.
+        var cpuSeconds: Double
     }
 
     /// Runs `executable` with `arguments`; standard error passes through, standard output is
@@ -61,7 +63,9 @@ struct ChildProcess {
         let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return Outcome(status: exit, standardOutput: String(decoding: output, as: UTF8.self),
                        seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                       peakBytes: Int(usage.ru_maxrss) * 1024)
+                       peakBytes: Int(usage.ru_maxrss) * 1024,
+                       cpuSeconds: Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                           + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6)
     }
 }
 

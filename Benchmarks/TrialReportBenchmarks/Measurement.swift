@@ -8,6 +8,8 @@ struct Measurement {
     var name: String
     /// Wall times of the timed repetitions, in seconds.
     var seconds: [Double]
+    /// CPU times (user + system, all threads) of the same repetitions, in seconds.
+    var cpuSeconds: [Double]
     /// Peak resident memory of the process that ran it, in bytes.
     var peakBytes: Int
     /// Rows (participants + measurements + events + episodes, or data values) per run, for throughput.
@@ -21,9 +23,16 @@ struct Measurement {
     /// The target peak memory in bytes, if the issues set one.
     var targetBytes: Int?
 
-    /// The median wall time (mean of the middle two for an even count).
-    var median: Double {
-        let sorted = seconds.sorted()
+    /// The median wall time.
+    var median: Double { Self.median(seconds) }
+
+    /// The median CPU time: close to the wall time when the work ran on one core, up to twice it
+    /// on two; a wall time well above it on a loaded machine means the case waited for a core.
+    var cpuMedian: Double { Self.median(cpuSeconds) }
+
+    /// The median of `values` (mean of the middle two for an even count).
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
         guard !sorted.isEmpty else { return .nan }
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
@@ -94,13 +103,22 @@ enum Format {
     }
 }
 
-/// Runs `work` `warmups` times untimed, then `repetitions` times, printing each run's wall time
-/// in seconds on a line of its own (what a benchmark child reports to the suite).
+/// Runs `work` `warmups` times untimed, then `repetitions` times, printing each run's wall and
+/// CPU time (this process, all threads) in seconds on a line of its own: what a benchmark child
+/// reports to the suite.
 func printTimes(of work: () throws -> Void, warmups: Int, repetitions: Int) throws {
     for _ in 0..<warmups { try work() }
     let clock = ContinuousClock()
     for _ in 0..<repetitions {
+        let cpuBefore = processorSeconds()
         let elapsed = try clock.measure(work)
-        print(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        print(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, processorSeconds() - cpuBefore)
     }
+}
+
+/// The CPU time this process has used so far, all threads, in seconds.
+private func processorSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }

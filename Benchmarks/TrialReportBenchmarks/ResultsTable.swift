@@ -4,14 +4,15 @@ import Foundation
 enum ResultsTable {
     /// The table's header rows.
     static let header = """
-        | study (participants) | stage | median | runs | peak memory | rows/s | load avg | target |
-        |---:|---|---:|---:|---:|---:|---:|---|
+        | study (participants) | stage | median | CPU | runs | peak memory | rows/s | load avg | target |
+        |---:|---|---:|---:|---:|---:|---:|---:|---|
         """
 
     /// One row of the table.
     static func line(_ measurement: Measurement) -> String {
         let target = measurement.targetText.isEmpty ? "" : measurement.targetText + ": **" + measurement.verdict + "**"
-        return "| \(measurement.group) | \(measurement.name) | \(Format.seconds(measurement.median)) | \(measurement.seconds.count) "
+        return "| \(measurement.group) | \(measurement.name) | \(Format.seconds(measurement.median)) "
+            + "| \(Format.seconds(measurement.cpuMedian)) | \(measurement.seconds.count) "
             + "| \(Format.bytes(measurement.peakBytes)) | \(Format.rate(measurement.throughput)) "
             + "| \(String(format: "%.1f", measurement.loadAverage)) | \(target) |"
     }

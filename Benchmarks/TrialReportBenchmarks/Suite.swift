@@ -59,7 +59,8 @@ struct Suite {
         for statistic in StatisticsBenchmark.allCases {
             let load = LoadAverage.current()
             let outcome = try runChild(["stats", statistic.rawValue, "--warmups", "2", "--repetitions", "\(repetitions)"])
-            record(Measurement(group: "TrialStats", name: statistic.title, seconds: try Self.times(outcome), peakBytes: outcome.peakBytes,
+            let times = try Self.times(outcome)
+            record(Measurement(group: "TrialStats", name: statistic.title, seconds: times.wall, cpuSeconds: times.cpu, peakBytes: outcome.peakBytes,
                                rows: statistic.rows, participants: nil, loadAverage: load, targetSeconds: statistic.targetSeconds))
         }
         return measurements
@@ -71,7 +72,8 @@ struct Suite {
         let outcome = try runChild(arguments + ["--warmups", "\(warmups(for: participants))",
                                                 "--repetitions", "\(repetitions(for: participants))"])
         let targets = Self.targets(name, participants: participants)
-        return Measurement(group: Format.count(participants), name: name, seconds: try Self.times(outcome), peakBytes: outcome.peakBytes,
+        let times = try Self.times(outcome)
+        return Measurement(group: Format.count(participants), name: name, seconds: times.wall, cpuSeconds: times.cpu, peakBytes: outcome.peakBytes,
                            rows: rows, participants: participants, loadAverage: load,
                            targetSeconds: targets.seconds, targetBytes: targets.bytes)
     }
@@ -82,12 +84,14 @@ struct Suite {
         return outcome
     }
 
-    /// The seconds a child printed, one per line.
-    private static func times(_ outcome: ChildProcess.Outcome) throws -> [Double] {
-        try outcome.standardOutput.split(separator: "\n").map { line in
-            guard let seconds = Double(line) else { throw BenchmarkError.badOutput(outcome.standardOutput) }
-            return seconds
+    /// The wall and CPU seconds a child printed, a pair per line.
+    private static func times(_ outcome: ChildProcess.Outcome) throws -> (wall: [Double], cpu: [Double]) {
+        let pairs = try outcome.standardOutput.split(separator: "\n").map { line in
+            let fields = line.split(separator: " ").compactMap { Double($0) }
+            guard fields.count == 2 else { throw BenchmarkError.badOutput(outcome.standardOutput) }
+            return (fields[0], fields[1])
         }
+        return (pairs.map(\.0), pairs.map(\.1))
     }
 
     /// `trialreport render` as a user runs it, each run a process: wall time from spawn to exit,
@@ -97,17 +101,20 @@ struct Suite {
         defer { try? FileManager.default.removeItem(at: output) }
         let arguments = ["render", "--data", study.path, "--out", output.path, "--templates", templates, "--quiet"]
         let load = LoadAverage.current()
-        var seconds: [Double] = []
+        var seconds: [Double] = [], cpuSeconds: [Double] = []
         var peak = 0
         for run in 0..<(warmups(for: participants) + repetitions(for: participants)) {
             let outcome = try ChildProcess.run(trialreport, arguments, captureOutput: false)
             guard outcome.status == 0 else { throw BenchmarkError.failed("trialreport render", status: outcome.status) }
-            if run >= warmups(for: participants) { seconds.append(outcome.seconds) }
+            if run >= warmups(for: participants) {
+                seconds.append(outcome.seconds)
+                cpuSeconds.append(outcome.cpuSeconds)
+            }
             peak = max(peak, outcome.peakBytes)
         }
         let name = "whole render (process)"
         let targets = Self.targets(name, participants: participants)
-        return Measurement(group: Format.count(participants), name: name, seconds: seconds, peakBytes: peak, rows: rows,
+        return Measurement(group: Format.count(participants), name: name, seconds: seconds, cpuSeconds: cpuSeconds, peakBytes: peak, rows: rows,
                            participants: participants, loadAverage: load, targetSeconds: targets.seconds, targetBytes: targets.bytes)
     }
 }
