@@ -18,6 +18,9 @@ struct Measurement {
     var participants: Int?
     /// The 1-minute load average when the measurement started.
     var loadAverage: Double
+    /// The cores other processes kept busy, on average, while the case ran (0 on a quiet
+    /// machine; up to the number of cores).
+    var otherCores: Double
     /// The target wall time in seconds, if the issues set one.
     var targetSeconds: Double?
     /// The target peak memory in bytes, if the issues set one.
@@ -55,6 +58,35 @@ struct Measurement {
         if let targetSeconds { parts.append("< " + Format.seconds(targetSeconds)) }
         if let targetBytes { parts.append("< \(targetBytes / (1 << 30)) GiB") }
         return parts.joined(separator: ", ")
+    }
+}
+
+/// The CPU time every process of the machine has used (/proc/stat), to tell how much of the
+/// machine other processes took while a case ran.
+struct MachineTime {
+    /// Busy CPU seconds since boot, all cores, all processes.
+    var busySeconds: Double
+    /// When it was read.
+    var instant: ContinuousClock.Instant
+
+    static func now() -> MachineTime {
+        var busy = 0.0
+        if let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("cpu ") }) {
+            // user nice system idle iowait irq softirq steal …: busy is all but idle and iowait.
+            let ticks = line.split(separator: " ").dropFirst().compactMap { Double($0) }
+            busy = ticks.enumerated().filter { $0.offset != 3 && $0.offset != 4 && $0.offset < 8 }.map(\.element).reduce(0, +)
+                / Double(sysconf(Int32(_SC_CLK_TCK)))
+        }
+        return MachineTime(busySeconds: busy, instant: .now)
+    }
+
+    /// The cores other processes used on average since `start`, given the CPU seconds our own
+    /// children used meanwhile.
+    func otherCores(since start: MachineTime, ownCPUSeconds: Double) -> Double {
+        let elapsed = start.instant.duration(to: instant)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return max(0, (busySeconds - start.busySeconds - ownCPUSeconds) / max(seconds, 1e-3))
     }
 }
 

@@ -57,24 +57,27 @@ struct Suite {
             record(try wholeRender(study, participants: participants, rows: rows))
         }
         for statistic in StatisticsBenchmark.allCases {
-            let load = LoadAverage.current()
+            let load = LoadAverage.current(), start = MachineTime.now()
             let outcome = try runChild(["stats", statistic.rawValue, "--warmups", "2", "--repetitions", "\(repetitions)"])
             let times = try Self.times(outcome)
             record(Measurement(group: "TrialStats", name: statistic.title, seconds: times.wall, cpuSeconds: times.cpu, peakBytes: outcome.peakBytes,
-                               rows: statistic.rows, participants: nil, loadAverage: load, targetSeconds: statistic.targetSeconds))
+                               rows: statistic.rows, participants: nil, loadAverage: load,
+                               otherCores: MachineTime.now().otherCores(since: start, ownCPUSeconds: outcome.cpuSeconds),
+                               targetSeconds: statistic.targetSeconds))
         }
         return measurements
     }
 
     /// A stage timed in a child process (`trialreport-bench stage …`).
     private func child(_ arguments: [String], group participants: Int, name: String, rows: Int) throws -> Measurement {
-        let load = LoadAverage.current()
+        let load = LoadAverage.current(), start = MachineTime.now()
         let outcome = try runChild(arguments + ["--warmups", "\(warmups(for: participants))",
                                                 "--repetitions", "\(repetitions(for: participants))"])
         let targets = Self.targets(name, participants: participants)
         let times = try Self.times(outcome)
         return Measurement(group: Format.count(participants), name: name, seconds: times.wall, cpuSeconds: times.cpu, peakBytes: outcome.peakBytes,
                            rows: rows, participants: participants, loadAverage: load,
+                           otherCores: MachineTime.now().otherCores(since: start, ownCPUSeconds: outcome.cpuSeconds),
                            targetSeconds: targets.seconds, targetBytes: targets.bytes)
     }
 
@@ -100,12 +103,14 @@ struct Suite {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: output) }
         let arguments = ["render", "--data", study.path, "--out", output.path, "--templates", templates, "--quiet"]
-        let load = LoadAverage.current()
+        let load = LoadAverage.current(), start = MachineTime.now()
         var seconds: [Double] = [], cpuSeconds: [Double] = []
+        var ownCPUSeconds = 0.0
         var peak = 0
         for run in 0..<(warmups(for: participants) + repetitions(for: participants)) {
             let outcome = try ChildProcess.run(trialreport, arguments, captureOutput: false)
             guard outcome.status == 0 else { throw BenchmarkError.failed("trialreport render", status: outcome.status) }
+            ownCPUSeconds += outcome.cpuSeconds
             if run >= warmups(for: participants) {
                 seconds.append(outcome.seconds)
                 cpuSeconds.append(outcome.cpuSeconds)
@@ -115,7 +120,9 @@ struct Suite {
         let name = "whole render (process)"
         let targets = Self.targets(name, participants: participants)
         return Measurement(group: Format.count(participants), name: name, seconds: seconds, cpuSeconds: cpuSeconds, peakBytes: peak, rows: rows,
-                           participants: participants, loadAverage: load, targetSeconds: targets.seconds, targetBytes: targets.bytes)
+                           participants: participants, loadAverage: load,
+                           otherCores: MachineTime.now().otherCores(since: start, ownCPUSeconds: ownCPUSeconds),
+                           targetSeconds: targets.seconds, targetBytes: targets.bytes)
     }
 }
 
