@@ -31,8 +31,13 @@ report: build
 test: deps
 	$(SWIFT) test
 
+# Release build, then the benchmark suite (Benchmarks/): every stage on studies of 53, 10,000,
+# 100,000 and 1,000,000 participants (simulated once into bench/cache/), the whole render as a
+# process, TrialStats micro-benchmarks; prints the table and writes bench/results.md.
+# BENCH_FLAGS passes options, e.g. BENCH_FLAGS="--sizes 53,10000 --repetitions 3".
 bench: build
-	@echo "The benchmark suite is not built yet (see the performance issue)."
+	$(SWIFT) build -c release --product trialreport-bench
+	.build/release/trialreport-bench $(BENCH_FLAGS)
 
 # libFuzzer targets (Fuzz/, a package of its own): each runs FUZZ_SECONDS, one at a time, starting
 # from the committed seeds in Fuzz/corpus/<target> (new inputs go to Fuzz/.build/corpus/<target>;

@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "trialreport", targets: ["trialreport"]),
         .library(name: "TrialReport", targets: ["TrialReport"]),
+        .executable(name: "trialreport-bench", targets: ["TrialReportBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,13 +57,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark suite of `make bench`.
+        .executableTarget(
+            name: "TrialReportBenchmarks",
+            dependencies: [
+                "TrialReport", "TrialAnalysis", "TrialData", "TrialStats", "Plot",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/TrialReportBenchmarks"
+        ),
         .testTarget(name: "TrialStatsTests", dependencies: ["TrialStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialDataTests", dependencies: ["TrialData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialSimulationTests", dependencies: ["TrialSimulation", "TrialData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialAnalysisTests", dependencies: ["TrialAnalysis", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CCairo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialReportTests", dependencies: ["TrialReport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "trialreportTests", dependencies: ["trialreport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "trialreportTests", dependencies: ["trialreport", "TrialReportBenchmarks"], resources: [.copy("Fixtures")]),
         // The bad-input corpus, run through the built executable (README "What happens with bad input").
         .testTarget(name: "BadInputTests", dependencies: ["trialreport", "TrialData", "TrialAnalysis", "TrialReport"],
                     resources: [.copy("Corpus")]),

@@ -41,7 +41,7 @@ public struct Canvas: Sendable {
         (Int((width.points / 72 * dpi).rounded()), Int((height.points / 72 * dpi).rounded()))
     }
 
-    private func validate() throws {
+    func validate() throws {
         guard (72...1200).contains(dpi) else { throw PlotError.resolutionOutOfRange(dpi) }
         guard width.points > 0, height.points > 0 else {
             throw PlotError.sizeNotPositive(width: width.points, height: height.points)
@@ -52,7 +52,20 @@ public struct Canvas: Sendable {
     /// - Throws: `PlotError` for a bad size or resolution, or a Cairo failure.
     public func render(_ drawable: some Drawable, as format: OutputFormat) throws -> [UInt8] {
         try validate()
+        return try render(drawable.scene(size: size, measurer: measurer), as: format)
+    }
+
+    /// The file's bytes for `drawable` in each of `formats`, in that order: the figure is laid
+    /// out once and painted once per format.
+    /// - Throws: `PlotError` for a bad size or resolution, or a Cairo failure.
+    public func render(_ drawable: some Drawable, as formats: [OutputFormat]) throws -> [[UInt8]] {
+        try validate()
         let scene = drawable.scene(size: size, measurer: measurer)
+        return try formats.map { try render(scene, as: $0) }
+    }
+
+    /// The file's bytes for a laid-out `scene` of this canvas's size in `format`.
+    func render(_ scene: Scene, as format: OutputFormat) throws -> [UInt8] {
         let sink = ByteSink()
         switch format {
         case .pdf:

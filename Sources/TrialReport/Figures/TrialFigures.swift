@@ -47,8 +47,40 @@ public struct TrialFigures: Sendable {
         Self.builder(name).init(results: results, plan: plan).figure(width: width)
     }
 
+    /// The files of each figure of `names` (default: the plan's) in each of `formats`, drawn on
+    /// every core (`RenderJob.renderAll`): in order, figure by figure, each in the order of
+    /// `formats`; the bytes are the same as drawing them one at a time.
+    /// - Parameters:
+    ///   - dpi: PNG resolution, 72…1200.
+    ///   - width: a column width for every figure; by default each figure's own.
+    ///   - documentDate: the PDF creation date, `YYYY-MM-DDThh:mm:ss` (the lock's, for locked data).
+    /// - Throws: `TrialReportError(.other)` when a figure cannot be drawn (e.g. a resolution out
+    ///   of range), at the first such figure's file.
+    /// - Complexity: O(size of the results shown) to build, plus the drawing shared among the cores.
+    public func renderAll(names: [FigureName]? = nil, formats: [OutputFormat] = OutputFormat.allCases, dpi: Double = 300,
+                          width: FigureWidth? = nil, documentDate: String = Canvas.fixedDate) throws(TrialReportError) -> [FigureFile] {
+        try render(names: names, formats: formats, dpi: dpi, width: width, documentDate: documentDate) { $0 }
+    }
+
+    /// `renderAll`, naming a file that cannot be drawn by `location(fileName)`.
+    private func render(names: [FigureName]?, formats: [OutputFormat], dpi: Double, width: FigureWidth?, documentDate: String,
+                        location: (String) -> String) throws(TrialReportError) -> [FigureFile] {
+        let figures = (names ?? self.names).map { build($0, width: width) }
+        let jobs = figures.map { RenderJob(drawable: $0.drawable, canvas: $0.canvas(dpi: dpi, documentDate: documentDate), formats: formats) }
+        let rendered: [[[UInt8]]]
+        do { rendered = try RenderJob.renderAll(jobs) } catch let failure as RenderFailure {
+            throw TrialReportError(.other, at: SourceLocation(file: location(figures[failure.job].fileName(failure.format ?? .pdf))),
+                                   "cannot draw the figure: \(failure)")
+        } catch {
+            throw TrialReportError(.other, at: SourceLocation(file: location("")), "cannot draw the figure: \(error)")
+        }
+        return zip(figures, rendered).flatMap { figure, files in
+            zip(formats, files).map { FigureFile(name: figure.name, format: $0, bytes: $1) }
+        }
+    }
+
     /// Writes each figure of `names` (default: the plan's) in each of `formats` into `directory`
-    /// (created when missing) as `<name>.<format>`.
+    /// (created when missing) as `<name>.<format>`, drawn on every core (`renderAll`).
     ///
     /// Files are written in place; the render pipeline passes a temporary folder and moves it.
     /// - Parameters:
@@ -66,21 +98,30 @@ public struct TrialFigures: Sendable {
         } catch {
             throw TrialReportError(.cannotWrite, at: SourceLocation(file: directory.path), "cannot create the folder: \(error.localizedDescription)")
         }
+        let files = try render(names: names, formats: formats, dpi: dpi, width: width, documentDate: documentDate) {
+            directory.appendingPathComponent($0).path
+        }
         var written: [URL] = []
-        for name in names ?? self.names {
-            let figure = build(name, width: width)
-            for format in formats {
-                let url = directory.appendingPathComponent(figure.fileName(format))
-                let bytes: [UInt8]
-                do { bytes = try figure.render(as: format, dpi: dpi, documentDate: documentDate) } catch {
-                    throw TrialReportError(.other, at: SourceLocation(file: url.path), "cannot draw the figure: \(error)")
-                }
-                do { try Data(bytes).write(to: url) } catch {
-                    throw TrialReportError(.cannotWrite, at: SourceLocation(file: url.path), "cannot write the figure: \(error.localizedDescription)")
-                }
-                written.append(url)
+        for file in files {
+            let url = directory.appendingPathComponent(file.fileName)
+            do { try Data(file.bytes).write(to: url) } catch {
+                throw TrialReportError(.cannotWrite, at: SourceLocation(file: url.path), "cannot write the figure: \(error.localizedDescription)")
             }
+            written.append(url)
         }
         return written
     }
+}
+
+/// One figure file's bytes, as `TrialFigures.renderAll` draws them.
+public struct FigureFile: Sendable {
+    /// The figure.
+    public var name: FigureName
+    /// The file's format.
+    public var format: OutputFormat
+    /// The file's contents.
+    public var bytes: [UInt8]
+
+    /// The file name, e.g. `remission-rates.pdf`.
+    public var fileName: String { "\(name.rawValue).\(format.rawValue)" }
 }

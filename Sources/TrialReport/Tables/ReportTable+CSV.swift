@@ -9,8 +9,9 @@ extension ReportTable {
     /// - Complexity: O(cells).
     public func csv() -> String {
         var lines = [flattenedHeader(\.text).map(Self.csvField).joined(separator: ",")]
+        let columns = columnCount
         for row in rows {
-            let fields = paddedCells(row).map { cell in
+            let fields = paddedCells(row, to: columns).map { cell in
                 Self.csvField(String(repeating: "  ", count: cell.indentation) + cell.text)
             }
             lines.append(fields.joined(separator: ","))

@@ -21,9 +21,10 @@ extension ReportTable {
         return columns.map { $0.joined(separator: ", ") }
     }
 
-    /// The cells of a body row padded with empty cells to `columnCount`.
-    func paddedCells(_ row: Row) -> [Cell] {
-        row.cells + Array(repeating: Cell(""), count: max(0, columnCount - row.cells.count))
+    /// The cells of a body row padded with empty cells to `count` columns (the table's
+    /// `columnCount`, computed once per table by the caller: it visits every cell).
+    func paddedCells(_ row: Row, to count: Int) -> [Cell] {
+        row.cells + Array(repeating: Cell(""), count: max(0, count - row.cells.count))
     }
 
     /// Each column's alignment: that of the first non-empty body cell in it, else left.

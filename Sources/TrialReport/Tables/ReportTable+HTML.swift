@@ -22,15 +22,16 @@ extension ReportTable {
             }
             html += "</thead>\n"
         }
+        let columns = columnCount
         for group in groups {
             html += group.keepTogether ? "<tbody class=\"keep-together\">\n" : "<tbody>\n"
             for row in group.rows {
-                html += "<tr>" + paddedCells(row).map(Self.htmlCell).joined() + "</tr>\n"
+                html += "<tr>" + paddedCells(row, to: columns).map(Self.htmlCell).joined() + "</tr>\n"
             }
             html += "</tbody>\n"
         }
         if !footnotes.isEmpty {
-            html += "<tfoot>\n<tr><td colspan=\"\(max(1, columnCount))\">"
+            html += "<tfoot>\n<tr><td colspan=\"\(max(1, columns))\">"
             for footnote in footnotes {
                 html += "<p class=\"footnote\"><sup>" + HTMLEscaping.escape(footnote.marker) + "</sup> "
                     + HTMLEscaping.escape(footnote.text) + "</p>"

@@ -14,8 +14,9 @@ extension ReportTable {
         let header = flattenedHeader { Self.markdownText($0.text, footnotes: $0.footnotes) }
         lines.append(Self.pipeRow(header))
         lines.append(Self.pipeRow(columnAlignments().map(Self.delimiter)))
+        let columns = columnCount
         for row in rows {
-            lines.append(Self.pipeRow(paddedCells(row).map(Self.markdownText)))
+            lines.append(Self.pipeRow(paddedCells(row, to: columns).map(Self.markdownText)))
         }
         for footnote in footnotes {
             lines += ["", "^" + MarkdownEscaping.escape(footnote.marker) + "^ " + MarkdownEscaping.escape(footnote.text)]

@@ -27,6 +27,9 @@ final class TableLayout {
     let caption: TextBlock?
     let continuedCaption: TextBlock?
     let footnotes: [TextBlock]
+    /// Cells laid out so far, by what decides their layout: identical cells (the arm, "Yes", a
+    /// month in a long listing) share one text block, which drawing only reads.
+    private var laidBlocks: [TextBlockKey: TextBlock] = [:]
 
     var width: Double { columnWidths.reduce(0, +) }
     var headerHeight: Double { headerRows.reduce(0) { $0 + $1.height } }
@@ -126,8 +129,12 @@ final class TableLayout {
                 - 2 * style.cellPaddingX - Double(cell.indentation) * style.tableIndent
             let wraps = cell.alignment != .decimal
             let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)
-            let block = TextBlock(cairo: cairo, markup: cell.markup, font: font, width: wraps ? max(10, width) : nil,
-                                  alignment: cell.alignment == .center ? .center : .leading)
+            let wrapWidth = wraps ? max(10, width) : nil
+            let alignment: TextAlignment = cell.alignment == .center ? .center : .leading
+            let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: wrapWidth, centered: alignment == .center)
+            let block = key.flatMap { laidBlocks[$0] }
+                ?? TextBlock(cairo: cairo, markup: cell.markup, font: font, width: wrapWidth, alignment: alignment)
+            if let key { laidBlocks[key] = block }
             laid.append(LaidCell(block: block, spec: cell, column: column))
             column += span
         }
@@ -147,19 +154,25 @@ final class TableLayout {
         var spanning: [(column: Int, span: Int, width: Double)] = []
         let pad = 2 * style.cellPaddingX
         let rows = spec.headerRows + spec.groups.flatMap(\.rows)
+        // Unwrapped measurements of identical cells are identical: measured once.
+        var measured: [TextBlockKey: (width: Double, alignmentX: Double?)] = [:]
         for row in rows {
             var column = 0
             for cell in row {
                 guard column < count else { break }
                 let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)
-                let block = TextBlock(cairo: cairo, markup: cell.markup, font: font, width: nil)
-                let width = block.size.width + pad + Double(cell.indentation) * style.tableIndent
+                let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false, alignmentByte: cell.alignmentByte)
+                let size = key.flatMap { measured[$0] } ?? {
+                    let block = TextBlock(cairo: cairo, markup: cell.markup, font: font, width: nil)
+                    return (block.size.width, cell.alignmentByte.map(block.xPosition(ofByte:)))
+                }()
+                if let key { measured[key] = size }
+                let width = size.width + pad + Double(cell.indentation) * style.tableIndent
                 if cell.span > 1 {
                     spanning.append((column, cell.span, width))
-                } else if let byte = cell.alignmentByte {
-                    let left = block.xPosition(ofByte: byte)
+                } else if let left = size.alignmentX {
                     let current = decimal[column] ?? (0, 0)
-                    decimal[column] = (max(current.left, left), max(current.right, block.size.width - left))
+                    decimal[column] = (max(current.left, left), max(current.right, size.width - left))
                     minimum[column] = max(minimum[column], width)
                 } else {
                     widths[column] = max(widths[column], width)
@@ -198,5 +211,24 @@ final class TableLayout {
         guard totalSlack > 0 else { return natural }
         let cut = min(1, (total - available) / totalSlack)
         return zip(natural, slack).map { $0 - $1 * cut }
+    }
+}
+
+/// What decides a table cell's text layout, for sharing it among identical cells.
+private struct TextBlockKey: Hashable {
+    var markup: String
+    var bold: Bool
+    var width: Double?
+    var centered: Bool
+    var alignmentByte: Int?
+
+    /// The key of a cell's layout; `nil` for a cell with links (their areas are drawn per cell).
+    init?(markup: InlineMarkup, bold: Bool, width: Double?, centered: Bool, alignmentByte: Int? = nil) {
+        guard markup.links.isEmpty else { return nil }
+        self.markup = markup.markup
+        self.bold = bold
+        self.width = width
+        self.centered = centered
+        self.alignmentByte = alignmentByte
     }
 }

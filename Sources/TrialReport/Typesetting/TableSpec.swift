@@ -32,13 +32,14 @@ struct TableSpec {
         caption = table.caption.isEmpty && table.number == nil ? nil
             : (table.number.map { "Table \($0)." } ?? "", table.caption)
         let size = style.tableFont.size
+        let columns = table.columnCount
         headerRows = table.headerRows.map { row in
             row.map { Cell(markup: Self.markup($0.text, footnotes: $0.footnotes, fontSize: size), span: $0.columnSpan,
                            alignment: $0.alignment, bold: true) }
         }
         groups = table.groups.map { group in
             Group(rows: group.rows.map { row in
-                table.paddedCells(row).map { cell in
+                table.paddedCells(row, to: columns).map { cell in
                     Cell(markup: Self.markup(cell.text, footnotes: cell.footnotes, fontSize: size,
                                              emphasis: cell.emphasis),
                          alignment: cell.alignment, indentation: cell.indentation,
@@ -52,7 +53,7 @@ struct TableSpec {
             markup.appendText(footnote.text)
             return markup
         }
-        columnCount = table.columnCount
+        columnCount = columns
     }
 
     /// The spec of a Markdown pipe table.

@@ -1,0 +1,63 @@
+import Foundation
+import Plot
+import TrialAnalysis
+import TrialData
+import TrialReport
+
+/// The stages of a render, timed in-process through the library on one study folder.
+///
+/// Each runs in a child process of the suite (`trialreport-bench stage NAME DIR`): it prepares
+/// what the stage needs (untimed), runs the stage `warmups` times, then `repetitions` times,
+/// printing each timed run's seconds on a line of its own.
+enum Stage: String, CaseIterable {
+    /// `StudyInput.load`: the plan, the four CSV files read, typed and validated.
+    case read = "read + validate"
+    /// `StudyAnalysis.run` on data already read.
+    case analysis
+    /// Every figure of the plan built from `Results` and drawn as PDF, SVG and PNG (300 dpi).
+    case figures
+    /// The report documents: Markdown, HTML, PDF, the tables as CSV and results.json.
+    case report = "report documents"
+
+    /// The name on the command line.
+    var argument: String {
+        switch self {
+        case .read: "read"
+        case .analysis: "analysis"
+        case .figures: "figures"
+        case .report: "report"
+        }
+    }
+
+    /// Prepares, warms up and times the stage on `directory`, printing one time per line.
+    func run(on directory: URL, templates: URL, warmups: Int, repetitions: Int) throws {
+        let timed: () throws -> Void
+        switch self {
+        case .read:
+            timed = { _ = try StudyInput.load(from: directory) }
+        case .analysis:
+            let input = try StudyInput.load(from: directory)
+            timed = { _ = StudyAnalysis.run(data: input.data, plan: input.plan.plan) }
+        case .figures:
+            let study = try StudyFolderAnalysis().analyze(dataDirectory: directory, planFile: nil)
+            let figures = TrialFigures(results: study.results, plan: study.plan)
+            timed = { _ = try figures.renderAll() }
+        case .report:
+            let study = try StudyFolderAnalysis().analyze(dataDirectory: directory, planFile: nil)
+            let composer = ReportComposer(templates: try ReportTemplates(directory: templates))
+            let figures = TrialFigureSource().figures(results: study.results, plan: study.plan)
+            let svg = try TrialFigures(results: study.results, plan: study.plan).renderAll(formats: [.svg])
+            let svgByName = Dictionary(uniqueKeysWithValues: svg.map { ($0.name.rawValue, String(decoding: $0.bytes, as: UTF8.self)) })
+            let provenance = ReportProvenance(
+                date: ReportDate.resolve(lockTime: nil, environment: [:]), lockHash: nil, toolVersion: ToolVersion.current,
+                planYAML: study.plan.canonicalYAML, planSource: study.planSource, warnings: study.warnings.map(\.description))
+            timed = {
+                let report = try composer.compose(results: study.results, plan: study.plan, provenance: provenance,
+                                                  figures: figures, figureSVG: svgByName)
+                _ = report.tables.map { $0.csv() }
+                _ = study.results.jsonData()
+            }
+        }
+        try printTimes(of: timed, warmups: warmups, repetitions: repetitions)
+    }
+}

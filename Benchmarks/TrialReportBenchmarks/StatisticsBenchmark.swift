@@ -1,0 +1,87 @@
+import Foundation
+import TrialStats
+
+/// The TrialStats speed cases of the statistics issue, each on deterministic data made before
+/// timing (SplitMix64), run in a child process like the stages.
+enum StatisticsBenchmark: String, CaseIterable {
+    case logistic
+    case rankSum = "rank-sum"
+    case fisher
+    case exactWilcoxon = "exact-wilcoxon"
+
+    /// What the results table calls it.
+    var title: String {
+        switch self {
+        case .logistic: "logistic regression ML, 1,000,000 × 5"
+        case .rankSum: "Wilcoxon rank-sum, 500,000 + 500,000"
+        case .fisher: "Fisher exact 2×2, n = 100,000"
+        case .exactWilcoxon: "exact Wilcoxon distribution, 49 + 49"
+        }
+    }
+
+    /// Data values per run, for throughput.
+    var rows: Int {
+        switch self {
+        case .logistic, .rankSum: 1_000_000
+        case .fisher: 100_000
+        case .exactWilcoxon: 98
+        }
+    }
+
+    /// The issue's target, in seconds.
+    var targetSeconds: Double {
+        switch self {
+        case .logistic, .rankSum: 0.5
+        case .fisher: 0.01
+        case .exactWilcoxon: 0.05
+        }
+    }
+
+    /// Prepares the data, warms up and prints each timed run's seconds on a line.
+    func run(warmups: Int, repetitions: Int) throws {
+        var random = SplitMix64(seed: 20_250_601)
+        let timed: () throws -> Void
+        switch self {
+        case .logistic:
+            let truth = [-1.0, 0.5, -0.3, 0.8, 0.1, -0.6]
+            var columns = [[Double]](repeating: [], count: 5)
+            var response: [Double] = []
+            for _ in 0..<rows {
+                var eta = truth[0]
+                for column in columns.indices {
+                    let x = random.uniform() * 4 - 2
+                    columns[column].append(x)
+                    eta += truth[column + 1] * x
+                }
+                response.append(random.uniform() < 1 / (1 + exp(-eta)) ? 1 : 0)
+            }
+            let covariates = columns.enumerated().map { (name: "x\($0.offset + 1)", values: $0.element) }
+            timed = { _ = try LogisticModel(response: response, covariates: covariates).fitMaximumLikelihood() }
+        case .rankSum:
+            let x = (0..<rows / 2).map { _ in random.uniform() * 100 }
+            let y = (0..<rows / 2).map { _ in random.uniform() * 100 + 0.5 }
+            timed = { _ = try WilcoxonTest.rankSum(x, y) }
+        case .fisher:
+            timed = { _ = try FisherExactTest(26_000, 24_000, 23_500, 26_500) }
+        case .exactWilcoxon:
+            timed = { _ = try WilcoxonRankSumDistribution(firstSize: 49, secondSize: 49) }
+        }
+        try printTimes(of: timed, warmups: warmups, repetitions: repetitions)
+    }
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a small deterministic generator for benchmark data.
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// A uniform value in [0, 1) with 53 random bits.
+    mutating func uniform() -> Double {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// The whole benchmark suite: every stage on every study size, the whole render as a process,
+/// and the TrialStats micro-benchmarks; each case in a child process of its own.
+struct Suite {
+    /// This executable, re-run as the child of each case.
+    var benchmark: String
+    /// The `trialreport` executable (release build).
+    var trialreport: String
+    /// The report templates folder.
+    var templates: String
+    /// The studies.
+    var cache: StudyCache
+    /// Study sizes, in participants.
+    var sizes: [Int]
+    /// Timed repetitions per case (fewer for 1,000,000 participants, see `repetitions(for:)`).
+    var repetitions: Int
+    /// Timed repetitions per case at 1,000,000 participants and more.
+    var largeRepetitions: Int
+
+    /// The issues' targets for a stage at a study size.
+    static func targets(_ name: String, participants: Int) -> (seconds: Double?, bytes: Int?) {
+        switch (name, participants) {
+        case ("whole render (process)", 53): (0.3, nil)
+        case ("figures", 53): (0.5, nil)
+        case (Stage.read.rawValue, 1_000_000): (3, nil)
+        case ("figures", 1_000_000): (2, nil)
+        case ("whole render (process)", 1_000_000): (8, 3 << 30)
+        default: (nil, nil)
+        }
+    }
+
+    private func repetitions(for participants: Int) -> Int {
+        participants >= 1_000_000 ? largeRepetitions : repetitions
+    }
+
+    private func warmups(for participants: Int) -> Int {
+        participants >= 1_000_000 ? 1 : 2
+    }
+
+    /// Runs every case, printing each line as it is measured.
+    /// - Returns: the measurements, in order.
+    func run() throws -> [Measurement] {
+        var measurements: [Measurement] = []
+        func record(_ measurement: Measurement) {
+            measurements.append(measurement)
+            say(ResultsTable.line(measurement))
+        }
+        say(ResultsTable.header)
+        for participants in sizes {
+            let study = try cache.study(participants: participants)
+            let rows = StudyCache.rows(in: study)
+            for stage in Stage.allCases {
+                record(try child(["stage", stage.argument, study.path, "--templates", templates], group: participants,
+                                 name: stage.rawValue, rows: rows))
+            }
+            record(try wholeRender(study, participants: participants, rows: rows))
+        }
+        for statistic in StatisticsBenchmark.allCases {
+            let load = LoadAverage.current(), start = MachineTime.now()
+            let outcome = try runChild(["stats", statistic.rawValue, "--warmups", "2", "--repetitions", "\(repetitions)"])
+            let times = try Self.times(outcome)
+            record(Measurement(group: "TrialStats", name: statistic.title, seconds: times.wall, cpuSeconds: times.cpu, peakBytes: outcome.peakBytes,
+                               rows: statistic.rows, participants: nil, loadAverage: load,
+                               otherCores: MachineTime.now().otherCores(since: start, ownCPUSeconds: outcome.cpuSeconds),
+                               targetSeconds: statistic.targetSeconds))
+        }
+        return measurements
+    }
+
+    /// A stage timed in a child process (`trialreport-bench stage …`).
+    private func child(_ arguments: [String], group participants: Int, name: String, rows: Int) throws -> Measurement {
+        let load = LoadAverage.current(), start = MachineTime.now()
+        let outcome = try runChild(arguments + ["--warmups", "\(warmups(for: participants))",
+                                                "--repetitions", "\(repetitions(for: participants))"])
+        let targets = Self.targets(name, participants: participants)
+        let times = try Self.times(outcome)
+        return Measurement(group: Format.count(participants), name: name, seconds: times.wall, cpuSeconds: times.cpu, peakBytes: outcome.peakBytes,
+                           rows: rows, participants: participants, loadAverage: load,
+                           otherCores: MachineTime.now().otherCores(since: start, ownCPUSeconds: outcome.cpuSeconds),
+                           targetSeconds: targets.seconds, targetBytes: targets.bytes)
+    }
+
+    private func runChild(_ arguments: [String]) throws -> ChildProcess.Outcome {
+        let outcome = try ChildProcess.run(benchmark, arguments)
+        guard outcome.status == 0 else { throw BenchmarkError.failed("trialreport-bench " + arguments.joined(separator: " "), status: outcome.status) }
+        return outcome
+    }
+
+    /// The wall and CPU seconds a child printed, a pair per line.
+    private static func times(_ outcome: ChildProcess.Outcome) throws -> (wall: [Double], cpu: [Double]) {
+        let pairs = try outcome.standardOutput.split(separator: "\n").map { line in
+            let fields = line.split(separator: " ").compactMap { Double($0) }
+            guard fields.count == 2 else { throw BenchmarkError.badOutput(outcome.standardOutput) }
+            return (fields[0], fields[1])
+        }
+        return (pairs.map(\.0), pairs.map(\.1))
+    }
+
+    /// `trialreport render` as a user runs it, each run a process: wall time from spawn to exit,
+    /// peak memory the largest `ru_maxrss` of the runs.
+    private func wholeRender(_ study: URL, participants: Int, rows: Int) throws -> Measurement {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-bench-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let arguments = ["render", "--data", study.path, "--out", output.path, "--templates", templates, "--quiet"]
+        let load = LoadAverage.current(), start = MachineTime.now()
+        var seconds: [Double] = [], cpuSeconds: [Double] = []
+        var ownCPUSeconds = 0.0
+        var peak = 0
+        for run in 0..<(warmups(for: participants) + repetitions(for: participants)) {
+            let outcome = try ChildProcess.run(trialreport, arguments, captureOutput: false)
+            guard outcome.status == 0 else { throw BenchmarkError.failed("trialreport render", status: outcome.status) }
+            ownCPUSeconds += outcome.cpuSeconds
+            if run >= warmups(for: participants) {
+                seconds.append(outcome.seconds)
+                cpuSeconds.append(outcome.cpuSeconds)
+            }
+            peak = max(peak, outcome.peakBytes)
+        }
+        let name = "whole render (process)"
+        let targets = Self.targets(name, participants: participants)
+        return Measurement(group: Format.count(participants), name: name, seconds: seconds, cpuSeconds: cpuSeconds, peakBytes: peak, rows: rows,
+                           participants: participants, loadAverage: load,
+                           otherCores: MachineTime.now().otherCores(since: start, ownCPUSeconds: ownCPUSeconds),
+                           targetSeconds: targets.seconds, targetBytes: targets.bytes)
+    }
+}
+
+/// Prints a line of the suite's progress at once, even into a pipe or a file.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,76 @@
+import Dispatch
+import Synchronization
+
+/// One drawing to write as files: what to draw, on which canvas, in which formats.
+public struct RenderJob: Sendable {
+    /// What to draw (a `Figure`, a `FlowDiagram`).
+    public var drawable: any Drawable
+    /// The page size, PNG resolution and PDF date.
+    public var canvas: Canvas
+    /// The formats wanted, in the order their bytes are returned.
+    public var formats: [OutputFormat]
+
+    /// A job drawing `drawable` on `canvas` in each of `formats`.
+    public init(drawable: any Drawable, canvas: Canvas, formats: [OutputFormat] = OutputFormat.allCases) {
+        self.drawable = drawable
+        self.canvas = canvas
+        self.formats = formats
+    }
+
+    /// Every job's bytes in each of its formats — `result[job][format]`, in the order given —
+    /// drawn on every core: each drawing is laid out once (jobs in parallel), then every
+    /// (job, format) file is painted in parallel, PNGs first as they take longest.
+    ///
+    /// The bytes are exactly those of `canvas.render(drawable, as: format)` one at a time: each
+    /// file is painted on its own Cairo surface, and SVG ids are renumbered per document.
+    /// - Throws: `RenderFailure` for the first failing file, in job and format order (the same
+    ///   whatever the schedule).
+    /// - Complexity: the work of rendering every file, divided among the cores.
+    public static func renderAll(_ jobs: [RenderJob]) throws -> [[[UInt8]]] {
+        let scenes = Mutex([Result<Scene, any Error>?](repeating: nil, count: jobs.count))
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let job = jobs[index]
+            let scene = Result { () throws -> Scene in
+                try job.canvas.validate()
+                return job.drawable.scene(size: job.canvas.size, measurer: job.canvas.measurer)
+            }
+            scenes.withLock { $0[index] = scene }
+        }
+        let laidOut = try scenes.withLock { $0 }.enumerated().map { job, scene in
+            do { return try scene!.get() } catch { throw RenderFailure(job: job, format: jobs[job].formats.first, error: error) }
+        }
+
+        let files = jobs.indices.flatMap { job in jobs[job].formats.indices.map { (job, $0) } }
+        let order = files.indices.filter { jobs[files[$0].0].formats[files[$0].1] == .png }
+            + files.indices.filter { jobs[files[$0].0].formats[files[$0].1] != .png }
+        let bytes = Mutex([Result<[UInt8], any Error>?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: order.count) { position in
+            let file = order[position]
+            let (job, format) = files[file]
+            let result = Result { try jobs[job].canvas.render(laidOut[job], as: jobs[job].formats[format]) }
+            bytes.withLock { $0[file] = result }
+        }
+        let rendered = try bytes.withLock { $0 }.enumerated().map { file, result in
+            do { return try result!.get() } catch {
+                throw RenderFailure(job: files[file].0, format: jobs[files[file].0].formats[files[file].1], error: error)
+            }
+        }
+        var start = 0
+        return jobs.map { job in
+            defer { start += job.formats.count }
+            return Array(rendered[start..<start + job.formats.count])
+        }
+    }
+}
+
+/// Why `RenderJob.renderAll` failed: the job (and format, when known) and the error.
+public struct RenderFailure: Error, CustomStringConvertible {
+    /// The index of the failing job.
+    public var job: Int
+    /// The format being drawn; `nil` for a job with no formats.
+    public var format: OutputFormat?
+    /// What went wrong, usually a `PlotError`.
+    public var error: any Error
+
+    public var description: String { "\(error)" }
+}
