@@ -55,7 +55,7 @@ fuzz: deps
 	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
 	    -artifact_prefix=Fuzz/artifacts/$$target- -print_final_stats=1 > Fuzz/.build/$$target.log 2>&1; \
 	  status=$$?; \
-	  grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==|SUMMARY|Test unit written)' Fuzz/.build/$$target.log; \
+	  grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|==[0-9]+==|SUMMARY|Test unit written)' Fuzz/.build/$$target.log; \
 	  test $$status -eq 0 || { echo "$$target failed: see Fuzz/.build/$$target.log"; exit 1; }; \
 	done
 

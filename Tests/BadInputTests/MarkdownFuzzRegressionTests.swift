@@ -15,7 +15,15 @@ struct MarkdownFuzzRegressionTests {
         let document = MarkdownDocument(parsing: text)
         let pdf = try PDFTypesetter(metadata: Self.metadata).pdf(document, content: TypesetContent(tables: [], figures: []))
         #expect(pdf.starts(with: Array("%PDF".utf8)))
-        #expect(!MarkdownHTMLWriterProbe.html(document).contains("\u{0}"))
+        #expect(!MarkdownHTMLWriterProbe.html(document).utf8.contains(0))
+    }
+
+    /// Minimized: a NUL that Foundation's `contains` did not see, before a Hebrew letter.
+    @Test func nulBeforeALetterInAMailtoLinkIsTypeset() throws {
+        let document = MarkdownDocument(parsing: "# [z](mailto:\u{0}\u{5E7})")
+        let pdf = try PDFTypesetter(metadata: Self.metadata).pdf(document, content: TypesetContent(tables: [], figures: []))
+        #expect(pdf.starts(with: Array("%PDF".utf8)))
+        #expect(!MarkdownHTMLWriterProbe.html(document).utf8.contains(0))
     }
 }
 

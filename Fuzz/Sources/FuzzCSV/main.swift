@@ -56,7 +56,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     try? FileManager.default.createDirectory(at: Study.scratch, withIntermediateDirectories: true)
     for (name, bytes) in zip(Study.names, files) {
         readEveryField(CSVFile(name: name, bytes: bytes))
-        FileManager.default.createFile(atPath: Study.scratch.appendingPathComponent(name).path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: Study.scratch.appendingPathComponent(name).path, contents: Data(bytes))
     }
     if files.count >= 2 {
         do {

@@ -50,7 +50,8 @@ public struct RichText: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
         }.joined()
     }
 
-    /// `text` with the five XML special characters replaced by entities.
+    /// `text` with the five XML special characters replaced by entities, and NUL (which would cut
+    /// the markup short for Pango, a C library) by U+FFFD.
     /// - Complexity: O(n) in the length of `text`.
     public static func escapeMarkup(_ text: String) -> String {
         var result = ""
@@ -62,6 +63,7 @@ public struct RichText: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&apos;"
+            case "\u{0}": result += "\u{FFFD}"
             default: result.append(character)
             }
         }

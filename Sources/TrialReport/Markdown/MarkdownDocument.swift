@@ -26,7 +26,8 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// - Parameter file: the name used in the blocks' locations (e.g. "report.md").
     /// - Complexity: O(n × `maximumNesting`) in the length of `text`.
     public init(parsing text: String, file: String = "report.md") {
-        let text = text.contains("\u{0}") ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
+        let text = text.utf8.contains(0)
+            ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 })) : text
         let lines = MarkdownLine.split(text)
         let parser = MarkdownBlockParser(file: file)
         self.blocks = parser.parseBlocks(lines[...], depth: 0)
