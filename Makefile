@@ -6,7 +6,7 @@ SWIFT ?= swift
 EXAMPLE := examples/uc-msc-t1d
 OUTPUT := output
 
-.PHONY: all deps build report test bench clean
+.PHONY: all deps build report test bench fuzz clean
 
 all: report
 
@@ -39,5 +39,25 @@ bench: build
 	$(SWIFT) build -c release --product trialreport-bench
 	.build/release/trialreport-bench $(BENCH_FLAGS)
 
+# libFuzzer targets (Fuzz/, a package of its own): each runs FUZZ_SECONDS, one at a time, starting
+# from the committed seeds in Fuzz/corpus/<target> (new inputs go to Fuzz/.build/corpus/<target>;
+# a crash is saved under Fuzz/artifacts/ and stops the run with a non-zero status).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := FuzzCSV FuzzPlan FuzzMarkdown
+
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address
+	@mkdir -p Fuzz/artifacts
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p Fuzz/.build/corpus/$$target; \
+	  echo "== $$target: $(FUZZ_SECONDS) s"; \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/Fuzz/lsan.supp Fuzz/.build/release/$$target Fuzz/.build/corpus/$$target Fuzz/corpus/$$target \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
+	    -artifact_prefix=Fuzz/artifacts/$$target- -print_final_stats=1 > Fuzz/.build/$$target.log 2>&1; \
+	  status=$$?; \
+	  grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|==[0-9]+==|SUMMARY|Test unit written)' Fuzz/.build/$$target.log; \
+	  test $$status -eq 0 || { echo "$$target failed: see Fuzz/.build/$$target.log"; exit 1; }; \
+	done
+
 clean:
-	rm -rf .build
+	rm -rf .build Fuzz/.build

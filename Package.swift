@@ -47,7 +47,6 @@ let package = Package(
             dependencies: [
                 "TrialAnalysis", "TrialData", "Plot", "CCairo",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The command line: parses, calls the library, maps errors to exit codes.
@@ -74,6 +73,9 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CCairo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialReportTests", dependencies: ["TrialReport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "trialreportTests", dependencies: ["trialreport", "TrialReportBenchmarks"], resources: [.copy("Fixtures")]),
+        // The bad-input corpus, run through the built executable (README "What happens with bad input").
+        .testTarget(name: "BadInputTests", dependencies: ["trialreport", "TrialData", "TrialAnalysis", "TrialReport"],
+                    resources: [.copy("Corpus")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -49,7 +49,7 @@ enum Stage: String, CaseIterable {
             let svg = try TrialFigures(results: study.results, plan: study.plan).renderAll(formats: [.svg])
             let svgByName = Dictionary(uniqueKeysWithValues: svg.map { ($0.name.rawValue, String(decoding: $0.bytes, as: UTF8.self)) })
             let provenance = ReportProvenance(
-                date: ReportDate.resolve(lockTime: nil, environment: [:]), lockHash: nil, toolVersion: ToolVersion.current,
+                date: ReportDate.resolve(lockTime: nil, environment: [:]), lockHash: nil, toolVersion: TrialReportVersion.current,
                 planYAML: study.plan.canonicalYAML, planSource: study.planSource, warnings: study.warnings.map(\.description))
             timed = {
                 let report = try composer.compose(results: study.results, plan: study.plan, provenance: provenance,

@@ -15,7 +15,10 @@ struct RenderCommand: ParsableCommand {
             tables/<name>.csv and figures/<name>.{pdf,svg,png}. Everything is written into a \
             temporary folder beside OUT and replaces OUT only when all succeeded; after any error \
             OUT is as it was. OUT may not be the data folder or inside it (exit 73). Dates inside \
-            the outputs come from SOURCE_DATE_EPOCH, else 2000-01-01 — never the clock.
+            the outputs come from the data lock's time, else SOURCE_DATE_EPOCH, else 2000-01-01 — \
+            never the clock. When the study folder has a trial.lock that no longer matches, the \
+            render warns on stderr and watermarks every page "DATA CHANGED SINCE LOCK"; with \
+            --locked it refuses instead.
             """
     )
 
@@ -32,7 +35,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(help: "Refuse to render unless the study folder matches its trial.lock (accepted; checked once `trialreport lock` exists).")
+    @Flag(help: "Refuse to render (exit 65) unless the study folder is locked and matches its trial.lock.")
     var locked = false
 
     func run() throws {
@@ -42,10 +45,11 @@ struct RenderCommand: ParsableCommand {
                 dataDirectory: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)),
                 outputDirectory: URL(fileURLWithPath: outputDirectory),
                 templatesDirectory: try templates.requiredDirectory(),
-                paper: paper)
+                paper: paper, requireLock: locked)
             let progress = RenderProgress(quiet: quiet, start: start)
             let summary = try ReportRenderer(analysis: StudyFolderAnalysis(), figures: TrialFigureSource())
                 .render(options, progress: progress.report)
+            report(summary.warnings)
             guard !quiet else { return }
             print(RenderProgress.summary(summary, outputPath: outputDirectory, seconds: Date().timeIntervalSince(start)))
         }

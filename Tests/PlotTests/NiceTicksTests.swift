@@ -98,4 +98,12 @@ import Testing
         #expect(labels[0].runs.last == RichText.Run("\u{2212}4", style: .superscript))
         #expect(labels[3].plainText == "108")
     }
+
+    @Test func givenTicksBeyondTheLimitsAreLeftOutWithTheirLabels() {
+        let scale = Scale.linear("y", limits: 0...90, ticks: [0, 20, 40, 60, 80, 100],
+                                 tickLabels: ["0", "20", "40", "60", "80", "100"])
+        let resolved = ResolvedScale(scale: scale, coordinates: [], targetTickCount: 5, axis: .y)
+        #expect(resolved.tickLabels.map(\.plainText) == ["0", "20", "40", "60", "80"])
+        #expect(resolved.tickFractions.allSatisfy { (0...1).contains($0) })
+    }
 }

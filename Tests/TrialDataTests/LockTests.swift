@@ -124,7 +124,7 @@ struct LockTests {
         let first = try Self.lock(folder, by: "a")
         let second = try Self.lock(folder, by: "b", replacing: true, at: Self.time.addingTimeInterval(3600))
         #expect(first.lockHash == second.lockHash)
-        #expect(first.lockHash == InputFileReader.sha256(Array(first.contents.listing.utf8)))
+        #expect(first.lockHash == Checksum.sha256(Array(first.contents.listing.utf8)))
     }
 
     @Test func theLockReadsBackAsWritten() throws {

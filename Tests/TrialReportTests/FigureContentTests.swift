@@ -20,7 +20,7 @@ import TrialAnalysis
         let text = Self.text(.remissionRates)
         #expect(text.contains("p\u{A0}=\u{A0}0.016"))
         #expect(text.contains("p\u{A0}>\u{A0}0.999"))
-        #expect(text.contains("Adult-onset\n(n\u{A0}=\u{A0}17\u{A0}vs\u{A0}16)"))
+        #expect(text.contains("Adult-onset\n(n\u{A0}=\u{A0}17 vs\u{A0}16)"))
     }
 
     @Test func forestNamesTheMethodAndShowsOddsRatiosWithReadableDecimals() {

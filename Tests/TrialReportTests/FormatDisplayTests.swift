@@ -54,6 +54,14 @@ struct FormatRoundingTests {
         #expect(Display.integer(-3) == "\u{2212}3")
         #expect(Display.integer(nil) == "—")
     }
+
+    @Test("counts of five digits and more are grouped by threes with commas")
+    func groupedIntegers() {
+        #expect(Display.integer(1052) == "1052")
+        #expect(Display.integer(49_793) == "49,793")
+        #expect(Display.integer(1_000_000) == "1,000,000")
+        #expect(Display.integer(-123_456) == "\u{2212}123,456")
+    }
 }
 
 @Suite("Display: p-values")

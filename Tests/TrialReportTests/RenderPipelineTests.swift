@@ -133,6 +133,22 @@ struct RenderPipelineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".") } == [])
     }
 
+    @Test func aSecondRenderWaitsUntilTheFirstHasReplacedTheOutput() async throws {
+        let out = scratch.url.appendingPathComponent("out")
+        var first: OutputFolder? = try OutputFolder(destination: out)
+        try first?.write(Array("first".utf8), to: "who.txt")
+        let second = Task.detached { () throws -> String in
+            let folder = try OutputFolder(destination: out)  // blocks while `first` holds the lock
+            let previous = try String(contentsOf: out.appendingPathComponent("who.txt"), encoding: .utf8)
+            folder.discard()
+            return previous
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        try first?.commit()
+        first = nil  // releases the lock
+        #expect(try await second.value == "first")
+    }
+
     @Test func manifestListsEveryOtherFileWithItsHash() throws {
         let summary = try renderer.render(options("out"))
         let manifest = try String(contentsOf: scratch.url.appendingPathComponent("out/manifest.json"), encoding: .utf8)

@@ -38,8 +38,12 @@ struct TypesetTests {
         let pages = PDFPageCount.count(report.pdf)
         let text = try PDFText.extract(report.pdf)
         #expect(pages > 3)
-        for page in 1...pages { #expect(text.contains("Page \(page) of \(pages)")) }
-        #expect(text.components(separatedBy: "data lock: not locked").count - 1 == pages)
+        let pageTexts = text.split(separator: "\u{0C}", omittingEmptySubsequences: true)
+        #expect(pageTexts.count == pages)
+        for (index, pageText) in pageTexts.enumerated() {
+            #expect(pageText.contains("Page \(index + 1) of \(pages)"))
+            #expect(pageText.contains("Data lock: not locked"))
+        }
     }
 
     @Test func tableLongerThanAPageRepeatsItsHeaderWithContinued() throws {

@@ -44,10 +44,14 @@ public struct ResolvedScale: Sendable {
             if scale.includesZero && !isLog { values.append(0) }
             let (lower, upper) = ResolvedScale.limits(values: values, scale: scale, isLog: isLog)
             mapping = isLog ? .log(lower: lower, upper: upper) : .linear(lower: lower, upper: upper)
-            let ticks = scale.ticks ?? (isLog ? LogTicks.ticks(lower: lower, upper: upper)
-                : NiceTicks.extended(lower: lower, upper: upper, target: targetTickCount)
-                    .filter { $0 >= lower - 1e-9 * (upper - lower) && $0 <= upper + 1e-9 * (upper - lower) })
-            tickLabels = scale.tickLabels ?? (isLog ? TickFormatter.logLabels(ticks) : TickFormatter.linearLabels(ticks))
+            let candidates = scale.ticks ?? (isLog ? LogTicks.ticks(lower: lower, upper: upper)
+                : NiceTicks.extended(lower: lower, upper: upper, target: targetTickCount))
+            // Ticks beyond the limits (given ones too) would be drawn outside the panel.
+            let slack = 1e-9 * abs(upper - lower)
+            let inside = candidates.indices.filter { candidates[$0] >= lower - slack && candidates[$0] <= upper + slack }
+            let ticks = inside.map { candidates[$0] }
+            tickLabels = scale.tickLabels.map { labels in inside.compactMap { $0 < labels.count ? labels[$0] : nil } }
+                ?? (isLog ? TickFormatter.logLabels(ticks) : TickFormatter.linearLabels(ticks))
             tickFractions = []
             tickFractions = ticks.compactMap { fraction(of: .value($0)) }
         }

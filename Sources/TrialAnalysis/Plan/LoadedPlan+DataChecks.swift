@@ -4,8 +4,9 @@ extension LoadedPlan {
     /// The problems of the plan that only the data reveal, each at the plan's line and column
     /// where the value was written (or the plan file, for a default value):
     /// an arm label that does not occur in `adsl.csv` `ARM`; a logistic covariate that is
-    /// neither an `adsl.csv` column nor `PARAMCD.BASE` of a parameter in `adlb.csv`; a subgroup
-    /// variable that is not an `adsl.csv` column; a remission parameter absent from `adlb.csv`.
+    /// neither a numeric `adsl.csv` column nor `PARAMCD.BASE` of a parameter in `adlb.csv`; a
+    /// subgroup variable that is not a numeric `adsl.csv` column; a remission parameter absent
+    /// from `adlb.csv`.
     ///
     /// - Returns: the diagnostics in plan order; empty when the plan fits the data.
     /// - Complexity: O(*k* · *c*) for *k* values checked against *c* names (suggestions).
@@ -28,17 +29,20 @@ extension LoadedPlan {
             report(PlanPath.element(remissionPath, index),
                    "parameter '\(code)' does not occur in adlb.csv column PARAMCD" + advice(code, among: facts.parameterCodes))
         }
-        for (index, subgroup) in plan.subgroups.enumerated() where !facts.adslColumns.contains(subgroup.variable) {
+        for (index, subgroup) in plan.subgroups.enumerated() where !facts.numericADSLColumns.contains(subgroup.variable) {
             let path = PlanPath.child(PlanPath.element(PlanKey.subgroups.rawValue, index), SubgroupKey.variable.rawValue)
-            report(path, "'\(subgroup.variable)' is not a column of adsl.csv" + advice(subgroup.variable, among: facts.adslColumns))
+            report(path, facts.adslColumns.contains(subgroup.variable)
+                ? "'\(subgroup.variable)' is a text column of adsl.csv; a subgroup variable must be numeric (it is split at the cut)"
+                : "'\(subgroup.variable)' is not a column of adsl.csv" + advice(subgroup.variable, among: facts.adslColumns))
         }
         let baselineCovariates = Set(facts.parameterCodes.map { $0 + LogisticSpecification.baselineSuffix })
         let covariatePath = PlanPath.child(PlanKey.logistic.rawValue, LogisticKey.covariates.rawValue)
         for (index, covariate) in plan.logistic.covariates.enumerated()
-        where !facts.adslColumns.contains(covariate) && !baselineCovariates.contains(covariate) {
-            report(PlanPath.element(covariatePath, index),
-                   "covariate '\(covariate)' is neither a column of adsl.csv nor PARAMCD.BASE of a parameter in adlb.csv"
-                   + advice(covariate, among: facts.adslColumns.union(baselineCovariates)))
+        where !facts.numericADSLColumns.contains(covariate) && !baselineCovariates.contains(covariate) {
+            report(PlanPath.element(covariatePath, index), facts.adslColumns.contains(covariate)
+                ? "covariate '\(covariate)' is a text column of adsl.csv; a covariate must be numeric"
+                : "covariate '\(covariate)' is neither a column of adsl.csv nor PARAMCD.BASE of a parameter in adlb.csv"
+                    + advice(covariate, among: facts.adslColumns.union(baselineCovariates)))
         }
         return problems
     }

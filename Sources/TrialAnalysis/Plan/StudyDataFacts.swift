@@ -5,13 +5,17 @@ public struct StudyDataFacts: Sendable, Hashable {
     public var armLabels: Set<String>
     /// The column names of `adsl.csv`.
     public var adslColumns: Set<String>
+    /// The columns of `adsl.csv` that hold numbers (every non-missing cell a number).
+    public var numericADSLColumns: Set<String>
     /// The distinct values of `adlb.csv` `PARAMCD`.
     public var parameterCodes: Set<String>
 
-    /// Facts about a study's data.
-    public init(armLabels: Set<String>, adslColumns: Set<String>, parameterCodes: Set<String>) {
+    /// Facts about a study's data; `numericADSLColumns` defaults to every column.
+    public init(armLabels: Set<String>, adslColumns: Set<String>, numericADSLColumns: Set<String>? = nil,
+                parameterCodes: Set<String>) {
         self.armLabels = armLabels
         self.adslColumns = adslColumns
+        self.numericADSLColumns = numericADSLColumns ?? adslColumns
         self.parameterCodes = parameterCodes
     }
 }

@@ -42,6 +42,6 @@ extension StudyDataFacts {
         for parameter in measurements.parameter { parametersSeen[Int(parameter)] = true }
         let codes = measurements.parameterCodes.strings.enumerated().filter { parametersSeen[$0.offset] }.map(\.element)
         self.init(armLabels: Set(participants.arms.indices.filter { armsSeen[$0] }.map { participants.arms[$0] }), adslColumns: columns,
-                  parameterCodes: Set(codes))
+                  numericADSLColumns: columns.filter { participants.numbers(named: $0) != nil }, parameterCodes: Set(codes))
     }
 }

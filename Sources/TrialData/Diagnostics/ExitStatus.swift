@@ -13,6 +13,7 @@ public enum ExitStatus: Int32, Sendable {
         case .invalidInput: self = .invalidInput
         case .missingInput: self = .missingInput
         case .cannotWrite: self = .cannotWrite
+        case .usage: self = .usage
         case .other: self = .failure
         }
     }

@@ -9,6 +9,8 @@ public struct TrialReportError: Error, Sendable {
         case missingInput
         /// The output cannot be written (exit 73).
         case cannotWrite
+        /// A setting given on the command line or in the environment is not valid (exit 64).
+        case usage
         /// Anything else (exit 1).
         case other
     }

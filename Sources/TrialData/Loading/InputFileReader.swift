@@ -1,8 +1,7 @@
-import Crypto
 import Foundation
 import Synchronization
 
-/// Reading input files whole into memory, and their SHA-256 on a second thread.
+/// Reading input files whole into memory.
 enum InputFileReader {
     /// Files larger than this are refused before reading (2 GiB; line numbers and byte
     /// offsets stay within 32 bits).
@@ -39,18 +38,6 @@ enum InputFileReader {
         return bytes
     }
 
-    /// The lowercase hexadecimal SHA-256 of `bytes`.
-    static func sha256(_ bytes: [UInt8]) -> String {
-        hex(SHA256.hash(data: bytes))
-    }
-
-    /// `bytes` as lowercase hexadecimal, two digits each.
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-    }
 }
 
 /// A value computed on a thread of its own while the caller does other work.

@@ -16,15 +16,20 @@ extension StudyData {
     /// - Parameters:
     ///   - directory: the study folder.
     ///   - expectations: what the analysis plan expects of the data.
+    ///   - sizeLimit: the most bytes the files may hold together; `nil` (the default) takes it
+    ///     from `TRIALREPORT_MAX_INPUT_BYTES`, else 2 GiB (`InputSizeLimit`).
     /// - Returns: the typed tables, the inputs read and any warnings.
     /// - Throws: `TrialReportError` — `.missingInput` naming every missing required file or a
-    ///   missing folder; `.invalidInput` with every problem found (warnings included); `.other`
-    ///   when a file cannot be read.
+    ///   missing folder; `.invalidInput` with every problem found (warnings included) or for
+    ///   files larger together than the limit (checked before reading); `.usage` for a limit
+    ///   setting that is not a size; `.other` when a file cannot be read.
     /// - Complexity: O(*n*) in the total size of the files.
-    public static func load(from directory: URL, expecting expectations: StudyExpectations = .seedStudy)
-        throws(TrialReportError) -> StudyData {
-        let sources = try StudySources(directory: directory)
-        let hashes = BackgroundComputation { [files = sources.files] in files.map { InputFileReader.sha256($0.bytes) } }
+    public static func load(from directory: URL, expecting expectations: StudyExpectations = .seedStudy,
+                            sizeLimit: InputSizeLimit? = nil) throws(TrialReportError) -> StudyData {
+        let limit: InputSizeLimit
+        if let sizeLimit { limit = sizeLimit } else { limit = try InputSizeLimit.fromEnvironment() }
+        let sources = try StudySources(directory: directory, sizeLimit: limit)
+        let hashes = BackgroundComputation { [files = sources.files] in files.map { Checksum.sha256($0.bytes) } }
 
         let adsl = sources.files[0], adlb = sources.files[1]
         var adslLog = adsl.headerDiagnostics
@@ -104,7 +109,7 @@ extension StudyData {
 private struct StudySources {
     let files: [CSVFile]
 
-    init(directory: URL) throws(TrialReportError) {
+    init(directory: URL, sizeLimit: InputSizeLimit) throws(TrialReportError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw TrialReportError(.missingInput, at: SourceLocation(file: directory.path), Message.missingDirectory(directory.path))
@@ -119,6 +124,10 @@ private struct StudySources {
             })
         }
         let present = required + optional.filter { FileManager.default.fileExists(atPath: url($0).path) }
+        let sizes = present.map { name in
+            (name: name, bytes: ((try? FileManager.default.attributesOfItem(atPath: url(name).path))?[.size] as? Int) ?? 0)
+        }
+        try sizeLimit.check(sizes, in: directory)
         var files: [CSVFile] = []
         for name in present {
             files.append(CSVFile(name: name, bytes: try InputFileReader.bytes(of: url(name), name: name)))

@@ -74,7 +74,7 @@ public enum LockStatus: Sendable, Hashable {
         guard let bytes = try? InputFileReader.bytes(of: url, name: recorded.path) else {
             return .failure(RowDigestProblem(message: "\(recorded.path) is missing"))
         }
-        guard InputFileReader.sha256(bytes) == recorded.sha256,
+        guard Checksum.sha256(bytes) == recorded.sha256,
               let tables = RowDigestFile.tables(in: String(decoding: bytes, as: UTF8.self)) else {
             return .failure(RowDigestProblem(message: "\(recorded.path) is not the one written with the lock"))
         }

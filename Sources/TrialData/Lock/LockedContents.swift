@@ -34,7 +34,7 @@ public struct LockedContents: Sendable, Hashable {
     }
 
     /// The SHA-256 of `listing`: the lock hash reports show on every page.
-    public var lockHash: String { InputFileReader.sha256(Array(listing.utf8)) }
+    public var lockHash: String { Checksum.sha256(Array(listing.utf8)) }
 
     /// The files as they are now.
     ///

@@ -23,7 +23,7 @@ public struct LockedFile: Sendable, Hashable {
     /// - Complexity: O(size of the file).
     static func reading(_ url: URL, as path: String) throws(TrialReportError) -> (file: LockedFile, bytes: [UInt8]) {
         let bytes = try InputFileReader.bytes(of: url, name: path)
-        return (LockedFile(path: path, sha256: InputFileReader.sha256(bytes), byteCount: bytes.count), bytes)
+        return (LockedFile(path: path, sha256: Checksum.sha256(bytes), byteCount: bytes.count), bytes)
     }
 
     /// `{"path": …, "sha256": …, "bytes": …}`.

@@ -90,7 +90,7 @@ struct RowDigests: Sendable, Equatable {
 
     /// The first 6 bytes of `digest` as 12 lowercase hexadecimal digits.
     private static func shortHex(_ digest: [UInt8]) -> String {
-        InputFileReader.hex(digest.prefix(6))
+        Checksum.hex(digest.prefix(6))
     }
 
     /// `USUBJID=P001 PARAMCD=CPEPF AVISITN=12`, with ` #2` for a repeated key.

@@ -57,7 +57,7 @@ extension TrialLock {
             if case .success(let table) = RowDigests.compute(bytes, file: input.path) { tables.append(table) }
         }
         let rowText = Array(RowDigestFile.text(of: tables).utf8)
-        let rowFile = LockedFile(path: RowDigestFile.name, sha256: InputFileReader.sha256(rowText), byteCount: rowText.count)
+        let rowFile = LockedFile(path: RowDigestFile.name, sha256: Checksum.sha256(rowText), byteCount: rowText.count)
         let history = previous.map { $0.history + [TrialLock(lockedAt: $0.lockedAt, lockedBy: $0.lockedBy, note: $0.note,
                                                              toolVersion: $0.toolVersion, contents: $0.contents,
                                                              rowDigests: $0.rowDigests)] } ?? []

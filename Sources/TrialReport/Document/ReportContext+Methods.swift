@@ -26,7 +26,7 @@ extension ReportContext {
                 ? "95% confidence intervals and p-values come from the profile penalized likelihood (Heinze and Schemper, 2002)"
                 : "95% confidence intervals and p-values are Wald intervals and tests",
             "software": "TrialReport " + provenance.toolVersion
-                + " (Swift; statistics checked against R 4.2: stats, brglm2, logistf); typeset with Cairo and Pango",
+                + " (Swift; every statistic checked against R 4.2 and its packages stats and brglm2); typeset with Cairo and Pango",
         ]
     }
 

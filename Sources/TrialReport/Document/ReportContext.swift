@@ -45,7 +45,8 @@ public struct ReportContext {
         return [
             "title": plan.title,
             "date": provenance.date.day,
-            "lock": ["locked": provenance.lockHash != nil, "hash": provenance.lockStatus],
+            "lock": ["locked": provenance.lockHash != nil, "hash": provenance.lockStatus,
+                     "changed": provenance.lockChanged, "warning": ReportProvenance.changedWarning],
             "tool": ["name": "TrialReport", "version": provenance.toolVersion],
             "arms": armsValues(),
             "primaryVisit": labels.visit(plan.primaryVisit).lowercased(),

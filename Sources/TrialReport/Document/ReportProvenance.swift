@@ -7,6 +7,8 @@ public struct ReportProvenance: Sendable, Equatable {
     public var date: ReportDate
     /// The SHA-256 of `trial.lock`, or `nil` when the data are not locked.
     public var lockHash: String?
+    /// Whether files covered by the lock changed since it was made (the report is watermarked).
+    public var lockChanged: Bool
     /// The tool's version, e.g. "0.1.0".
     public var toolVersion: String
     /// The analysis plan as used, in canonical YAML (`AnalysisPlan.canonicalYAML`).
@@ -17,18 +19,28 @@ public struct ReportProvenance: Sendable, Equatable {
     public var warnings: [String]
 
     /// A provenance record.
-    public init(date: ReportDate, lockHash: String?, toolVersion: String, planYAML: String, planSource: String,
-                warnings: [String]) {
+    public init(date: ReportDate, lockHash: String?, lockChanged: Bool = false, toolVersion: String, planYAML: String,
+                planSource: String, warnings: [String]) {
         self.date = date
         self.lockHash = lockHash
+        self.lockChanged = lockChanged
         self.toolVersion = toolVersion
         self.planYAML = planYAML
         self.planSource = planSource
         self.warnings = warnings
     }
 
-    /// The lock hash, or "not locked".
-    public var lockStatus: String { lockHash ?? "not locked" }
+    /// The lock hash, or "not locked"; flagged when the data changed since the lock.
+    public var lockStatus: String {
+        guard let lockHash else { return "not locked" }
+        return lockChanged ? lockHash + " (changed since lock)" : lockHash
+    }
+
+    /// The words of the watermark and the warning when the data changed since the lock.
+    public static let changedWarning = "DATA CHANGED SINCE LOCK"
+
+    /// The watermark of every PDF page, or `nil`.
+    public var watermark: String? { lockChanged ? Self.changedWarning : nil }
 }
 
 /// The one date inside every output: the data lock time when there is one, else

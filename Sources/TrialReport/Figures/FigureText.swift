@@ -20,9 +20,9 @@ enum FigureText {
     /// "n = 27".
     static func count(_ n: Int?) -> String { "n\(space)=\(space)\(Display.integer(n))" }
 
-    /// "n = 17 vs 16": the participants of each arm, treatment first.
+    /// "n = 17 vs 16": the participants of each arm, treatment first; a long one may wrap before "vs".
     static func counts(_ counts: [Int]) -> String {
-        "n\(space)=\(space)" + counts.map { Display.integer($0) }.joined(separator: "\(space)vs\(space)")
+        "n\(space)=\(space)" + counts.map { Display.integer($0) }.joined(separator: " vs\(space)")
     }
 
     /// "Label (unit)", or the label alone for a unitless parameter; the code when the plan does not know it.

@@ -25,10 +25,20 @@ public enum Display {
         return digits.text(decimals: decimals, minus: minusSign)
     }
 
-    /// A whole number such as a count: `integer(-3)` → "−3", `nil` → "—".
+    /// A whole number such as a count: `integer(-3)` → "−3", `nil` → "—"; five digits and more
+    /// in groups of three with commas (`integer(49793)` → "49,793"), four digits as they are ("1052").
     public static func integer(_ value: Int?) -> String {
         guard let value else { return missing }
-        return value < 0 ? minusSign + String(value.magnitude) : String(value)
+        var digits = String(value.magnitude)
+        if digits.count >= 5 {
+            var grouped = ""
+            for (index, digit) in digits.enumerated() {
+                if index > 0 && (digits.count - index) % 3 == 0 { grouped += "," }
+                grouped.append(digit)
+            }
+            digits = grouped
+        }
+        return value < 0 ? minusSign + digits : digits
     }
 
     /// A p-value: "<0.001" below 0.001; ">0.999" when three decimals would show 1.000; "<0.050" for

@@ -21,10 +21,12 @@ public struct MarkdownDocument: Sendable, Hashable {
         self.blocks = blocks
     }
 
-    /// Parses `text`.
+    /// Parses `text`. A NUL character becomes U+FFFD, as CommonMark requires: the writers hand
+    /// texts and link targets to C libraries (Pango, Cairo), which would cut them at a NUL.
     /// - Parameter file: the name used in the blocks' locations (e.g. "report.md").
     /// - Complexity: O(n × `maximumNesting`) in the length of `text`.
     public init(parsing text: String, file: String = "report.md") {
+        let text = text.contains("\u{0}") ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
         let lines = MarkdownLine.split(text)
         let parser = MarkdownBlockParser(file: file)
         self.blocks = parser.parseBlocks(lines[...], depth: 0)

@@ -11,12 +11,20 @@ import TrialData
 /// puts it back before anything else. Temporary folders of an interrupted render are removed by
 /// the next one. Nothing is
 /// read or written through a symbolic link inside the output folder: the old folder is replaced
-/// as a whole, never written into.
-struct OutputFolder {
+/// as a whole, never written into; only its hidden regular files (such as `.gitkeep`) are copied
+/// into the new one.
+///
+/// Renders into folders of the same parent take turns: each holds an exclusive `flock` on the
+/// parent folder from `init` until it is released, so two renders into one output folder at once
+/// end with one complete output, never a mix, and neither removes the other's temporary folder.
+/// The kernel releases the lock when the process ends, however it ends.
+final class OutputFolder {
     /// The output folder.
     let destination: URL
     /// The temporary folder the files go to.
     let staging: URL
+    /// The open parent folder, locked with `flock` while this render writes.
+    private let parentLock: Int32
 
     private static let stagingMarker = ".render-"
     private static let previousMarker = ".previous-"
@@ -35,8 +43,14 @@ struct OutputFolder {
             throw TrialReportError(.cannotWrite, at: SourceLocation(file: self.destination.path),
                                    "the output path exists and is not a folder")
         }
+        try? manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        parentLock = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard parentLock >= 0 else {
+            throw TrialReportError(.cannotWrite, at: SourceLocation(file: parent.path),
+                                   "cannot open the output folder's parent: \(String(cString: strerror(errno)))")
+        }
+        while flock(parentLock, LOCK_EX) != 0 && errno == EINTR {}
         do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             let leftovers = try manager.contentsOfDirectory(atPath: parent.path).sorted()
             for leftover in leftovers where leftover.hasPrefix("." + name + Self.previousMarker) {
                 let url = parent.appendingPathComponent(leftover)
@@ -52,9 +66,15 @@ struct OutputFolder {
             staging = parent.appendingPathComponent("." + name + Self.stagingMarker + String(getpid()))
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
+            close(parentLock)
             throw TrialReportError(.cannotWrite, at: SourceLocation(file: parent.path),
                                    "cannot create the output folder's temporary folder: \(error.localizedDescription)")
         }
+    }
+
+    /// Releases the lock on the parent folder.
+    deinit {
+        close(parentLock)
     }
 
     /// Writes `bytes` to `path` (relative, "/"-separated) inside the temporary folder.
@@ -72,6 +92,7 @@ struct OutputFolder {
     /// Puts the temporary folder in the output folder's place, then removes the old output.
     func commit() throws(TrialReportError) {
         let manager = FileManager.default
+        keepHiddenFiles()
         let previous = destination.deletingLastPathComponent()
             .appendingPathComponent("." + destination.lastPathComponent + Self.previousMarker + String(getpid()))
         let exists = (try? manager.attributesOfItem(atPath: destination.path)) != nil
@@ -91,6 +112,19 @@ struct OutputFolder {
                                    "cannot create the output folder: \(reason)")
         }
         if exists { try? manager.removeItem(at: previous) }
+    }
+
+    /// Copies the hidden regular files of the previous output (`.gitkeep` and the like, not
+    /// written by renders) into the temporary folder; symbolic links and folders are left out.
+    private func keepHiddenFiles() {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: destination.path) else { return }
+        for name in names.sorted() where name.hasPrefix(".") {
+            let source = destination.appendingPathComponent(name)
+            guard (try? manager.attributesOfItem(atPath: source.path)[.type] as? FileAttributeType) == .typeRegular,
+                  let bytes = try? Data(contentsOf: source) else { continue }
+            try? bytes.write(to: staging.appendingPathComponent(name), options: .withoutOverwriting)
+        }
     }
 
     /// Removes the temporary folder (after a failure).

@@ -47,24 +47,21 @@ public struct RenderOptions: Sendable {
     public var templatesDirectory: URL
     /// The PDF's paper.
     public var paper: PaperSize
-    /// The SHA-256 of the data lock, when the data are locked (the lock command provides it).
-    public var lockHash: String?
-    /// The lock time, the date inside every output when given.
-    public var lockTime: Date?
+    /// Refuse to render unless the study folder matches its `trial.lock` (`--locked`).
+    public var requireLock: Bool
     /// The environment, for `SOURCE_DATE_EPOCH`.
     public var environment: [String: String]
 
     /// Options; see the properties.
     public init(dataDirectory: URL, planFile: URL? = nil, outputDirectory: URL, templatesDirectory: URL,
-                paper: PaperSize = .a4, lockHash: String? = nil, lockTime: Date? = nil,
+                paper: PaperSize = .a4, requireLock: Bool = false,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.dataDirectory = dataDirectory
         self.planFile = planFile
         self.outputDirectory = outputDirectory
         self.templatesDirectory = templatesDirectory
         self.paper = paper
-        self.lockHash = lockHash
-        self.lockTime = lockTime
+        self.requireLock = requireLock
         self.environment = environment
     }
 }
@@ -79,4 +76,6 @@ public struct RenderSummary: Sendable {
     public var pages: Int
     /// The remission headline: "Remission at month 12: 11/27 (40.7%) UC-MSC vs …".
     public var headline: String
+    /// Problems that did not stop the render: files changed since the data lock.
+    public var warnings: [Diagnostic]
 }

@@ -53,7 +53,7 @@ public struct ReportComposer {
         let metadata = PDFTypesetter.Metadata(
             title: plan.title, subject: "Statistical report: " + Self.headline(values),
             creator: "TrialReport " + provenance.toolVersion, date: provenance.date.timestamp,
-            footer: plan.title + " · data lock: " + provenance.lockStatus)
+            footer: "Data lock: " + provenance.lockStatus, watermark: provenance.watermark)
         let pdf = try PDFTypesetter(paper: paper, metadata: metadata)
             .pdf(document, content: TypesetContent(tables: context.tables, figures: figures))
         let file = ReportMarkdownFile.expand(markdown, document: document, tables: tablesByName)

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Plot
 import TrialAnalysis
@@ -36,9 +35,10 @@ public struct ReportRenderer: Sendable {
     public func render(_ options: RenderOptions, progress: (Stage) -> Void = { _ in }) throws(TrialReportError) -> RenderSummary {
         try Self.checkSeparate(output: options.outputDirectory, data: options.dataDirectory)
         let templates = try ReportTemplates(directory: options.templatesDirectory)
+        let lock = try RenderLock.check(options)
         progress(.analysis)
         let study = try analysis.analyze(dataDirectory: options.dataDirectory, planFile: options.planFile)
-        let date = ReportDate.resolve(lockTime: options.lockTime, environment: options.environment)
+        let date = ReportDate.resolve(lockTime: lock.time, environment: options.environment)
         progress(.figures)
         let figureList = try figures?.figures(results: study.results, plan: study.plan) ?? []
         var files: [(String, [UInt8])] = []
@@ -57,14 +57,15 @@ public struct ReportRenderer: Sendable {
         }
         progress(.report)
         let provenance = ReportProvenance(
-            date: date, lockHash: options.lockHash, toolVersion: ToolVersion.current, planYAML: study.plan.canonicalYAML,
+            date: date, lockHash: lock.hash, lockChanged: lock.changedSinceLock, toolVersion: TrialReportVersion.current,
+            planYAML: study.plan.canonicalYAML,
             planSource: study.planSource, warnings: study.warnings.map(\.description))
         let report = try ReportComposer(templates: templates, paper: options.paper)
             .compose(results: study.results, plan: study.plan, provenance: provenance, figures: figureList, figureSVG: svg)
         files += report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
         files += [("results.json", Array(study.results.jsonData())), ("report.md", Array(report.markdown.utf8)),
                   ("report.html", Array(report.html.utf8)), ("report.pdf", report.pdf)]
-        files.append(("manifest.json", Self.manifest(files, lockHash: options.lockHash)))
+        files.append(("manifest.json", Self.manifest(files, lockHash: lock.hash)))
 
         progress(.writing)
         let output = try OutputFolder(destination: options.outputDirectory)
@@ -78,36 +79,34 @@ public struct ReportRenderer: Sendable {
         let headline = ReportComposer.headline(ReportContext(results: study.results, plan: study.plan, provenance: provenance,
                                                              tables: [], figureNames: []).values())
         return RenderSummary(outputDirectory: output.destination, files: files.map(\.0).sorted(),
-                             pages: PDFPageCount.count(report.pdf), headline: headline)
+                             pages: PDFPageCount.count(report.pdf), headline: headline, warnings: lock.warnings)
     }
 
     /// `manifest.json`: every output file with its SHA-256 and size, sorted by path, and the lock hash.
     static func manifest(_ files: [(String, [UInt8])], lockHash: String?) -> [UInt8] {
-        let entries = files.sorted { $0.0 < $1.0 }.map { path, bytes in
-            let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-            return "    {\"file\": \(jsonString(path)), \"sha256\": \"\(digest)\", \"bytes\": \(bytes.count)}"
+        let entries: [JSONValue] = files.sorted { $0.0 < $1.0 }.map { path, bytes in
+            .object([("file", .string(path)), ("sha256", .string(Checksum.sha256(bytes))), ("bytes", .integer(bytes.count))])
         }
-        let lock = lockHash.map { jsonString($0) } ?? "null"
-        let text = "{\n  \"tool\": \"TrialReport \(ToolVersion.current)\",\n  \"lockHash\": \(lock),\n  \"files\": [\n"
-            + entries.joined(separator: ",\n") + "\n  ]\n}\n"
-        return Array(text.utf8)
+        let manifest = JSONValue.object([
+            ("tool", .string("TrialReport " + TrialReportVersion.current)),
+            ("lockHash", lockHash.map(JSONValue.string) ?? .null),
+            ("files", .array(entries)),
+        ])
+        return Array(manifest.canonicalText.utf8)
     }
 
-    /// A JSON string literal.
-    private static func jsonString(_ text: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(text), as: UTF8.self)) ?? "\"\""
-    }
-
-    /// Refuses an output folder that is the data folder or inside it (replacing it would delete
-    /// the study's own files): exit 73, the output cannot be written there.
+    /// Refuses an output folder that is the data folder, inside it, or holding it (replacing the
+    /// output would delete the study's own files): exit 73, the output cannot be written there.
     static func checkSeparate(output: URL, data: URL) throws(TrialReportError) {
         let outputPath = Self.resolved(output).pathComponents
         let dataPath = Self.resolved(data).pathComponents
         if outputPath.starts(with: dataPath) {
             throw TrialReportError(.cannotWrite, at: SourceLocation(file: output.path),
                                    "the output folder may not be the data folder or inside it (\(data.path))")
+        }
+        if dataPath.starts(with: outputPath) {
+            throw TrialReportError(.cannotWrite, at: SourceLocation(file: output.path),
+                                   "the data folder may not be inside the output folder (\(data.path)): replacing the output would delete it")
         }
     }
 

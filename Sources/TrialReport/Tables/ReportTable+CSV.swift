@@ -19,14 +19,16 @@ extension ReportTable {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// One CSV field: U+2212 minus signs become "-"; a field starting with `=`, `+`, `-`, `@`, tab
-    /// or carriage return gets a leading `'` so a spreadsheet does not run it as a formula, unless
-    /// the whole field is a plain number ("-1.5", "+2", "-3e-4", "-12.5%"), which stays as it is;
+    /// One CSV field: U+2212 minus signs become "-"; a field starting — after any leading spaces,
+    /// which spreadsheets may trim on import (an indented row) — with `=`, `+`, `-`, `@`, tab or
+    /// carriage return gets a leading `'` so a spreadsheet does not run it as a formula, unless
+    /// the rest is a plain number ("-1.5", "+2", "-3e-4", "-12.5%"), which stays as it is;
     /// a field holding a comma, quote, CR or LF is quoted, quotes doubled.
     public static func csvField(_ text: String) -> String {
         var field = Display.plainText(text)
-        if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-           !isPlainNumber(field) {
+        let content = field.drop { $0 == " " }
+        if let first = content.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+           !isPlainNumber(String(content)) {
             field = "'" + field
         }
         if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {

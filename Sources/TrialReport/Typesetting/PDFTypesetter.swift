@@ -18,14 +18,18 @@ public struct PDFTypesetter: Sendable {
         public var date: String
         /// The text at the left of every page's footer, e.g. "Data lock: not locked".
         public var footer: String
+        /// Words drawn large and faint across every page (e.g. "DATA CHANGED SINCE LOCK"), or `nil`.
+        public var watermark: String?
 
         /// Metadata.
-        public init(title: String, subject: String, creator: String, date: String, footer: String) {
+        public init(title: String, subject: String, creator: String, date: String, footer: String,
+                    watermark: String? = nil) {
             self.title = title
             self.subject = subject
             self.creator = creator
             self.date = date
             self.footer = footer
+            self.watermark = watermark
         }
     }
 
@@ -67,8 +71,11 @@ public struct PDFTypesetter: Sendable {
             let pages = Paginator(geometry: geometry).pages(builder.slices)
             let anchors = Set(builder.slices.compactMap(\.anchor))
             let footer = TextBlock(cairo: cairo, markup: InlineMarkup(text: metadata.footer), font: style.footerFont, width: nil)
+            let watermark = metadata.watermark.map {
+                TextBlock(cairo: cairo, markup: InlineMarkup(text: $0), font: style.watermarkFont, width: nil)
+            }
             PageDrawer(surface: surface, cairo: cairo, geometry: geometry, style: style,
-                       links: LinkRegistry(anchors: anchors), footer: footer).draw(pages)
+                       links: LinkRegistry(anchors: anchors), footer: footer, watermark: watermark).draw(pages)
         }
         let status = cairo_status(cairo)
         cairo_destroy(cairo)

@@ -1,4 +1,5 @@
 import CCairo
+import Foundation
 import Plot
 
 /// The drawing pass: paints laid-out pages on a Cairo PDF surface, with a running footer (the lock
@@ -11,6 +12,8 @@ struct PageDrawer {
     let links: LinkRegistry
     /// The left part of the footer, e.g. "Data lock: 3f2a…" or "Data lock: not locked".
     let footer: TextBlock
+    /// Drawn large and faint across every page, under the content, when given.
+    let watermark: TextBlock?
 
     /// Draws every page, then leaves the surface ready to finish.
     func draw(_ pages: [Page]) {
@@ -19,6 +22,7 @@ struct PageDrawer {
             let size = geometry.paper.size(landscape: page.landscape)
             cairo_pdf_surface_set_size(surface, size.width, size.height)
             let left = geometry.textRect(landscape: page.landscape).minX
+            drawWatermark(on: size)
             for (position, item) in page.items.enumerated() {
                 let next = position + 1 < page.items.count ? page.items[position + 1].slice : nil
                 if let anchor = item.slice.anchor {
@@ -64,6 +68,17 @@ struct PageDrawer {
         case .pageBreak:
             break
         }
+    }
+
+    /// The watermark, centred on the page and turned along its diagonal.
+    private func drawWatermark(on page: Size) {
+        guard let watermark else { return }
+        cairo_save(cairo)
+        cairo_translate(cairo, page.width / 2, page.height / 2)
+        cairo_rotate(cairo, -atan2(page.height, page.width))
+        cairo_set_source_rgb(cairo, style.watermarkColor.red, style.watermarkColor.green, style.watermarkColor.blue)
+        watermark.draw(at: Point(x: -watermark.size.width / 2, y: -watermark.size.height / 2), on: cairo, links: links)
+        cairo_restore(cairo)
     }
 
     private func drawFooter(page: Int, of count: Int, landscape: Bool) {

@@ -12,6 +12,9 @@ struct TypesetStyle {
     var monospaceFamily = "Liberation Mono"
     var linkColor = "#1F4E9A"
     var footerColor = Color(hex: 0x555555)
+    var watermarkFont = Font(family: "Liberation Sans", size: 44, bold: true)
+    /// Light enough to read the page through, strong enough to see in greyscale.
+    var watermarkColor = Color(hex: 0xF0C8C8)
 
     /// The font of a heading of `level` (1 = document title).
     func headingFont(level: Int) -> Font {

@@ -1,0 +1,18 @@
+import Crypto
+
+/// The SHA-256 checksums written into results.json (`inputs`), trial.lock and manifest.json.
+public enum Checksum {
+    /// The lowercase hexadecimal SHA-256 of `bytes`.
+    /// - Complexity: O(*n*).
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// `bytes` as lowercase hexadecimal, two digits each.
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
