@@ -28,6 +28,9 @@ struct SuiteCommand: ParsableCommand {
     @Option(help: "Timed repetitions per case at 1,000,000 participants.")
     var largeRepetitions = 5
 
+    @Option(help: "Seconds the whole suite may spend waiting, before a case, for other processes to leave the machine (0: never wait).")
+    var quietWait = 120.0
+
     @Option(help: "Where simulated studies are kept between runs.")
     var cache = "bench/cache"
 
@@ -44,7 +47,7 @@ struct SuiteCommand: ParsableCommand {
             cache: StudyCache(folder: URL(fileURLWithPath: cache), example: URL(fileURLWithPath: "examples/uc-msc-t1d"),
                               trialreport: trialreport),
             sizes: sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) },
-            repetitions: repetitions, largeRepetitions: largeRepetitions)
+            repetitions: repetitions, largeRepetitions: largeRepetitions, quiet: QuietWait(budget: quietWait))
         let measurements = try suite.run()
         let growth = ResultsTable.growth(measurements)
         if !growth.isEmpty { say("\n" + growth) }

@@ -90,6 +90,29 @@ struct MachineTime {
     }
 }
 
+/// Waits, before a case, for other processes to leave the machine, within a budget of waiting
+/// for the whole suite: on a shared machine a case measured beside a build or a fuzzer shows the
+/// other work, not ours.
+final class QuietWait {
+    /// Seconds of waiting left for the rest of the suite.
+    private(set) var budget: Double
+    /// Below this many busy cores (other processes) the machine counts as quiet.
+    let threshold = 0.3
+
+    init(budget: Double) { self.budget = budget }
+
+    /// Returns once other processes used less than `threshold` cores over a second, or when the
+    /// budget is spent.
+    func wait() {
+        while budget > 0 {
+            let start = MachineTime.now()
+            sleep(1)
+            budget -= 1
+            if MachineTime.now().otherCores(since: start, ownCPUSeconds: 0) < threshold { return }
+        }
+    }
+}
+
 /// The load on the machine, which a shared 2-core machine needs written beside every figure.
 enum LoadAverage {
     /// The 1-minute load average (/proc/loadavg), 0 when unreadable.

@@ -17,6 +17,8 @@ struct Suite {
     var repetitions: Int
     /// Timed repetitions per case at 1,000,000 participants and more.
     var largeRepetitions: Int
+    /// Waits for a quiet machine before each case, within the suite's budget.
+    var quiet: QuietWait
 
     /// The issues' targets for a stage at a study size.
     static func targets(_ name: String, participants: Int) -> (seconds: Double?, bytes: Int?) {
@@ -57,6 +59,7 @@ struct Suite {
             record(try wholeRender(study, participants: participants, rows: rows))
         }
         for statistic in StatisticsBenchmark.allCases {
+            quiet.wait()
             let load = LoadAverage.current(), start = MachineTime.now()
             let outcome = try runChild(["stats", statistic.rawValue, "--warmups", "2", "--repetitions", "\(repetitions)"])
             let times = try Self.times(outcome)
@@ -70,6 +73,7 @@ struct Suite {
 
     /// A stage timed in a child process (`trialreport-bench stage …`).
     private func child(_ arguments: [String], group participants: Int, name: String, rows: Int) throws -> Measurement {
+        quiet.wait()
         let load = LoadAverage.current(), start = MachineTime.now()
         let outcome = try runChild(arguments + ["--warmups", "\(warmups(for: participants))",
                                                 "--repetitions", "\(repetitions(for: participants))"])
@@ -103,6 +107,7 @@ struct Suite {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: output) }
         let arguments = ["render", "--data", study.path, "--out", output.path, "--templates", templates, "--quiet"]
+        quiet.wait()
         let load = LoadAverage.current(), start = MachineTime.now()
         var seconds: [Double] = [], cpuSeconds: [Double] = []
         var ownCPUSeconds = 0.0
