@@ -41,10 +41,20 @@ public struct ReportRenderer: Sendable {
         let date = ReportDate.resolve(lockTime: lock.time, environment: options.environment)
         progress(.figures)
         let figureList = try figures?.figures(results: study.results, plan: study.plan) ?? []
-        var files = try Self.figureFiles(figureList, date: date)
-        let svg = Dictionary(uniqueKeysWithValues: zip(figureList, files.filter { $0.0.hasSuffix(".svg") }).map {
-            ($0.name, String(decoding: $1.1, as: UTF8.self))
-        })
+        var files: [(String, [UInt8])] = []
+        var svg: [String: String] = [:]
+        for figure in figureList {
+            let canvas = Canvas(width: .points(figure.size.width), height: .points(figure.size.height),
+                                documentDate: date.timestamp)
+            for format in OutputFormat.allCases {
+                let bytes: [UInt8]
+                do { bytes = try canvas.render(figure.drawable, as: format) } catch {
+                    throw TrialReportError(.other, at: SourceLocation(file: "figures/\(figure.name).\(format.rawValue)"), "\(error)")
+                }
+                files.append(("figures/\(figure.name).\(format.rawValue)", bytes))
+                if format == .svg { svg[figure.name] = String(decoding: bytes, as: UTF8.self) }
+            }
+        }
         progress(.report)
         let provenance = ReportProvenance(
             date: date, lockHash: lock.hash, lockChanged: lock.changedSinceLock, toolVersion: TrialReportVersion.current,
@@ -70,26 +80,6 @@ public struct ReportRenderer: Sendable {
                                                              tables: [], figureNames: []).values())
         return RenderSummary(outputDirectory: output.destination, files: files.map(\.0).sorted(),
                              pages: PDFPageCount.count(report.pdf), headline: headline, warnings: lock.warnings)
-    }
-
-    /// Every figure in every format, `figures/<name>.<format>` in figure then format order, drawn
-    /// on every core (`RenderJob.renderAll`; the bytes are those of drawing one at a time).
-    static func figureFiles(_ figures: [ReportFigure], date: ReportDate) throws(TrialReportError) -> [(String, [UInt8])] {
-        let jobs = figures.map { figure in
-            RenderJob(drawable: figure.drawable, canvas: Canvas(width: .points(figure.size.width),
-                                                                 height: .points(figure.size.height), documentDate: date.timestamp))
-        }
-        let rendered: [[[UInt8]]]
-        do { rendered = try RenderJob.renderAll(jobs) } catch let failure as RenderFailure {
-            let format = failure.format ?? .pdf
-            throw TrialReportError(.other, at: SourceLocation(file: "figures/\(figures[failure.job].name).\(format.rawValue)"),
-                                   "cannot draw the figure: \(failure)")
-        } catch {
-            throw TrialReportError(.other, at: SourceLocation(file: "figures"), "cannot draw the figures: \(error)")
-        }
-        return zip(figures, rendered).flatMap { figure, files in
-            zip(OutputFormat.allCases, files).map { ("figures/\(figure.name).\($0.rawValue)", $1) }
-        }
     }
 
     /// `manifest.json`: every output file with its SHA-256 and size, sorted by path, and the lock hash.
