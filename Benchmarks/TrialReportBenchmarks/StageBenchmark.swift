@@ -53,7 +53,7 @@ enum Stage: String, CaseIterable {
                 planYAML: study.plan.canonicalYAML, planSource: study.planSource, warnings: study.warnings.map(\.description))
             timed = {
                 let report = try composer.compose(results: study.results, plan: study.plan, provenance: provenance,
-                                                  figures: figures, figureSVG: svgByName)
+                                                  figures: figures, figureSVG: { svgByName })
                 _ = report.tables.map { $0.csv() }
                 _ = study.results.jsonData()
             }

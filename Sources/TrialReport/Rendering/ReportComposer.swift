@@ -33,12 +33,13 @@ public struct ReportComposer {
     /// The report of `results`.
     /// - Parameters:
     ///   - figures: the figures to show, in plan order.
-    ///   - figureSVG: each figure's SVG, by name, for the HTML page.
+    ///   - figureSVG: each figure's SVG, by name, for the HTML page; asked for once the PDF is
+    ///     typeset, so the caller may still be drawing the figures meanwhile.
     /// - Throws: `TrialReportError` for a template that refers to an unknown table or figure
     ///   (`.invalidInput`, at its line in the rendered `report.md`) or a Cairo failure.
     /// - Complexity: linear in the size of the results and the report.
     public func compose(results: Results, plan: AnalysisPlan, provenance: ReportProvenance, figures: [ReportFigure],
-                        figureSVG: [String: String]) throws(TrialReportError) -> ComposedReport {
+                        figureSVG: () throws(TrialReportError) -> [String: String]) throws(TrialReportError) -> ComposedReport {
         let unnumbered = ReportContext(results: results, plan: plan, provenance: provenance,
                                        tables: ReportTables(results: results, plan: plan).all(), figureNames: figures.map(\.name))
         let draft = MarkdownDocument(parsing: templates.markdown(unnumbered.values()))
@@ -48,14 +49,14 @@ public struct ReportComposer {
         let document = MarkdownDocument(parsing: markdown)
         let tablesByName = Dictionary(context.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
-        let body = try ReportPage.body(document, tables: context.tables, figureSVG: figureSVG)
-        let html = templates.html(ReportPage.context(report: values, body: body, description: Self.headline(values)))
         let metadata = PDFTypesetter.Metadata(
             title: plan.title, subject: "Statistical report: " + Self.headline(values),
             creator: "TrialReport " + provenance.toolVersion, date: provenance.date.timestamp,
             footer: "Data lock: " + provenance.lockStatus, watermark: provenance.watermark)
         let pdf = try PDFTypesetter(paper: paper, metadata: metadata)
             .pdf(document, content: TypesetContent(tables: context.tables, figures: figures))
+        let body = try ReportPage.body(document, tables: context.tables, figureSVG: try figureSVG())
+        let html = templates.html(ReportPage.context(report: values, body: body, description: Self.headline(values)))
         let file = ReportMarkdownFile.expand(markdown, document: document, tables: tablesByName)
         return ComposedReport(markdown: file.hasSuffix("\n") ? file : file + "\n", html: html, pdf: pdf, tables: context.tables)
     }

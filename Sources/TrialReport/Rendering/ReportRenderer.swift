@@ -41,27 +41,15 @@ public struct ReportRenderer: Sendable {
         let date = ReportDate.resolve(lockTime: lock.time, environment: options.environment)
         progress(.figures)
         let figureList = try figures?.figures(results: study.results, plan: study.plan) ?? []
-        var files: [(String, [UInt8])] = []
-        var svg: [String: String] = [:]
-        for figure in figureList {
-            let canvas = Canvas(width: .points(figure.size.width), height: .points(figure.size.height),
-                                documentDate: date.timestamp)
-            for format in OutputFormat.allCases {
-                let bytes: [UInt8]
-                do { bytes = try canvas.render(figure.drawable, as: format) } catch {
-                    throw TrialReportError(.other, at: SourceLocation(file: "figures/\(figure.name).\(format.rawValue)"), "\(error)")
-                }
-                files.append(("figures/\(figure.name).\(format.rawValue)", bytes))
-                if format == .svg { svg[figure.name] = String(decoding: bytes, as: UTF8.self) }
-            }
-        }
+        let drawing = FigureDrawing(figureList, documentDate: date.timestamp)
         progress(.report)
         let provenance = ReportProvenance(
             date: date, lockHash: lock.hash, lockChanged: lock.changedSinceLock, toolVersion: TrialReportVersion.current,
             planYAML: study.plan.canonicalYAML,
             planSource: study.planSource, warnings: study.warnings.map(\.description))
         let report = try ReportComposer(templates: templates, paper: options.paper)
-            .compose(results: study.results, plan: study.plan, provenance: provenance, figures: figureList, figureSVG: svg)
+            .compose(results: study.results, plan: study.plan, provenance: provenance, figures: figureList, figureSVG: drawing.svg)
+        var files = try drawing.files()
         files += report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
         files += [("results.json", Array(study.results.jsonData())), ("report.md", Array(report.markdown.utf8)),
                   ("report.html", Array(report.html.utf8)), ("report.pdf", report.pdf)]

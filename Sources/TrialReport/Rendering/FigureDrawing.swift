@@ -1,0 +1,48 @@
+import Dispatch
+import Plot
+import Synchronization
+import TrialData
+
+/// The figure files of a render, drawn on a background queue — every figure × format on every
+/// core (`RenderJob.renderAll`) — while the caller typesets the PDF, which does not need them.
+/// The bytes are those of drawing each file alone.
+final class FigureDrawing: Sendable {
+    private let names: [String]
+    private let group = DispatchGroup()
+    private let drawn = Mutex<Result<[[[UInt8]]], any Error>?>(nil)
+
+    /// Starts drawing `figures` as PDF (dated `documentDate`), SVG and PNG.
+    init(_ figures: [ReportFigure], documentDate: String) {
+        names = figures.map(\.name)
+        let jobs = figures.map { figure in
+            RenderJob(drawable: figure.drawable, canvas: Canvas(width: .points(figure.size.width), height: .points(figure.size.height),
+                                                                documentDate: documentDate))
+        }
+        DispatchQueue.global().async(group: group) { [self] in
+            let result = Result { try RenderJob.renderAll(jobs) }
+            drawn.withLock { $0 = result }
+        }
+    }
+
+    /// Every file, `figures/<name>.<format>` with its bytes, figure by figure; waits for the drawing.
+    /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
+    func files() throws(TrialReportError) -> [(String, [UInt8])] {
+        group.wait()
+        let rendered: [[[UInt8]]]
+        do { rendered = try drawn.withLock { $0! }.get() } catch let failure as RenderFailure {
+            throw TrialReportError(.other, at: SourceLocation(file: "figures/\(names[failure.job]).\(failure.format?.rawValue ?? "pdf")"),
+                                   "\(failure)")
+        } catch {
+            throw TrialReportError(.other, at: SourceLocation(file: "figures"), "\(error)")
+        }
+        return zip(names, rendered).flatMap { name, files in
+            zip(OutputFormat.allCases, files).map { ("figures/\(name).\($0.rawValue)", $1) }
+        }
+    }
+
+    /// Each figure's SVG by name, for the HTML page; waits for the drawing.
+    func svg() throws(TrialReportError) -> [String: String] {
+        let svgFiles = try files().filter { $0.0.hasSuffix(".svg") }
+        return Dictionary(uniqueKeysWithValues: zip(names, svgFiles.map { String(decoding: $0.1, as: UTF8.self) }))
+    }
+}
