@@ -68,6 +68,28 @@ struct RenderPipelineTests {
         #expect(markdown.contains("**Report date:** 2023-11-14"))
     }
 
+    @Test func sourceDateEpochChangesOnlyTheDates() throws {
+        _ = try renderer.render(options("fixed"))
+        var dated = options("dated")
+        dated.environment = ["SOURCE_DATE_EPOCH": "1700000000"]  // 2023-11-14T22:13:20Z
+        _ = try renderer.render(dated)
+        let fixed = try files(in: scratch.url.appendingPathComponent("fixed"))
+        let other = try files(in: dated.outputDirectory)
+        #expect(fixed.keys.sorted() == other.keys.sorted())
+        /// The bytes with every form of the date (PDF metadata, report text) turned into the fixed one.
+        func undated(_ data: Data) -> String {
+            String(decoding: data, as: UTF8.self)
+                .replacingOccurrences(of: "20231114221320", with: "20000101000000")
+                .replacingOccurrences(of: "2023-11-14", with: "2000-01-01")
+        }
+        for (path, bytes) in fixed where path != "report.pdf" && path != "manifest.json" {
+            #expect(undated(bytes) == undated(other[path] ?? Data()), "\(path)")
+        }
+        let pages = try [fixed, other].map { try PDFText.extract(Array($0["report.pdf"] ?? Data())) }
+        #expect(undated(Data(pages[0].utf8)) == undated(Data(pages[1].utf8)))
+        #expect(pages[0] != pages[1])
+    }
+
     @Test func headlineNumbersAgreeInResultsJSONAndAllThreeFormats() throws {
         let options = options("out")
         _ = try renderer.render(options)
