@@ -66,15 +66,17 @@ let package = Package(
             ],
             path: "Benchmarks/TrialReportBenchmarks"
         ),
+        // Running the built executable from tests (shared by the end-to-end test targets).
+        .target(name: "TrialReportTestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TrialStatsTests", dependencies: ["TrialStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialDataTests", dependencies: ["TrialData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialSimulationTests", dependencies: ["TrialSimulation", "TrialData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrialAnalysisTests", dependencies: ["TrialAnalysis", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrialAnalysisTests", dependencies: ["TrialAnalysis", "TrialReportTestSupport", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CCairo"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialReportTests", dependencies: ["TrialReport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "trialreportTests", dependencies: ["trialreport", "TrialReportBenchmarks"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "trialreportTests", dependencies: ["trialreport", "TrialReportTestSupport", "TrialReportBenchmarks"], resources: [.copy("Fixtures")]),
         // The bad-input corpus, run through the built executable (README "What happens with bad input").
-        .testTarget(name: "BadInputTests", dependencies: ["trialreport", "TrialData", "TrialAnalysis", "TrialReport"],
+        .testTarget(name: "BadInputTests", dependencies: ["trialreport", "TrialReportTestSupport", "TrialData", "TrialAnalysis", "TrialReport"],
                     resources: [.copy("Corpus")]),
     ],
     swiftLanguageModes: [.v6]

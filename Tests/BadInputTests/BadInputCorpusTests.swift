@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import TrialReportTestSupport
 
 /// The bad-input corpus (Corpus/, see `CorpusCase`): every case runs the built `trialreport` as a
 /// child process and must end with its expected exit status and messages, leave the previous

@@ -1,21 +1,13 @@
 import Foundation
 import Testing
+import TrialReportTestSupport
 
 /// `trialreport analyze` end to end on the example study: its output validates against the schema
 /// and two runs print the same bytes.
 @Suite struct AnalyzeOutputTests {
-    /// The built `trialreport`, next to the test bundle.
-    static var executable: URL {
-        var directory = Bundle.main.bundleURL
-        if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
-        let candidate = directory.appendingPathComponent("trialreport")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("trialreport")
-    }
-
     static func analyze(_ folder: URL) throws -> (status: Int32, output: Data) {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = Trialreport.executable
         process.arguments = ["analyze", "--data", folder.path]
         let output = Pipe()
         process.standardOutput = output

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrialReportTestSupport
 
 /// `trialreport analyze`, run as a child process: files written, messages and exit codes.
 @Suite("trialreport analyze")

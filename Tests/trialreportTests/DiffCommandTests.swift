@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrialReportTestSupport
 
 /// `trialreport diff`, run as a child process on results of the example study.
 @Suite("trialreport diff")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrialReportTestSupport
 
 /// `trialreport lock`, run as a child process on a copy of the bundled example study.
 @Suite("trialreport lock")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrialReportTestSupport
 
 /// The memory regression guard of the performance issue: a whole render of a 10,000-participant
 /// simulated study must stay within a fixed budget of peak memory (the child's `ru_maxrss`, from

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrialReportTestSupport
 
 /// `trialreport render`, run as a child process on a small study.
 @Suite("trialreport render")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrialReportTestSupport
 
 /// `trialreport render` against the data lock (SPEC.md §6): `--locked` refuses a folder that is
 /// not locked or no longer matches its lock; an unlocked render of changed data warns and

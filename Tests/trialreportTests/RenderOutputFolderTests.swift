@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrialReportTestSupport
 
 /// The output folder of `trialreport render` as a whole: hidden files such as `.gitkeep` survive a
 /// render, and two renders into one folder at once end with one complete, consistent output.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrialReportTestSupport
 
 /// `trialreport validate`, run as a child process: what a user sees and the exit code.
 @Suite("trialreport validate")
@@ -105,38 +106,5 @@ final class TemporaryStudy {
 
     deinit {
         try? FileManager.default.removeItem(atPath: path)
-    }
-}
-
-/// The built `trialreport` executable, found next to the test bundle.
-enum Trialreport {
-    struct Result {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
-
-    static var executable: URL {
-        var directory = Bundle.main.bundleURL
-        if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
-        let candidate = directory.appendingPathComponent("trialreport")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("trialreport")
-    }
-
-    static func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      standardOutput: String(decoding: outputData, as: UTF8.self),
-                      standardError: String(decoding: errorData, as: UTF8.self))
     }
 }

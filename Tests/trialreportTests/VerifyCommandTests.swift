@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrialReportTestSupport
 
 /// `trialreport verify`, run as a child process on a locked copy of the example study.
 @Suite("trialreport verify")

@@ -1,14 +1,17 @@
 import Foundation
 
-/// The built `trialreport` executable, found next to the test bundle, run as a child process.
-enum Trialreport {
-    struct Result {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
+/// The built `trialreport` executable, found next to the test bundle, run as a child process:
+/// shared by every test target that runs the command line end to end.
+public enum Trialreport {
+    /// What a run printed and how it ended.
+    public struct Result: Sendable {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
     }
 
-    static var executable: URL {
+    /// The executable: beside the test bundle, else beside the test runner.
+    public static var executable: URL {
         var directory = Bundle.main.bundleURL
         if directory.pathExtension == "xctest" { directory.deleteLastPathComponent() }
         let candidate = directory.appendingPathComponent("trialreport")
@@ -17,7 +20,7 @@ enum Trialreport {
     }
 
     /// Runs the executable with `arguments` and `environment` added to this process's environment.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -52,11 +55,4 @@ private final class LockedData: @unchecked Sendable {
         done.wait()
         return data
     }
-}
-
-/// Paths of the package checkout this test file belongs to.
-enum PackagePaths {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let example = root.appendingPathComponent("examples/uc-msc-t1d")
-    static let templates = root.appendingPathComponent("templates")
 }
