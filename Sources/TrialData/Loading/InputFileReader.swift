@@ -25,6 +25,7 @@ enum InputFileReader {
         }
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            adviseHugePages(buffer)
             while initialized < size {
                 let count = read(descriptor, buffer.baseAddress! + initialized, size - initialized)
                 if count < 0, errno == EINTR { continue }
@@ -36,6 +37,18 @@ enum InputFileReader {
             throw TrialReportError(.other, at: SourceLocation(file: name), Message.unreadableFile(String(cString: strerror(failure))))
         }
         return bytes
+    }
+
+    /// Asks the kernel to back a large buffer with 2 MiB pages (where transparent huge pages are
+    /// set to `madvise`), so that filling it faults 512 times less often. Only advice: nothing
+    /// changes where the kernel does not follow it.
+    private static func adviseHugePages(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        let hugePage = 2 << 20
+        guard let base = buffer.baseAddress, buffer.count >= 4 * hugePage else { return }
+        let start = (Int(bitPattern: base) + hugePage - 1) & ~(hugePage - 1)
+        let end = (Int(bitPattern: base) + buffer.count) & ~(hugePage - 1)
+        guard end > start, let address = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(address, end - start, MADV_HUGEPAGE)
     }
 
 }
