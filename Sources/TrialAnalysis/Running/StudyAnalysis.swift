@@ -21,24 +21,24 @@ public enum StudyAnalysis {
         let study = DerivedStudy(data: data, plan: plan)
         let members = study.populations.map(study.participantsByArm)
         // The sections run beside the endpoints; each collects its own notes.
-        let remission = Background { section("remission") { RemissionAnalysis(study: study).run(&$0) } }
-        let baseline = Background { section("baseline") { BaselineAnalysis(study: study).run(participants: members, &$0) } }
-        let logistic = Background { section("logistic") { LogisticAnalysis(study: study).run(&$0) } }
-        let insulin = Background { section("insulinIndependence") { InsulinIndependenceAnalysis(study: study).run(&$0) } }
-        let adverseEvents = Background { section("adverseEvents") { AdverseEventAnalysis(study: study).run(&$0) } }
-        let flow = Background { ParticipantFlowAnalysis(study: study).run() }
+        let remission = BackgroundComputation { section("remission") { RemissionAnalysis(study: study).run(&$0) } }
+        let baseline = BackgroundComputation { section("baseline") { BaselineAnalysis(study: study).run(participants: members, &$0) } }
+        let logistic = BackgroundComputation { section("logistic") { LogisticAnalysis(study: study).run(&$0) } }
+        let insulin = BackgroundComputation { section("insulinIndependence") { InsulinIndependenceAnalysis(study: study).run(&$0) } }
+        let adverseEvents = BackgroundComputation { section("adverseEvents") { AdverseEventAnalysis(study: study).run(&$0) } }
+        let flow = BackgroundComputation { ParticipantFlowAnalysis(study: study).run() }
         let endpoints = endpointOutcomes(study, members)
         let figureData = FigureDataAnalysis(study: study).run(endpoints: endpoints, participants: members)
 
-        let notes = remission.value.notes + endpoints.flatMap(\.notes) + logistic.value.notes + insulin.value.notes
-            + adverseEvents.value.notes + baseline.value.notes
+        let notes = remission.value().notes + endpoints.flatMap(\.notes) + logistic.value().notes + insulin.value().notes
+            + adverseEvents.value().notes + baseline.value().notes
         let sizes = study.armLabels.indices.map { arm in study.arm.count { $0 == Int32(arm) } }
         return Results(
             inputs: data.inputs.map { InputFile(file: $0.file, sha256: $0.sha256, bytes: $0.byteCount, rows: $0.rowCount) },
             arms: zip(study.armLabels, sizes).map { ArmSize(arm: $0, n: $1) },
-            remission: remission.value.result, endpoints: endpoints.map(\.result), logistic: logistic.value.result,
-            insulinIndependence: insulin.value.result, adverseEvents: adverseEvents.value.result,
-            baseline: baseline.value.result, participantFlow: flow.value, figureData: figureData, notes: notes)
+            remission: remission.value().result, endpoints: endpoints.map(\.result), logistic: logistic.value().result,
+            insulinIndependence: insulin.value().result, adverseEvents: adverseEvents.value().result,
+            baseline: baseline.value().result, participantFlow: flow.value(), figureData: figureData, notes: notes)
     }
 
     /// The result of one section's analysis with the notes it recorded.
@@ -64,26 +64,5 @@ public enum StudyAnalysis {
             outcomes.withLock { $0[index] = outcome }
         }
         return outcomes.withLock { $0.map { $0! } }
-    }
-}
-
-/// A value computed on a global dispatch queue while the caller does other work.
-private final class Background<Value: Sendable>: Sendable {
-    private let result = Mutex<Value?>(nil)
-    private let group = DispatchGroup()
-
-    init(_ work: @escaping @Sendable () -> Value) {
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            let value = work()
-            result.withLock { $0 = value }
-            group.leave()
-        }
-    }
-
-    /// The value, once computed.
-    var value: Value {
-        group.wait()
-        return result.withLock { $0! }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Reading input files whole into memory.
 enum InputFileReader {
@@ -49,26 +48,5 @@ enum InputFileReader {
         let end = (Int(bitPattern: base) + buffer.count) & ~(hugePage - 1)
         guard end > start, let address = UnsafeMutableRawPointer(bitPattern: start) else { return }
         _ = madvise(address, end - start, MADV_HUGEPAGE)
-    }
-
-}
-
-/// A value computed on a thread of its own while the caller does other work.
-final class BackgroundComputation<Value: Sendable>: Sendable {
-    private let result = Mutex<Value?>(nil)
-    private let finished = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () -> Value) {
-        Thread.detachNewThread { [self] in
-            let value = work()
-            result.withLock { $0 = value }
-            finished.signal()
-        }
-    }
-
-    /// Waits for the value.
-    func value() -> Value {
-        finished.wait()
-        return result.withLock { $0! }
     }
 }

@@ -1,15 +1,12 @@
-import Dispatch
 import Plot
-import Synchronization
 import TrialData
 
-/// The figure files of a render, drawn on a background queue — every figure × format on every
+/// The figure files of a render, drawn on a thread of their own — every figure × format on every
 /// core (`RenderJob.renderAll`) — while the caller typesets the PDF, which does not need them.
 /// The bytes are those of drawing each file alone.
 final class FigureDrawing: Sendable {
     private let names: [String]
-    private let group = DispatchGroup()
-    private let drawn = Mutex<Result<[[[UInt8]]], any Error>?>(nil)
+    private let drawn: BackgroundComputation<Result<[[[UInt8]]], any Error>>
 
     /// Starts drawing `figures` as PDF (dated `documentDate`), SVG and PNG.
     init(_ figures: [ReportFigure], documentDate: String) {
@@ -18,18 +15,14 @@ final class FigureDrawing: Sendable {
             RenderJob(drawable: figure.drawable, canvas: Canvas(width: .points(figure.size.width), height: .points(figure.size.height),
                                                                 documentDate: documentDate))
         }
-        DispatchQueue.global().async(group: group) { [self] in
-            let result = Result { try RenderJob.renderAll(jobs) }
-            drawn.withLock { $0 = result }
-        }
+        drawn = BackgroundComputation { Result { try RenderJob.renderAll(jobs) } }
     }
 
     /// Every file, `figures/<name>.<format>` with its bytes, figure by figure; waits for the drawing.
     /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
     func files() throws(TrialReportError) -> [(String, [UInt8])] {
-        group.wait()
         let rendered: [[[UInt8]]]
-        do { rendered = try drawn.withLock { $0! }.get() } catch let failure as RenderFailure {
+        do { rendered = try drawn.value().get() } catch let failure as RenderFailure {
             throw TrialReportError(.other, at: SourceLocation(file: "figures/\(names[failure.job]).\(failure.format?.rawValue ?? "pdf")"),
                                    "\(failure)")
         } catch {
