@@ -60,7 +60,8 @@ public struct Descriptives: Sendable, Equatable, Codable {
 
     /// The mean of `values` as R computes it: s = Σx/n, then s + Σ(x − s)/n.
     /// - Returns: `nil` for an empty array.
-    static func mean(_ values: [Double]) -> Double? {
+    /// - Complexity: O(*n*), two passes.
+    public static func mean(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         let n = Double(values.count)
         let first = values.reduce(0, +) / n
@@ -70,7 +71,8 @@ public struct Descriptives: Sendable, Equatable, Codable {
 
     /// The sample variance of `values` (divisor n − 1), two-pass around the mean.
     /// - Returns: `nil` for fewer than two values.
-    static func variance(_ values: [Double], mean: Double) -> Double? {
+    /// - Complexity: O(*n*), one pass.
+    public static func variance(_ values: [Double], mean: Double) -> Double? {
         guard values.count > 1 else { return nil }
         return values.reduce(0.0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
     }
