@@ -8,6 +8,12 @@ public enum Checksum {
         hex(SHA256.hash(data: bytes))
     }
 
+    /// The lowercase hexadecimal SHA-256 of a file's contents.
+    /// - Complexity: O(*n*).
+    public static func sha256(_ contents: FileContents) -> String {
+        contents.withBytes { hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
+    }
+
     /// `bytes` as lowercase hexadecimal, two digits each.
     public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         bytes.map { byte in

@@ -161,6 +161,26 @@ struct CSVFileSectionTests {
         #expect(first.lines + second.lines == whole.lines)
     }
 
+    /// Sections are cut after an LF; a lone CR before the cut still counts as a line break.
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func secondSectionCountsLinesWithAnyLineBreak(_ earlyLineBreak: String) throws {
+        let text = "A,B\n" + (1...40).map { "r\($0),x" + ($0 < 10 ? earlyLineBreak : "\n") }.joined()
+        let file = CSVFile(name: "t.csv", bytes: Array(text.utf8))
+        let sections = file.sections(count: 2, minimumSectionSize: 64)
+        try #require(sections.count == 2)
+        let second = records(file, sections[1])
+        let whole = records(file, file.allRecords)
+        #expect(second.lines == Array(whole.lines.suffix(second.lines.count)))
+        #expect(second.lines.last == 41)
+    }
+
+    @Test func estimatedRecordCountIsAnUpperEstimate() {
+        let text = "A,B\n" + (1...1000).map { "r\($0),x\n" }.joined()
+        let file = CSVFile(name: "t.csv", bytes: Array(text.utf8))
+        let estimate = file.estimatedRecordCount(in: file.allRecords)
+        #expect(estimate >= 1000 && estimate <= 1200)
+    }
+
     @Test func cutInsideAQuotedFieldIsDetected() {
         // One long quoted field with many line breaks: the guessed cut falls inside it.
         let text = "A,B\n1,\"" + String(repeating: "line\n", count: 100) + "\"\n2,3\n"

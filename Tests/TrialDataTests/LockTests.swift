@@ -144,7 +144,7 @@ struct LockTests {
     }
 
     @Test func rowDigestsReadBackFromTheirFile() throws {
-        let bytes = Array("USUBJID,AEDECOD,AESTDY,AESEV\nP1,\"Tab\tand\\\\\",2,MILD\nP1,\"Tab\tand\\\\\",2,MILD\n".utf8)
+        let bytes = FileContents(Array("USUBJID,AEDECOD,AESTDY,AESEV\nP1,\"Tab\tand\\\\\",2,MILD\nP1,\"Tab\tand\\\\\",2,MILD\n".utf8))
         let table = try RowDigests.compute(bytes, file: "adae.csv").get()
         #expect(table.digests.count == 2)
         let read = try #require(RowDigestFile.tables(in: RowDigestFile.text(of: [table]))?["adae.csv"])
@@ -153,7 +153,7 @@ struct LockTests {
     }
 
     @Test func largeFilesAreRecordedPerParticipant() throws {
-        let bytes = Array(StudyFolder.adlb.utf8)
+        let bytes = FileContents(Array(StudyFolder.adlb.utf8))
         let perRow = try RowDigests.compute(bytes, file: "adlb.csv").get()
         let layout = RowDigests(file: "adlb.csv", keyColumns: ["USUBJID"], isGroupedByParticipant: true, digests: [:])
         let perParticipant = try RowDigests.compute(bytes, file: "adlb.csv", like: layout).get()

@@ -47,10 +47,15 @@ struct MeasurementChunk: Sendable {
     /// Where reading stopped: the records after this chunk's.
     var rest: CSVFileSection
 
-    /// Reads the records of `section`.
+    /// Reads the records of `section`, with room in its columns for `capacity` rows.
     /// - Complexity: O(*n*) in the bytes of the section.
-    init(_ file: CSVFile, _ section: CSVFileSection, _ sharedContext: Context) {
+    init(_ file: CSVFile, _ section: CSVFileSection, _ sharedContext: Context, capacity: Int) {
         let context = sharedContext.independentCopy()
+        participant.reserveCapacity(capacity)
+        parameter.reserveCapacity(capacity)
+        visit.reserveCapacity(capacity)
+        value.reserveCapacity(capacity)
+        lines.reserveCapacity(capacity)
         parameterCodes = context.plannedCodes
         baselinesSeen = Array(repeating: 0, count: context.participantCount)
         log = DiagnosticLog(file: file.name)

@@ -38,18 +38,23 @@ struct MeasurementReader {
             baselineVisit: expectations.baselineVisit)
 
         let sections = file.sections(count: 2)
+        // The first chunk has room for every row: its columns become the table's, and the
+        // second chunk's rows are appended to them without moving them.
+        let capacity = file.estimatedRecordCount(in: file.allRecords)
         var chunks: [MeasurementChunk]
         if sections.count == 2 {
-            let second = BackgroundComputation { MeasurementChunk(file, sections[1], context) }
-            let first = MeasurementChunk(file, sections[0], context)
+            let secondCapacity = file.estimatedRecordCount(in: sections[1])
+            let second = BackgroundComputation { MeasurementChunk(file, sections[1], context, capacity: secondCapacity) }
+            let first = MeasurementChunk(file, sections[0], context, capacity: capacity)
             let secondChunk = second.value()
             // A quoted line break at the cut: the second half was read from a wrong start.
-            chunks = [first, first.rest.start == sections[1].start ? secondChunk : MeasurementChunk(file, first.rest, context)]
+            chunks = [first, first.rest.start == sections[1].start
+                ? secondChunk : MeasurementChunk(file, first.rest, context, capacity: secondCapacity)]
         } else {
-            chunks = [MeasurementChunk(file, sections[0], context)]
+            chunks = [MeasurementChunk(file, sections[0], context, capacity: capacity)]
         }
         var visitIndex = VisitIndex()
-        for chunk in chunks { append(chunk, &visitIndex, &log) }
+        for index in chunks.indices { append(&chunks[index], isFirst: index == 0, &visitIndex, &log) }
         baselinesSeen = chunks[0].baselinesSeen
         for chunk in chunks.dropFirst() {
             for participant in baselinesSeen.indices { baselinesSeen[participant] |= chunk.baselinesSeen[participant] }
@@ -63,16 +68,28 @@ struct MeasurementReader {
     }
 
     /// Appends a chunk's rows, mapping its parameter and visit indices to the table's, and
-    /// warns of the parameters the plan does not know that earlier chunks did not have.
-    private mutating func append(_ chunk: MeasurementChunk, _ visitIndex: inout VisitIndex, _ log: inout DiagnosticLog) {
+    /// warns of the parameters the plan does not know that earlier chunks did not have. The
+    /// first chunk's columns are taken over, not copied (its indices are the table's own).
+    private mutating func append(_ chunk: inout MeasurementChunk, isFirst: Bool, _ visitIndex: inout VisitIndex,
+                                 _ log: inout DiagnosticLog) {
         let parameters = (0..<chunk.parameterCodes.count).map { table.parameterCodes.insert(chunk.parameterCodes[$0]) }
         let parameterMap = parameters.map { Int32($0.index) }
         let visitMap = chunk.visits.values.map { visitIndex.index(of: $0) }
-        table.participant += chunk.participant
-        table.parameter += chunk.parameter.lazy.map { parameterMap[Int($0)] }
-        table.visit += chunk.visit.lazy.map { visitMap[Int($0)] }
-        table.value += chunk.value
-        lines += chunk.lines
+        if isFirst {
+            assert(parameterMap.indices.elementsEqual(parameterMap.map(Int.init))
+                && visitMap.indices.elementsEqual(visitMap.map(Int.init)), "the first chunk's indices are the table's")
+            swap(&table.participant, &chunk.participant)
+            swap(&table.parameter, &chunk.parameter)
+            swap(&table.visit, &chunk.visit)
+            swap(&table.value, &chunk.value)
+            swap(&lines, &chunk.lines)
+        } else {
+            table.participant += chunk.participant
+            table.parameter += chunk.parameter.lazy.map { parameterMap[Int($0)] }
+            table.visit += chunk.visit.lazy.map { visitMap[Int($0)] }
+            table.value += chunk.value
+            lines += chunk.lines
+        }
         rowCount += chunk.rowCount
         log.add(contentsOf: chunk.log)
         for (code, location) in chunk.unknownParameters where parameters[code].inserted {

@@ -29,7 +29,7 @@ extension StudyData {
         let limit: InputSizeLimit
         if let sizeLimit { limit = sizeLimit } else { limit = try InputSizeLimit.fromEnvironment() }
         let sources = try StudySources(directory: directory, sizeLimit: limit)
-        let hashes = BackgroundComputation { [files = sources.files] in files.map { Checksum.sha256($0.bytes) } }
+        let hashes = BackgroundComputation { [files = sources.files] in files.map { Checksum.sha256($0.contents) } }
 
         let adsl = sources.files[0], adlb = sources.files[1]
         var adslLog = adsl.headerDiagnostics
@@ -64,7 +64,7 @@ extension StudyData {
         let diagnostics = logs.flatMap(\.diagnostics)
         if logs.contains(where: \.hasErrors) { throw TrialReportError(.invalidInput, diagnostics) }
         let inputs = zip(sources.files, zip(hashes.value(), rowCounts)).map { file, hashAndRows in
-            InputFile(file: file.name, sha256: hashAndRows.0, byteCount: file.bytes.count, rowCount: hashAndRows.1)
+            InputFile(file: file.name, sha256: hashAndRows.0, byteCount: file.contents.count, rowCount: hashAndRows.1)
         }
         return StudyData(participants: participants.table, measurements: measurements.table,
                          adverseEvents: adverseEvents, insulinIndependence: episodes,
@@ -130,7 +130,7 @@ private struct StudySources {
         try sizeLimit.check(sizes, in: directory)
         var files: [CSVFile] = []
         for name in present {
-            files.append(CSVFile(name: name, bytes: try InputFileReader.bytes(of: url(name), name: name)))
+            files.append(CSVFile(name: name, contents: try FileContents.reading(url(name), name: name)))
         }
         self.files = files
     }

@@ -45,7 +45,7 @@ public enum LockStatus: Sendable, Hashable {
         let recordedRows = rowDigests(of: lock, in: dataDirectory)
         for index in changes.indices where changes[index].role == .input && changes[index].kind == .changed {
             let path = changes[index].path
-            let bytes = try InputFileReader.bytes(of: dataDirectory.appendingPathComponent(path), name: path)
+            let bytes = try FileContents.reading(dataDirectory.appendingPathComponent(path), name: path)
             changes[index].rows = rowChanges(of: bytes, file: path, recorded: recordedRows)
         }
         return .changed(changes, lock.summary)
@@ -71,17 +71,17 @@ public enum LockStatus: Sendable, Hashable {
     private static func rowDigests(of lock: TrialLock, in directory: URL) -> Result<[String: RowDigests], RowDigestProblem> {
         guard let recorded = lock.rowDigests else { return .failure(RowDigestProblem(message: "the lock has no row digests")) }
         let url = directory.appendingPathComponent(recorded.path)
-        guard let bytes = try? InputFileReader.bytes(of: url, name: recorded.path) else {
+        guard let bytes = try? FileContents.reading(url, name: recorded.path) else {
             return .failure(RowDigestProblem(message: "\(recorded.path) is missing"))
         }
         guard Checksum.sha256(bytes) == recorded.sha256,
-              let tables = RowDigestFile.tables(in: String(decoding: bytes, as: UTF8.self)) else {
+              let tables = RowDigestFile.tables(in: bytes.withBytes { String(decoding: $0, as: UTF8.self) }) else {
             return .failure(RowDigestProblem(message: "\(recorded.path) is not the one written with the lock"))
         }
         return .success(tables)
     }
 
-    private static func rowChanges(of bytes: [UInt8], file: String,
+    private static func rowChanges(of bytes: FileContents, file: String,
                                    recorded: Result<[String: RowDigests], RowDigestProblem>) -> RowChanges {
         let unavailable = { (message: String) in RowChanges(rows: [], isPerParticipant: false, unavailable: message) }
         switch recorded {

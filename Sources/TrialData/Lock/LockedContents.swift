@@ -51,16 +51,16 @@ public struct LockedContents: Sendable, Hashable {
         var inputs: [LockedFile] = []
         for name in inputNames {
             let url = dataDirectory.appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: url.path) { inputs.append(try LockedFile.reading(url, as: name).file) }
+            if FileManager.default.fileExists(atPath: url.path) { inputs.append(try LockedFile.reading(url, as: name)) }
         }
         var plan: LockedFile?
         if let planFile {
-            plan = try LockedFile.reading(planFile, as: recordedPath(of: planFile, in: dataDirectory)).file
+            plan = try LockedFile.reading(planFile, as: recordedPath(of: planFile, in: dataDirectory))
         }
         var templates: [LockedFile] = []
         if let templatesDirectory {
             for path in templatePaths(in: templatesDirectory) {
-                templates.append(try LockedFile.reading(templatesDirectory.appendingPathComponent(path), as: path).file)
+                templates.append(try LockedFile.reading(templatesDirectory.appendingPathComponent(path), as: path))
             }
         }
         return LockedContents(inputs: inputs, plan: plan, templates: templates)

@@ -21,9 +21,9 @@ public struct LockedFile: Sendable, Hashable {
     /// The file at `url`, read and hashed, recorded as `path`.
     /// - Throws: `TrialReportError` when it cannot be read.
     /// - Complexity: O(size of the file).
-    static func reading(_ url: URL, as path: String) throws(TrialReportError) -> (file: LockedFile, bytes: [UInt8]) {
-        let bytes = try InputFileReader.bytes(of: url, name: path)
-        return (LockedFile(path: path, sha256: Checksum.sha256(bytes), byteCount: bytes.count), bytes)
+    static func reading(_ url: URL, as path: String) throws(TrialReportError) -> LockedFile {
+        let contents = try FileContents.reading(url, name: path)
+        return LockedFile(path: path, sha256: Checksum.sha256(contents), byteCount: contents.count)
     }
 
     /// `{"path": …, "sha256": …, "bytes": …}`.

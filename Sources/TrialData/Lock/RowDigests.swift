@@ -47,8 +47,8 @@ struct RowDigests: Sendable, Equatable {
     ///   per participant when the file has more than `rowLimit` rows.
     /// - Returns: the digests, or why they cannot be computed (a key column is missing).
     /// - Complexity: O(size of the file + *r* log *r*) for *r* rows.
-    static func compute(_ bytes: [UInt8], file: String, like layout: RowDigests? = nil) -> Result<RowDigests, RowDigestProblem> {
-        let csv = CSVFile(name: file, bytes: bytes)
+    static func compute(_ bytes: FileContents, file: String, like layout: RowDigests? = nil) -> Result<RowDigests, RowDigestProblem> {
+        let csv = CSVFile(name: file, contents: bytes)
         let defaultKey = keyColumns[file] ?? []
         let key = layout?.keyColumns ?? defaultKey.enumerated().filter { $0.offset == 0 || csv.header.contains($0.element) }.map(\.element)
         if let missing = key.first(where: { !csv.header.contains($0) }) {

@@ -6,8 +6,8 @@ extension TrialLock {
     public static func read(in dataDirectory: URL) throws(TrialReportError) -> TrialLock? {
         let url = dataDirectory.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let bytes = try InputFileReader.bytes(of: url, name: fileName)
-        return try TrialLock(text: String(decoding: bytes, as: UTF8.self))
+        let contents = try FileContents.reading(url, name: fileName)
+        return try TrialLock(text: contents.withBytes { String(decoding: $0, as: UTF8.self) })
     }
 
     /// The plan file this lock recorded, seen from `dataDirectory`, or `nil` for the built-in plan.
@@ -53,7 +53,7 @@ extension TrialLock {
         }
         var tables: [RowDigests] = []
         for input in contents.inputs {
-            let bytes = try InputFileReader.bytes(of: dataDirectory.appendingPathComponent(input.path), name: input.path)
+            let bytes = try FileContents.reading(dataDirectory.appendingPathComponent(input.path), name: input.path)
             if case .success(let table) = RowDigests.compute(bytes, file: input.path) { tables.append(table) }
         }
         let rowText = Array(RowDigestFile.text(of: tables).utf8)

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import TrialData
+
+@Suite("Reading input files into memory")
+struct FileContentsTests {
+    private func withFile(_ bytes: [UInt8], _ body: (URL) throws -> Void) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("contents-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        try body(url)
+    }
+
+    /// Bytes that are not all alike, so that a wrong offset would show.
+    private func pattern(count: Int) -> [UInt8] {
+        (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+    }
+
+    @Test(arguments: [0, 1, 4096, FileContents.mappingThreshold - 1, FileContents.mappingThreshold, 3 * FileContents.mappingThreshold + 7])
+    func readOrMappedBytesAreTheFilesBytes(_ count: Int) throws {
+        let bytes = pattern(count: count)
+        try withFile(bytes) { url in
+            let contents = try FileContents.reading(url, name: "t.csv")
+            #expect(contents.count == count)
+            #expect(contents.array == bytes)
+            #expect(Checksum.sha256(contents) == Checksum.sha256(bytes))
+        }
+    }
+
+    @Test func aMissingFileIsReportedByName() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).csv")
+        let error = #expect(throws: TrialReportError.self) { try FileContents.reading(url, name: "adsl.csv") }
+        #expect(error?.diagnostics.first?.location.file == "adsl.csv")
+        #expect(error?.kind == .other)
+    }
+
+    @Test func aCopyOfAnArrayOutlivesTheArray() {
+        var array: [UInt8]? = Array("A,B\n1,2\n".utf8)
+        let contents = FileContents(array!)
+        array = nil
+        #expect(contents.withBytes { String(decoding: $0, as: UTF8.self) } == "A,B\n1,2\n")
+    }
+}
