@@ -29,19 +29,15 @@ import TrialStats
             == [theirs.median, theirs.firstQuartile, theirs.thirdQuartile, theirs.minimum, theirs.maximum])
     }
 
-    @Test func selectedQuartilesEqualThoseOfTheSortedSample() {
-        for count in [1, 2, 3, 4, 5, 10, 101, 4_000, 20_001] {
-            let values = Array(Self.values(count).reversed())
-            let sorted = Sample(values).descriptives, selected = Sample.descriptives(ofUnsorted: values)
-            #expect([selected.q1, selected.median, selected.q3, selected.min, selected.max]
-                == [sorted.q1, sorted.median, sorted.q3, sorted.min, sorted.max], "n = \(count)")
-            #expect(selected.n == sorted.n)
+    @Test func mergedSamplesEqualTheSortedUnion() {
+        let values = Self.values(30_001)
+        for cut in [0, 1, 2_500, 15_000, 30_001] {
+            let parts = [Sample(Array(values[..<cut])), Sample(Array(values[cut...]))]
+            #expect(Sample(merging: parts).sorted == values.sorted(), "cut at \(cut)")
         }
-    }
-
-    @Test func selectionHandlesManyTies() {
-        var values = (0..<10_000).map { Double($0 % 3) }
-        #expect(QuantileSelection.type7([0.25, 0.5, 0.75], of: &values) == [0, 1, 2])
+        let three = [Sample([3, 1]), Sample([2, 2]), Sample([0, 5])]
+        #expect(Sample(merging: three).sorted == [0, 1, 2, 2, 3, 5])
+        #expect(Sample(merging: []).sorted.isEmpty)
     }
 
     @Test func magnitudeOrderIsByAbsoluteValue() {

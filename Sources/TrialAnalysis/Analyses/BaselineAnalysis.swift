@@ -17,9 +17,17 @@ struct BaselineAnalysis {
                  (0..<study.participantCount).map { study.grid.baseline(parameter: parameter, participant: $0) })
             }
         let sexIndex = adslVariables.count
-        var tables = zip(study.populations, participants).map { population, members in
-            var rows = variables.map { name, values in continuousRow(name, values, members, population, &log) }
-            rows.insert(sexRow(members, population, &log), at: sexIndex)
+        // Per variable, population and arm.
+        let samples = variables.map { _, values in
+            study.byPopulation(participants, compute: { arm in Sample(arm.map { values[Int($0)] }.filter { !$0.isNaN }) },
+                               combine: Sample.init(merging:))
+        }
+        var tables = study.populations.indices.map { population in
+            var rows = variables.indices.map { variable in
+                continuousRow(variables[variable].0, samples[variable][population], participants[population],
+                              study.populations[population], &log)
+            }
+            rows.insert(sexRow(participants[population], study.populations[population], &log), at: sexIndex)
             return rows
         }
         let overall = tables.removeFirst()
@@ -29,10 +37,10 @@ struct BaselineAnalysis {
         return BaselineResults(rows: overall, subgroups: subgroups)
     }
 
-    /// A numeric variable: descriptives per arm and the plan's between-arm test.
-    private func continuousRow(_ name: String, _ values: [Double], _ members: [[Int32]], _ population: Population,
+    /// A numeric variable, from its non-missing values per arm: descriptives per arm and the
+    /// plan's between-arm test.
+    private func continuousRow(_ name: String, _ samples: [Sample], _ members: [[Int32]], _ population: Population,
                                _ log: inout NoteLog) -> BaselineRow {
-        let samples = members.map { arm in Sample(arm.map { values[Int($0)] }.filter { !$0.isNaN }) }
         let byArm = zip(study.armLabels, zip(samples, members)).map { label, sampleAndMembers in
             BaselineArm(arm: label, n: sampleAndMembers.0.count, missing: sampleAndMembers.1.count - sampleAndMembers.0.count,
                         descriptives: sampleAndMembers.0.descriptives, levels: [])

@@ -1,6 +1,6 @@
 import TrialStats
 
-/// The secondary endpoints: one parameter at one visit in one population, per arm and between arms.
+/// The secondary endpoints: one parameter at one visit in each population, per arm and between arms.
 struct EndpointAnalysis: Sendable {
     /// What one endpoint's computation gives: the result, its notes, and the samples of percent
     /// change per arm (for the figure of the primary visit).
@@ -10,66 +10,86 @@ struct EndpointAnalysis: Sendable {
         var percentChanges: [Sample]
     }
 
+    /// One arm's samples at the visit: the values, and for participants with a baseline value
+    /// the change and (baseline other than 0) the percent change.
+    struct ArmSamples: Sendable {
+        var value: Sample
+        var change: Sample
+        var percentChange: Sample
+
+        /// The samples of a union of disjoint groups of participants.
+        static func merging(_ parts: [ArmSamples]) -> ArmSamples {
+            ArmSamples(value: Sample(merging: parts.map(\.value)), change: Sample(merging: parts.map(\.change)),
+                       percentChange: Sample(merging: parts.map(\.percentChange)))
+        }
+    }
+
     let study: DerivedStudy
 
-    /// The endpoint of `parameter` (position in the plan) at `visit` (position in the plan's
-    /// visits) among `participants` (per arm, treatment then control) of `population`.
+    /// The endpoints of `parameter` (position in the plan) at `visit` (position in the plan's
+    /// visits), one per population in `study.populations` order; `participants` holds each
+    /// population's members per arm (treatment, control).
     ///
     /// Per arm: descriptives of the value at the visit (non-missing values), of the change and of
     /// the percent change (participants with both values; percent change also needs a baseline
     /// other than 0), and the plan's within-arm test on the change. Between arms: the plan's
     /// continuous test on the change, or on the percent change for a remission parameter.
     ///
-    /// - Complexity: O(*n*) for *n* participants in the population (radix sorts).
-    func outcome(parameter: Int, visit: Int, population: Population, participants: [[Int32]]) -> Outcome {
+    /// - Complexity: O(*n*) for *n* participants (radix sorts; the samples of all participants
+    ///   are merged from a subgroup's levels where one covers everyone).
+    func outcomes(parameter: Int, visit: Int, participants: [[[Int32]]]) -> [Outcome] {
+        let samples = study.byPopulation(participants, compute: { armSamples(parameter, visit, $0) },
+                                         combine: ArmSamples.merging)
+        return study.populations.indices.map { outcome(parameter, visit, study.populations[$0], samples[$0]) }
+    }
+
+    /// The samples of `members` at `visit`.
+    private func armSamples(_ parameter: Int, _ visit: Int, _ members: [Int32]) -> ArmSamples {
+        var values: [Double] = [], change: [Double] = [], percent: [Double] = []
+        values.reserveCapacity(members.count)
+        change.reserveCapacity(members.count)
+        percent.reserveCapacity(members.count)
+        study.grid.withValues(parameter: parameter, visit: visit) { atVisit, atBaseline in
+            for member in members {
+                let value = atVisit[Int(member)]
+                guard !value.isNaN else { continue }
+                values.append(value)
+                let baseline = atBaseline[Int(member)]
+                guard !baseline.isNaN else { continue }
+                change.append(value - baseline)
+                if baseline != 0 { percent.append(MeasurementGrid.percentChange(from: baseline, to: value)) }
+            }
+        }
+        return ArmSamples(value: Sample(values), change: Sample(change), percentChange: Sample(percent))
+    }
+
+    private func outcome(_ parameter: Int, _ visit: Int, _ population: Population, _ samples: [ArmSamples]) -> Outcome {
         let plan = study.plan
         let code = plan.parameters[parameter].code
         let visitNumber = study.grid.visits[visit]
         let context = "\(code), visit \(PlanNumber.text(visitNumber)), \(population.name)"
         var log = NoteLog(section: "endpoints")
-        var arms: [EndpointArm] = []
-        var changes: [Sample] = [], percentChanges: [Sample] = []
-        for (armIndex, members) in participants.enumerated() {
-            var values: [Double] = [], change: [Double] = [], percent: [Double] = []
-            values.reserveCapacity(members.count)
-            change.reserveCapacity(members.count)
-            percent.reserveCapacity(members.count)
-            study.grid.withValues(parameter: parameter, visit: visit) { atVisit, atBaseline in
-                for member in members {
-                    let value = atVisit[Int(member)]
-                    guard !value.isNaN else { continue }
-                    values.append(value)
-                    let baseline = atBaseline[Int(member)]
-                    guard !baseline.isNaN else { continue }
-                    change.append(value - baseline)
-                    if baseline != 0 { percent.append(MeasurementGrid.percentChange(from: baseline, to: value)) }
-                }
-            }
-            let armContext = "\(context), \(study.armLabels[armIndex])"
-            // Percent change is ranked only for the remission parameters (between-arm test, box plot).
-            let isRemission = study.remissionParameters.contains(parameter)
-            let changeSample = Sample(change), percentSample = isRemission ? Sample(percent) : nil
-            if percent.count < change.count {
-                log.record(armContext, "\(change.count - percent.count) participant(s) with a baseline of 0: percent change undefined")
+        let arms = zip(study.armLabels, samples).map { label, arm in
+            let armContext = "\(context), \(label)"
+            if arm.percentChange.count < arm.change.count {
+                log.record(armContext, "\(arm.change.count - arm.percentChange.count) participant(s) with a baseline of 0: percent change undefined")
             }
             let within = log.attempt("within-arm \(plan.pairedTest.rawValue) test", armContext) {
-                try PlannedTests.within(plan.pairedTest, differences: changeSample)
+                try PlannedTests.within(plan.pairedTest, differences: arm.change)
             }
-            arms.append(EndpointArm(arm: study.armLabels[armIndex], value: Sample.descriptives(ofUnsorted: values),
-                                    change: changeSample.descriptives,
-                                    percentChange: percentSample?.descriptives ?? Sample.descriptives(ofUnsorted: percent),
-                                    withinTest: TestName(plan.pairedTest), withinPValue: within))
-            changes.append(changeSample)
-            if let percentSample { percentChanges.append(percentSample) }
+            return EndpointArm(arm: label, value: arm.value.descriptives, change: arm.change.descriptives,
+                               percentChange: arm.percentChange.descriptives, withinTest: TestName(plan.pairedTest),
+                               withinPValue: within)
         }
-        let measure: BetweenArmComparison.Measure = study.remissionParameters.contains(parameter) ? .percentChange : .change
-        let compared = measure == .percentChange ? percentChanges : changes
+        let isRemission = study.remissionParameters.contains(parameter)
+        let measure: BetweenArmComparison.Measure = isRemission ? .percentChange : .change
+        let compared = samples.map { isRemission ? $0.percentChange : $0.change }
         let between = log.attempt("between-arm \(plan.continuousTest.rawValue) test", context) {
             try PlannedTests.between(plan.continuousTest, compared[0], compared[1])
         }
         let result = EndpointResult(
             parameter: code, visit: visitNumber, subgroup: population.subgroup, level: population.level, byArm: arms,
             between: BetweenArmComparison(measure: measure, test: TestName(plan.continuousTest), pValue: between))
-        return Outcome(result: result, notes: log.notes, percentChanges: percentChanges)
+        return Outcome(result: result, notes: log.notes, percentChanges: isRemission ? samples.map(\.percentChange) : [])
     }
 }

@@ -21,11 +21,15 @@ struct FigureDataAnalysis {
             for (populationIndex, population) in populations.enumerated() {
                 let byArm = study.armLabels.indices.map { arm in
                     TrajectoryArm(arm: study.armLabels[arm], points: grid.visits.indices.map { visit in
-                        let value = outcome(parameter, visit, populationIndex)?.result.byArm[arm].value
-                            ?? Sample.descriptives(ofUnsorted: participants[populationIndex][arm].map {
-                                grid.value(parameter: parameter, visit: visit, participant: Int($0))
-                            }.filter { !$0.isNaN })
-                        return TrajectoryPoint(visit: grid.visits[visit], n: value.n, mean: value.mean, sem: value.sem)
+                        if let value = outcome(parameter, visit, populationIndex)?.result.byArm[arm].value {
+                            return TrajectoryPoint(visit: grid.visits[visit], n: value.n, mean: value.mean, sem: value.sem)
+                        }
+                        // Baseline: only the moments are drawn.
+                        let moments = Moments(participants[populationIndex][arm].map {
+                            grid.value(parameter: parameter, visit: visit, participant: Int($0))
+                        }.filter { !$0.isNaN })
+                        return TrajectoryPoint(visit: grid.visits[visit], n: moments.count, mean: moments.mean,
+                                               sem: moments.standardError)
                     })
                 }
                 trajectories.append(Trajectory(parameter: plan.parameters[parameter].code, subgroup: population.subgroup,

@@ -11,6 +11,36 @@ struct Sample: Sendable {
         sorted = RadixSort.sorted(unsorted)
     }
 
+    /// The values of `parts` together (each sorted already): a merge, not a sort.
+    /// - Complexity: O(*n* · *k*) for *k* parts of *n* values together.
+    init(merging parts: [Sample]) {
+        sorted = parts.dropFirst().reduce(parts.first?.sorted ?? []) { Self.merge($0, $1.sorted) }
+    }
+
+    private static func merge(_ first: [Double], _ second: [Double]) -> [Double] {
+        guard !first.isEmpty else { return second }
+        guard !second.isEmpty else { return first }
+        return [Double](unsafeUninitializedCapacity: first.count + second.count) { merged, count in
+            first.withUnsafeBufferPointer { first in
+                second.withUnsafeBufferPointer { second in
+                    var i = 0, j = 0
+                    while i < first.count, j < second.count {
+                        if second[j] < first[i] {
+                            merged[count] = second[j]
+                            j += 1
+                        } else {
+                            merged[count] = first[i]
+                            i += 1
+                        }
+                        count += 1
+                    }
+                    for value in first[i...] { merged[count] = value; count += 1 }
+                    for value in second[j...] { merged[count] = value; count += 1 }
+                }
+            }
+        }
+    }
+
     var count: Int { sorted.count }
 
     /// n, mean, SD, SEM, median, quartiles (type 7), min and max of the sorted values.
@@ -18,16 +48,6 @@ struct Sample: Sendable {
     var descriptives: Descriptives {
         Descriptives(moments: Moments(sorted), quartiles: [0.25, 0.5, 0.75].map { SampleQuantile.type7($0, sorted: sorted) },
                      min: sorted.first, max: sorted.last)
-    }
-
-    /// The descriptives of values whose order is not needed otherwise: quartiles by selection
-    /// rather than a sort.
-    /// - Complexity: O(*n*) expected.
-    static func descriptives(ofUnsorted values: [Double]) -> Descriptives {
-        var values = values
-        let moments = Moments(values)
-        let quartiles = QuantileSelection.type7([0.25, 0.5, 0.75], of: &values) ?? [.nan, .nan, .nan]
-        return Descriptives(moments: moments, quartiles: quartiles, min: values.min(), max: values.max())
     }
 
     /// The values ordered by absolute value, ascending (negative before positive on ties), as
@@ -65,13 +85,16 @@ struct Moments {
         mean = TrialStats.Descriptives.mean(values)
         standardDeviation = mean.flatMap { TrialStats.Descriptives.variance(values, mean: $0) }?.squareRoot()
     }
+
+    /// SD / √n; `nil` below 2 values.
+    var standardError: Double? { standardDeviation.map { $0 / Double(count).squareRoot() } }
 }
 
 extension Descriptives {
     /// Descriptives from moments, the quartiles (q1, median, q3) and the extremes.
     init(moments: Moments, quartiles: [Double?], min: Double?, max: Double?) {
         self.init(n: moments.count, mean: moments.mean, sd: moments.standardDeviation,
-                  sem: moments.standardDeviation.map { $0 / Double(moments.count).squareRoot() },
+                  sem: moments.standardError,
                   median: quartiles[1], q1: quartiles[0], q3: quartiles[2], min: min, max: max)
     }
 }

@@ -43,6 +43,39 @@ public struct DerivedStudy: Sendable {
     /// The number of participants.
     public var participantCount: Int { arm.count }
 
+    /// The positions in `populations` of the levels of the first subgroup that every
+    /// participant has a level of (together they are all participants), or `nil`.
+    public var levelsPartitioningAll: [Int]? {
+        var start = 1
+        for levels in subgroups {
+            let count = levels.definition.labels.count
+            if levels.unassigned == 0 { return Array(start..<(start + count)) }
+            start += count
+        }
+        return nil
+    }
+
+    /// A value computed from the participants of each population in each arm, where the
+    /// value of all participants is combined from the levels of a subgroup that partitions
+    /// them, when there is one (merging sorted samples is cheaper than sorting them again).
+    ///
+    /// - Parameters:
+    ///   - participants: each population's members per arm (`participantsByArm`).
+    ///   - compute: the value of a list of participants.
+    ///   - combine: the value of a union of disjoint lists, from their values.
+    /// - Returns: per population (in `populations` order), per arm.
+    func byPopulation<Value>(_ participants: [[[Int32]]], compute: ([Int32]) -> Value,
+                             combine: ([Value]) -> Value) -> [[Value]] {
+        var values = [[Value]?](repeating: nil, count: populations.count)
+        for index in populations.indices.dropFirst() { values[index] = participants[index].map(compute) }
+        if let levels = levelsPartitioningAll {
+            values[0] = participants[0].indices.map { arm in combine(levels.map { values[$0]![arm] }) }
+        } else {
+            values[0] = participants[0].map(compute)
+        }
+        return values.map { $0! }
+    }
+
     /// The arm labels in result order: treatment, then control.
     public var armLabels: [String] { plan.arms.ordered }
 

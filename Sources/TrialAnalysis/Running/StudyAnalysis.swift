@@ -49,20 +49,17 @@ public enum StudyAnalysis {
     }
 
     /// Every endpoint — parameter × visit after baseline × population, in that nesting order — computed
-    /// concurrently, returned in order.
+    /// concurrently (one task per parameter and visit), returned in order.
     private static func endpointOutcomes(_ study: DerivedStudy, _ members: [[[Int32]]]) -> [EndpointAnalysis.Outcome] {
         let visits = study.grid.visits.indices.filter { study.grid.visits[$0] > study.plan.baselineVisit }
-        let tasks = study.plan.parameters.indices.flatMap { parameter in
-            visits.flatMap { visit in study.populations.indices.map { (parameter, visit, $0) } }
-        }
-        let outcomes = Mutex([EndpointAnalysis.Outcome?](repeating: nil, count: tasks.count))
+        let tasks = study.plan.parameters.indices.flatMap { parameter in visits.map { (parameter, $0) } }
+        let outcomes = Mutex([[EndpointAnalysis.Outcome]?](repeating: nil, count: tasks.count))
         let analysis = EndpointAnalysis(study: study)
         DispatchQueue.concurrentPerform(iterations: tasks.count) { index in
-            let (parameter, visit, population) = tasks[index]
-            let outcome = analysis.outcome(parameter: parameter, visit: visit, population: study.populations[population],
-                                           participants: members[population])
+            let (parameter, visit) = tasks[index]
+            let outcome = analysis.outcomes(parameter: parameter, visit: visit, participants: members)
             outcomes.withLock { $0[index] = outcome }
         }
-        return outcomes.withLock { $0.map { $0! } }
+        return outcomes.withLock { $0.flatMap { $0! } }
     }
 }
