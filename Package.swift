@@ -39,8 +39,10 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
+        // zlib (deflate, CRC-32) for the PNG encoder.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // A small grammar of graphics drawn with Cairo.
-        .target(name: "Plot", dependencies: ["CCairo"]),
+        .target(name: "Plot", dependencies: ["CCairo", "CZlib"]),
         // Figures, tables and documents made from `Results`.
         .target(
             name: "TrialReport",
@@ -67,13 +69,13 @@ let package = Package(
             path: "Benchmarks/TrialReportBenchmarks"
         ),
         // Running the built executable from tests (shared by the end-to-end test targets).
-        .target(name: "TrialReportTestSupport", path: "Tests/TestSupport"),
+        .target(name: "TrialReportTestSupport", dependencies: ["CCairo"], path: "Tests/TestSupport"),
         .testTarget(name: "TrialStatsTests", dependencies: ["TrialStats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialDataTests", dependencies: ["TrialData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialSimulationTests", dependencies: ["TrialSimulation", "TrialData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialAnalysisTests", dependencies: ["TrialAnalysis", "TrialReportTestSupport", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot", "CCairo"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrialReportTests", dependencies: ["TrialReport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "CCairo", "TrialReportTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrialReportTests", dependencies: ["TrialReport", "TrialReportTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "trialreportTests", dependencies: ["trialreport", "TrialReportTestSupport", "TrialReportBenchmarks"], resources: [.copy("Fixtures")]),
         // The bad-input corpus, run through the built executable (README "What happens with bad input").
         .testTarget(name: "BadInputTests", dependencies: ["trialreport", "TrialReportTestSupport", "TrialData", "TrialAnalysis", "TrialReport"],

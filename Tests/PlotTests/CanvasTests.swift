@@ -2,6 +2,7 @@ import CCairo
 import Foundation
 import Plot
 import Testing
+import TrialReportTestSupport
 
 #if canImport(FoundationXML)
 import FoundationXML
@@ -106,54 +107,5 @@ import FoundationXML
         #expect(throws: PlotError.unknownFormat(path: directory.appendingPathComponent("figure.gif").path)) {
             try canvas.write(figure.drawable, to: directory.appendingPathComponent("figure.gif"))
         }
-    }
-}
-
-/// Reads what the tests need from PNG bytes and decodes pixels through Cairo.
-enum PNGInspection {
-    static func bigEndian(_ bytes: [UInt8], at offset: Int) -> Int {
-        bytes[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) }
-    }
-
-    /// Width and height from the IHDR chunk.
-    static func size(_ png: [UInt8]) -> (width: Int, height: Int) { (bigEndian(png, at: 16), bigEndian(png, at: 20)) }
-
-    /// The x resolution of the pHYs chunk, nil when absent.
-    static func pixelsPerMetre(_ png: [UInt8]) -> Int? {
-        var offset = 8
-        while offset + 8 <= png.count {
-            let length = bigEndian(png, at: offset)
-            if String(decoding: png[offset + 4..<offset + 8], as: UTF8.self) == "pHYs" { return bigEndian(png, at: offset + 8) }
-            offset += 12 + length
-        }
-        return nil
-    }
-
-    final class Reader { var bytes: [UInt8]; var position = 0; init(_ bytes: [UInt8]) { self.bytes = bytes } }
-
-    /// The fraction of pixels that are not white, decoding the PNG with Cairo.
-    static func inkedFraction(_ png: [UInt8]) -> Double {
-        let reader = Reader(png)
-        let read: cairo_read_func_t = { closure, data, length in
-            let reader = Unmanaged<Reader>.fromOpaque(closure!).takeUnretainedValue()
-            let count = Int(length)
-            guard reader.position + count <= reader.bytes.count else { return CAIRO_STATUS_READ_ERROR }
-            for index in 0..<count { data![index] = reader.bytes[reader.position + index] }
-            reader.position += count
-            return CAIRO_STATUS_SUCCESS
-        }
-        let surface = cairo_image_surface_create_from_png_stream(read, Unmanaged.passUnretained(reader).toOpaque())!
-        defer { cairo_surface_destroy(surface) }
-        let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        guard let data = cairo_image_surface_get_data(surface), width > 0, height > 0 else { return 0 }
-        var inked = 0
-        for row in 0..<height {
-            for column in 0..<width {
-                let pixel = row * stride + column * 4
-                if data[pixel] < 0xF0 || data[pixel + 1] < 0xF0 || data[pixel + 2] < 0xF0 { inked += 1 }
-            }
-        }
-        return Double(inked) / Double(width * height)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import Testing
+import TrialReportTestSupport
 
 #if canImport(FoundationXML)
 import FoundationXML

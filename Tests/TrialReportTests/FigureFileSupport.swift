@@ -3,19 +3,8 @@ import Plot
 import TrialAnalysis
 import TrialReport
 
-/// Reading the files the figures are written to, without Cairo: PNG header, PDF fonts (pdffonts).
+/// What the figures hold: the fonts of their PDF files (pdffonts) and the texts they draw.
 enum FigureFiles {
-    /// The width and height in the PNG's IHDR chunk.
-    static func pngSize(_ png: [UInt8]) -> (width: Int, height: Int) {
-        func bigEndian(_ offset: Int) -> Int { png[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
-        return (bigEndian(16), bigEndian(20))
-    }
-
-    /// The bytes of an empty page of the same size: what a blank figure compresses to.
-    static func blankPNG(like figure: TrialFigure, dpi: Double = 300) throws -> [UInt8] {
-        try figure.canvas(dpi: dpi).render(Figure {}, as: .png)
-    }
-
     static let pdffonts: URL? = ["/usr/bin/pdffonts", "/usr/local/bin/pdffonts"].map(URL.init(fileURLWithPath:))
         .first { FileManager.default.isExecutableFile(atPath: $0.path) }
 

