@@ -44,3 +44,27 @@ struct TableModelTests {
         ])
     }
 }
+
+@Suite("ReportTable: rows shown in the documents")
+struct TableDocumentRowsTests {
+    private func listing(rows: Int, limit: Int?) -> ReportTable {
+        let body = (0..<rows).map { ReportTable.Row([.init("P\($0)"), .number("\($0)")]) }
+        return ReportTable(name: "listing", caption: "Listing", headerRows: [[.init("Participant"), .init("Value")]],
+                           groups: [.init(Array(body.prefix(rows / 2))), .init(Array(body.dropFirst(rows / 2)), keepTogether: false)],
+                           documentRowLimit: limit)
+    }
+
+    @Test func aLongListingShowsItsFirstRowsAndSaysWhereTheRestAre() {
+        let shown = listing(rows: 250, limit: 100).shownInDocuments
+        #expect(shown.rows.map { $0.cells[0].text } == (0..<100).map { "P\($0)" })
+        #expect(shown.groups.count == 1)
+        #expect(shown.footnotes.last?.text == "The first 100 of 250 rows; tables/listing.csv holds them all.")
+        #expect(shown.headerRows[0][0].footnotes == [shown.footnotes.last!.marker])
+        #expect(listing(rows: 250, limit: 100).csv().split(whereSeparator: \.isNewline).count == 251)
+    }
+
+    @Test func aTableWithinItsLimitOrWithoutOneIsShownWhole() {
+        #expect(listing(rows: 100, limit: 100).shownInDocuments == listing(rows: 100, limit: 100))
+        #expect(listing(rows: 5000, limit: nil).shownInDocuments == listing(rows: 5000, limit: nil))
+    }
+}

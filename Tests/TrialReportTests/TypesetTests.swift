@@ -11,6 +11,24 @@ struct TypesetTests {
         #expect(text.contains("95% CI 5.0 to 50.4"))
     }
 
+    @Test func documentsListTheFirstEpisodesAndTheCSVFileEveryOne() throws {
+        var results = DocumentSamples.results()
+        let episode = results.insulinIndependence.episodes[0]
+        results.insulinIndependence.episodes = (0..<150).map { index in
+            var copy = episode
+            copy.usubjid = String(format: "UCMSC-%04d", index)
+            return copy
+        }
+        let report = try DocumentSamples.compose(results)
+        let text = try PDFText.extract(report.pdf)
+        #expect(text.contains("UCMSC-0099") && !text.contains("UCMSC-0100"))
+        #expect(text.contains("The first 100 of 150 rows; tables/insulin-independence.csv holds them all."))
+        #expect(report.markdown.contains("UCMSC-0099") && !report.markdown.contains("UCMSC-0100"))
+        #expect(report.html.contains("UCMSC-0099") && !report.html.contains("UCMSC-0100"))
+        let listing = try #require(report.tables.first { $0.name == "insulin-independence" })
+        #expect(listing.csv().contains("UCMSC-0149"))
+    }
+
     @Test func pdfHasAnOutlineEntryForEveryHeading() throws {
         let pdf = String(decoding: try DocumentSamples.compose().pdf, as: UTF8.self)
         #expect(pdf.contains("/Outlines"))

@@ -1,13 +1,18 @@
 import TrialAnalysis
 
 extension ReportTables {
+    /// The most rows of a listing the documents show (about three pages); its CSV file has all.
+    public static let listingDocumentRows = 100
+
     /// The listing of insulin-independence episodes: participant, arm, start and end month,
-    /// duration, and whether the episode was ongoing at the last follow-up.
+    /// duration, and whether the episode was ongoing at the last follow-up. The documents show
+    /// the first `listingDocumentRows` episodes.
     public func insulinIndependence() -> ReportTable {
         var table = ReportTable(
             name: "insulin-independence", caption: "Insulin-independence episodes",
             headerRows: [[.init("Participant", alignment: .left), .init("Arm", alignment: .left), .init("Start (month)"),
-                          .init("End (month)"), .init("Duration (months)"), .init("Ongoing")]])
+                          .init("End (month)"), .init("Duration (months)"), .init("Ongoing")]],
+            documentRowLimit: Self.listingDocumentRows)
         let ongoing = table.addFootnote("Still insulin-free at the last follow-up; duration to the last follow-up.")
         table.groups = [ReportTable.RowGroup(results.insulinIndependence.episodes.map { episode in
             ReportTable.Row([

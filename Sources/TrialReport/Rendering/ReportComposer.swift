@@ -11,7 +11,8 @@ public struct ComposedReport: Sendable {
     public var html: String
     /// `report.pdf`.
     public var pdf: [UInt8]
-    /// Every table of the report, numbered as shown (a table the templates leave out has no number).
+    /// Every table of the report with all its rows (the documents may show fewer: see
+    /// `ReportTable.shownInDocuments`), numbered as shown (a table the templates leave out has no number).
     public var tables: [ReportTable]
 }
 
@@ -47,15 +48,16 @@ public struct ReportComposer {
         let values = context.values()
         let markdown = templates.markdown(values)
         let document = MarkdownDocument(parsing: markdown)
-        let tablesByName = Dictionary(context.tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let shownTables = context.tables.map(\.shownInDocuments)
+        let tablesByName = Dictionary(shownTables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
 
         let metadata = PDFTypesetter.Metadata(
             title: plan.title, subject: "Statistical report: " + Self.headline(values),
             creator: "TrialReport " + provenance.toolVersion, date: provenance.date.timestamp,
             footer: "Data lock: " + provenance.lockStatus, watermark: provenance.watermark)
         let pdf = try PDFTypesetter(paper: paper, metadata: metadata)
-            .pdf(document, content: TypesetContent(tables: context.tables, figures: figures))
-        let body = try ReportPage.body(document, tables: context.tables, figureSVG: try figureSVG())
+            .pdf(document, content: TypesetContent(tables: shownTables, figures: figures))
+        let body = try ReportPage.body(document, tables: shownTables, figureSVG: try figureSVG())
         let html = templates.html(ReportPage.context(report: values, body: body, description: Self.headline(values)))
         let file = ReportMarkdownFile.expand(markdown, document: document, tables: tablesByName)
         return ComposedReport(markdown: file.hasSuffix("\n") ? file : file + "\n", html: html, pdf: pdf, tables: context.tables)

@@ -15,16 +15,20 @@ public struct ReportTable: Sendable, Hashable {
     public var groups: [RowGroup]
     /// Footnotes in the order their markers are shown.
     public var footnotes: [Footnote]
+    /// At most this many body rows are shown in the documents (see `shownInDocuments`); the
+    /// CSV file always holds every row. `nil`: every row is shown.
+    public var documentRowLimit: Int?
 
     /// A table from its parts; see the properties.
     public init(name: String, number: Int? = nil, caption: String, headerRows: [[HeaderCell]] = [],
-                groups: [RowGroup] = [], footnotes: [Footnote] = []) {
+                groups: [RowGroup] = [], footnotes: [Footnote] = [], documentRowLimit: Int? = nil) {
         self.name = name
         self.number = number
         self.caption = caption
         self.headerRows = headerRows
         self.groups = groups
         self.footnotes = footnotes
+        self.documentRowLimit = documentRowLimit
     }
 
     /// The default HTML id of the table, for cross-references: "tab-" and the slug of the name.
