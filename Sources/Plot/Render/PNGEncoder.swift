@@ -25,38 +25,51 @@ enum PNGEncoder {
         let pixels = UnsafeRawPointer(data)
         let rows = (0..<height).map { UnsafeBufferPointer(start: (pixels + $0 * stride).assumingMemoryBound(to: UInt32.self), count: width) }
         let isOpaque = rows.allSatisfy { row in row.allSatisfy { $0 >> 24 == 0xFF } }
-        let scanlines = filteredScanlines(rows, channels: isOpaque ? 3 : 4)
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         appendChunk("IHDR", bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, isOpaque ? 2 : 6, 0, 0, 0], to: &png)
         let pixelsPerMetre = bigEndian(UInt32((dpi / 0.0254).rounded()))
         appendChunk("pHYs", pixelsPerMetre + pixelsPerMetre + [1], to: &png)
-        appendChunk("IDAT", try deflated(scanlines), to: &png)
+        appendChunk("IDAT", try compressedScanlines(rows, channels: isOpaque ? 3 : 4), to: &png)
         appendChunk("IEND", [], to: &png)
         return png
     }
 
-    /// Each row as PNG scanline bytes (R, G, B[, A]) after the "Up" filter, each led by its filter type.
-    private static func filteredScanlines(_ rows: [UnsafeBufferPointer<UInt32>], channels: Int) -> [UInt8] {
+    /// The image data: each row as R, G, B[, A] bytes after the "Up" filter, led by its filter
+    /// type, compressed row by row.
+    private static func compressedScanlines(_ rows: [UnsafeBufferPointer<UInt32>], channels: Int) throws -> [UInt8] {
         let rowBytes = rows[0].count * channels
+        let deflater = try Deflater(level: 3)
         var previous = [UInt8](repeating: 0, count: rowBytes), current = previous
-        return [UInt8](unsafeUninitializedCapacity: (rowBytes + 1) * rows.count) { output, count in
-            for row in rows {
-                current.withUnsafeMutableBufferPointer { current in
-                    previous.withUnsafeBufferPointer { previous in
+        var scanline = [UInt8](repeating: 2, count: rowBytes + 1)  // 2: the Up filter
+        for (index, row) in rows.enumerated() {
+            current.withUnsafeMutableBufferPointer { current in
+                previous.withUnsafeBufferPointer { previous in
+                    scanline.withUnsafeMutableBufferPointer { scanline in
                         unpack(row, into: current, channels: channels)
-                        output[count] = 2  // Up
-                        for index in 0..<rowBytes { output[count + 1 + index] = current[index] &- previous[index] }
+                        for byte in 0..<rowBytes { scanline[byte + 1] = current[byte] &- previous[byte] }
                     }
                 }
-                count += rowBytes + 1
-                swap(&previous, &current)
             }
+            try scanline.withUnsafeBufferPointer { try deflater.compress($0, finish: index == rows.count - 1) }
+            swap(&previous, &current)
         }
+        return deflater.output
     }
 
-    /// A row of premultiplied ARGB pixels as R, G, B[, A] bytes with straight (un-premultiplied) colours.
+    /// A row of premultiplied ARGB pixels as R, G, B bytes (`channels` 3, every pixel opaque) or
+    /// as R, G, B, A bytes with straight (un-premultiplied) colours.
     private static func unpack(_ row: UnsafeBufferPointer<UInt32>, into bytes: UnsafeMutableBufferPointer<UInt8>, channels: Int) {
         var index = 0
+        if channels == 3 {
+            // Opaque: nothing to un-premultiply.
+            for pixel in row {
+                bytes[index] = UInt8(truncatingIfNeeded: pixel >> 16)
+                bytes[index + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
+                bytes[index + 2] = UInt8(truncatingIfNeeded: pixel)
+                index += 3
+            }
+            return
+        }
         for pixel in row {
             let alpha = pixel >> 24
             var red = (pixel >> 16) & 0xFF, green = (pixel >> 8) & 0xFF, blue = pixel & 0xFF
@@ -68,32 +81,9 @@ enum PNGEncoder {
             bytes[index] = UInt8(truncatingIfNeeded: red)
             bytes[index + 1] = UInt8(truncatingIfNeeded: green)
             bytes[index + 2] = UInt8(truncatingIfNeeded: blue)
-            if channels == 4 { bytes[index + 3] = UInt8(truncatingIfNeeded: alpha) }
-            index += channels
+            bytes[index + 3] = UInt8(truncatingIfNeeded: alpha)
+            index += 4
         }
-    }
-
-    /// `bytes` as a zlib stream.
-    private static func deflated(_ bytes: [UInt8]) throws -> [UInt8] {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, 3, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw PlotError.cairo("zlib could not start")
-        }
-        defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, UInt(bytes.count)))
-        var status: Int32 = Z_OK
-        let output = [UInt8](unsafeUninitializedCapacity: bound) { output, count in
-            bytes.withUnsafeBufferPointer { input in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.avail_in = UInt32(input.count)
-                stream.next_out = output.baseAddress
-                stream.avail_out = UInt32(output.count)
-                status = deflate(&stream, Z_FINISH)
-            }
-            count = Int(stream.total_out)
-        }
-        guard status == Z_STREAM_END else { throw PlotError.cairo("zlib could not compress the image") }
-        return output
     }
 
     /// A chunk: length, type, data, CRC-32 of type and data.
