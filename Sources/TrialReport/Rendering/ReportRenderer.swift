@@ -112,11 +112,11 @@ public struct ReportRenderer: Sendable {
 
 /// The number of pages of a PDF written by Cairo (its page tree's `/Count`).
 enum PDFPageCount {
+    /// - Complexity: O(*n*) in the bytes before the page tree, searched as bytes.
     static func count(_ pdf: [UInt8]) -> Int {
-        let text = String(decoding: pdf, as: UTF8.self)
-        guard let range = text.range(of: "/Type /Pages") else { return 0 }
-        let after = text[range.upperBound...]
-        guard let count = after.range(of: "/Count ") else { return 0 }
-        return Int(after[count.upperBound...].prefix { $0.isNumber }) ?? 0
+        guard let pages = pdf.firstRange(of: Array("/Type /Pages".utf8)),
+              let count = pdf[pages.upperBound...].firstRange(of: Array("/Count ".utf8)) else { return 0 }
+        let digits = pdf[count.upperBound...].prefix { (0x30...0x39).contains($0) }
+        return Int(String(decoding: digits, as: UTF8.self)) ?? 0
     }
 }
