@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrialData
 
 /// `trialreport`: turns a clinical trial's locked data into its analyses, figures, tables and report.
 @main
@@ -7,6 +8,7 @@ struct TrialReportCommand: ParsableCommand {
         commandName: "trialreport",
         abstract: "Analyses, figures, tables and the report of a clinical trial, from its study folder.",
         discussion: "Without a subcommand, renders the bundled example study into output/.",
+        version: TrialReportVersion.current,
         subcommands: [
             RenderCommand.self,
             AnalyzeCommand.self,

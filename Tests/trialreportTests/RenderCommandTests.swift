@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrialData
 import TrialReportTestSupport
 
 /// `trialreport render`, run as a child process on a small study.
@@ -17,6 +18,12 @@ struct RenderCommandTests {
                      "figures/consort.svg"] {
             #expect(FileManager.default.fileExists(atPath: output + "/" + file), "\(file)")
         }
+    }
+
+    @Test func versionIsPrintedAndNothingRendered() throws {
+        let result = try Trialreport.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == TrialReportVersion.current + "\n")
     }
 
     @Test func quietPrintsNothing() throws {
