@@ -91,6 +91,21 @@ import FoundationXML
         #expect(try Canvas(width: .singleColumn, height: .singleColumn).render(figure, as: .pdf).count > 1_000)
     }
 
+    @Test func aMissingValueBreaksALineInsteadOfJoiningAcrossIt() {
+        let figure = Figure(legend: .none) {
+            Panel(x: .linear(), y: .linear()) {
+                LineMark(points: [(0, 1), (3, 2), (6, .value(.nan)), (9, 3), (12, 4), (15, .value(.nan))])
+            }
+        }
+        let layout = figure.layout(size: Size(width: 200, height: 150), measurer: PangoTextMeasurer())
+        let dataLineWidth = Theme.journal.dataLineWidth
+        let lines: [Int] = layout.scene.items.compactMap {
+            if case .path(let points, false, let stroke?, nil) = $0, stroke.width == dataLineWidth { return points.count }
+            return nil
+        }
+        #expect(lines == [2, 2], "two pieces: 0–3 and 9–12")
+    }
+
     @Test func figureWithoutPanelsRendersAnEmptyPage() throws {
         let empty = Figure { }
         #expect(empty.layout(size: Size(width: 100, height: 100), measurer: PangoTextMeasurer()).panels.isEmpty)

@@ -13,9 +13,21 @@ public struct LineMark: Mark {
     public func coordinates(on axis: Axis) -> [Coordinate] { points.map { axis == .x ? $0.x : $0.y } }
     public var legendSymbol: LegendSymbol { .line }
 
+    /// Draws the line; a point that cannot be placed (a missing or non-finite value) breaks it,
+    /// as ggplot2's `geom_path` does at `NA`, rather than joining its neighbours across the gap.
     public func draw(in context: MarkContext, into scene: inout Scene) {
-        let placed = points.compactMap { context.point(x: $0.x, y: $0.y, series: series) }
-        guard placed.count > 1 else { return }
-        scene.append(.path(points: placed, closed: false, stroke: context.dataStroke(series), fill: nil))
+        var run: [Point] = []
+        func finishRun() {
+            if run.count > 1 { scene.append(.path(points: run, closed: false, stroke: context.dataStroke(series), fill: nil)) }
+            run = []
+        }
+        for point in points {
+            if let placed = context.point(x: point.x, y: point.y, series: series) {
+                run.append(placed)
+            } else {
+                finishRun()
+            }
+        }
+        finishRun()
     }
 }

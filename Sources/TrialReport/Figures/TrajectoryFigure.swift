@@ -50,8 +50,9 @@ struct TrajectoryPanels {
                 RuleMark(x: .value(month), label: "Infusion")
             }
             for arm in trajectory?.byArm ?? [] {
+                // A visit without a mean breaks the line.
+                LineMark(points: arm.points.map { (.value($0.visit), .value($0.mean ?? .nan)) }, series: arm.arm)
                 let points = arm.points.compactMap { point in point.mean.map { (visit: point.visit, mean: $0, sem: point.sem) } }
-                LineMark(points: points.map { (.value($0.visit), .value($0.mean)) }, series: arm.arm)
                 for point in points {
                     if let sem = point.sem {
                         ErrorBarMark(at: .value(point.visit), lower: point.mean - sem, upper: point.mean + sem, series: arm.arm)
