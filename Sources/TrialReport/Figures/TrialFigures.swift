@@ -68,11 +68,8 @@ public struct TrialFigures: Sendable {
         let figures = (names ?? self.names).map { build($0, width: width) }
         let jobs = figures.map { RenderJob(drawable: $0.drawable, canvas: $0.canvas(dpi: dpi, documentDate: documentDate), formats: formats) }
         let rendered: [[[UInt8]]]
-        do { rendered = try RenderJob.renderAll(jobs) } catch let failure as RenderFailure {
-            throw TrialReportError(.other, at: SourceLocation(file: location(figures[failure.job].fileName(failure.format ?? .pdf))),
-                                   "cannot draw the figure: \(failure)")
-        } catch {
-            throw TrialReportError(.other, at: SourceLocation(file: location("")), "cannot draw the figure: \(error)")
+        do { rendered = try RenderJob.renderAll(jobs) } catch {
+            throw .cannotDrawFigure(error, folder: location("")) { location(figures[$0].fileName($1)) }
         }
         return zip(figures, rendered).flatMap { figure, files in
             zip(formats, files).map { FigureFile(name: figure.name, format: $0, bytes: $1) }

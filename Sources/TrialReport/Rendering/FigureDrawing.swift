@@ -22,11 +22,8 @@ final class FigureDrawing: Sendable {
     /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
     func files() throws(TrialReportError) -> [(String, [UInt8])] {
         let rendered: [[[UInt8]]]
-        do { rendered = try drawn.value().get() } catch let failure as RenderFailure {
-            throw TrialReportError(.other, at: SourceLocation(file: "figures/\(names[failure.job]).\(failure.format?.rawValue ?? "pdf")"),
-                                   "\(failure)")
-        } catch {
-            throw TrialReportError(.other, at: SourceLocation(file: "figures"), "\(error)")
+        do { rendered = try drawn.value().get() } catch {
+            throw .cannotDrawFigure(error, folder: "figures") { "figures/\(names[$0]).\($1.rawValue)" }
         }
         return zip(names, rendered).flatMap { name, files in
             zip(OutputFormat.allCases, files).map { ("figures/\(name).\($0.rawValue)", $1) }
