@@ -3,6 +3,7 @@ import Plot
 import Testing
 import TrialReportTestSupport
 import TrialAnalysis
+import TrialData
 import TrialReport
 
 #if canImport(FoundationXML)
@@ -21,6 +22,15 @@ import FoundationXML
         #expect(size.width == figure.canvas().pixelSize.width && size.height == figure.canvas().pixelSize.height)
         // Axes, marks and labels ink a few per cent of the pixels; a blank page none.
         #expect(PNGInspection.inkedFraction(png) > 0.01, "\(name.rawValue).png looks blank")
+    }
+
+    @Test func aFigureThatCannotBeDrawnIsNamedByItsFile() {
+        let error = #expect(throws: TrialReportError.self) {
+            try Self.figures.renderAll(names: [.consort], formats: [.png], dpi: 5000)
+        }
+        #expect(error?.kind == .other)
+        #expect(error?.diagnostics.first?.location.file == "consort.png")
+        #expect(error?.diagnostics.first?.message.hasPrefix("cannot draw the figure: ") == true)
     }
 
     @Test func pngResolutionFollowsDPI() throws {
