@@ -16,6 +16,16 @@ import TrialAnalysis
         #expect(plan.logistic == LogisticSpecification(population: .treatment, covariates: ["CPEPF.BASE", "MSCDOSE"], method: .auto))
     }
 
+    @Test func oddsRatiosOfBaselineFastingCPeptideArePer100UnitsUnlessTheModelLeavesItOut() throws {
+        #expect(AnalysisPlan().logistic.oddsRatioPer == ["CPEPF.BASE": 100])
+        let kept = try AnalysisPlan.load(yaml: "logistic:\n  covariates: [CPEPF.BASE, AGE]\n").plan
+        #expect(kept.logistic.oddsRatioPer == ["CPEPF.BASE": 100])
+        let dropped = try AnalysisPlan.load(yaml: "logistic:\n  covariates: [AGE]\n").plan
+        #expect(dropped.logistic.oddsRatioPer.isEmpty)
+        let perUnit = try AnalysisPlan.load(yaml: "logistic:\n  oddsRatioPer: {}\n").plan
+        #expect(perUnit.logistic.oddsRatioPer.isEmpty)
+    }
+
     @Test func builtInPlanHasTheSeedStudyExtras() {
         let plan = AnalysisPlan()
         #expect(plan.baselineVisit == 0)

@@ -14,7 +14,15 @@ import TrialData
 
     @Test func unknownKeyFarFromAnyListsTheKnownKeys() {
         #expect(planDiagnostics("logistic: {weights: x}\n") == [
-            "error: study.yaml:1:12: logistic: unknown key 'weights'; the known keys are population, covariates, method",
+            "error: study.yaml:1:12: logistic: unknown key 'weights'; the known keys are population, covariates, method, oddsRatioPer",
+        ])
+    }
+
+    @Test func oddsRatioUnitsMustBePositiveAndNameACovariateOfTheModel() {
+        #expect(planDiagnostics("logistic:\n  covariates: [AGE]\n  oddsRatioPer: {AGE: 0, BMI: 5, SEX: ten}\n") == [
+            "error: study.yaml:3:23: logistic.oddsRatioPer.AGE: must be greater than 0, got 0",
+            "error: study.yaml:3:31: logistic.oddsRatioPer.BMI: 'BMI' is not one of the model's covariates (AGE)",
+            "error: study.yaml:3:39: logistic.oddsRatioPer.SEX: expected a number, got \"ten\"",
         ])
     }
 

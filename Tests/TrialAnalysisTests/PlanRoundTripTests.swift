@@ -37,6 +37,7 @@ import TrialAnalysis
           population: all
           covariates: [GAD65.BASE, AGE, SEX]
           method: firth
+          oddsRatioPer: {AGE: 10, GAD65.BASE: 2.5}
         figures: [consort, remission-rates]
         """
 
@@ -56,7 +57,8 @@ import TrialAnalysis
         #expect(plan.subgroups[1].cut == -0.5)
         #expect(plan.continuousTest == .welchT)
         #expect(plan.pairedTest == .pairedT)
-        #expect(plan.logistic == LogisticSpecification(population: .all, covariates: ["GAD65.BASE", "AGE", "SEX"], method: .firth))
+        #expect(plan.logistic == LogisticSpecification(population: .all, covariates: ["GAD65.BASE", "AGE", "SEX"], method: .firth,
+                                                       oddsRatioPer: ["AGE": 10, "GAD65.BASE": 2.5]))
         #expect(plan.figures == [.consort, .remissionRates])
     }
 
@@ -109,6 +111,7 @@ import TrialAnalysis
               population: treatment
               covariates: ["CPEPF.BASE", "MSCDOSE"]
               method: auto
+              oddsRatioPer: {"CPEPF.BASE": 100}
             figures: [cpeptide-change, cpeptide-trajectory, hba1c-trajectory, insulin-dose-trajectory, insulin-independence, remission-rates, remission-forest, consort, adverse-events]
 
             """)

@@ -19,12 +19,14 @@ struct LogisticAnalysis {
         let multivariable = fit(covariates, context: "model", &log)
         let univariable = covariates.map { covariate in
             let single = fit([covariate], context: "univariable \(covariate.name)", &log)
+            let term = single.fitted.terms.last ?? Self.emptyTerm(covariate.name)
             return UnivariableFit(covariate: covariate.name, method: single.fitted.method, n: single.n, events: single.events,
-                                  term: single.fitted.terms.last ?? Self.emptyTerm(covariate.name))
+                                  term: term.scaled(per: specification.oddsRatioPer[covariate.name]))
         }
         return LogisticResults(
             method: multivariable.fitted.method, population: specification.population, n: multivariable.n,
-            events: multivariable.events, terms: multivariable.fitted.terms, methodReason: multivariable.fitted.reason,
+            events: multivariable.events, terms: multivariable.fitted.terms.map { $0.scaled(per: specification.oddsRatioPer[$0.term]) },
+            methodReason: multivariable.fitted.reason,
             eventsPerCovariate: multivariable.eventsPerCovariate, separation: multivariable.fitted.separation,
             univariable: univariable)
     }

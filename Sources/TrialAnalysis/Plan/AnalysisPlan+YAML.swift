@@ -46,6 +46,9 @@ extension AnalysisPlan {
         key(LogisticKey.population, logistic.population.rawValue, indent: "  ")
         key(LogisticKey.covariates, Self.flow(logistic.covariates.map(Self.quoted)), indent: "  ")
         key(LogisticKey.method, logistic.method.rawValue, indent: "  ")
+        let units = logistic.oddsRatioPer.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        key(LogisticKey.oddsRatioPer, "{" + units.map { "\(Self.quoted($0.key)): \(PlanNumber.text($0.value))" }.joined(separator: ", ") + "}",
+            indent: "  ")
         key(PlanKey.figures, Self.flow(figures.map(\.rawValue)))
         return lines.joined(separator: "\n") + "\n"
     }

@@ -24,6 +24,10 @@ public struct LogisticSpecification: Sendable, Hashable {
     public var covariates: [String]
     /// How the model is fitted.
     public var method: Method
+    /// For covariates named here, the odds ratios are also given for a change of this many
+    /// units (e.g. per 100 pmol/L of baseline fasting C-peptide, where one unit changes the odds
+    /// too little to read); only covariates of the model are kept.
+    public var oddsRatioPer: [String: Double]
 
     /// The smallest number of events per covariate for which `auto` keeps maximum likelihood.
     public static let minimumEventsPerCovariate = 10.0
@@ -31,11 +35,14 @@ public struct LogisticSpecification: Sendable, Hashable {
     /// The suffix that names a parameter's baseline value as a covariate, as in `CPEPF.BASE`.
     public static let baselineSuffix = ".BASE"
 
-    /// A logistic specification; the defaults are the seed study's.
-    public init(population: Population = .treatment, covariates: [String] = ["CPEPF.BASE", "MSCDOSE"], method: Method = .auto) {
+    /// A logistic specification; the defaults are the seed study's. Entries of `oddsRatioPer`
+    /// for covariates not in `covariates` are left out.
+    public init(population: Population = .treatment, covariates: [String] = ["CPEPF.BASE", "MSCDOSE"], method: Method = .auto,
+                oddsRatioPer: [String: Double] = ["CPEPF.BASE": 100]) {
         self.population = population
         self.covariates = covariates
         self.method = method
+        self.oddsRatioPer = oddsRatioPer.filter { covariates.contains($0.key) }
     }
 
     /// The `PARAMCD` of a covariate written `PARAMCD.BASE`, or `nil` for an ADSL column.

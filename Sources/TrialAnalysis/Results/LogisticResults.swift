@@ -1,3 +1,5 @@
+import Foundation
+
 /// The logistic regression of remission on the plan's covariates (predictors of remission).
 public struct LogisticResults: Codable, Sendable, Equatable {
     /// How the multivariable model was fitted.
@@ -75,9 +77,13 @@ public struct LogisticTerm: Codable, Sendable, Equatable {
     public var ciUpper: Double?
     /// The two-sided p-value of the coefficient.
     public var pValue: Double?
+    /// The odds ratio for a change of the plan's `oddsRatioPer` units of the covariate, or `nil`
+    /// (per unit, and for the intercept).
+    public var oddsRatioPer: ScaledOddsRatio?
 
     /// A logistic term; non-finite values (an infinite odds ratio under separation) become `nil`.
-    public init(term: String, estimate: Double?, standardError: Double?, oddsRatio: Double?, ciLower: Double?, ciUpper: Double?, pValue: Double?) {
+    public init(term: String, estimate: Double?, standardError: Double?, oddsRatio: Double?, ciLower: Double?, ciUpper: Double?,
+                pValue: Double?, oddsRatioPer: ScaledOddsRatio? = nil) {
         self.term = term
         self.estimate = estimate.finite
         self.standardError = standardError.finite
@@ -85,6 +91,38 @@ public struct LogisticTerm: Codable, Sendable, Equatable {
         self.ciLower = ciLower.finite
         self.ciUpper = ciUpper.finite
         self.pValue = pValue.finite
+        self.oddsRatioPer = oddsRatioPer
+    }
+
+    /// The term with its odds ratio and CI also for a change of `per` units: exp(per × estimate)
+    /// and the CI limits to the power `per` (the CI of per × β is per times that of β, for
+    /// Wald and profile intervals alike); the p-value is the coefficient's. `nil` leaves it per unit.
+    public func scaled(per: Double?) -> LogisticTerm {
+        guard let per else { return self }
+        var scaled = self
+        scaled.oddsRatioPer = ScaledOddsRatio(per: per, oddsRatio: estimate.map { exp(per * $0) },
+                                              ciLower: ciLower.map { pow($0, per) }, ciUpper: ciUpper.map { pow($0, per) })
+        return scaled
+    }
+}
+
+/// An odds ratio and its 95 % CI for a change of `per` units of a covariate.
+public struct ScaledOddsRatio: Codable, Sendable, Equatable {
+    /// The change in the covariate, in its units (e.g. 100 pmol/L).
+    public var per: Double
+    /// exp(per × estimate).
+    public var oddsRatio: Double?
+    /// Lower limit of the 95 % CI.
+    public var ciLower: Double?
+    /// Upper limit of the 95 % CI.
+    public var ciUpper: Double?
+
+    /// A scaled odds ratio; non-finite values become `nil`.
+    public init(per: Double, oddsRatio: Double?, ciLower: Double?, ciUpper: Double?) {
+        self.per = per
+        self.oddsRatio = oddsRatio.finite
+        self.ciLower = ciLower.finite
+        self.ciUpper = ciUpper.finite
     }
 }
 

@@ -128,15 +128,25 @@ analyse <- function(plan) {
     events <- sum(d$y); epc <- min(events, nrow(d) - events) / length(names)
     firth <- plan$method == "firth" || (plan$method == "auto" && epc < 10)
     formula <- as.formula(paste("y ~", paste(make.names(names), collapse = " + ")))
+    # Odds ratios per `plan$per[[name]]` units where the plan asks (oddsRatioPer), per unit otherwise.
+    per <- function(j) if (j > 1 && !is.null(plan$per[[names[j - 1]]])) plan$per[[names[j - 1]]] else NULL
     if (firth) {
       fit <- glm(formula, family = binomial, data = d, method = "brglmFit", type = "AS_mean", epsilon = 1e-12, maxit = 500)
       s <- summary(fit)$coefficients
-      terms <- lapply(seq_len(nrow(s)), function(j) list(term = c("(Intercept)", names)[j], estimate = s[j, 1],
-                                                            standardError = s[j, 2], oddsRatio = exp(s[j, 1])))
+      terms <- lapply(seq_len(nrow(s)), function(j) {
+        term <- list(term = c("(Intercept)", names)[j], estimate = s[j, 1], standardError = s[j, 2], oddsRatio = exp(s[j, 1]))
+        if (!is.null(per(j))) term$oddsRatioPer <- list(per = per(j), oddsRatio = exp(per(j) * s[j, 1]))
+        term
+      })
     } else {
       fit <- glm(formula, family = binomial, data = d); s <- summary(fit)$coefficients; ci <- confint.default(fit)
-      terms <- lapply(seq_len(nrow(s)), function(j) list(term = c("(Intercept)", names)[j], estimate = s[j, 1],
-        standardError = s[j, 2], oddsRatio = exp(s[j, 1]), ciLower = exp(ci[j, 1]), ciUpper = exp(ci[j, 2]), pValue = s[j, 4]))
+      terms <- lapply(seq_len(nrow(s)), function(j) {
+        term <- list(term = c("(Intercept)", names)[j], estimate = s[j, 1], standardError = s[j, 2], oddsRatio = exp(s[j, 1]),
+                     ciLower = exp(ci[j, 1]), ciUpper = exp(ci[j, 2]), pValue = s[j, 4])
+        if (!is.null(per(j))) term$oddsRatioPer <- list(per = per(j), oddsRatio = exp(per(j) * s[j, 1]),
+                                                        ciLower = exp(per(j) * ci[j, 1]), ciUpper = exp(per(j) * ci[j, 2]))
+        term
+      })
     }
     list(method = if (firth) "firth" else "ml", n = nrow(d), events = events, eventsPerCovariate = epc, terms = terms)
   }
@@ -216,9 +226,9 @@ analyse <- function(plan) {
 
 default <- list(threshold = 10, rule = "any", missing = "nonResponder", continuousTest = "mann-whitney",
                 pairedTest = "wilcoxon", population = "treatment", covariates = c("CPEPF.BASE", "MSCDOSE"),
-                method = "auto", interactionByML = TRUE)
+                method = "auto", interactionByML = TRUE, per = list(CPEPF.BASE = 100))
 variant <- list(threshold = 5, rule = "all", missing = "completeCase", continuousTest = "welch-t",
                 pairedTest = "paired-t", population = "all", covariates = c("CPEPF.BASE", "AGE"),
-                method = "ml", interactionByML = FALSE)
+                method = "ml", interactionByML = FALSE, per = list(CPEPF.BASE = 100))
 out <- list(generator = "analysis_study.R", r = R.version.string, default = analyse(default), variant = analyse(variant))
 cat(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null", null = "null"), "\n")

@@ -160,6 +160,7 @@ enum PlanDecoder {
         from node: Node, at path: String, default specification: LogisticSpecification, with reader: inout PlanNodeReader
     ) -> LogisticSpecification {
         var specification = specification
+        var oddsRatioPer: [(covariate: String, per: Double)]?
         reader.readEntries(of: node, at: path, keys: LogisticKey.self) { reader, key, value, fieldPath in
             switch key {
             case .population:
@@ -170,8 +171,34 @@ enum PlanDecoder {
                 specification.covariates = covariates
             case .method:
                 specification.method = reader.choice(value, at: fieldPath) ?? specification.method
+            case .oddsRatioPer:
+                oddsRatioPer = units(from: value, at: fieldPath, with: &reader)
             }
         }
-        return specification
+        let covariatesPath = PlanPath.child(path, LogisticKey.covariates.rawValue)
+        if let oddsRatioPer, !reader.hasFailed(covariatesPath) {
+            let perPath = PlanPath.child(path, LogisticKey.oddsRatioPer.rawValue)
+            for (covariate, _) in oddsRatioPer where !specification.covariates.contains(covariate) {
+                reader.report("'\(covariate)' is not one of the model's covariates (\(specification.covariates.joined(separator: ", ")))",
+                              atPath: PlanPath.child(perPath, covariate))
+            }
+        }
+        return LogisticSpecification(
+            population: specification.population, covariates: specification.covariates, method: specification.method,
+            oddsRatioPer: oddsRatioPer.map { Dictionary($0, uniquingKeysWith: { first, _ in first }) } ?? specification.oddsRatioPer)
+    }
+
+    /// `oddsRatioPer`: covariate names mapped to a number of units greater than 0.
+    private static func units(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [(covariate: String, per: Double)]? {
+        guard let entries = reader.freeEntries(of: node, at: path) else { return nil }
+        return entries.compactMap { entry in
+            let entryPath = PlanPath.child(path, entry.key)
+            guard let per = reader.number(entry.value, at: entryPath) else { return nil }
+            guard per > 0 else {
+                reader.report("must be greater than 0, got \(PlanNumber.text(per))", at: entry.value, path: entryPath)
+                return nil
+            }
+            return (entry.key, per)
+        }
     }
 }

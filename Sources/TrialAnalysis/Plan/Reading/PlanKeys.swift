@@ -26,5 +26,5 @@ enum SubgroupKey: String, CaseIterable {
 
 /// The keys of `logistic`.
 enum LogisticKey: String, CaseIterable {
-    case population, covariates, method
+    case population, covariates, method, oddsRatioPer
 }
