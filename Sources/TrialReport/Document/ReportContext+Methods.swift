@@ -22,6 +22,9 @@ extension ReportContext {
             "logisticMethod": logistic.method == .firth ? "Firth's penalized-likelihood logistic regression"
                 : "maximum-likelihood logistic regression",
             "logisticReason": logisticReason(),
+            "oddsRatioUnits": "Each odds ratio is for the change named with its covariate: "
+                + covariates.map { FigureText.lowercasedFirst(FigureText.covariate($0, plan: plan, per: plan.logistic.oddsRatioPer[$0])) }
+                    .joined(separator: "; ") + ".",
             "logisticIntervals": logistic.method == .firth
                 ? "95% confidence intervals and p-values come from the profile penalized likelihood (Heinze and Schemper, 2002)"
                 : "95% confidence intervals and p-values are Wald intervals and tests",

@@ -66,8 +66,8 @@ extension ReportContext {
             "table": table("predictors") as Any? ?? false,
             "figure": figure(.remissionForest) as Any? ?? false,
             "terms": logistic.terms.filter { $0.term != "(Intercept)" }.map { term in
-                ["covariate": labels.variable(term.term),
-                 "oddsRatio": Display.oddsRatio(term.oddsRatio, lower: term.ciLower, upper: term.ciUpper),
+                ["covariate": FigureText.covariate(term.term, plan: labels.plan, per: ShownOddsRatio(term).per),
+                 "oddsRatio": ShownOddsRatio(term).text,
                  "p": Self.pStatement(term.pValue)] as [String: Any]
             },
         ]

@@ -42,9 +42,10 @@ extension ReportTables {
         table.groups = [ReportTable.RowGroup(covariates.map { covariate in
             let single = logistic.univariable.first { $0.covariate == covariate }
             let multiple = logistic.terms.first { $0.term == covariate }
-            var cells: [ReportTable.Cell] = [.init(labels.variable(covariate))]
+            let per = (multiple ?? single?.term).flatMap { ShownOddsRatio($0).per }
+            var cells: [ReportTable.Cell] = [.init(FigureText.covariate(covariate, plan: labels.plan, per: per))]
             for term in [single?.term, multiple] {
-                cells.append(.number(Display.oddsRatio(term?.oddsRatio, lower: term?.ciLower, upper: term?.ciUpper)))
+                cells.append(.number(term.map { ShownOddsRatio($0).text } ?? Display.missing))
                 cells.append(.number(Display.pValue(term?.pValue)))
             }
             return ReportTable.Row(cells)

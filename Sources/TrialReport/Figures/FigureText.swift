@@ -39,23 +39,30 @@ enum FigureText {
     /// "Months since first infusion": the x axis of every figure over time.
     static let months = "Months since first infusion"
 
-    /// A covariate of the logistic model as a reader names it, with the unit its odds ratio is per:
-    /// `CPEPF.BASE` → "Baseline fasting C-peptide, per pmol/L"; ADSL columns of SPEC.md §1 by their meaning.
-    static func covariate(_ name: String, plan: AnalysisPlan) -> String {
-        if name.hasSuffix(".BASE") {
-            let code = String(name.dropLast(".BASE".count))
+    /// A covariate of the logistic model as a reader names it, with the change its odds ratio is
+    /// for (`per` units, else one): `CPEPF.BASE` → "Baseline fasting C-peptide, per pmol/L" or
+    /// "…, per 100 pmol/L", `AGE` → "Age, per year" or "Age, per 10 years", `MSCDOSE` with 2 →
+    /// "UC-MSC dose, per 2 × 10⁶ cells/kg"; ADSL columns of SPEC.md §1 by their meaning.
+    static func covariate(_ name: String, plan: AnalysisPlan, per: Double? = nil) -> String {
+        let (label, unit, units): (String, String, String)
+        if let code = LogisticSpecification.baselineParameter(of: name) {
             guard let parameter = plan.parameter(code) else { return name }
-            let label = "Baseline " + lowercasedFirst(parameter.label)
-            return parameter.unit.isEmpty ? label : "\(label), per\(space)\(parameter.unit)"
+            (label, unit, units) = ("Baseline " + lowercasedFirst(parameter.label), parameter.unit, parameter.unit)
+        } else {
+            switch name {
+            case "AGE": (label, unit, units) = ("Age", "year", "years")
+            case "AGEDX": (label, unit, units) = ("Age at diagnosis", "year", "years")
+            case "BMI": (label, unit, units) = ("BMI", "kg/m²", "kg/m²")
+            case "DIABDUR": (label, unit, units) = ("Diabetes duration", "month", "months")
+            case "MSCDOSE": (label, unit, units) = ("\(plan.arms.treatment) dose", "10⁶ cells/kg", "10⁶ cells/kg")
+            default: (label, unit, units) = (name, "", "")
+            }
         }
-        switch name {
-        case "AGE": return "Age, per year"
-        case "AGEDX": return "Age at diagnosis, per year"
-        case "BMI": return "BMI, per kg/m²"
-        case "DIABDUR": return "Diabetes duration, per month"
-        case "MSCDOSE": return "\(plan.arms.treatment) dose, per 10⁶ cells/kg"
-        default: return name
-        }
+        guard let per, per != 1 else { return unit.isEmpty ? label : "\(label), per\(space)\(unit)" }
+        let amount = plain(per)
+        if units.isEmpty { return "\(label), per\(space)\(amount)" }
+        // "per 2 × 10⁶ cells/kg" where the unit starts with a number.
+        return units.first?.isNumber == true ? "\(label), per\(space)\(amount) × \(units)" : "\(label), per\(space)\(amount)\(space)\(units)"
     }
 
     /// `text` with its first letter lower-cased unless it is an abbreviation ("HbA1c", "BMI" stay).

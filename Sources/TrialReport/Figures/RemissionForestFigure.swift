@@ -15,23 +15,28 @@ struct RemissionForestFigure: TrialFigureBuilder {
     let results: Results
     let plan: AnalysisPlan
 
-    /// A row of the plot: the covariate as a reader names it and its coefficient.
-    private typealias Row = (label: String, term: LogisticTerm)
+    /// A row of the plot: the covariate as a reader names it, its odds ratio as shown and its p-value.
+    private typealias Row = (label: String, oddsRatio: ShownOddsRatio, pValue: Double?)
 
     private var multivariable: [Row] {
-        results.logistic.terms.filter { $0.term != "(Intercept)" }.map { (FigureText.covariate($0.term, plan: plan), $0) }
+        results.logistic.terms.filter { $0.term != "(Intercept)" }.map(row)
     }
 
     private var univariable: [Row] {
-        results.logistic.univariable.map { (FigureText.covariate($0.covariate, plan: plan), $0.term) }
+        results.logistic.univariable.map { row($0.term) }
+    }
+
+    private func row(_ term: LogisticTerm) -> Row {
+        let shown = ShownOddsRatio(term)
+        return (FigureText.covariate(term.term, plan: plan, per: shown.per), shown, term.pValue)
     }
 
     func drawable(width: FigureWidth) -> any Drawable {
         // Short titles: a long one would reach over the text columns' headings in narrow figures.
         let multivariableTitle = "Multivariable model"
         let showsUnivariable = !univariable.isEmpty
-        let decimals = Self.decimals(for: (multivariable + univariable).map(\.term))
-        let axis = Self.axis(for: (multivariable + univariable).map(\.term))
+        let decimals = Self.decimals(for: (multivariable + univariable).map(\.oddsRatio))
+        let axis = Self.axis(for: (multivariable + univariable).map(\.oddsRatio))
         return Figure(columns: 1, sharesX: true, legend: .none, note: RichText(note)) {
             panel(title: showsUnivariable ? multivariableTitle : nil, rows: multivariable, decimals: decimals, axis: axis)
             if showsUnivariable {
@@ -46,20 +51,20 @@ struct RemissionForestFigure: TrialFigureBuilder {
         var estimates: [String: RichText] = [:]
         var pValues: [String: RichText] = [:]
         for row in rows {
-            let term = row.term
-            estimates[row.label] = RichText(term.oddsRatio == nil ? "not estimable"
-                : Display.estimateWithInterval(term.oddsRatio, lower: term.ciLower, upper: term.ciUpper, decimals: decimals))
-            pValues[row.label] = RichText(Display.pValue(term.pValue))
+            let shown = row.oddsRatio
+            estimates[row.label] = RichText(shown.oddsRatio == nil ? "not estimable"
+                : Display.estimateWithInterval(shown.oddsRatio, lower: shown.ciLower, upper: shown.ciUpper, decimals: decimals))
+            pValues[row.label] = RichText(Display.pValue(row.pValue))
         }
         return Panel(title: title.map { RichText($0) }, x: axis, y: .categorical(labels),
                      textColumns: [TextColumn(title: "OR (95% CI)", cells: estimates),
                                    TextColumn(title: "p", cells: pValues, alignment: .trailing)]) {
             RuleMark(x: 1, dashed: true)
             for row in rows {
-                if let lower = row.term.ciLower, let upper = row.term.ciUpper, lower > 0 {
+                if let lower = row.oddsRatio.ciLower, let upper = row.oddsRatio.ciUpper, lower > 0 {
                     ErrorBarMark(at: .category(row.label), lower: lower, upper: upper, orientation: .horizontal, capWidth: 0)
                 }
-                if let oddsRatio = row.term.oddsRatio, oddsRatio > 0 {
+                if let oddsRatio = row.oddsRatio.oddsRatio, oddsRatio > 0 {
                     PointMark(x: .value(oddsRatio), y: .category(row.label), shape: .square)
                 }
             }
@@ -68,7 +73,7 @@ struct RemissionForestFigure: TrialFigureBuilder {
 
     /// The log axis of the odds ratios: 1 always shown; when the data span less than a decade (and
     /// more than a factor 1.5) the ticks also use 1.5, 3 and 7 per decade, so that at least three are labelled.
-    static func axis(for terms: [LogisticTerm]) -> Scale {
+    static func axis(for terms: [ShownOddsRatio]) -> Scale {
         let title: RichText = "Odds ratio (95% CI), log scale"
         let values = terms.flatMap { [$0.ciLower, $0.oddsRatio, $0.ciUpper].compactMap { $0 } }.filter { $0 > 0 } + [1]
         // Wide spans suit the 1-2-5 ticks; a single value (nothing estimable) gets the automatic range.
@@ -85,7 +90,7 @@ struct RemissionForestFigure: TrialFigureBuilder {
     /// The decimals of every odds ratio in the figure: two, or up to four when fewer would show an
     /// estimate equal to a CI limit or a CI limit different from 1 as 1 (odds ratios per unit of a
     /// covariate with a wide range, such as 0.988 per pmol/L).
-    static func decimals(for terms: [LogisticTerm]) -> Int {
+    static func decimals(for terms: [ShownOddsRatio]) -> Int {
         func readable(_ decimals: Int) -> Bool {
             terms.allSatisfy { term in
                 let shown = [term.ciLower, term.oddsRatio, term.ciUpper].compactMap { $0 }.map { Display.number($0, decimals: decimals) }
@@ -118,7 +123,7 @@ struct RemissionForestFigure: TrialFigureBuilder {
         }
         return "\(method) Model of remission in \(population) with complete covariates "
             + "(\(FigureText.count(logistic.n)), \(Display.integer(logistic.events)) in remission); \(reason). "
-            + "Odds ratios are per unit of each covariate."
+            + "Each odds ratio is for the change of its covariate named beside it."
     }
 
     func height(width: FigureWidth) -> Length {

@@ -40,6 +40,7 @@ enum StudyPlanTemplate {
           population: treatment        # treatment: the treatment arm only; all: both arms
           covariates: [CPEPF.BASE, MSCDOSE]  # adsl.csv columns, or PARAMCD.BASE for a baseline value
           method: auto                 # ml | firth | auto (Firth on separation or < 10 events per covariate)
+          oddsRatioPer: {CPEPF.BASE: 100}  # odds ratios also per 100 pmol/L ({} = per unit only)
 
         """
 }

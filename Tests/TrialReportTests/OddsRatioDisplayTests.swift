@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import TrialAnalysis
+@testable import TrialReport
+
+/// Odds ratios shown for the plan's `oddsRatioPer` change of a covariate, with labels saying so.
+@Suite struct OddsRatioDisplayTests {
+    private let plan = AnalysisPlan()
+
+    @Test func labelsNameTheChangeTheOddsRatioIsFor() {
+        #expect(FigureText.covariate("CPEPF.BASE", plan: plan) == "Baseline fasting C-peptide, per\(FigureText.space)pmol/L")
+        #expect(FigureText.covariate("CPEPF.BASE", plan: plan, per: 100) == "Baseline fasting C-peptide, per\(FigureText.space)100\(FigureText.space)pmol/L")
+        #expect(FigureText.covariate("AGE", plan: plan, per: 1) == "Age, per\(FigureText.space)year")
+        #expect(FigureText.covariate("AGE", plan: plan, per: 10) == "Age, per\(FigureText.space)10\(FigureText.space)years")
+        #expect(FigureText.covariate("MSCDOSE", plan: plan, per: 2.5) == "UC-MSC dose, per\(FigureText.space)2.5 × 10⁶ cells/kg")
+        #expect(FigureText.covariate("WEIGHT", plan: plan, per: 5) == "WEIGHT, per\(FigureText.space)5")
+    }
+
+    @Test func theTableTheTextAndTheForestPlotShowTheScaledOddsRatio() throws {
+        var results = DocumentSamples.results()
+        let perUnit = results.logistic.terms[1]
+        results.logistic.terms[1] = perUnit.scaled(per: 100)
+        let scaled = try #require(results.logistic.terms[1].oddsRatioPer)
+        let shown = Display.oddsRatio(scaled.oddsRatio, lower: scaled.ciLower, upper: scaled.ciUpper)
+        #expect(shown != Display.oddsRatio(perUnit.oddsRatio, lower: perUnit.ciLower, upper: perUnit.ciUpper))
+
+        let table = ReportTables(results: results, plan: plan).predictors()
+        let row = try #require(table.rows.first { $0.cells[0].text.hasPrefix("Baseline fasting C-peptide") })
+        #expect(row.cells[0].text.hasSuffix("100\(FigureText.space)pmol/L"))
+        #expect(row.cells[3].text == shown)
+
+        let report = try DocumentSamples.compose(results)
+        #expect(report.markdown.contains("OR \(shown)"))
+        let figure = TrialFigures(results: results, plan: plan).build(.remissionForest)
+        #expect(FigureFiles.texts(figure).contains(shown))
+    }
+}
