@@ -4,8 +4,10 @@ import TrialData
 
 /// Runs a command's work; on a `TrialReportError` prints every diagnostic to stderr as
 /// `error: FILE:LINE:COLUMN: message` and exits with the code SPEC.md §4 assigns.
-/// This is the one place where errors become messages and exit codes.
+/// This is the one place where errors become messages and exit codes; an input file shortened
+/// by another program while it is read ends the process with a message too (`TruncatedInputGuard`).
 func runReportingFailures(_ work: () throws -> Void) throws {
+    TruncatedInputGuard.install()
     do {
         try work()
     } catch let error as TrialReportError {

@@ -40,4 +40,19 @@ struct FileContentsTests {
         array = nil
         #expect(contents.withBytes { String(decoding: $0, as: UTF8.self) } == "A,B\n1,2\n")
     }
+
+    @Test func aMappedFileShortenedWhileReadEndsWithAMessageNotACrash() async throws {
+        let result = await #expect(processExitsWith: .exitCode(1), observing: [\.standardErrorContent]) {
+            TruncatedInputGuard.install()
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("shortened-\(UUID().uuidString).csv")
+            try Data(repeating: 0x41, count: 2 * FileContents.mappingThreshold).write(to: url)
+            let contents = try FileContents.reading(url, name: "adlb.csv")
+            _ = truncate(url.path, 0)
+            try? FileManager.default.removeItem(at: url)
+            let last = contents.withBytes { $0[$0.count - 1] }
+            print(last)
+        }
+        let message = String(decoding: try #require(result).standardErrorContent, as: UTF8.self)
+        #expect(message.hasPrefix("error: an input file was shortened by another program while it was being read"))
+    }
 }

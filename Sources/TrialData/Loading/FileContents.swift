@@ -6,8 +6,8 @@ import Foundation
 /// so it is neither copied nor zero-filled first: for a 700 MB file that is 0.05 s instead of
 /// 0.4–1 s of `read(2)`. Small files, and files that cannot be mapped, are read into memory
 /// of their own. The bytes never change while the object lives — except if another program
-/// truncates a mapped file meanwhile, which the operating system answers with `SIGBUS`;
-/// input files are not expected to change while they are read (a locked study's cannot).
+/// truncates a mapped file meanwhile, which the operating system answers with `SIGBUS`
+/// (`TruncatedInputGuard` turns that into a message and exit status 1; `trialreport` installs it).
 public final class FileContents: Sendable {
     /// Files of this size or more are mapped rather than read (1 MiB).
     static let mappingThreshold = 1 << 20
