@@ -43,6 +43,9 @@ import TrialAnalysis
         let dose = try #require(terms.first { $0.term == "MSCDOSE" })
         #expect(try #require(baseline.estimate) < 0)
         #expect(try #require(dose.estimate) > 0)
+        // "Associated with remission" in the multivariable model: each significant.
+        #expect(try #require(baseline.pValue) < 0.05)
+        #expect(try #require(dose.pValue) < 0.05)
     }
 
     @Test func noSeriousAdverseEvents() throws {

@@ -44,9 +44,10 @@ struct ExampleStudy: Sendable {
         InsulinFreeEpisode(startMonth: 3, endMonth: nil),
     ]
 
-    /// Noise added to the propensity (in the units of 100 pmol/L of fasting C-peptide and of
-    /// 10^6 cells/kg), enough to avoid perfect separation in the logistic regression.
-    private static let propensityNoise = 0.8
+    /// Noise added to the propensity (in the units of 80 pmol/L of fasting C-peptide and of
+    /// 10^6 cells/kg), enough to avoid perfect separation in the logistic regression, little enough
+    /// that the multivariable model finds both published predictors (p < 0.05 each).
+    private static let propensityNoise = 0.5
 
     /// The 53 participants, in USUBJID order.
     func participants() -> [Participant] {
@@ -61,7 +62,7 @@ struct ExampleStudy: Sendable {
         let propensities = (0..<count).map { index in
             let baseline = baselines[index]
             let noise = generators[index].normal(mean: 0, standardDeviation: Self.propensityNoise)
-            return -(baseline.fastingCPeptide - 260) / 100 + ((baseline.mscDose ?? 4) - 4) + noise
+            return -(baseline.fastingCPeptide - 260) / 80 + ((baseline.mscDose ?? 4) - 4) + noise
         }
 
         // Remission by propensity within each cell.
