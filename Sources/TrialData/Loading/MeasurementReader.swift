@@ -46,10 +46,12 @@ struct MeasurementReader {
             let secondCapacity = file.estimatedRecordCount(in: sections[1])
             let second = BackgroundComputation { MeasurementChunk(file, sections[1], context, capacity: secondCapacity) }
             let first = MeasurementChunk(file, sections[0], context, capacity: capacity)
+            let rest = first.rest
             let secondChunk = second.value()
-            // A quoted line break at the cut: the second half was read from a wrong start.
-            chunks = [first, first.rest.start == sections[1].start
-                ? secondChunk : MeasurementChunk(file, first.rest, context, capacity: secondCapacity)]
+            // A quoted line break at the cut: the second half was read from a wrong start. The first
+            // chunk is moved, not copied, so that its columns stay uniquely owned (appended to in place).
+            chunks = [consume first, rest.start == sections[1].start
+                ? secondChunk : MeasurementChunk(file, rest, context, capacity: secondCapacity)]
         } else {
             chunks = [MeasurementChunk(file, sections[0], context, capacity: capacity)]
         }
