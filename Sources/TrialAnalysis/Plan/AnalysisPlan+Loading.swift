@@ -20,6 +20,15 @@ extension AnalysisPlan {
     /// - Throws: `TrialReportError` of kind `.invalidInput` with every problem, in document order.
     /// - Complexity: O(*n*) in the length of the text.
     public static func load(yaml: String, file: String = "study.yaml") throws(TrialReportError) -> LoadedPlan {
+        try read(yaml: yaml, file: file).checked()
+    }
+
+    /// Reads a plan as `load(yaml:file:)` does, but returns the plan even when some of its values
+    /// have problems (each such value keeps its default), with those problems: so that the data
+    /// can be checked in the same run and every mistake reported at once.
+    /// - Throws: `TrialReportError` (`.invalidInput`) when the text cannot be read as a plan at
+    ///   all: too large, aliases, YAML syntax, nesting too deep.
+    static func read(yaml: String, file: String) throws(TrialReportError) -> PlanReading {
         let bytes = yaml.utf8.count
         guard bytes <= PlanStructure.maximumBytes else {
             throw TrialReportError(.invalidInput, at: SourceLocation(file: file),
@@ -38,18 +47,17 @@ extension AnalysisPlan {
             throw TrialReportError(.invalidInput, [Diagnostic.yamlProblem(error, file: file, text: text)])
         }
         // The parser owns the anchors its nodes refer to: keep it alive while they are inspected.
-        return try withExtendedLifetime(parser) { () throws(TrialReportError) -> LoadedPlan in
-            guard let root = document else { return LoadedPlan(plan: AnalysisPlan(), locations: PlanLocations(file: file)) }
+        return try withExtendedLifetime(parser) { () throws(TrialReportError) -> PlanReading in
+            var reader = PlanNodeReader(file: file)
+            guard let root = document else {
+                return PlanReading(plan: LoadedPlan(plan: AnalysisPlan(), locations: PlanLocations(file: file)), reader: reader)
+            }
             let structural = PlanStructure.problems(in: root, file: file)
             guard structural.isEmpty else { throw TrialReportError(.invalidInput, structural) }
 
-            var reader = PlanNodeReader(file: file)
             let plan = PlanDecoder.plan(from: root, with: &reader)
             PlanConsistency.check(plan, with: &reader)
-            guard reader.diagnostics.isEmpty else {
-                throw TrialReportError(.invalidInput, reader.diagnostics.sorted(by: Diagnostic.inDocumentOrder))
-            }
-            return LoadedPlan(plan: plan, locations: reader.locations)
+            return PlanReading(plan: LoadedPlan(plan: plan, locations: reader.locations), reader: reader)
         }
     }
 
@@ -61,6 +69,12 @@ extension AnalysisPlan {
     /// - Throws: `TrialReportError` of kind `.missingInput` when the file cannot be read, else as
     ///   `load(yaml:file:)` (also for a file that is not UTF-8 text or larger than 1 MiB).
     public static func load(contentsOf url: URL, displayName: String? = nil) throws(TrialReportError) -> LoadedPlan {
+        try read(contentsOf: url, displayName: displayName).checked()
+    }
+
+    /// Reads a plan file as `load(contentsOf:displayName:)` does, returning the plan with the
+    /// problems of its values (see `read(yaml:file:)`).
+    static func read(contentsOf url: URL, displayName: String? = nil) throws(TrialReportError) -> PlanReading {
         let file = displayName ?? url.lastPathComponent
         let data: Data
         do {
@@ -76,7 +90,7 @@ extension AnalysisPlan {
         guard let text = String(data: data, encoding: .utf8) else {
             throw TrialReportError(.invalidInput, at: SourceLocation(file: file), "the plan is not UTF-8 text")
         }
-        return try load(yaml: text, file: file)
+        return try read(yaml: text, file: file)
     }
 }
 

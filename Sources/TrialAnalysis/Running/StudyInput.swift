@@ -27,32 +27,58 @@ public struct StudyInput: Sendable {
     /// data (arm labels, covariates, subgroup variables, remission parameters) for the values the
     /// plan file writes; default values the data do not fit are left to the analyses (nulls and notes).
     ///
+    /// Every mistake is reported at once: a plan whose values have problems still has its data
+    /// read and checked, unless a value the data are checked against (arms, parameters, remission
+    /// parameters, baseline visit, subgroups, covariates) is among them.
+    ///
     /// - Parameters:
     ///   - directory: the study folder.
     ///   - planFile: the `--spec` file, if given.
-    /// - Throws: `TrialReportError` with every problem of the stage that failed: `.missingInput`
-    ///   (exit 66) for a missing plan file, folder or required CSV file, `.invalidInput` (exit 65)
-    ///   for an invalid plan, invalid data, or a plan that does not fit the data.
+    /// - Throws: `TrialReportError` with every problem found: `.missingInput` (exit 66) for a
+    ///   missing plan file, folder or required CSV file, else `.invalidInput` (exit 65) for an
+    ///   invalid plan, invalid data, or a plan that does not fit the data.
     /// - Complexity: O(size of the files).
     public static func load(from directory: URL, planFile: URL? = nil) throws(TrialReportError) -> StudyInput {
-        let plan: LoadedPlan
+        let reading: PlanReading
         if let file = Self.planFile(for: directory, given: planFile) {
             guard FileManager.default.fileExists(atPath: file.path) else {
                 throw TrialReportError(.missingInput, at: SourceLocation(file: file.path), "the analysis plan does not exist")
             }
-            plan = try AnalysisPlan.load(contentsOf: file, displayName: planFile == nil ? file.lastPathComponent : file.path)
+            reading = try AnalysisPlan.read(contentsOf: file, displayName: planFile == nil ? file.lastPathComponent : file.path)
         } else {
-            plan = .builtIn
+            reading = PlanReading(plan: .builtIn, reader: PlanNodeReader(file: PlanLocations.builtInFile))
         }
-        let data = try StudyData.load(from: directory, expecting: plan.plan.studyExpectations)
+        let plan = reading.plan
+        let planProblems = reading.problems
+        if !planProblems.isEmpty, Self.dataChecksDependOnFailedValues(reading) {
+            throw TrialReportError(.invalidInput, planProblems)
+        }
+        let data: StudyData
+        do {
+            data = try StudyData.load(from: directory, expecting: plan.plan.studyExpectations)
+        } catch {
+            guard !planProblems.isEmpty else { throw error }
+            throw TrialReportError(error.kind == .missingInput ? .missingInput : .invalidInput, planProblems + error.diagnostics)
+        }
         // A default the data do not fit (a built-in covariate naming the optional MSCDOSE column, a
         // built-in arm without participants) is not the user's mistake: the analyses give nulls
-        // and notes. Values written in the plan must fit.
-        let problems = plan.problems(with: StudyDataFacts(data)).filter { problem in
-            let path = problem.message.prefix { $0 != ":" }
-            return plan.locations.contains(String(path))
+        // and notes. Values written in the plan must fit; a value with a problem of its own is
+        // reported once.
+        let fitProblems = plan.problems(with: StudyDataFacts(data)).filter { problem in
+            let path = String(problem.message.prefix { $0 != ":" })
+            return plan.locations.contains(path) && !reading.hasFailed(path)
         }
-        guard problems.isEmpty else { throw TrialReportError(.invalidInput, problems) }
+        let problems = planProblems + fitProblems
+        guard problems.isEmpty else { throw TrialReportError(.invalidInput, problems + data.warnings) }
         return StudyInput(plan: plan, data: data)
+    }
+
+    /// Whether a value the data are read or checked against has a problem (it would be checked
+    /// against its default instead, and report mistakes that are not the data's).
+    private static func dataChecksDependOnFailedValues(_ reading: PlanReading) -> Bool {
+        let paths = [PlanKey.arms.rawValue, PlanKey.parameters.rawValue, PlanKey.baselineVisit.rawValue,
+                     PlanKey.subgroups.rawValue, PlanPath.child(PlanKey.remission.rawValue, RemissionKey.parameters.rawValue),
+                     PlanPath.child(PlanKey.logistic.rawValue, LogisticKey.covariates.rawValue)]
+        return paths.contains(where: reading.hasFailed)
     }
 }
