@@ -37,6 +37,16 @@ import TrialAnalysis
         #expect(!mlText.contains("Univariable models"))
     }
 
+    @Test func trajectoryNoteNamesAnArmWithoutValuesAtAVisit() throws {
+        var results = FigureSamples.example
+        let index = try #require(results.figureData.trajectories.firstIndex { $0.parameter == "HBA1C" && $0.subgroup == nil })
+        let visit = try #require(results.figureData.trajectories[index].byArm[1].points.firstIndex { $0.visit == 6 })
+        results.figureData.trajectories[index].byArm[1].points[visit] = TrajectoryPoint(visit: 6, n: 0, mean: nil, sem: nil)
+        let text = Self.text(.hba1cTrajectory, results).replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("No values: Control at month 6."))
+        #expect(!Self.text(.hba1cTrajectory).contains("No values"))
+    }
+
     @Test func forestWritesNotEstimableForAnInfiniteOddsRatio() {
         var separated = FigureSamples.example
         separated.logistic.terms[2] = LogisticTerm(term: "MSCDOSE", estimate: nil, standardError: nil, oddsRatio: nil,

@@ -63,15 +63,25 @@ struct TrajectoryPanels {
         }
     }
 
-    /// What the symbols are and how many participants each mean has.
+    /// What the symbols are, how many participants each mean has, and which arm has no value at
+    /// a visit (its line is broken there).
     private var note: String {
-        let counts = results.figureData.trajectories.filter { $0.subgroup == nil && parameters.contains($0.parameter) }
-            .flatMap(\.byArm).flatMap(\.points).map(\.n)
+        let arms = results.figureData.trajectories.filter { $0.subgroup == nil && parameters.contains($0.parameter) }
+            .flatMap(\.byArm)
+        let counts = arms.flatMap(\.points).map(\.n).filter { $0 > 0 }
         var note = "Mean ± SEM at each visit; dashed lines: \(plan.arms.treatment) infusions."
         if let fewest = counts.min(), let most = counts.max() {
             note += fewest == most ? " Each mean of all participants: \(FigureText.count(fewest)) per arm."
                 : " Each mean of all participants: \(FigureText.count(fewest)) to \(Display.integer(most)) per arm and visit."
         }
+        var gaps: [String] = []
+        for arm in arms {
+            for point in arm.points where point.n == 0 {
+                let gap = "\(arm.arm) at month \(FigureText.plain(point.visit))"
+                if !gaps.contains(gap) { gaps.append(gap) }
+            }
+        }
+        if !gaps.isEmpty { note += " No values: " + gaps.joined(separator: ", ") + "." }
         return note
     }
 }
