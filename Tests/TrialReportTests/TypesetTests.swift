@@ -110,6 +110,11 @@ struct TypesetTests {
         #expect(TableSpec.alignmentByte(in: "24.6 ± 5.2") == 2)
         #expect(TableSpec.alignmentByte(in: "12 (44.4%)") == 2)
         #expect(TableSpec.alignmentByte(in: "<0.001") == 2)
+        // Thousands separators belong to the integer part: 5549 and 44,695 end on their units digit.
+        #expect(TableSpec.alignmentByte(in: "5549 (11.1%)") == 4)
+        #expect(TableSpec.alignmentByte(in: "44,695 (89.8%)") == 6)
+        #expect(TableSpec.alignmentByte(in: "1,234,567") == 9)
+        #expect(TableSpec.alignmentByte(in: "1,23") == 1)
         #expect(TableSpec.alignmentByte(in: "—") == nil)
     }
 }

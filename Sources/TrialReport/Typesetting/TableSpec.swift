@@ -95,14 +95,18 @@ struct TableSpec {
     }
 
     /// The byte offset a decimal cell aligns on: the end of the integer part of its first number,
-    /// so "24.6 ± 5.2", "12 (44.4%)" and "0.614" line up on their leading number's units digit;
-    /// nil when the text has no digit ("—"), which is then centred.
+    /// thousands separators included, so "24.6 ± 5.2", "12 (44.4%)", "5549 (11.1%)",
+    /// "44,695 (89.8%)" and "0.614" line up on their leading number's units digit; nil when the
+    /// text has no digit ("—"), which is then centred.
     static func alignmentByte(in text: String) -> Int? {
         let bytes = Array(text.utf8)
         func isDigit(_ index: Int) -> Bool { index >= 0 && index < bytes.count && bytes[index] >= 48 && bytes[index] <= 57 }
+        func isGroupSeparator(_ index: Int) -> Bool {
+            index < bytes.count && bytes[index] == UInt8(ascii: ",") && (1...3).allSatisfy { isDigit(index + $0) } && !isDigit(index + 4)
+        }
         guard let first = bytes.indices.first(where: isDigit) else { return nil }
         var end = first
-        while isDigit(end) { end += 1 }
+        while isDigit(end) || isGroupSeparator(end) { end += 1 }
         return end
     }
 }
