@@ -11,8 +11,9 @@ extension StudyData {
 
     /// Reads and validates a study folder.
     ///
-    /// Every file is read once into memory and parsed in one pass, while a second thread
-    /// computes the files' SHA-256. Every problem in every file is collected before failing.
+    /// Every file is read once into memory and parsed in one pass — adlb.csv in two halves, adae
+    /// and adii beside it — while another thread computes the files' SHA-256. Every problem in
+    /// every file is collected before failing.
     /// - Parameters:
     ///   - directory: the study folder.
     ///   - expectations: what the analysis plan expects of the data.
@@ -37,6 +38,11 @@ extension StudyData {
         let lookup = ParticipantLookup(ids: participants.table.ids, unreadable: participants.unreadable,
                                        isAvailable: participants.idColumn != nil)
 
+        // adae.csv and adii.csv need only the participants: they are read beside adlb.csv.
+        let optionalTables = BackgroundComputation { [files = Array(sources.files.dropFirst(2)), lookup = lookup.independentCopy()] in
+            OptionalTables(files, participants: lookup)
+        }
+
         var adlbLog = adlb.headerDiagnostics
         let measurements = MeasurementReader(adlb, expectations: expectations, participants: lookup,
                                              participantCount: participants.table.count, &adlbLog)
@@ -45,21 +51,9 @@ extension StudyData {
             reportMissingBaselines(measurements, participants, idColumn: idColumn, expectations, in: adsl, &adslLog)
         }
 
-        var logs = [adslLog, adlbLog]
-        var rowCounts = [participants.rowCount, measurements.rowCount]
-        var adverseEvents = AdverseEventTable()
-        var episodes = InsulinIndependenceTable()
-        for file in sources.files.dropFirst(2) {
-            var log = file.headerDiagnostics
-            if file.name == FileName.adverseEvents {
-                let reader = AdverseEventReader(file, participants: lookup, &log)
-                (adverseEvents, rowCounts) = (reader.table, rowCounts + [reader.rowCount])
-            } else {
-                let reader = InsulinIndependenceReader(file, participants: lookup, &log)
-                (episodes, rowCounts) = (reader.table, rowCounts + [reader.rowCount])
-            }
-            logs.append(log)
-        }
+        let others = optionalTables.value()
+        let logs = [adslLog, adlbLog] + others.logs
+        let rowCounts = [participants.rowCount, measurements.rowCount] + others.rowCounts
 
         let diagnostics = logs.flatMap(\.diagnostics)
         if logs.contains(where: \.hasErrors) { throw TrialReportError(.invalidInput, diagnostics) }
@@ -67,7 +61,7 @@ extension StudyData {
             InputFile(file: file.name, sha256: hashAndRows.0, byteCount: file.contents.count, rowCount: hashAndRows.1)
         }
         return StudyData(participants: participants.table, measurements: measurements.table,
-                         adverseEvents: adverseEvents, insulinIndependence: episodes,
+                         adverseEvents: others.adverseEvents, insulinIndependence: others.episodes,
                          inputs: inputs, warnings: diagnostics)
     }
 
@@ -100,6 +94,31 @@ extension StudyData {
                                              parameter: expectations.remissionParameters[parameter],
                                              visit: Message.number(expectations.baselineVisit))
             log.add(.error, location, message)
+        }
+    }
+}
+
+/// adae.csv and adii.csv (those present, in that order), read and checked: their tables, and
+/// the log and row count of each file.
+private struct OptionalTables: Sendable {
+    var adverseEvents = AdverseEventTable()
+    var episodes = InsulinIndependenceTable()
+    var logs: [DiagnosticLog] = []
+    var rowCounts: [Int] = []
+
+    init(_ files: [CSVFile], participants: ParticipantLookup) {
+        for file in files {
+            var log = file.headerDiagnostics
+            if file.name == StudyData.FileName.adverseEvents {
+                let reader = AdverseEventReader(file, participants: participants, &log)
+                adverseEvents = reader.table
+                rowCounts.append(reader.rowCount)
+            } else {
+                let reader = InsulinIndependenceReader(file, participants: participants, &log)
+                episodes = reader.table
+                rowCounts.append(reader.rowCount)
+            }
+            logs.append(log)
         }
     }
 }
