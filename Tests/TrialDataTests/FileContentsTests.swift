@@ -22,7 +22,7 @@ struct FileContentsTests {
         try withFile(bytes) { url in
             let contents = try FileContents.reading(url, name: "t.csv")
             #expect(contents.count == count)
-            #expect(contents.array == bytes)
+            #expect(contents.withBytes { Array($0) } == bytes)
             #expect(Checksum.sha256(contents) == Checksum.sha256(bytes))
         }
     }

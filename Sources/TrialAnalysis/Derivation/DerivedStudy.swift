@@ -45,7 +45,7 @@ public struct DerivedStudy: Sendable {
 
     /// The positions in `populations` of the levels of the first subgroup that every
     /// participant has a level of (together they are all participants), or `nil`.
-    public var levelsPartitioningAll: [Int]? {
+    var levelsPartitioningAll: [Int]? {
         var start = 1
         for levels in subgroups {
             let count = levels.definition.labels.count

@@ -48,9 +48,6 @@ public final class FileContents: Sendable {
         try withExtendedLifetime(self) { try body(bytes) }
     }
 
-    /// The bytes as an array (a copy).
-    public var array: [UInt8] { withBytes { Array($0) } }
-
     /// The contents of the file at `url`.
     /// - Parameter name: the file's name in diagnostics.
     /// - Throws: `TrialReportError` — `.other` when the file cannot be read, `.invalidInput`
