@@ -111,7 +111,7 @@ public struct CSVFile: Sendable {
     /// About how many records `section` holds, guessed from the line length of its first
     /// 64 KiB (an upper estimate: 10 % more), to reserve storage before reading it.
     /// - Complexity: O(1).
-    public func estimatedRecordCount(in section: CSVFileSection) -> Int {
+    func estimatedRecordCount(in section: CSVFileSection) -> Int {
         let size = section.end - section.start
         let sample = min(size, 1 << 16)
         guard sample > 0 else { return 0 }
