@@ -21,15 +21,20 @@ enum BundledTemplates {
 
 /// Folders of the package checkout.
 enum BundledFolder {
-    /// `relativePath` in the working directory when it exists there, else inside the package
-    /// checkout that holds the executable.
+    /// `relativePath` in the working directory when it exists there, else in the nearest folder
+    /// above the executable that has it: the package checkout that built it
+    /// (`.build/release/trialreport` is `.build/<triple>/release/trialreport` once links are
+    /// resolved). When neither has it, the path in the working directory (reported as missing).
     static func locate(_ relativePath: String) -> URL {
         let fileManager = FileManager.default
         let inWorkingDirectory = URL(fileURLWithPath: relativePath)
         if fileManager.fileExists(atPath: inWorkingDirectory.path) { return inWorkingDirectory }
-        // .build/<configuration>/trialreport → the package root is three levels up.
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let packageRoot = executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return packageRoot.appendingPathComponent(relativePath)
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = folder.appendingPathComponent(relativePath)
+            if fileManager.fileExists(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return inWorkingDirectory
     }
 }

@@ -19,10 +19,13 @@ public enum Trialreport {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("trialreport")
     }
 
-    /// Runs the executable with `arguments` and `environment` added to this process's environment.
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs the executable with `arguments` and `environment` added to this process's environment,
+    /// in `workingDirectory` (default: this process's).
+    public static func run(_ arguments: [String], environment: [String: String] = [:],
+                           workingDirectory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe(), error = Pipe()

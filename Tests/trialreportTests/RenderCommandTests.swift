@@ -20,6 +20,15 @@ struct RenderCommandTests {
         }
     }
 
+    @Test func withoutArgumentsItRendersTheBundledExampleFromAnyFolder() throws {
+        let temporary = try TemporaryStudy([:])
+        let folder = URL(fileURLWithPath: temporary.path)
+        let result = try Trialreport.run(["--quiet"], workingDirectory: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let report = folder.appendingPathComponent("output/report.pdf")
+        #expect(FileManager.default.fileExists(atPath: report.path))
+    }
+
     @Test func versionIsPrintedAndNothingRendered() throws {
         let result = try Trialreport.run(["--version"])
         #expect(result.status == 0)
