@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `trial.lock.rows`: the row digests of the locked CSV files, as text that diffs well.
 ///
 /// Two comment lines, then for each file a line `file TAB NAME TAB rows|participants TAB KEY
@@ -10,17 +16,33 @@ enum RowDigestFile {
     /// The text of the file.
     /// - Complexity: O(*r* log *r*) for *r* rows in all.
     static func text(of tables: [RowDigests]) -> String {
-        var text = "# trial.lock.rows: digests of the rows of the locked study files, written by trialreport lock.\n"
-            + "# Per row: key values, #N for a repeated key, the first 12 hex digits of the row's SHA-256.\n"
+        var text = Array(("# trial.lock.rows: digests of the rows of the locked study files, written by trialreport lock.\n"
+            + "# Per row: key values, #N for a repeated key, the first 12 hex digits of the row's SHA-256.\n").utf8)
         for table in tables {
             let unit = table.isGroupedByParticipant ? "participants" : "rows"
-            text += (["file", escape(table.file), unit] + table.keyColumns.map(escape)).joined(separator: "\t") + "\n"
-            let lines = table.digests.map { key, digest in
-                (key.values.map(escape) + (key.occurrence > 1 ? ["#\(key.occurrence)"] : []) + [digest]).joined(separator: "\t")
+            text += Array(((["file", escape(table.file), unit] + table.keyColumns.map(escape)).joined(separator: "\t") + "\n").utf8)
+            var lines = table.digests.map { key, digest in
+                Array((key.values.map(escape) + (key.occurrence > 1 ? ["#\(key.occurrence)"] : []) + [digest]).joined(separator: "\t").utf8)
             }
-            for line in lines.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) { text += line + "\n" }
+            lines.sort(by: bytesPrecede)
+            for line in lines {
+                text += line
+                text.append(0x0A)
+            }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Byte order of UTF-8 lines (`memcmp`), which sorts the same everywhere, unlike `String`'s
+    /// Unicode-aware order.
+    private static func bytesPrecede(_ first: [UInt8], _ second: [UInt8]) -> Bool {
+        first.withUnsafeBufferPointer { first in
+            second.withUnsafeBufferPointer { second in
+                let common = min(first.count, second.count)
+                let order = common == 0 ? 0 : memcmp(first.baseAddress!, second.baseAddress!, common)
+                return order != 0 ? order < 0 : first.count < second.count
+            }
+        }
     }
 
     /// The tables of `text`, by file name.

@@ -46,7 +46,8 @@ struct RowDigests: Sendable, Equatable {
     ///   compare with it; by default the file's key columns present in its header, per row, or
     ///   per participant when the file has more than `rowLimit` rows.
     /// - Returns: the digests, or why they cannot be computed (a key column is missing).
-    /// - Complexity: O(size of the file + *r* log *r*) for *r* rows.
+    /// - Complexity: O(size of the file + *r* log *r*) for *r* rows; one pass keeps 16 bytes per
+    ///   row (participant, digest, line), a second builds the row keys only for files recorded per row.
     static func compute(_ bytes: FileContents, file: String, like layout: RowDigests? = nil) -> Result<RowDigests, RowDigestProblem> {
         let csv = CSVFile(name: file, contents: bytes)
         let defaultKey = keyColumns[file] ?? []
@@ -55,42 +56,54 @@ struct RowDigests: Sendable, Equatable {
             return .failure(RowDigestProblem(message: "its rows cannot be compared: column \(missing) is missing"))
         }
         let keyIndices = key.map { csv.header.firstIndex(of: $0)! }
-        let columnOrder = csv.header.indices.sorted { csv.header[$0].utf8.lexicographicallyPrecedes(csv.header[$1].utf8) }
-        let names = csv.header.map { Array($0.utf8) }
-        var rows: [(key: Key, digest: String, line: Int)] = []
-        var seen: [[String]: Int] = [:]
-        var log = DiagnosticLog(file: file)
-        csv.forEachRecord(&log) { record, _ in
-            let values = keyIndices.map { index in index < record.count ? record.text(index) : "" }
-            let occurrence = (seen[values] ?? 0) + 1
-            seen[values] = occurrence
-            var hasher = SHA256()
-            for column in columnOrder {
-                hasher.update(data: names[column])
-                hasher.update(data: [0x1F])
-                if column < record.count { record.withValueBytes(column) { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) } }
-                hasher.update(data: [0x1E])
-            }
-            rows.append((Key(values: values, occurrence: occurrence), shortHex(Array(hasher.finalize())), record.line))
-        }
+        let rows = RowTable(csv, participantColumn: keyIndices[0])
         guard layout?.isGroupedByParticipant ?? (rows.count > rowLimit) else {
-            return .success(RowDigests(file: file, keyColumns: key, isGroupedByParticipant: false,
-                                       digests: Dictionary(rows.map { ($0.key, $0.digest) }) { first, _ in first },
-                                       lines: Dictionary(rows.map { ($0.key, $0.line) }) { first, _ in first }))
+            var digests: [Key: String] = [:], lines: [Key: Int] = [:]
+            var seen: [[String]: Int] = [:]
+            var row = 0
+            var log = DiagnosticLog(file: file)
+            csv.forEachRecord(&log) { record, _ in
+                let values = keyIndices.map { index in index < record.count ? record.text(index) : "" }
+                let occurrence = (seen[values] ?? 0) + 1
+                seen[values] = occurrence
+                let rowKey = Key(values: values, occurrence: occurrence)
+                if digests[rowKey] == nil {
+                    digests[rowKey] = shortHex(rows.digest[row])
+                    lines[rowKey] = Int(rows.line[row])
+                }
+                row += 1
+            }
+            return .success(RowDigests(file: file, keyColumns: key, isGroupedByParticipant: false, digests: digests, lines: lines))
         }
-        var byParticipant: [Key: (digests: [String], line: Int)] = [:]
-        for row in rows {
-            byParticipant[Key(values: [row.key.values[0]], occurrence: 1), default: ([], row.line)].digests.append(row.digest)
+        var digests: [Key: String] = [:], lines: [Key: Int] = [:]
+        var hexDigits: [UInt8] = []
+        for (participant, participantRows) in rows.byParticipant().enumerated() where !participantRows.isEmpty {
+            let participantKey = Key(values: [rows.participants[participant]], occurrence: 1)
+            hexDigits.removeAll(keepingCapacity: true)
+            for digest in participantRows.map({ rows.digest[$0] }).sorted() { appendHex(digest, to: &hexDigits) }
+            digests[participantKey] = shortHex(digestPrefix(hexDigits.withUnsafeBytes { SHA256.hash(data: $0) }))
+            lines[participantKey] = Int(rows.line[participantRows[0]])
         }
-        return .success(RowDigests(
-            file: file, keyColumns: [key[0]], isGroupedByParticipant: true,
-            digests: byParticipant.mapValues { shortHex(Array(SHA256.hash(data: Array($0.digests.sorted().joined().utf8)))) },
-            lines: byParticipant.mapValues(\.line)))
+        return .success(RowDigests(file: file, keyColumns: [key[0]], isGroupedByParticipant: true, digests: digests, lines: lines))
     }
 
-    /// The first 6 bytes of `digest` as 12 lowercase hexadecimal digits.
-    private static func shortHex(_ digest: [UInt8]) -> String {
-        Checksum.hex(digest.prefix(6))
+    /// The first 6 bytes of a SHA-256 digest, as a number.
+    fileprivate static func digestPrefix(_ digest: SHA256.Digest) -> UInt64 {
+        digest.prefix(6).reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// A digest prefix as 12 lowercase hexadecimal digits (fixed width, so that text order is number order).
+    private static func shortHex(_ prefix: UInt64) -> String {
+        var digits: [UInt8] = []
+        appendHex(prefix, to: &digits)
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    private static func appendHex(_ prefix: UInt64, to digits: inout [UInt8]) {
+        for shift in stride(from: 44, through: 0, by: -4) {
+            let nibble = UInt8((prefix >> UInt64(shift)) & 0xF)
+            digits.append(nibble < 10 ? 0x30 + nibble : 0x57 + nibble)
+        }
     }
 
     /// `USUBJID=P001 PARAMCD=CPEPF AVISITN=12`, with ` #2` for a repeated key.
@@ -103,4 +116,62 @@ struct RowDigests: Sendable, Equatable {
 /// Why the rows of a file cannot be compared.
 struct RowDigestProblem: Error, Sendable, Equatable {
     var message: String
+}
+
+/// Every row of a CSV file in file order: its participant (the first key column, as an index
+/// into `participants`), the digest of its cells (see `RowDigests`) and its line.
+private struct RowTable {
+    var participants = StringTable()
+    var participant: [Int32] = []
+    var digest: [UInt64] = []
+    var line: [Int32] = []
+
+    var count: Int { digest.count }
+
+    /// Reads every record once. The cells of a row are hashed as one buffer: `NAME 0x1F VALUE 0x1E`
+    /// for each column in the order of the names.
+    init(_ csv: CSVFile, participantColumn: Int) {
+        let columnOrder = csv.header.indices.sorted { csv.header[$0].utf8.lexicographicallyPrecedes(csv.header[$1].utf8) }
+        let names = csv.header.map { Array($0.utf8) }
+        let capacity = csv.estimatedRecordCount(in: csv.allRecords)
+        participant.reserveCapacity(capacity)
+        digest.reserveCapacity(capacity)
+        line.reserveCapacity(capacity)
+        var cells: [UInt8] = []
+        var last = -1
+        var log = DiagnosticLog(file: csv.name)
+        var participants = self.participants
+        var participant = self.participant, digest = self.digest, line = self.line
+        csv.forEachRecord(&log) { record, _ in
+            let index: Int
+            if participantColumn < record.count {
+                index = record.withValueBytes(participantColumn) { bytes in
+                    if last >= 0, participants.equals(last, bytes) { return last }
+                    return participants.insert(bytes: bytes).index
+                }
+            } else {
+                index = participants.insert("").index
+            }
+            last = index
+            cells.removeAll(keepingCapacity: true)
+            for column in columnOrder {
+                cells.append(contentsOf: names[column])
+                cells.append(0x1F)
+                if column < record.count { record.withValueBytes(column) { cells.append(contentsOf: $0) } }
+                cells.append(0x1E)
+            }
+            participant.append(Int32(index))
+            digest.append(RowDigests.digestPrefix(cells.withUnsafeBytes { SHA256.hash(data: $0) }))
+            line.append(Int32(record.line))
+        }
+        (self.participants, self.participant, self.digest, self.line) = (participants, participant, digest, line)
+    }
+
+    /// The rows of each participant, in file order.
+    /// - Complexity: O(*r*) (a counting sort).
+    func byParticipant() -> [[Int]] {
+        var rows = [[Int]](repeating: [], count: participants.count)
+        for (row, owner) in participant.enumerated() { rows[Int(owner)].append(row) }
+        return rows
+    }
 }
