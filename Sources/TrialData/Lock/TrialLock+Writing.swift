@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 extension TrialLock {
     /// The lock of a study folder, or `nil` when it has no `trial.lock`.
@@ -51,11 +53,18 @@ extension TrialLock {
                 Diagnostic(.error, at: SourceLocation(file: $0.path), "changed while it was being locked; lock again")
             })
         }
-        var tables: [RowDigests] = []
+        var read: [(path: String, contents: FileContents)] = []
         for input in contents.inputs {
-            let bytes = try FileContents.reading(dataDirectory.appendingPathComponent(input.path), name: input.path)
-            if case .success(let table) = RowDigests.compute(bytes, file: input.path) { tables.append(table) }
+            read.append((input.path, try FileContents.reading(dataDirectory.appendingPathComponent(input.path), name: input.path)))
         }
+        // The files' row digests on every core, kept in file order.
+        let files = read
+        let computed = Mutex([RowDigests?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            guard case .success(let table) = RowDigests.compute(files[index].contents, file: files[index].path) else { return }
+            computed.withLock { $0[index] = table }
+        }
+        let tables = computed.withLock { $0.compactMap { $0 } }
         let rowText = Array(RowDigestFile.text(of: tables).utf8)
         let rowFile = LockedFile(path: RowDigestFile.name, sha256: Checksum.sha256(rowText), byteCount: rowText.count)
         let history = previous.map { $0.history + [TrialLock(lockedAt: $0.lockedAt, lockedBy: $0.lockedBy, note: $0.note,
