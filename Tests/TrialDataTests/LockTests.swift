@@ -152,6 +152,16 @@ struct LockTests {
         #expect(read.keyColumns == ["USUBJID", "AEDECOD", "AESTDY"])
     }
 
+    @Test func changesOfFilesRecordedPerParticipantAreNamedByParticipant() {
+        let rows = [RowChanges.Row(kind: .changed, key: "USUBJID=P1", line: 3), RowChanges.Row(kind: .added, key: "USUBJID=P9", line: 40),
+                    RowChanges.Row(kind: .missing, key: "USUBJID=P5", line: nil)]
+        let messages = RowChanges(rows: rows, isPerParticipant: true, unavailable: nil).diagnostics(file: "adlb.csv", limit: 20)
+            .map(\.message)
+        #expect(messages == ["rows of participant USUBJID=P1 differ from the locked ones",
+                             "rows of participant USUBJID=P9 were not locked",
+                             "rows of participant USUBJID=P5 were locked and are missing"])
+    }
+
     @Test func largeFilesAreRecordedPerParticipant() throws {
         let bytes = FileContents(Array(StudyFolder.adlb.utf8))
         let perRow = try RowDigests.compute(bytes, file: "adlb.csv").get()

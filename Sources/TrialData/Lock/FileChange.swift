@@ -80,14 +80,17 @@ public struct RowChanges: Sendable, Hashable {
 
     func diagnostics(file: String, limit: Int) -> [Diagnostic] {
         if let unavailable { return [Diagnostic(.warning, at: SourceLocation(file: file), "rows not compared: \(unavailable)")] }
-        let unit = isPerParticipant ? "rows of participant" : "row"
         var list = rows.prefix(limit).map { row in
             let location = SourceLocation(file: file, line: row.line)
-            switch row.kind {
-            case .changed: return Diagnostic(.error, at: location, "\(unit) \(row.key) differs from the locked one")
-            case .added: return Diagnostic(.error, at: location, "\(unit) \(row.key) was not locked")
-            case .missing: return Diagnostic(.error, at: location, "\(unit) \(row.key) was locked and is missing")
+            let message = switch (row.kind, isPerParticipant) {
+            case (.changed, false): "row \(row.key) differs from the locked one"
+            case (.added, false): "row \(row.key) was not locked"
+            case (.missing, false): "row \(row.key) was locked and is missing"
+            case (.changed, true): "rows of participant \(row.key) differ from the locked ones"
+            case (.added, true): "rows of participant \(row.key) were not locked"
+            case (.missing, true): "rows of participant \(row.key) were locked and are missing"
             }
+            return Diagnostic(.error, at: location, message)
         }
         if rows.count > limit {
             list.append(Diagnostic(.error, at: SourceLocation(file: file), "… and \(rows.count - limit) more differing \(isPerParticipant ? "participants" : "rows")"))
