@@ -16,7 +16,7 @@ public enum ResultsComparison {
     /// `visit` + `subgroup` + `level`, `term` + `soc`, `usubjid` + `arm` + `startMonth`, …) when
     /// these tell the elements apart on both sides, else by position. Numbers (integer or not)
     /// are equal when they agree within `tolerance`; anything else must be equal exactly.
-    /// - Complexity: O(*n* + *a*²) for *n* values and arrays of up to *a* elements.
+    /// - Complexity: O(*n*) for *n* values (elements are matched through a dictionary of their labels).
     public static func differences(old: JSONValue, new: JSONValue,
                                    tolerance: NumericTolerance = .standard) -> [ResultsDifference] {
         var differences: [ResultsDifference] = []
@@ -55,14 +55,16 @@ public enum ResultsComparison {
             compareByPosition(old, new, path: path, tolerance: tolerance, into: &differences)
             return
         }
+        let newIndex = Dictionary(uniqueKeysWithValues: zip(newLabels, new.indices))
+        let oldLabelSet = Set(oldLabels)
         for (element, elementLabel) in zip(old, oldLabels) {
-            if let index = newLabels.firstIndex(of: elementLabel) {
+            if let index = newIndex[elementLabel] {
                 compare(element, new[index], path: path + elementLabel, tolerance: tolerance, into: &differences)
             } else {
                 differences.append(ResultsDifference(path: path + elementLabel, kind: .removed(element)))
             }
         }
-        for (element, elementLabel) in zip(new, newLabels) where !oldLabels.contains(elementLabel) {
+        for (element, elementLabel) in zip(new, newLabels) where !oldLabelSet.contains(elementLabel) {
             differences.append(ResultsDifference(path: path + elementLabel, kind: .added(element)))
         }
     }
