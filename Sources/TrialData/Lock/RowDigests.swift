@@ -66,11 +66,10 @@ struct RowDigests: Sendable, Equatable {
                 let values = keyIndices.map { index in index < record.count ? record.text(index) : "" }
                 let occurrence = (seen[values] ?? 0) + 1
                 seen[values] = occurrence
+                // The occurrence number makes every row's key unique.
                 let rowKey = Key(values: values, occurrence: occurrence)
-                if digests[rowKey] == nil {
-                    digests[rowKey] = shortHex(rows.digest[row])
-                    lines[rowKey] = Int(rows.line[row])
-                }
+                digests[rowKey] = shortHex(rows.digest[row])
+                lines[rowKey] = Int(rows.line[row])
                 row += 1
             }
             return .success(RowDigests(file: file, keyColumns: key, isGroupedByParticipant: false, digests: digests, lines: lines))
