@@ -32,6 +32,7 @@ enum Stage: String, CaseIterable {
     /// Prepares, warms up and times the stage on `directory`, printing one time per line.
     func run(on directory: URL, templates: URL, warmups: Int, repetitions: Int) throws {
         let timed: () throws -> Void
+        let plan = try StudyInput.planFile(for: directory, given: nil, lock: TrialLock.read(in: directory))
         switch self {
         case .read:
             timed = { _ = try StudyInput.load(from: directory) }
@@ -39,17 +40,17 @@ enum Stage: String, CaseIterable {
             let input = try StudyInput.load(from: directory)
             timed = { _ = StudyAnalysis.run(data: input.data, plan: input.plan.plan) }
         case .figures:
-            let study = try StudyFolderAnalysis().analyze(dataDirectory: directory, planFile: nil)
+            let study = try StudyFolderAnalysis().analyze(dataDirectory: directory, planFile: plan)
             let figures = TrialFigures(results: study.results, plan: study.plan)
             timed = { _ = try figures.renderAll() }
         case .report:
-            let study = try StudyFolderAnalysis().analyze(dataDirectory: directory, planFile: nil)
+            let study = try StudyFolderAnalysis().analyze(dataDirectory: directory, planFile: plan)
             let composer = ReportComposer(templates: try ReportTemplates(directory: templates))
             let figures = TrialFigureSource().figures(results: study.results, plan: study.plan)
             let svg = try TrialFigures(results: study.results, plan: study.plan).renderAll(formats: [.svg])
             let svgByName = Dictionary(uniqueKeysWithValues: svg.map { ($0.name.rawValue, String(decoding: $0.bytes, as: UTF8.self)) })
             let provenance = ReportProvenance(
-                date: ReportDate.resolve(lockTime: nil, environment: [:]), lockHash: nil, toolVersion: TrialReportVersion.current,
+                date: try ReportDate.resolve(lockTime: nil, environment: [:]), lockHash: nil, toolVersion: TrialReportVersion.current,
                 planYAML: study.plan.canonicalYAML, planSource: study.planSource, warnings: study.warnings.map(\.description))
             timed = {
                 let report = try composer.compose(results: study.results, plan: study.plan, provenance: provenance,

@@ -13,9 +13,12 @@ struct FiguresCommand: ParsableCommand {
         commandName: "figures",
         abstract: "Draw the trial's figures (PDF, SVG and PNG) into OUT/figures.",
         discussion: """
-            Analyses the study (--spec, else DIR/study.yaml, else the built-in plan) and draws the \
+            Analyses the study (--spec, else the plan its trial.lock recorded, else DIR/study.yaml, \
+            else the built-in plan) and draws the \
             figures the plan lists, or only --only NAME. Figures are drawn into a temporary folder \
             and moved into OUT/figures only when all are drawn; other files there are kept. \
+            The date inside the PDFs is the one a render uses: SOURCE_DATE_EPOCH, else the data \
+            lock's time, else today (UTC, 00:00:00). \
             The figures: \(FigureName.allCases.map(\.rawValue).joined(separator: ", ")).
             """
     )
@@ -46,14 +49,18 @@ struct FiguresCommand: ParsableCommand {
 
     func run() throws {
         try runReportingFailures {
-            let input = try StudyInput.load(from: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)))
+            let directory = study.studyDirectory
+            let lock = try TrialLock.read(in: directory)
+            let date = try ReportDate.resolve(lockTime: lock?.lockedAt, environment: ProcessInfo.processInfo.environment)
+            let plan = try StudyInput.planFile(for: directory, given: study.planFile.map(URL.init(fileURLWithPath:)), lock: lock)
+            let input = try StudyInput.load(from: directory, resolvedPlan: plan)
             report(input.data.warnings)
             let results = StudyAnalysis.run(data: input.data, plan: input.plan.plan)
             let figures = TrialFigures(results: results, plan: input.plan.plan)
             let names = only.flatMap(FigureName.init(rawValue:)).map { [$0] } ?? figures.names
             let destination = URL(fileURLWithPath: outputDirectory).appendingPathComponent("figures")
             try FigureFolder.replacing(in: destination) { (temporary: URL) throws(TrialReportError) -> [URL] in
-                try figures.writeAll(to: temporary, names: names, dpi: dpi, width: width, documentDate: DocumentDate.current)
+                try figures.writeAll(to: temporary, names: names, dpi: dpi, width: width, documentDate: date.timestamp)
             }
         }
     }
@@ -81,19 +88,5 @@ enum FigureFolder {
                                        "cannot write: \(String(cString: strerror(errno)))")
             }
         }
-    }
-}
-
-/// The date written into PDFs: `SOURCE_DATE_EPOCH` when set (reproducible builds), else a fixed date.
-enum DocumentDate {
-    /// `YYYY-MM-DDThh:mm:ss` in UTC.
-    static var current: String {
-        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) else {
-            return Canvas.fixedDate
-        }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: seconds))
     }
 }

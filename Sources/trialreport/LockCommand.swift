@@ -41,11 +41,12 @@ struct LockCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures {
             let directory = study.studyDirectory
-            let givenPlan = study.planFile.map(URL.init(fileURLWithPath:))
-            let input = try StudyInput.load(from: directory, planFile: givenPlan)
+            let plan = try StudyInput.planFile(for: directory, given: study.planFile.map(URL.init(fileURLWithPath:)),
+                                               lock: try TrialLock.read(in: directory))
+            let input = try StudyInput.load(from: directory, resolvedPlan: plan)
             report(input.data.warnings)
             let lock = try TrialLock.write(
-                dataDirectory: directory, planFile: StudyInput.planFile(for: directory, given: givenPlan),
+                dataDirectory: directory, planFile: plan,
                 templatesDirectory: try templates.directory(), lockedAt: at.flatMap(LockTime.date) ?? Date(),
                 lockedBy: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown", note: note,
                 replacing: force, validated: input.data.inputs)

@@ -14,9 +14,11 @@ struct RenderCommand: ParsableCommand {
             Writes OUT/report.pdf, report.html, report.md, results.json, manifest.json, \
             tables/<name>.csv and figures/<name>.{pdf,svg,png}. Everything is written into a \
             temporary folder beside OUT and replaces OUT only when all succeeded; after any error \
-            OUT is as it was. OUT may not be the data folder or inside it (exit 73). Dates inside \
-            the outputs come from the data lock's time, else SOURCE_DATE_EPOCH, else 2000-01-01 — \
-            never the clock. When the study folder has a trial.lock that no longer matches, the \
+            OUT is as it was. OUT may not be the data folder or inside it (exit 73). The date inside \
+            the outputs is SOURCE_DATE_EPOCH when set, else the data lock's time, else today \
+            (UTC, 00:00:00); an unlocked report says "draft — data not locked". The plan is \
+            --spec, else the plan trial.lock recorded, else DIR/study.yaml, else the built-in plan. \
+            The lock is checked against the bytes analysed: when they differ from trial.lock, the \
             render warns on stderr and watermarks every page "DATA CHANGED SINCE LOCK"; with \
             --locked it refuses instead.
             """

@@ -12,8 +12,9 @@ struct VerifyCommand: ParsableCommand {
             Prints `ok: DIR matches trial.lock (locked AT by WHO, hash H)` and exits 0, or lists every \
             changed, added or missing input file, plan and template with the locked and current \
             SHA-256, and for a changed CSV file the rows that differ, by key (at most 20 per file), \
-            and exits 65. Exits 66 when the folder has no trial.lock. The plan checked is --spec, \
-            else the plan file recorded in the lock, else DIR/study.yaml when present.
+            and exits 65. Exits 66 when the folder has no trial.lock. The plan checked is the one \
+            render uses: --spec, else the plan file recorded in the lock when present, else \
+            DIR/study.yaml when present, else the built-in plan.
             """
     )
 
@@ -27,8 +28,7 @@ struct VerifyCommand: ParsableCommand {
                 throw TrialReportError(.missingInput, at: SourceLocation(file: directory.appendingPathComponent(TrialLock.fileName).path),
                                        "the study folder is not locked; lock it with `trialreport lock`")
             }
-            let plan = study.planFile.map(URL.init(fileURLWithPath:))
-                ?? lock.planFile(in: directory) ?? StudyInput.planFile(for: directory, given: nil)
+            let plan = try StudyInput.planFile(for: directory, given: study.planFile.map(URL.init(fileURLWithPath:)), lock: lock)
             let status = try LockStatus.check(dataDirectory: directory, planFile: plan, templatesDirectory: try templates.directory())
             switch status {
             case .notLocked, .matches:

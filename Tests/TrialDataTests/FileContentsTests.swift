@@ -41,6 +41,30 @@ struct FileContentsTests {
         #expect(contents.withBytes { String(decoding: $0, as: UTF8.self) } == "A,B\n1,2\n")
     }
 
+    @Test func aMappedFileWrittenInPlaceAfterItWasOpenedIsReportedAsChanged() throws {
+        let bytes = pattern(count: 2 * FileContents.mappingThreshold)
+        try withFile(bytes) { url in
+            let contents = try FileContents.reading(url, name: "adlb.csv")
+            try contents.checkUnchanged()
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.write(contentsOf: Data([0x42]))
+            try handle.close()
+            let error = #expect(throws: TrialReportError.self) { try contents.checkUnchanged() }
+            #expect(error?.kind == .invalidInput)
+            #expect(error?.diagnostics.first?.description
+                == "error: adlb.csv: another program wrote to the file while it was being read; run again once nothing writes to it")
+        }
+    }
+
+    @Test func aFileReadIntoMemoryStaysAsReadWhateverHappensToTheFile() throws {
+        try withFile(pattern(count: 4096)) { url in
+            let contents = try FileContents.reading(url, name: "adsl.csv")
+            try Data(repeating: 0x41, count: 10).write(to: url)
+            try contents.checkUnchanged()
+            #expect(contents.withBytes { Array($0) } == pattern(count: 4096))
+        }
+    }
+
     @Test func aMappedFileShortenedWhileReadEndsWithAMessageNotACrash() async throws {
         let result = await #expect(processExitsWith: .exitCode(1), observing: [\.standardErrorContent]) {
             TruncatedInputGuard.install()

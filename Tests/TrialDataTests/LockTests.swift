@@ -143,6 +143,43 @@ struct LockTests {
         #expect(throws: TrialReportError.self) { try TrialLock(text: edited) }
     }
 
+    @Test(arguments: ["/etc/passwd", "../study.yaml", "plans/../../x.yaml", "", "./study.yaml"])
+    func aLockNamingAPlanOutsideTheStudyFolderIsNotAValidLock(_ path: String) throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        var lock = try Self.lock(folder)
+        lock.contents.plan = LockedFile(path: path, sha256: String(repeating: "0", count: 64), byteCount: 1)
+        let error = #expect(throws: TrialReportError.self) { try TrialLock(text: lock.text) }
+        #expect(error?.kind == .invalidInput)
+        #expect(error?.diagnostics.first?.message.hasPrefix("not a valid lock: plan.path \"\(path)\" is not a file inside the study folder") == true)
+    }
+
+    @Test func aLockNamingRowDigestsOutsideTheStudyFolderIsNotAValidLock() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        var lock = try Self.lock(folder)
+        lock.rowDigests?.path = "../../etc/shadow"
+        #expect(throws: TrialReportError.self) { try TrialLock(text: lock.text) }
+    }
+
+    @Test func aPlanOutsideTheStudyFolderIsNotLocked() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).yaml")
+        try Data("title: x\n".utf8).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let link = folder.url.appendingPathComponent("study.yaml")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: outside)
+        for plan in [outside, link] {
+            let error = #expect(throws: TrialReportError.self) {
+                try TrialLock.write(dataDirectory: folder.url, planFile: plan, templatesDirectory: nil, lockedAt: Self.time,
+                                    lockedBy: "tester", note: nil, replacing: false, validated: [])
+            }
+            #expect(error?.diagnostics.first?.message.hasPrefix("the plan is outside the study folder") == true)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(TrialLock.fileName).path))
+    }
+
     @Test func rowDigestsReadBackFromTheirFile() throws {
         let bytes = FileContents(Array("USUBJID,AEDECOD,AESTDY,AESEV\nP1,\"Tab\tand\\\\\",2,MILD\nP1,\"Tab\tand\\\\\",2,MILD\n".utf8))
         let table = try RowDigests.compute(bytes, file: "adae.csv").get()

@@ -132,7 +132,7 @@ enum DocumentSamples {
     }
 
     static let provenance = ReportProvenance(
-        date: .fixed, lockHash: nil, toolVersion: "0.1.0", planYAML: AnalysisPlan().canonicalYAML,
+        date: ReportDate(secondsSince1970: 946_684_800), lockHash: nil, toolVersion: "0.1.0", planYAML: AnalysisPlan().canonicalYAML,
         planSource: "built-in plan", warnings: ["warning: adlb.csv:17: value below the detection limit"])
 
     /// A small figure, drawn as vectors, standing for the trial's remission-rates figure.

@@ -68,8 +68,24 @@ struct RenderPipelineTests {
         #expect(markdown.contains("**Report date:** 2023-11-14"))
     }
 
+    @Test func anUnlockedRenderIsADraftDatedTheDayOfTheRenderAtMidnightUTC() throws {
+        let options = options("today")
+        let before = Date()
+        _ = try renderer.render(options)
+        let days = Set([before, Date()].map { ReportDate(secondsSince1970: Int64($0.timeIntervalSince1970)).day })
+        let markdown = try String(contentsOf: options.outputDirectory.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(days.contains { markdown.contains("**Report date:** \($0)") }, "\(days)")
+        #expect(markdown.contains("**Data lock:** draft — data not locked"))
+        let pdf = try String(decoding: Data(contentsOf: options.outputDirectory.appendingPathComponent("report.pdf")), as: UTF8.self)
+        #expect(days.contains { pdf.contains("/CreationDate (\($0.replacingOccurrences(of: "-", with: ""))000000") }, "\(days)")
+        #expect(try PDFText.extract(Array(Data(contentsOf: options.outputDirectory.appendingPathComponent("report.pdf"))))
+            .contains("Data lock: draft — data not locked"))
+    }
+
     @Test func sourceDateEpochChangesOnlyTheDates() throws {
-        _ = try renderer.render(options("fixed"))
+        var first = options("fixed")
+        first.environment = ["SOURCE_DATE_EPOCH": "946684800"]  // 2000-01-01T00:00:00Z
+        _ = try renderer.render(first)
         var dated = options("dated")
         dated.environment = ["SOURCE_DATE_EPOCH": "1700000000"]  // 2023-11-14T22:13:20Z
         _ = try renderer.render(dated)

@@ -60,7 +60,7 @@ struct TypesetTests {
         #expect(pageTexts.count == pages)
         for (index, pageText) in pageTexts.enumerated() {
             #expect(pageText.contains("Page \(index + 1) of \(pages)"))
-            #expect(pageText.contains("Data lock: not locked"))
+            #expect(pageText.contains("Data lock: draft — data not locked"))
         }
     }
 

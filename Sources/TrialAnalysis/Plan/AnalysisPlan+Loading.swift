@@ -76,14 +76,23 @@ extension AnalysisPlan {
     /// problems of its values (see `read(yaml:file:)`).
     static func read(contentsOf url: URL, displayName: String? = nil) throws(TrialReportError) -> PlanReading {
         let file = displayName ?? url.lastPathComponent
-        let data: Data
+        return try read(data: try bytes(of: url, file: file), file: file)
+    }
+
+    /// The bytes of a plan file, at most one more than a plan may have (1 MiB).
+    /// - Throws: `TrialReportError` of kind `.missingInput` when the file cannot be read.
+    static func bytes(of url: URL, file: String) throws(TrialReportError) -> Data {
         do {
             let handle = try FileHandle(forReadingFrom: url)
             defer { try? handle.close() }
-            data = try handle.read(upToCount: PlanStructure.maximumBytes + 1) ?? Data()
+            return try handle.read(upToCount: PlanStructure.maximumBytes + 1) ?? Data()
         } catch {
             throw TrialReportError(.missingInput, at: SourceLocation(file: file), "cannot read the analysis plan: \(error.localizedDescription)")
         }
+    }
+
+    /// Reads a plan from the bytes of its file, as `read(contentsOf:displayName:)` does.
+    static func read(data: Data, file: String) throws(TrialReportError) -> PlanReading {
         guard data.count <= PlanStructure.maximumBytes else {
             throw TrialReportError(.invalidInput, at: SourceLocation(file: file), "the plan is larger than the 1 MiB a plan may have")
         }

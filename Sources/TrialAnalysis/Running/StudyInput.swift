@@ -7,23 +7,45 @@ public struct StudyInput: Sendable {
     public var plan: LoadedPlan
     /// The data, validated against the plan's expectations.
     public var data: StudyData
+    /// The plan file as read — its path as a lock records it, and the SHA-256 and size of the
+    /// bytes parsed — or `nil` for the built-in plan.
+    public var planFile: LockedFile?
 
     /// A plan and its data.
-    public init(plan: LoadedPlan, data: StudyData) {
+    public init(plan: LoadedPlan, data: StudyData, planFile: LockedFile? = nil) {
         self.plan = plan
         self.data = data
+        self.planFile = planFile
     }
 
-    /// The plan file used for a study folder: `planFile` when given, else `directory/study.yaml`
-    /// when it exists, else `nil` (the built-in plan).
-    public static func planFile(for directory: URL, given planFile: URL?) -> URL? {
+    /// The plan file a study uses — the one rule of every command: `planFile` (`--spec`) when
+    /// given; else the plan file `lock` recorded, when it exists; else `directory/study.yaml` when
+    /// it exists; else `nil` (the built-in plan).
+    /// - Throws: `TrialReportError` (`.invalidInput`, at `trial.lock`) when the plan the lock
+    ///   names leads outside the study folder through a symbolic link.
+    public static func planFile(for directory: URL, given planFile: URL?, lock: TrialLock?) throws(TrialReportError) -> URL? {
         if let planFile { return planFile }
+        if let locked = lock?.planFile(in: directory), FileManager.default.fileExists(atPath: locked.path) {
+            guard LockedContents.isInside(locked, directory) else {
+                throw TrialReportError(.invalidInput, at: SourceLocation(file: directory.appendingPathComponent(TrialLock.fileName).path),
+                                       "the plan the lock names (\(locked.lastPathComponent)) leads outside the study folder")
+            }
+            return locked
+        }
         let inFolder = directory.appendingPathComponent("study.yaml")
         return FileManager.default.fileExists(atPath: inFolder.path) ? inFolder : nil
     }
 
-    /// Reads a study: the plan (`planFile`, else `directory/study.yaml`, else the built-in plan),
-    /// then the data with what the plan expects of it, then the checks of the plan that need the
+    /// Reads a study with the plan `planFile(for:given:lock:)` picks, with the folder's own
+    /// lock; see `load(from:resolvedPlan:)`.
+    /// - Throws: as `load(from:resolvedPlan:)`, and `.invalidInput` for an invalid `trial.lock`.
+    public static func load(from directory: URL, planFile: URL? = nil) throws(TrialReportError) -> StudyInput {
+        let lock = try TrialLock.read(in: directory)
+        return try load(from: directory, resolvedPlan: try Self.planFile(for: directory, given: planFile, lock: lock))
+    }
+
+    /// Reads a study: the plan (`resolvedPlan`, or the built-in plan when `nil`), then the data
+    /// with what the plan expects of it, then the checks of the plan that need the
     /// data (arm labels, covariates, subgroup variables, remission parameters) for the values the
     /// plan file writes; default values the data do not fit are left to the analyses (nulls and notes).
     ///
@@ -33,18 +55,22 @@ public struct StudyInput: Sendable {
     ///
     /// - Parameters:
     ///   - directory: the study folder.
-    ///   - planFile: the `--spec` file, if given.
+    ///   - resolvedPlan: the plan file, as `planFile(for:given:lock:)` picks it; `nil` for the built-in plan.
     /// - Throws: `TrialReportError` with every problem found: `.missingInput` (exit 66) for a
     ///   missing plan file, folder or required CSV file, else `.invalidInput` (exit 65) for an
     ///   invalid plan, invalid data, or a plan that does not fit the data.
     /// - Complexity: O(size of the files).
-    public static func load(from directory: URL, planFile: URL? = nil) throws(TrialReportError) -> StudyInput {
+    public static func load(from directory: URL, resolvedPlan: URL?) throws(TrialReportError) -> StudyInput {
         let reading: PlanReading
-        if let file = Self.planFile(for: directory, given: planFile) {
+        var planFile: LockedFile?
+        if let file = resolvedPlan {
+            let recorded = LockedContents.recordedPath(of: file, in: directory)
             guard FileManager.default.fileExists(atPath: file.path) else {
                 throw TrialReportError(.missingInput, at: SourceLocation(file: file.path), "the analysis plan does not exist")
             }
-            reading = try AnalysisPlan.read(contentsOf: file, displayName: planFile == nil ? file.lastPathComponent : file.path)
+            let bytes = try AnalysisPlan.bytes(of: file, file: recorded)
+            planFile = LockedFile(path: recorded, sha256: Checksum.sha256(Array(bytes)), byteCount: bytes.count)
+            reading = try AnalysisPlan.read(data: bytes, file: recorded)
         } else {
             reading = PlanReading(plan: .builtIn, reader: PlanNodeReader(file: PlanLocations.builtInFile))
         }
@@ -70,7 +96,7 @@ public struct StudyInput: Sendable {
         }
         let problems = planProblems + fitProblems
         guard problems.isEmpty else { throw TrialReportError(.invalidInput, problems + data.warnings) }
-        return StudyInput(plan: plan, data: data)
+        return StudyInput(plan: plan, data: data, planFile: planFile)
     }
 
     /// Whether a value the data are read or checked against has a problem (it would be checked

@@ -8,6 +8,11 @@ import Foundation
 /// of their own. The bytes never change while the object lives — except if another program
 /// truncates a mapped file meanwhile, which the operating system answers with `SIGBUS`
 /// (`TruncatedInputGuard` turns that into a message and exit status 1; `trialreport` installs it).
+///
+/// A file another program writes while it is read is refused rather than read half old, half
+/// new: its size and modification and change times are taken when it is opened and again once
+/// it is read (`reading`), and for a mapped file — whose bytes are the page cache's, and follow
+/// writes — again when the caller is done with the bytes (`checkUnchanged`).
 public final class FileContents: Sendable {
     /// Files of this size or more are mapped rather than read (1 MiB).
     static let mappingThreshold = 1 << 20
@@ -17,26 +22,40 @@ public final class FileContents: Sendable {
 
     /// The bytes; valid while `self` lives (use `withBytes` to be sure of it).
     nonisolated(unsafe) let bytes: UnsafeBufferPointer<UInt8>
-    private let isMapped: Bool
+    /// For a mapped file: its open descriptor and its state when opened.
+    private let mapping: (descriptor: Int32, state: FileState, name: String)?
 
     /// A copy of `array`.
     public init(_ array: [UInt8]) {
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: array.count)
         _ = buffer.initialize(from: array)
         bytes = UnsafeBufferPointer(buffer)
-        isMapped = false
+        mapping = nil
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, isMapped: Bool) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, mapping: (descriptor: Int32, state: FileState, name: String)?) {
         self.bytes = bytes
-        self.isMapped = isMapped
+        self.mapping = mapping
     }
 
     deinit {
-        if isMapped {
+        if let mapping {
             munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+            close(mapping.descriptor)
         } else {
             bytes.deallocate()
+        }
+    }
+
+    /// Checks that a mapped file was not written since it was opened, so that the bytes used
+    /// were the file's bytes throughout; bytes read into memory are the caller's and always pass.
+    /// - Throws: `TrialReportError` of kind `.invalidInput` naming the file when its size,
+    ///   modification or change time differs from when it was opened.
+    public func checkUnchanged() throws(TrialReportError) {
+        guard let mapping else { return }
+        var status = stat()
+        guard fstat(mapping.descriptor, &status) == 0, FileState(status) == mapping.state else {
+            throw Self.changedWhileRead(mapping.name)
         }
     }
 
@@ -56,18 +75,26 @@ public final class FileContents: Sendable {
     public static func reading(_ url: URL, name: String) throws(TrialReportError) -> FileContents {
         let descriptor = open(url.path, O_RDONLY)
         guard descriptor >= 0 else { throw unreadable(name, errno) }
-        defer { close(descriptor) }
+        var keepsDescriptor = false
+        defer { if !keepsDescriptor { close(descriptor) } }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw unreadable(name, errno) }
+        let opened = FileState(status)
         let size = Int(status.st_size)
         guard size <= maximumByteCount else {
             throw TrialReportError(.invalidInput, at: SourceLocation(file: name), Message.fileTooLarge(size, limit: maximumByteCount))
         }
         if size >= mappingThreshold, (status.st_mode & S_IFMT) == S_IFREG,
            let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), address != MAP_FAILED {
-            return FileContents(bytes: UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size), isMapped: true)
+            keepsDescriptor = true
+            let contents = FileContents(bytes: UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size),
+                                        mapping: (descriptor, opened, name))
+            try contents.checkUnchanged()
+            return contents
         }
-        return try FileContents(bytes: readAll(descriptor, size: size, name: name), isMapped: false)
+        let contents = try FileContents(bytes: readAll(descriptor, size: size, name: name), mapping: nil)
+        guard fstat(descriptor, &status) == 0, FileState(status) == opened, contents.count == size else { throw changedWhileRead(name) }
+        return contents
     }
 
     /// `size` bytes read from `descriptor` with one `read(2)` loop; fewer if the file
@@ -89,7 +116,36 @@ public final class FileContents: Sendable {
         return UnsafeBufferPointer(rebasing: buffer[..<filled])
     }
 
+    private static func changedWhileRead(_ name: String) -> TrialReportError {
+        TrialReportError(.invalidInput, at: SourceLocation(file: name),
+                         "another program wrote to the file while it was being read; run again once nothing writes to it")
+    }
+
     private static func unreadable(_ name: String, _ code: Int32) -> TrialReportError {
         TrialReportError(.other, at: SourceLocation(file: name), Message.unreadableFile(String(cString: strerror(code))))
+    }
+}
+
+/// What tells that a file was written: its size and its modification and change times (the change
+/// time moves with any write, and cannot be set back), and which file it is.
+struct FileState: Sendable, Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modified: timespec
+    var changed: timespec
+
+    init(_ status: stat) {
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+        size = Int64(status.st_size)
+        modified = status.st_mtim
+        changed = status.st_ctim
+    }
+
+    static func == (first: FileState, second: FileState) -> Bool {
+        first.device == second.device && first.inode == second.inode && first.size == second.size
+            && first.modified.tv_sec == second.modified.tv_sec && first.modified.tv_nsec == second.modified.tv_nsec
+            && first.changed.tv_sec == second.changed.tv_sec && first.changed.tv_nsec == second.changed.tv_nsec
     }
 }

@@ -12,8 +12,9 @@ extension StudyData {
     /// Reads and validates a study folder.
     ///
     /// Every file is read once into memory and parsed in one pass — adlb.csv in two halves, adae
-    /// and adii beside it — while another thread computes the files' SHA-256. Every problem in
-    /// every file is collected before failing.
+    /// and adii beside it — while another thread computes the files' SHA-256 from the same bytes,
+    /// so `inputs` describes exactly the bytes analysed (what a data lock is checked against).
+    /// Every problem in every file is collected before failing.
     /// - Parameters:
     ///   - directory: the study folder.
     ///   - expectations: what the analysis plan expects of the data.
@@ -22,7 +23,8 @@ extension StudyData {
     /// - Returns: the typed tables, the inputs read and any warnings.
     /// - Throws: `TrialReportError` — `.missingInput` naming every missing required file or a
     ///   missing folder; `.invalidInput` with every problem found (warnings included) or for
-    ///   files larger together than the limit (checked before reading); `.usage` for a limit
+    ///   files larger together than the limit (checked before reading) or for a file another
+    ///   program wrote while it was read (`FileContents.checkUnchanged`); `.usage` for a limit
     ///   setting that is not a size; `.other` when a file cannot be read.
     /// - Complexity: O(*n*) in the total size of the files.
     public static func load(from directory: URL, expecting expectations: StudyExpectations = .seedStudy,
@@ -52,12 +54,15 @@ extension StudyData {
         }
 
         let others = optionalTables.value()
+        let checksums = hashes.value()
+        // The hashes and the tables came from the same bytes; a mapped file written meanwhile would make them differ.
+        for file in sources.files { try file.contents.checkUnchanged() }
         let logs = [adslLog, adlbLog] + others.logs
         let rowCounts = [participants.rowCount, measurements.rowCount] + others.rowCounts
 
         let diagnostics = logs.flatMap(\.diagnostics)
         if logs.contains(where: \.hasErrors) { throw TrialReportError(.invalidInput, diagnostics) }
-        let inputs = zip(sources.files, zip(hashes.value(), rowCounts)).map { file, hashAndRows in
+        let inputs = zip(sources.files, zip(checksums, rowCounts)).map { file, hashAndRows in
             InputFile(file: file.name, sha256: hashAndRows.0, byteCount: file.contents.count, rowCount: hashAndRows.1)
         }
         return StudyData(participants: participants.table, measurements: measurements.table,

@@ -34,6 +34,22 @@ public enum LockStatus: Sendable, Hashable {
         guard let lock = try TrialLock.read(in: dataDirectory) else { return .notLocked }
         let existingPlan = planFile.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
         let current = try LockedContents.current(dataDirectory: dataDirectory, planFile: existingPlan, templatesDirectory: templatesDirectory)
+        return try compare(current, with: lock, in: dataDirectory)
+    }
+
+    /// Compares files already read — for a render, the bytes it analysed, the plan it parsed and
+    /// the templates it used — with a lock.
+    ///
+    /// - Parameters:
+    ///   - current: the files as read.
+    ///   - lock: the study folder's lock, `nil` when it has none.
+    ///   - dataDirectory: the study folder, where the rows of a changed input file are read again
+    ///     to name them (only for the message).
+    /// - Returns: as `check(dataDirectory:planFile:templatesDirectory:)`.
+    /// - Throws: `TrialReportError` (`.other`) when a changed file cannot be read again.
+    /// - Complexity: O(*f*²) in the number of files, plus O(size + *r* log *r*) for each changed input file.
+    public static func compare(_ current: LockedContents, with lock: TrialLock?, in dataDirectory: URL) throws(TrialReportError) -> LockStatus {
+        guard let lock else { return .notLocked }
         var changes = differences(lock.contents.inputs, current.inputs, role: .input)
         if lock.contents.plan != current.plan {
             let kind: FileChange.Kind = lock.contents.plan == nil ? .added : current.plan == nil ? .missing : .changed

@@ -67,20 +67,23 @@ public struct LockedContents: Sendable, Hashable {
     }
 
     /// `file`'s path relative to `directory` when inside it, else its absolute path.
-    static func recordedPath(of file: URL, in directory: URL) -> String {
+    public static func recordedPath(of file: URL, in directory: URL) -> String {
         let filePath = file.standardizedFileURL.path, directoryPath = directory.standardizedFileURL.path
         let prefix = directoryPath.hasSuffix("/") ? directoryPath : directoryPath + "/"
         return filePath.hasPrefix(prefix) ? String(filePath.dropFirst(prefix.count)) : filePath
     }
 
-    /// Where a recorded plan path points, seen from `directory`.
-    static func location(ofRecordedPath path: String, in directory: URL) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+    /// Whether `file`, with every symbolic link on its path resolved, lies inside `directory`
+    /// (its links resolved too).
+    public static func isInside(_ file: URL, _ directory: URL) -> Bool {
+        let folder = directory.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let resolved = file.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        return resolved.count > folder.count && resolved.starts(with: folder)
     }
 
     /// The relative paths of the regular, non-hidden files under `directory` (symbolic links
     /// are not followed), sorted by their UTF-8 bytes.
-    static func templatePaths(in directory: URL) -> [String] {
+    public static func templatePaths(in directory: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
         var paths: [String] = []
         while let path = enumerator.nextObject() as? String {

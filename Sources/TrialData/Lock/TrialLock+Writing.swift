@@ -12,9 +12,10 @@ extension TrialLock {
         return try TrialLock(text: contents.withBytes { String(decoding: $0, as: UTF8.self) })
     }
 
-    /// The plan file this lock recorded, seen from `dataDirectory`, or `nil` for the built-in plan.
+    /// The plan file this lock recorded, inside `dataDirectory`, or `nil` for the built-in plan
+    /// (a lock records only files inside the study folder).
     public func planFile(in dataDirectory: URL) -> URL? {
-        contents.plan.map { LockedContents.location(ofRecordedPath: $0.path, in: dataDirectory) }
+        contents.plan.map { dataDirectory.appendingPathComponent($0.path) }
     }
 
     /// Locks a study folder: records its files as they are now in `trial.lock` and the digests
@@ -33,8 +34,8 @@ extension TrialLock {
     ///     differs now changed after validation, and the lock is refused.
     /// - Returns: the lock written.
     /// - Throws: `TrialReportError` — `.invalidInput` when the folder is already locked and
-    ///   `replacing` is false, when its lock cannot be read, or when an input changed since
-    ///   validation; `.cannotWrite` when the files cannot be written.
+    ///   `replacing` is false, when its lock cannot be read, when the plan lies outside the study
+    ///   folder (symbolic links resolved), or when an input changed since validation; `.cannotWrite` when the files cannot be written.
     /// - Complexity: O(total size of the files + *r* log *r*) for *r* rows.
     @discardableResult
     public static func write(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?, lockedAt: Date,
@@ -45,6 +46,11 @@ extension TrialLock {
             throw TrialReportError(.invalidInput, at: SourceLocation(file: dataDirectory.appendingPathComponent(fileName).path),
                                    "the study folder is already locked (\(previous.summary.description)); "
                                    + "give --force to lock it again (the earlier lock is kept in its history)")
+        }
+        if let planFile, !LockedContents.isInside(planFile, dataDirectory) {
+            throw TrialReportError(.invalidInput, at: SourceLocation(file: planFile.path),
+                                   "the plan is outside the study folder; a lock covers only files inside it: "
+                                   + "copy the plan into \(dataDirectory.path) and lock with --spec naming the copy")
         }
         let contents = try LockedContents.current(dataDirectory: dataDirectory, planFile: planFile, templatesDirectory: templatesDirectory)
         let changed = contents.inputs.filter { file in validated.contains { $0.file == file.path && $0.sha256 != file.sha256 } }

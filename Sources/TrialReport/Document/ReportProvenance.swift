@@ -3,7 +3,7 @@ import Foundation
 /// What the report says about where it came from, besides the results: the document date, the
 /// data lock, the tool version, the plan as used and the validation warnings.
 public struct ReportProvenance: Sendable, Equatable {
-    /// The date printed in the report and stored in the PDF (never the clock; see `ReportDate`).
+    /// The date printed in the report and stored in the PDF (see `ReportDate.resolve`).
     public var date: ReportDate
     /// The SHA-256 of `trial.lock`, or `nil` when the data are not locked.
     public var lockHash: String?
@@ -30,51 +30,18 @@ public struct ReportProvenance: Sendable, Equatable {
         self.warnings = warnings
     }
 
-    /// The lock hash, or "not locked"; flagged when the data changed since the lock.
+    /// The lock hash, or `notLocked`; flagged when the data changed since the lock.
     public var lockStatus: String {
-        guard let lockHash else { return "not locked" }
+        guard let lockHash else { return Self.notLocked }
         return lockChanged ? lockHash + " (changed since lock)" : lockHash
     }
+
+    /// What the title page, the page footers and the appendix say of a report of data not locked.
+    public static let notLocked = "draft — data not locked"
 
     /// The words of the watermark and the warning when the data changed since the lock.
     public static let changedWarning = "DATA CHANGED SINCE LOCK"
 
     /// The watermark of every PDF page, or `nil`.
     public var watermark: String? { lockChanged ? Self.changedWarning : nil }
-}
-
-/// The one date inside every output: the data lock time when there is one, else
-/// `SOURCE_DATE_EPOCH`, else 2000-01-01T00:00:00Z — never the clock, so renders are reproducible.
-public struct ReportDate: Sendable, Equatable {
-    /// Seconds since 1970-01-01T00:00:00Z.
-    public var secondsSince1970: Int64
-
-    /// The fixed date used when neither a lock time nor `SOURCE_DATE_EPOCH` is given.
-    public static let fixed = ReportDate(secondsSince1970: 946_684_800)
-
-    /// A date from seconds since 1970.
-    public init(secondsSince1970: Int64) {
-        self.secondsSince1970 = secondsSince1970
-    }
-
-    /// The lock time if given, else `SOURCE_DATE_EPOCH` from `environment` when it is a
-    /// non-negative integer, else `fixed`.
-    public static func resolve(lockTime: Date?, environment: [String: String]) -> ReportDate {
-        if let lockTime { return ReportDate(secondsSince1970: Int64(lockTime.timeIntervalSince1970.rounded(.down))) }
-        if let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text), seconds >= 0 {
-            return ReportDate(secondsSince1970: seconds)
-        }
-        return fixed
-    }
-
-    /// "2000-01-01".
-    public var day: String { String(timestamp.prefix(10)) }
-
-    /// "2000-01-01T00:00:00" (UTC), the form Cairo's PDF metadata takes.
-    public var timestamp: String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(secondsSince1970)))
-    }
 }

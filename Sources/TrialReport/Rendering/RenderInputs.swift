@@ -12,19 +12,27 @@ public struct AnalysedStudy: Sendable {
     public var planSource: String
     /// Validation warnings, shown in the appendix.
     public var warnings: [Diagnostic]
+    /// The plan file as parsed (its SHA-256 and size), `nil` for the built-in plan: with the
+    /// inputs of `results` (the bytes analysed), what the data lock is checked against.
+    public var planFile: LockedFile?
 
     /// An analysed study.
-    public init(results: Results, plan: AnalysisPlan, planSource: String, warnings: [Diagnostic]) {
+    public init(results: Results, plan: AnalysisPlan, planSource: String, warnings: [Diagnostic], planFile: LockedFile? = nil) {
         self.results = results
         self.plan = plan
         self.planSource = planSource
         self.warnings = warnings
+        self.planFile = planFile
     }
 }
 
 /// The analysis stage of the pipeline: a study folder (and plan file) → results.
 public protocol StudyAnalyzing: Sendable {
     /// The analysed study.
+    /// - Parameters:
+    ///   - dataDirectory: the study folder.
+    ///   - planFile: the plan file, as `StudyInput.planFile(for:given:lock:)` picks it; `nil`
+    ///     for the built-in plan.
     /// - Throws: `TrialReportError` with every problem of the study folder or plan.
     func analyze(dataDirectory: URL, planFile: URL?) throws(TrialReportError) -> AnalysedStudy
 }
@@ -49,7 +57,7 @@ public struct RenderOptions: Sendable {
     public var paper: PaperSize
     /// Refuse to render unless the study folder matches its `trial.lock` (`--locked`).
     public var requireLock: Bool
-    /// The environment, for `SOURCE_DATE_EPOCH`.
+    /// The environment, for `SOURCE_DATE_EPOCH` (`ReportDate.resolve`).
     public var environment: [String: String]
 
     /// Options; see the properties.

@@ -7,8 +7,9 @@ import TrialData
 /// PNG), report.md, report.html, report.pdf and manifest.json, all written into a temporary folder
 /// and swapped into the output folder only when everything succeeded (`OutputFolder`).
 ///
-/// Every date inside the outputs is `ReportDate.resolve` (lock time, else `SOURCE_DATE_EPOCH`,
-/// else 2000-01-01): two renders of the same inputs give byte-identical files.
+/// The data lock is checked against the bytes the analysis read (one read, one truth), and every
+/// date inside the outputs is `ReportDate.resolve` (`SOURCE_DATE_EPOCH`, else the lock time, else
+/// the day of the render): two renders of the same inputs on the same day give byte-identical files.
 public struct ReportRenderer: Sendable {
     /// The stages, in order, as progress reports name them.
     public enum Stage: String, Sendable, CaseIterable {
@@ -30,15 +31,19 @@ public struct ReportRenderer: Sendable {
     /// - Parameter progress: called at the start of each stage.
     /// - Throws: `TrialReportError`: `.cannotWrite` (exit 73) for an output folder inside the
     ///   data folder or one that cannot be written; the analysis's errors; `.invalidInput` (65)
-    ///   for a template error. The output folder is unchanged after any error.
+    ///   for a template error, an invalid lock, or (with `requireLock`) what was analysed not
+    ///   matching the lock; `.usage` (64) for a `SOURCE_DATE_EPOCH` that is not a time. The output
+    ///   folder is unchanged after any error.
     /// - Complexity: linear in the size of the study.
     public func render(_ options: RenderOptions, progress: (Stage) -> Void = { _ in }) throws(TrialReportError) -> RenderSummary {
         try Self.checkSeparate(output: options.outputDirectory, data: options.dataDirectory)
         let templates = try ReportTemplates(directory: options.templatesDirectory)
-        let lock = try RenderLock.check(options)
+        let lockFile = try TrialLock.read(in: options.dataDirectory)
+        let date = try ReportDate.resolve(lockTime: lockFile?.lockedAt, environment: options.environment)
+        let planFile = try StudyInput.planFile(for: options.dataDirectory, given: options.planFile, lock: lockFile)
         progress(.analysis)
-        let study = try analysis.analyze(dataDirectory: options.dataDirectory, planFile: options.planFile)
-        let date = ReportDate.resolve(lockTime: lock.time, environment: options.environment)
+        let study = try analysis.analyze(dataDirectory: options.dataDirectory, planFile: planFile)
+        let lock = try RenderLock.check(lockFile, study: study, templates: templates, options: options)
         progress(.figures)
         let figureList = try figures?.figures(results: study.results, plan: study.plan) ?? []
         let drawing = FigureDrawing(figureList, documentDate: date.timestamp)

@@ -19,6 +19,9 @@ public struct ReportTemplates: Sendable {
     public static let fileExtension = "mustache"
 
     private let library: MustacheLibrary
+    /// Every file of the folder as a data lock records it (`LockedContents.templatePaths`): each
+    /// template with the SHA-256 and size of the bytes parsed, any other file as read now.
+    public let lockedFiles: [LockedFile]
 
     /// The templates in `directory`.
     /// - Throws: `TrialReportError`: `.missingInput` when the folder or one of the two main
@@ -30,6 +33,7 @@ public struct ReportTemplates: Sendable {
         let files = try Self.templateFiles(in: directory)
         var problems: [Diagnostic] = []
         var texts: [String: (text: String, file: String)] = [:]
+        var parsed: [String: LockedFile] = [:]
         for (name, url) in files {
             let display = directory.lastPathComponent + "/" + name + "." + Self.fileExtension
             guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
@@ -37,6 +41,8 @@ public struct ReportTemplates: Sendable {
                 continue
             }
             texts[name] = (text, display)
+            let path = name + "." + Self.fileExtension
+            parsed[path] = LockedFile(path: path, sha256: Checksum.sha256(Array(data)), byteCount: data.count)
         }
         for required in [Self.markdownName, Self.htmlName] where texts[required] == nil {
             throw TrialReportError(.missingInput, at: SourceLocation(file: directory.path + "/" + required + "." + Self.fileExtension),
@@ -61,6 +67,15 @@ public struct ReportTemplates: Sendable {
         }
         guard problems.isEmpty else { throw TrialReportError(.invalidInput, problems) }
         self.library = library
+        var lockedFiles: [LockedFile] = []
+        for path in LockedContents.templatePaths(in: directory) {
+            if let file = parsed[path] {
+                lockedFiles.append(file)
+            } else {
+                lockedFiles.append(try LockedFile.reading(directory.appendingPathComponent(path), as: path))
+            }
+        }
+        self.lockedFiles = lockedFiles
     }
 
     /// The report's Markdown for `context` (from `ReportContext.values()`).

@@ -10,10 +10,10 @@ public struct StudyFolderAnalysis: StudyAnalyzing {
     public init() {}
 
     public func analyze(dataDirectory: URL, planFile: URL?) throws(TrialReportError) -> AnalysedStudy {
-        let input = try StudyInput.load(from: dataDirectory, planFile: planFile)
+        let input = try StudyInput.load(from: dataDirectory, resolvedPlan: planFile)
         let results = StudyAnalysis.run(data: input.data, plan: input.plan.plan)
-        let source = StudyInput.planFile(for: dataDirectory, given: planFile)?.lastPathComponent ?? "the built-in plan"
-        return AnalysedStudy(results: results, plan: input.plan.plan, planSource: source, warnings: input.data.warnings)
+        return AnalysedStudy(results: results, plan: input.plan.plan, planSource: planFile?.lastPathComponent ?? "the built-in plan",
+                             warnings: input.data.warnings, planFile: input.planFile)
     }
 }
 

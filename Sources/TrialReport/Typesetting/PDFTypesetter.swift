@@ -16,7 +16,7 @@ public struct PDFTypesetter: Sendable {
         public var creator: String
         /// The creation and modification date, `YYYY-MM-DDThh:mm:ss` (never the clock).
         public var date: String
-        /// The text at the left of every page's footer, e.g. "Data lock: not locked".
+        /// The text at the left of every page's footer, e.g. "Data lock: draft — data not locked".
         public var footer: String
         /// Words drawn large and faint across every page (e.g. "DATA CHANGED SINCE LOCK"), or `nil`.
         public var watermark: String?

@@ -10,7 +10,7 @@ struct PageDrawer {
     let geometry: PageGeometry
     let style: TypesetStyle
     let links: LinkRegistry
-    /// The left part of the footer, e.g. "Data lock: 3f2a…" or "Data lock: not locked".
+    /// The left part of the footer, e.g. "Data lock: 3f2a…" or "Data lock: draft — data not locked".
     let footer: TextBlock
     /// Drawn large and faint across every page, under the content, when given.
     let watermark: TextBlock?
