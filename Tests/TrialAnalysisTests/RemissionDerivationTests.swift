@@ -52,4 +52,29 @@ import TrialAnalysis
         #expect(results.participantFlow.byArm.map(\.analysed) == [1, 1])
         #expect(results.notes.contains { $0.section == "remission" && $0.message.contains("excluded by completeCase") })
     }
+
+    @Test func nonResponderCountsAMissingBaselineAndKeepsTheParticipant() throws {
+        // A has no fasting baseline but meets the rule on CPEPP (rule any); B has no CPEPP baseline and
+        // does not meet it on CPEPF; C has neither baseline.
+        let adlb = TemporaryStudy.cPeptide([("A", (nil, 120), (500, 600)), ("B", (100, 105), (nil, 600)),
+                                            ("C", (nil, 150), (nil, 700)), ("D", (100, 100), (500, 500))])
+        let study = try TemporaryStudy(adsl: Self.fourParticipants, adlb: adlb).derived()
+        #expect(study.remission.status == [.responder, .nonResponder, .nonResponder, .nonResponder])
+        #expect(study.remission.missingBaseline == [true, true, true, false])
+        let arms = try TemporaryStudy(adsl: Self.fourParticipants, adlb: adlb).results().remission.overall.byArm
+        #expect(arms.map(\.n) == [2, 2])
+        #expect(arms.map(\.missingBaseline) == [2, 1])
+        #expect(arms.map(\.missingCountedAsNonResponders) == [1, 1])
+    }
+
+    @Test func completeCaseLeavesOutAParticipantMissingABaselineAndCountsIt() throws {
+        let adlb = TemporaryStudy.cPeptide([("A", (nil, 120), (500, 600)), ("B", (100, 120), (500, 600)),
+                                            ("C", (100, 100), (nil, 500)), ("D", (100, 100), (500, 500))])
+        let results = try TemporaryStudy(adsl: Self.fourParticipants, adlb: adlb,
+                                         plan: "remission: {missing: completeCase}\n").results()
+        let arms = results.remission.overall.byArm
+        #expect(arms.map(\.n) == [1, 1])
+        #expect(arms.map(\.excluded) == [1, 1])
+        #expect(arms.map(\.missingBaseline) == [1, 1])
+    }
 }

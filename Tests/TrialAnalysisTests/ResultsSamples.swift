@@ -10,7 +10,7 @@ enum ResultsSamples {
 
     static func remissionArm(_ arm: String, _ n: Int, _ responders: Int) -> RemissionArm {
         RemissionArm(arm: arm, n: n, responders: responders, rate: Double(responders) / Double(n),
-                     ciLower: 0.2, ciUpper: 0.6, excluded: 0, missingCountedAsNonResponders: 1, undefinedPercentChanges: 0)
+                     ciLower: 0.2, ciUpper: 0.6, excluded: 0, missingCountedAsNonResponders: 1, missingBaseline: 0, undefinedPercentChanges: 0)
     }
 
     static func comparison(_ treatment: (Int, Int), _ control: (Int, Int)) -> RemissionComparison {
@@ -73,7 +73,7 @@ enum ResultsSamples {
             method: .firth, population: .treatment, n: 27, events: 11,
             terms: [term("(Intercept)"), term("CPEPF.BASE"), term("MSCDOSE")],
             methodReason: .fewEventsPerCovariate, eventsPerCovariate: 5.5, separation: false,
-            univariable: [UnivariableFit(covariate: "CPEPF.BASE", method: .firth, n: 27, events: 11, term: term("CPEPF.BASE"))]
+            univariable: [UnivariableFit(covariate: "CPEPF.BASE", method: .firth, methodReason: .fewEventsPerCovariate, n: 27, events: 11, term: term("CPEPF.BASE"))]
         ),
         insulinIndependence: InsulinIndependenceResults(
             byArm: [InsulinIndependenceArm(arm: "UC-MSC", subjects: 3, n: 27, episodes: 3),
@@ -109,7 +109,7 @@ enum ResultsSamples {
         var results = full
         results.remission.overall = RemissionComparison(
             byArm: [RemissionArm(arm: "UC-MSC", n: 0, responders: 0, rate: .nan, ciLower: nil, ciUpper: nil,
-                                 excluded: 27, missingCountedAsNonResponders: 0, undefinedPercentChanges: 2)],
+                                 excluded: 27, missingCountedAsNonResponders: 0, missingBaseline: 0, undefinedPercentChanges: 2)],
             difference: ProportionDifference(estimate: nil, ciLower: -.infinity, ciUpper: .infinity),
             test: .fisherExact, pValue: .nan
         )

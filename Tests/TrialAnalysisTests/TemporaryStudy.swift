@@ -44,9 +44,11 @@ struct TemporaryStudy {
     }
 
     /// adlb.csv rows of CPEPF and CPEPP at baseline and month 12 (`nil` = no row).
-    static func cPeptide(_ rows: [(String, fasting: (Double, Double?), postprandial: (Double, Double?))]) -> String {
+    static func cPeptide(_ rows: [(String, fasting: (Double?, Double?), postprandial: (Double?, Double?))]) -> String {
         "USUBJID,PARAMCD,AVISITN,AVAL\n" + rows.map { id, fasting, postprandial in
-            var lines = "\(id),CPEPF,0,\(fasting.0)\n\(id),CPEPP,0,\(postprandial.0)\n"
+            var lines = ""
+            if let value = fasting.0 { lines += "\(id),CPEPF,0,\(value)\n" }
+            if let value = postprandial.0 { lines += "\(id),CPEPP,0,\(value)\n" }
             if let value = fasting.1 { lines += "\(id),CPEPF,12,\(value)\n" }
             if let value = postprandial.1 { lines += "\(id),CPEPP,12,\(value)\n" }
             return lines

@@ -101,10 +101,14 @@ struct ValidationTests {
         #expect(problems == ["error: adii.csv:2:6: ENDMO 3 is before STARTMO 6"])
     }
 
-    @Test func missingBaselineOfARemissionParameterIsReportedAtTheParticipant() throws {
+    @Test func missingBaselineOfARemissionParameterIsAWarningAtTheParticipantAndTheStudyLoads() throws {
         let rows = "P1,CPEPF,0,300,pmol/L\nP1,CPEPP,0,700,pmol/L\nP2,CPEPF,0,250,pmol/L\nP2,CPEPP,0,NA,pmol/L\n"
-        let problems = try StudyFolder.problems("adlb.csv", adlbHeader + rows)
-        #expect(problems == ["error: adsl.csv:3:1: USUBJID \"P2\" has no baseline CPEPP (AVISITN 0) in adlb.csv"])
+        let folder = try StudyFolder(["adlb.csv": adlbHeader + rows])
+        defer { folder.remove() }
+        let loaded = folder.load()
+        #expect(loaded.data != nil)
+        #expect(loaded.problems == ["warning: adsl.csv:3:1: USUBJID \"P2\" has no baseline CPEPP (AVISITN 0) in adlb.csv: "
+            + "remission follows the plan's missing-data rule"])
     }
 
     @Test func adverseEventCodesAreChecked() throws {

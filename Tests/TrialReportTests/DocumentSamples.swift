@@ -15,7 +15,7 @@ enum DocumentSamples {
 
     static func remissionArm(_ arm: String, _ n: Int, _ responders: Int) -> RemissionArm {
         RemissionArm(arm: arm, n: n, responders: responders, rate: Double(responders) / Double(n),
-                     ciLower: 0.2452, ciUpper: 0.5929, excluded: 0, missingCountedAsNonResponders: 1, undefinedPercentChanges: 0)
+                     ciLower: 0.2452, ciUpper: 0.5929, excluded: 0, missingCountedAsNonResponders: 1, missingBaseline: 0, undefinedPercentChanges: 0)
     }
 
     static func comparison(_ treatment: (Int, Int), _ control: (Int, Int), p: Double) -> RemissionComparison {
@@ -109,8 +109,8 @@ enum DocumentSamples {
                 method: .firth, population: .treatment, n: 27, events: 11,
                 terms: [term("(Intercept)", 0.2), term("CPEPF.BASE", 1.0123), term("MSCDOSE", 5.1123)],
                 methodReason: .fewEventsPerCovariate, eventsPerCovariate: 5.5, separation: false,
-                univariable: [UnivariableFit(covariate: "CPEPF.BASE", method: .firth, n: 27, events: 11, term: term("CPEPF.BASE", 1.0098)),
-                              UnivariableFit(covariate: "MSCDOSE", method: .firth, n: 27, events: 11, term: term("MSCDOSE", 4.8761))]),
+                univariable: [UnivariableFit(covariate: "CPEPF.BASE", method: .firth, methodReason: .fewEventsPerCovariate, n: 27, events: 11, term: term("CPEPF.BASE", 1.0098)),
+                              UnivariableFit(covariate: "MSCDOSE", method: .firth, methodReason: .fewEventsPerCovariate, n: 27, events: 11, term: term("MSCDOSE", 4.8761))]),
             insulinIndependence: InsulinIndependenceResults(
                 byArm: [InsulinIndependenceArm(arm: "UC-MSC", subjects: 3, n: 27, episodes: 3),
                         InsulinIndependenceArm(arm: "Control", subjects: 0, n: 26, episodes: 0)],

@@ -17,7 +17,7 @@ enum FigureSamples {
 
     static func remissionArm(_ arm: String, n: Int, responders: Int, ci: (Double, Double)) -> RemissionArm {
         RemissionArm(arm: arm, n: n, responders: responders, rate: Double(responders) / Double(n), ciLower: ci.0,
-                     ciUpper: ci.1, excluded: 0, missingCountedAsNonResponders: n / 27, undefinedPercentChanges: 0)
+                     ciUpper: ci.1, excluded: 0, missingCountedAsNonResponders: n / 27, missingBaseline: 0, undefinedPercentChanges: 0)
     }
 
     static func comparison(_ treatment: RemissionArm, _ control: RemissionArm, difference: Double, p: Double) -> RemissionComparison {
@@ -121,8 +121,8 @@ enum FigureSamples {
                         term("MSCDOSE", 2.87, 1.12, 9.84, 0.0281)],
                 methodReason: .fewEventsPerCovariate, eventsPerCovariate: 5.5, separation: false,
                 univariable: [
-                    UnivariableFit(covariate: "CPEPF.BASE", method: .firth, n: 27, events: 11, term: term("CPEPF.BASE", 0.9912, 0.9822, 0.9987, 0.0224)),
-                    UnivariableFit(covariate: "MSCDOSE", method: .firth, n: 27, events: 11, term: term("MSCDOSE", 2.14, 0.95, 5.61, 0.0672)),
+                    UnivariableFit(covariate: "CPEPF.BASE", method: .firth, methodReason: .fewEventsPerCovariate, n: 27, events: 11, term: term("CPEPF.BASE", 0.9912, 0.9822, 0.9987, 0.0224)),
+                    UnivariableFit(covariate: "MSCDOSE", method: .firth, methodReason: .fewEventsPerCovariate, n: 27, events: 11, term: term("MSCDOSE", 2.14, 0.95, 5.61, 0.0672)),
                 ]),
             insulinIndependence: InsulinIndependenceResults(
                 byArm: [InsulinIndependenceArm(arm: arms[0], subjects: 3, n: 27, episodes: 3),

@@ -20,7 +20,8 @@ struct LogisticAnalysis {
         let univariable = covariates.map { covariate in
             let single = fit([covariate], context: "univariable \(covariate.name)", &log)
             let term = single.fitted.terms.last ?? Self.emptyTerm(covariate.name)
-            return UnivariableFit(covariate: covariate.name, method: single.fitted.method, n: single.n, events: single.events,
+            return UnivariableFit(covariate: covariate.name, method: single.fitted.method, methodReason: single.fitted.reason,
+                                  n: single.n, events: single.events,
                                   term: term.scaled(per: specification.oddsRatioPer[covariate.name]))
         }
         return LogisticResults(

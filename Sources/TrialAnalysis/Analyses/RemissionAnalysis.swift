@@ -30,6 +30,7 @@ struct RemissionAnalysis {
             case .nonResponder: counts[arm].n += 1
             }
             if flags.missingCountedAsNonResponder[participant] { counts[arm].missing += 1 }
+            if flags.missingBaseline[participant] { counts[arm].missingBaseline += 1 }
             counts[arm].undefined += Int(flags.undefinedPercentChanges[participant])
         }
         let byArm = counts.enumerated().map { armIndex, count in
@@ -46,7 +47,8 @@ struct RemissionAnalysis {
             return RemissionArm(arm: study.armLabels[armIndex], n: count.n, responders: count.responders,
                                 rate: count.n > 0 ? Double(count.responders) / Double(count.n) : nil,
                                 ciLower: interval?.lower, ciUpper: interval?.upper, excluded: count.excluded,
-                                missingCountedAsNonResponders: count.missing, undefinedPercentChanges: count.undefined)
+                                missingCountedAsNonResponders: count.missing, missingBaseline: count.missingBaseline,
+                                undefinedPercentChanges: count.undefined)
         }
         let treatment = (byArm[0].responders, byArm[0].n), control = (byArm[1].responders, byArm[1].n)
         let difference = log.attempt("difference of remission rates", population.name) {
@@ -59,7 +61,7 @@ struct RemissionAnalysis {
 
     /// Remission counts of one arm.
     private struct ArmCounts {
-        var n = 0, responders = 0, excluded = 0, missing = 0, undefined = 0
+        var n = 0, responders = 0, excluded = 0, missing = 0, missingBaseline = 0, undefined = 0
     }
 
     /// The arm × subgroup interaction: logistic model remission ~ arm + level + arm:level over the

@@ -15,6 +15,9 @@ public struct RemissionFlags: Sendable {
     public let status: [Status]
     /// Participants counted as non-responders by `nonResponder` with a remission value missing.
     public let missingCountedAsNonResponder: [Bool]
+    /// Participants without a baseline value of at least one remission parameter (whatever the
+    /// missing-data rule then did with them).
+    public let missingBaseline: [Bool]
     /// Per participant, the remission parameters with a baseline of 0 (percent change undefined)
     /// and a primary-visit value, among participants not excluded.
     public let undefinedPercentChanges: [UInt8]
@@ -26,6 +29,7 @@ public struct RemissionFlags: Sendable {
     /// with a missing baseline or primary-visit value, or a baseline of 0, does not meet it. The
     /// rule `any` needs one parameter to meet it, `all` every one. With `completeCase` a
     /// participant missing any remission value at baseline or the primary visit is excluded.
+    /// A missing baseline is treated as a missing primary-visit value is, and flagged.
     ///
     /// - Parameters:
     ///   - grid: the measurements.
@@ -37,12 +41,14 @@ public struct RemissionFlags: Sendable {
         let count = grid.participantCount
         var status = [Status](repeating: .nonResponder, count: count)
         var missingCounted = [Bool](repeating: false, count: count)
+        var missingBaseline = [Bool](repeating: false, count: count)
         var undefined = [UInt8](repeating: 0, count: count)
         for participant in 0..<count {
             var met = 0, missing = 0, zeroBaselines: UInt8 = 0
             for parameter in parameters {
                 let baseline = grid.baseline(parameter: parameter, participant: participant)
                 let value = grid.value(parameter: parameter, visit: primaryVisit, participant: participant)
+                if baseline.isNaN { missingBaseline[participant] = true }
                 if baseline.isNaN || value.isNaN {
                     missing += 1
                 } else if baseline == 0 {
@@ -62,6 +68,7 @@ public struct RemissionFlags: Sendable {
         }
         self.status = status
         missingCountedAsNonResponder = missingCounted
+        self.missingBaseline = missingBaseline
         undefinedPercentChanges = undefined
     }
 }

@@ -130,8 +130,10 @@ public struct ScaledOddsRatio: Codable, Sendable, Equatable {
 public struct UnivariableFit: Codable, Sendable, Equatable {
     /// The covariate's name in the plan.
     public var covariate: String
-    /// How the model was fitted (the same rule as the multivariable model).
+    /// How the model was fitted (the plan's rule applied to this model alone).
     public var method: LogisticFitMethod
+    /// Why `method` was used for this model.
+    public var methodReason: LogisticMethodReason
     /// Participants with remission and this covariate.
     public var n: Int
     /// Responders among them.
@@ -140,9 +142,11 @@ public struct UnivariableFit: Codable, Sendable, Equatable {
     public var term: LogisticTerm
 
     /// A univariable fit.
-    public init(covariate: String, method: LogisticFitMethod, n: Int, events: Int, term: LogisticTerm) {
+    public init(covariate: String, method: LogisticFitMethod, methodReason: LogisticMethodReason, n: Int, events: Int,
+                term: LogisticTerm) {
         self.covariate = covariate
         self.method = method
+        self.methodReason = methodReason
         self.n = n
         self.events = events
         self.term = term

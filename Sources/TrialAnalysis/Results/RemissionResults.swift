@@ -53,6 +53,9 @@ public struct RemissionArm: Codable, Sendable, Equatable {
     public var excluded: Int
     /// Participants counted as not in remission by `nonResponder` because a value was missing.
     public var missingCountedAsNonResponders: Int
+    /// Participants without a baseline value of a remission parameter: that parameter cannot meet
+    /// the rule (`nonResponder`), or the participant is among `excluded` (`completeCase`).
+    public var missingBaseline: Int
     /// Remission parameters whose percent change is undefined (baseline 0), counted per
     /// participant and parameter.
     public var undefinedPercentChanges: Int
@@ -60,7 +63,7 @@ public struct RemissionArm: Codable, Sendable, Equatable {
     /// Remission in one arm; non-finite values become `nil`.
     public init(
         arm: String, n: Int, responders: Int, rate: Double?, ciLower: Double?, ciUpper: Double?,
-        excluded: Int, missingCountedAsNonResponders: Int, undefinedPercentChanges: Int
+        excluded: Int, missingCountedAsNonResponders: Int, missingBaseline: Int, undefinedPercentChanges: Int
     ) {
         self.arm = arm
         self.n = n
@@ -70,6 +73,7 @@ public struct RemissionArm: Codable, Sendable, Equatable {
         self.ciUpper = ciUpper.finite
         self.excluded = excluded
         self.missingCountedAsNonResponders = missingCountedAsNonResponders
+        self.missingBaseline = missingBaseline
         self.undefinedPercentChanges = undefinedPercentChanges
     }
 }

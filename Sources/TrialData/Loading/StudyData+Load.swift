@@ -98,7 +98,7 @@ extension StudyData {
             let message = Message.noBaseline(participants.table.ids[participant],
                                              parameter: expectations.remissionParameters[parameter],
                                              visit: Message.number(expectations.baselineVisit))
-            log.add(.error, location, message)
+            log.add(.warning, location, message)
         }
     }
 }

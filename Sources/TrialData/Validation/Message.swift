@@ -81,7 +81,7 @@ enum Message {
         "ENDMO \(end) is before STARTMO \(start)"
     }
     static func noBaseline(_ id: String, parameter: String, visit: String) -> String {
-        "USUBJID \(quoted(id)) has no baseline \(parameter) (AVISITN \(visit)) in adlb.csv"
+        "USUBJID \(quoted(id)) has no baseline \(parameter) (AVISITN \(visit)) in adlb.csv: remission follows the plan's missing-data rule"
     }
     static let noParticipants = "no participants: the file has a header but no rows"
     static let noMeasurements = "no measurements: the file has a header but no rows"

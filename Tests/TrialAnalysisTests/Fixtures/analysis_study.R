@@ -53,7 +53,8 @@ analyse <- function(plan) {
   missing <- sapply(remissionParameters, function(code) is.na(value(code, 0)) | is.na(value(code, primary)))
   responder <- if (plan$rule == "any") apply(met, 1, any) else apply(met, 1, all)
   excluded <- if (plan$missing == "completeCase") apply(missing, 1, any) else rep(FALSE, nrow(adsl))
-  zeroBase <- sapply(remissionParameters, function(code) !is.na(value(code, primary)) & value(code, 0) == 0)
+  baseMissing <- apply(sapply(remissionParameters, function(code) is.na(value(code, 0))), 1, any)
+  zeroBase <- sapply(remissionParameters, function(code) !is.na(value(code, primary)) & !is.na(value(code, 0)) & value(code, 0) == 0)
 
   comparison <- function(keep) {
     byArm <- lapply(arms, function(a) {
@@ -62,6 +63,7 @@ analyse <- function(plan) {
       list(arm = a, n = n, responders = x, rate = x / n, ciLower = ci[1], ciUpper = ci[2],
            excluded = sum(keep & adsl$ARM == a & excluded),
            missingCountedAsNonResponders = sum(s & !responder & apply(missing, 1, any)),
+           missingBaseline = sum(keep & adsl$ARM == a & baseMissing),
            undefinedPercentChanges = sum(zeroBase[s, ]))
     })
     list(byArm = byArm, difference = newcombe(byArm[[1]]$responders, byArm[[1]]$n, byArm[[2]]$responders, byArm[[2]]$n),
