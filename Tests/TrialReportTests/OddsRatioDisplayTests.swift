@@ -8,12 +8,20 @@ import TrialAnalysis
     private let plan = AnalysisPlan()
 
     @Test func labelsNameTheChangeTheOddsRatioIsFor() {
-        #expect(FigureText.covariate("CPEPF.BASE", plan: plan) == "Baseline fasting C-peptide, per\(FigureText.space)pmol/L")
-        #expect(FigureText.covariate("CPEPF.BASE", plan: plan, per: 100) == "Baseline fasting C-peptide, per\(FigureText.space)100\(FigureText.space)pmol/L")
-        #expect(FigureText.covariate("AGE", plan: plan, per: 1) == "Age, per\(FigureText.space)year")
-        #expect(FigureText.covariate("AGE", plan: plan, per: 10) == "Age, per\(FigureText.space)10\(FigureText.space)years")
-        #expect(FigureText.covariate("MSCDOSE", plan: plan, per: 2.5) == "UC-MSC dose, per\(FigureText.space)2.5 × 10⁶ cells/kg")
-        #expect(FigureText.covariate("WEIGHT", plan: plan, per: 5) == "WEIGHT, per\(FigureText.space)5")
+        #expect(ReportLabels(plan: plan).covariate("CPEPF.BASE") == "Baseline fasting C-peptide, per\(FigureText.space)pmol/L")
+        #expect(ReportLabels(plan: plan).covariate("CPEPF.BASE", per: 100) == "Baseline fasting C-peptide, per\(FigureText.space)100\(FigureText.space)pmol/L")
+        #expect(ReportLabels(plan: plan).covariate("AGE", per: 1) == "Age, per\(FigureText.space)year")
+        #expect(ReportLabels(plan: plan).covariate("AGE", per: 10) == "Age, per\(FigureText.space)10\(FigureText.space)years")
+        #expect(ReportLabels(plan: plan).covariate("MSCDOSE", per: 2.5) == "UC-MSC dose, per\(FigureText.space)2.5 × 10⁶ cells/kg")
+        #expect(ReportLabels(plan: plan).covariate("WEIGHT", per: 5) == "WEIGHT, per\(FigureText.space)5")
+    }
+
+    @Test func theDoseIsNamedForTheTreatmentArmInTablesTextAndOddsRatiosAlike() {
+        var plan = plan
+        plan.arms = ArmLabels(treatment: "Stem cells", control: "Placebo")
+        let labels = ReportLabels(plan: plan)
+        #expect(labels.variable("MSCDOSE") == "Stem cells dose (10⁶ cells/kg)")
+        #expect(labels.covariate("MSCDOSE") == "Stem cells dose, per\(FigureText.space)10⁶ cells/kg")
     }
 
     @Test func theTableTheTextAndTheForestPlotShowTheScaledOddsRatio() throws {

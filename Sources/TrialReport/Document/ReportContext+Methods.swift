@@ -1,57 +1,75 @@
 import TrialAnalysis
 
 extension ReportContext {
-    /// The methods in words, from the plan and the fitted models.
+    /// The methods in words, from the plan and from what the results say was computed (the tests
+    /// and measures of the comparisons, the method of each logistic model).
     func methodsValues(_ labels: ReportLabels) -> [String: Any] {
         let logistic = results.logistic
         let covariates = plan.logistic.covariates
+        let words = LogisticMethodWords(logistic: logistic, labels: labels)
         return [
-            "visits": Self.prose(plan.visits.map(ReportLabels.month)) + " months",
-            "baselineVisit": ReportLabels.month(plan.baselineVisit),
+            "visits": Self.prose(plan.visits.map(Display.planValue)) + " months",
+            "baselineVisit": Display.planValue(plan.baselineVisit),
             "parameters": plan.parameters.map { ["label": labels.parameter($0.code), "code": $0.code] },
             "subgroups": plan.subgroups.map { subgroup in
                 ["name": subgroup.name, "variable": labels.variable(subgroup.variable).inSentence,
-                 "cut": Display.number(subgroup.cut, decimals: subgroup.cut.rounded() == subgroup.cut ? 0 : 1),
+                 "cut": Display.planValue(subgroup.cut),
                  "atOrAbove": subgroup.labelAtOrAboveCut, "below": subgroup.labelBelowCut] as [String: Any]
             },
             "hasSubgroups": !plan.subgroups.isEmpty,
+            "interactions": interactionSentences(),
             "continuousTest": TestName(plan.continuousTest).displayName,
             "pairedTest": TestName(plan.pairedTest).displayName,
+            "betweenArms": betweenArmsSentence(labels),
             "logisticPopulation": logistic.population == .treatment ? "the " + plan.arms.treatment + " arm" : "all participants",
             "covariates": Self.prose(covariates.map { labels.variable($0).inSentence }),
-            "logisticMethod": logistic.method == .firth ? "Firth's penalized-likelihood logistic regression"
-                : "maximum-likelihood logistic regression",
-            "logisticReason": logisticReason(),
+            "logisticMethod": LogisticMethodWords.name(logistic.method),
+            "logisticModels": words.methodsSentences,
             "oddsRatioUnits": "Each odds ratio is for the change named with its covariate: "
-                + covariates.map { FigureText.lowercasedFirst(FigureText.covariate($0, plan: plan, per: plan.logistic.oddsRatioPer[$0])) }
+                + covariates.map { labels.covariate($0, per: plan.logistic.oddsRatioPer[$0]).inSentence }
                     .joined(separator: "; ") + ".",
-            "logisticIntervals": logistic.method == .firth
-                ? "95% confidence intervals and p-values come from the profile penalized likelihood (Heinze and Schemper, 2002)"
-                : "95% confidence intervals and p-values are Wald intervals and tests",
             "software": "TrialReport " + provenance.toolVersion
                 + " (Swift; every statistic checked against R 4.2 and its packages stats and brglm2); typeset with Cairo and Pango",
         ]
     }
 
-    /// Why the logistic model was fitted the way it was, with the numbers.
-    private func logisticReason() -> String {
-        let logistic = results.logistic
-        let covariates = max(1, plan.logistic.covariates.count)
-        let smaller = min(logistic.events, logistic.n - logistic.events)
-        let perCovariate = Display.number(logistic.eventsPerCovariate, decimals: 1)
-        let counts = Display.integer(smaller) + " events for " + Display.integer(covariates)
-            + (covariates == 1 ? " covariate" : " covariates")
-        switch logistic.methodReason {
-        case .requested:
-            return "The plan asks for this method."
-        case .separation:
-            return "Maximum likelihood found separation in the data (an odds ratio would be infinite), so Firth's method was used."
-        case .fewEventsPerCovariate:
-            return "Firth's method was used because there were only " + perCovariate + " events per covariate ("
-                + counts + "; fewer than 10 per covariate make maximum-likelihood estimates biased)."
-        case .enoughEventsPerCovariate:
-            return "Maximum likelihood was used: " + perCovariate + " events per covariate (" + counts
-                + ") and no separation."
+    /// How the arms were compared on each parameter, from the results' between-arm comparisons:
+    /// "Arms are compared on the percent change from baseline of fasting C-peptide and 2-hour
+    /// C-peptide with the Wilcoxon rank-sum (Mann–Whitney) test; on the change from baseline of
+    /// HbA1c with …". Empty when there are no endpoints.
+    func betweenArmsSentence(_ labels: ReportLabels) -> String {
+        var groups: [(measure: BetweenArmComparison.Measure, test: TestName, parameters: [String])] = []
+        for endpoint in results.endpoints where endpoint.subgroup == nil {
+            let between = endpoint.between
+            let name = labels.parameterName(endpoint.parameter).inSentence
+            if let index = groups.firstIndex(where: { $0.measure == between.measure && $0.test == between.test }) {
+                if !groups[index].parameters.contains(name) { groups[index].parameters.append(name) }
+            } else {
+                groups.append((between.measure, between.test, [name]))
+            }
         }
+        guard !groups.isEmpty else { return "" }
+        return "Arms are compared " + groups.map { group in
+            "on the " + Self.measureWords(group.measure) + " of " + Self.prose(group.parameters) + " with the "
+                + group.test.displayName
+        }.joined(separator: "; ") + "."
+    }
+
+    /// "percent change from baseline" or "change from baseline".
+    static func measureWords(_ measure: BetweenArmComparison.Measure) -> String {
+        switch measure {
+        case .change: "change from baseline"
+        case .percentChange: "percent change from baseline"
+        }
+    }
+
+    /// One sentence per subgroup: how the treatment × subgroup interaction was tested.
+    private func interactionSentences() -> String {
+        results.remission.interactions.map { interaction in
+            let model = interaction.method.map { " fitted by " + LogisticMethodWords.estimation($0) } ?? ""
+            return "Whether the effect differs between the " + interaction.subgroup.inSentence
+                + " groups is tested by the treatment × " + interaction.subgroup.inSentence
+                + " interaction of a logistic model" + model + " (" + interaction.test.displayName + ")."
+        }.joined(separator: " ")
     }
 }

@@ -66,7 +66,7 @@ extension ReportContext {
             "table": table("predictors") as Any? ?? false,
             "figure": figure(.remissionForest) as Any? ?? false,
             "terms": logistic.terms.filter { $0.term != "(Intercept)" }.map { term in
-                ["covariate": FigureText.covariate(term.term, plan: labels.plan, per: ShownOddsRatio(term).per),
+                ["covariate": labels.covariate(term.term, per: ShownOddsRatio(term).per),
                  "oddsRatio": ShownOddsRatio(term).text,
                  "p": Self.pStatement(term.pValue)] as [String: Any]
             },
@@ -122,7 +122,7 @@ extension ReportContext {
     /// The caption of a figure, without its number.
     static func caption(_ name: FigureName) -> String {
         switch name {
-        case .cpeptideChange: "Percent change in C-peptide from baseline to the primary visit, by arm and onset group"
+        case .cpeptideChange: "Percent change in C-peptide from baseline to the primary visit by arm, overall and by subgroup"
         case .cpeptideTrajectory: "Fasting and postprandial C-peptide over time, mean ± SEM by arm"
         case .hba1cTrajectory: "HbA1c over time, mean ± SEM by arm"
         case .insulinDoseTrajectory: "Daily insulin dose over time, mean ± SEM by arm"

@@ -17,15 +17,42 @@ public struct ReportLabels: Sendable {
         if let code = LogisticSpecification.baselineParameter(of: name), let parameter = plan.parameter(code) {
             return withUnit(parameter.label + " at baseline", parameter.unit)
         }
+        guard let variable = adslVariable(name) else { return name }
+        return withUnit(variable.label, variable.units)
+    }
+
+    /// A covariate of the logistic model as a reader names it, with the change its odds ratio is
+    /// for (`per` units, else one): `CPEPF.BASE` → "Baseline fasting C-peptide, per pmol/L" or
+    /// "…, per 100 pmol/L", `AGE` → "Age, per year" or "Age, per 10 years", `MSCDOSE` with 2 →
+    /// "UC-MSC dose, per 2 × 10⁶ cells/kg". The amount is shown as the plan writes it.
+    public func covariate(_ name: String, per: Double? = nil) -> String {
+        let space = FigureText.space
+        let (label, unit, units): (String, String, String)
+        if let code = LogisticSpecification.baselineParameter(of: name) {
+            guard let parameter = plan.parameter(code) else { return name }
+            (label, unit, units) = ("Baseline " + parameter.label.inSentence, parameter.unit, parameter.unit)
+        } else {
+            (label, unit, units) = adslVariable(name) ?? (name, "", "")
+        }
+        guard let per, per != 1 else { return unit.isEmpty ? label : "\(label), per\(space)\(unit)" }
+        let amount = Display.planValue(per)
+        if units.isEmpty { return "\(label), per\(space)\(amount)" }
+        // "per 2 × 10⁶ cells/kg" where the unit starts with a number.
+        return units.first?.isNumber == true ? "\(label), per\(space)\(amount) × \(units)" : "\(label), per\(space)\(amount)\(space)\(units)"
+    }
+
+    /// The ADSL columns of SPEC.md §1 by their meaning: label, unit (one), units (several); the
+    /// dose is named for the plan's treatment arm.
+    private func adslVariable(_ name: String) -> (label: String, unit: String, units: String)? {
         switch name {
-        case "AGE": return "Age (years)"
-        case "AGEDX": return "Age at diagnosis (years)"
-        case "SEX": return "Sex"
-        case "BMI": return "BMI (kg/m²)"
-        case "DIABDUR": return "Diabetes duration (months)"
-        case "MSCDOSE": return "UC-MSC dose (10⁶ cells/kg)"
-        case "LASTMO": return "Last follow-up (month)"
-        default: return name
+        case "AGE": ("Age", "year", "years")
+        case "AGEDX": ("Age at diagnosis", "year", "years")
+        case "SEX": ("Sex", "", "")
+        case "BMI": ("BMI", "kg/m²", "kg/m²")
+        case "DIABDUR": ("Diabetes duration", "month", "months")
+        case "MSCDOSE": (plan.arms.treatment + " dose", "10⁶ cells/kg", "10⁶ cells/kg")
+        case "LASTMO": ("Last follow-up", "month", "month")
+        default: nil
         }
     }
 
@@ -61,13 +88,7 @@ public struct ReportLabels: Sendable {
 
     /// A visit: "Month 12" (months since the first infusion); "Baseline" for the baseline visit.
     public func visit(_ month: Double) -> String {
-        month == plan.baselineVisit ? "Baseline" : "Month " + Self.month(month)
-    }
-
-    /// A month as a number: 12 → "12", 1.5 → "1.5".
-    public static func month(_ month: Double) -> String {
-        if month.rounded() == month, month.magnitude < 1e9 { return Display.integer(Int(month)) }
-        return Display.number(month, decimals: 1)
+        month == plan.baselineVisit ? "Baseline" : "Month " + Display.planValue(month)
     }
 
     /// An arm's column header: "UC-MSC (N = 27)".

@@ -36,29 +36,30 @@ extension ReportTables {
                 [.init(""), .init("Univariable", columnSpan: 2), .init("Multivariable", columnSpan: 2)],
                 [.init("Covariate", alignment: .left), .init("OR (95% CI)"), .init("p"), .init("OR (95% CI)"), .init("p")],
             ])
-        let method = table.addFootnote(Self.methodNote(logistic.method) + " " + Self.populationNote(logistic))
-        table.headerRows[0][2].footnotes = [method]
+        let multivariableNote = table.addFootnote(LogisticMethodWords.note(logistic.method) + " " + Self.populationNote(logistic))
+        table.headerRows[0][2].footnotes = [multivariableNote]
+        let univariableMethods = logistic.univariable.map(\.method).reduce(into: [LogisticFitMethod]()) { methods, method in
+            if !methods.contains(method) { methods.append(method) }
+        }
+        if univariableMethods.count == 1 {
+            table.headerRows[0][1].footnotes = [table.addFootnote(LogisticMethodWords.note(univariableMethods[0]))]
+        }
         let covariates = logistic.terms.map(\.term).filter { $0 != "(Intercept)" }
         table.groups = [ReportTable.RowGroup(covariates.map { covariate in
             let single = logistic.univariable.first { $0.covariate == covariate }
             let multiple = logistic.terms.first { $0.term == covariate }
             let per = (multiple ?? single?.term).flatMap { ShownOddsRatio($0).per }
-            var cells: [ReportTable.Cell] = [.init(FigureText.covariate(covariate, plan: labels.plan, per: per))]
+            var cells: [ReportTable.Cell] = [.init(labels.covariate(covariate, per: per))]
             for term in [single?.term, multiple] {
                 cells.append(.number(term.map { ShownOddsRatio($0).text } ?? Display.missing))
                 cells.append(.number(Display.pValue(term?.pValue)))
             }
+            if univariableMethods.count > 1, let single {
+                cells[1].footnotes = [table.addFootnote(LogisticMethodWords.note(single.method))]
+            }
             return ReportTable.Row(cells)
         })]
         return table
-    }
-
-    /// "Firth's penalized likelihood; profile penalized likelihood 95% CI and p." or the ML equivalent.
-    static func methodNote(_ method: LogisticFitMethod) -> String {
-        switch method {
-        case .firth: "Firth's penalized-likelihood logistic regression; 95% CI and p from the profile penalized likelihood."
-        case .ml: "Maximum-likelihood logistic regression; Wald 95% CI and p."
-        }
     }
 
     private static func populationNote(_ logistic: LogisticResults) -> String {

@@ -2,8 +2,8 @@ import Plot
 import TrialAnalysis
 
 /// `cpeptide-change`: the percent change from baseline to the primary visit in each remission
-/// parameter (fasting and postprandial C-peptide), one panel each: boxes by arm within each onset
-/// group, jittered individual values, n under each group and the between-arm p-value as a bracket.
+/// parameter (fasting and postprandial C-peptide), one panel each: boxes by arm in all participants,
+/// then within each subgroup level, jittered individual values, n under each group and the between-arm p-value as a bracket.
 struct CPeptideChangeFigure: TrialFigureBuilder {
     static let name = FigureName.cpeptideChange
     static let defaultWidth = FigureWidth.double
@@ -14,12 +14,10 @@ struct CPeptideChangeFigure: TrialFigureBuilder {
     let results: Results
     let plan: AnalysisPlan
 
-    /// The distributions of `parameter` at the primary visit drawn as groups: each subgroup level,
-    /// or all participants when the results have no subgroups.
+    /// The distributions of `parameter` at the primary visit drawn as groups: all participants
+    /// first, then each subgroup level.
     private func groups(_ parameter: String) -> [PercentChangeDistribution] {
-        let atVisit = results.figureData.percentChangeDistributions.filter { $0.parameter == parameter && $0.visit == plan.primaryVisit }
-        let levels = atVisit.filter { $0.subgroup != nil }
-        return levels.isEmpty ? atVisit : levels
+        results.figureData.percentChangeDistributions.filter { $0.parameter == parameter && $0.visit == plan.primaryVisit }
     }
 
     /// "Adult-onset\n(n = 17 vs 16)".
@@ -38,7 +36,7 @@ struct CPeptideChangeFigure: TrialFigureBuilder {
 
     private func panel(_ parameter: String) -> Panel {
         let groups = groups(parameter)
-        return Panel(title: RichText(FigureText.parameterLabel(parameter, plan: plan)), x: .categorical(groups.map(label)),
+        return Panel(title: RichText(ReportLabels(plan: plan).parameterName(parameter)), x: .categorical(groups.map(label)),
                      y: .linear("Change from baseline (%)")) {
             RuleMark(y: 0)
             for group in groups {
@@ -92,17 +90,13 @@ struct CPeptideChangeFigure: TrialFigureBuilder {
 
     /// What the boxes, points and p-values are.
     private var note: String {
-        let visit = FigureText.plain(plan.primaryVisit)
-        let test = results.endpoints.first { plan.remission.parameters.contains($0.parameter) }?.between.test
-        let testName = switch test {
-        case .welchT: "Welch's t-test"
-        case .mannWhitney, nil: "Mann–Whitney U test"
-        default: test?.rawValue ?? ""
-        }
+        let visit = Display.planValue(plan.primaryVisit)
+        let between = results.endpoints.first { plan.remission.parameters.contains($0.parameter) }?.between
+        let test = between.map { "p: " + $0.test.displayName + " of the " + ReportContext.measureWords($0.measure) + " between arms." } ?? ""
         return "Percent change from baseline to month \(visit). Boxes: median and quartiles; whiskers: values within 1.5 IQR; "
             + "points: participants; in groups of more than \(Display.integer(Self.maximumPoints)), only values beyond the whiskers "
             + "(at most \(Display.integer(BoxSummary.maximumOutliers)), the most extreme). "
-            + "n: \(plan.arms.treatment) vs \(plan.arms.control). p: \(testName) between arms."
+            + "n: \(plan.arms.treatment) vs \(plan.arms.control). " + test
     }
 
     func height(width: FigureWidth) -> Length { width == .single ? .millimetres(150) : scaledHeight(78, width: width, perStep: 4) }

@@ -14,7 +14,7 @@ struct ConsortFigure: TrialFigureBuilder {
 
     func drawable(width: FigureWidth) -> any Drawable {
         let flow = flow
-        let month = FigureText.plain(plan.primaryVisit)
+        let month = Display.planValue(plan.primaryVisit)
         let arms = flow.byArm
         var boxes = [FlowDiagram.Box("enrolled", RichText("Enrolled (\(FigureText.count(flow.enrolled)))"),
                                      row: 0, column: 0, span: max(arms.count, 1), isHeader: true)]

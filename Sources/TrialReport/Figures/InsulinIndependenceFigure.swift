@@ -80,7 +80,7 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
             "\($0.arm) \(Display.integer($0.subjects)) of \(Display.integer($0.n))"
         }.joined(separator: ", ")
         guard total > 0 else { return "No participant stopped insulin (\(byArm))." }
-        let infusions = plan.infusionMonths.map(FigureText.plain).joined(separator: " and ")
+        let infusions = plan.infusionMonths.map(Display.planValue).joined(separator: " and ")
         return "Bars: periods without insulin, each participant's total in months (mo) at the end of the row; "
             + "arrow: still insulin-free at last follow-up; "
             + "dashed lines: \(plan.arms.treatment) infusions (months \(infusions)). "

@@ -28,7 +28,7 @@ struct RemissionForestFigure: TrialFigureBuilder {
 
     private func row(_ term: LogisticTerm) -> Row {
         let shown = ShownOddsRatio(term)
-        return (FigureText.covariate(term.term, plan: plan, per: shown.per), shown, term.pValue)
+        return (ReportLabels(plan: plan).covariate(term.term, per: shown.per), shown, term.pValue)
     }
 
     func drawable(width: FigureWidth) -> any Drawable {
@@ -103,26 +103,16 @@ struct RemissionForestFigure: TrialFigureBuilder {
         return (2...4).first(where: readable) ?? 4
     }
 
-    /// The caption: how the model was fitted, on whom, and why that method.
+    /// The caption: how each model was fitted and why, on whom, and what each odds ratio is for.
     private var note: String {
         let logistic = results.logistic
-        let method = switch logistic.method {
-        case .ml: "Maximum-likelihood logistic regression; Wald 95% CIs and p-values."
-        case .firth: "Firth's penalized-likelihood logistic regression; profile penalized-likelihood 95% CIs and p-values."
-        }
         let population = switch logistic.population {
         case .treatment: "participants of the \(plan.arms.treatment) arm"
         case .all: "all participants"
         }
-        let reason = switch logistic.methodReason {
-        case .requested: "as the analysis plan requests"
-        case .separation: "chosen because maximum likelihood found separation"
-        case .fewEventsPerCovariate: "chosen because there are fewer than 10 events per covariate ("
-            + Display.number(logistic.eventsPerCovariate, decimals: 1) + ")"
-        case .enoughEventsPerCovariate: "chosen because there are at least 10 events per covariate and no separation"
-        }
-        return "\(method) Model of remission in \(population) with complete covariates "
-            + "(\(FigureText.count(logistic.n)), \(Display.integer(logistic.events)) in remission); \(reason). "
+        return LogisticMethodWords(logistic: logistic, labels: ReportLabels(plan: plan)).captionSentences
+            + " Models of remission in \(population) with complete covariates "
+            + "(multivariable: \(FigureText.count(logistic.n)), \(Display.integer(logistic.events)) in remission). "
             + "Each odds ratio is for the change of its covariate named beside it."
     }
 

@@ -22,11 +22,12 @@ struct RemissionRatesFigure: TrialFigureBuilder {
     func drawable(width: FigureWidth) -> any Drawable {
         let groups = groups
         let rule = plan.remission
-        let parameters = rule.parameters.map { FigureText.lowercasedFirst(FigureText.parameterLabel($0, plan: plan)) }
+        let parameters = rule.parameters.map { ReportLabels(plan: plan).parameterName($0).inSentence }
         let joiner = rule.rule == .any ? " or " : " and "
-        let note = "Remission: ≥\(FigureText.space)\(FigureText.plain(rule.minPercentIncrease))% increase from baseline "
-            + "in \(parameters.joined(separator: joiner)) at month \(FigureText.plain(plan.primaryVisit)). "
-            + "Bars: percentage; error bars: 95% Wilson CI; p: Fisher's exact test."
+        let note = "Remission: ≥\(FigureText.space)\(Display.planValue(rule.minPercentIncrease))% increase from baseline "
+            + "in \(parameters.joined(separator: joiner)) at month \(Display.planValue(plan.primaryVisit)). "
+            + "Bars: percentage; error bars: 95% Wilson CI; p: " + results.remission.overall.test.displayName + "."
+            + results.remission.interactions.map { " " + ReportContext.framing($0) }.joined()
         return Figure(legend: .top, note: RichText(note), seriesOrder: plan.armOrder, seriesStyles: plan.armStyles) {
             Panel(x: .categorical(groups.map(\.label)),
                   y: .linear("Participants in remission (%)", includesZero: true, ticks: [0, 20, 40, 60, 80, 100])) {

@@ -42,10 +42,10 @@ struct TrajectoryPanels {
         let trajectory = results.figureData.trajectories.first {
             $0.parameter == parameter && $0.subgroup == population.subgroup && $0.level == population.level
         }
-        let title = FigureText.parameterLabel(parameter, plan: plan) + ", " + FigureText.lowercasedFirst(population.level ?? "All participants")
+        let title = ReportLabels(plan: plan).parameterName(parameter) + ", " + (population.level ?? "All participants").inSentence
         return Panel(title: titled ? FigureText.rich(title) : nil,
                      x: .linear(RichText(FigureText.months), ticks: plan.visits),
-                     y: .linear(FigureText.rich(FigureText.parameterTitle(parameter, plan: plan)))) {
+                     y: .linear(FigureText.rich(ReportLabels(plan: plan).parameter(parameter)))) {
             for month in plan.infusionMonths {
                 RuleMark(x: .value(month), label: "Infusion")
             }
@@ -77,7 +77,7 @@ struct TrajectoryPanels {
         var gaps: [String] = []
         for arm in arms {
             for point in arm.points where point.n == 0 {
-                let gap = "\(arm.arm) at month \(FigureText.plain(point.visit))"
+                let gap = "\(arm.arm) at month \(Display.planValue(point.visit))"
                 if !gaps.contains(gap) { gaps.append(gap) }
             }
         }

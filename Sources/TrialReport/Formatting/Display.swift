@@ -25,6 +25,16 @@ public enum Display {
         return digits.text(decimals: decimals, minus: minusSign)
     }
 
+    /// A value of the plan (a threshold, a cut-off, a month) as it is written: every digit of its
+    /// shortest decimal representation and no more, never rounded: `planValue(12.25)` → "12.25",
+    /// `planValue(18)` → "18", `planValue(-0.5)` → "−0.5".
+    /// - Returns: the number, "—" for NaN, "∞"/"−∞" for infinities.
+    public static func planValue(_ value: Double) -> String {
+        guard !value.isNaN else { return missing }
+        guard let digits = DecimalDigits(value) else { return value > 0 ? "∞" : minusSign + "∞" }
+        return digits.text(decimals: max(0, -digits.exponent), minus: minusSign)
+    }
+
     /// A whole number such as a count: `integer(-3)` → "−3", `nil` → "—"; five digits and more
     /// in groups of three with commas (`integer(49793)` → "49,793"), four digits as they are ("1052").
     public static func integer(_ value: Int?) -> String {
@@ -99,6 +109,12 @@ public enum Display {
     /// An interval: `interval(-0.051, 0.443, decimals: 2)` → "−0.05 to 0.44".
     public static func interval(_ lower: Double?, _ upper: Double?, decimals: Int) -> String {
         number(lower, decimals: decimals) + intervalSeparator + number(upper, decimals: decimals)
+    }
+
+    /// An interval of proportions in percent, scaled on the decimal digits as `percentage` is:
+    /// `percentageInterval(0.2452, 0.5929)` → "24.5 to 59.3".
+    public static func percentageInterval(_ lower: Double?, _ upper: Double?, decimals: Int = 1) -> String {
+        percentagePoints(lower, decimals: decimals) + intervalSeparator + percentagePoints(upper, decimals: decimals)
     }
 
     /// An estimate with its interval: "5.11 (1.11 to 33.08)".
