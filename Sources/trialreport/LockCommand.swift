@@ -13,7 +13,8 @@ struct LockCommand: ParsableCommand {
             DIR/trial.lock (when, who, why, tool version, SHA-256 and size of every input file, the \
             plan and every template, and the lock hash) and DIR/trial.lock.rows (a digest of every \
             row, so that verify can name the rows that changed). A locked folder is not locked again \
-            without --force; the earlier lock is then kept in the file's history.
+            without --force; the earlier lock is then kept in the file's history. With --sign KEY \
+            the lock is signed (Ed25519) into DIR/trial.lock.sig, which verify --key checks.
             """
     )
 
@@ -32,6 +33,10 @@ struct LockCommand: ParsableCommand {
     @Flag(help: "Lock again a folder that is already locked, keeping the earlier lock in the history.")
     var force = false
 
+    @Option(name: .customLong("sign"), help: ArgumentHelp("Sign the lock with this Ed25519 private key (PEM), into DIR/trial.lock.sig.",
+                                                          valueName: "key"))
+    var signingKey: String?
+
     func validate() throws {
         if let at, LockTime.date(at) == nil {
             throw ValidationError("--at \"\(at)\" is not an ISO 8601 time with a time zone, e.g. 2025-06-30T12:00:00Z.")
@@ -41,6 +46,8 @@ struct LockCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures {
             let directory = study.studyDirectory
+            var key: LockSignature.SigningKey?
+            if let signingKey { key = try LockSignature.privateKey(at: URL(fileURLWithPath: signingKey)) }
             let plan = try StudyInput.planFile(for: directory, given: study.planFile.map(URL.init(fileURLWithPath:)),
                                                lock: try TrialLock.read(in: directory))
             let input = try StudyInput.load(from: directory, resolvedPlan: plan)
@@ -50,10 +57,11 @@ struct LockCommand: ParsableCommand {
                 templatesDirectory: try templates.directory(), lockedAt: at.flatMap(LockTime.date) ?? Date(),
                 lockedBy: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown", note: note,
                 replacing: force, validated: input.data.inputs)
+            if let key { try LockSignature.sign(lockIn: directory, with: key) }
             let contents = lock.contents
             print("locked \(directory.path): \(contents.inputs.count) input files, "
                 + (contents.plan.map { "plan \($0.path)" } ?? "built-in plan") + ", \(contents.templates.count) templates; "
-                + "\(lock.summary.description)")
+                + "\(lock.summary.description)" + (key == nil ? "" : "; signed in \(LockSignature.fileName)"))
         }
     }
 }

@@ -14,12 +14,17 @@ struct VerifyCommand: ParsableCommand {
             SHA-256, and for a changed CSV file the rows that differ, by key (at most 20 per file), \
             and exits 65. Exits 66 when the folder has no trial.lock. The plan checked is the one \
             render uses: --spec, else the plan file recorded in the lock when present, else \
-            DIR/study.yaml when present, else the built-in plan.
+            DIR/study.yaml when present, else the built-in plan. With --key PUB, a lock that this \
+            key did not sign (DIR/trial.lock.sig, written by lock --sign) exits 65.
             """
     )
 
     @OptionGroup var study: StudyOptions
     @OptionGroup var templates: TemplatesOption
+
+    @Option(name: .customLong("key"), help: ArgumentHelp("Require DIR/trial.lock.sig to be this Ed25519 public key's (PEM) signature of trial.lock.",
+                                                         valueName: "pub"))
+    var publicKey: String?
 
     func run() throws {
         try runReportingFailures {
@@ -27,6 +32,9 @@ struct VerifyCommand: ParsableCommand {
             guard let lock = try TrialLock.read(in: directory) else {
                 throw TrialReportError(.missingInput, at: SourceLocation(file: directory.appendingPathComponent(TrialLock.fileName).path),
                                        "the study folder is not locked; lock it with `trialreport lock`")
+            }
+            if let publicKey {
+                try LockSignature.verify(lockIn: directory, with: try LockSignature.publicKey(at: URL(fileURLWithPath: publicKey)))
             }
             let plan = try StudyInput.planFile(for: directory, given: study.planFile.map(URL.init(fileURLWithPath:)), lock: lock)
             let status = try LockStatus.check(dataDirectory: directory, planFile: plan, templatesDirectory: try templates.directory())
