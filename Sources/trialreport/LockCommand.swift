@@ -56,7 +56,7 @@ struct LockCommand: ParsableCommand {
                 dataDirectory: directory, planFile: plan,
                 templatesDirectory: try templates.directory(), lockedAt: at.flatMap(LockTime.date) ?? Date(),
                 lockedBy: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown", note: note,
-                replacing: force, validated: input.data.inputs)
+                replacing: force, validated: input.data.inputs, validatedPlan: input.planFile)
             if let key { try LockSignature.sign(lockIn: directory, with: key) }
             let contents = lock.contents
             print("locked \(directory.path): \(contents.inputs.count) input files, "

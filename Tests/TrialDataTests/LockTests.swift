@@ -180,6 +180,21 @@ struct LockTests {
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(TrialLock.fileName).path))
     }
 
+    @Test func aPlanChangedBetweenValidationAndLockingIsNotLocked() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        let plan = folder.url.appendingPathComponent("study.yaml")
+        try Self.write("title: as validated\n", to: "study.yaml", in: folder)
+        let validated = try LockedFile.reading(plan, as: "study.yaml")
+        try Self.write("title: changed since\n", to: "study.yaml", in: folder)
+        let error = #expect(throws: TrialReportError.self) {
+            try TrialLock.write(dataDirectory: folder.url, planFile: plan, templatesDirectory: nil, lockedAt: Self.time,
+                                lockedBy: "tester", note: nil, replacing: false, validated: [], validatedPlan: validated)
+        }
+        #expect(error?.diagnostics.map(\.description) == ["error: study.yaml: changed while it was being locked; lock again"])
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(TrialLock.fileName).path))
+    }
+
     @Test func rowDigestsReadBackFromTheirFile() throws {
         let bytes = FileContents(Array("USUBJID,AEDECOD,AESTDY,AESEV\nP1,\"Tab\tand\\\\\",2,MILD\nP1,\"Tab\tand\\\\\",2,MILD\n".utf8))
         let table = try RowDigests.compute(bytes, file: "adae.csv").get()

@@ -32,6 +32,8 @@ extension TrialLock {
     ///   - replacing: whether an existing lock may be replaced; it is then kept in `history`.
     ///   - validated: the input files as validated (`StudyData.inputs`); a file whose SHA-256
     ///     differs now changed after validation, and the lock is refused.
+    ///   - validatedPlan: the plan file as validated (`StudyInput.planFile`), checked likewise;
+    ///     `nil` for the built-in plan or no check.
     /// - Returns: the lock written.
     /// - Throws: `TrialReportError` — `.invalidInput` when the folder is already locked and
     ///   `replacing` is false, when its lock cannot be read, when the plan lies outside the study
@@ -39,8 +41,8 @@ extension TrialLock {
     /// - Complexity: O(total size of the files + *r* log *r*) for *r* rows.
     @discardableResult
     public static func write(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?, lockedAt: Date,
-                             lockedBy: String, note: String?, replacing: Bool, validated: [InputFile])
-        throws(TrialReportError) -> TrialLock {
+                             lockedBy: String, note: String?, replacing: Bool, validated: [InputFile],
+                             validatedPlan: LockedFile? = nil) throws(TrialReportError) -> TrialLock {
         let previous = try read(in: dataDirectory)
         if let previous, !replacing {
             throw TrialReportError(.invalidInput, at: SourceLocation(file: dataDirectory.appendingPathComponent(fileName).path),
@@ -53,7 +55,8 @@ extension TrialLock {
                                    + "copy the plan into \(dataDirectory.path) and lock with --spec naming the copy")
         }
         let contents = try LockedContents.current(dataDirectory: dataDirectory, planFile: planFile, templatesDirectory: templatesDirectory)
-        let changed = contents.inputs.filter { file in validated.contains { $0.file == file.path && $0.sha256 != file.sha256 } }
+        var changed = contents.inputs.filter { file in validated.contains { $0.file == file.path && $0.sha256 != file.sha256 } }
+        if let validatedPlan, let plan = contents.plan, plan != validatedPlan { changed.append(plan) }
         guard changed.isEmpty else {
             throw TrialReportError(.invalidInput, changed.map {
                 Diagnostic(.error, at: SourceLocation(file: $0.path), "changed while it was being locked; lock again")
