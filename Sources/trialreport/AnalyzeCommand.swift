@@ -9,7 +9,8 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Run every analysis of the plan and print results.json.",
         discussion: """
-            Reads the plan (--spec, else DIR/study.yaml, else the built-in plan) and the study folder, \
+            Reads the plan (--spec, else the plan DIR/trial.lock recorded, else DIR/study.yaml, else \
+            the built-in plan) and the study folder, \
             checks both (every problem to stderr, exit 65 or 66), and writes results.json to stdout, \
             or to --json FILE (written to a temporary file, then moved into place). Two runs on the \
             same inputs give identical bytes.

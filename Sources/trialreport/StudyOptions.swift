@@ -6,7 +6,7 @@ struct StudyOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: "The study folder (default: the bundled example study).")
     var dataDirectory: String?
 
-    @Option(name: .customLong("spec"), help: "The analysis plan (default: DIR/study.yaml when present, else the built-in plan).")
+    @Option(name: .customLong("spec"), help: "The analysis plan (default: the plan DIR/trial.lock recorded, else DIR/study.yaml when present, else the built-in plan).")
     var planFile: String?
 
     /// The study folder to read: `--data`, else the bundled example study.
