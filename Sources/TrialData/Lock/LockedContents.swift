@@ -48,10 +48,21 @@ public struct LockedContents: Sendable, Hashable {
     /// - Throws: `TrialReportError` when a file exists but cannot be read.
     /// - Complexity: O(total size of the files), each read once.
     public static func current(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?) throws(TrialReportError) -> LockedContents {
+        try reading(dataDirectory: dataDirectory, planFile: planFile, templatesDirectory: templatesDirectory).contents
+    }
+
+    /// The files as they are now, as `current` records them, with the bytes of each input file
+    /// as read and hashed (for whatever else is computed from them: the row digests of a lock).
+    static func reading(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?)
+        throws(TrialReportError) -> (contents: LockedContents, inputBytes: [FileContents]) {
         var inputs: [LockedFile] = []
+        var inputBytes: [FileContents] = []
         for name in inputNames {
             let url = dataDirectory.appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: url.path) { inputs.append(try LockedFile.reading(url, as: name)) }
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            let bytes = try FileContents.reading(url, name: name)
+            inputs.append(LockedFile(path: name, sha256: Checksum.sha256(bytes), byteCount: bytes.count))
+            inputBytes.append(bytes)
         }
         var plan: LockedFile?
         if let planFile {
@@ -63,7 +74,7 @@ public struct LockedContents: Sendable, Hashable {
                 templates.append(try LockedFile.reading(templatesDirectory.appendingPathComponent(path), as: path))
             }
         }
-        return LockedContents(inputs: inputs, plan: plan, templates: templates)
+        return (LockedContents(inputs: inputs, plan: plan, templates: templates), inputBytes)
     }
 
     /// `file`'s path relative to `directory` when inside it, else its absolute path.

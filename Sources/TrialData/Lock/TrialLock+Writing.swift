@@ -54,7 +54,9 @@ extension TrialLock {
                                    "the plan is outside the study folder; a lock covers only files inside it: "
                                    + "copy the plan into \(dataDirectory.path) and lock with --spec naming the copy")
         }
-        let contents = try LockedContents.current(dataDirectory: dataDirectory, planFile: planFile, templatesDirectory: templatesDirectory)
+        // The row digests are computed from the bytes hashed: one read of each file.
+        let (contents, inputBytes) = try LockedContents.reading(dataDirectory: dataDirectory, planFile: planFile,
+                                                                templatesDirectory: templatesDirectory)
         var changed = contents.inputs.filter { file in validated.contains { $0.file == file.path && $0.sha256 != file.sha256 } }
         if let validatedPlan, let plan = contents.plan, plan != validatedPlan { changed.append(plan) }
         guard changed.isEmpty else {
@@ -62,12 +64,8 @@ extension TrialLock {
                 Diagnostic(.error, at: SourceLocation(file: $0.path), "changed while it was being locked; lock again")
             })
         }
-        var read: [(path: String, contents: FileContents)] = []
-        for input in contents.inputs {
-            read.append((input.path, try FileContents.reading(dataDirectory.appendingPathComponent(input.path), name: input.path)))
-        }
         // The files' row digests on every core, kept in file order.
-        let files = read
+        let files = Array(zip(contents.inputs.map(\.path), inputBytes)).map { (path: $0.0, contents: $0.1) }
         let computed = Mutex([RowDigests?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             guard case .success(let table) = RowDigests.compute(files[index].contents, file: files[index].path) else { return }
