@@ -149,10 +149,10 @@ struct FormatSummaryTests {
         #expect(Display.medianWithQuartiles(median: nil, q1: 1, q3: 2, decimals: 1) == "—")
     }
 
-    @Test("odds ratio with its CI uses 'to', two decimals")
-    func oddsRatio() {
-        #expect(Display.oddsRatio(5.1104, lower: 1.1079, upper: 33.0849) == "5.11 (1.11 to 33.08)")
-        #expect(Display.oddsRatio(2, lower: 0.5, upper: .infinity) == "2.00 (0.50 to ∞)")
+    @Test("estimate with its CI uses 'to'")
+    func estimateWithInterval() {
+        #expect(Display.estimateWithInterval(5.1104, lower: 1.1079, upper: 33.0849, decimals: 2) == "5.11 (1.11 to 33.08)")
+        #expect(Display.estimateWithInterval(2, lower: 0.5, upper: .infinity, decimals: 2) == "2.00 (0.50 to ∞)")
     }
 
     @Test("differences of proportions in percentage points keep minus signs readable")

@@ -29,8 +29,8 @@ import TrialAnalysis
         let perUnit = results.logistic.terms[1]
         results.logistic.terms[1] = perUnit.scaled(per: 100)
         let scaled = try #require(results.logistic.terms[1].oddsRatioPer)
-        let shown = Display.oddsRatio(scaled.oddsRatio, lower: scaled.ciLower, upper: scaled.ciUpper)
-        #expect(shown != Display.oddsRatio(perUnit.oddsRatio, lower: perUnit.ciLower, upper: perUnit.ciUpper))
+        let shown = Display.estimateWithInterval(scaled.oddsRatio, lower: scaled.ciLower, upper: scaled.ciUpper, decimals: 2)
+        #expect(shown != Display.estimateWithInterval(perUnit.oddsRatio, lower: perUnit.ciLower, upper: perUnit.ciUpper, decimals: 2))
 
         let table = ReportTables(results: results, plan: plan).predictors()
         let row = try #require(table.rows.first { $0.cells[0].text.hasPrefix("Baseline fasting C-peptide") })
@@ -41,5 +41,19 @@ import TrialAnalysis
         #expect(report.markdown.contains("OR \(shown)"))
         let figure = TrialFigures(results: results, plan: plan).build(.remissionForest)
         #expect(FigureFiles.texts(figure).contains(shown))
+    }
+
+    @Test func aLimitTheFitCouldNotEstimateReadsNotEstimableInTheTableTheTextAndTheForest() throws {
+        var results = DocumentSamples.results()
+        results.logistic.terms[2].ciUpper = nil
+        let table = ReportTables(results: results, plan: plan).predictors()
+        let row = try #require(table.rows.first { $0.cells[0].text.hasPrefix("UC-MSC dose") })
+        #expect(row.cells[3].text == "5.11 (1.70 to not estimable)")
+        let predictors = ReportContext(results: results, plan: plan, provenance: DocumentSamples.provenance, tables: [],
+                                       figureNames: []).values()["predictors"] as? [String: Any]
+        let terms = try #require(predictors?["terms"] as? [[String: Any]])
+        #expect(terms.last?["oddsRatio"] as? String == "5.11 (1.70 to not estimable)")
+        let forest = FigureFiles.texts(TrialFigures(results: results, plan: plan).build(.remissionForest)).joined(separator: " ")
+        #expect(forest.contains("to not estimable)"))
     }
 }

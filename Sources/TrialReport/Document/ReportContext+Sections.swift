@@ -67,7 +67,7 @@ extension ReportContext {
             "figure": figure(.remissionForest) as Any? ?? false,
             "terms": logistic.terms.filter { $0.term != "(Intercept)" }.map { term in
                 ["covariate": labels.covariate(term.term, per: ShownOddsRatio(term).per),
-                 "oddsRatio": ShownOddsRatio(term).text,
+                 "oddsRatio": ShownOddsRatio(term).text(),
                  "p": Self.pStatement(term.pValue)] as [String: Any]
             },
         ]

@@ -52,8 +52,7 @@ struct RemissionForestFigure: TrialFigureBuilder {
         var pValues: [String: RichText] = [:]
         for row in rows {
             let shown = row.oddsRatio
-            estimates[row.label] = RichText(shown.oddsRatio == nil ? "not estimable"
-                : Display.estimateWithInterval(shown.oddsRatio, lower: shown.ciLower, upper: shown.ciUpper, decimals: decimals))
+            estimates[row.label] = RichText(shown.text(decimals: decimals))
             pValues[row.label] = RichText(Display.pValue(row.pValue))
         }
         return Panel(title: title.map { RichText($0) }, x: axis, y: .categorical(labels),

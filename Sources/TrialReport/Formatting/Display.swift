@@ -125,11 +125,6 @@ public enum Display {
         return number(estimate, decimals: decimals) + " (" + interval(lower, upper, decimals: decimals) + ")"
     }
 
-    /// An odds ratio with its confidence interval, two decimals: "5.11 (1.11 to 33.08)".
-    public static func oddsRatio(_ oddsRatio: Double?, lower: Double?, upper: Double?) -> String {
-        estimateWithInterval(oddsRatio, lower: lower, upper: upper, decimals: 2)
-    }
-
     /// A difference of proportions in percentage points, one decimal: `percentagePoints(0.2074)` → "20.7".
     /// - Parameter difference: the difference of two proportions (0.2074, not 20.74).
     public static func percentagePoints(_ difference: Double?, decimals: Int = 1) -> String {

@@ -22,6 +22,15 @@ struct ShownOddsRatio {
         }
     }
 
-    /// The odds ratio with its CI: "0.38 (0.08 to 1.21)".
-    var text: String { Display.oddsRatio(oddsRatio, lower: ciLower, upper: ciUpper) }
+    /// What is shown for an odds ratio or confidence limit the fit could not estimate (an infinite
+    /// odds ratio under separation, a profile limit not found).
+    static let notEstimable = "not estimable"
+
+    /// The odds ratio with its CI: "0.38 (0.08 to 1.21)"; "not estimable" in place of an odds ratio
+    /// or a limit that is missing: "3.90 (1.20 to not estimable)".
+    func text(decimals: Int = 2) -> String {
+        guard let oddsRatio else { return Self.notEstimable }
+        let limits = [ciLower, ciUpper].map { $0.map { Display.number($0, decimals: decimals) } ?? Self.notEstimable }
+        return Display.number(oddsRatio, decimals: decimals) + " (" + limits.joined(separator: Display.intervalSeparator) + ")"
+    }
 }
