@@ -2,8 +2,8 @@ import Plot
 import TrialData
 
 /// The figure files of a render, drawn on a thread of their own — every figure × format on every
-/// core (`RenderJob.renderAll`) — while the caller typesets the PDF, which does not need them.
-/// The bytes are those of drawing each file alone.
+/// core (`RenderJob.renderAll`). The render waits for them before it typesets the PDF (text laid
+/// out during the drawing is not reproducible). The bytes are those of drawing each file alone.
 final class FigureDrawing: Sendable {
     private let names: [String]
     private let drawn: BackgroundComputation<Result<[[[UInt8]]], any Error>>
