@@ -4,7 +4,10 @@ import TrialStats
 
 @Suite("Firth logistic regression against brglm2 and the profile penalized likelihood")
 struct FirthLogisticTests {
-    static let cases = ["reference_small", "intercept_only", "complete_separation", "trial_three_covariates"]
+    static let cases = [
+        "reference_small", "intercept_only", "complete_separation", "trial_three_covariates",
+        "simulate_31_seed_194", "simulate_21_seed_38", "simulate_21_seed_282", "simulate_22_seed_259",
+    ]
 
     /// A fixture case and the Firth fit of its data.
     private func fitted(_ name: String) throws -> (LogisticFixtures.FirthCase, FirthFit) {
@@ -22,11 +25,28 @@ struct FirthLogisticTests {
             [fit.penalizedLogLikelihood], [reference.penalizedLogLikelihood], tolerance: 1e-9, "l*")
     }
 
-    @Test("Profile penalized likelihood CI limits match", arguments: cases)
+    /// Limits this implementation cannot establish although the reference can: on N = 21 seed 282
+    /// the fit with MSCDOSE fixed near −16.7 creeps for over 1000 scoring steps (see the guide).
+    static let notEstablished: Set<String> = ["simulate_21_seed_282 MSCDOSE lowerLimit"]
+
+    @Test("Profile CI limits match the reference that follows the profile path, or are NaN with the reason",
+          arguments: cases)
     func confidenceLimitsMatchProfile(name: String) throws {
         let (reference, fit) = try fitted(name)
-        LogisticFixtures.expectClose(fit.terms.map(\.ciLower), reference.ciLower, tolerance: 1e-6, "CI lower")
-        LogisticFixtures.expectClose(fit.terms.map(\.ciUpper), reference.ciUpper, tolerance: 1e-6, "CI upper")
+        for (side, actual, expected) in [(FirthProfileProblem.Quantity.lowerLimit, fit.terms.map(\.ciLower), reference.ciLower),
+                                         (.upperLimit, fit.terms.map(\.ciUpper), reference.ciUpper)] {
+            for (index, (limit, expected)) in zip(actual, expected).enumerated() {
+                let term = fit.terms[index].name
+                if Self.notEstablished.contains("\(name) \(term) \(side)") {
+                    #expect(limit.isNaN, "\(term) \(side): \(limit)")
+                    #expect(fit.profileProblems.contains { $0.term == term && $0.quantity == side }, "\(term) \(side): no problem named")
+                } else {
+                    let expected = try #require(expected, "\(term) \(side): the reference has no limit")
+                    #expect(LogisticFixtures.relativeDifference(limit, expected) <= 1e-6, "\(term) \(side): \(limit) vs R \(expected)")
+                }
+            }
+        }
+        #expect(fit.profileProblems.count == Self.notEstablished.filter { $0.hasPrefix(name + " ") }.count)
     }
 
     @Test("Penalized likelihood-ratio statistics and p-values match", arguments: cases)
@@ -54,8 +74,8 @@ struct FirthLogisticTests {
         let (reference, fit) = try fitted("trial_three_covariates")
         LogisticFixtures.expectClose(fit.terms.map(\.oddsRatio), reference.estimate.map { exp($0) }, tolerance: 1e-6, "OR")
         LogisticFixtures.expectClose(
-            fit.terms.map(\.oddsRatioCILower), reference.ciLower.map { exp($0) }, tolerance: 1e-6, "OR lower")
+            fit.terms.map(\.oddsRatioCILower), try reference.ciLower.map { exp(try #require($0)) }, tolerance: 1e-6, "OR lower")
         LogisticFixtures.expectClose(
-            fit.terms.map(\.oddsRatioCIUpper), reference.ciUpper.map { exp($0) }, tolerance: 1e-6, "OR upper")
+            fit.terms.map(\.oddsRatioCIUpper), try reference.ciUpper.map { exp(try #require($0)) }, tolerance: 1e-6, "OR upper")
     }
 }

@@ -24,12 +24,14 @@ enum LogisticFixtures {
     }
 
     /// One dataset with Firth results: brglm2 estimates and SEs, profile-likelihood CIs and p-values.
+    /// A limit is null where the reference could not establish it.
     struct FirthCase: Decodable {
         let name: String
         let response: [Double]
         let covariates: [Covariate]
         let terms: [String]
-        let estimate, standardError, ciLower, ciUpper, chiSquare, pValue: [Double]
+        let estimate, standardError, chiSquare, pValue: [Double]
+        let ciLower, ciUpper: [Double?]
         let penalizedLogLikelihood: Double
     }
 

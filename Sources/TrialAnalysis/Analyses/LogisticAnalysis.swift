@@ -64,6 +64,7 @@ struct LogisticAnalysis {
         }
         let firth = { (reason: LogisticMethodReason, separation: Bool, log: inout NoteLog) -> Fitted in
             let fit = log.attempt("Firth logistic \(context)", context) { try model.fitFirth() }
+            for problem in fit?.profileProblems ?? [] { log.record(context, "\(problem); reported as null") }
             return Fitted(method: .firth, reason: reason, separation: separation,
                           terms: fit.map { $0.terms.map(Self.term) } ?? unfitted.terms)
         }

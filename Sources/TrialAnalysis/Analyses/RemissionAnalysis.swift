@@ -108,6 +108,9 @@ struct RemissionAnalysis {
         }
         log.record(context, "\(reason): Firth's method used instead of maximum likelihood")
         let firth = log.attempt("Firth interaction model", context) { try model.fitFirth() }
+        for problem in firth?.profileProblems ?? [] where problem.term == model.termNames[3] && problem.quantity == .likelihoodRatioTest {
+            log.record(context, "\(problem); reported as null")
+        }
         return SubgroupInteraction(subgroup: name, test: .profilePenalizedLikelihood, pValue: firth?.terms[3].pValue, method: .firth)
     }
 }

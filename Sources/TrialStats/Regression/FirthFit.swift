@@ -3,9 +3,12 @@
 /// likelihood-ratio tests.
 public struct FirthFit: Sendable {
     /// The coefficients. `standardError` is √[(XᵀWX)⁻¹]ⱼⱼ at the estimate; `ciLower`/`ciUpper`
-    /// are profile penalized likelihood limits (±∞ when the profile never falls far enough);
-    /// `statistic` is the penalized likelihood-ratio χ²(1) for βⱼ = 0 and `pValue` its upper tail.
+    /// are profile penalized likelihood limits (±∞ when the profile never falls far enough, NaN
+    /// when they cannot be established); `statistic` is the penalized likelihood-ratio χ²(1) for
+    /// βⱼ = 0 and `pValue` its upper tail (NaN when they cannot be established).
     public let terms: [LogisticTerm]
+    /// Why each NaN limit or test of `terms` could not be established, in term order.
+    public let profileProblems: [FirthProfileProblem]
     /// (XᵀWX)⁻¹ at the estimate, rows and columns in term order.
     public let covariance: [[Double]]
     /// The maximized penalized log-likelihood l*(β̂) = l(β̂) + ½·log det(XᵀWX).

@@ -1,12 +1,22 @@
 import RealModule
 
 extension LogisticModel {
-    /// Limits of the penalized Newton iterations.
-    static let firthMaximumIterations = 200
+    /// Limit of the penalized Newton iterations of one fit.
+    static let firthMaximumIterations = 1000
     /// Largest change of any coefficient in one step, as `logistf.control(maxstep = 5)`.
     static let firthMaximumStep = 5.0
-    /// Convergence: every step |Δβⱼ| ≤ 1e−11·max(1, |βⱼ|).
+    /// Convergence: every full Newton step |Δβⱼ| ≤ 1e−11·max(1, |βⱼ|).
     static let firthStepTolerance = 1e-11
+    /// Convergence in a flat direction: the gain the full Newton step predicts, ½·ΔβᵀU*, is at
+    /// most this times max(1, |l*|).
+    static let firthGainTolerance = 1e-20
+    /// Working precision: a predicted gain at most this times max(1, |l*|) may be hidden by the
+    /// rounding of l*, so a full step that seems to lower l* is taken anyway.
+    static let firthRoundingGainTolerance = 1e-10
+    /// Such steps before the fit is taken as converged at working precision.
+    static let firthRoundingSteps = 5
+    /// Halvings of a step that does not raise l* before the fit is given up.
+    static let firthMaximumHalvings = 60
 
     /// Fits the model by Firth's penalized likelihood, with profile-likelihood inference.
     ///
@@ -15,18 +25,20 @@ extension LogisticModel {
     /// estimates are finite even under separation and equal `brglm2` `type = "AS_mean"` and
     /// `logistf`. The iteration is `logistf`'s (its `src/logistf.c`): β ← β + I⁻¹U*, with the
     /// modified score U* = Σ (yᵢ − μᵢ + hᵢ(½ − μᵢ)) xᵢ, hᵢ the diagonal of the hat matrix,
-    /// steps capped at 5 and halved while l* falls; it runs until every step is below
+    /// steps capped at 5 and halved while l* falls; it runs until every full step is below
     /// 1e−11 relative, much tighter than `logistf`'s 1e−5, so the result is the maximum to
-    /// about 1e−10. Standard errors: √diag I(β̂)⁻¹. Confidence limits and p-values come from
+    /// about 1e−10 (or until l* cannot rise any more, see ``maximizePenalizedLikelihood``). Standard errors: √diag I(β̂)⁻¹. Confidence limits and p-values come from
     /// the profile of l* (see ``FirthFit``): the limits solve
     /// 2·(l*(β̂) − max l*|βⱼ=b) = χ²₁(level), the test uses b = 0, the penalty always from
     /// the full design as in `logistf`; the constrained maxima use the same iteration on the
-    /// other coefficients, and Brent's method finds the limits.
+    /// other coefficients, each started next to the profile's path (``FirthProfilePath``), and
+    /// Brent's method finds the limits. A limit or test that cannot be established is NaN, with
+    /// the reason in ``FirthFit/profileProblems``; it never stops the fit.
     ///
     /// - Parameter confidenceLevel: coverage of the profile intervals (default 0.95).
     /// - Returns: estimates, SEs, profile CIs and penalized likelihood-ratio tests.
-    /// - Throws: ``LogisticModelError/firthNotConverged(term:)`` if an iteration does not
-    ///   converge within 200 steps.
+    /// - Throws: ``LogisticModelError/firthNotConverged(term:)`` if the main fit does not
+    ///   converge within 1000 steps.
     /// - Complexity: O(n·p²) per iteration; the profiles take some 20 constrained fits per term.
     ///
     /// Accuracy: estimates, SEs, CI limits and p-values agree with R (brglm2 and a profile
@@ -35,11 +47,12 @@ extension LogisticModel {
         let start = [Double](repeating: 0, count: termNames.count)
         let maximum = try maximizePenalizedLikelihood(from: start, fixing: nil)
         let covariance = maximum.factor.inverse()
-        let terms = try termNames.indices.map { (j) throws(LogisticModelError) -> LogisticTerm in
-            try profileTerm(j, maximum: maximum, covariance: covariance, confidenceLevel: confidenceLevel)
+        let profiles = termNames.indices.map {
+            profileTerm($0, maximum: maximum, covariance: covariance, confidenceLevel: confidenceLevel)
         }
         return FirthFit(
-            terms: terms,
+            terms: profiles.map(\.term),
+            profileProblems: profiles.flatMap(\.problems),
             covariance: (0..<termNames.count).map { row in (0..<termNames.count).map { covariance[row, $0] } },
             penalizedLogLikelihood: maximum.value,
             logLikelihood: maximum.logLikelihood,
@@ -49,47 +62,68 @@ extension LogisticModel {
 
     /// Maximizes l* over all coefficients, or over all but `fixing.index`, which stays at the
     /// value it has in `start`.
+    ///
+    /// Converged when the full Newton step (before the cap and any halving) is below
+    /// ``firthStepTolerance``, when its predicted gain is below ``firthGainTolerance``, or after
+    /// ``firthRoundingSteps`` full steps whose gain, below ``firthRoundingGainTolerance``, l* was
+    /// too coarse to show (each taken as the score says).
     func maximizePenalizedLikelihood(from start: [Double], fixing fixed: Int?) throws(LogisticModelError) -> PenalizedPoint {
         let notConverged = LogisticModelError.firthNotConverged(term: fixed.map { termNames[$0] })
         guard var current = penalizedPoint(start) else { throw notConverged }
         let free = termNames.indices.filter { $0 != fixed }
         if free.isEmpty { return current }
-        for iteration in 1...Self.firthMaximumIterations {
-            var step = try penalizedStep(at: current, free: free)
-            let largest = step.map(abs).max() ?? 0
-            if largest > Self.firthMaximumStep { step = step.map { $0 * Self.firthMaximumStep / largest } }
+        var roundingSteps = 0
+        for iteration in 0..<Self.firthMaximumIterations {
+            guard let (fullStep, score) = penalizedStep(at: current, free: free) else { throw notConverged }
+            let gain = zip(fullStep, score).reduce(0) { $0 + $1.0 * $1.1 } / 2
+            let small = zip(fullStep, current.coefficients).allSatisfy { change, beta in
+                abs(change) <= Self.firthStepTolerance * max(1, abs(beta))
+            }
+            let scale = max(1, abs(current.value))
+            if small || gain <= Self.firthGainTolerance * scale { return PenalizedPoint(current, iterations: iteration) }
+            let largest = fullStep.map(abs).max() ?? 0
+            var step = largest > Self.firthMaximumStep ? fullStep.map { $0 * Self.firthMaximumStep / largest } : fullStep
             var next = penalizedPoint(zip(current.coefficients, step).map(+))
+            if gain <= Self.firthRoundingGainTolerance * scale, let taken = next, !(taken.value >= current.value) {
+                // The gain is below what l* can show: take the step as the score says, a few times.
+                guard roundingSteps < Self.firthRoundingSteps else { return PenalizedPoint(current, iterations: iteration) }
+                roundingSteps += 1
+                current = taken
+                continue
+            }
             var halvings = 0
-            while !(next.map { $0.value >= current.value } ?? false), halvings < 30 {
+            while !(next.map { $0.value >= current.value } ?? false), halvings < Self.firthMaximumHalvings {
                 step = step.map { $0 / 2 }
                 next = penalizedPoint(zip(current.coefficients, step).map(+))
                 halvings += 1
             }
-            guard let accepted = next else { throw notConverged }
-            current = PenalizedPoint(accepted, iterations: iteration)
-            let converged = zip(step, current.coefficients).allSatisfy { change, beta in
-                abs(change) <= Self.firthStepTolerance * max(1, abs(beta))
-            }
-            if converged { return current }
+            guard let next, next.value >= current.value else { throw notConverged }
+            current = next
         }
         throw notConverged
     }
 
-    /// logistf's step: the free coefficients move by I_ff⁻¹·U*_f (fixed ones by 0).
-    private func penalizedStep(at point: PenalizedPoint, free: [Int]) throws(LogisticModelError) -> [Double] {
+    /// logistf's step: the free coefficients move by I_ff⁻¹·U*_f (fixed ones by 0); with the
+    /// modified score U* (the gradient of l*) of the free coefficients (fixed ones 0); nil when
+    /// I_ff is numerically singular.
+    private func penalizedStep(at point: PenalizedPoint, free: [Int]) -> (step: [Double], score: [Double])? {
         let leverage = design.rowQuadraticForms(point.factor.inverse())
         var adjustedResiduals = [Double](repeating: 0, count: observationCount)
         for i in 0..<observationCount {
             let mu = point.means[i]
             adjustedResiduals[i] = response[i] - mu + point.weights[i] * leverage[i] * (0.5 - mu)
         }
-        let score = design.transposeTimes(adjustedResiduals)
+        let fullScore = design.transposeTimes(adjustedResiduals)
         var step = [Double](repeating: 0, count: termNames.count)
+        var score = step
         let freeInformation = free.count == termNames.count
             ? point.factor : try? CholeskyFactorization(point.information.submatrix(free))
-        guard let freeInformation else { throw .firthNotConverged(term: nil) }
-        for (k, delta) in zip(free, freeInformation.solve(free.map { score[$0] })) { step[k] = delta }
-        return step
+        guard let freeInformation else { return nil }
+        for (k, delta) in zip(free, freeInformation.solve(free.map { fullScore[$0] })) {
+            step[k] = delta
+            score[k] = fullScore[k]
+        }
+        return (step, score)
     }
 
     /// l*, μ, W and the factored information at β; nil when I(β) is numerically singular.

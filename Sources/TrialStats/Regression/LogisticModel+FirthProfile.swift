@@ -1,57 +1,102 @@
 import RealModule
 
 extension LogisticModel {
-    /// Doublings of the search step, beyond which a confidence limit is taken as infinite.
-    static let profileMaximumDoublings = 40
+    /// Search steps beyond which a confidence limit is taken as infinite: the walk has gone
+    /// more than 2⁴⁰ standard errors from the estimate.
+    static let profileMaximumDistance = 0x1p40
+    /// The walk's first step, in standard errors, and its growth from step to step.
+    static let profileFirstStep = 0.5
+    static let profileStepGrowth = 1.5
+    /// A root whose deficit is farther than this from 0 is a jump of the profile, not a root.
+    static let profileRootTolerance = 1e-6
 
     /// Profile penalized likelihood inference for term `j` (Heinze & Schemper 2002, §2.2, as
-    /// `logistf`'s defaults `pl = TRUE`):
-    /// - the confidence limits are the two b with 2·(l*(β̂) − l*ⱼ(b)) = χ²₁(level), where
-    ///   l*ⱼ(b) is l* maximized over the other coefficients with βⱼ = b. Each is bracketed by
-    ///   stepping out from β̂ⱼ in multiples of its SE (doubling), then found by Brent's method
-    ///   to 1e−12 relative; a limit that is never bracketed is ±∞.
-    /// - the test statistic is 2·(l*(β̂) − l*ⱼ(0)), referred to χ²(1):
-    ///   p = P(χ²₁ > x) = 2·(1 − Φ(√x)).
+    /// `logistf`'s defaults `pl = TRUE`), the profile followed along its path
+    /// (``FirthProfilePath``):
+    /// - each confidence limit is the b with 2·(l*(β̂) − l*ⱼ(b)) = χ²₁(level). The walk leaves
+    ///   β̂ⱼ in steps of ½ SE growing by 1.5, each fit started from the previous one, until the
+    ///   deficit turns positive; Brent's method then solves between the walk's last two points
+    ///   to 1e−12 relative. The root is kept only when its deficit is within 1e−6 of 0 (else
+    ///   the profile jumps) and the deficits Brent visited rise monotonically outwards; else it
+    ///   is NaN with a ``FirthProfileProblem``. A walk beyond 2⁴⁰ SE makes the limit ±∞.
+    /// - the test statistic is 2·(l*(β̂) − l*ⱼ(0)), the path walked to 0 from its nearest
+    ///   visited point, referred to χ²(1): p = P(χ²₁ > x) = 2·(1 − Φ(√x)).
     func profileTerm(
         _ j: Int, maximum: PenalizedPoint, covariance: SymmetricMatrix, confidenceLevel: Double
-    ) throws(LogisticModelError) -> LogisticTerm {
-        let estimate = maximum.coefficients[j]
+    ) -> (term: LogisticTerm, problems: [FirthProfileProblem]) {
         let standardError = covariance[j, j].squareRoot()
         let criticalRoot = Normal.quantile(1 - (1 - confidenceLevel) / 2)
         let critical = criticalRoot * criticalRoot
-        var warmStart = maximum.coefficients
-        /// 2·(l*(β̂) − l*ⱼ(b)) − χ²₁(level): negative inside the interval, positive outside.
-        func deficit(_ b: Double) throws(LogisticModelError) -> Double {
-            var start = warmStart
-            start[j] = b
-            let profile = try maximizePenalizedLikelihood(from: start, fixing: j)
-            warmStart = profile.coefficients
-            return 2 * (maximum.value - profile.value) - critical
-        }
-        func limit(direction: Double) throws(LogisticModelError) -> Double {
-            warmStart = maximum.coefficients
-            var step = direction * standardError
-            var far = estimate + step
-            var farDeficit = try deficit(far)
-            var doublings = 0
-            while farDeficit < 0 {
-                guard doublings < Self.profileMaximumDoublings else { return direction * .infinity }
-                step *= 2
-                far = estimate + step
-                farDeficit = try deficit(far)
-                doublings += 1
+        var path = FirthProfilePath(
+            model: self, term: j, maximum: maximum,
+            standardErrors: termNames.indices.map { covariance[$0, $0].squareRoot() })
+        var problems: [FirthProfileProblem] = []
+        /// `search`'s value, or NaN with a problem when it fails.
+        func established(_ quantity: FirthProfileProblem.Quantity, _ search: () throws(FirthProfileFailure) -> Double) -> Double {
+            do {
+                return try search()
+            } catch {
+                problems.append(FirthProfileProblem(term: termNames[j], quantity: quantity, reason: error.reason))
+                return .nan
             }
-            return try BrentRoot.zeroin(
-                deficit, lower: estimate, upper: far, valueAtLower: -critical, valueAtUpper: farDeficit,
-                tolerance: 1e-12 * max(1, abs(estimate)))
         }
-        let lower = try limit(direction: -1)
-        let upper = try limit(direction: 1)
-        warmStart = maximum.coefficients
-        let statistic = max(0, try deficit(0) + critical)
-        return LogisticTerm(
-            name: termNames[j], estimate: estimate, standardError: standardError,
+        let lower = established(.lowerLimit) { () throws(FirthProfileFailure) in
+            try profileLimit(&path, direction: -1, standardError: standardError, critical: critical)
+        }
+        let upper = established(.upperLimit) { () throws(FirthProfileFailure) in
+            try profileLimit(&path, direction: 1, standardError: standardError, critical: critical)
+        }
+        let statistic = established(.likelihoodRatioTest) { () throws(FirthProfileFailure) in
+            try walk(&path, to: 0, standardError: standardError)
+            return max(0, try path.deficit(at: 0, critical: 0))
+        }
+        let term = LogisticTerm(
+            name: termNames[j], estimate: path.estimate, standardError: standardError,
             statistic: statistic, pValue: 2 * Normal.survival(statistic.squareRoot()),
             ciLower: lower, ciUpper: upper)
+        return (term, problems)
+    }
+
+    /// One confidence limit of the profile on the side `direction` (−1 lower, +1 upper).
+    private func profileLimit(
+        _ path: inout FirthProfilePath, direction: Double, standardError: Double, critical: Double
+    ) throws(FirthProfileFailure) -> Double {
+        let estimate = path.estimate
+        var inside = estimate
+        var step = Self.profileFirstStep * standardError
+        var outside = estimate + direction * step
+        var outsideDeficit = try path.deficit(at: outside, critical: critical)
+        while outsideDeficit <= 0 {
+            inside = outside
+            step *= Self.profileStepGrowth
+            outside = inside + direction * step
+            guard abs(outside - estimate) <= Self.profileMaximumDistance * standardError else { return direction * .infinity }
+            outsideDeficit = try path.deficit(at: outside, critical: critical)
+        }
+        let insideDeficit = inside == estimate ? -critical : try path.deficit(at: inside, critical: critical)
+        let root = try BrentRoot.zeroin(
+            { (b: Double) throws(FirthProfileFailure) -> Double in try path.deficit(at: b, critical: critical) },
+            lower: inside, upper: outside, valueAtLower: insideDeficit, valueAtUpper: outsideDeficit,
+            tolerance: 1e-12 * max(1, abs(estimate)))
+        guard abs(try path.deficit(at: root, critical: critical)) <= Self.profileRootTolerance else {
+            throw FirthProfileFailure(reason: .discontinuous(from: inside, to: outside))
+        }
+        let deficits = path.visitedDeficits(from: inside, to: outside, critical: critical).map(\.deficit)
+        guard zip(deficits, deficits.dropFirst()).allSatisfy({ $0 <= $1 + Self.profileRootTolerance }) else {
+            throw FirthProfileFailure(reason: .notMonotone(from: inside, to: outside))
+        }
+        return root
+    }
+
+    /// Visits the profile from its visited point nearest `target` on the estimate's side towards
+    /// `target`, in steps of ½ SE growing by 1.5, so that the fit at `target` starts next to the path.
+    private func walk(_ path: inout FirthProfilePath, to target: Double, standardError: Double) throws(FirthProfileFailure) {
+        var b = path.nearestOnTheWay(to: target).coefficients[path.term]
+        var step = Self.profileFirstStep * standardError
+        while abs(target - b) > step {
+            b += (target > b ? step : -step)
+            _ = try path.value(at: b)
+            step *= Self.profileStepGrowth
+        }
     }
 }

@@ -6,8 +6,9 @@
 # Confidence intervals and p-values: profile penalized likelihood as logistf's defaults
 # (Heinze & Schemper 2002), computed by the code below because logistf is not installed here:
 #   l*(beta) = l(beta) + 1/2 log det(X' W X), the penalty always from the full design;
-#   profile l*_j(b) = max of l* over the other coefficients with beta_j fixed at b (optim BFGS with
-#   the analytic penalized score, reltol 1e-15, then scoring steps until the score is < 1e-9);
+#   profile l*_j(b) = max of l* over the other coefficients with beta_j fixed at b (scoring, then
+#   Newton steps until the score is < 1e-9), followed along its path from the estimate
+#   (profile_path below);
 #   95% CI: the b with 2 (l*(beta_hat) - l*_j(b)) = qchisq(0.95, 1) (uniroot, tol 1e-13);
 #   p-value: pchisq(2 (l*(beta_hat) - l*_j(0)), 1, lower.tail = FALSE).
 #
@@ -32,30 +33,106 @@ penalized_score <- function(beta, X, y) {
   eta <- drop(X %*% beta)
   mu <- plogis(eta)
   w <- mu * (1 - mu)
-  h <- rowSums((X %*% solve(crossprod(X * sqrt(w)))) * X) * w
+  h <- rowSums(qr.Q(qr(X * sqrt(w)))^2) # the hat matrix's diagonal, by QR (stable when X'WX is near singular)
   drop(crossprod(X, y - mu + h * (0.5 - mu)))
 }
 
+# The constrained maximum l*_j(b) = max of l* over the other coefficients with beta_j = b, started
+# from `start` (a full coefficient vector; its j-th entry is replaced by b): 50 scoring steps (the
+# Fisher information of the free coefficients and the penalized score, logistf's iteration), then
+# Newton steps with the Hessian of l* (optimHess on the analytic score), each halved while l*
+# falls, until the score is below 1e-9 or the gain a step predicts is below 1e-10 (on flat
+# profiles the rounding of l* hides smaller gains). A quasi-Newton optimiser from the start (optim
+# BFGS) is not used: on flat profiles it can leave the path for another local maximum.
+# Returns the maximizing coefficients and l*.
 profile <- function(j, b, X, y, start) {
   free <- setdiff(seq_len(ncol(X)), j)
   full <- function(g) { beta <- numeric(ncol(X)); beta[j] <- b; beta[free] <- g; beta }
-  if (length(free) == 0) return(penalized_loglik(full(numeric(0)), X, y))
-  opt <- optim(start[free], function(g) -penalized_loglik(full(g), X, y),
-               function(g) -penalized_score(full(g), X, y)[free],
-               method = "BFGS", control = list(reltol = 1e-15, maxit = 10000))
-  # BFGS stops near the maximum; polish with scoring steps (Fisher information of the free
-  # coefficients) until the penalized score vanishes.
-  g <- opt$par
-  for (k in 1:200) {
-    eta <- drop(X %*% full(g))
-    w <- plogis(eta) * plogis(-eta)
-    step <- solve(crossprod(X[, free, drop = FALSE] * sqrt(w)), penalized_score(full(g), X, y)[free])
+  if (length(free) == 0) return(list(beta = full(numeric(0)), value = penalized_loglik(full(numeric(0)), X, y)))
+  score <- function(g) penalized_score(full(g), X, y)[free]
+  g <- start[free]
+  value <- penalized_loglik(full(g), X, y)
+  for (k in 1:250) {
+    if (k <= 50) {
+      eta <- drop(X %*% full(g))
+      w <- plogis(eta) * plogis(-eta)
+      curvature <- crossprod(X[, free, drop = FALSE] * sqrt(w))
+    } else {
+      curvature <- -optimHess(g, function(g) penalized_loglik(full(g), X, y), score)
+      if (any(eigen(curvature, symmetric = TRUE, only.values = TRUE)$values <= 0)) {
+        eta <- drop(X %*% full(g))
+        w <- plogis(eta) * plogis(-eta)
+        curvature <- crossprod(X[, free, drop = FALSE] * sqrt(w))
+      }
+    }
+    u <- score(g)
+    step <- solve(curvature, u)
+    gain <- sum(u * step) / 2
+    if (max(abs(u)) < 1e-9 || gain < 1e-10 && k > 50) break
+    for (halving in 0:60) {
+      candidate <- penalized_loglik(full(g + step), X, y)
+      if (is.finite(candidate) && candidate >= value) break
+      step <- step / 2
+    }
+    if (halving == 60) break
     g <- g + step
-    if (max(abs(step)) < 1e-13 * max(1, abs(g))) break
+    value <- candidate
   }
-  gradient <- max(abs(penalized_score(full(g), X, y)[free]))
-  if (gradient > 1e-9 || penalized_loglik(full(g), X, y) < -opt$value - 1e-12) stop("profile maximisation failed")
-  penalized_loglik(full(g), X, y)
+  if (max(abs(u)) > 1e-9 && gain > 1e-10)
+    stop(sprintf("profile maximisation failed: j = %d, b = %g, score %g, gain %g", j, b, max(abs(u)), gain))
+  list(beta = full(g), value = value)
+}
+
+# The profile of term j followed along its path outwards from the estimate: the fit at b starts
+# from the converged fit at the nearest b already visited between the estimate and b (`visited`
+# starts with the estimate), and is kept only when the same b reached in two half steps gives the
+# same l* (to 1e-9); otherwise each half is followed the same way (at most 2^-12 of the step).
+profile_path <- function(j, X, y, beta, maximum) {
+  visited <- list(list(b = beta[j], beta = beta, value = maximum))
+  follow <- function(from, b, depth) {
+    direct <- profile(j, b, X, y, from$beta)
+    middle <- c(list(b = (from$b + b) / 2), profile(j, (from$b + b) / 2, X, y, from$beta))
+    halves <- profile(j, b, X, y, middle$beta)
+    if (abs(direct$value - halves$value) <= 1e-9) return(c(list(b = b), direct))
+    if (depth == 12) stop(sprintf("the profile of term %d is not continuous near %.10g", j, b))
+    follow(follow(from, middle$b, depth + 1), b, depth + 1)
+  }
+  function(b) {
+    inner <- Filter(function(p) (p$b - beta[j]) * (b - beta[j]) >= 0 && abs(p$b - beta[j]) <= abs(b - beta[j]), visited)
+    point <- follow(inner[[which.min(sapply(inner, function(p) abs(p$b - b)))]], b, 0)
+    visited[[length(visited) + 1]] <<- point
+    point$value
+  }
+}
+
+# 2 (l*(beta_hat) - l*_j(b)) - qchisq(level, 1) along the path, walked from the estimate in steps
+# of SE/4 growing by 1.25 each until it turns positive (a limit beyond 2^40 SE is infinite), then
+# solved by uniroot between the last two points of the walk.
+profile_limit <- function(j, direction, X, y, beta, se, maximum, critical) {
+  path <- profile_path(j, X, y, beta, maximum)
+  deficit <- function(b) 2 * (maximum - path(b)) - critical
+  inside <- beta[j]
+  step <- se / 4
+  repeat {
+    outside <- inside + direction * step
+    if (abs(outside - beta[j]) > 2^40 * se) return(direction * Inf)
+    if (deficit(outside) > 0) break
+    inside <- outside
+    step <- 1.25 * step
+  }
+  root <- uniroot(deficit, sort(c(inside, outside)), tol = 1e-13 * max(1, abs(beta[j])))$root
+  if (abs(deficit(root)) > 1e-8) stop(sprintf("the profile jumps across the limit: j = %d, deficit %g at %.10g, bracket %.10g to %.10g", j, deficit(root), root, inside, outside))
+  root
+}
+
+# The penalized likelihood-ratio statistic 2 (l*(beta_hat) - l*_j(0)), the profile followed from
+# the estimate to 0 in the same steps.
+profile_statistic <- function(j, X, y, beta, se, maximum) {
+  path <- profile_path(j, X, y, beta, maximum)
+  b <- beta[j]
+  step <- se / 4
+  while (abs(b) > step) { b <- b - sign(b) * step; path(b); step <- 1.25 * step }
+  2 * (maximum - path(0))
 }
 
 firth_case <- function(name, data, formula, note) {
@@ -67,14 +144,10 @@ firth_case <- function(name, data, formula, note) {
   beta <- coef(fit)
   maximum <- penalized_loglik(beta, X, y)
   critical <- qchisq(0.95, 1)
-  deficit <- function(j, b) 2 * (maximum - profile(j, b, X, y, beta)) - critical
-  limit <- function(j, direction) {
-    step <- direction * s[j, 2]
-    far <- beta[j] + step
-    while (deficit(j, far) < 0) { step <- 2 * step; far <- beta[j] + step }
-    uniroot(function(b) deficit(j, b), sort(c(beta[j], far)), tol = 1e-13 * max(1, abs(beta[j])))$root
-  }
-  chi <- sapply(seq_along(beta), function(j) 2 * (maximum - profile(j, 0, X, y, beta)))
+  # A limit or statistic whose constrained fits fail (stop above) is not established: NA (null).
+  established <- function(compute) tryCatch(compute(), error = function(e) { message(name, ": ", conditionMessage(e)); NA })
+  limit <- function(j, direction) established(function() profile_limit(j, direction, X, y, beta, s[j, 2], maximum, critical))
+  chi <- sapply(seq_along(beta), function(j) established(function() profile_statistic(j, X, y, beta, s[j, 2], maximum)))
   covariates <- attr(terms(fit), "term.labels")
   list(name = name, note = note, response = as.numeric(y),
        covariates = lapply(covariates, function(v) list(name = v, values = as.numeric(data[[v]]))),
@@ -108,4 +181,27 @@ trial$y <- as.numeric(rank(-latent) <= 11)
 cases[[4]] <- firth_case("trial_three_covariates", trial, y ~ CPEPF.BASE + MSCDOSE + AGE,
                          "set.seed(27); the 11 highest latent scores respond")
 
-cat(toJSON(list(rVersion = R.version.string, cases = cases), digits = NA, auto_unbox = TRUE, pretty = TRUE), "\n")
+# 5.–8. Reproducers of flat Firth profiles (issue 13): the model rows of simulated studies, where
+# the profile must be followed along its path (a far-away start lands on another local maximum).
+cases[[5]] <- firth_case("simulate_31_seed_194",
+  data.frame(y = c(0, 1, 1, 0, 0, 1, 1, 0, 1, 0),
+             CPEPF.BASE = c(311.6, 320.6, 168.1, 553.2, 210.7, 476, 259.5, 247.8, 184.5, 257.1),
+             MSCDOSE = c(2.88, 4.65, 3.91, 2.55, 3.43, 4.09, 5.02, 3.96, 4.72, 4.03)),
+  y ~ CPEPF.BASE + MSCDOSE, "trialreport simulate --participants 31 --seed 194: the model's 10 treated participants; intercept lower limit was 4.21e-12 (odds)")
+cases[[6]] <- firth_case("simulate_21_seed_38",
+  data.frame(y = c(1, 1, 0, 0, 0, 0, 1, 0),
+             CPEPF.BASE = c(269.4, 217.3, 212.1, 245.2, 331.7, 335.8, 247.2, 352.1),
+             MSCDOSE = c(5.56, 3.42, 3.47, 4.08, 4.5, 4.84, 5.14, 4.53)),
+  y ~ CPEPF.BASE + MSCDOSE, "trialreport simulate --participants 21 --seed 38: the model's 8 treated participants; MSCDOSE upper limit was 120.17 (odds ratio)")
+cases[[7]] <- firth_case("simulate_21_seed_282",
+  data.frame(y = c(0, 1, 0, 0, 0, 0, 0),
+             CPEPF.BASE = c(431.1, 204.8, 191.5, 239.4, 161.9, 225.2, 370.1),
+             MSCDOSE = c(3.33, 3.52, 3.97, 4.07, 4.9, 4.63, 3.63)),
+  y ~ CPEPF.BASE + MSCDOSE, "trialreport simulate --participants 21 --seed 282: the model's 7 treated participants; intercept upper limit was 3.78e13 (odds)")
+cases[[8]] <- firth_case("simulate_22_seed_259",
+  data.frame(y = c(0, 0, 0, 0, 0, 0, 1, 1),
+             CPEPF.BASE = c(314.6, 183.1, 513.1, 421.6, 253, 207.8, 221.7, 227.9),
+             MSCDOSE = c(4.32, 4.04, 3.77, 3.92, 3.77, 2.75, 2.6, 2.86)),
+  y ~ CPEPF.BASE + MSCDOSE, "trialreport simulate --participants 22 --seed 259: the model's 8 treated participants; intercept upper limit was 5.00e6 (odds)")
+
+cat(toJSON(list(rVersion = R.version.string, cases = cases), digits = NA, na = "null", auto_unbox = TRUE, pretty = TRUE), "\n")
