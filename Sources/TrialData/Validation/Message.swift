@@ -86,6 +86,40 @@ enum Message {
     static let noParticipants = "no participants: the file has a header but no rows"
     static let noMeasurements = "no measurements: the file has a header but no rows"
 
+    // MARK: SAS transport files (.xpt)
+
+    static let transportNotXPT = "not a SAS transport file (XPT): the first record is not its library header"
+    static let transportVersion8 = "a SAS transport file of version 8; only version 5 (the FDA's format) is read"
+    static func transportCutShort(_ count: Int) -> String {
+        "the file ends \(count) bytes into this record: it is cut short (transport files are whole 80-byte records)"
+    }
+    static func transportEndsBefore(_ what: String) -> String { "the file ends before \(what): it is cut short" }
+    static func transportMissingHeader(_ name: String) -> String { "expected the \(name) header record here" }
+    static func transportNamestrSize(_ text: String) -> String {
+        "NAMESTR records of \(quoted(text)) bytes; a transport file has 140 (or 136 from VAX/VMS)"
+    }
+    static func transportVariableCount(_ text: String) -> String { "the number of variables \(quoted(text)) is not a number" }
+    static let transportNoVariables = "the dataset has no variables"
+    static func transportUnnamedVariable(_ number: Int) -> String { "variable number \(number) has no name" }
+    static func transportVariableType(_ name: String, _ type: Int) -> String {
+        "variable \(name): type \(type) is neither 1 (numeric) nor 2 (character)"
+    }
+    static func transportNumericLength(_ name: String, _ length: Int) -> String {
+        "variable \(name): a numeric variable of \(length) bytes; SAS stores numbers in 2 to 8 bytes"
+    }
+    static func transportTextLength(_ name: String, _ length: Int) -> String {
+        "variable \(name): a character variable of \(length) bytes; it needs at least 1"
+    }
+    static func transportDuplicateVariable(_ name: String, firstNumber: Int) -> String {
+        "duplicate variable \(name) (also variable number \(firstNumber))"
+    }
+    static func transportVariablePastObservation(_ name: String, position: Int, length: Int, observationLength: Int) -> String {
+        "variable \(name): position \(position) and length \(length) run past the observation of \(observationLength) bytes"
+    }
+    static func transportIncompleteObservation(_ count: Int, _ length: Int) -> String {
+        "the last observation has \(count) of its \(length) bytes: the file is cut short or a variable's length is wrong"
+    }
+
     // MARK: Formatting
 
     /// Data text in double quotes, on one line, shortened past 40 characters.
