@@ -16,6 +16,8 @@ let package = Package(
         .executableTarget(name: "FuzzPlan", dependencies: [trialReport]),
         // The Markdown parser, the HTML writer and, for small inputs, the PDF typesetter (TrialReport).
         .executableTarget(name: "FuzzMarkdown", dependencies: [trialReport]),
+        // The SAS transport (XPT v5) reader (TrialData).
+        .executableTarget(name: "FuzzXPT", dependencies: [trialReport]),
     ],
     swiftLanguageModes: [.v6]
 )
