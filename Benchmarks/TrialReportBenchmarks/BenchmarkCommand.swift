@@ -7,7 +7,7 @@ struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trialreport-bench",
         abstract: "Benchmark TrialReport: every stage on simulated studies, the whole render, TrialStats.",
-        subcommands: [SuiteCommand.self, StageCommand.self, StatisticsCommand.self, PeakCommand.self],
+        subcommands: [SuiteCommand.self, StageCommand.self, StatisticsCommand.self, PeakCommand.self, TableReadCommand.self],
         defaultSubcommand: SuiteCommand.self
     )
 }

@@ -22,9 +22,6 @@ struct TransportRecords {
 
     func location(_ offset: Int) -> SourceLocation { Self.location(file, offset: offset) }
 
-    /// The 1-based number of the record holding byte `offset`.
-    static func recordNumber(_ offset: Int) -> Int { offset / length + 1 }
-
     /// Whether the record at `offset` (a multiple of 80) is the header record `name`
     /// (`LIBRARY`, `MEMBER`, …; blank-padded to 8 characters in the record).
     func isHeader(at offset: Int, named name: String) -> Bool {
