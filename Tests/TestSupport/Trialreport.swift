@@ -8,6 +8,12 @@ public enum Trialreport {
         public var status: Int32
         public var standardOutput: String
         public var standardError: String
+
+        public init(status: Int32, standardOutput: String, standardError: String) {
+            self.status = status
+            self.standardOutput = standardOutput
+            self.standardError = standardError
+        }
     }
 
     /// The executable: beside the test bundle, else beside the test runner.

@@ -42,18 +42,7 @@ struct StudyFolderFiles {
 
     /// Appends `bytes` to the file at `index` in `names`.
     func write(_ bytes: [UInt8], toFileAt index: Int) throws(TrialReportError) {
-        let failure: Int32? = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptors[index], buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
+        let failure = FileDescriptor.writeAll(bytes, to: descriptors[index])
         if let failure {
             abandon()
             throw Self.cannotWrite(temporaryPath(names[index]), errno: failure)
