@@ -19,7 +19,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var study: StudyOptions
 
-    @Option(name: .customLong("json"), help: "Write results.json to this file instead of stdout.")
+    @Option(name: .customLong("json"), help: "Write results.json to this file instead of stdout.", transform: nonEmpty)
     var jsonFile: String?
 
     func run() throws {

@@ -17,10 +17,10 @@ struct DiffCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The old results.json, or an output folder holding one.")
+    @Argument(help: "The old results.json, or an output folder holding one.", transform: nonEmpty)
     var old: String
 
-    @Argument(help: "The new results.json, or an output folder holding one.")
+    @Argument(help: "The new results.json, or an output folder holding one.", transform: nonEmpty)
     var new: String
 
     @Option(help: "The tolerance REL for numbers (default 1e-9).")

@@ -21,13 +21,14 @@ struct LockCommand: ParsableCommand {
     @OptionGroup var study: StudyOptions
     @OptionGroup var templates: TemplatesOption
 
-    @Option(help: "Who locks the data (default: $USER, else \"unknown\").")
+    @Option(help: "Who locks the data (default: $USER, else \"unknown\").", transform: nonEmpty)
     var by: String?
 
-    @Option(help: "Why the data are locked, e.g. \"database lock after final data review\".")
+    @Option(help: "Why the data are locked, e.g. \"database lock after final data review\".", transform: nonEmpty)
     var note: String?
 
-    @Option(help: "The lock time, ISO 8601 with a time zone (default: now), e.g. 2025-06-30T12:00:00Z.")
+    @Option(help: "The lock time, ISO 8601 with a time zone (default: now), e.g. 2025-06-30T12:00:00Z.",
+            transform: nonEmpty)
     var at: String?
 
     @Flag(help: "Lock again a folder that is already locked, keeping the earlier lock in the history.")
@@ -68,7 +69,8 @@ struct LockCommand: ParsableCommand {
 
 /// `--templates DIR`: the report templates a lock covers.
 struct TemplatesOption: ParsableArguments {
-    @Option(name: .customLong("templates"), help: "The report templates folder (default: the package's templates/).")
+    @Option(name: .customLong("templates"), help: "The report templates folder (default: the package's templates/).",
+            transform: nonEmpty)
     var templatesDirectory: String?
 
     /// `--templates` (which must exist), else the package's templates folder, else `nil`.

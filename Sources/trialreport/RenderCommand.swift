@@ -14,7 +14,11 @@ struct RenderCommand: ParsableCommand {
             Writes OUT/report.pdf, report.html, report.md, results.json, manifest.json, \
             tables/<name>.csv and figures/<name>.{pdf,svg,png}. Everything is written into a \
             temporary folder beside OUT and replaces OUT only when all succeeded; after any error \
-            OUT is as it was. OUT may not be the data folder or inside it (exit 73). The date inside \
+            OUT is as it was, and after a kill the next render or `trialreport recover` puts back \
+            a complete output. OUT must be new, empty or a previous TrialReport output (its \
+            manifest.json lists its files); a folder holding other files is refused (exit 73) \
+            unless --force. OUT may never be the data or templates folder, inside either, hold an \
+            input, or be the working folder or hold it (exit 73, even with --force). The date inside \
             the outputs is SOURCE_DATE_EPOCH when set, else the data lock's time, else today \
             (UTC, 00:00:00); an unlocked report says "draft — data not locked". The plan is \
             --spec, else the plan trial.lock recorded, else DIR/study.yaml, else the built-in plan. \
@@ -26,7 +30,7 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var study: StudyOptions
 
-    @Option(name: .customLong("out"), help: "The output folder.")
+    @Option(name: .customLong("out"), help: "The output folder.", transform: nonEmpty)
     var outputDirectory: String = "output"
 
     @OptionGroup var templates: TemplatesOption
@@ -40,14 +44,18 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Refuse to render (exit 65) unless the study folder is locked and matches its trial.lock.")
     var locked = false
 
+    @Flag(help: "Replace OUT even when it holds files TrialReport did not write (they are deleted).")
+    var force = false
+
     func run() throws {
         try runReportingFailures {
             let start = Date()
-            let options = RenderOptions(
+            var options = RenderOptions(
                 dataDirectory: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)),
                 outputDirectory: URL(fileURLWithPath: outputDirectory),
                 templatesDirectory: try templates.requiredDirectory(),
                 paper: paper, requireLock: locked)
+            options.replaceAnyFolder = force
             let progress = RenderProgress(quiet: quiet, start: start)
             let summary = try ReportRenderer(analysis: StudyFolderAnalysis(), figures: TrialFigureSource())
                 .render(options, progress: progress.report)

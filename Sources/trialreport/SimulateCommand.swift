@@ -23,7 +23,7 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "Write the calibrated example study instead of a random one.")
     var example = false
 
-    @Option(name: .customLong("out"), help: "The study folder to write (created if needed).")
+    @Option(name: .customLong("out"), help: "The study folder to write (created if needed).", transform: nonEmpty)
     var outputDirectory: String
 
     func validate() throws {

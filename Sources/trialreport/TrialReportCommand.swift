@@ -18,6 +18,7 @@ struct TrialReportCommand: ParsableCommand {
             LockCommand.self,
             VerifyCommand.self,
             DiffCommand.self,
+            RecoverCommand.self,
         ],
         defaultSubcommand: RenderCommand.self
     )

@@ -1,4 +1,5 @@
 import Foundation
+import TrialReportTestSupport
 
 /// The folders of one corpus case, in a fresh temporary directory: the study, the templates, the
 /// output folder prepared as the case asks, and a file outside every folder that a symbolic link
@@ -49,12 +50,12 @@ struct CaseWorkspace {
             try manager.createSymbolicLink(atPath: templates.appendingPathComponent(link).path, withDestinationPath: target)
         }
 
-        (output, preserved) = try Self.prepareOutput(outKind, work: work, study: study, outside: outside)
+        (output, preserved) = try Self.prepareOutput(outKind, work: work, study: study, templates: templates, outside: outside)
     }
 
     /// Creates the output folder the case asks for. Returns the `--out` path and the folder whose
     /// contents a failed render must leave as they were.
-    private static func prepareOutput(_ kind: String, work: URL, study: URL, outside: URL) throws -> (URL, URL?) {
+    private static func prepareOutput(_ kind: String, work: URL, study: URL, templates: URL, outside: URL) throws -> (URL, URL?) {
         let manager = Self.manager
         let output = work.appendingPathComponent("out")
         switch kind {
@@ -63,10 +64,29 @@ struct CaseWorkspace {
         case "marker", "holds-data":
             try writeMarker(in: output)
             return (output, output)
+        case "empty":
+            try manager.createDirectory(at: output, withIntermediateDirectories: true)
+            try Data().write(to: output.appendingPathComponent(".gitkeep"))
+            return (output, nil)
+        case "foreign":
+            try writeForeign(in: output)
+            return (output, output)
+        case "foreign-manifest":
+            try writeForeign(in: output)
+            try Data("{\"name\": \"my-extension\", \"files\": [{\"file\": \"notes.txt\"}]}\n".utf8)
+                .write(to: output.appendingPathComponent("manifest.json"))
+            return (output, output)
+        case "marker-and-foreign":
+            try writeMarker(in: output)
+            try Data("my own notes\n".utf8).write(to: output.appendingPathComponent("notes.txt"))
+            return (output, output)
+        case "templates":
+            return (templates, templates)
         case "contains-symlink":
             try writeMarker(in: output)
             try manager.createSymbolicLink(atPath: output.appendingPathComponent("report.md").path, withDestinationPath: outside.path)
             try manager.createSymbolicLink(atPath: output.appendingPathComponent("linked-folder").path, withDestinationPath: work.path)
+            try PreviousOutputFolder.addManifest(to: output)
             return (output, output)
         case "symlink":
             let real = work.appendingPathComponent("real-out")
@@ -91,11 +111,20 @@ struct CaseWorkspace {
         }
     }
 
-    /// A previous output: files at two levels that a failed render must leave exactly as they are.
+    /// A previous output: files at two levels that a failed render must leave exactly as they
+    /// are, listed in its manifest.json.
     private static func writeMarker(in folder: URL) throws {
-        try manager.createDirectory(at: folder.appendingPathComponent("tables"), withIntermediateDirectories: true)
-        try Data("previous output: must survive any failed render\n".utf8).write(to: folder.appendingPathComponent("marker.txt"))
-        try Data("previous,table\r\n1,2\r\n".utf8).write(to: folder.appendingPathComponent("tables/previous.csv"))
+        try PreviousOutputFolder.write(["marker.txt": "previous output: must survive any failed render\n",
+                                        "tables/previous.csv": "previous,table\r\n1,2\r\n"], in: folder)
+    }
+
+    /// A folder that is not a TrialReport output: a user's files, a source folder and a `.git` folder.
+    private static func writeForeign(in folder: URL) throws {
+        for (path, text) in [("notes.txt", "my own notes\n"), ("src/main.c", "int main(void) { return 0; }\n"), (".git/HEAD", "ref: refs/heads/main\n")] {
+            let url = folder.appendingPathComponent(path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
     }
 
     /// Copies every file below `source` (when it exists) into `destination`, replacing files there.
@@ -117,36 +146,10 @@ struct CaseWorkspace {
             .replacingOccurrences(of: "{out}", with: output.path)
             .replacingOccurrences(of: "{templates}", with: templates.path)
             .replacingOccurrences(of: "{work}", with: work.path)
+            .replacingOccurrences(of: "{empty}", with: "")
     }
 
     func remove() {
         try? Self.manager.removeItem(at: work)
-    }
-}
-
-/// Every entry below a folder (symbolic links as their target path, never followed) with its bytes.
-enum FolderSnapshot {
-    static func take(_ folder: URL) -> [String: Data] {
-        var snapshot: [String: Data] = [:]
-        walk(folder, prefix: "", into: &snapshot)
-        return snapshot
-    }
-
-    private static func walk(_ folder: URL, prefix: String, into snapshot: inout [String: Data]) {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names {
-            let url = folder.appendingPathComponent(name), path = prefix + name
-            let type = (try? manager.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType
-            switch type {
-            case .typeSymbolicLink?:
-                snapshot[path + " -> "] = Data(((try? manager.destinationOfSymbolicLink(atPath: url.path)) ?? "").utf8)
-            case .typeDirectory?:
-                snapshot[path + "/"] = Data()
-                walk(url, prefix: path + "/", into: &snapshot)
-            default:
-                snapshot[path] = manager.contents(atPath: url.path) ?? Data()
-            }
-        }
     }
 }

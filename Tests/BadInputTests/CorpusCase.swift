@@ -7,7 +7,7 @@ import Testing
 ///
 /// | key | meaning |
 /// |---|---|
-/// | `run` | the arguments, with `{study}`, `{out}`, `{templates}`, `{work}` replaced |
+/// | `run` | the arguments, with `{study}`, `{out}`, `{templates}`, `{work}` replaced and `{empty}` an empty argument; run in `{work}` |
 /// | `base` | `example` (a copy of examples/uc-msc-t1d, the default) or `none` |
 /// | `remove` | a file of the study to delete (repeatable) |
 /// | `append` | `FILE TEXT`: a line added to a study file; `{x:N}` in TEXT is N letters `x` |
@@ -15,7 +15,7 @@ import Testing
 /// | `exit` | the expected exit status |
 /// | `stderr`, `stdout` | text that must appear (repeatable); `stderr-absent`: must not |
 /// | `stderr-max-bytes` | stderr must not be longer than this |
-/// | `out` | how the output folder is prepared: `marker` (a folder with files in it, the default for render), `none`, `under-file`, `symlink`, `contains-symlink`, `data`, `inside-data`, `holds-data`, `proc` |
+/// | `out` | how the output folder is prepared: `marker` (a previous output: files and the manifest.json listing them, the default for render), `marker-and-foreign` (with a file the manifest does not list), `empty` (only a `.gitkeep`), `foreign` (a user's files, `src/`, `.git/`), `foreign-manifest` (`foreign` with another program's manifest.json), `none`, `under-file`, `symlink`, `contains-symlink`, `data`, `inside-data`, `holds-data`, `templates`, `proc` |
 /// | `output` | `untouched` (the prepared folder is byte-identical afterwards) or `written` |
 /// | `no-nan` | files under the output folder that must not show NaN or infinity |
 /// | `contains`, `lacks` | `FILE TEXT`: a file under the output folder holds / does not hold TEXT |

@@ -16,12 +16,11 @@ struct RenderLockedTests {
         }
     }
 
-    /// A previous output folder holding one marker file.
+    /// A previous output folder holding one marker file and the manifest listing it.
     static func previousOutput() throws -> String {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-out-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        try Data("previous".utf8).write(to: URL(fileURLWithPath: output + "/marker.txt"))
-        return output
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-out-\(UUID().uuidString)")
+        try PreviousOutputFolder.write(["marker.txt": "previous"], in: output)
+        return output.path
     }
 
     @Test func lockedRenderOfAMatchingFolderCarriesTheLockHashAndTime() throws {
@@ -50,7 +49,7 @@ struct RenderLockedTests {
         #expect(result.standardError.contains("error: adlb.csv: changed since the lock: sha256 "))
         #expect(result.standardError.contains("error: adlb.csv:20: row USUBJID=P002 PARAMCD=CPEPF AVISITN=6 differs from the locked one"))
         #expect(result.standardError.contains("--locked: the study folder does not match its lock"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output) == ["marker.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == ["manifest.json", "marker.txt"])
     }
 
     @Test func lockedRenderOfAnUnlockedFolderExits65() throws {
@@ -60,7 +59,7 @@ struct RenderLockedTests {
         let result = try Trialreport.run(["render", "--data", study.path, "--out", output, "--locked"])
         #expect(result.status == 65)
         #expect(result.standardError.contains("--locked: the study folder is not locked; lock it with `trialreport lock`"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output) == ["marker.txt"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == ["manifest.json", "marker.txt"])
     }
 
     @Test func unlockedRenderOfChangedDataWarnsAndWatermarksEveryPage() throws {
@@ -130,7 +129,7 @@ struct RenderRegenerationTests {
         render.waitUntilExit()
         // Killed before the swap: the previous output; after it: a complete new one. Never a mix.
         let files = try FileManager.default.contentsOfDirectory(atPath: output)
-        #expect(files == ["marker.txt"] || files.contains("manifest.json"), "\(files)")
+        #expect(files.sorted() == ["manifest.json", "marker.txt"] || files.contains("report.pdf"), "\(files)")
         let again = try Trialreport.run(["render", "--data", study.path, "--out", output, "--quiet"])
         #expect(again.status == 0, "\(again.standardError)")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.hasPrefix("." + name) }

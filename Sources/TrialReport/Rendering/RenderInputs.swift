@@ -59,6 +59,8 @@ public struct RenderOptions: Sendable {
     public var requireLock: Bool
     /// The environment, for `SOURCE_DATE_EPOCH` (`ReportDate.resolve`).
     public var environment: [String: String]
+    /// Replace the output folder even when it holds files TrialReport did not write (`--force`).
+    public var replaceAnyFolder = false
 
     /// Options; see the properties.
     public init(dataDirectory: URL, planFile: URL? = nil, outputDirectory: URL, templatesDirectory: URL,

@@ -29,14 +29,15 @@ public struct ReportRenderer: Sendable {
 
     /// Renders the study of `options` into its output folder.
     /// - Parameter progress: called at the start of each stage.
-    /// - Throws: `TrialReportError`: `.cannotWrite` (exit 73) for an output folder inside the
-    ///   data folder or one that cannot be written; the analysis's errors; `.invalidInput` (65)
+    /// - Throws: `TrialReportError`: `.cannotWrite` (exit 73) for an output folder that holds or
+    ///   lies in an input, holds the working folder, holds files TrialReport did not write (unless
+    ///   `replaceAnyFolder`) or cannot be written; the analysis's errors; `.invalidInput` (65)
     ///   for a template error, an invalid lock, or (with `requireLock`) what was analysed not
     ///   matching the lock; `.usage` (64) for a `SOURCE_DATE_EPOCH` that is not a time. The output
     ///   folder is unchanged after any error.
     /// - Complexity: linear in the size of the study.
     public func render(_ options: RenderOptions, progress: (Stage) -> Void = { _ in }) throws(TrialReportError) -> RenderSummary {
-        try Self.checkSeparate(output: options.outputDirectory, data: options.dataDirectory)
+        try Self.checkOutputFolder(options)
         let templates = try ReportTemplates(directory: options.templatesDirectory)
         let lockFile = try TrialLock.read(in: options.dataDirectory)
         let date = try ReportDate.resolve(lockTime: lockFile?.lockedAt, environment: options.environment)
@@ -78,6 +79,17 @@ public struct ReportRenderer: Sendable {
                              pages: PDFPageCount.count(report.pdf), headline: headline, warnings: lock.warnings)
     }
 
+    /// Refuses an output folder that would delete the render's inputs or the working folder
+    /// (`OutputPlacement`), or one that holds files TrialReport did not write, unless
+    /// `options.replaceAnyFolder` (`PreviousOutput`).
+    static func checkOutputFolder(_ options: RenderOptions) throws(TrialReportError) {
+        var inputs = [OutputPlacement.Input(options.dataDirectory, role: "data folder"),
+                      OutputPlacement.Input(options.templatesDirectory, role: "templates folder")]
+        if let plan = options.planFile { inputs.append(OutputPlacement.Input(plan, role: "plan", isFolder: false)) }
+        try OutputPlacement.check(output: options.outputDirectory, inputs: inputs)
+        try PreviousOutput.checkReplaceable(options.outputDirectory, force: options.replaceAnyFolder)
+    }
+
     /// `manifest.json`: every output file with its SHA-256 and size, sorted by path, and the lock hash.
     static func manifest(_ files: [(String, [UInt8])], lockHash: String?) -> [UInt8] {
         let entries: [JSONValue] = files.sorted { $0.0 < $1.0 }.map { path, bytes in
@@ -89,32 +101,6 @@ public struct ReportRenderer: Sendable {
             ("files", .array(entries)),
         ])
         return Array(manifest.canonicalText.utf8)
-    }
-
-    /// Refuses an output folder that is the data folder, inside it, or holding it (replacing the
-    /// output would delete the study's own files): exit 73, the output cannot be written there.
-    static func checkSeparate(output: URL, data: URL) throws(TrialReportError) {
-        let outputPath = Self.resolved(output).pathComponents
-        let dataPath = Self.resolved(data).pathComponents
-        if outputPath.starts(with: dataPath) {
-            throw TrialReportError(.cannotWrite, at: SourceLocation(file: output.path),
-                                   "the output folder may not be the data folder or inside it (\(data.path))")
-        }
-        if dataPath.starts(with: outputPath) {
-            throw TrialReportError(.cannotWrite, at: SourceLocation(file: output.path),
-                                   "the data folder may not be inside the output folder (\(data.path)): replacing the output would delete it")
-        }
-    }
-
-    /// The path with symbolic links of its existing part resolved.
-    private static func resolved(_ url: URL) -> URL {
-        var existing = url.standardizedFileURL
-        var rest: [String] = []
-        while !FileManager.default.fileExists(atPath: existing.path), existing.pathComponents.count > 1 {
-            rest.insert(existing.lastPathComponent, at: 0)
-            existing = existing.deletingLastPathComponent()
-        }
-        return rest.reduce(existing.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }
     }
 }
 
