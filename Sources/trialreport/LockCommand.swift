@@ -35,7 +35,7 @@ struct LockCommand: ParsableCommand {
     var force = false
 
     @Option(name: .customLong("sign"), help: ArgumentHelp("Sign the lock with this Ed25519 private key (PEM), into DIR/trial.lock.sig.",
-                                                          valueName: "key"))
+                                                          valueName: "key"), transform: nonEmpty)
     var signingKey: String?
 
     func validate() throws {

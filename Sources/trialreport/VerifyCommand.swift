@@ -23,7 +23,7 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var templates: TemplatesOption
 
     @Option(name: .customLong("key"), help: ArgumentHelp("Require DIR/trial.lock.sig to be this Ed25519 public key's (PEM) signature of trial.lock.",
-                                                         valueName: "pub"))
+                                                         valueName: "pub"), transform: nonEmpty)
     var publicKey: String?
 
     func run() throws {

@@ -11,7 +11,7 @@ struct EmptyValueTests {
         ["render", "--paper", ""], ["analyze", "--json", ""], ["analyze", "--data", ""], ["validate", "--spec", ""],
         ["figures", "--out", ""], ["figures", "--only", ""], ["figures", "--dpi", ""], ["figures", "--width", ""],
         ["lock", "--by", ""], ["lock", "--note", ""], ["lock", "--at", ""], ["lock", "--templates", ""],
-        ["verify", "--data", ""], ["simulate", "--out", ""], ["simulate", "--participants", "", "--out", "x"],
+        ["verify", "--data", ""], ["verify", "--key", ""], ["lock", "--sign", ""], ["simulate", "--out", ""], ["simulate", "--participants", "", "--out", "x"],
         ["simulate", "--seed", "", "--out", "x"], ["diff", "", "b"], ["diff", "a", ""], ["diff", "a", "b", "--tolerance", ""],
         ["recover", "--out", ""], ["--out", ""],
     ]
