@@ -38,8 +38,8 @@ struct DiffCommand: ParsableCommand {
             let differences = ResultsComparison.differences(old: oldResults, new: newResults,
                                                             tolerance: NumericTolerance(relative: tolerance))
             guard !differences.isEmpty else { return }
-            for difference in differences { print(difference.description) }
-            print("\(differences.count) difference\(differences.count == 1 ? "" : "s") (tolerance \(tolerance))")
+            for difference in differences { printToStandardOutput(difference.description) }
+            printToStandardOutput("\(differences.count) difference\(differences.count == 1 ? "" : "s") (tolerance \(tolerance))")
             throw ExitCode(1)
         }
     }

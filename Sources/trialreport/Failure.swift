@@ -25,6 +25,13 @@ func report(_ diagnostics: [Diagnostic]) {
     }
 }
 
+/// Prints `line` to stderr with its control characters escaped (`TerminalText`): messages
+/// quote data, which must not reach the terminal as escape sequences.
 func printToStandardError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.escaped(line) + "\n").utf8))
+}
+
+/// Prints `line` to stdout with its control characters escaped, as `printToStandardError`.
+func printToStandardOutput(_ line: String) {
+    print(TerminalText.escaped(line))
 }

@@ -60,7 +60,7 @@ struct LockCommand: ParsableCommand {
                 replacing: force, validated: input.data.inputs, validatedPlan: input.planFile)
             if let key { try LockSignature.sign(lockIn: directory, with: key) }
             let contents = lock.contents
-            print("locked \(directory.path): \(contents.inputs.count) input files, "
+            printToStandardOutput("locked \(directory.path): \(contents.inputs.count) input files, "
                 + (contents.plan.map { "plan \($0.path)" } ?? "built-in plan") + ", \(contents.templates.count) templates; "
                 + "\(lock.summary.description)" + (key == nil ? "" : "; signed in \(LockSignature.fileName)"))
         }

@@ -40,7 +40,7 @@ struct VerifyCommand: ParsableCommand {
             let status = try LockStatus.check(dataDirectory: directory, planFile: plan, templatesDirectory: try templates.directory())
             switch status {
             case .notLocked, .matches:
-                print("ok: \(directory.path) matches \(TrialLock.fileName) (\(lock.summary.description))")
+                printToStandardOutput("ok: \(directory.path) matches \(TrialLock.fileName) (\(lock.summary.description))")
             case .changed(let changes, let summary):
                 let counts = Dictionary(grouping: changes, by: \.kind).mapValues(\.count)
                 let total = "\(counts[.changed] ?? 0) changed, \(counts[.added] ?? 0) added, \(counts[.missing] ?? 0) missing"

@@ -1,5 +1,6 @@
 import Testing
 import TrialAnalysis
+import TrialData
 
 @Suite struct PlanRoundTripTests {
     static let custom = """
@@ -117,11 +118,19 @@ import TrialAnalysis
             """)
     }
 
-    @Test func textWithControlCharactersSurvivesTheRoundTrip() throws {
+    @Test func textWithLineBreaksTabsAndEscapesSurvivesTheRoundTrip() throws {
         var plan = AnalysisPlan()
-        plan.title = "Line one\nline\ttwo \\ \u{7} \u{7F} \u{85} \u{FEFF} 中文"
+        plan.title = "Line one\nline\ttwo \\ \u{A0} \u{FEFF} 中文"
         plan.subgroups = []
         #expect(try AnalysisPlan.load(yaml: plan.canonicalYAML).plan == plan)
+    }
+
+    @Test func controlCharactersInPlanTextsAreRefusedAtTheirValue() throws {
+        var plan = AnalysisPlan()
+        plan.title = "bell \u{7} delete \u{7F} next line \u{85}"
+        plan.subgroups = []
+        let error = #expect(throws: TrialReportError.self) { try AnalysisPlan.load(yaml: plan.canonicalYAML) }
+        #expect(error?.diagnostics.map(\.message) == [RenderableText.problem(with: "\u{7}")])
     }
 
     @Test func locationsPointAtTheWrittenValues() throws {

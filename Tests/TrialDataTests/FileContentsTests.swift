@@ -27,11 +27,52 @@ struct FileContentsTests {
         }
     }
 
-    @Test func aMissingFileIsReportedByName() throws {
+    @Test func aMissingFileIsAMissingInputNamedByName() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).csv")
         let error = #expect(throws: TrialReportError.self) { try FileContents.reading(url, name: "adsl.csv") }
         #expect(error?.diagnostics.first?.location.file == "adsl.csv")
-        #expect(error?.kind == .other)
+        #expect(error?.kind == .missingInput)
+    }
+
+    @Test func aFIFOIsRefusedAtOnceWithoutWaitingForAWriter() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fifo-\(UUID().uuidString).csv")
+        #expect(mkfifo(url.path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let error = #expect(throws: TrialReportError.self) { try FileContents.reading(url, name: "adae.csv") }
+        #expect(error?.kind == .missingInput)
+        #expect(error?.diagnostics.map(\.description) == [
+            "error: adae.csv: the path is a FIFO (named pipe), not a regular file (only regular files are read)",
+        ])
+        #expect(throws: TrialReportError.self) { try FileContents.regularFileSize(url, name: "adae.csv") }
+    }
+
+    @Test func aFolderAndADeviceAreRefusedAsNotRegularFiles() throws {
+        let folder = FileManager.default.temporaryDirectory
+        let folderError = #expect(throws: TrialReportError.self) { try FileContents.reading(folder, name: "adsl.csv") }
+        #expect(folderError?.kind == .missingInput)
+        #expect(folderError?.diagnostics.first?.message.hasPrefix("the path is a folder, not a regular file") == true)
+        let deviceError = #expect(throws: TrialReportError.self) {
+            try FileContents.reading(URL(fileURLWithPath: "/dev/zero"), name: "adlb.csv")
+        }
+        #expect(deviceError?.diagnostics.first?.message.hasPrefix("the path is a character device, not a regular file") == true)
+    }
+
+    @Test func theSizeOfASymbolicLinkIsTheSizeOfTheFileItPointsTo() throws {
+        try withFile(pattern(count: 5_000)) { url in
+            let link = url.deletingLastPathComponent().appendingPathComponent("link-\(UUID().uuidString).csv")
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: url)
+            defer { try? FileManager.default.removeItem(at: link) }
+            #expect(try FileContents.regularFileSize(link, name: "adlb.csv") == 5_000)
+            #expect(try FileContents.reading(link, name: "adlb.csv").count == 5_000)
+        }
+    }
+
+    @Test func aFileOverTheByteLimitGivenIsRefusedBeforeReading() throws {
+        try withFile(pattern(count: 2_000)) { url in
+            let error = #expect(throws: TrialReportError.self) { try FileContents.reading(url, name: "study.yaml", byteLimit: 1_999) }
+            #expect(error?.kind == .invalidInput)
+            #expect(error?.diagnostics.first?.message == "the file has 2000 bytes, more than the limit of 1999 bytes")
+        }
     }
 
     @Test func aCopyOfAnArrayOutlivesTheArray() {

@@ -54,6 +54,8 @@ extension AnalysisPlan {
             }
             let structural = PlanStructure.problems(in: root, file: file)
             guard structural.isEmpty else { throw TrialReportError(.invalidInput, structural) }
+            let texts = PlanTexts.problems(in: root, file: file)
+            guard texts.isEmpty else { throw TrialReportError(.invalidInput, texts) }
 
             let plan = PlanDecoder.plan(from: root, with: &reader)
             PlanConsistency.check(plan, with: &reader)
@@ -79,15 +81,16 @@ extension AnalysisPlan {
         return try read(data: try bytes(of: url, file: file), file: file)
     }
 
-    /// The bytes of a plan file, at most one more than a plan may have (1 MiB).
-    /// - Throws: `TrialReportError` of kind `.missingInput` when the file cannot be read.
+    /// The bytes of a plan file. Only a regular file is read (a FIFO would block), and only when
+    /// it is within the size a plan may have (1 MiB).
+    /// - Throws: `TrialReportError` of kind `.missingInput` when the file cannot be opened or is
+    ///   not a regular file, `.invalidInput` when it is larger than 1 MiB.
     static func bytes(of url: URL, file: String) throws(TrialReportError) -> Data {
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            return try handle.read(upToCount: PlanStructure.maximumBytes + 1) ?? Data()
+            return try FileContents.reading(url, name: file, byteLimit: PlanStructure.maximumBytes).withBytes { Data($0) }
         } catch {
-            throw TrialReportError(.missingInput, at: SourceLocation(file: file), "cannot read the analysis plan: \(error.localizedDescription)")
+            guard error.kind == .invalidInput else { throw error }
+            throw TrialReportError(.invalidInput, at: SourceLocation(file: file), "the plan is larger than the 1 MiB a plan may have")
         }
     }
 

@@ -23,6 +23,8 @@ enum CSVByteClass: UInt8 {
     case carriageReturn
     case quote
     case nul
+    /// An ASCII control character that text may not hold (`RenderableText`), NUL aside.
+    case control
     case nonASCII
 
     /// The class of every byte value, indexed by the byte.
@@ -34,7 +36,7 @@ enum CSVByteClass: UInt8 {
         case 0x22: .quote
         case 0x00: .nul
         case 0x80...: .nonASCII
-        default: .ordinary
+        default: RenderableText.isRefused(Unicode.Scalar(UInt8(byte))) ? .control : .ordinary
         }
     }
 }
@@ -64,5 +66,12 @@ enum UTF8Sequence {
         guard second >= lowest, second <= highest else { return nil }
         for offset in 2..<length where bytes[position + offset] & 0xC0 != 0x80 { return nil }
         return length
+    }
+
+    /// The scalar of the valid sequence of `length` bytes at `position`.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at position: Int, length: Int) -> Unicode.Scalar {
+        var value = UInt32(bytes[position]) & (0x7F >> length)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
+        return Unicode.Scalar(value)!
     }
 }

@@ -10,8 +10,18 @@ import Darwin
 /// `init` reads the header; `forEachRecord` then visits every data record without copying
 /// it. Problems of form — empty file, no header, ragged rows, unterminated quotes, stray
 /// quotes, NUL bytes, invalid UTF-8 — are reported with their line and column in the
-/// `DiagnosticLog` given, and the records they affect are marked damaged.
+/// `DiagnosticLog` given, and the records they affect are marked damaged. So are text no report
+/// can show (`RenderableText`: control characters, noncharacters), values over
+/// `maximumFieldBytes` and headers over `maximumColumnCount` columns, which keeps every later
+/// step linear in the size of the file.
 public struct CSVFile: Sendable {
+    /// The most bytes one field may hold (an error at the field otherwise). ADaM values hold at
+    /// most 200 characters; the limit keeps every later step — tables, figures, the report —
+    /// linear in time and bounded in memory whatever a cell holds.
+    public static let maximumFieldBytes = 1_000
+    /// The most columns a file may have (an error at the first column past it; no row is read).
+    public static let maximumColumnCount = 10_000
+
     /// The file name used in diagnostics (e.g. `adsl.csv`).
     public let name: String
     /// The whole file.
@@ -62,8 +72,13 @@ public struct CSVFile: Sendable {
             scanner.fields.withUnsafeBufferPointer { fields in
                 let record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: 1,
                                        lineStart: start, isDamaged: scanner.recordIsDamaged)
+                guard record.count <= CSVFile.maximumColumnCount else {
+                    log.add(.error, record.location(ofField: CSVFile.maximumColumnCount),
+                            Message.tooManyColumns(record.count, limit: CSVFile.maximumColumnCount))
+                    return
+                }
                 header = (0..<record.count).map(record.text)
-                headerLocations = (0..<record.count).map(record.location(ofField:))
+                headerLocations = record.fieldLocations
             }
             (dataStart, dataLine, dataLineStart) = (scanner.position, scanner.line, scanner.lineStart)
         }

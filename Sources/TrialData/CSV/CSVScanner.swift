@@ -25,6 +25,8 @@ struct CSVScanner {
     var recordIsDamaged = false
     /// Set when a quoted field runs to the end of the file; nothing after it can be read.
     var hitUnterminatedQuote = false
+    /// The offset and column `column(of:)` found last.
+    private var lastColumn = (offset: 0, column: 1)
 
     init(bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<CSVByteClass>, file: String,
          range: Range<Int>, line: Int, lineStart: Int) {
@@ -86,6 +88,10 @@ struct CSVScanner {
                 scanSpecialByte(&reported, &log)
             }
         }
+        if position - start > CSVFile.maximumFieldBytes {
+            let startColumn = column(of: start)
+            reportTooLong(position - start, line: line, column: startColumn, &log)
+        }
         fields.append(CSVField(start: start, end: position, isQuoted: false, hasDoubledQuotes: false))
     }
 
@@ -113,6 +119,9 @@ struct CSVScanner {
                     position += 2
                 } else {
                     position += 1
+                    if position - start - 2 > CSVFile.maximumFieldBytes {
+                        reportTooLong(position - start - 2, line: openingLine, column: openingColumn, &log)
+                    }
                     fields.append(CSVField(start: start, end: position, isQuoted: true, hasDoubledQuotes: hasDoubledQuotes))
                     skipTextAfterClosingQuote(&log)
                     return true
@@ -143,12 +152,18 @@ struct CSVScanner {
         }
     }
 
-    /// A NUL byte or a non-ASCII byte: checks it and moves past it.
+    /// A NUL byte, another control character or a non-ASCII byte: checks it and moves past it.
     private mutating func scanSpecialByte(_ reported: inout Bool, _ log: inout DiagnosticLog) {
-        if bytes[position] == 0 {
+        let byte = bytes[position]
+        if byte == 0 {
             report(Message.nulByte, reported: &reported, &log)
             position += 1
+        } else if byte < 0x80 {
+            report(RenderableText.problem(with: Unicode.Scalar(byte)), reported: &reported, &log)
+            position += 1
         } else if let length = UTF8Sequence.length(in: bytes, at: position, end: end) {
+            let scalar = UTF8Sequence.scalar(in: bytes, at: position, length: length)
+            if RenderableText.isRefused(scalar) { report(RenderableText.problem(with: scalar), reported: &reported, &log) }
             position += length
         } else {
             report(Message.invalidUTF8(bytes[position]), reported: &reported, &log)
@@ -164,6 +179,12 @@ struct CSVScanner {
         log.add(.error, SourceLocation(file: file, line: line, column: column(of: position)), message)
     }
 
+    /// Reports a field longer than `CSVFile.maximumFieldBytes` where it starts, and marks the record damaged.
+    private mutating func reportTooLong(_ byteCount: Int, line: Int, column: Int, _ log: inout DiagnosticLog) {
+        recordIsDamaged = true
+        log.add(.error, SourceLocation(file: file, line: line, column: column), Message.fieldTooLong(byteCount, limit: CSVFile.maximumFieldBytes))
+    }
+
     mutating func consumeLineBreak() {
         if bytes[position] == 0x0D, position + 1 < end, bytes[position + 1] == 0x0A {
             position += 2
@@ -174,15 +195,14 @@ struct CSVScanner {
         lineStart = position
     }
 
-    /// The 1-based character column of `offset` on the current line.
-    func column(of offset: Int) -> Int {
-        CSVScanner.characterCount(bytes, lineStart..<offset) + 1
-    }
-
-    /// The number of characters (UTF-8 scalars; each invalid byte counts as one) in `range`.
-    static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        var count = 0
-        for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
-        return count
+    /// The 1-based character column of `offset` on the current line (UTF-8 scalars; each invalid
+    /// byte counts as one). Counted on from the column asked for last, so that many problems
+    /// on one long line cost one pass over it, not one pass each.
+    mutating func column(of offset: Int) -> Int {
+        if lastColumn.offset < lineStart || lastColumn.offset > offset { lastColumn = (lineStart, 1) }
+        var column = lastColumn.column
+        for index in lastColumn.offset..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        lastColumn = (offset, column)
+        return column
     }
 }

@@ -18,7 +18,7 @@ public final class FileContents: Sendable {
     static let mappingThreshold = 1 << 20
     /// Files larger than this are refused before reading (2 GiB; line numbers and byte
     /// offsets stay within 32 bits).
-    static let maximumByteCount = 1 << 31
+    public static let maximumByteCount = 1 << 31
 
     /// The bytes; valid while `self` lives (use `withBytes` to be sure of it).
     nonisolated(unsafe) let bytes: UnsafeBufferPointer<UInt8>
@@ -67,24 +67,26 @@ public final class FileContents: Sendable {
         try withExtendedLifetime(self) { try body(bytes) }
     }
 
-    /// The contents of the file at `url`.
-    /// - Parameter name: the file's name in diagnostics.
-    /// - Throws: `TrialReportError` — `.other` when the file cannot be read, `.invalidInput`
-    ///   when it is larger than 2 GiB.
+    /// The contents of the regular file at `url` (a symbolic link is followed).
+    ///
+    /// The file is opened without blocking and checked with `fstat` before a byte is read, so a
+    /// FIFO, a device or a folder in place of a file is refused at once instead of waiting forever.
+    /// - Parameters:
+    ///   - name: the file's name in diagnostics.
+    ///   - byteLimit: the most bytes the file may have (default and at most 2 GiB).
+    /// - Throws: `TrialReportError` — `.missingInput` when the file cannot be opened or is not a
+    ///   regular file, `.invalidInput` when it is larger than `byteLimit`, `.other` when reading fails.
     /// - Complexity: O(*n*) for a file read, O(*n* / page size) for a file mapped.
-    public static func reading(_ url: URL, name: String) throws(TrialReportError) -> FileContents {
-        let descriptor = open(url.path, O_RDONLY)
-        guard descriptor >= 0 else { throw unreadable(name, errno) }
+    public static func reading(_ url: URL, name: String, byteLimit: Int = maximumByteCount) throws(TrialReportError) -> FileContents {
+        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw unopenable(name, errno) }
         var keepsDescriptor = false
         defer { if !keepsDescriptor { close(descriptor) } }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw unreadable(name, errno) }
+        guard fstat(descriptor, &status) == 0 else { throw unopenable(name, errno) }
         let opened = FileState(status)
-        let size = Int(status.st_size)
-        guard size <= maximumByteCount else {
-            throw TrialReportError(.invalidInput, at: SourceLocation(file: name), Message.fileTooLarge(size, limit: maximumByteCount))
-        }
-        if size >= mappingThreshold, (status.st_mode & S_IFMT) == S_IFREG,
+        let size = try checkedSize(of: status, name: name, byteLimit: byteLimit)
+        if size >= mappingThreshold,
            let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), address != MAP_FAILED {
             keepsDescriptor = true
             let contents = FileContents(bytes: UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size),
@@ -95,6 +97,28 @@ public final class FileContents: Sendable {
         let contents = try FileContents(bytes: readAll(descriptor, size: size, name: name), mapping: nil)
         guard fstat(descriptor, &status) == 0, FileState(status) == opened, contents.count == size else { throw changedWhileRead(name) }
         return contents
+    }
+
+    /// The size of the regular file at `url`, the file a symbolic link points to (not the link),
+    /// checked as `reading` checks it, without opening the file.
+    /// - Throws: `TrialReportError` as `reading(_:name:byteLimit:)`.
+    public static func regularFileSize(_ url: URL, name: String, byteLimit: Int = maximumByteCount) throws(TrialReportError) -> Int {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { throw unopenable(name, errno) }
+        return try checkedSize(of: status, name: name, byteLimit: byteLimit)
+    }
+
+    /// The size in `status`, once it is known to be a regular file within `byteLimit`.
+    private static func checkedSize(of status: stat, name: String, byteLimit: Int) throws(TrialReportError) -> Int {
+        let kind = status.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            throw TrialReportError(.missingInput, at: SourceLocation(file: name), Message.notARegularFile(FileKind.name(of: kind)))
+        }
+        let size = Int(status.st_size)
+        guard size <= min(byteLimit, maximumByteCount) else {
+            throw TrialReportError(.invalidInput, at: SourceLocation(file: name), Message.fileTooLarge(size, limit: min(byteLimit, maximumByteCount)))
+        }
+        return size
     }
 
     /// `size` bytes read from `descriptor` with one `read(2)` loop; fewer if the file
@@ -123,6 +147,25 @@ public final class FileContents: Sendable {
 
     private static func unreadable(_ name: String, _ code: Int32) -> TrialReportError {
         TrialReportError(.other, at: SourceLocation(file: name), Message.unreadableFile(String(cString: strerror(code))))
+    }
+
+    /// A file that does not exist or may not be opened: an input missing to the user (exit 66).
+    private static func unopenable(_ name: String, _ code: Int32) -> TrialReportError {
+        TrialReportError(.missingInput, at: SourceLocation(file: name), Message.unreadableFile(String(cString: strerror(code))))
+    }
+}
+
+/// The kinds of file that are not regular files, named for messages.
+private enum FileKind {
+    static func name(of kind: mode_t) -> String? {
+        switch kind {
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: nil
+        }
     }
 }
 

@@ -21,11 +21,13 @@ extension StudyData {
     ///   - sizeLimit: the most bytes the files may hold together; `nil` (the default) takes it
     ///     from `TRIALREPORT_MAX_INPUT_BYTES`, else 2 GiB (`InputSizeLimit`).
     /// - Returns: the typed tables, the inputs read and any warnings.
-    /// - Throws: `TrialReportError` — `.missingInput` naming every missing required file or a
-    ///   missing folder; `.invalidInput` with every problem found (warnings included) or for
-    ///   files larger together than the limit (checked before reading) or for a file another
-    ///   program wrote while it was read (`FileContents.checkUnchanged`); `.usage` for a limit
-    ///   setting that is not a size; `.other` when a file cannot be read.
+    /// - Throws: `TrialReportError` — `.missingInput` naming every missing required file, every
+    ///   file that cannot be opened or is not a regular file (a FIFO is refused without waiting),
+    ///   or a missing folder; `.invalidInput` with every problem found (warnings included), for
+    ///   files larger together than the limit (the files' own sizes, symbolic links followed,
+    ///   checked before reading) or for a file another program wrote while it was read
+    ///   (`FileContents.checkUnchanged`); `.usage` for a limit setting that is not a size;
+    ///   `.other` when reading a file fails.
     /// - Complexity: O(*n*) in the total size of the files.
     public static func load(from directory: URL, expecting expectations: StudyExpectations = .seedStudy,
                             sizeLimit: InputSizeLimit? = nil) throws(TrialReportError) -> StudyData {
@@ -148,8 +150,19 @@ private struct StudySources {
             })
         }
         let present = required + optional.filter { FileManager.default.fileExists(atPath: url($0).path) }
-        let sizes = present.map { name in
-            (name: name, bytes: ((try? FileManager.default.attributesOfItem(atPath: url(name).path))?[.size] as? Int) ?? 0)
+        // Sizes of the files themselves (not of symbolic links to them); none may be a FIFO or a folder.
+        var sizes: [(name: String, bytes: Int)] = []
+        var unusable: [TrialReportError] = []
+        for name in present {
+            do {
+                sizes.append((name, try FileContents.regularFileSize(url(name), name: name)))
+            } catch {
+                unusable.append(error)
+            }
+        }
+        if let first = unusable.first {
+            let kind = unusable.contains { $0.kind == .missingInput } ? TrialReportError.Kind.missingInput : first.kind
+            throw TrialReportError(kind, unusable.flatMap(\.diagnostics))
         }
         try sizeLimit.check(sizes, in: directory)
         var files: [CSVFile] = []

@@ -6,6 +6,10 @@ enum Message {
     static func missingFile(in directory: String) -> String { "required file not found in \(directory)" }
     static func missingDirectory(_ directory: String) -> String { "study folder not found: \(directory)" }
     static func unreadableFile(_ reason: String) -> String { "cannot read the file: \(reason)" }
+    /// - Parameter kind: what the path is instead (`a folder`), when known.
+    static func notARegularFile(_ kind: String?) -> String {
+        "the path is \(kind.map { $0 + ", " } ?? "")not a regular file (only regular files are read)"
+    }
     static func fileTooLarge(_ size: Int, limit: Int) -> String {
         "the file has \(size) bytes, more than the limit of \(limit) bytes"
     }
@@ -28,6 +32,12 @@ enum Message {
     }
     static func tooFewFields(_ count: Int, _ expected: Int, missing: [String]) -> String {
         "row has \(count) \(count == 1 ? "field" : "fields") but the header has \(expected) (no \(missing.joined(separator: ", ")))"
+    }
+    static func fieldTooLong(_ byteCount: Int, limit: Int) -> String {
+        "the value has \(byteCount) bytes, more than the \(limit) a value may have (ADaM values hold at most 200 characters)"
+    }
+    static func tooManyColumns(_ count: Int, limit: Int) -> String {
+        "the header has \(count) columns, more than the \(limit) a file may have; its rows are not read"
     }
     static func moreProblems(_ count: Int) -> String { "\(count) more problems in this file not shown" }
 
@@ -122,18 +132,12 @@ enum Message {
 
     // MARK: Formatting
 
-    /// Data text in double quotes, on one line, shortened past 40 characters.
+    /// Data text in double quotes, on one line (control characters escaped), shortened past 40 characters.
     static func quoted(_ text: String) -> String {
         var shown = ""
-        for (count, character) in text.unicodeScalars.enumerated() {
+        for (count, scalar) in text.unicodeScalars.enumerated() {
             if count == 40 { shown += "…"; break }
-            switch character {
-            case "\n": shown += "\\n"
-            case "\r": shown += "\\r"
-            case "\t": shown += "\\t"
-            case "\0": shown += "\\0"
-            default: shown.unicodeScalars.append(character)
-            }
+            TerminalText.append(scalar, to: &shown)
         }
         return "\"\(shown)\""
     }
