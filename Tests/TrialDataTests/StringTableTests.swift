@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TrialData
 
@@ -18,5 +19,39 @@ struct StringTableTests {
         #expect(ids.indices.allSatisfy { table.index(of: ids[$0]) == $0 })
         #expect(table.index(of: "SUBJ-20000") == nil)
         #expect(table[12_345] == "SUBJ-12345")
+    }
+}
+
+/// USUBJIDs crafted against a fixed hash: with the former FNV-1a hash every one of them took the
+/// same slot of a table of up to 2^17 slots, so each insertion scanned all earlier ones
+/// (400,000 such participants took 173 s).
+@Suite("String table: crafted ids")
+struct StringTableCraftedIdsTests {
+    /// The former slot of `id` in a table of `slotCount` slots: FNV-1a, then a multiplicative mix.
+    private func formerSlot(_ id: String, slotCount: Int) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: (hash ^ (hash >> 29)) &* 0xBF58_476D_1CE4_E5B9) & (slotCount - 1)
+    }
+
+    /// "P-" followed by one block of each pair of Fixtures/fnv-colliding-blocks.txt, in every combination.
+    private func craftedIds() throws -> [String] {
+        let url = try #require(Bundle.module.url(forResource: "fnv-colliding-blocks", withExtension: "txt", subdirectory: "Fixtures"))
+        let pairs = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        return pairs.reduce(["P-"]) { ids, pair in ids.flatMap { id in pair.map { id + $0 } } }
+    }
+
+    @Test func idsThatAllCollideInTheFormerHashAreInsertedAndFoundInLinearTime() throws {
+        let ids = try craftedIds()
+        #expect(ids.count >= 1 << 16)
+        #expect(Set(ids).count == ids.count)
+        #expect(Set(ids.map { formerSlot($0, slotCount: 1 << 17) }).count == 1, "the fixture does not collide")
+        let start = Date()
+        var table = StringTable()
+        for id in ids { table.insert(id) }
+        let found = ids.indices.allSatisfy { table.index(of: ids[$0]) == $0 }
+        let seconds = Date().timeIntervalSince(start)
+        #expect(found)
+        #expect(seconds < 5, "\(ids.count) crafted ids took \(seconds) s")
     }
 }
