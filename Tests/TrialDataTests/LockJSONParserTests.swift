@@ -42,6 +42,29 @@ struct LockJSONParserTests {
         }
     }
 
+    @Test func invalidUTF8InsideAStringIsReportedAtItsFirstByte() {
+        let quote = UInt8(ascii: "\"")
+        let cases: [([UInt8], String)] = [
+            (Array(#"{"a": "ok"#.utf8) + [0xFF, quote, UInt8(ascii: "}")], "x.json:1:10"),
+            ([quote, 0xC0, 0xAF, quote], "x.json:1:2"),        // overlong '/'
+            ([quote, 0xED, 0xA0, 0x80, quote], "x.json:1:2"),  // an encoded surrogate
+            ([quote, 0x61, 0xE2, 0x82, quote], "x.json:1:3"),  // a sequence cut short
+            (Array("[\n\"\\n".utf8) + [0x80, quote, UInt8(ascii: "]")], "x.json:2:4"),  // after an escape
+        ]
+        for (bytes, location) in cases {
+            do {
+                _ = try JSONParser.parse(bytes, file: "x.json")
+                Issue.record("\(bytes) was read")
+            } catch {
+                #expect(error.diagnostics.map(\.description) == ["error: \(location): invalid JSON: invalid UTF-8 inside a string"])
+            }
+        }
+    }
+
+    @Test func validUTF8InsideAStringIsKept() throws {
+        #expect(try Self.parse("[\"é😀\", \"a\\tb€\"]") == .array([.string("é😀"), .string("a\tb€")]))
+    }
+
     @Test func deepNestingIsRefusedWithoutCrashing() throws {
         #expect(throws: TrialReportError.self) { try Self.parse(String(repeating: "[", count: 100_000)) }
     }

@@ -195,6 +195,25 @@ struct LockTests {
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(TrialLock.fileName).path))
     }
 
+    @Test func aLockWithInvalidUTF8IsRefusedAtItsLineAndColumn() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        let lock = try Self.lock(folder, by: "tester")
+        var bytes = Array(lock.text.utf8)
+        let name = try #require(lock.text.range(of: "\"tester\""))
+        let offset = lock.text.utf8.distance(from: lock.text.startIndex, to: name.lowerBound) + 1
+        bytes[offset] = 0xFF
+        try Data(bytes).write(to: folder.url.appendingPathComponent(TrialLock.fileName))
+        let line = lock.text[..<name.lowerBound].count { $0 == "\n" } + 1
+        let column = lock.text[..<name.lowerBound].reversed().prefix { $0 != "\n" }.count + 2
+        #expect {
+            try TrialLock.read(in: folder.url)
+        } throws: { error in
+            (error as? TrialReportError)?.diagnostics.map(\.description)
+                == ["error: trial.lock:\(line):\(column): invalid JSON: invalid UTF-8 inside a string"]
+        }
+    }
+
     @Test func rowDigestsReadBackFromTheirFile() throws {
         let bytes = FileContents(Array("USUBJID,AEDECOD,AESTDY,AESEV\nP1,\"Tab\tand\\\\\",2,MILD\nP1,\"Tab\tand\\\\\",2,MILD\n".utf8))
         let table = try RowDigests.compute(bytes, file: "adae.csv").get()

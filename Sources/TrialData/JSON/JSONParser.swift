@@ -157,15 +157,23 @@ private struct Reader {
         position += 1
         var scalars = String.UnicodeScalarView()
         var runStart = position
-        func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+        /// Appends the bytes since `runStart`, or throws at the first that is not UTF-8.
+        func flush() throws(TrialReportError) {
+            let run = bytes[runStart..<position]
+            if let invalid = Self.firstInvalidUTF8(in: run) {
+                position = invalid
+                throw failure("invalid UTF-8 inside a string")
+            }
+            scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+        }
         while let byte = current {
             switch byte {
             case UInt8(ascii: "\""):
-                flush(position)
+                try flush()
                 position += 1
                 return String(scalars)
             case UInt8(ascii: "\\"):
-                flush(position)
+                try flush()
                 position += 1
                 scalars.append(try escape())
                 runStart = position
@@ -176,6 +184,21 @@ private struct Reader {
             }
         }
         throw failure("unterminated string")
+    }
+
+    /// The index of the first byte of `bytes` that does not belong to a well-formed UTF-8
+    /// sequence (overlong forms, surrogates and truncated sequences included), or `nil`.
+    static func firstInvalidUTF8(in bytes: ArraySlice<UInt8>) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = bytes.startIndex
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
     }
 
     mutating func escape() throws(TrialReportError) -> Unicode.Scalar {

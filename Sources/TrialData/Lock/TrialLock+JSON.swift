@@ -30,7 +30,13 @@ extension TrialLock {
     ///   another format or a newer format version, a key missing or of the wrong type, or a
     ///   `lockHash` that does not match the files listed (the file was edited by hand).
     public init(text: String) throws(TrialReportError) {
-        try self.init(json: try JSONParser.parse(Array(text.utf8), file: Self.fileName), path: "", withHistory: true)
+        try self.init(bytes: Array(text.utf8))
+    }
+
+    /// Reads `trial.lock` as it is on disk; see `init(text:)`. Text that is not UTF-8 is an error
+    /// at its line and column.
+    public init(bytes: [UInt8]) throws(TrialReportError) {
+        try self.init(json: try JSONParser.parse(bytes, file: Self.fileName), path: "", withHistory: true)
     }
 
     private init(json: JSONValue, path: String, withHistory: Bool) throws(TrialReportError) {

@@ -9,7 +9,7 @@ extension TrialLock {
         let url = dataDirectory.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         let contents = try FileContents.reading(url, name: fileName)
-        return try TrialLock(text: contents.withBytes { String(decoding: $0, as: UTF8.self) })
+        return try TrialLock(bytes: contents.withBytes { Array($0) })
     }
 
     /// The plan file this lock recorded, inside `dataDirectory`, or `nil` for the built-in plan
