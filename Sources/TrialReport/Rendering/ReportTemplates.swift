@@ -49,8 +49,15 @@ public struct ReportTemplates: Sendable {
                                    "the template does not exist")
         }
         var library = MustacheLibrary()
+        var inclusions: [String: [TemplatePartials.Inclusion]] = [:]
+        let names = Set(texts.keys)
         for name in texts.keys.sorted() {
             let (text, file) = texts[name]!
+            let tags = MustacheTagScanner.tags(in: text)
+            if let nesting = TemplatePartials.nestingProblem(in: tags, file: file) {
+                problems.append(nesting)
+                continue
+            }
             let isMarkdown = !(name == Self.htmlName || name.hasPrefix("html/"))
             let prefix = isMarkdown ? MarkdownContentType.pragma : ""
             do {
@@ -63,8 +70,11 @@ public struct ReportTemplates: Sendable {
             } catch {
                 problems.append(Diagnostic(at: SourceLocation(file: file), "\(error)"))
             }
-            problems += TemplatePartials.missing(in: text, file: file, known: Set(texts.keys))
+            let found = TemplatePartials.inclusions(in: tags, file: file, known: names)
+            inclusions[name] = found.inclusions
+            problems += found.problems
         }
+        problems += TemplatePartials.inclusionProblems(inclusions)
         guard problems.isEmpty else { throw TrialReportError(.invalidInput, problems) }
         self.library = library
         var lockedFiles: [LockedFile] = []
@@ -128,33 +138,6 @@ public struct ReportTemplates: Sendable {
         case .invalidConfigVariableSyntax: return "invalid '{{% …}}' pragma"
         case .unrecognisedConfigVariable: return "unknown '{{% …}}' pragma"
         }
-    }
-}
-
-/// The partials a template refers to (`{{> name}}`) that are not in the folder: Mustache would
-/// render them as nothing, so they are reported instead.
-enum TemplatePartials {
-    /// One diagnostic per reference to an unknown partial, at its line and column.
-    static func missing(in text: String, file: String, known: Set<String>) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        var line = 1
-        var column = 1
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index...].hasPrefix("{{>") {
-                let nameStart = text.index(index, offsetBy: 3)
-                if let close = text[nameStart...].range(of: "}}") {
-                    let name = text[nameStart..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                    if !name.hasPrefix("*"), !known.contains(name) {
-                        problems.append(Diagnostic(at: SourceLocation(file: file, line: line, column: column),
-                                                   "no partial named '\(name)' in the templates folder"))
-                    }
-                }
-            }
-            if text[index].isNewline { line += 1; column = 1 } else { column += 1 }
-            index = text.index(after: index)
-        }
-        return problems
     }
 }
 
