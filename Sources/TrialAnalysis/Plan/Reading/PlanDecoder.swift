@@ -20,7 +20,8 @@ enum PlanDecoder {
         case .arms:
             plan.arms = arms(from: node, at: path, default: plan.arms, with: &reader)
         case .visits:
-            guard let visits = months(from: node, at: path, named: "visit", with: &reader) else { return }
+            guard reader.isWithin(.visits, node, at: path),
+                  let visits = months(from: node, at: path, named: "visit", with: &reader) else { return }
             if visits.isEmpty { reader.report("at least one visit is needed", at: node, path: path) }
             plan.visits = visits.sorted()
         case .baselineVisit:
@@ -28,14 +29,15 @@ enum PlanDecoder {
         case .primaryVisit:
             plan.primaryVisit = reader.number(node, at: path) ?? plan.primaryVisit
         case .infusionMonths:
-            guard let months = months(from: node, at: path, named: "month", with: &reader) else { return }
+            guard reader.isWithin(.infusionMonths, node, at: path),
+                  let months = months(from: node, at: path, named: "month", with: &reader) else { return }
             plan.infusionMonths = months.sorted()
         case .parameters:
             plan.parameters = parameters(from: node, at: path, with: &reader) ?? plan.parameters
         case .remission:
             plan.remission = remission(from: node, at: path, default: plan.remission, with: &reader)
         case .subgroups:
-            guard let subgroups = reader.list(node, at: path, element: { subgroup(from: $1, at: $2, with: &$0) }) else { return }
+            guard reader.isWithin(.subgroups, node, at: path), let subgroups = reader.list(node, at: path, element: { subgroup(from: $1, at: $2, with: &$0) }) else { return }
             var names: Set<String> = []
             for (index, subgroup) in subgroups.enumerated() where !names.insert(subgroup.name).inserted {
                 let namePath = PlanPath.child(PlanPath.element(path, index), SubgroupKey.name.rawValue)
@@ -86,7 +88,7 @@ enum PlanDecoder {
     }
 
     private static func parameters(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [ParameterDefinition]? {
-        guard let entries = reader.freeEntries(of: node, at: path) else { return nil }
+        guard reader.isWithin(.parameters, node, at: path), let entries = reader.freeEntries(of: node, at: path) else { return nil }
         if entries.isEmpty { reader.report("at least one parameter is needed", at: node, path: path) }
         var parameters: [ParameterDefinition] = []
         for (code, keyNode, value) in entries {
@@ -113,7 +115,8 @@ enum PlanDecoder {
         reader.readEntries(of: node, at: path, keys: RemissionKey.self) { reader, key, value, fieldPath in
             switch key {
             case .parameters:
-                guard let codes = texts(from: value, at: fieldPath, named: "parameter", with: &reader) else { return }
+                guard reader.isWithin(.remissionParameters, value, at: fieldPath),
+                      let codes = texts(from: value, at: fieldPath, named: "parameter", with: &reader) else { return }
                 if codes.isEmpty { reader.report("at least one parameter is needed", at: value, path: fieldPath) }
                 rule.parameters = codes
             case .rule:
@@ -166,7 +169,8 @@ enum PlanDecoder {
             case .population:
                 specification.population = reader.choice(value, at: fieldPath) ?? specification.population
             case .covariates:
-                guard let covariates = texts(from: value, at: fieldPath, named: "covariate", with: &reader) else { return }
+                guard reader.isWithin(.covariates, value, at: fieldPath),
+                      let covariates = texts(from: value, at: fieldPath, named: "covariate", with: &reader) else { return }
                 if covariates.isEmpty { reader.report("at least one covariate is needed", at: value, path: fieldPath) }
                 specification.covariates = covariates
             case .method:
@@ -190,7 +194,7 @@ enum PlanDecoder {
 
     /// `oddsRatioPer`: covariate names mapped to a number of units greater than 0.
     private static func units(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [(covariate: String, per: Double)]? {
-        guard let entries = reader.freeEntries(of: node, at: path) else { return nil }
+        guard reader.isWithin(.covariates, node, at: path), let entries = reader.freeEntries(of: node, at: path) else { return nil }
         return entries.compactMap { entry in
             let entryPath = PlanPath.child(path, entry.key)
             guard let per = reader.number(entry.value, at: entryPath) else { return nil }

@@ -105,6 +105,29 @@ struct PlanNodeReader {
         return entries
     }
 
+    /// Whether a list or mapping has at most `limit.count` items; if not, the item after the
+    /// last allowed is reported.
+    ///
+    /// - Complexity: O(1) for a list, O(`limit.count`) for a mapping.
+    mutating func isWithin(_ limit: PlanLimit, _ node: Node, at path: String) -> Bool {
+        let firstTooMany: Node?
+        let count: Int
+        switch node {
+        case .sequence(let sequence):
+            count = sequence.count
+            firstTooMany = count > limit.count ? sequence[limit.count] : nil
+        case .mapping(let mapping):
+            count = mapping.count
+            firstTooMany = mapping.dropFirst(limit.count).first?.key
+        case .scalar, .alias:
+            return true
+        }
+        guard let firstTooMany else { return true }
+        report("more than \(limit.count) \(limit.items): a plan may list at most \(limit.count) (this one lists \(count))",
+               at: firstTooMany, path: path)
+        return false
+    }
+
     // MARK: Scalars
 
     /// A finite number; negative numbers only when `allowNegative`.

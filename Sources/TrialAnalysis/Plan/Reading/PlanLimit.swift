@@ -1,0 +1,22 @@
+/// How many items a plan may list. The limits are generous for real trials and keep the work of
+/// every analysis, table and figure bounded (each figure stays within Cairo's 32,767-pixel limit
+/// at 300 dpi); a plan over a limit is refused at the first item too many.
+struct PlanLimit {
+    /// The most items allowed.
+    let count: Int
+    /// What the items are, plural ("visits").
+    let items: String
+
+    /// The visits (`visits`; the tests and trajectories are made per visit).
+    static let visits = PlanLimit(count: 200, items: "visits")
+    /// The infusion months (`infusionMonths`, marked on every trajectory).
+    static let infusionMonths = PlanLimit(count: 200, items: "infusion months")
+    /// The measured parameters (`parameters`).
+    static let parameters = PlanLimit(count: 64, items: "parameters")
+    /// The remission parameters (`remission.parameters`, one column each in the C-peptide figures).
+    static let remissionParameters = PlanLimit(count: 8, items: "remission parameters")
+    /// The subgroups (`subgroups`; two rows each in the C-peptide trajectory figure).
+    static let subgroups = PlanLimit(count: 20, items: "subgroups")
+    /// The covariates of the logistic model (`logistic.covariates`, `logistic.oddsRatioPer`).
+    static let covariates = PlanLimit(count: 20, items: "covariates")
+}
