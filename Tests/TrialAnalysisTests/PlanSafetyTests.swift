@@ -44,6 +44,36 @@ import Yams
         ])
     }
 
+    static let tagMessage = "tags ('!!binary', '!name') are not allowed in the analysis plan; "
+        + "write the value without its tag (and quote text that starts with '!')"
+
+    @Test func tagsAreRefusedAtTheirLocation() {
+        #expect(planDiagnostics("title: !!binary aGVsbG8=\narms: !!python/object:os.system {treatment: A}\nvisits: [0, !x 12]\n") == [
+            "error: study.yaml:1:8: " + Self.tagMessage,
+            "error: study.yaml:2:7: " + Self.tagMessage,
+            "error: study.yaml:3:13: " + Self.tagMessage,
+        ])
+    }
+
+    @Test func exclamationMarksInsideTextAreNotTags() throws {
+        let plan = try AnalysisPlan.load(yaml: "title: Wow! A study\narms: {treatment: '!A', control: \"!B\"}\n").plan
+        #expect(plan.title == "Wow! A study")
+        #expect(plan.arms == ArmLabels(treatment: "!A", control: "!B"))
+    }
+
+    @Test func mergeKeyWithoutAliasIsRefusedAtItsLine() {
+        #expect(planDiagnostics("arms:\n  <<: {treatment: A}\n  control: B\n") == [
+            "error: study.yaml:2:3: merge keys ('<<') are not allowed in the analysis plan; write each key out",
+        ])
+    }
+
+    @Test func secondDocumentIsRefusedAtItsStart() {
+        #expect(planDiagnostics("title: A\n---\ntitle: B\n") == [
+            "error: study.yaml:2:1: the plan must be a single YAML document; a second one starts here",
+        ])
+        #expect(planDiagnostics("---\ntitle: A\n...\n") == [])
+    }
+
     @Test func ampersandsAndAsterisksInsideTextAreNotAliases() throws {
         let yaml = """
             title: R&D *pilot* study # a comment with *stars* & more
@@ -151,7 +181,7 @@ import Yams
     }
 
     @Test func scannerFindsAnchorsAfterTagsAndInFlowMappings() {
-        let indicators = AliasScanner.indicators(in: "a: !!seq &x [1]\nb: {k: *x, l: &y 2}\n")
-        #expect(indicators.map { "\($0.character)\($0.line):\($0.column)" } == ["&1:10", "*2:8", "&2:15"])
+        let indicators = NodePropertyScanner.indicators(in: "a: !!seq &x [1]\nb: {k: *x, l: &y 2}\n")
+        #expect(indicators.map { "\($0.character)\($0.line):\($0.column)" } == ["!1:4", "&1:10", "*2:8", "&2:15"])
     }
 }

@@ -8,10 +8,10 @@ extension AnalysisPlan {
     ///
     /// Every mistake is reported at once, each as `FILE:LINE:COLUMN: message`: YAML syntax,
     /// unknown keys (with the closest known key), values of the wrong type, enumeration values
-    /// not allowed, numbers out of range, inconsistent values (the primary visit not among the
-    /// visits, identical arm labels...). Anchors and aliases, nesting deeper than 64 levels and
-    /// texts over 1 MiB are refused before anything is expanded, so a hostile file costs
-    /// linear time.
+    /// not allowed, numbers out of range, lists longer than their `PlanLimit`, inconsistent values
+    /// (the primary visit not among the visits, identical arm labels...). Anchors, aliases, tags,
+    /// nesting deeper than 64 levels and texts over 1 MiB are refused before anything is expanded,
+    /// so a hostile file costs linear time; merge keys and more than one document are refused too.
     ///
     /// - Parameters:
     ///   - yaml: the text of the plan.
@@ -27,7 +27,8 @@ extension AnalysisPlan {
     /// have problems (each such value keeps its default), with those problems: so that the data
     /// can be checked in the same run and every mistake reported at once.
     /// - Throws: `TrialReportError` (`.invalidInput`) when the text cannot be read as a plan at
-    ///   all: too large, aliases, YAML syntax, nesting too deep.
+    ///   all: too large, anchors, aliases, tags, merge keys, YAML syntax, more than one
+    ///   document, nesting too deep.
     static func read(yaml: String, file: String) throws(TrialReportError) -> PlanReading {
         let bytes = yaml.utf8.count
         guard bytes <= PlanStructure.maximumBytes else {
@@ -35,8 +36,8 @@ extension AnalysisPlan {
                                    "the plan is \(bytes) bytes, more than the 1 MiB a plan may have")
         }
         let text = yaml.hasPrefix("\u{FEFF}") ? String(yaml.dropFirst()) : yaml
-        let aliases = PlanStructure.aliases(in: text, file: file)
-        guard aliases.isEmpty else { throw TrialReportError(.invalidInput, aliases) }
+        let properties = PlanStructure.nodeProperties(in: text, file: file)
+        guard properties.isEmpty else { throw TrialReportError(.invalidInput, properties) }
 
         let parser: Parser
         let document: Node?

@@ -11,17 +11,21 @@ enum PlanStructure {
     static let nestingMessage = "the plan nests lists and mappings deeper than \(maximumDepth) levels"
     static let aliasMessage = "anchors and aliases ('&name', '*name') are not allowed in the analysis plan; "
         + "write the value out (and quote text that starts with '&' or '*')"
+    static let tagMessage = "tags ('!!binary', '!name') are not allowed in the analysis plan; "
+        + "write the value without its tag (and quote text that starts with '!')"
+    static let mergeKeyMessage = "merge keys ('<<') are not allowed in the analysis plan; write each key out"
 
-    /// A diagnostic for every anchor and alias of `text`, found without composing it.
-    static func aliases(in text: String, file: String) -> [Diagnostic] {
-        AliasScanner.indicators(in: text).map {
-            Diagnostic(.error, at: SourceLocation(file: file, line: $0.line, column: $0.column), aliasMessage)
+    /// A diagnostic for every anchor, alias and tag of `text`, found without composing it.
+    static func nodeProperties(in text: String, file: String) -> [Diagnostic] {
+        NodePropertyScanner.indicators(in: text).map {
+            Diagnostic(.error, at: SourceLocation(file: file, line: $0.line, column: $0.column),
+                       $0.character == "!" ? tagMessage : aliasMessage)
         }
     }
 
-    /// The first node nested deeper than `maximumDepth`, and every node with an anchor (in case
-    /// the text scan missed one), as diagnostics. Nodes under an anchor are not visited, so an
-    /// alias is never expanded.
+    /// The first node nested deeper than `maximumDepth`, every node with an anchor (in case the
+    /// text scan missed one) and every merge key, as diagnostics. Nodes under an anchor are not
+    /// visited, so an alias is never expanded.
     ///
     /// - Complexity: O(*n*) in the number of nodes written.
     static func problems(in root: Node, file: String) -> [Diagnostic] {
@@ -38,6 +42,10 @@ enum PlanStructure {
             }
             switch node {
             case .mapping(let mapping):
+                for key in mapping.keys where Tag.Name(rawValue: key.tag.rawValue) == .merge {
+                    diagnostics.append(Diagnostic(.error, at: SourceLocation(file: file, line: key.mark?.line, column: key.mark?.column),
+                                                  mergeKeyMessage))
+                }
                 for (key, value) in mapping.reversed() {
                     pending.append((value, depth + 1))
                     pending.append((key, depth + 1))

@@ -13,6 +13,9 @@ extension Diagnostic {
             if problem.hasPrefix("Maximum nesting level") {
                 return Diagnostic(.error, at: at(mark), PlanStructure.nestingMessage)
             }
+            if problem == Self.anotherDocumentProblem {
+                return Diagnostic(.error, at: at(mark), "the plan must be a single YAML document; a second one starts here")
+            }
             let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
             return Diagnostic(.error, at: at(mark), "invalid YAML: \(problem)\(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -24,6 +27,9 @@ extension Diagnostic {
             return Diagnostic(.error, at: SourceLocation(file: file), "cannot read the analysis plan: \(error)")
         }
     }
+
+    /// What Yams says when the text holds a second document (`---` after the first).
+    private static let anotherDocumentProblem = "but found another document"
 
     /// The line and column of the character at `offset` (counted in characters).
     private static func location(ofCharacter offset: Int?, in text: String, file: String) -> SourceLocation {

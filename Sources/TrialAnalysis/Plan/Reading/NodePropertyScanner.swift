@@ -1,15 +1,18 @@
-/// Finds YAML anchors (`&name`) and aliases (`*name`) in a text without composing it.
+/// Finds YAML anchors (`&name`), aliases (`*name`) and tags (`!!binary`, `!name`) in a text
+/// without composing it.
 ///
 /// Yams expands aliases without limit, and hashes alias keys while composing, so a few hundred
-/// bytes of nested aliases ("billion laughs") cost billions of steps. The plan has no use for
-/// them, so they are refused before Yams sees the text. The scan follows the YAML token rules
+/// bytes of nested aliases ("billion laughs") cost billions of steps; a tag asks for a type the
+/// plan does not have (`!!binary`, `!!python/object`) and would otherwise be ignored. The plan has
+/// no use for either, so they are refused before Yams sees the text. The scan follows the YAML token rules
 /// that matter: quoted scalars (also across lines), comments, block scalars (`|`, `>`), and plain
 /// scalars, inside which `&` and `*` are ordinary text. It errs on the safe side: a plain scalar
 /// continued on a new line that starts with `*` is reported too (quoting the text avoids that).
 ///
 /// - Complexity: O(*n*) in the length of the text.
-struct AliasScanner {
-    /// An anchor or alias indicator at a 1-based line and column (counted in Unicode scalars).
+struct NodePropertyScanner {
+    /// An anchor, alias or tag indicator (`&`, `*`, `!`) at a 1-based line and column (counted in
+    /// Unicode scalars).
     struct Indicator: Equatable {
         var character: Character
         var line: Int
@@ -24,9 +27,9 @@ struct AliasScanner {
     private var blockScalarIndent: Int?
     private var flowDepth = 0
 
-    /// Every anchor and alias indicator of `text`, in order.
+    /// Every anchor, alias and tag indicator of `text`, in order.
     static func indicators(in text: String) -> [Indicator] {
-        var scanner = AliasScanner()
+        var scanner = NodePropertyScanner()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             scanner.scan(Array(line.unicodeScalars), lineNumber: index + 1)
         }
@@ -81,6 +84,7 @@ struct AliasScanner {
                 atTokenStart = true
             case "!" where atTokenStart:
                 // A tag: the node it tags starts after it.
+                indicators.append(Indicator(character: "!", line: lineNumber, column: position + 1))
                 position = Self.endOfName(in: line, from: position)
             default:
                 atTokenStart = false
