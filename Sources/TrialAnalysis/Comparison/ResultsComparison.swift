@@ -28,15 +28,19 @@ public enum ResultsComparison {
                                 into differences: inout [ResultsDifference]) {
         switch (old, new) {
         case let (.object(oldMembers), .object(newMembers)):
+            // Keys are looked up through a dictionary (the first of a repeated key counts), so
+            // an object of k keys costs O(k), not O(k²).
+            let newValues = Dictionary(newMembers.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
             for (key, oldValue) in oldMembers {
                 let childPath = path.isEmpty ? key : path + "." + key
-                if let newValue = newMembers.first(where: { $0.key == key })?.value {
+                if let newValue = newValues[key] {
                     compare(oldValue, newValue, path: childPath, tolerance: tolerance, into: &differences)
                 } else {
                     differences.append(ResultsDifference(path: childPath, kind: .removed(oldValue)))
                 }
             }
-            for (key, newValue) in newMembers where !oldMembers.contains(where: { $0.key == key }) {
+            let oldKeys = Set(oldMembers.map(\.key))
+            for (key, newValue) in newMembers where !oldKeys.contains(key) {
                 differences.append(ResultsDifference(path: path.isEmpty ? key : path + "." + key, kind: .added(newValue)))
             }
         case let (.array(oldElements), .array(newElements)):
