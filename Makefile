@@ -43,7 +43,7 @@ bench: build
 # from the committed seeds in Fuzz/corpus/<target> (new inputs go to Fuzz/.build/corpus/<target>;
 # a crash is saved under Fuzz/artifacts/ and stops the run with a non-zero status).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := FuzzCSV FuzzPlan FuzzMarkdown FuzzXPT
+FUZZ_TARGETS := FuzzCSV FuzzPlan FuzzMarkdown FuzzXPT FuzzJSON FuzzTemplates FuzzStudy
 
 fuzz: deps
 	cd Fuzz && $(SWIFT) build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address

@@ -18,6 +18,12 @@ let package = Package(
         .executableTarget(name: "FuzzMarkdown", dependencies: [trialReport]),
         // The SAS transport (XPT v5) reader (TrialData).
         .executableTarget(name: "FuzzXPT", dependencies: [trialReport]),
+        // The JSON parser that reads trial.lock and the inputs of `diff`, and the lock reader (TrialData).
+        .executableTarget(name: "FuzzJSON", dependencies: [trialReport]),
+        // The report's templates folder: partials, delimiters, sections (TrialReport over Mustache).
+        .executableTarget(name: "FuzzTemplates", dependencies: [trialReport]),
+        // A plan, then data checked against it, the analyses and the figures' sizes (the whole pipeline).
+        .executableTarget(name: "FuzzStudy", dependencies: [trialReport]),
     ],
     swiftLanguageModes: [.v6]
 )
