@@ -51,16 +51,20 @@ public enum Trialreport {
 }
 
 /// Data handed from a reader thread to the waiting test.
-private final class LockedData: @unchecked Sendable {
+public final class LockedData: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
-    func set(_ value: Data) {
+    public init() {}
+
+    /// Hands `value` over (once).
+    public func set(_ value: Data) {
         data = value
         done.signal()
     }
 
-    func wait() -> Data {
+    /// Waits for the value.
+    public func wait() -> Data {
         done.wait()
         return data
     }

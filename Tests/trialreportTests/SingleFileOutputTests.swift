@@ -42,15 +42,24 @@ struct SingleFileOutputTests {
         #expect(Self.isCharacterDevice(full))
     }
 
-    @Test func aFIFOIsWrittenIntoAndStaysAFIFO() async throws {
+    /// The reading end is opened before the run (without waiting for a writer) and read on its
+    /// own thread, never on the test's task pool, which other tests may hold.
+    @Test func aFIFOIsWrittenIntoAndStaysAFIFO() throws {
         let study = try FiguresCommandTests.study()
         let fifo = study.path + "/results.fifo"
         try #require(mkfifo(fifo, 0o600) == 0)
-        let reader = Task.detached { FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data() }
+        let descriptor = open(fifo, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        try #require(descriptor >= 0)
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        let heldWriter = open(fifo, O_WRONLY | O_CLOEXEC)  // so that the reader sees no end of file before the run
+        try #require(heldWriter >= 0)
+        let received = LockedData()
+        let reader = Thread { received.set(FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readDataToEndOfFile()) }
+        reader.start()
         let result = try Trialreport.run(["analyze", "--data", study.path, "--json", fifo])
+        close(heldWriter)
         #expect(result.status == 0, "\(result.standardError)")
-        let received = await reader.value
-        #expect(String(decoding: received, as: UTF8.self).hasPrefix("{\n  \"schemaVersion\""))
+        #expect(String(decoding: received.wait(), as: UTF8.self).hasPrefix("{\n  \"schemaVersion\""))
         var status = stat()
         #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
     }
@@ -120,3 +129,4 @@ enum LimitedRun {
                                   standardError: String(decoding: errorData, as: UTF8.self))
     }
 }
+
