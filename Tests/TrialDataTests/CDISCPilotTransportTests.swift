@@ -26,7 +26,7 @@ struct CDISCPilotTransportTests {
 
     /// The values one per line as make-xpt.py writes them: numbers as their IEEE bits in hex,
     /// missing numbers as `.`, missing text as an empty line.
-    private func lines(_ values: ExtraColumn.Values) -> [String] {
+    private func lines(_ values: DataColumn.Values) -> [String] {
         switch values {
         case .numbers(let numbers):
             numbers.map { number in

@@ -14,10 +14,14 @@ struct StudyDataTests {
         defer { folder.remove() }
         let data = try #require(folder.load().data)
         #expect(data.participants.arm == [0, 1])
-        #expect(data.participants.sex == [.male, .female])
-        #expect(data.participants.cellDose?.first == 2.5)
-        #expect(data.participants.cellDose?.last?.isNaN == true)
-        #expect(data.participants.bodyMassIndex == nil)
+        guard case .text(let sexCodes, let sexLevels)? = data.participants.column(named: "SEX")?.values else {
+            Issue.record("SEX should be a text column")
+            return
+        }
+        #expect(sexCodes.map { sexLevels[Int($0)] } == ["M", "F"])
+        #expect(data.participants.numbers(named: "MSCDOSE")?.first == 2.5)
+        #expect(data.participants.numbers(named: "MSCDOSE")?.last?.isNaN == true)
+        #expect(data.participants.column(named: "BMI") == nil)
         #expect(data.measurements.participant == [0, 0, 1, 1, 1, 0])
         #expect(data.measurements.visits == [0, 3, 12])
         #expect(data.measurements.visit == [0, 0, 0, 0, 2, 1])

@@ -134,7 +134,7 @@ struct ValidationTests {
         defer { folder.remove() }
         let (data, _, problems) = folder.load()
         #expect(problems == ["warning: adsl.csv:1:27: unexpected column \"SITE\" is kept but not used"])
-        guard case .text(let codes, let levels)? = data?.participants.extraColumn(named: "SITE")?.values else {
+        guard case .text(let codes, let levels)? = data?.participants.column(named: "SITE")?.values else {
             Issue.record("SITE should be a text column")
             return
         }

@@ -54,8 +54,12 @@ struct BaselineAnalysis {
 
     /// SEX: n (%) of F and M per arm, and Fisher's exact test.
     private func sexRow(_ members: [[Int32]], _ population: Population, _ log: inout NoteLog) -> BaselineRow {
-        let sex = study.data.participants.sex
-        let females = members.map { arm in arm.count { sex[Int($0)] == .female } }
+        var isFemale = [Bool](repeating: false, count: study.participantCount)
+        if case .text(let codes, let levels)? = study.data.participants.column(named: "SEX")?.values,
+           let female = levels.index(of: "F") {
+            isFemale = codes.map { $0 == Int32(female) }
+        }
+        let females = members.map { arm in arm.count { isFemale[Int($0)] } }
         let byArm = zip(study.armLabels, zip(members, females)).map { label, membersAndFemales in
             let (arm, female) = membersAndFemales
             let share = { (count: Int) in arm.isEmpty ? nil : Double(count) / Double(arm.count) }

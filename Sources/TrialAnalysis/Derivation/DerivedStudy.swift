@@ -102,7 +102,7 @@ public struct DerivedStudy: Sendable {
 
     /// The month of each participant's last follow-up: `LASTMO`, else the plan's last visit.
     public func lastFollowUpMonth(of participant: Int) -> Double {
-        let recorded = data.participants.lastFollowUpMonth?[participant] ?? .nan
+        let recorded = data.participants.numbers(named: "LASTMO")?[participant] ?? .nan
         return recorded.isNaN ? (plan.visits.last ?? 0) : recorded
     }
 }

@@ -30,13 +30,8 @@ extension StudyDataFacts {
         let participants = data.participants
         var armsSeen = [Bool](repeating: false, count: participants.arms.count)
         for arm in participants.arm { armsSeen[Int(arm)] = true }
-        var columns: Set<String> = ["USUBJID", "ARM", "AGE", "AGEDX", "SEX"]
-        for (name, values) in [("BMI", participants.bodyMassIndex), ("DIABDUR", participants.diabetesDuration),
-                               ("MSCDOSE", participants.cellDose), ("LASTMO", participants.lastFollowUpMonth)]
-        where values != nil {
-            columns.insert(name)
-        }
-        columns.formUnion(participants.extraColumns.map(\.name))
+        var columns: Set<String> = ["USUBJID", "ARM"]
+        columns.formUnion(participants.columns.map(\.name))
         let measurements = data.measurements
         var parametersSeen = [Bool](repeating: false, count: measurements.parameterCodes.count)
         for parameter in measurements.parameter { parametersSeen[Int(parameter)] = true }

@@ -21,14 +21,13 @@ struct ParticipantReader {
                                    planColumns: expectations.adslColumns, &log)
         idColumn = columns.hasRequiredColumns ? columns["USUBJID"] : nil
         let armTable = StringTable(expectations.arms)
-        let hasOptional = Self.optional.map { columns[$0] != nil }
-        table = ParticipantTable(
-            ids: StringTable(), arms: expectations.arms, arm: [], age: [], ageAtDiagnosis: [], sex: [],
-            bodyMassIndex: hasOptional[0] ? [] : nil, diabetesDuration: hasOptional[1] ? [] : nil,
-            cellDose: hasOptional[2] ? [] : nil, lastFollowUpMonth: hasOptional[3] ? [] : nil, extraColumns: [])
+        table = ParticipantTable(ids: StringTable(), arms: expectations.arms, arm: [], columns: [])
         guard let idColumn else { return }
         let layout = Layout(columns)
-        var extras = columns.extraColumns.map { ExtraColumnBuilder(name: $0.name, index: $0.index) }
+        // Every column but USUBJID and ARM, in file order; the numbers of SPEC's columns are checked.
+        var builders = file.header.indices.filter { $0 != idColumn && $0 != layout.arm && columns.isKept($0) }
+            .map { DataColumnBuilder(name: file.header[$0], index: $0) }
+        let checkedSlot = builders.map { builder in layout.numeric.firstIndex { $0.index == builder.index } }
 
         rowCount = file.forEachRecord(&log) { record, log in
             guard !record.isDamaged else {
@@ -46,49 +45,37 @@ struct ParticipantReader {
             let row = Row(record, layout, armTable, &log)
             guard isNew else { return }
             lines.append(Int32(record.line))
-            append(row)
-            for extra in extras.indices { extras[extra].append(record) }
+            table.arm.append(row.arm)
+            for (builder, slot) in zip(builders.indices, checkedSlot) {
+                if let slot { builders[builder].append(number: row.numbers[slot]) } else { builders[builder].append(record) }
+            }
         }
-        table.extraColumns = extras.map { $0.column }
+        table.columns = builders.map(\.column)
         if rowCount == 0, !log.hasErrors {
             log.add(.error, SourceLocation(file: file.name, line: 2), Message.noParticipants)
         }
     }
-
-    private mutating func append(_ row: Row) {
-        table.arm.append(row.arm)
-        table.age.append(row.age)
-        table.ageAtDiagnosis.append(row.ageAtDiagnosis)
-        table.sex.append(row.sex)
-        table.bodyMassIndex?.append(row.bodyMassIndex)
-        table.diabetesDuration?.append(row.diabetesDuration)
-        table.cellDose?.append(row.cellDose)
-        table.lastFollowUpMonth?.append(row.lastFollowUpMonth)
-    }
 }
 
-/// The positions of adsl's columns (required ones present).
+/// The positions of adsl's columns (required ones present) and the numeric columns of SPEC.md
+/// that are checked row by row.
 private struct Layout {
-    let arm: Int, age: Int, ageAtDiagnosis: Int, sex: Int
-    let bodyMassIndex: Int?, diabetesDuration: Int?, cellDose: Int?, lastFollowUpMonth: Int?
+    let arm: Int, sex: Int, age: Int, ageAtDiagnosis: Int
+    /// AGE, AGEDX, then the optional numeric columns present, with their index in each record.
+    let numeric: [(name: String, index: Int)]
 
     init(_ columns: ColumnLayout) {
-        (arm, age, ageAtDiagnosis, sex) = (columns["ARM"]!, columns["AGE"]!, columns["AGEDX"]!, columns["SEX"]!)
-        (bodyMassIndex, diabetesDuration) = (columns["BMI"], columns["DIABDUR"])
-        (cellDose, lastFollowUpMonth) = (columns["MSCDOSE"], columns["LASTMO"])
+        (arm, sex, age, ageAtDiagnosis) = (columns["ARM"]!, columns["SEX"]!, columns["AGE"]!, columns["AGEDX"]!)
+        numeric = [("AGE", age), ("AGEDX", ageAtDiagnosis)]
+            + ParticipantReader.optional.compactMap { name in columns[name].map { (name, $0) } }
     }
 }
 
 /// The checked values of one adsl row (placeholders where a value is invalid, already reported).
 private struct Row {
     var arm: Int32 = -1
-    var age: Double
-    var ageAtDiagnosis: Double
-    var sex: Sex
-    var bodyMassIndex: Double
-    var diabetesDuration: Double
-    var cellDose: Double
-    var lastFollowUpMonth: Double
+    /// The values of `Layout.numeric`, in its order.
+    var numbers: [Double]
 
     init(_ record: CSVRecord, _ columns: Layout, _ arms: StringTable, _ log: inout DiagnosticLog) {
         var isValid = true
@@ -99,50 +86,14 @@ private struct Row {
                 record.report(columns.arm, Message.unknownArm(record.text(columns.arm), arms: arms.strings), &log, &isValid)
             }
         }
-        age = record.number(columns.age, "AGE", &log, &isValid)
-        ageAtDiagnosis = record.number(columns.ageAtDiagnosis, "AGEDX", &log, &isValid)
+        numbers = columns.numeric.map { record.number($0.index, $0.name, &log, &isValid) }
+        let (age, ageAtDiagnosis) = (numbers[0], numbers[1])
         if ageAtDiagnosis > age {
             let message = Message.diagnosisAfterEnrolment(ageAtDiagnosis: record.text(columns.ageAtDiagnosis),
                                                           age: record.text(columns.age))
             record.report(columns.ageAtDiagnosis, message, &log, &isValid)
         }
-        sex = record.code(columns.sex, "SEX", ["M": Sex.male, "F": Sex.female], &log, &isValid) ?? .male
-        bodyMassIndex = record.number(columns.bodyMassIndex, "BMI", &log, &isValid)
-        diabetesDuration = record.number(columns.diabetesDuration, "DIABDUR", &log, &isValid)
-        cellDose = record.number(columns.cellDose, "MSCDOSE", &log, &isValid)
-        lastFollowUpMonth = record.number(columns.lastFollowUpMonth, "LASTMO", &log, &isValid)
+        _ = record.code(columns.sex, "SEX", ["M": true, "F": true], &log, &isValid)
     }
 }
 
-/// Gathers an extra ADSL column both as numbers and as text, and decides at the end which it is.
-private struct ExtraColumnBuilder {
-    let name: String
-    let index: Int
-    private var numbers: [Double] = []
-    private var codes: [Int32] = []
-    private var levels = StringTable()
-    private var isNumeric = true
-
-    init(name: String, index: Int) {
-        self.name = name
-        self.index = index
-    }
-
-    mutating func append(_ record: CSVRecord) {
-        if record.isMissing(index) {
-            numbers.append(.nan)
-            codes.append(-1)
-            return
-        }
-        if isNumeric, case .number(let value) = record.number(index) {
-            numbers.append(value)
-        } else {
-            isNumeric = false
-        }
-        codes.append(Int32(record.withValueBytes(index) { levels.insert(bytes: $0).index }))
-    }
-
-    var column: ExtraColumn {
-        ExtraColumn(name: name, values: isNumeric ? .numbers(numbers) : .text(codes: codes, levels: levels))
-    }
-}

@@ -1,6 +1,6 @@
 /// One dataset (SAS "member") of a transport file, column by column.
 ///
-/// Numeric variables are `ExtraColumn.Values.numbers` (missing values are NaN, carrying which
+/// Numeric variables are `DataColumn.Values.numbers` (missing values are NaN, carrying which
 /// of SAS's missing values they are: `SASMissingValue`); character variables are
 /// `.text(codes:levels:)`, trailing blanks removed, a blank value being missing (`-1`), as SAS
 /// treats it.
@@ -46,5 +46,5 @@ public struct TransportColumn: Sendable {
     /// The offset of the value within an observation.
     public var position: Int
     /// The values, one per observation.
-    public var values: ExtraColumn.Values
+    public var values: DataColumn.Values
 }

@@ -73,7 +73,7 @@ private struct ColumnBuilder {
         if isNumeric { numbers.reserveCapacity(capacity) } else { codes.reserveCapacity(capacity) }
     }
 
-    var values: ExtraColumn.Values {
+    var values: DataColumn.Values {
         isNumeric ? .numbers(numbers) : .text(codes: codes, levels: levels)
     }
 

@@ -3,8 +3,7 @@
 /// and (as warnings) columns nobody uses.
 struct ColumnLayout {
     private var positions: [String: Int] = [:]
-    /// Columns neither required nor optional, in file order.
-    private(set) var extraColumns: [(name: String, index: Int)] = []
+    private var names: [String] = []
     /// Whether every required column is present (row checks need them).
     private(set) var hasRequiredColumns = true
 
@@ -15,6 +14,7 @@ struct ColumnLayout {
     init(_ file: CSVFile, required: [String], optional: [String] = [], planColumns: [String] = [],
          _ log: inout DiagnosticLog) {
         let header = file.header
+        names = header
         guard !header.isEmpty else {
             hasRequiredColumns = false
             return
@@ -48,8 +48,7 @@ struct ColumnLayout {
             log.add(.error, fileLine, Message.missingPlanColumn(name))
         }
         let known = Set(required + optional)
-        for (index, name) in header.enumerated() where !name.isEmpty && !known.contains(name) && positions[name] == index {
-            extraColumns.append((name, index))
+        for (index, name) in header.enumerated() where isKept(index) && !known.contains(name) {
             if !planColumns.contains(name) {
                 log.add(.warning, file.headerLocations[index], Message.unexpectedColumn(name))
             }
@@ -58,6 +57,11 @@ struct ColumnLayout {
 
     /// The index of column `name` in each record, or `nil` when absent.
     subscript(name: String) -> Int? { positions[name] }
+
+    /// Whether the column at `index` is read: it has a name, and no column before it has the same name.
+    func isKept(_ index: Int) -> Bool {
+        !names[index].isEmpty && positions[names[index]] == index
+    }
 
     /// A header cell that is a number, or empty, suggests the first row is data.
     private static func looksLikeData(_ cell: String) -> Bool {

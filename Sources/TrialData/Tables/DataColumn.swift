@@ -1,0 +1,72 @@
+/// One column of a table as read: its name, its label and its values, numbers or text.
+///
+/// A column is numeric when every non-missing value is a number (CSV) or when the file declares
+/// it numeric (SAS transport); otherwise it is text, stored as codes into its distinct values.
+public struct DataColumn: Sendable {
+    /// The values of a column, one per row.
+    public enum Values: Sendable {
+        /// One number per row; `Double.nan` where missing.
+        case numbers([Double])
+        /// One code per row indexing `levels`; `-1` where missing.
+        case text(codes: [Int32], levels: StringTable)
+    }
+
+    /// The column name as written in the file (e.g. `AGE`).
+    public var name: String
+    /// The column's words: the variable label of a SAS transport file, or `""` (CSV has none).
+    public var label: String
+    /// The values.
+    public var values: Values
+
+    /// A column.
+    public init(name: String, label: String = "", values: Values) {
+        self.name = name
+        self.label = label
+        self.values = values
+    }
+
+    /// The numbers of a numeric column, or `nil` for a text column.
+    public var numbers: [Double]? {
+        if case .numbers(let numbers) = values { numbers } else { nil }
+    }
+}
+
+/// Gathers a CSV column both as numbers and as text, and decides at the end which it is:
+/// numeric when every non-missing value parsed as a number.
+struct DataColumnBuilder {
+    let name: String
+    /// The column's index in each record.
+    let index: Int
+    private var numbers: [Double] = []
+    private var codes: [Int32] = []
+    private var levels = StringTable()
+    private var isNumeric = true
+
+    init(name: String, index: Int) {
+        self.name = name
+        self.index = index
+    }
+
+    mutating func append(_ record: CSVRecord) {
+        if record.isMissing(index) {
+            numbers.append(.nan)
+            codes.append(-1)
+            return
+        }
+        if isNumeric, case .number(let value) = record.number(index) {
+            numbers.append(value)
+        } else {
+            isNumeric = false
+        }
+        codes.append(Int32(record.withValueBytes(index) { levels.insert(bytes: $0).index }))
+    }
+
+    /// Appends a number already checked by the reader (`NaN` when missing).
+    mutating func append(number: Double) {
+        numbers.append(number)
+    }
+
+    var column: DataColumn {
+        DataColumn(name: name, values: isNumeric ? .numbers(numbers) : .text(codes: codes, levels: levels))
+    }
+}
