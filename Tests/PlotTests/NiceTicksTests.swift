@@ -28,7 +28,7 @@ import Testing
     @Test func ticksAreRoundedToTheStepDecimals() {
         // 0.1 + 0.2 must print as 0.3: ticks carry no floating-point residue.
         for tick in NiceTicks.extended(lower: 0.13, upper: 0.87, target: 7) {
-            #expect(tick == TickFormatter.round(tick, decimals: 2))
+            #expect(tick == NumberText.rounded(tick, decimals: 2))
         }
     }
 
@@ -84,8 +84,8 @@ import Testing
     }
 
     @Test func negativeValuesUseTheMinusSign() {
-        #expect(TickFormatter.format(-0.5, decimals: 1) == "\u{2212}0.5")
-        #expect(TickFormatter.format(-0.0001, decimals: 1) == "0.0")
+        #expect(NumberText.fixed(-0.5, decimals: 1) == "\u{2212}0.5")
+        #expect(NumberText.fixed(-0.0001, decimals: 1) == "0.0")
     }
 
     @Test func logLabelsArePlainDecimalsForOddsRatios() {

@@ -19,7 +19,7 @@ public enum LogTicks {
             var decade = firstDecade + ((-firstDecade) % decadeStep + decadeStep) % decadeStep
             while decade <= lastDecade {
                 for multiplier in multipliers {
-                    let value = TickFormatter.round(multiplier * pow(10, Double(decade)), decimals: max(0, -decade))
+                    let value = NumberText.rounded(multiplier * pow(10, Double(decade)), decimals: max(0, -decade))
                     if value >= low * (1 - slack) && value <= high * (1 + slack) { values.append(value) }
                 }
                 decade += decadeStep

@@ -75,7 +75,7 @@ public enum NiceTicks {
         guard let best else { return [dmin, dmax] }
         let count = Int(((best.lmax - best.lmin) / best.step).rounded()) + 1
         let decimals = TickFormatter.decimals(forStep: best.step)
-        return (0..<count).map { TickFormatter.round(best.lmin + Double($0) * best.step, decimals: decimals) }
+        return (0..<count).map { NumberText.rounded(best.lmin + Double($0) * best.step, decimals: decimals) }
     }
 
     private static func simplicity(index: Int, j: Double, zeroIncluded: Bool) -> Double {

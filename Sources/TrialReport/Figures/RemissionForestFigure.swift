@@ -81,7 +81,7 @@ struct RemissionForestFigure: TrialFigureBuilder {
         let limits = (low / pad)...(high * pad)
         let decades = Int(floor(log10(limits.lowerBound)))...Int(ceil(log10(limits.upperBound)))
         let ticks = decades.flatMap { decade in
-            [1, 1.5, 2, 3, 5, 7].map { TickFormatter.round($0 * pow(10, Double(decade)), decimals: max(0, 1 - decade)) }
+            [1, 1.5, 2, 3, 5, 7].map { NumberText.rounded($0 * pow(10, Double(decade)), decimals: max(0, 1 - decade)) }
         }.filter { limits.contains($0) }
         return .log(title, limits: limits, ticks: ticks)
     }

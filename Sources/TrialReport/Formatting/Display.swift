@@ -1,5 +1,8 @@
+import Plot
+
 /// The one place where numbers become the text a reader sees (DESIGN.md: rounding happens only when
-/// a number is displayed). Every table, sentence and figure label of the report goes through it.
+/// a number is displayed). Every table, sentence and figure label of the report goes through it;
+/// its rounding and minus sign are Plot's `NumberText`, which also writes the figures' tick labels.
 ///
 /// Rules (README.md "Report building blocks"):
 /// - Rounding is half away from zero on the shortest decimal representation of the `Double`
@@ -10,9 +13,9 @@
 /// - Intervals are written "lower to upper", never with a dash, so negative bounds stay readable.
 public enum Display {
     /// The text shown for a missing or not applicable value.
-    public static let missing = "—"
+    public static let missing = NumberText.missing
     /// The minus sign of displayed numbers (U+2212 MINUS SIGN).
-    public static let minusSign = "\u{2212}"
+    public static let minusSign = NumberText.minusSign
     /// The word between the bounds of every interval.
     public static let intervalSeparator = " to "
 
@@ -20,9 +23,8 @@ public enum Display {
     /// - Returns: the rounded number, "—" for `nil` or NaN, "∞"/"−∞" for infinities.
     /// - Complexity: O(digits + `decimals`).
     public static func number(_ value: Double?, decimals: Int) -> String {
-        guard let value, !value.isNaN else { return missing }
-        guard let digits = DecimalDigits(value) else { return value > 0 ? "∞" : minusSign + "∞" }
-        return digits.text(decimals: decimals, minus: minusSign)
+        guard let value else { return missing }
+        return NumberText.fixed(value, decimals: decimals)
     }
 
     /// A value of the plan (a threshold, a cut-off, a month) as it is written: every digit of its

@@ -4,17 +4,17 @@
 ///
 /// The digits are those of Swift's shortest round-trip representation of the `Double`
 /// (`Double.description`), which is exact and the same on every platform.
-struct DecimalDigits: Sendable, Hashable {
+package struct DecimalDigits: Sendable, Hashable {
     /// Whether the value is below zero (never set for zero).
-    var isNegative: Bool
+    package var isNegative: Bool
     /// The significant digits, each 0...9, most significant first; empty for zero.
-    var digits: [UInt8]
+    package var digits: [UInt8]
     /// The value is `digits` read as an integer times 10^`exponent`.
-    var exponent: Int
+    package var exponent: Int
 
     /// The decimal digits of `value`, or `nil` when it is infinite or NaN.
     /// - Complexity: O(number of digits), at most 17 significant digits.
-    init?(_ value: Double) {
+    package init?(_ value: Double) {
         guard value.isFinite else { return nil }
         var digits: [UInt8] = []
         var exponent = 0
@@ -38,7 +38,7 @@ struct DecimalDigits: Sendable, Hashable {
     }
 
     /// A value from raw parts; leading and trailing zero digits are removed.
-    init(isNegative: Bool, digits: [UInt8], exponent: Int) {
+    package init(isNegative: Bool, digits: [UInt8], exponent: Int) {
         var digits = digits
         var exponent = exponent
         while let last = digits.last, last == 0 {
@@ -53,17 +53,17 @@ struct DecimalDigits: Sendable, Hashable {
     }
 
     /// Whether the value is zero.
-    var isZero: Bool { digits.isEmpty }
+    package var isZero: Bool { digits.isEmpty }
 
     /// The value times 10^`power`, exactly (e.g. a fraction as a percentage with `power` 2).
-    func scaled(byPowerOfTen power: Int) -> DecimalDigits {
+    package func scaled(byPowerOfTen power: Int) -> DecimalDigits {
         DecimalDigits(isNegative: isNegative, digits: digits, exponent: exponent + power)
     }
 
     /// The value rounded to `decimals` places after the point, half away from zero on the
     /// decimal digits. A value that rounds to zero loses its sign (no "-0.00").
     /// - Complexity: O(number of digits + `decimals`).
-    func rounded(toDecimals decimals: Int) -> DecimalDigits {
+    package func rounded(toDecimals decimals: Int) -> DecimalDigits {
         let dropped = -decimals - exponent
         guard dropped > 0 else { return self }
         let keptCount = digits.count - dropped
@@ -84,7 +84,7 @@ struct DecimalDigits: Sendable, Hashable {
 
     /// The value in fixed notation with exactly `decimals` places, rounded as `rounded(toDecimals:)`,
     /// with `minus` before a negative value: `text(decimals: 2)` of -1.005 is "-1.01".
-    func text(decimals: Int, minus: String = "-") -> String {
+    package func text(decimals: Int, minus: String = "-") -> String {
         let decimals = max(0, decimals)
         let value = rounded(toDecimals: decimals)
         let zeros = value.isZero ? 0 : value.exponent + decimals
