@@ -26,6 +26,10 @@ struct FirthProfilePath {
         visited = [maximum]
     }
 
+    /// The visited fit with the highest l*: above `maximum` only when that is not the highest
+    /// maximum of l*.
+    var highest: PenalizedPoint { visited.max { $0.value < $1.value } ?? maximum }
+
     /// The estimate β̂ⱼ.
     var estimate: Double { maximum.coefficients[term] }
 
@@ -66,10 +70,25 @@ struct FirthProfilePath {
             return direct
         }
         guard halvings < Self.maximumStepHalvings else {
-            throw FirthProfileFailure(reason: .discontinuous(from: origin.coefficients[term], to: b))
+            return try continuation(from: origin, to: b, reached: direct)
         }
         let reached = try follow(from: origin, to: middle.coefficients[term], halvings: halvings + 1)
         return try follow(from: reached, to: b, halvings: halvings + 1)
+    }
+
+    /// The fit at `b`, a step of 2⁻¹² of the first away from `origin`, where the two ways still
+    /// disagree: the branch followed ends (a fold), so the path continues on the branch the fit
+    /// ascends to. It is kept when its l* is at least that of its start, the origin's fit with βⱼ
+    /// moved to b: then it is a point of the profile at least as high as the continuation of the
+    /// branch followed, never a lower local maximum (the limit reported 3.44e−8 in issue 13).
+    private mutating func continuation(from origin: PenalizedPoint, to b: Double, reached: PenalizedPoint) throws(FirthProfileFailure) -> PenalizedPoint {
+        var start = origin.coefficients
+        start[term] = b
+        guard let startValue = model.penalizedPoint(start)?.value, reached.value >= startValue else {
+            throw FirthProfileFailure(reason: .discontinuous(from: origin.coefficients[term], to: b))
+        }
+        visited.append(reached)
+        return reached
     }
 
     /// Whether `middle` lies within a quarter of the chord (plus ``coefficientNoise``) from the

@@ -21,8 +21,9 @@ public struct FirthProfileProblem: Sendable, Equatable, CustomStringConvertible 
         /// The profile jumps between `from` and `to` (the fits there lie on different local
         /// maxima), so the deficit changes sign without a root.
         case discontinuous(from: Double, to: Double)
-        /// The deficit is not monotone between `from` and `to`, so the limit is not unique.
-        case notMonotone(from: Double, to: Double)
+        /// The deficit crosses the confidence level more than once between `from` and `to`, so
+        /// the limit is not unique.
+        case crossesMoreThanOnce(from: Double, to: Double)
     }
 
     /// The term's name.
@@ -43,8 +44,8 @@ public struct FirthProfileProblem: Sendable, Equatable, CustomStringConvertible 
             "the fit with its coefficient fixed at \(Self.rounded(b)) did not converge"
         case let .discontinuous(a, b):
             "the profile likelihood jumps between coefficients \(Self.rounded(a)) and \(Self.rounded(b)) (several local maxima)"
-        case let .notMonotone(a, b):
-            "the profile likelihood is not monotone between coefficients \(Self.rounded(a)) and \(Self.rounded(b)), so the limit is not unique"
+        case let .crossesMoreThanOnce(a, b):
+            "the profile likelihood crosses the confidence level more than once between coefficients \(Self.rounded(a)) and \(Self.rounded(b)), so the limit is not unique"
         }
         return "\(what) of '\(term)' could not be established: \(why)"
     }
