@@ -43,17 +43,29 @@ import TrialAnalysis
         #expect(FigureFiles.texts(figure).contains(shown))
     }
 
-    @Test func aLimitTheFitCouldNotEstimateReadsNotEstimableInTheTableTheTextAndTheForest() throws {
+    @Test func aLimitNotEstablishedReadsSoWithItsExplanationInTheTableTheTextAndTheForest() throws {
         var results = DocumentSamples.results()
         results.logistic.terms[2].ciUpper = nil
         let table = ReportTables(results: results, plan: plan).predictors()
         let row = try #require(table.rows.first { $0.cells[0].text.hasPrefix("UC-MSC dose") })
-        #expect(row.cells[3].text == "5.11 (1.70 to not estimable)")
+        #expect(row.cells[3].text == "5.11 (1.70 to not established)")
+        let footnote = try #require(table.footnotes.first { row.cells[3].footnotes.contains($0.marker) })
+        #expect(footnote.text.hasPrefix("A confidence limit shown as not established could not be found"))
+        #expect(!table.rows.contains { $0.cells[1].footnotes.contains(footnote.marker) }, "only the cell with the missing limit")
         let predictors = ReportContext(results: results, plan: plan, provenance: DocumentSamples.provenance, tables: [],
                                        figureNames: []).values()["predictors"] as? [String: Any]
         let terms = try #require(predictors?["terms"] as? [[String: Any]])
-        #expect(terms.last?["oddsRatio"] as? String == "5.11 (1.70 to not estimable)")
+        #expect(terms.last?["oddsRatio"] as? String == "5.11 (1.70 to not established)")
         let forest = FigureFiles.texts(TrialFigures(results: results, plan: plan).build(.remissionForest)).joined(separator: " ")
-        #expect(forest.contains("to not estimable)"))
+        #expect(forest.contains("to not established)"))
+        #expect(forest.contains(footnote.text))
+    }
+
+    @Test func withEveryLimitEstablishedNeitherTableNorForestExplainsNotEstablished() throws {
+        let results = DocumentSamples.results()
+        let table = ReportTables(results: results, plan: plan).predictors()
+        #expect(!table.footnotes.contains { $0.text.contains("not established") })
+        let forest = FigureFiles.texts(TrialFigures(results: results, plan: plan).build(.remissionForest)).joined(separator: " ")
+        #expect(!forest.contains("not established"))
     }
 }

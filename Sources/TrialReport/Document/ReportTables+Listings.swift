@@ -51,7 +51,10 @@ extension ReportTables {
             let per = (multiple ?? single?.term).flatMap { ShownOddsRatio($0).per }
             var cells: [ReportTable.Cell] = [.init(labels.covariate(covariate, per: per))]
             for term in [single?.term, multiple] {
-                cells.append(.number(term.map { ShownOddsRatio($0).text() } ?? Display.missing))
+                let shown = term.map(ShownOddsRatio.init)
+                var cell = ReportTable.Cell.number(shown?.text() ?? Display.missing)
+                if shown?.hasLimitNotEstablished == true { cell.footnotes = [table.addFootnote(ShownOddsRatio.notEstablishedNote)] }
+                cells.append(cell)
                 cells.append(.number(Display.pValue(term?.pValue)))
             }
             if univariableMethods.count > 1, let single {

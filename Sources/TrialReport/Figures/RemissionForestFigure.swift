@@ -102,7 +102,8 @@ struct RemissionForestFigure: TrialFigureBuilder {
         return (2...4).first(where: readable) ?? 4
     }
 
-    /// The caption: how each model was fitted and why, on whom, and what each odds ratio is for.
+    /// The caption: how each model was fitted and why, on whom, what each odds ratio is for, and
+    /// what "not established" means when a limit is.
     private var note: String {
         let logistic = results.logistic
         let population = switch logistic.population {
@@ -113,6 +114,7 @@ struct RemissionForestFigure: TrialFigureBuilder {
             + " Models of remission in \(population) with complete covariates "
             + "(multivariable: \(FigureText.count(logistic.n)), \(Display.integer(logistic.events)) in remission). "
             + "Each odds ratio is for the change of its covariate named beside it."
+            + ((multivariable + univariable).contains { $0.oddsRatio.hasLimitNotEstablished } ? " " + ShownOddsRatio.notEstablishedNote : "")
     }
 
     func height(width: FigureWidth) -> Length {

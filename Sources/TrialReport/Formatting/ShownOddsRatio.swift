@@ -22,15 +22,24 @@ struct ShownOddsRatio {
         }
     }
 
-    /// What is shown for an odds ratio or confidence limit the fit could not estimate (an infinite
-    /// odds ratio under separation, a profile limit not found).
+    /// What is shown for an odds ratio the fit could not estimate (a model not fitted).
     static let notEstimable = "not estimable"
+    /// What is shown for a confidence limit of an estimated odds ratio that is missing: a profile
+    /// limit that could not be established (the analysis notes say why).
+    static let notEstablished = "not established"
 
-    /// The odds ratio with its CI: "0.38 (0.08 to 1.21)"; "not estimable" in place of an odds ratio
-    /// or a limit that is missing: "3.90 (1.20 to not estimable)".
+    /// The footnote or caption sentence that explains ``notEstablished``.
+    static let notEstablishedNote = "A confidence limit shown as not established could not be found on the profile "
+        + "penalized likelihood; the analysis notes give the reason."
+
+    /// Whether the odds ratio is estimated but one of its confidence limits is missing.
+    var hasLimitNotEstablished: Bool { oddsRatio != nil && (ciLower == nil || ciUpper == nil) }
+
+    /// The odds ratio with its CI: "0.38 (0.08 to 1.21)"; "not estimable" in place of a missing
+    /// odds ratio, "not established" in place of a missing limit: "3.90 (1.20 to not established)".
     func text(decimals: Int = 2) -> String {
         guard let oddsRatio else { return Self.notEstimable }
-        let limits = [ciLower, ciUpper].map { $0.map { Display.number($0, decimals: decimals) } ?? Self.notEstimable }
+        let limits = [ciLower, ciUpper].map { $0.map { Display.number($0, decimals: decimals) } ?? Self.notEstablished }
         return Display.number(oddsRatio, decimals: decimals) + " (" + limits.joined(separator: Display.intervalSeparator) + ")"
     }
 }
