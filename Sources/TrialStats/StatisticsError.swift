@@ -20,6 +20,10 @@ public enum StatisticsError: Error, Equatable, Sendable, CustomStringConvertible
     case emptyMargin(String)
     /// A parameter is outside its domain (confidence level, degrees of freedom…).
     case invalidParameter(name: String, value: Double)
+    /// An exact test would take more than `limit` steps (`work` is where it stopped,
+    /// 0 when it could tell before starting); the caller should use the large-sample
+    /// test instead.
+    case exactTestTooLarge(work: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -37,6 +41,8 @@ public enum StatisticsError: Error, Equatable, Sendable, CustomStringConvertible
             "contingency table has an empty margin: \(detail)"
         case let .invalidParameter(name, value):
             "\(name) = \(value) is outside its domain"
+        case let .exactTestTooLarge(_, limit):
+            "the exact test needs more than \(limit) steps; use the chi-square test"
         }
     }
 }
