@@ -43,6 +43,12 @@ private func cochranArmitageAgreesWithRTo1e10(_ item: TrendCase) throws {
     }
 }
 
+@Test func cochranArmitageDoesNotOverflowOnHugeCounts() throws {
+    let huge = Int.max / 2
+    let result = try CochranArmitageTest(events: [1, huge, huge], totals: [huge, huge, huge])
+    #expect(result.pValue.isFinite)
+}
+
 @Test func cochranArmitageRefusesBadCounts() {
     #expect(throws: StatisticsError.invalidCount("5 events out of 4")) {
         try CochranArmitageTest(events: [1, 5], totals: [3, 4])

@@ -84,6 +84,17 @@ private func fisherFreemanHaltonAgreesWithRTo1e8(_ item: FisherRowsByColumnsCase
     #expect(elapsed < .seconds(30))
 }
 
+/// More participants than the work limit: refused before anything is allocated, and
+/// counts near Int.max do not overflow.
+@Test func fisherFreemanHaltonRefusesMoreParticipantsThanItsWorkLimitAtOnce() {
+    #expect(throws: StatisticsError.exactTestTooLarge(work: 0, limit: 1000)) {
+        try FisherFreemanHaltonTest([[400, 300], [200, 101]], workLimit: 1000)
+    }
+    #expect(throws: StatisticsError.exactTestTooLarge(work: 0, limit: FisherFreemanHaltonTest.defaultWorkLimit)) {
+        try FisherFreemanHaltonTest([[Int.max, 1, 2], [Int.max, 3, 4]])
+    }
+}
+
 /// Every table of the margins listed by brute force, its probability summed when it is
 /// at most the observed one's × exp(3.45254e-7) (R's rule beyond 2×2): an exact
 /// reference independent of R.

@@ -36,7 +36,7 @@ public struct CochranArmitageTest: Sendable, Equatable, Codable {
             throw .invalidCount("\(event) events out of \(total)")
         }
         if let bad = scores.first(where: { !$0.isFinite }) { throw .invalidParameter(name: "score", value: bad) }
-        let eventTotal = Double(events.reduce(0, +)), grandTotal = Double(totals.reduce(0, +))
+        let eventTotal = events.reduce(0.0) { $0 + Double($1) }, grandTotal = totals.reduce(0.0) { $0 + Double($1) }
         guard eventTotal > 0, eventTotal < grandTotal else {
             throw .emptyMargin(eventTotal == 0 ? "no events in any group" : "every participant has the event")
         }

@@ -29,7 +29,9 @@ public struct FisherFreemanHaltonTest: Sendable, Equatable, Codable {
     /// only one table and p = 1.
     ///
     /// - Parameter workLimit: the most node expansions and partial tables to handle
-    ///   before giving up (``defaultWorkLimit``).
+    ///   before giving up (``defaultWorkLimit``); a table of more than `workLimit`
+    ///   participants is refused before any work (its log-factorial table alone would
+    ///   take that many steps).
     /// - Error Bounds: p-value relative error about 1e-12 (every table's probability is
     ///   summed in log space; checked against a brute-force enumeration to 1e-12); a
     ///   table whose probability lies within 1e-9 relative of the cut-off may be
@@ -53,6 +55,8 @@ public struct FisherFreemanHaltonTest: Sendable, Equatable, Codable {
             throw .invalidCount("a contingency table needs at least 2×2 cells in rows of equal length")
         }
         guard table.joined().allSatisfy({ $0 >= 0 }) else { throw .invalidCount("cells must be non-negative") }
+        let total = table.joined().reduce(0.0) { $0 + Double($1) }
+        guard total <= Double(workLimit) else { throw .exactTestTooLarge(work: 0, limit: workLimit) }
         let rowTotals = table.map { $0.reduce(0, +) }
         let columnTotals = (0..<columns).map { column in table.reduce(0) { $0 + $1[column] } }
         guard rowTotals.contains(where: { $0 > 0 }) else { throw .emptyMargin("all cells are zero") }
