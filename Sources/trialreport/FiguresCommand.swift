@@ -15,9 +15,13 @@ struct FiguresCommand: ParsableCommand {
         discussion: """
             Analyses the study (--spec, else the plan its trial.lock recorded, else DIR/study.yaml, \
             else the built-in plan) and draws the \
-            figures the plan lists, or only --only NAME. Figures are drawn into a temporary folder \
-            and moved into OUT/figures only when all are drawn; other figure files there are kept. \
-            An OUT holding files TrialReport did not write is refused (exit 73) unless --force. \
+            figures the plan lists, or only --only NAME. Figures are drawn, written into a \
+            temporary folder beside OUT/figures with the other figure files there, and swapped in \
+            as render swaps OUT: after an error OUT/figures is as it was, and after a kill the next \
+            run or `trialreport recover` leaves the complete old or new figures. \
+            An OUT holding files TrialReport did not write is refused (exit 73) unless --force; \
+            OUT/figures may not be or hold the data folder, the plan or the working folder (exit 73). \
+            With --key PUB the lock whose plan and date are used must be signed by that key. \
             The date inside the PDFs is the one a render uses: SOURCE_DATE_EPOCH, else the data \
             lock's time, else today (UTC, 00:00:00). \
             The figures: \(FigureName.allCases.map(\.rawValue).joined(separator: ", ")).
@@ -41,6 +45,8 @@ struct FiguresCommand: ParsableCommand {
     @Flag(help: "Write into OUT even when it holds files TrialReport did not write.")
     var force = false
 
+    @OptionGroup var signature: LockKeyOption
+
     func validate() throws {
         if let only, FigureName(rawValue: only) == nil {
             throw ValidationError("unknown figure '\(only)'; the figures are: "
@@ -54,49 +60,26 @@ struct FiguresCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures {
             let output = URL(fileURLWithPath: outputDirectory)
-            try PreviousOutput.checkReplaceable(output, force: force)
             let directory = study.studyDirectory
-            let lock = try TrialLock.read(in: directory)
+            let planFile = study.planFile.map(URL.init(fileURLWithPath:))
+            // OUT/figures alone is replaced: it may lie inside the data folder, not hold it.
+            try OutputPlacement.check(output: output.appendingPathComponent("figures"),
+                                      inputs: [OutputPlacement.Input(directory, role: "data folder", isFolder: false)]
+                                        + (planFile.map { [OutputPlacement.Input($0, role: "plan", isFolder: false)] } ?? []))
+            try PreviousOutput.checkReplaceable(output, force: force)
+            let (lock, signatureWarnings) = try LockSignature.checkedLock(in: directory, key: try signature.key())
+            report(signatureWarnings)
             let date = try ReportDate.resolve(lockTime: lock?.lockedAt, environment: ProcessInfo.processInfo.environment)
-            let plan = try StudyInput.planFile(for: directory, given: study.planFile.map(URL.init(fileURLWithPath:)), lock: lock)
+            let plan = try StudyInput.planFile(for: directory, given: planFile, lock: lock)
             let input = try StudyInput.load(from: directory, resolvedPlan: plan)
             report(input.data.warnings)
             let results = StudyAnalysis.run(data: input.data, plan: input.plan.plan)
             let figures = TrialFigures(results: results, plan: input.plan.plan)
             let names = only.flatMap(FigureName.init(rawValue:)).map { [$0] } ?? figures.names
             let destination = output.appendingPathComponent("figures")
-            try FigureFolder.replacing(in: destination) { (temporary: URL) throws(TrialReportError) -> [URL] in
-                try figures.writeAll(to: temporary, names: names, dpi: dpi, width: width, documentDate: date.timestamp)
-            }
-        }
-    }
-}
-
-/// Writing figures so that a failure leaves the output folder as it was.
-enum FigureFolder {
-    /// Runs `write` on a fresh temporary folder beside `destination` (`OutputRecovery.stagingFolder`),
-    /// then renames each file it wrote into `destination` (created when missing); removes the
-    /// temporary folder in any case. Runs into one output folder take turns (`FolderLock`), and
-    /// the temporary folder of a run that was stopped is removed first.
-    /// - Throws: what `write` throws, or `TrialReportError(.cannotWrite)` (exit 73).
-    static func replacing(in destination: URL, _ write: (URL) throws(TrialReportError) -> [URL]) throws(TrialReportError) {
-        let fileManager = FileManager.default
-        let lock = try FolderLock(destination.deletingLastPathComponent())
-        defer { withExtendedLifetime(lock) {} }
-        _ = try OutputRecovery.recover(destination, under: lock)
-        let temporary = OutputRecovery.stagingFolder(for: destination)
-        defer { try? fileManager.removeItem(at: temporary) }
-        do {
-            try fileManager.createDirectory(at: destination, withIntermediateDirectories: true)
-        } catch {
-            throw TrialReportError(.cannotWrite, at: SourceLocation(file: destination.path), "cannot create the folder: \(error.localizedDescription)")
-        }
-        for file in try write(temporary) {
-            let target = destination.appendingPathComponent(file.lastPathComponent)
-            guard rename(file.path, target.path) == 0 else {
-                throw TrialReportError(.cannotWrite, at: SourceLocation(file: target.path),
-                                       "cannot write: \(String(cString: strerror(errno)))")
-            }
+            let files = try figures.renderAll(names: names, dpi: dpi, width: width, documentDate: date.timestamp, folder: destination)
+            try OutputFolder(destination: destination, in: output, carrying: .everyFile)
+                .replace(with: files.map { ($0.fileName, $0.bytes) })
         }
     }
 }

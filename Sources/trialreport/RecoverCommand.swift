@@ -12,8 +12,8 @@ struct RecoverCommand: ParsableCommand {
             A render writes into .OUT.render-PID beside OUT and swaps it in. When it is stopped, \
             OUT is the complete old or new output, or — where the file system cannot exchange two \
             folders in one step — missing, with the old output under .OUT.previous-PID. recover \
-            moves that back to OUT and removes the other leftovers (also .figures.render-PID inside \
-            OUT, left by figures), printing what it did; the next render into OUT does the same \
+            moves that back to OUT and removes the other leftovers (figures does the same with \
+            OUT/figures: .figures.render-PID and .figures.previous-PID inside OUT), printing what it did; the next render into OUT does the same \
             silently. Exits 0, also when there was nothing to do; 66 when the folder OUT is in does \
             not exist; 73 when a leftover cannot be moved.
             """
@@ -29,11 +29,7 @@ struct RecoverCommand: ParsableCommand {
                 throw TrialReportError(.missingInput, at: SourceLocation(file: output.deletingLastPathComponent().path),
                                        "the folder does not exist")
             }
-            var done = try OutputRecovery.recover(output, under: FolderLock(output.deletingLastPathComponent()))
-            if FileManager.default.fileExists(atPath: output.path) {
-                let figures = output.appendingPathComponent("figures")
-                done += try OutputRecovery.recover(figures, under: FolderLock(output))
-            }
+            let done = try OutputRecovery.recover(output: output, under: FolderLock(output.deletingLastPathComponent()))
             print(done.isEmpty ? "nothing to recover: \(outputDirectory) has no leftovers of a stopped render" : done.joined(separator: "\n"))
         }
     }

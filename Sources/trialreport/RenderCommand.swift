@@ -24,7 +24,9 @@ struct RenderCommand: ParsableCommand {
             --spec, else the plan trial.lock recorded, else DIR/study.yaml, else the built-in plan. \
             The lock is checked against the bytes analysed: when they differ from trial.lock, the \
             render warns on stderr and watermarks every page "DATA CHANGED SINCE LOCK"; with \
-            --locked it refuses instead.
+            --locked it refuses instead. With --key PUB the lock must be signed by that key \
+            (DIR/trial.lock.sig, written by lock --sign; else exit 65); a signed lock rendered \
+            without --key gets a warning that its signature was not checked.
             """
     )
 
@@ -47,6 +49,8 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Replace OUT even when it holds files TrialReport did not write (they are deleted).")
     var force = false
 
+    @OptionGroup var signature: LockKeyOption
+
     func run() throws {
         try runReportingFailures {
             let start = Date()
@@ -56,6 +60,7 @@ struct RenderCommand: ParsableCommand {
                 templatesDirectory: try templates.requiredDirectory(),
                 paper: paper, requireLock: locked)
             options.replaceAnyFolder = force
+            options.lockKey = try signature.key()
             let progress = RenderProgress(quiet: quiet, start: start)
             let summary = try ReportRenderer(analysis: StudyFolderAnalysis(), figures: TrialFigureSource())
                 .render(options, progress: progress.report)

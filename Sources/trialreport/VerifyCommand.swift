@@ -21,20 +21,14 @@ struct VerifyCommand: ParsableCommand {
 
     @OptionGroup var study: StudyOptions
     @OptionGroup var templates: TemplatesOption
-
-    @Option(name: .customLong("key"), help: ArgumentHelp("Require DIR/trial.lock.sig to be this Ed25519 public key's (PEM) signature of trial.lock.",
-                                                         valueName: "pub"), transform: nonEmpty)
-    var publicKey: String?
+    @OptionGroup var signature: LockKeyOption
 
     func run() throws {
         try runReportingFailures {
             let directory = study.studyDirectory
-            guard let lock = try TrialLock.read(in: directory) else {
+            guard let lock = try TrialLock.read(in: directory, verifyingSignatureWith: try signature.key()) else {
                 throw TrialReportError(.missingInput, at: SourceLocation(file: directory.appendingPathComponent(TrialLock.fileName).path),
                                        "the study folder is not locked; lock it with `trialreport lock`")
-            }
-            if let publicKey {
-                try LockSignature.verify(lockIn: directory, with: try LockSignature.publicKey(at: URL(fileURLWithPath: publicKey)))
             }
             let plan = try StudyInput.planFile(for: directory, given: study.planFile.map(URL.init(fileURLWithPath:)), lock: lock)
             let status = try LockStatus.check(dataDirectory: directory, planFile: plan, templatesDirectory: try templates.directory())

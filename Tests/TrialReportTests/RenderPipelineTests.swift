@@ -187,6 +187,32 @@ struct RenderPipelineTests {
         #expect(try await second.value == "first")
     }
 
+    @Test func aFiguresRunIntoAnOutputWaitsForARenderIntoItAndWritesIntoItsNewOutput() async throws {
+        let out = scratch.url.appendingPathComponent("out")
+        var render: OutputFolder? = try OutputFolder(destination: out)
+        try render?.write(Array("render".utf8), to: "who.txt")
+        let figures = Task.detached { () throws -> [String] in
+            // The figures folder inside `out`: blocks while `render` holds the lock on out's parent.
+            try OutputFolder(destination: out.appendingPathComponent("figures"), in: out, carrying: .everyFile)
+                .replace(with: [("consort.pdf", Array("figure".utf8))])
+            return try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        try render?.commit()
+        render = nil  // releases the lock
+        #expect(try await figures.value == ["figures", "who.txt"])
+        #expect(try String(contentsOf: out.appendingPathComponent("figures/consort.pdf"), encoding: .utf8) == "figure")
+    }
+
+    @Test func aFiguresFolderReplacedKeepsTheFilesNotWrittenAgainAndLeavesNoLeftovers() throws {
+        let out = scratch.url.appendingPathComponent("out"), figures = out.appendingPathComponent("figures")
+        try OutputFolder(destination: figures, in: out, carrying: .everyFile)
+            .replace(with: [("consort.pdf", Array("old".utf8)), ("consort.png", Array("old".utf8))])
+        try OutputFolder(destination: figures, in: out, carrying: .everyFile).replace(with: [("consort.png", Array("new".utf8))])
+        #expect(try files(in: figures) == ["consort.pdf": Data("old".utf8), "consort.png": Data("new".utf8)])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["figures"])
+    }
+
     @Test func manifestListsEveryOtherFileWithItsHash() throws {
         let summary = try renderer.render(options("out"))
         let manifest = try String(contentsOf: scratch.url.appendingPathComponent("out/manifest.json"), encoding: .utf8)

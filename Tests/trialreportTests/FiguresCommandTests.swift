@@ -42,6 +42,30 @@ struct FiguresCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: output + "/figures").count == 27)
     }
 
+    @Test func onlyRedrawsThatFigureAndKeepsTheOtherFigureFiles() throws {
+        let study = try Self.study()
+        let output = study.path + "/out"
+        let all = try Trialreport.run(["figures", "--data", study.path, "--out", output, "--dpi", "72"])
+        try #require(all.status == 0, "\(all.standardError)")
+        let before = FolderSnapshot.take(URL(fileURLWithPath: output))
+        let one = try Trialreport.run(["figures", "--data", study.path, "--out", output, "--dpi", "100", "--only", "consort"])
+        #expect(one.status == 0, "\(one.standardError)")
+        let after = FolderSnapshot.take(URL(fileURLWithPath: output))
+        #expect(Set(after.keys) == Set(before.keys))
+        #expect(after.filter { $0.value != before[$0.key] }.keys.sorted() == ["figures/consort.png"])
+    }
+
+    @Test func aDataFolderWhereTheFiguresFolderWouldGoIsRefusedEvenWithForce() throws {
+        let study = try Self.study()
+        let parent = try TemporaryStudy([:])
+        try FileManager.default.moveItem(atPath: study.path, toPath: parent.path + "/figures")
+        let before = FolderSnapshot.take(URL(fileURLWithPath: parent.path))
+        let result = try Trialreport.run(["figures", "--data", parent.path + "/figures", "--out", parent.path, "--force"])
+        #expect(result.status == 73)
+        #expect(result.standardError.contains("the data folder may not be inside the output folder"), "\(result.standardError)")
+        #expect(FolderSnapshot.take(URL(fileURLWithPath: parent.path)) == before)
+    }
+
     @Test func unknownFigureExits64ListingTheNames() throws {
         let study = try Self.study()
         let result = try Trialreport.run(["figures", "--data", study.path, "--out", study.path + "/out", "--only", "forest"])

@@ -125,6 +125,36 @@ struct RenderRecoveryTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: outputs.parent.path).sorted() == ["new", "out"])
     }
 
+    /// A real kill at several moments of a `figures` run over previous figures, then `recover`:
+    /// OUT/figures is the old set byte-identical or the complete new set, with no leftovers.
+    @Test(arguments: [0.2, 0.6, 1.0, 1.5, 2.2])
+    func aFiguresRunKilledAtAnyMomentLeavesTheOldOrTheNewSetComplete(afterSeconds delay: Double) throws {
+        let study = try ExampleStudyCopy()
+        let parent = try TemporaryStudy([:])
+        let environment = ["SOURCE_DATE_EPOCH": "1751284800"]
+        for (folder, dpi) in [("out", "72"), ("new", "96")] {
+            let figures = try Trialreport.run(["figures", "--data", study.path, "--out", parent.path + "/" + folder, "--dpi", dpi],
+                                              environment: environment)
+            try #require(figures.status == 0, "\(figures.standardError)")
+        }
+        let old = FolderSnapshot.take(URL(fileURLWithPath: parent.path + "/out/figures"))
+        let new = FolderSnapshot.take(URL(fileURLWithPath: parent.path + "/new/figures"))
+        try #require(old != new && old.keys == new.keys)
+        let figures = Process()
+        figures.executableURL = Trialreport.executable
+        figures.arguments = ["figures", "--data", study.path, "--out", parent.path + "/out", "--dpi", "96"]
+        figures.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        try figures.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(figures.processIdentifier, SIGKILL)
+        figures.waitUntilExit()
+        let result = try Trialreport.run(["recover", "--out", parent.path + "/out"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let recovered = FolderSnapshot.take(URL(fileURLWithPath: parent.path + "/out/figures"))
+        #expect(recovered == old || recovered == new, "\(recovered.keys.sorted())")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path + "/out") == ["figures"])
+    }
+
     /// Every file the manifest lists is there with its size and SHA-256.
     static func isComplete(_ output: [String: Data]) -> Bool {
         guard let manifest = output["manifest.json"],

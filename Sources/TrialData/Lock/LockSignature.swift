@@ -62,12 +62,11 @@ public enum LockSignature {
         try AtomicFile.write(Data((Checksum.hex(signature) + "\n").utf8), to: dataDirectory.appendingPathComponent(fileName))
     }
 
-    /// Checks that `key` signed the `trial.lock` of `dataDirectory` as it is now.
+    /// Checks that `key` signed `lock`, the bytes of the `trial.lock` of `dataDirectory` as read
+    /// by the caller (the same bytes it then parses, so the lock checked is the lock used).
     /// - Throws: `TrialReportError` of kind `.invalidInput` at `trial.lock.sig` when it is
-    ///   missing, is not a signature, or is not this key's signature of `trial.lock`;
-    ///   `.missingInput` when the folder has no lock.
-    public static func verify(lockIn dataDirectory: URL, with key: VerifyingKey) throws(TrialReportError) {
-        let lock = try lockBytes(in: dataDirectory)
+    ///   missing, is not a signature, or is not this key's signature of `lock`.
+    static func verify(_ lock: [UInt8], in dataDirectory: URL, with key: VerifyingKey) throws(TrialReportError) {
         let location = SourceLocation(file: fileName)
         let url = dataDirectory.appendingPathComponent(fileName)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
@@ -80,6 +79,32 @@ public enum LockSignature {
             throw TrialReportError(.invalidInput, at: location,
                                    "the signature does not match trial.lock and this key: the lock was changed after it was signed, or another key signed it")
         }
+    }
+
+    /// The lock a render or `figures` uses, and what to warn about its signature.
+    ///
+    /// With `key`, the lock must exist and be signed by it (checked on the bytes parsed);
+    /// without, a signed lock is used unchecked, with a warning saying so.
+    /// - Returns: the lock (`nil` when the folder has none and no `key` is given) and the warnings.
+    /// - Throws: `TrialReportError` of kind `.invalidInput` at `trial.lock.sig` when `key` is
+    ///   given and the folder is not locked, or its lock is not this key's signed lock; as
+    ///   `TrialLock.read(in:verifyingSignatureWith:)` otherwise.
+    public static func checkedLock(in dataDirectory: URL, key: VerifyingKey?) throws(TrialReportError) -> (lock: TrialLock?, warnings: [Diagnostic]) {
+        let lock = try TrialLock.read(in: dataDirectory, verifyingSignatureWith: key)
+        if key != nil, lock == nil {
+            throw TrialReportError(.invalidInput, at: SourceLocation(file: fileName),
+                                   "--key: the study folder is not locked, so there is no signed lock to check; "
+                                   + "lock it with `trialreport lock --sign KEY`")
+        }
+        guard key == nil, lock != nil, isSigned(dataDirectory) else { return (lock, []) }
+        return (lock, [Diagnostic(.warning, at: SourceLocation(file: fileName),
+                                  "the lock is signed, but its signature was not checked; give --key PUB to check it")])
+    }
+
+    /// Whether `dataDirectory` has a `trial.lock.sig` (anything under that name).
+    static func isSigned(_ dataDirectory: URL) -> Bool {
+        var status = stat()
+        return lstat(dataDirectory.appendingPathComponent(fileName).path, &status) == 0
     }
 
     private static func lockBytes(in dataDirectory: URL) throws(TrialReportError) -> Data {

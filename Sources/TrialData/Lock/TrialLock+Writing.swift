@@ -3,13 +3,17 @@ import Foundation
 import Synchronization
 
 extension TrialLock {
-    /// The lock of a study folder, or `nil` when it has no `trial.lock`.
-    /// - Throws: `TrialReportError` of kind `.invalidInput` when the file is not a valid lock.
-    public static func read(in dataDirectory: URL) throws(TrialReportError) -> TrialLock? {
+    /// The lock of a study folder, or `nil` when it has no `trial.lock`; read once, and with
+    /// `key` its signature (`LockSignature`) checked on the very bytes parsed.
+    /// - Throws: `TrialReportError` of kind `.invalidInput` when the file is not a valid lock, or
+    ///   (with `key`) when `trial.lock.sig` is missing or not this key's signature of it.
+    public static func read(in dataDirectory: URL, verifyingSignatureWith key: LockSignature.VerifyingKey? = nil)
+        throws(TrialReportError) -> TrialLock? {
         let url = dataDirectory.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let contents = try FileContents.reading(url, name: fileName)
-        return try TrialLock(bytes: contents.withBytes { Array($0) })
+        let bytes = try FileContents.reading(url, name: fileName).withBytes { Array($0) }
+        if let key { try LockSignature.verify(bytes, in: dataDirectory, with: key) }
+        return try TrialLock(bytes: bytes)
     }
 
     /// The plan file this lock recorded, inside `dataDirectory`, or `nil` for the built-in plan

@@ -54,12 +54,16 @@ public struct TrialFigures: Sendable {
     ///   - dpi: PNG resolution, 72…1200.
     ///   - width: a column width for every figure; by default each figure's own.
     ///   - documentDate: the PDF creation date, `YYYY-MM-DDThh:mm:ss` (the lock's, for locked data).
+    ///   - folder: the folder the files are for, to name a file that cannot be drawn.
     /// - Throws: `TrialReportError(.other)` when a figure cannot be drawn (e.g. a resolution out
     ///   of range), at the first such figure's file.
     /// - Complexity: O(size of the results shown) to build, plus the drawing shared among the cores.
     public func renderAll(names: [FigureName]? = nil, formats: [OutputFormat] = OutputFormat.allCases, dpi: Double = 300,
-                          width: FigureWidth? = nil, documentDate: String = Canvas.fixedDate) throws(TrialReportError) -> [FigureFile] {
-        try render(names: names, formats: formats, dpi: dpi, width: width, documentDate: documentDate) { $0 }
+                          width: FigureWidth? = nil, documentDate: String = Canvas.fixedDate,
+                          folder: URL? = nil) throws(TrialReportError) -> [FigureFile] {
+        try render(names: names, formats: formats, dpi: dpi, width: width, documentDate: documentDate) { name in
+            folder.map { $0.appendingPathComponent(name).path } ?? name
+        }
     }
 
     /// `renderAll`, naming a file that cannot be drawn by `location(fileName)`.

@@ -10,37 +10,69 @@ import TrialData
 /// recover`) finds a complete old or new output (`OutputRecovery`). Nothing is read or written
 /// through a symbolic link inside the output folder: the old folder is replaced as a whole, never
 /// written into; only its hidden regular files (such as `.gitkeep`) are carried into the new one.
+/// `trialreport figures` replaces the folder `figures` inside an output folder the same way,
+/// carrying over the figure files it did not draw.
 ///
-/// Renders into folders of the same parent take turns: each holds an exclusive `flock` on the
-/// parent folder from `init` until it is released, so two renders into one output folder at once
-/// end with one complete output, never a mix, and neither removes the other's temporary folder.
-final class OutputFolder {
-    /// The output folder.
+/// Writes into one output folder take turns: each holds an exclusive `flock` on the output
+/// folder's parent from `init` until it is released, so two renders (or a render and a
+/// `figures` run) into one output folder at once end with one complete output, never a mix, and
+/// neither removes the other's temporary folder.
+public final class OutputFolder {
+    /// Which files of the folder being replaced are carried into the new one, unless written anew.
+    public enum Carried: Sendable {
+        /// Hidden regular files (`.gitkeep`): a render's output.
+        case hiddenFiles
+        /// Every regular file: a `figures` run, which may draw only some of the figures.
+        case everyFile
+    }
+
+    /// The folder replaced.
     let destination: URL
     /// The temporary folder the files go to.
     let staging: URL
-    /// The lock on the parent folder, held while this render writes.
+    private let carried: Carried
+    /// The lock on the output folder's parent, held while this write runs.
     private let parentLock: FolderLock
 
-    /// Prepares a temporary folder beside `destination` (its parent is created when missing) after
-    /// recovering the leftovers of stopped renders.
+    /// Prepares a temporary folder beside `destination` after recovering the leftovers of stopped
+    /// writes into `output` (`OutputRecovery.recover(output:under:)`); the folders above it are
+    /// created when missing.
+    /// - Parameters:
+    ///   - destination: the folder replaced: the output folder, or a folder inside it.
+    ///   - output: the output folder `destination` is or lies in (default: `destination`).
+    ///   - carried: which files of the old `destination` the new one keeps.
     /// - Throws: `TrialReportError` (`.cannotWrite`) when the parent cannot be created or written,
     ///   or the destination exists and is not a folder.
-    init(destination: URL) throws(TrialReportError) {
+    public init(destination: URL, in output: URL? = nil, carrying carried: Carried = .hiddenFiles) throws(TrialReportError) {
         self.destination = destination.standardizedFileURL
+        self.carried = carried
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: self.destination.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw TrialReportError(.cannotWrite, at: SourceLocation(file: self.destination.path),
                                    "the output path exists and is not a folder")
         }
-        parentLock = try FolderLock(self.destination.deletingLastPathComponent())
-        _ = try OutputRecovery.recover(self.destination, under: parentLock)
+        let output = (output ?? destination).standardizedFileURL
+        parentLock = try FolderLock(output.deletingLastPathComponent())
+        _ = try OutputRecovery.recover(output: output, under: parentLock)
         staging = OutputRecovery.stagingFolder(for: self.destination)
         do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw TrialReportError(.cannotWrite, at: SourceLocation(file: staging.deletingLastPathComponent().path),
                                    "cannot create the output folder's temporary folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes every file (relative path, bytes) and puts them in place (`commit`); after a
+    /// failure removes the temporary folder (`discard`), leaving the output as it was.
+    /// - Throws: `TrialReportError` `.cannotWrite` naming the file or folder that failed.
+    public func replace(with files: [(String, [UInt8])]) throws(TrialReportError) {
+        do {
+            for (path, bytes) in files { try write(bytes, to: path) }
+            try commit()
+        } catch {
+            discard()
+            throw error
         }
     }
 
@@ -62,7 +94,7 @@ final class OutputFolder {
 
     /// Puts the temporary folder in the output folder's place, then removes the old output.
     func commit() throws(TrialReportError) {
-        try keepHiddenFiles()
+        try keepPreviousFiles()
         FileDescriptor.synchronizeFolder(staging.path)
         guard OutputRecovery.exists(destination.path) else {
             guard rename(staging.path, destination.path) == 0 else { throw cannotSwap("cannot create the output folder") }
@@ -87,17 +119,19 @@ final class OutputFolder {
         TrialReportError(.cannotWrite, at: SourceLocation(file: destination.path), "\(what): \(String(cString: strerror(errno)))")
     }
 
-    /// Carries the hidden regular files of the previous output (`.gitkeep` and the like, not
-    /// written by renders) into the temporary folder: as hard links (no copy, no space needed),
-    /// else as flushed copies. Symbolic links and folders are left out.
+    /// Carries the regular files of the previous output that `carried` names (hidden ones such as
+    /// `.gitkeep`, which renders do not write; for `figures`, the figures not drawn again) into
+    /// the temporary folder, unless written anew: as hard links (no copy, no space needed), else as
+    /// flushed copies. Symbolic links and folders are left out.
     /// - Throws: `TrialReportError` `.cannotWrite` naming the file that could not be carried
     ///   (a full disk), so that it is never lost or truncated.
-    private func keepHiddenFiles() throws(TrialReportError) {
+    private func keepPreviousFiles() throws(TrialReportError) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: destination.path) else { return }
-        for name in names.sorted() where name.hasPrefix(".") {
+        for name in names.sorted() where carried == .everyFile || name.hasPrefix(".") {
             let source = destination.appendingPathComponent(name).path, target = staging.appendingPathComponent(name).path
             var status = stat()
-            guard lstat(source, &status) == 0, status.st_mode & S_IFMT == S_IFREG, link(source, target) != 0 else { continue }
+            guard lstat(source, &status) == 0, status.st_mode & S_IFMT == S_IFREG, !OutputRecovery.exists(target),
+                  link(source, target) != 0 else { continue }
             let code: Int32?
             if let bytes = FileManager.default.contents(atPath: source) {
                 code = FileDescriptor.writeNewFile(bytes, to: target, mode: status.st_mode & 0o7777)

@@ -23,10 +23,21 @@ public enum OutputRecovery {
     static let stagingMarker = ".render-"
     static let previousMarker = ".previous-"
 
-    /// Recovers the leftovers beside `destination`; the caller holds `lock` on its parent folder.
+    /// Recovers the leftovers of stopped writes into the output folder `output`: a render's beside
+    /// it, then a `figures` run's beside `output/figures`. The caller holds `lock` on the parent
+    /// of `output`, which renders and `figures` runs into `output` take.
     /// - Returns: what was done, one sentence each; empty when there was nothing to do.
     /// - Throws: `TrialReportError` `.cannotWrite` (exit 73) when a leftover cannot be moved back.
-    public static func recover(_ destination: URL, under lock: FolderLock) throws(TrialReportError) -> [String] {
+    public static func recover(output: URL, under lock: FolderLock) throws(TrialReportError) -> [String] {
+        var done = try recover(output, under: lock)
+        if exists(output.path) {
+            done += try recover(output.appendingPathComponent("figures"), under: lock)
+        }
+        return done
+    }
+
+    /// Recovers the leftovers beside `destination`; the caller holds the lock taken for it.
+    private static func recover(_ destination: URL, under lock: FolderLock) throws(TrialReportError) -> [String] {
         let parent = destination.deletingLastPathComponent()
         var done: [String] = []
         for name in leftovers(of: destination, marker: previousMarker) {

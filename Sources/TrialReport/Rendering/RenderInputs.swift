@@ -61,6 +61,9 @@ public struct RenderOptions: Sendable {
     public var environment: [String: String]
     /// Replace the output folder even when it holds files TrialReport did not write (`--force`).
     public var replaceAnyFolder = false
+    /// The key whose signature of `trial.lock` is required (`--key`); `nil` checks no signature
+    /// and warns when the lock is signed (`LockSignature.checkedLock`).
+    public var lockKey: LockSignature.VerifyingKey?
 
     /// Options; see the properties.
     public init(dataDirectory: URL, planFile: URL? = nil, outputDirectory: URL, templatesDirectory: URL,
@@ -86,6 +89,7 @@ public struct RenderSummary: Sendable {
     public var pages: Int
     /// The remission headline: "Remission at month 12: 11/27 (40.7%) UC-MSC vs …".
     public var headline: String
-    /// Problems that did not stop the render: files changed since the data lock.
+    /// Problems that did not stop the render: files changed since the data lock, a signed lock
+    /// whose signature was not checked.
     public var warnings: [Diagnostic]
 }

@@ -32,14 +32,14 @@ public struct ReportRenderer: Sendable {
     /// - Throws: `TrialReportError`: `.cannotWrite` (exit 73) for an output folder that holds or
     ///   lies in an input, holds the working folder, holds files TrialReport did not write (unless
     ///   `replaceAnyFolder`) or cannot be written; the analysis's errors; `.invalidInput` (65)
-    ///   for a template error, an invalid lock, or (with `requireLock`) what was analysed not
-    ///   matching the lock; `.usage` (64) for a `SOURCE_DATE_EPOCH` that is not a time. The output
+    ///   for a template error, an invalid lock, a lock not signed by `lockKey` (when given), or
+    ///   (with `requireLock`) what was analysed not matching the lock; `.usage` (64) for a `SOURCE_DATE_EPOCH` that is not a time. The output
     ///   folder is unchanged after any error.
     /// - Complexity: linear in the size of the study.
     public func render(_ options: RenderOptions, progress: (Stage) -> Void = { _ in }) throws(TrialReportError) -> RenderSummary {
         try Self.checkOutputFolder(options)
         let templates = try ReportTemplates(directory: options.templatesDirectory)
-        let lockFile = try TrialLock.read(in: options.dataDirectory)
+        let (lockFile, signatureWarnings) = try LockSignature.checkedLock(in: options.dataDirectory, key: options.lockKey)
         let date = try ReportDate.resolve(lockTime: lockFile?.lockedAt, environment: options.environment)
         let planFile = try StudyInput.planFile(for: options.dataDirectory, given: options.planFile, lock: lockFile)
         progress(.analysis)
@@ -66,17 +66,12 @@ public struct ReportRenderer: Sendable {
 
         progress(.writing)
         let output = try OutputFolder(destination: options.outputDirectory)
-        do {
-            for (path, bytes) in files { try output.write(bytes, to: path) }
-            try output.commit()
-        } catch {
-            output.discard()
-            throw error
-        }
+        try output.replace(with: files)
         let headline = ReportComposer.headline(ReportContext(results: study.results, plan: study.plan, provenance: provenance,
                                                              tables: [], figureNames: []).values())
         return RenderSummary(outputDirectory: output.destination, files: files.map(\.0).sorted(),
-                             pages: PDFPageCount.count(report.pdf), headline: headline, warnings: lock.warnings)
+                             pages: PDFPageCount.count(report.pdf), headline: headline,
+                             warnings: signatureWarnings + lock.warnings)
     }
 
     /// Refuses an output folder that would delete the render's inputs or the working folder
