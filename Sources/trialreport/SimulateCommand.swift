@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrialReport
 import TrialSimulation
 
 /// `trialreport simulate`: a dummy study in the study-folder format.
@@ -10,7 +11,10 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
             The same options always give the same bytes. --example writes the bundled example \
             study (53 participants calibrated to the seed study's published summary, with a \
-            commented study.yaml): trialreport simulate --example --out examples/uc-msc-t1d
+            commented study.yaml): trialreport simulate --example --out examples/uc-msc-t1d. \
+            OUT must be new, empty or hold only files simulate writes (adsl.csv, adlb.csv, \
+            adae.csv, adii.csv, study.yaml) and hidden files; a folder holding other files is \
+            refused (exit 73) unless --force.
             """
     )
 
@@ -25,6 +29,9 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(name: .customLong("out"), help: "The study folder to write (created if needed).", transform: nonEmpty)
     var outputDirectory: String
+
+    @Flag(help: "Write into OUT even when it holds files simulate did not write.")
+    var force = false
 
     func validate() throws {
         if example {
@@ -42,7 +49,9 @@ struct SimulateCommand: ParsableCommand {
             let design: StudySimulation.Design = example
                 ? .example
                 : .random(participants: participants ?? 0, seed: seed ?? 1)
-            let summary = try StudySimulation(design).write(to: URL(fileURLWithPath: outputDirectory))
+            let output = URL(fileURLWithPath: outputDirectory)
+            try PreviousOutput.checkReplaceable(output, force: force, ownFiles: Set(StudySimulation(.example).fileNames))
+            let summary = try StudySimulation(design).write(to: output)
             print("wrote \(summary.participants) participants, \(summary.measurements) measurements, "
                 + "\(summary.adverseEvents) adverse events, \(summary.insulinFreeEpisodes) episodes to \(outputDirectory)")
         }

@@ -2,8 +2,9 @@ import Foundation
 import TrialAnalysis
 import TrialData
 
-/// What an existing output folder holds, judged before a render replaces it or `figures` writes
-/// into it: only a folder that holds nothing a user could lose is replaced without `--force`.
+/// What an existing output folder holds, judged before a render replaces it, `figures` writes
+/// into it or `simulate` writes a study into it: only a folder that holds nothing a user could
+/// lose is replaced without `--force`.
 ///
 /// An entry of the folder is TrialReport's when it is
 /// - a file listed in the folder's `manifest.json` written by TrialReport, or that manifest;
@@ -11,6 +12,9 @@ import TrialData
 /// - a hidden regular file at the top of the folder (`.gitkeep`), which a render keeps, or the
 ///   temporary folder of a `figures` run that was stopped (`OutputRecovery`);
 /// - a folder whose entries are all TrialReport's.
+///
+/// For `simulate`, whose output has no manifest, the files it writes (`ownFiles`) take the place
+/// of the first two: a folder holding only those (and hidden files) is a previous output.
 ///
 /// Anything else (a user's file, a `.git` folder, a symbolic link nobody listed, a `manifest.json`
 /// of another program) is foreign. A symbolic link given as the output folder is never foreign:
@@ -22,13 +26,20 @@ public enum PreviousOutput {
     /// The first entries of `folder` (relative paths, folders ending in "/"; at most one more than
     /// a refusal names) that are not TrialReport's; empty when the folder is missing, empty or a
     /// previous output.
+    /// - Parameter ownFiles: the files the writer writes, when it writes no manifest; `nil` for
+    ///   a render's or `figures`'s output.
     /// - Complexity: stops at the first few foreign entries; reads only the folders that listed
     ///   files lie in.
-    public static func foreignEntries(in folder: URL) -> [String] {
+    public static func foreignEntries(in folder: URL, ownFiles: Set<String>? = nil) -> [String] {
         var status = stat()
         guard lstat(folder.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return [] }
-        var expected = Set(FigureName.allCases.flatMap { name in ["pdf", "svg", "png"].map { "figures/\(name.rawValue).\($0)" } })
-        if let listed = manifestFiles(in: folder) { expected.formUnion(listed + ["manifest.json"]) }
+        var expected: Set<String>
+        if let ownFiles {
+            expected = ownFiles
+        } else {
+            expected = Set(FigureName.allCases.flatMap { name in ["pdf", "svg", "png"].map { "figures/\(name.rawValue).\($0)" } })
+            if let listed = manifestFiles(in: folder) { expected.formUnion(listed + ["manifest.json"]) }
+        }
         var folders: Set<String> = []
         for path in expected {
             var parents = path.split(separator: "/").dropLast()
@@ -42,11 +53,11 @@ public enum PreviousOutput {
         return foreign
     }
 
-    /// Refuses a folder with foreign entries, unless `force`.
+    /// Refuses a folder with foreign entries (`foreignEntries(in:ownFiles:)`), unless `force`.
     /// - Throws: `TrialReportError` `.cannotWrite` (exit 73) naming the folder and its first foreign entries.
-    public static func checkReplaceable(_ folder: URL, force: Bool) throws(TrialReportError) {
+    public static func checkReplaceable(_ folder: URL, force: Bool, ownFiles: Set<String>? = nil) throws(TrialReportError) {
         guard !force else { return }
-        let foreign = foreignEntries(in: folder)
+        let foreign = foreignEntries(in: folder, ownFiles: ownFiles)
         guard !foreign.isEmpty else { return }
         throw TrialReportError(.cannotWrite, at: SourceLocation(file: folder.path),
                                "the output folder exists and holds files TrialReport did not write ("

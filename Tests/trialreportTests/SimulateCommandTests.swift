@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import TrialReportTestSupport
+
+/// `trialreport simulate --out DIR` writes only into a new or empty folder or a previous simulate
+/// output (the files it writes, and hidden files), as render judges its output folder.
+@Suite("trialreport simulate: the output folder")
+struct SimulateCommandTests {
+    @Test func aFolderHoldingOtherFilesIsRefusedAndLeftAsItWas() throws {
+        let folder = try TemporaryStudy(["adsl.csv": "USUBJID\nreal\n", "notes.txt": "mine\n"])
+        let before = FolderSnapshot.take(URL(fileURLWithPath: folder.path))
+        let result = try Trialreport.run(["simulate", "--participants", "5", "--out", folder.path])
+        #expect(result.status == 73)
+        #expect(result.standardError.hasPrefix("error: \(folder.path): the output folder exists and holds files TrialReport did not write (notes.txt)"),
+                "\(result.standardError)")
+        #expect(FolderSnapshot.take(URL(fileURLWithPath: folder.path)) == before)
+    }
+
+    @Test func aNewFolderAnEmptyOneOrAPreviousSimulateOutputIsWritten() throws {
+        let parent = try TemporaryStudy([:])
+        let folder = parent.path + "/study"
+        for arguments in [["--participants", "5"], ["--participants", "7", "--seed", "2"], ["--example"]] {
+            let result = try Trialreport.run(["simulate", "--out", folder] + arguments)
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            == ["adae.csv", "adii.csv", "adlb.csv", "adsl.csv", "study.yaml"])
+    }
+
+    @Test func forceWritesBesideTheOtherFiles() throws {
+        let folder = try TemporaryStudy(["notes.txt": "mine\n"])
+        let result = try Trialreport.run(["simulate", "--participants", "5", "--out", folder.path, "--force"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try String(contentsOfFile: folder.path + "/notes.txt", encoding: .utf8) == "mine\n")
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/adlb.csv"))
+    }
+}
