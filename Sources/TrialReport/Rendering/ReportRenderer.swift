@@ -20,11 +20,15 @@ public struct ReportRenderer: Sendable {
     public var analysis: any StudyAnalyzing
     /// The figures stage; `nil` renders a report without figures.
     public var figures: (any FigureMaking)?
+    /// Reads each template file once: the bytes hashed for the lock check are the bytes rendered.
+    public var readTemplate: ReportTemplates.Reader
 
     /// A renderer with these stages.
-    public init(analysis: any StudyAnalyzing, figures: (any FigureMaking)?) {
+    /// - Parameter readTemplate: reads a template file (a seam for tests; by default `ReportTemplates.readFile`).
+    public init(analysis: any StudyAnalyzing, figures: (any FigureMaking)?, readTemplate: @escaping ReportTemplates.Reader = ReportTemplates.readFile) {
         self.analysis = analysis
         self.figures = figures
+        self.readTemplate = readTemplate
     }
 
     /// Renders the study of `options` into its output folder.
@@ -38,7 +42,7 @@ public struct ReportRenderer: Sendable {
     /// - Complexity: linear in the size of the study.
     public func render(_ options: RenderOptions, progress: (Stage) -> Void = { _ in }) throws(TrialReportError) -> RenderSummary {
         try Self.checkOutputFolder(options)
-        let templates = try ReportTemplates(directory: options.templatesDirectory)
+        let templates = try ReportTemplates(directory: options.templatesDirectory, read: readTemplate)
         let (lockFile, signatureWarnings) = try LockSignature.checkedLock(in: options.dataDirectory, key: options.lockKey)
         let date = try ReportDate.resolve(lockTime: lockFile?.lockedAt, environment: options.environment)
         let planFile = try StudyInput.planFile(for: options.dataDirectory, given: options.planFile, lock: lockFile)

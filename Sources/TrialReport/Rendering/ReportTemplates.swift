@@ -9,7 +9,8 @@ import TrialData
 /// Markdown templates (all but `report.html` and `html/…`) render with the MARKDOWN content type:
 /// `{{value}}` is escaped for Markdown (`MarkdownEscaping`), `{{{value}}}` is inserted as it is.
 /// HTML templates escape `{{value}}` for HTML. Only regular files inside the folder are read —
-/// a symbolic link is an error — so a template cannot include anything outside it.
+/// a symbolic link is an error — so a template cannot include anything outside it; hidden files
+/// (`.name.mustache`, or inside a hidden folder) are not templates.
 public struct ReportTemplates: Sendable {
     /// The template of the report's content.
     public static let markdownName = "report.md"
@@ -23,12 +24,23 @@ public struct ReportTemplates: Sendable {
     /// template with the SHA-256 and size of the bytes parsed, any other file as read now.
     public let lockedFiles: [LockedFile]
 
-    /// The templates in `directory`.
+    /// Reads one template file: its URL and its name in messages → its bytes.
+    public typealias Reader = @Sendable (URL, String) throws(TrialReportError) -> FileContents
+
+    /// `FileContents.reading`: regular files only, within the size limit.
+    public static let readFile: Reader = { url, name throws(TrialReportError) in try FileContents.reading(url, name: name) }
+
+    /// The templates in `directory`, each file read once (`FileContents.reading`: regular files
+    /// only, within the size limit): the bytes hashed for the data lock are the bytes parsed and
+    /// rendered, whatever happens to the file afterwards. Hidden files and folders are not
+    /// templates, as a lock does not record them.
+    /// - Parameter read: reads a file (a seam for tests; by default `readFile`).
     /// - Throws: `TrialReportError`: `.missingInput` when the folder or one of the two main
     ///   templates is missing; `.invalidInput` with `FILE:LINE:COLUMN` for every syntax error,
-    ///   reference to a partial that does not exist, symbolic link or non-UTF-8 file.
+    ///   reference to a partial that does not exist, symbolic link, file that is not a regular
+    ///   file or non-UTF-8 file.
     /// - Complexity: O(total size of the templates).
-    public init(directory: URL) throws(TrialReportError) {
+    public init(directory: URL, read: Reader = readFile) throws(TrialReportError) {
         MarkdownContentType.registerOnce()
         let files = try Self.templateFiles(in: directory)
         var problems: [Diagnostic] = []
@@ -36,13 +48,18 @@ public struct ReportTemplates: Sendable {
         var parsed: [String: LockedFile] = [:]
         for (name, url) in files {
             let display = directory.lastPathComponent + "/" + name + "." + Self.fileExtension
-            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            let contents: FileContents
+            do { contents = try read(url, display) } catch {
+                problems += error.diagnostics
+                continue
+            }
+            guard let text = contents.withBytes({ String(validating: $0, as: UTF8.self) }) else {
                 problems.append(Diagnostic(at: SourceLocation(file: display), "cannot read the template as UTF-8 text"))
                 continue
             }
             texts[name] = (text, display)
             let path = name + "." + Self.fileExtension
-            parsed[path] = LockedFile(path: path, sha256: Checksum.sha256(Array(data)), byteCount: data.count)
+            parsed[path] = LockedFile(path: path, sha256: Checksum.sha256(contents), byteCount: contents.count)
         }
         for required in [Self.markdownName, Self.htmlName] where texts[required] == nil {
             throw TrialReportError(.missingInput, at: SourceLocation(file: directory.path + "/" + required + "." + Self.fileExtension),
@@ -109,7 +126,9 @@ public struct ReportTemplates: Sendable {
         var files: [(String, URL)] = []
         var links: [Diagnostic] = []
         let keys: [URLResourceKey] = [.isSymbolicLinkKey, .isRegularFileKey]
-        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: keys) else { return [] }
+        guard let enumerator = manager.enumerator(at: directory, includingPropertiesForKeys: keys, options: .skipsHiddenFiles) else {
+            return []
+        }
         for case let url as URL in enumerator {
             let values = try? url.resourceValues(forKeys: Set(keys))
             let relative = String(url.standardizedFileURL.path.dropFirst(root.count + 1))
