@@ -85,10 +85,9 @@ struct DiffTests {
         let count = 100_000
         let old = JSONValue.object((0..<count).map { ("k\($0)", .integer($0)) })
         let new = JSONValue.object((0..<count).reversed().map { ("k\($0)", .integer($0 == 7 ? -7 : $0)) } + [("added", .null)])
-        let clock = ContinuousClock()
-        var differences: [String] = []
-        let elapsed = clock.measure { differences = ResultsComparison.differences(old: old, new: new).map(\.description) }
-        #expect(elapsed < .seconds(10))  // about 2 s in a debug build on the loaded 2-core machine; minutes when O(k²)
+        // About 2 s in a debug build on the loaded 2-core machine, minutes when O(k²): the minute
+        // of the time limit tells them apart without a tight limit that load could exceed.
+        let differences = ResultsComparison.differences(old: old, new: new).map(\.description)
         #expect(differences.count == 2)
         #expect(differences.first?.hasPrefix("k7: 7 → -7") == true)
         #expect(differences.last == "added: added null")

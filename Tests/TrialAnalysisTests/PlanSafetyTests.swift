@@ -20,11 +20,10 @@ import Yams
     static let aliasMessage = "anchors and aliases ('&name', '*name') are not allowed in the analysis plan; "
         + "write the value out (and quote text that starts with '&' or '*')"
 
-    @Test(.timeLimit(.minutes(1))) func billionLaughsIsRefusedQuickly() {
-        let clock = ContinuousClock()
-        var diagnostics: [String] = []
-        let elapsed = clock.measure { diagnostics = planDiagnostics(Self.billionLaughs) }
-        #expect(elapsed < .milliseconds(500))
+    /// Expanded, the aliases make billions of nodes (hours and gigabytes); refused, a few
+    /// milliseconds. The bound is the minute, not a tight time that machine load could exceed.
+    @Test(.timeLimit(.minutes(1))) func billionLaughsIsRefusedWithoutExpandingIt() {
+        let diagnostics = planDiagnostics(Self.billionLaughs)
         #expect(diagnostics.count == 92)
         #expect(diagnostics.first == "error: study.yaml:1:5: " + Self.aliasMessage)
         #expect(diagnostics.last == "error: study.yaml:11:3: " + Self.aliasMessage)
@@ -105,13 +104,13 @@ import Yams
         ])
     }
 
-    @Test(.timeLimit(.minutes(1))) func deepNestingBombIsRefusedQuickly() {
+    /// 500,000 levels overflow the stack of a recursive composer (a crash) or cost minutes when
+    /// each level is walked again; refused at level 65, well within the minute (no tight time
+    /// limit: machine load must not fail the test).
+    @Test(.timeLimit(.minutes(1))) func deepNestingBombIsRefusedAtTheLimitWithoutCrashing() {
         let depth = 500_000
         let yaml = "title: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
-        let clock = ContinuousClock()
-        var diagnostics: [String] = []
-        let elapsed = clock.measure { diagnostics = planDiagnostics(yaml) }
-        #expect(elapsed < .seconds(2))
+        let diagnostics = planDiagnostics(yaml)
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.hasSuffix(": the plan nests lists and mappings deeper than 64 levels") == true)
     }

@@ -16,6 +16,26 @@ struct SampleFigures: FigureMaking {
     func figures(results: Results, plan: AnalysisPlan) -> [ReportFigure] { [DocumentSamples.figure()] }
 }
 
+/// Work that blocks (on a folder's lock) run on a thread of its own: as a task it would hold one of
+/// the test pool's few threads, and two such tests at once left no thread to release the lock.
+final class BlockingThread<Value: Sendable>: @unchecked Sendable {
+    private var result: Result<Value, any Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping @Sendable () throws -> Value) {
+        Thread.detachNewThread { [self] in
+            result = Result(catching: body)
+            done.signal()
+        }
+    }
+
+    /// What `body` returned or threw, once it has.
+    func value() throws -> Value {
+        done.wait()
+        return try result!.get()
+    }
+}
+
 @Suite("Render pipeline")
 struct RenderPipelineTests {
     let scratch: ScratchFolder
@@ -175,7 +195,7 @@ struct RenderPipelineTests {
         let out = scratch.url.appendingPathComponent("out")
         var first: OutputFolder? = try OutputFolder(destination: out)
         try first?.write(Array("first".utf8), to: "who.txt")
-        let second = Task.detached { () throws -> String in
+        let second = BlockingThread { () throws -> String in
             let folder = try OutputFolder(destination: out)  // blocks while `first` holds the lock
             let previous = try String(contentsOf: out.appendingPathComponent("who.txt"), encoding: .utf8)
             folder.discard()
@@ -184,14 +204,14 @@ struct RenderPipelineTests {
         try await Task.sleep(for: .milliseconds(300))
         try first?.commit()
         first = nil  // releases the lock
-        #expect(try await second.value == "first")
+        #expect(try second.value() == "first")
     }
 
     @Test func aFiguresRunIntoAnOutputWaitsForARenderIntoItAndWritesIntoItsNewOutput() async throws {
         let out = scratch.url.appendingPathComponent("out")
         var render: OutputFolder? = try OutputFolder(destination: out)
         try render?.write(Array("render".utf8), to: "who.txt")
-        let figures = Task.detached { () throws -> [String] in
+        let figures = BlockingThread { () throws -> [String] in
             // The figures folder inside `out`: blocks while `render` holds the lock on out's parent.
             try OutputFolder(destination: out.appendingPathComponent("figures"), in: out, carrying: .everyFile)
                 .replace(with: [("consort.pdf", Array("figure".utf8))])
@@ -200,7 +220,7 @@ struct RenderPipelineTests {
         try await Task.sleep(for: .milliseconds(300))
         try render?.commit()
         render = nil  // releases the lock
-        #expect(try await figures.value == ["figures", "who.txt"])
+        #expect(try figures.value() == ["figures", "who.txt"])
         #expect(try String(contentsOf: out.appendingPathComponent("figures/consort.pdf"), encoding: .utf8) == "figure")
     }
 

@@ -135,7 +135,7 @@ public struct StringTable: Sendable, Equatable {
     /// can make many of them land in one run of slots: a fixed hash such as FNV-1a lets crafted
     /// USUBJIDs turn every insertion into a scan of the table (400,000 participants 173 s instead
     /// of 0.6 s). Only the slots depend on the seed; indices, and so every output, do not.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
         return UInt64(truncatingIfNeeded: hasher.finalize())
