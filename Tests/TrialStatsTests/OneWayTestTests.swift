@@ -36,6 +36,15 @@ private func oneWayTestAgreesWithRTo1e10(_ item: OneWayCase) throws {
     #expect(anova.groupMeans == student.groupMeans)
 }
 
+@Test func oneWayTwoGroupWelchIsTheSquaredWelchT() throws {
+    let x = [5.1, 4.8, 6.0, 5.5, 5.9, 7.2], y = [4.2, 4.9, 4.4, 5.0]
+    let oneWay = try OneWayTest.welch([x, y])
+    let welch = try TTest.welch(x, y)
+    expectClose(oneWay.statistic, welch.statistic * welch.statistic, relative: 1e-12, "F = t²")
+    expectClose(oneWay.denominatorDegreesOfFreedom, welch.degreesOfFreedom, relative: 1e-12, "df")
+    expectClose(oneWay.pValue, welch.pValue, relative: 1e-10, "p-values")
+}
+
 @Test func oneWayTestsRefuseAGroupOfFewerThanTwo() {
     #expect(throws: StatisticsError.notEnoughObservations(sample: "group 2", minimum: 2, actual: 1)) {
         try OneWayTest.anova([[1, 2], [3], [4, 5]])
