@@ -10,9 +10,10 @@ import RealModule
 /// longest and shortest remaining path and the total mass of all completions (a closed
 /// form) are known, so a partial table whose every completion is at most as likely as
 /// the observed one is counted whole, and one whose every completion is more likely is
-/// dropped; only the others travel on. Nodes two stages from the end list every
-/// completion, sorted, and the partial tables reaching them are settled against that
-/// list in one merge pass. Partial tables reaching a node with lengths within 1e-9 of
+/// dropped; only the others travel on. Nodes two stages from the end find their
+/// longest and shortest completion directly (``lastTwoStagesExtremes(_:total:)``); the
+/// partial tables reaching them undecided are settled against the sorted list of their
+/// completions in one merge pass. Partial tables reaching a node with lengths within 1e-9 of
 /// each other are merged (their probability mass is kept exactly).
 struct ContingencyNetwork {
     /// A (partial) table: its path length and its mass relative to exp(length).
@@ -171,9 +172,8 @@ struct ContingencyNetwork {
             - arms.reduce(0.0) { $0 + logFactorials[$1] }
         var longest = -Double.infinity, shortest = Double.infinity
         if stage == settlingStage {
-            let list = try completionList(arms, key: key)
-            longest = list.sorted.last?.length ?? 0
-            shortest = list.sorted.first?.length ?? 0
+            try count(arms.count << (arms.count - 1))
+            (longest, shortest) = lastTwoStagesExtremes(arms, total: stageTotals[stage])
         } else if var splits = TableSplits(total: stageTotals[stage], caps: arms) {
             repeat {
                 try count(1)
@@ -189,16 +189,15 @@ struct ContingencyNetwork {
         return result
     }
 
-    /// Every completion of the node `arms` two stages from the end: a split of the
-    /// next-to-last stage, the last stage taking what remains.
+    /// Every completion of the node `arms` two stages from the end, sorted: built only
+    /// for the nodes that partial tables actually reach undecided.
     private mutating func completionList(_ arms: [Int], key: Int) throws(StatisticsError) -> CompletionList {
         if let known = completionLists[key] { return known }
         var all = [Partial]()
         if var splits = TableSplits(total: stageTotals[settlingStage], caps: arms) {
             repeat {
                 try count(1)
-                let length = zip(arms, splits.cells).reduce(0.0) { $0 - logFactorials[$1.1] - logFactorials[$1.0 - $1.1] }
-                all.append(Partial(length: length, mass: 1))
+                all.append(Partial(length: length(arms, splits.cells), mass: 1))
             } while splits.advance()
         }
         all.sort { $0.length < $1.length }
