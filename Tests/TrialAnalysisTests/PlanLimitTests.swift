@@ -82,6 +82,30 @@ import TrialData
         #expect(diagnostics.first?.hasSuffix("logistic.covariates: more than 20 covariates: a plan may list at most 20 (this one lists 21)") == true)
     }
 
+    @Test func visitsParametersAndSubgroupsTogetherAreLimitedToThreeThousandReportRows() {
+        // 200 visits × 8 parameters × 3 groups (all, and the default subgroup's two) = 4,800.
+        let yaml = Self.numberList("visits", count: 200) + Self.parameters(count: 8, remission: 2)
+        #expect(planDiagnostics(yaml) == [
+            "error: study.yaml:1:9: visits: 200 visits × 8 parameters × 3 groups (all participants and two per subgroup) make "
+                + "4800 report rows, more than the 3000 a plan may have (time and memory grow with them); "
+                + "list fewer visits, parameters or subgroups",
+        ])
+    }
+
+    @Test func theLimitOfReportRowsIsReportedAtTheFirstKeyThePlanGives() {
+        // The default 5 visits × 64 parameters × 21 groups = 6,720.
+        let diagnostics = planDiagnostics(Self.parameters(count: 64, remission: 2) + Self.subgroups(count: 10))
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasPrefix("error: study.yaml:2:3: parameters: 5 visits × 64 parameters × 21 groups") == true,
+                "\(diagnostics)")
+    }
+
+    @Test func eachLimitAloneStaysWithinTheReportRows() throws {
+        for yaml in [Self.numberList("visits", count: 200), Self.parameters(count: 64, remission: 8), Self.subgroups(count: 20)] {
+            #expect(planDiagnostics(yaml) == [], "\(yaml.prefix(40))")
+        }
+    }
+
     @Test func aPlanOverALimitKeepsTheDefaultSoTheDataAreStillChecked() throws {
         let reading = try AnalysisPlan.read(yaml: Self.numberList("visits", count: 201), file: "study.yaml")
         #expect(reading.plan.plan.visits == AnalysisPlan().visits)

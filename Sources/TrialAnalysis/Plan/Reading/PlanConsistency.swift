@@ -1,9 +1,11 @@
 /// Checks between values of a plan that are each fine on their own: the primary visit must be
-/// one of the visits, remission parameters must be defined. A check is skipped when one of its
-/// values could not be read (its problem is already reported).
+/// one of the visits, remission parameters must be defined, visits, parameters and subgroups
+/// together stay within `PlanLimit.reportRows`. A check is skipped when one of its values could
+/// not be read (its problem is already reported).
 enum PlanConsistency {
     /// Reports every inconsistency of `plan` to `reader`.
     static func check(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
+        checkReportRows(plan, with: &reader)
         let visits = PlanKey.visits.rawValue
         let baseline = PlanKey.baselineVisit.rawValue
         let primary = PlanKey.primaryVisit.rawValue
@@ -27,5 +29,20 @@ enum PlanConsistency {
                               atPath: PlanPath.element(remissionParameters, index))
             }
         }
+    }
+
+    /// Visits × parameters × groups (all participants and two per subgroup) past
+    /// `PlanLimit.reportRows`, at the first of those keys the plan gives.
+    private static func checkReportRows(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
+        let keys = [PlanKey.visits, .parameters, .subgroups].map(\.rawValue)
+        guard !keys.contains(where: { reader.hasFailed($0) }) else { return }
+        let groups = 1 + 2 * plan.subgroups.count
+        let rows = plan.visits.count * plan.parameters.count * groups
+        let limit = PlanLimit.reportRows
+        guard rows > limit.count else { return }
+        reader.report("\(plan.visits.count) visits × \(plan.parameters.count) parameters × \(groups) groups (all participants and "
+                      + "two per subgroup) make \(rows) \(limit.items), more than the \(limit.count) a plan may have (time and "
+                      + "memory grow with them); list fewer visits, parameters or subgroups",
+                      atPath: keys.first(where: { reader.locations.contains($0) }) ?? keys[0])
     }
 }

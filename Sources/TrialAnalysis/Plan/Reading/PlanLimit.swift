@@ -19,4 +19,10 @@ struct PlanLimit {
     static let subgroups = PlanLimit(count: 20, items: "subgroups")
     /// The covariates of the logistic model (`logistic.covariates`, `logistic.oddsRatioPer`).
     static let covariates = PlanLimit(count: 20, items: "covariates")
+    /// The rows of results and report tables: visits × parameters × groups (all participants and
+    /// two per subgroup). The limits above multiply: at 200 visits × 64 parameters a render took
+    /// 40 s and 1.4 GB for a 3,786-page report, at all of them more than 9 minutes and 10 GB;
+    /// 3,000 rows (the example has 60, 200 visits alone 2,400) render in about 5 s of CPU in a
+    /// release build (README, "Bounds on time and memory").
+    static let reportRows = PlanLimit(count: 3_000, items: "report rows")
 }
