@@ -59,10 +59,13 @@ public enum PreviousOutput {
         guard !force else { return }
         let foreign = foreignEntries(in: folder, ownFiles: ownFiles)
         guard !foreign.isEmpty else { return }
+        let consequence = ownFiles == nil
+            ? "its contents would be replaced: choose a new or empty folder, or give --force to replace it"
+            : "the new files would be written among them: choose a new or empty folder, or give --force to write there"
         throw TrialReportError(.cannotWrite, at: SourceLocation(file: folder.path),
                                "the output folder exists and holds files TrialReport did not write ("
                                + (foreign.prefix(namedEntries) + (foreign.count > namedEntries ? ["…"] : [])).joined(separator: ", ")
-                               + "); its contents would be replaced: choose a new or empty folder, or give --force to replace it")
+                               + "); " + consequence)
     }
 
     private static func walk(_ folder: URL, prefix: String, expected: Set<String>, folders: Set<String>, foreign: inout [String]) {
