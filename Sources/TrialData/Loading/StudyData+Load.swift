@@ -33,17 +33,22 @@ extension StudyData {
                             sizeLimit: InputSizeLimit? = nil) throws(TrialReportError) -> StudyData {
         let limit: InputSizeLimit
         if let sizeLimit { limit = sizeLimit } else { limit = try InputSizeLimit.fromEnvironment() }
-        let sources = try StudySources(directory: directory, sizeLimit: limit)
-        let hashes = BackgroundComputation { [files = sources.files] in files.map { Checksum.sha256($0.contents) } }
+        if case .adam(let layout) = expectations.layout {
+            return try loadADaM(from: directory, layout: layout, expectations: expectations, sizeLimit: limit)
+        }
+        let sources = try StudySources(directory: directory, required: [FileName.participants, FileName.measurements],
+                                       optional: [FileName.adverseEvents, FileName.insulinIndependence], sizeLimit: limit)
+        let files = sources.files.map { CSVFile(name: $0.name, contents: $0.contents) }
+        let hashes = BackgroundComputation { [files] in files.map { Checksum.sha256($0.contents) } }
 
-        let adsl = sources.files[0], adlb = sources.files[1]
+        let adsl = files[0], adlb = files[1]
         var adslLog = adsl.headerDiagnostics
         let participants = ParticipantReader(adsl, expectations: expectations, &adslLog)
         let lookup = ParticipantLookup(ids: participants.table.ids, unreadable: participants.unreadable,
                                        isAvailable: participants.idColumn != nil)
 
         // adae.csv and adii.csv need only the participants: they are read beside adlb.csv.
-        let optionalTables = BackgroundComputation { [files = Array(sources.files.dropFirst(2)), lookup = lookup.independentCopy()] in
+        let optionalTables = BackgroundComputation { [files = Array(files.dropFirst(2)), lookup = lookup.independentCopy()] in
             OptionalTables(files, participants: lookup)
         }
 
@@ -58,13 +63,13 @@ extension StudyData {
         let others = optionalTables.value()
         let checksums = hashes.value()
         // The hashes and the tables came from the same bytes; a mapped file written meanwhile would make them differ.
-        for file in sources.files { try file.contents.checkUnchanged() }
+        for file in files { try file.contents.checkUnchanged() }
         let logs = [adslLog, adlbLog] + others.logs
         let rowCounts = [participants.rowCount, measurements.rowCount] + others.rowCounts
 
         let diagnostics = logs.flatMap(\.diagnostics)
         if logs.contains(where: \.hasErrors) { throw TrialReportError(.invalidInput, diagnostics) }
-        let inputs = zip(sources.files, zip(checksums, rowCounts)).map { file, hashAndRows in
+        let inputs = zip(files, zip(checksums, rowCounts)).map { file, hashAndRows in
             InputFile(file: file.name, sha256: hashAndRows.0, byteCount: file.contents.count, rowCount: hashAndRows.1)
         }
         return StudyData(participants: participants.table, measurements: measurements.table,
@@ -130,18 +135,16 @@ private struct OptionalTables: Sendable {
     }
 }
 
-/// The files of a study folder, read into memory: adsl and adlb first, then adae and adii
-/// when present.
-private struct StudySources {
-    let files: [CSVFile]
+/// The files of a study folder, read into memory: the required ones first, then the optional
+/// ones present, each in the order given.
+struct StudySources {
+    let files: [(name: String, contents: FileContents)]
 
-    init(directory: URL, sizeLimit: InputSizeLimit) throws(TrialReportError) {
+    init(directory: URL, required: [String], optional: [String], sizeLimit: InputSizeLimit) throws(TrialReportError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw TrialReportError(.missingInput, at: SourceLocation(file: directory.path), Message.missingDirectory(directory.path))
         }
-        let required = [StudyData.FileName.participants, StudyData.FileName.measurements]
-        let optional = [StudyData.FileName.adverseEvents, StudyData.FileName.insulinIndependence]
         let url = { (name: String) in directory.appendingPathComponent(name) }
         let missing = required.filter { !FileManager.default.fileExists(atPath: url($0).path) }
         guard missing.isEmpty else {
@@ -165,9 +168,9 @@ private struct StudySources {
             throw TrialReportError(kind, unusable.flatMap(\.diagnostics))
         }
         try sizeLimit.check(sizes, in: directory)
-        var files: [CSVFile] = []
+        var files: [(name: String, contents: FileContents)] = []
         for name in present {
-            files.append(CSVFile(name: name, contents: try FileContents.reading(url(name), name: name)))
+            files.append((name, try FileContents.reading(url(name), name: name)))
         }
         self.files = files
     }

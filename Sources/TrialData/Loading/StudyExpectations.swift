@@ -29,14 +29,17 @@ public struct StudyExpectations: Sendable, Hashable {
     public var baselineVisit: Double
     /// ADSL columns beyond SPEC's that the plan uses (e.g. logistic covariates); each must exist.
     public var adslColumns: [String]
+    /// Which files hold what, under which names.
+    public var layout: StudyLayout
 
     public init(arms: [String], parameters: [Parameter], remissionParameters: [String],
-                baselineVisit: Double, adslColumns: [String] = []) {
+                baselineVisit: Double, adslColumns: [String] = [], layout: StudyLayout = .seedStudy) {
         self.arms = arms
         self.parameters = parameters
         self.remissionParameters = remissionParameters
         self.baselineVisit = baselineVisit
         self.adslColumns = adslColumns
+        self.layout = layout
     }
 
     /// The plan of SPEC.md's seed study: arms `UC-MSC` and `Control`; `CPEPF` and `CPEPP` in

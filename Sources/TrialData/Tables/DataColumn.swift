@@ -29,6 +29,20 @@ public struct DataColumn: Sendable {
     public var numbers: [Double]? {
         if case .numbers(let numbers) = values { numbers } else { nil }
     }
+
+    /// The column with only the values of `rows`, in that order.
+    func selecting(rows: [Int]) -> DataColumn {
+        switch values {
+        case .numbers(let numbers): DataColumn(name: name, label: label, values: .numbers(rows.map { numbers[$0] }))
+        case .text(let codes, let levels): DataColumn(name: name, label: label, values: .text(codes: rows.map { codes[$0] }, levels: levels))
+        }
+    }
+
+    /// The text of row `row` of a text column, or `nil` when missing or when the column is numeric.
+    public func text(at row: Int) -> String? {
+        guard case .text(let codes, let levels) = values, codes[row] >= 0 else { return nil }
+        return levels[Int(codes[row])]
+    }
 }
 
 /// Gathers a CSV column both as numbers and as text, and decides at the end which it is:
@@ -40,11 +54,14 @@ struct DataColumnBuilder {
     private var numbers: [Double] = []
     private var codes: [Int32] = []
     private var levels = StringTable()
-    private var isNumeric = true
+    private var isNumeric: Bool
 
-    init(name: String, index: Int) {
+    /// - Parameter isText: whether the column is text even when every value is a number (an
+    ///   identifier such as `001`).
+    init(name: String, index: Int, isText: Bool = false) {
         self.name = name
         self.index = index
+        isNumeric = !isText
     }
 
     mutating func append(_ record: CSVRecord) {

@@ -19,6 +19,18 @@ public struct MeasurementTable: Sendable {
     /// The distinct AVISITN values, ascending.
     public var visits: [Double]
 
+    /// A table; with no arguments, a study without measurements.
+    public init(participant: [Int32] = [], parameter: [Int32] = [], visit: [Int32] = [], value: [Double] = [],
+                parameterCodes: StringTable = StringTable(), plannedParameterCount: Int = 0, visits: [Double] = []) {
+        self.participant = participant
+        self.parameter = parameter
+        self.visit = visit
+        self.value = value
+        self.parameterCodes = parameterCodes
+        self.plannedParameterCount = plannedParameterCount
+        self.visits = visits
+    }
+
     /// The number of measurements.
     public var count: Int { value.count }
 

@@ -65,15 +65,26 @@ enum Message {
     static func negativeMeasurement(_ parameter: String, _ text: String) -> String {
         "AVAL \(text) is negative; \(parameter) cannot be negative"
     }
-    static func notOneOf(_ column: String, _ text: String, allowed: [String]) -> String {
-        "\(column) \(quoted(text)) must be \(list(allowed.map(quoted)))"
+    static func notOneOf(_ column: String, _ text: String, allowed: [String], orBlank: Bool = false) -> String {
+        "\(column) \(quoted(text)) must be \(list(allowed.map(quoted) + (orBlank ? ["blank"] : [])))"
     }
     static func duplicateParticipant(_ id: String, firstLine: Int) -> String {
         "duplicate USUBJID \(quoted(id)) (first on line \(firstLine))"
     }
-    static func unknownParticipant(_ id: String) -> String { "unknown USUBJID \(quoted(id)) (not in adsl.csv)" }
-    static func unknownArm(_ arm: String, arms: [String]) -> String {
-        "ARM \(quoted(arm)) is not an arm of the analysis plan (\(list(arms.map(quoted))))"
+    static func unknownParticipant(_ id: String, subjects: String = "adsl.csv") -> String {
+        "unknown USUBJID \(quoted(id)) (not in \(subjects))"
+    }
+    static func notTreatmentEmergent(_ count: Int, flag: String) -> String {
+        "\(count) \(count == 1 ? "event is" : "events are") not treatment-emergent (\(flag) not Y) and not analysed; this is the first"
+    }
+    static func unknownArm(_ arm: String, variable: String = "ARM", arms: [String]) -> String {
+        "\(variable) \(quoted(arm)) is not an arm of the analysis plan (\(list(arms.map(quoted))))"
+    }
+    static func duplicateParticipant(_ id: String, firstRow: Int) -> String {
+        "duplicate USUBJID \(quoted(id)) (first in row \(firstRow))"
+    }
+    static func missingVariable(_ name: String, suggestion: String?) -> String {
+        "missing variable \(name), which the analysis plan uses" + (suggestion.map { "; did you mean \($0)?" } ?? "")
     }
     static func unknownParameter(_ code: String) -> String {
         "PARAMCD \(quoted(code)) is not a parameter of the analysis plan; its rows are kept but not analysed"
@@ -102,6 +113,10 @@ enum Message {
     static let transportVersion8 = "a SAS transport file of version 8; only version 5 (the FDA's format) is read"
     static func transportCutShort(_ count: Int) -> String {
         "the file ends \(count) bytes into this record: it is cut short (transport files are whole 80-byte records)"
+    }
+    static func transportDatasetCount(_ names: [String]) -> String {
+        names.isEmpty ? "the transport file holds no dataset; a study file holds one"
+            : "the transport file holds \(names.count) datasets (\(list(names.map(quoted)))); a study file holds one"
     }
     static func transportEndsBefore(_ what: String) -> String { "the file ends before \(what): it is cut short" }
     static func transportMissingHeader(_ name: String) -> String { "expected the \(name) header record here" }

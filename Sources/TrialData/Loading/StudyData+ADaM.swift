@@ -1,0 +1,52 @@
+import Foundation
+
+extension StudyData {
+    /// Reads and validates a study folder of CDISC ADaM datasets (CSV or SAS transport): the
+    /// subject-level dataset and, when the layout names one, the adverse events. The files' SHA-256
+    /// are computed from the same bytes on another thread.
+    /// - Throws: `TrialReportError` as `load(from:expecting:sizeLimit:)`.
+    /// - Complexity: O(*n*) in the total size of the files.
+    static func loadADaM(from directory: URL, layout: AdamLayout, expectations: StudyExpectations,
+                         sizeLimit: InputSizeLimit) throws(TrialReportError) -> StudyData {
+        let sources = try StudySources(directory: directory, required: [layout.subjects] + (layout.events.map { [$0] } ?? []),
+                                       optional: [], sizeLimit: sizeLimit)
+        let hashes = BackgroundComputation { [files = sources.files] in files.map { Checksum.sha256($0.contents) } }
+        let subjects = sources.files[0]
+        var subjectLog = DiagnosticLog(file: subjects.name)
+        let subjectTable = DataTableReader.read(subjects.contents, name: subjects.name, textColumns: layout.textVariables, &subjectLog)
+        var participants = ParticipantTable(ids: StringTable(), arms: expectations.arms, arm: [], columns: [])
+        var logs = [subjectLog]
+        var rowCounts = [subjectTable?.rowCount ?? 0]
+        if let subjectTable {
+            let reader = SubjectLevelReader(subjectTable, layout: layout, arms: expectations.arms, &logs[0])
+            participants = reader.table
+            if let events = sources.files.dropFirst().first {
+                var eventLog = DiagnosticLog(file: events.name)
+                let eventTable = DataTableReader.read(events.contents, name: events.name, textColumns: ["USUBJID"], &eventLog)
+                var adverseEvents = AdverseEventTable()
+                if let eventTable, reader.hasIdentifiers {
+                    adverseEvents = OccurrenceReader(eventTable, layout: layout, participants: participants, &eventLog).table
+                }
+                logs.append(eventLog)
+                rowCounts.append(eventTable?.rowCount ?? 0)
+                return try finish(sources, hashes, logs, rowCounts, participants, adverseEvents)
+            }
+        }
+        return try finish(sources, hashes, logs, rowCounts, participants, AdverseEventTable())
+    }
+
+    private static func finish(_ sources: StudySources, _ hashes: BackgroundComputation<[String]>, _ logs: [DiagnosticLog],
+                               _ rowCounts: [Int], _ participants: ParticipantTable,
+                               _ adverseEvents: AdverseEventTable) throws(TrialReportError) -> StudyData {
+        let checksums = hashes.value()
+        for file in sources.files { try file.contents.checkUnchanged() }
+        let diagnostics = logs.flatMap(\.diagnostics)
+        if logs.contains(where: \.hasErrors) { throw TrialReportError(.invalidInput, diagnostics) }
+        let inputs = sources.files.indices.map { index in
+            InputFile(file: sources.files[index].name, sha256: checksums[index], byteCount: sources.files[index].contents.count,
+                      rowCount: rowCounts[index])
+        }
+        return StudyData(participants: participants, measurements: MeasurementTable(), adverseEvents: adverseEvents,
+                         insulinIndependence: InsulinIndependenceTable(), inputs: inputs, warnings: diagnostics)
+    }
+}
