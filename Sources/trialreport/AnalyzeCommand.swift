@@ -25,6 +25,7 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures {
             let input = try StudyInput.load(from: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)))
+            try input.checkAnalysable()
             report(input.data.warnings)
             let json = StudyAnalysis.run(data: input.data, plan: input.plan.plan).jsonData()
             if let jsonFile {

@@ -72,6 +72,7 @@ struct FiguresCommand: ParsableCommand {
             let date = try ReportDate.resolve(lockTime: lock?.lockedAt, environment: ProcessInfo.processInfo.environment)
             let plan = try StudyInput.planFile(for: directory, given: planFile, lock: lock)
             let input = try StudyInput.load(from: directory, resolvedPlan: plan)
+            try input.checkAnalysable()
             report(input.data.warnings)
             let results = StudyAnalysis.run(data: input.data, plan: input.plan.plan)
             let figures = TrialFigures(results: results, plan: input.plan.plan)

@@ -11,7 +11,8 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             Prints every problem to stderr as `error: FILE:LINE:COLUMN: message` (warnings as \
             `warning: …`) and exits 65 (invalid data) or 66 (a required file is missing); \
-            otherwise prints a one-line summary.
+            otherwise prints a one-line summary; with a list of arms or analysis sets, also the \
+            participants of each arm and of each set by arm.
             """
     )
 
@@ -24,6 +25,14 @@ struct ValidateCommand: ParsableCommand {
             report(data.warnings)
             print("ok: \(data.participants.count) participants, \(data.measurements.count) measurements, "
                 + "\(data.adverseEvents.count) adverse events, \(data.insulinIndependence.count) episodes")
+            let plan = input.plan.plan
+            guard !plan.arms.isShorthand || !plan.sets.isEmpty else { return }
+            let sizes = plan.arms.ordered.indices.map { arm in data.participants.arm.count { $0 == Int32(arm) } }
+            print("arms: " + zip(plan.arms.ordered, sizes).map { "\($0) \($1)" }.joined(separator: ", "))
+            for (set, members) in zip(plan.sets, AnalysisSetMembers.all(of: plan, in: data.participants)) {
+                let basis = set.byActualTreatment ? ", as treated" : ""
+                print("set \(set.name) (\(set.flag)\(basis)): " + members.byArm.map { String($0.count) }.joined(separator: ", "))
+            }
         }
     }
 }

@@ -12,9 +12,38 @@ extension AnalysisPlan {
             lines.append("\(indent)\(key.rawValue): \(value)")
         }
         key(PlanKey.title, Self.quoted(title))
+        if case .adam(let layout) = data {
+            lines.append("\(PlanKey.data.rawValue):")
+            key(DataKey.format, PlanDataDecoder.Format.adam.rawValue, indent: "  ")
+            key(DataKey.subjects, Self.quoted(layout.subjects), indent: "  ")
+            if let events = layout.events { key(DataKey.events, Self.quoted(events), indent: "  ") }
+            key(DataKey.treatment, Self.quoted(layout.treatment), indent: "  ")
+            if let actual = layout.actualTreatment { key(DataKey.actualTreatment, Self.quoted(actual), indent: "  ") }
+            key(DataKey.emergentFlag, Self.quoted(layout.emergentFlag), indent: "  ")
+            if let related = layout.relatedValues {
+                key(DataKey.related, Self.flow(related.map(Self.quoted)), indent: "  ")
+                key(DataKey.notRelated, Self.flow(layout.unrelatedValues.map(Self.quoted)), indent: "  ")
+            }
+        }
         lines.append("\(PlanKey.arms.rawValue):")
-        key(ArmKey.treatment, Self.quoted(arms.treatment), indent: "  ")
-        key(ArmKey.control, Self.quoted(arms.control), indent: "  ")
+        if arms.isShorthand {
+            key(ArmKey.treatment, Self.quoted(arms.treatment), indent: "  ")
+            key(ArmKey.control, Self.quoted(arms.control), indent: "  ")
+        } else {
+            for (index, arm) in arms.list.enumerated() {
+                var fields = ["\(ArmListKey.label.rawValue): \(Self.quoted(arm.label))"]
+                if index == arms.referenceIndex { fields.append("\(ArmListKey.reference.rawValue): true") }
+                if let dose = arm.dose { fields.append("\(ArmListKey.dose.rawValue): \(PlanNumber.text(dose))") }
+                lines.append("  - {\(fields.joined(separator: ", "))}")
+            }
+        }
+        if !sets.isEmpty {
+            lines.append("\(PlanKey.sets.rawValue):")
+            for set in sets {
+                lines.append("  - {\(SetKey.name.rawValue): \(Self.quoted(set.name)), \(SetKey.flag.rawValue): \(Self.quoted(set.flag)), "
+                    + "\(SetKey.byActualTreatment.rawValue): \(set.byActualTreatment)}")
+            }
+        }
         key(PlanKey.visits, Self.flow(visits.map(PlanNumber.text)))
         key(PlanKey.baselineVisit, PlanNumber.text(baselineVisit))
         key(PlanKey.primaryVisit, PlanNumber.text(primaryVisit))

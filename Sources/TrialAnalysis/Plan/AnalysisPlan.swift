@@ -1,3 +1,5 @@
+import TrialData
+
 /// The statistical analysis plan: everything study-specific that the analyses need (SPEC.md §2).
 ///
 /// A plan is plain data. `AnalysisPlan()` is the built-in plan, the seed study's (the UC-MSC
@@ -6,8 +8,14 @@
 public struct AnalysisPlan: Sendable, Hashable {
     /// The study title shown on the report's title page.
     public var title: String
-    /// The labels of the two arms, as they appear in `adsl.csv` `ARM`.
+    /// Which files of the study folder hold what, under which variable names: the seed study's
+    /// layout (SPEC.md §1), or CDISC ADaM datasets.
+    public var data: StudyLayout
+    /// The arms, as their labels appear in the treatment variable (`adsl.csv` `ARM`), one of them
+    /// the reference.
     public var arms: ArmLabels
+    /// The analysis sets defined by subject-level flags (ADaM layouts only), in the plan's order.
+    public var sets: [AnalysisSet]
     /// The scheduled visits in months, ascending; the baseline visit is one of them.
     public var visits: [Double]
     /// The visit whose values are the baseline of change and percent change.
@@ -34,7 +42,9 @@ public struct AnalysisPlan: Sendable, Hashable {
     /// A plan; every argument defaults to the seed study's choice (SPEC.md §2).
     public init(
         title: String = "UC-MSC in recent-onset type 1 diabetes",
+        data: StudyLayout = .seedStudy,
         arms: ArmLabels = ArmLabels(),
+        sets: [AnalysisSet] = [],
         visits: [Double] = [0, 3, 6, 9, 12],
         baselineVisit: Double = 0,
         primaryVisit: Double = 12,
@@ -48,7 +58,9 @@ public struct AnalysisPlan: Sendable, Hashable {
         figures: [FigureName] = FigureName.allCases
     ) {
         self.title = title
+        self.data = data
         self.arms = arms
+        self.sets = sets
         self.visits = visits
         self.baselineVisit = baselineVisit
         self.primaryVisit = primaryVisit

@@ -19,10 +19,16 @@ extension LoadedPlan {
             ClosestKey.suggestion(for: name, among: candidates.sorted()).map { "; did you mean '\($0)'?" } ?? ""
         }
         let armsFound = facts.armLabels.sorted().map { "'\($0)'" }.joined(separator: ", ")
-        for (key, label) in [(ArmKey.treatment, plan.arms.treatment), (ArmKey.control, plan.arms.control)]
-        where !facts.armLabels.contains(label) {
-            report(PlanPath.child(PlanKey.arms.rawValue, key.rawValue),
-                   "arm '\(label)' does not occur in adsl.csv column ARM (values found: \(armsFound.isEmpty ? "none" : armsFound))")
+        let armPaths = plan.arms.isShorthand
+            ? [ArmKey.treatment, .control].map { PlanPath.child(PlanKey.arms.rawValue, $0.rawValue) }
+            : plan.arms.list.indices.map { PlanPath.child(PlanPath.element(PlanKey.arms.rawValue, $0), ArmListKey.label.rawValue) }
+        let armSource = switch plan.data {
+        case .seedStudy: "adsl.csv column ARM"
+        case .adam(let layout): "\(layout.subjects) variable \(layout.treatment)"
+        }
+        let labels = plan.arms.isShorthand ? [plan.arms.treatment, plan.arms.control] : plan.arms.ordered
+        for (path, label) in zip(armPaths, labels) where !facts.armLabels.contains(label) {
+            report(path, "arm '\(label)' does not occur in \(armSource) (values found: \(armsFound.isEmpty ? "none" : armsFound))")
         }
         let remissionPath = PlanPath.child(PlanKey.remission.rawValue, RemissionKey.parameters.rawValue)
         for (index, code) in plan.remission.parameters.enumerated() where !facts.parameterCodes.contains(code) {

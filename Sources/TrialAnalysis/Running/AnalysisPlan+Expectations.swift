@@ -11,12 +11,18 @@ extension AnalysisPlan {
             + logistic.covariates.filter { LogisticSpecification.baselineParameter(of: $0) == nil }
         var columns: [String] = []
         for name in used where !standard.contains(name) && !columns.contains(name) { columns.append(name) }
+        var layout = data
+        if case .adam(var adam) = layout {
+            adam.flags = sets.map(\.flag)
+            layout = .adam(adam)
+        }
         return StudyExpectations(
             arms: arms.ordered,
             parameters: parameters.map { StudyExpectations.Parameter(code: $0.code, unit: $0.unit) },
             remissionParameters: remission.parameters,
             baselineVisit: baselineVisit,
-            adslColumns: columns
+            adslColumns: columns,
+            layout: layout
         )
     }
 }

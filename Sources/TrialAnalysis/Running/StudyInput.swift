@@ -99,6 +99,24 @@ public struct StudyInput: Sendable {
         return StudyInput(plan: plan, data: data, planFile: planFile)
     }
 
+    /// Refuses a plan beyond what this version analyses: the analyses, figures and report cover
+    /// two arms written `{treatment, control}` in the seed study's layout; a list of arms or CDISC ADaM
+    /// datasets can be read and checked (`trialreport validate`), not yet analysed.
+    /// - Throws: `TrialReportError` (`.invalidInput`) at the plan's `data` or `arms`.
+    public func checkAnalysable() throws(TrialReportError) {
+        var problems: [Diagnostic] = []
+        if case .adam = plan.plan.data {
+            problems.append(Diagnostic(.error, at: plan.locations[PlanKey.data.rawValue],
+                                       "data: CDISC ADaM datasets can be validated (trialreport validate) but not yet analysed"))
+        }
+        if !plan.plan.arms.isShorthand {
+            problems.append(Diagnostic(.error, at: plan.locations[PlanKey.arms.rawValue],
+                                       "arms: a list of arms can be validated (trialreport validate) but the analyses cover "
+                                       + "two arms written as {treatment: …, control: …}"))
+        }
+        if !problems.isEmpty { throw TrialReportError(.invalidInput, problems) }
+    }
+
     /// Whether a value the data are read or checked against has a problem (it would be checked
     /// against its default instead, and report mistakes that are not the data's).
     private static func dataChecksDependOnFailedValues(_ reading: PlanReading) -> Bool {

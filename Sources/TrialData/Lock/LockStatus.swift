@@ -33,7 +33,11 @@ public enum LockStatus: Sendable, Hashable {
     public static func check(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?) throws(TrialReportError) -> LockStatus {
         guard let lock = try TrialLock.read(in: dataDirectory) else { return .notLocked }
         let existingPlan = planFile.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
-        let current = try LockedContents.current(dataDirectory: dataDirectory, planFile: existingPlan, templatesDirectory: templatesDirectory)
+        // The files the lock recorded, and any seed-study file that has appeared since.
+        let recorded = lock.contents.inputs.map(\.path)
+        let inputNames = recorded + LockedContents.seedInputNames.filter { !recorded.contains($0) }
+        let current = try LockedContents.current(dataDirectory: dataDirectory, planFile: existingPlan,
+                                                 templatesDirectory: templatesDirectory, inputNames: inputNames)
         return try compare(current, with: lock, in: dataDirectory)
     }
 

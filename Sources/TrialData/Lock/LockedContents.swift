@@ -17,8 +17,8 @@ public struct LockedContents: Sendable, Hashable {
         self.templates = templates
     }
 
-    /// The study folder's files that a lock covers, in the order they are recorded.
-    static let inputNames = [StudyData.FileName.participants, StudyData.FileName.measurements,
+    /// The seed study's files that a lock covers when present, in the order they are recorded.
+    public static let seedInputNames = [StudyData.FileName.participants, StudyData.FileName.measurements,
                              StudyData.FileName.adverseEvents, StudyData.FileName.insulinIndependence]
 
     /// The canonical listing the lock hash is computed from: one line per file, inputs first
@@ -39,7 +39,9 @@ public struct LockedContents: Sendable, Hashable {
     /// The files as they are now.
     ///
     /// - Parameters:
-    ///   - dataDirectory: the study folder; adsl, adlb, adae and adii are recorded when present.
+    ///   - dataDirectory: the study folder; the files `inputNames` names are recorded when present.
+    ///   - inputNames: the input files by their path inside the study folder; by default the
+    ///     seed study's adsl, adlb, adae and adii.
     ///   - planFile: the plan file used, or `nil` for the built-in plan. Recorded by its name
     ///     when it lies in the study folder, else by its absolute path.
     ///   - templatesDirectory: the templates folder, or `nil` for none. Every regular file inside
@@ -47,13 +49,14 @@ public struct LockedContents: Sendable, Hashable {
     ///     folder that does not exist records no templates.
     /// - Throws: `TrialReportError` when a file exists but cannot be read.
     /// - Complexity: O(total size of the files), each read once.
-    public static func current(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?) throws(TrialReportError) -> LockedContents {
-        try reading(dataDirectory: dataDirectory, planFile: planFile, templatesDirectory: templatesDirectory).contents
+    public static func current(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?,
+                               inputNames: [String] = seedInputNames) throws(TrialReportError) -> LockedContents {
+        try reading(dataDirectory: dataDirectory, planFile: planFile, templatesDirectory: templatesDirectory, inputNames: inputNames).contents
     }
 
     /// The files as they are now, as `current` records them, with the bytes of each input file
     /// as read and hashed (for whatever else is computed from them: the row digests of a lock).
-    static func reading(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?)
+    static func reading(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?, inputNames: [String])
         throws(TrialReportError) -> (contents: LockedContents, inputBytes: [FileContents]) {
         var inputs: [LockedFile] = []
         var inputBytes: [FileContents] = []

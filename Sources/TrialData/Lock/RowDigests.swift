@@ -55,6 +55,9 @@ struct RowDigests: Sendable, Equatable {
         if let missing = key.first(where: { !csv.header.contains($0) }) {
             return .failure(RowDigestProblem(message: "its rows cannot be compared: column \(missing) is missing"))
         }
+        guard !key.isEmpty, !file.lowercased().hasSuffix(".xpt") else {
+            return .failure(RowDigestProblem(message: "its rows cannot be compared: rows are recorded for the seed study's CSV files only"))
+        }
         let keyIndices = key.map { csv.header.firstIndex(of: $0)! }
         let rows = RowTable(csv, participantColumn: keyIndices[0])
         guard layout?.isGroupedByParticipant ?? (rows.count > rowLimit) else {

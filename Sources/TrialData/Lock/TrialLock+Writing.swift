@@ -34,8 +34,9 @@ extension TrialLock {
     ///   - lockedBy: who locks.
     ///   - note: why, if said.
     ///   - replacing: whether an existing lock may be replaced; it is then kept in `history`.
-    ///   - validated: the input files as validated (`StudyData.inputs`); a file whose SHA-256
-    ///     differs now changed after validation, and the lock is refused.
+    ///   - validated: the input files as validated (`StudyData.inputs`), which the lock records
+    ///     (the seed study's files present when empty); a file whose SHA-256 differs now changed
+    ///     after validation, and the lock is refused.
     ///   - validatedPlan: the plan file as validated (`StudyInput.planFile`), checked likewise;
     ///     `nil` for the built-in plan or no check.
     /// - Returns: the lock written.
@@ -59,8 +60,9 @@ extension TrialLock {
                                    + "copy the plan into \(dataDirectory.path) and lock with --spec naming the copy")
         }
         // The row digests are computed from the bytes hashed: one read of each file.
+        let inputNames = validated.isEmpty ? LockedContents.seedInputNames : validated.map(\.file)
         let (contents, inputBytes) = try LockedContents.reading(dataDirectory: dataDirectory, planFile: planFile,
-                                                                templatesDirectory: templatesDirectory)
+                                                                templatesDirectory: templatesDirectory, inputNames: inputNames)
         var changed = contents.inputs.filter { file in validated.contains { $0.file == file.path && $0.sha256 != file.sha256 } }
         if let validatedPlan, let plan = contents.plan, plan != validatedPlan { changed.append(plan) }
         guard changed.isEmpty else {

@@ -11,6 +11,7 @@ public struct StudyFolderAnalysis: StudyAnalyzing {
 
     public func analyze(dataDirectory: URL, planFile: URL?) throws(TrialReportError) -> AnalysedStudy {
         let input = try StudyInput.load(from: dataDirectory, resolvedPlan: planFile)
+        try input.checkAnalysable()
         let results = StudyAnalysis.run(data: input.data, plan: input.plan.plan)
         return AnalysedStudy(results: results, plan: input.plan.plan, planSource: planFile?.lastPathComponent ?? "the built-in plan",
                              warnings: input.data.warnings, planFile: input.planFile)

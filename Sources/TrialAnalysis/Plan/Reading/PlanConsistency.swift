@@ -21,6 +21,9 @@ enum PlanConsistency {
                 reader.report("the primary visit must come after the baseline visit \(PlanNumber.text(plan.baselineVisit))", atPath: primary)
             }
         }
+        if !plan.sets.isEmpty, !reader.hasFailed(PlanKey.data.rawValue), case .seedStudy = plan.data {
+            reader.report("analysis sets need subject-level flags: 'data: {format: adam, …}'", atPath: PlanKey.sets.rawValue)
+        }
         let remissionParameters = PlanPath.child(PlanKey.remission.rawValue, RemissionKey.parameters.rawValue)
         if !reader.hasFailed(PlanKey.parameters.rawValue), !reader.hasFailed(remissionParameters) {
             let codes = plan.parameters.map(\.code)

@@ -17,8 +17,13 @@ enum PlanDecoder {
         switch key {
         case .title:
             plan.title = reader.text(node, at: path) ?? plan.title
+        case .data:
+            plan.data = PlanDataDecoder.layout(from: node, at: path, with: &reader) ?? plan.data
         case .arms:
-            plan.arms = arms(from: node, at: path, default: plan.arms, with: &reader)
+            plan.arms = node.sequence == nil ? arms(from: node, at: path, default: plan.arms, with: &reader)
+                : PlanDataDecoder.armList(from: node, at: path, with: &reader) ?? plan.arms
+        case .sets:
+            plan.sets = PlanDataDecoder.sets(from: node, at: path, with: &reader) ?? plan.sets
         case .visits:
             guard reader.isWithin(.visits, node, at: path),
                   let visits = months(from: node, at: path, named: "visit", with: &reader) else { return }

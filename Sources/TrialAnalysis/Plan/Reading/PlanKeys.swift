@@ -1,12 +1,27 @@
 /// The keys of `study.yaml`, in the order the canonical rendering writes them.
 enum PlanKey: String, CaseIterable {
-    case title, arms, visits, baselineVisit, primaryVisit, infusionMonths, parameters
+    case title, data, arms, sets, visits, baselineVisit, primaryVisit, infusionMonths, parameters
     case remission, subgroups, continuousTest, pairedTest, logistic, figures
 }
 
 /// The keys of `arms`.
 enum ArmKey: String, CaseIterable {
     case treatment, control
+}
+
+/// The keys of each element of the list form of `arms`.
+enum ArmListKey: String, CaseIterable {
+    case label, reference, dose
+}
+
+/// The keys of `data`.
+enum DataKey: String, CaseIterable {
+    case format, subjects, events, treatment, actualTreatment, emergentFlag, related, notRelated
+}
+
+/// The keys of each element of `sets`.
+enum SetKey: String, CaseIterable {
+    case name, flag, byActualTreatment
 }
 
 /// The keys of each entry of `parameters`.

@@ -7,6 +7,10 @@ struct PlanLimit {
     /// What the items are, plural ("visits").
     let items: String
 
+    /// The arms (`arms`; one column each in every table, one colour each in every figure).
+    static let arms = PlanLimit(count: 12, items: "arms")
+    /// The analysis sets (`sets`).
+    static let sets = PlanLimit(count: 20, items: "analysis sets")
     /// The visits (`visits`; the tests and trajectories are made per visit).
     static let visits = PlanLimit(count: 200, items: "visits")
     /// The infusion months (`infusionMonths`, marked on every trajectory).

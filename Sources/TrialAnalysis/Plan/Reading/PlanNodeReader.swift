@@ -176,6 +176,16 @@ struct PlanNodeReader {
         return scalar.string
     }
 
+    /// `true` or `false`.
+    mutating func boolean(_ node: Node, at path: String) -> Bool? {
+        record(node, at: path)
+        guard Self.tag(of: node) == .bool, let scalar = node.scalar, let value = Bool.construct(from: scalar) else {
+            report("expected true or false, got \(Self.describe(node))", at: node, path: path)
+            return nil
+        }
+        return value
+    }
+
     /// One of the raw values of `Value`.
     mutating func choice<Value: RawRepresentable<String> & CaseIterable>(_ node: Node, at path: String) -> Value? {
         record(node, at: path)

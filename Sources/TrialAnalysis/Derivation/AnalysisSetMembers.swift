@@ -1,0 +1,37 @@
+import TrialData
+
+/// The participants of each analysis set, per arm: those whose flag is `Y`, in the arm they were
+/// assigned to, or for a set by actual treatment in the arm they received (participants who
+/// received no arm are left out).
+public struct AnalysisSetMembers: Sendable, Equatable {
+    /// The set's name.
+    public var name: String
+    /// The participants (indices into the participant table) of each arm, in the plan's arm order.
+    public var byArm: [[Int32]]
+
+    /// The members of every set of `plan` among `participants`.
+    /// - Complexity: O(*s* · *n*) for *s* sets and *n* participants.
+    public static func all(of plan: AnalysisPlan, in participants: ParticipantTable) -> [AnalysisSetMembers] {
+        let actualArm = actualArms(plan, participants)
+        return plan.sets.map { set in
+            let flag = participants.column(named: set.flag)
+            var byArm = [[Int32]](repeating: [], count: participants.arms.count)
+            for participant in 0..<participants.count where flag?.text(at: participant) == "Y" {
+                let arm = set.byActualTreatment ? actualArm?[participant] ?? -1 : participants.arm[participant]
+                if arm >= 0 { byArm[Int(arm)].append(Int32(participant)) }
+            }
+            return AnalysisSetMembers(name: set.name, byArm: byArm)
+        }
+    }
+
+    /// Each participant's actual arm (an index into the arms, `-1` when blank), or `nil` when the
+    /// layout has no actual-treatment variable.
+    private static func actualArms(_ plan: AnalysisPlan, _ participants: ParticipantTable) -> [Int32]? {
+        guard case .adam(let layout) = plan.data, let variable = layout.actualTreatment,
+              let column = participants.column(named: variable) else { return nil }
+        let arms = StringTable(participants.arms)
+        return (0..<participants.count).map { participant in
+            column.text(at: participant).flatMap(arms.index(of:)).map(Int32.init) ?? -1
+        }
+    }
+}
