@@ -33,8 +33,12 @@ import TrialData
         #expect(planDiagnostics("visits: 12\n") == [
             "error: study.yaml:1:9: visits: expected a list, got \"12\"",
         ])
+        #expect(planDiagnostics("arms: UC-MSC\n") == [
+            "error: study.yaml:1:7: arms: expected a mapping of keys to values, got \"UC-MSC\"",
+        ])
         #expect(planDiagnostics("arms: [UC-MSC, Control]\n") == [
-            "error: study.yaml:1:7: arms: expected a mapping of keys to values, got a list",
+            "error: study.yaml:1:8: arms[0]: expected an arm {label: …, reference: true or false, dose: …}, got \"UC-MSC\"",
+            "error: study.yaml:1:16: arms[1]: expected an arm {label: …, reference: true or false, dose: …}, got \"Control\"",
         ])
         #expect(planDiagnostics("title:\n") == [
             "error: study.yaml:1:7: title: expected text, got nothing",

@@ -51,8 +51,12 @@ enum PlanDataDecoder {
     static func armList(from node: Node, at path: String, with reader: inout PlanNodeReader) -> ArmLabels? {
         guard reader.isWithin(.arms, node, at: path) else { return nil }
         let entries: [(arm: ArmLabels.Arm, isReference: Bool)]? = reader.list(node, at: path) { reader, element, elementPath in
+            guard element.mapping != nil else {
+                reader.report("expected an arm {label: …, reference: true or false, dose: …}, got \(PlanNodeReader.describe(element))",
+                              at: element, path: elementPath)
+                return nil
+            }
             let entries = reader.entries(of: element, at: elementPath, keys: ArmListKey.self)
-            guard element.mapping != nil else { return nil }
             let child = { (key: ArmListKey) in PlanPath.child(elementPath, key.rawValue) }
             guard let labelNode = entries[.label] else {
                 reader.report("missing key 'label'", at: element, path: elementPath)
