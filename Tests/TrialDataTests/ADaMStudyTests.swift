@@ -68,3 +68,21 @@ struct ADaMStudyTests {
         #expect(result.problems == ["error: adae.csv:3:1: unknown USUBJID \"1\" (not in adsl.csv)"])
     }
 }
+
+/// Transport files that cannot be read are reported at their file and record.
+@Suite("ADaM study folders: damaged transport files")
+struct ADaMDamagedTransportTests {
+    @Test func aFileThatIsNotTransportOrIsCutShortNamesTheFileAndRecord() throws {
+        let pilotADSL = CDISCPilotTransportTests.folder.appendingPathComponent("adsl.xpt")
+        let whole = try Data(contentsOf: pilotADSL)
+        let folder = try StudyFolder(["adsl.csv": nil, "adlb.csv": nil])
+        defer { folder.remove() }
+        try whole.prefix(whole.count - 100).write(to: folder.url.appendingPathComponent("adsl.xpt"))
+        try Data("USUBJID,AEDECOD\n".utf8).write(to: folder.url.appendingPathComponent("adae.xpt"))
+        let layout = AdamLayout(subjects: "adsl.xpt", events: "adae.xpt")
+        let result = folder.load(ADaMStudyTests.expectations(layout, arms: ADaMStudyTests.pilotArms))
+        #expect(result.kind == .invalidInput)
+        #expect(result.problems.contains { $0.hasPrefix("error: adsl.xpt:") && $0.contains("cut short") })
+        #expect(result.problems.contains("error: adae.xpt:1:1: not a SAS transport file (XPT): the first record is not its library header"))
+    }
+}

@@ -15,24 +15,26 @@ extension StudyData {
         var subjectLog = DiagnosticLog(file: subjects.name)
         let subjectTable = DataTableReader.read(subjects.contents, name: subjects.name, textColumns: layout.textVariables, &subjectLog)
         var participants = ParticipantTable(ids: StringTable(), arms: expectations.arms, arm: [], columns: [])
+        var hasIdentifiers = false
+        if let subjectTable {
+            let reader = SubjectLevelReader(subjectTable, layout: layout, arms: expectations.arms, &subjectLog)
+            participants = reader.table
+            hasIdentifiers = reader.hasIdentifiers
+        }
         var logs = [subjectLog]
         var rowCounts = [subjectTable?.rowCount ?? 0]
-        if let subjectTable {
-            let reader = SubjectLevelReader(subjectTable, layout: layout, arms: expectations.arms, &logs[0])
-            participants = reader.table
-            if let events = sources.files.dropFirst().first {
-                var eventLog = DiagnosticLog(file: events.name)
-                let eventTable = DataTableReader.read(events.contents, name: events.name, textColumns: ["USUBJID"], &eventLog)
-                var adverseEvents = AdverseEventTable()
-                if let eventTable, reader.hasIdentifiers {
-                    adverseEvents = OccurrenceReader(eventTable, layout: layout, participants: participants, &eventLog).table
-                }
-                logs.append(eventLog)
-                rowCounts.append(eventTable?.rowCount ?? 0)
-                return try finish(sources, hashes, logs, rowCounts, participants, adverseEvents)
+        var adverseEvents = AdverseEventTable()
+        // The events file is read even when the subject-level one failed: its own problems are reported too.
+        if let events = sources.files.dropFirst().first {
+            var eventLog = DiagnosticLog(file: events.name)
+            let eventTable = DataTableReader.read(events.contents, name: events.name, textColumns: ["USUBJID"], &eventLog)
+            if let eventTable, hasIdentifiers {
+                adverseEvents = OccurrenceReader(eventTable, layout: layout, participants: participants, &eventLog).table
             }
+            logs.append(eventLog)
+            rowCounts.append(eventTable?.rowCount ?? 0)
         }
-        return try finish(sources, hashes, logs, rowCounts, participants, AdverseEventTable())
+        return try finish(sources, hashes, logs, rowCounts, participants, adverseEvents)
     }
 
     private static func finish(_ sources: StudySources, _ hashes: BackgroundComputation<[String]>, _ logs: [DiagnosticLog],
