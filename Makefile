@@ -1,7 +1,7 @@
 # TrialReport — set-up, build, test and benchmarks.
 # `make report` and `make test` install the missing Debian packages first (as root).
 
-SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev fonts-liberation2 fonts-dejavu-core fonts-droid-fallback poppler-utils openssl
+SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev fonts-liberation2 fonts-dejavu-core fonts-droid-fallback poppler-utils qpdf openssl
 SWIFT ?= swift
 EXAMPLE := examples/uc-msc-t1d
 OUTPUT := output

@@ -16,11 +16,23 @@ struct PageDrawer {
     let watermark: TextBlock?
 
     /// Draws every page, then leaves the surface ready to finish.
+    ///
+    /// The pages are drawn inside one `Document` structure element. Cairo 1.16 (Debian 12) gives
+    /// every link a structure element and writes each page's array of them, but writes those
+    /// elements and the structure tree only when the document has a structure tag besides links:
+    /// without one, the file's cross-reference table points at objects that are never written and
+    /// the arrays are orphans (`qpdf --check`: "file is damaged"). With the `Document` element the
+    /// tree is complete (Document → Link → annotation) and the file is marked as tagged; the text
+    /// itself is not tagged. The element begins after the first page's size is set: setting the size
+    /// discards what was drawn on the page so far.
     func draw(_ pages: [Page]) {
         var outline = OutlineBuilder(surface: surface)
         for (number, page) in pages.enumerated() {
             let size = geometry.paper.size(landscape: page.landscape)
             cairo_pdf_surface_set_size(surface, size.width, size.height)
+            if number == 0 {
+                cairo_tag_begin(cairo, Self.documentTag, "")
+            }
             let left = geometry.textRect(landscape: page.landscape).minX
             drawWatermark(on: size)
             for (position, item) in page.items.enumerated() {
@@ -36,7 +48,13 @@ struct PageDrawer {
             drawFooter(page: number + 1, of: pages.count, landscape: page.landscape)
             cairo_show_page(cairo)
         }
+        if !pages.isEmpty {
+            cairo_tag_end(cairo, Self.documentTag)
+        }
     }
+
+    /// The PDF structure type of the element holding every page.
+    private static let documentTag = "Document"
 
     private func draw(_ slice: Slice, at origin: Point, next: Slice?) {
         cairo_set_source_rgb(cairo, 0, 0, 0)

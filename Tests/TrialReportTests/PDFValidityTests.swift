@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import TrialReport
+
+/// report.pdf must be a valid PDF file, not one that viewers silently repair: `qpdf --check`
+/// (Debian's qpdf, installed by `make test`) reads it without a warning.
+@Suite("Valid report PDF")
+struct PDFValidityTests {
+    @Test func reportWithLinksOnManyPagesPassesQpdfCheck() throws {
+        let pdf = try DocumentSamples.compose().pdf
+        #expect(String(decoding: pdf, as: UTF8.self).contains("/Subtype /Link"))
+        let check = try QPDFCheck.run(pdf)
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("No syntax or stream encoding errors found"), "\(check.output)")
+        #expect(!check.output.contains("WARNING"), "\(check.output)")
+    }
+
+    @Test func everyLinkHasAStructureElementInTheDocumentsTree() throws {
+        let pdf = String(decoding: try DocumentSamples.compose().pdf, as: UTF8.self)
+        let annotations = pdf.components(separatedBy: "/Subtype /Link").count - 1
+        #expect(annotations > 0)
+        #expect(pdf.contains("/Type /StructTreeRoot"))
+        #expect(pdf.contains("/S /Document"))
+        #expect(pdf.components(separatedBy: "/S /Link").count - 1 == annotations)
+    }
+}
+
+/// `qpdf --check` on PDF bytes: its exit status and what it printed.
+enum QPDFCheck {
+    static let executable = URL(fileURLWithPath: "/usr/bin/qpdf")
+
+    static func run(_ pdf: [UInt8]) throws -> (status: Int32, output: String) {
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw QPDFMissing()
+        }
+        let folder = try ScratchFolder()
+        let file = folder.url.appendingPathComponent("report.pdf")
+        try Data(pdf).write(to: file)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["--check", file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// qpdf is not installed (`make test` installs it): the check cannot pass without it.
+    struct QPDFMissing: Error, CustomStringConvertible {
+        var description: String { "qpdf is not installed at /usr/bin/qpdf (apt-get install qpdf, or make test)" }
+    }
+}
