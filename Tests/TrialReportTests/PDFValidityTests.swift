@@ -15,6 +15,17 @@ struct PDFValidityTests {
         #expect(!check.output.contains("WARNING"), "\(check.output)")
     }
 
+    @Test func webAndMailLinksAndADocumentWithoutLinksPassQpdfCheck() throws {
+        let metadata = PDFTypesetter.Metadata(title: "Links", subject: "", creator: "PDFValidityTests",
+                                              date: "2000-01-01T00:00:00", footer: "Data lock: not locked")
+        for text in ["# Links\n[web](https://example.org) [mail](mailto:a@b) [missing](#nowhere)\n", "# No links\nText.\n"] {
+            let pdf = try PDFTypesetter(metadata: metadata)
+                .pdf(MarkdownDocument(parsing: text), content: TypesetContent(tables: [], figures: []))
+            let check = try QPDFCheck.run(pdf)
+            #expect(check.status == 0 && !check.output.contains("WARNING"), "\(text): \(check.output)")
+        }
+    }
+
     @Test func everyLinkHasAStructureElementInTheDocumentsTree() throws {
         let pdf = String(decoding: try DocumentSamples.compose().pdf, as: UTF8.self)
         let annotations = pdf.components(separatedBy: "/Subtype /Link").count - 1
