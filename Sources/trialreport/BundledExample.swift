@@ -6,6 +6,16 @@ enum BundledExample {
     static let relativePath = "examples/uc-msc-t1d"
 
     static var directory: URL { BundledFolder.locate(relativePath) }
+
+    /// The notice printed when a command without `--data` reads the example at `directory`.
+    /// - Parameter workingFolderHasStudy: whether the working folder holds a study of its own,
+    ///   which is then not read (the notice says how to read it).
+    static func notice(_ directory: URL, workingFolderHasStudy: Bool) -> String {
+        let path = directory.relativePath
+        return workingFolderHasStudy
+            ? "note: no --data given: using the bundled example study \(path), not the study in this folder (give --data . to use it)"
+            : "note: no --data given and no study in this folder: using the bundled example study \(path)"
+    }
 }
 
 /// The report templates of the package (`templates/`), found as the example study is.

@@ -10,9 +10,10 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a study folder and list every problem found.",
         discussion: """
             Prints every problem to stderr as `error: FILE:LINE:COLUMN: message` (warnings as \
-            `warning: …`) and exits 65 (invalid data) or 66 (a required file is missing); \
-            otherwise prints a one-line summary; with a list of arms or analysis sets, also the \
-            participants of each arm and of each set by arm.
+            `warning: …`), then a line counting them (`2 errors and 3 warnings in 2 files`), and \
+            exits 65 (invalid data) or 66 (a required file is missing); otherwise prints a \
+            one-line summary of the study on stdout; with a list of arms or analysis sets, also \
+            the participants of each arm and of each set by arm.
             """
     )
 
@@ -22,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
         try runReportingFailures {
             let input = try StudyInput.load(from: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)))
             let data = input.data
-            report(data.warnings)
+            reportWithSummary(data.warnings)
             print("ok: \(data.participants.count) participants, \(data.measurements.count) measurements, "
                 + "\(data.adverseEvents.count) adverse events, \(data.insulinIndependence.count) episodes")
             let plan = input.plan.plan

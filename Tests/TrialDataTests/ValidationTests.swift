@@ -18,7 +18,7 @@ struct ValidationTests {
     }
 
     @Test func missingRequiredColumnIsNamed() throws {
-        let problems = try StudyFolder.problems("adsl.csv", "USUBJID,ARM,AGE,SEX\nP1,UC-MSC,30,M\n")
+        let problems = try StudyFolder.problems("adsl.csv", "USUBJID,ARM,AGE,SEX\nP1,UC-MSC,30,M\nP2,Control,25,F\n")
         #expect(problems == ["error: adsl.csv:1: missing required column AGEDX"])
     }
 
@@ -205,6 +205,6 @@ struct ValidationTests {
         let rows = (1...250).map { "Q\($0),CPEPF,0,1,pmol/L\n" }.joined()
         let problems = try StudyFolder.problems("adlb.csv", adlbHeader + adlbRows + rows)
         #expect(problems.count == DiagnosticLog.defaultLimit + 1)
-        #expect(problems.last == "error: adlb.csv: 50 more problems in this file not shown")
+        #expect(problems.last == "error: adlb.csv: 50 more errors in this file not shown")
     }
 }

@@ -62,6 +62,7 @@ struct ValidateCommandTests {
             error: adlb.csv:10:1: duplicate CPEPP at AVISITN 0 for USUBJID "P4" (first on line 9)
             error: adlb.csv:13:1: unknown USUBJID "P6" (not in adsl.csv)
             error: adii.csv:2:6: ENDMO 3 is before STARTMO 6
+            10 errors in 3 files
 
             """)
     }
@@ -86,7 +87,7 @@ struct ValidateCommandTests {
         ])
         let result = try Trialreport.run(["validate", "--data", folder.path])
         #expect(result.status == 0)
-        #expect(result.standardError == "warning: adsl.csv:1:27: unexpected column \"SITE\" is kept but not used\n")
+        #expect(result.standardError == "warning: adsl.csv:1:27: unexpected column \"SITE\" is kept but not used\n1 warning in 1 file\n")
         #expect(result.standardOutput == "ok: 1 participants, 2 measurements, 0 adverse events, 0 episodes\n")
     }
 }

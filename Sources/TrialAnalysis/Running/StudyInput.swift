@@ -59,8 +59,20 @@ public struct StudyInput: Sendable {
     /// - Throws: `TrialReportError` with every problem found: `.missingInput` (exit 66) for a
     ///   missing plan file, folder or required CSV file, else `.invalidInput` (exit 65) for an
     ///   invalid plan, invalid data, or a plan that does not fit the data.
+    ///   The problems of an invalid plan or data are marked `isStudyCheck`.
     /// - Complexity: O(size of the files).
     public static func load(from directory: URL, resolvedPlan: URL?) throws(TrialReportError) -> StudyInput {
+        do {
+            return try check(directory, resolvedPlan)
+        } catch {
+            var problems = error
+            problems.isStudyCheck = error.kind == .invalidInput
+            throw problems
+        }
+    }
+
+    /// `load(from:resolvedPlan:)` without marking the problems.
+    private static func check(_ directory: URL, _ resolvedPlan: URL?) throws(TrialReportError) -> StudyInput {
         let reading: PlanReading
         var planFile: LockedFile?
         if let file = resolvedPlan {

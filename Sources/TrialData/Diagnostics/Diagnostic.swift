@@ -37,11 +37,15 @@ public struct Diagnostic: Sendable, Hashable {
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// How many problems this diagnostic stands for: 1, or N for `N more errors in this file
+    /// not shown` (see `DiagnosticLog`).
+    public var problemCount: Int
 
-    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String, problemCount: Int = 1) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.problemCount = problemCount
     }
 }
 

@@ -1,19 +1,19 @@
-/// Collects the diagnostics of one input file, keeping at most `limit` of them so that a
-/// badly broken file of millions of rows cannot flood the terminal or the memory.
+/// Collects the diagnostics of one input file, keeping at most `limit` errors and, separately,
+/// at most `limit` warnings, so that a badly broken file of millions of rows cannot flood the
+/// terminal or the memory, and warnings never crowd out errors.
 ///
 /// `diagnostics` lists what was kept, sorted by line and column, followed (when some were left
-/// out) by one diagnostic saying how many more problems the file has.
+/// out) by one diagnostic per severity saying how many more errors or warnings the file has.
 public struct DiagnosticLog: Sendable {
-    /// The default number of diagnostics kept per file.
+    /// The default number of errors, and of warnings, kept per file.
     public static let defaultLimit = 200
 
     public let file: String
+    /// The most errors kept; also the most warnings kept.
     public let limit: Int
     private var kept: [Diagnostic] = []
-    private var leftOut = 0
-    private var leftOutErrors = 0
-    /// The number of errors (not warnings) added, kept or not.
-    public private(set) var errorCount = 0
+    private var errors = Tally()
+    private var warnings = Tally()
 
     public init(file: String, limit: Int = DiagnosticLog.defaultLimit) {
         self.file = file
@@ -22,31 +22,32 @@ public struct DiagnosticLog: Sendable {
 
     /// Adds one problem.
     public mutating func add(_ severity: Diagnostic.Severity, _ location: SourceLocation, _ message: String) {
-        if severity == .error { errorCount += 1 }
-        if kept.count < limit {
+        if self[severity].kept < limit {
             kept.append(Diagnostic(severity, at: location, message))
+            self[severity].kept += 1
         } else {
-            leftOut += 1
-            if severity == .error { leftOutErrors += 1 }
+            self[severity].leftOut += 1
         }
     }
 
     /// Adds every diagnostic of another log of the same file, kept or counted.
     public mutating func add(contentsOf other: DiagnosticLog) {
         for diagnostic in other.kept { add(diagnostic.severity, diagnostic.location, diagnostic.message) }
-        leftOut += other.leftOut
-        leftOutErrors += other.leftOutErrors
-        errorCount += other.leftOutErrors
+        errors.leftOut += other.errors.leftOut
+        warnings.leftOut += other.warnings.leftOut
     }
 
-    /// How many more diagnostics will be kept (the rest are only counted).
-    public var remainingCapacity: Int { limit - kept.count }
+    /// How many more diagnostics of `severity` will be kept (the rest are only counted).
+    public func remainingCapacity(for severity: Diagnostic.Severity) -> Int { limit - self[severity].kept }
+
+    /// The number of errors (not warnings) added, kept or not.
+    public var errorCount: Int { errors.kept + errors.leftOut }
 
     /// Whether any error (as opposed to a warning) was added.
     public var hasErrors: Bool { errorCount > 0 }
 
     /// The kept diagnostics ordered by line, then column (file-level ones first, order of
-    /// discovery among equals), then the count of those left out.
+    /// discovery among equals), then the count of errors left out, then of warnings left out.
     /// - Complexity: O(*k* log *k*) in the kept diagnostics.
     public var diagnostics: [Diagnostic] {
         var sorted = kept.enumerated().sorted { first, second in
@@ -55,9 +56,22 @@ public struct DiagnosticLog: Sendable {
             if (a.column ?? 0) != (b.column ?? 0) { return (a.column ?? 0) < (b.column ?? 0) }
             return first.offset < second.offset
         }.map(\.element)
-        if leftOut > 0 {
-            sorted.append(Diagnostic(leftOutErrors > 0 ? .error : .warning, at: SourceLocation(file: file), Message.moreProblems(leftOut)))
+        for severity in [Diagnostic.Severity.error, .warning] where self[severity].leftOut > 0 {
+            let count = self[severity].leftOut
+            sorted.append(Diagnostic(severity, at: SourceLocation(file: file), Message.moreNotShown(count, severity),
+                                     problemCount: count))
         }
         return sorted
+    }
+
+    /// How many diagnostics of one severity were kept and left out.
+    private struct Tally: Sendable {
+        var kept = 0
+        var leftOut = 0
+    }
+
+    private subscript(severity: Diagnostic.Severity) -> Tally {
+        get { severity == .error ? errors : warnings }
+        set { if severity == .error { errors = newValue } else { warnings = newValue } }
     }
 }

@@ -18,6 +18,10 @@ public struct TrialReportError: Error, Sendable {
     public var kind: Kind
     /// Every problem found, in the order found; never empty.
     public var diagnostics: [Diagnostic]
+    /// Whether the diagnostics are the problems a check of a study's plan and data found (as
+    /// opposed to, say, the differences `verify` lists): the command line ends them with a line
+    /// counting them (`DiagnosticSummary`).
+    public var isStudyCheck = false
 
     public init(_ kind: Kind, _ diagnostics: [Diagnostic]) {
         precondition(!diagnostics.isEmpty, "a TrialReportError carries at least one diagnostic")

@@ -2,7 +2,8 @@
 ///
 /// Checks: required columns; USUBJID in adsl.csv; AEDECOD and AEBODSYS present; AESEV one of
 /// `MILD`, `MODERATE`, `SEVERE`; AESER `Y` or `N`; AEREL `Y`, `N` or missing; AESTDY numeric
-/// (negative study days, before the first dose, are valid).
+/// (negative study days, before the first dose, are valid). The columns present are checked
+/// even when a required one is missing.
 struct AdverseEventReader {
     static let required = ["USUBJID", "AEDECOD", "AEBODSYS", "AESEV", "AESER"]
     static let optional = ["AESTDY", "AEREL"]
@@ -15,8 +16,8 @@ struct AdverseEventReader {
 
     init(_ file: CSVFile, participants: ParticipantLookup, _ log: inout DiagnosticLog) {
         let columns = ColumnLayout(file, required: Self.required, optional: Self.optional, &log)
-        guard columns.hasRequiredColumns else { return }
-        let layout = (id: columns["USUBJID"]!, term: columns["AEDECOD"]!, bodySystem: columns["AEBODSYS"]!,
+        guard columns.checksRows else { return }
+        let layout = (id: columns["USUBJID"], term: columns["AEDECOD"], bodySystem: columns["AEBODSYS"],
                       severity: columns["AESEV"], serious: columns["AESER"], day: columns["AESTDY"],
                       related: columns["AEREL"])
         var participants = participants
@@ -30,10 +31,11 @@ struct AdverseEventReader {
             let serious = record.code(layout.serious, "AESER", Self.yesNo, &log, &isValid)
             let day = record.number(layout.day, "AESTDY", &log, &isValid, allowsNegative: true)
             let related = record.code(layout.related, "AEREL", Self.yesNo, &log, &isValid, isRequired: false)
-            guard isValid, hasTerm, hasBodySystem, let participant, let severity, let serious else { return }
+            guard isValid, hasTerm, hasBodySystem, let participant, let severity, let serious,
+                  let term = layout.term, let bodySystem = layout.bodySystem else { return }
             table.participant.append(participant)
-            table.term.append(Int32(record.withValueBytes(layout.term) { table.terms.insert(bytes: $0).index }))
-            table.bodySystem.append(Int32(record.withValueBytes(layout.bodySystem) { table.bodySystems.insert(bytes: $0).index }))
+            table.term.append(Int32(record.withValueBytes(term) { table.terms.insert(bytes: $0).index }))
+            table.bodySystem.append(Int32(record.withValueBytes(bodySystem) { table.bodySystems.insert(bytes: $0).index }))
             table.severity.append(severity)
             table.serious.append(serious)
             table.studyDay.append(day)
@@ -45,7 +47,8 @@ struct AdverseEventReader {
 /// Reads adii.csv into an `InsulinIndependenceTable`, checking every row.
 ///
 /// Checks: required columns; USUBJID in adsl.csv; STARTMO present, numeric, not negative;
-/// ENDMO numeric, not negative and not before STARTMO (missing = still insulin-free).
+/// ENDMO numeric, not negative and not before STARTMO (missing = still insulin-free). The
+/// columns present are checked even when a required one is missing.
 struct InsulinIndependenceReader {
     static let required = ["USUBJID", "STARTMO", "ENDMO"]
 
@@ -54,8 +57,9 @@ struct InsulinIndependenceReader {
 
     init(_ file: CSVFile, participants: ParticipantLookup, _ log: inout DiagnosticLog) {
         let columns = ColumnLayout(file, required: Self.required, &log)
-        guard columns.hasRequiredColumns else { return }
-        let layout = (id: columns["USUBJID"]!, start: columns["STARTMO"]!, end: columns["ENDMO"]!)
+        guard columns.checksRows else { return }
+        let layout = (id: columns["USUBJID"], start: columns["STARTMO"], end: columns["ENDMO"])
+        let hasEveryColumn = columns.hasRequiredColumns
         var participants = participants
         rowCount = file.forEachRecord(&log) { record, log in
             guard !record.isDamaged else { return }
@@ -63,11 +67,12 @@ struct InsulinIndependenceReader {
             let participant = participants.participant(in: record, at: layout.id, &log, &isValid)
             let start = record.number(layout.start, "STARTMO", &log, &isValid, isRequired: true)
             let end = record.number(layout.end, "ENDMO", &log, &isValid)
-            if end < start {
-                let message = Message.episodeEndsBeforeStart(end: record.text(layout.end), start: record.text(layout.start))
-                record.report(layout.end, message, &log, &isValid)
+            // Both numbers, so both columns are present.
+            if end < start, let endColumn = layout.end, let startColumn = layout.start {
+                let message = Message.episodeEndsBeforeStart(end: record.text(endColumn), start: record.text(startColumn))
+                record.report(endColumn, message, &log, &isValid)
             }
-            guard isValid, let participant else { return }
+            guard isValid, let participant, hasEveryColumn else { return }
             table.participant.append(participant)
             table.startMonth.append(start)
             table.endMonth.append(end)

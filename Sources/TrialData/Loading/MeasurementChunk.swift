@@ -3,9 +3,10 @@
 /// Sections are read on separate threads, each into a chunk of its own, then merged in file
 /// order: a chunk's parameter and visit indices are its own until `MeasurementReader` maps them.
 struct MeasurementChunk: Sendable {
-    /// The positions of adlb's columns.
+    /// The positions of adlb's columns (`nil` when absent: the others are still checked, and
+    /// the chunk's rows are not a table).
     struct Layout: Sendable {
-        let id: Int, parameter: Int, visit: Int, value: Int, unit: Int?
+        let id: Int?, parameter: Int?, visit: Int?, value: Int?, unit: Int?
     }
 
     /// What every chunk of a file shares: the plan's parameters and the participants.
@@ -72,13 +73,16 @@ struct MeasurementChunk: Sendable {
             guard !record.isDamaged else { return }
             var isValid = true
             let participant = participants.participant(in: record, at: layout.id, &log, &isValid)
-            guard record.hasValue(layout.parameter, "PARAMCD", &log, &isValid) else { return }
-            let known = record.withValueBytes(layout.parameter) { bytes -> Int in
-                if lastParameter >= 0, parameterCodes.equals(lastParameter, bytes) { return lastParameter }
-                return parameterCodes.index(ofBytes: bytes) ?? -1
+            var isPlanned = false
+            if let parameterColumn = layout.parameter {
+                guard record.hasValue(parameterColumn, "PARAMCD", &log, &isValid) else { return }
+                let known = record.withValueBytes(parameterColumn) { bytes -> Int in
+                    if lastParameter >= 0, parameterCodes.equals(lastParameter, bytes) { return lastParameter }
+                    return parameterCodes.index(ofBytes: bytes) ?? -1
+                }
+                lastParameter = known >= 0 ? known : addUnknownParameter(record, parameterColumn)
+                isPlanned = lastParameter < plannedCount
             }
-            lastParameter = known >= 0 ? known : addUnknownParameter(record, layout.parameter)
-            let isPlanned = lastParameter < plannedCount
             let visit = record.number(layout.visit, "AVISITN", &log, &isValid, isRequired: true, allowsNegative: true)
             let value = record.number(layout.value, "AVAL", &log, &isValid, allowsNegative: true)
             if isPlanned {
@@ -104,8 +108,9 @@ struct MeasurementChunk: Sendable {
     private static func check(_ record: CSVRecord, value: Double, parameter: Int, _ layout: Layout, _ units: [[UInt8]],
                               _ allowsNegative: [Bool], _ codes: StringTable,
                               _ log: inout DiagnosticLog, _ isValid: inout Bool) {
-        if value < 0, !allowsNegative[parameter] {
-            record.report(layout.value, Message.negativeMeasurement(codes[parameter], record.text(layout.value)), &log, &isValid)
+        // A number, so the column is present.
+        if value < 0, !allowsNegative[parameter], let valueColumn = layout.value {
+            record.report(valueColumn, Message.negativeMeasurement(codes[parameter], record.text(valueColumn)), &log, &isValid)
         }
         guard let unitColumn = layout.unit, !record.isMissing(unitColumn) else { return }
         let matches = record.withValueBytes(unitColumn) { bytes in units[parameter].withUnsafeBufferPointer { bytesEqual(bytes, $0) } }

@@ -2,8 +2,11 @@
 ///
 /// Checks: required columns; USUBJID in adsl.csv; AVISITN present and numeric; AVAL numeric
 /// and, for the plan's parameters, not negative (unless the plan allows it); AVALU equal to
-/// the plan's unit. A PARAMCD the plan does not know is a warning (once, at its first row):
-/// lab exports often carry more parameters than a plan analyses.
+/// the plan's unit. The PARAMCDs the plan does not know are one warning (at the first row of the
+/// first): lab exports often carry more parameters than a plan analyses.
+///
+/// The columns present are checked even when a required one is missing (the table is then
+/// not used: the missing column is an error).
 ///
 /// A large file is read in two halves on two threads; the halves are merged in file order,
 /// so the table and the diagnostics are the same as from one thread.
@@ -27,17 +30,18 @@ struct MeasurementReader {
         table = MeasurementTable(participant: [], parameter: [], visit: [], value: [], parameterCodes: codes,
                                  plannedParameterCount: codes.count, visits: [])
         idColumn = columns.hasRequiredColumns ? columns["USUBJID"] : nil
-        guard let idColumn else { return }
+        guard columns.checksRows else { return }
         let context = MeasurementChunk.Context(
-            layout: .init(id: idColumn, parameter: columns["PARAMCD"]!, visit: columns["AVISITN"]!,
-                          value: columns["AVAL"]!, unit: columns["AVALU"]),
+            layout: .init(id: columns["USUBJID"], parameter: columns["PARAMCD"], visit: columns["AVISITN"],
+                          value: columns["AVAL"], unit: columns["AVALU"]),
             participants: participants, participantCount: participantCount, plannedCodes: codes,
             units: expectations.parameters.map { Array($0.unit.utf8) },
             allowsNegative: expectations.parameters.map(\.allowsNegative),
             remissionBit: expectations.parameters.map { expectations.remissionParameters.firstIndex(of: $0.code) ?? -1 },
             baselineVisit: expectations.baselineVisit)
 
-        let sections = file.sections(count: 2)
+        // Without every column the rows are only checked: one section, whose indices need no mapping.
+        let sections = columns.hasRequiredColumns ? file.sections(count: 2) : [file.allRecords]
         // The first chunk has room for every row: its columns become the table's, and the
         // second chunk's rows are appended to them without moving them.
         let capacity = file.estimatedRecordCount(in: file.allRecords)
@@ -56,7 +60,13 @@ struct MeasurementReader {
             chunks = [MeasurementChunk(file, sections[0], context, capacity: capacity)]
         }
         var visitIndex = VisitIndex()
-        for index in chunks.indices { append(&chunks[index], isFirst: index == 0, &visitIndex, &log) }
+        var unknownParameters: [(code: String, location: SourceLocation)] = []
+        for index in chunks.indices {
+            append(&chunks[index], isFirst: index == 0, &visitIndex, &unknownParameters, &log)
+        }
+        if let first = unknownParameters.first {
+            log.add(.warning, first.location, Message.unknownParameters(unknownParameters.map(\.code)))
+        }
         baselinesSeen = chunks[0].baselinesSeen
         for chunk in chunks.dropFirst() {
             for participant in baselinesSeen.indices { baselinesSeen[participant] |= chunk.baselinesSeen[participant] }
@@ -70,9 +80,11 @@ struct MeasurementReader {
     }
 
     /// Appends a chunk's rows, mapping its parameter and visit indices to the table's, and
-    /// warns of the parameters the plan does not know that earlier chunks did not have. The
-    /// first chunk's columns are taken over, not copied (its indices are the table's own).
+    /// adds to `unknownParameters` the codes the plan does not know that earlier chunks did not
+    /// have, with their first row. The first chunk's columns are taken over, not copied (its
+    /// indices are the table's own).
     private mutating func append(_ chunk: inout MeasurementChunk, isFirst: Bool, _ visitIndex: inout VisitIndex,
+                                 _ unknownParameters: inout [(code: String, location: SourceLocation)],
                                  _ log: inout DiagnosticLog) {
         let parameters = (0..<chunk.parameterCodes.count).map { table.parameterCodes.insert(chunk.parameterCodes[$0]) }
         let parameterMap = parameters.map { Int32($0.index) }
@@ -95,7 +107,7 @@ struct MeasurementReader {
         rowCount += chunk.rowCount
         log.add(contentsOf: chunk.log)
         for (code, location) in chunk.unknownParameters where parameters[code].inserted {
-            log.add(.warning, location, Message.unknownParameter(chunk.parameterCodes[code]))
+            unknownParameters.append((chunk.parameterCodes[code], location))
         }
     }
 }

@@ -1,7 +1,8 @@
 /// Reads adsl.csv into a `ParticipantTable`, checking every row.
 ///
 /// Checks: required columns; USUBJID present and unique; ARM one of the plan's arms; SEX `M`
-/// or `F`; numbers numeric and not negative; AGEDX not greater than AGE.
+/// or `F`; numbers numeric and not negative; AGEDX not greater than AGE. The columns present
+/// are checked even when a required one is missing.
 struct ParticipantReader {
     static let required = ["USUBJID", "ARM", "AGE", "AGEDX", "SEX"]
     static let optional = ["BMI", "DIABDUR", "MSCDOSE", "LASTMO"]
@@ -10,7 +11,7 @@ struct ParticipantReader {
     private(set) var table: ParticipantTable
     /// The line of each participant's row.
     private(set) var lines: [Int32] = []
-    /// The index of the USUBJID column, when the rows could be read (every required column present).
+    /// The index of the USUBJID column, when the file has one and its rows are read.
     let idColumn: Int?
     /// USUBJIDs of damaged rows, so that other files' rows referring to them are not reported twice.
     private(set) var unreadable = StringTable()
@@ -19,10 +20,11 @@ struct ParticipantReader {
     init(_ file: CSVFile, expectations: StudyExpectations, _ log: inout DiagnosticLog) {
         let columns = ColumnLayout(file, required: Self.required, optional: Self.optional,
                                    planColumns: expectations.adslColumns, &log)
-        idColumn = columns.hasRequiredColumns ? columns["USUBJID"] : nil
+        let idColumn = columns.checksRows ? columns["USUBJID"] : nil
+        self.idColumn = idColumn
         let armTable = StringTable(expectations.arms)
         table = ParticipantTable(ids: StringTable(), arms: expectations.arms, arm: [], columns: [])
-        guard let idColumn else { return }
+        guard columns.checksRows else { return }
         let layout = Layout(columns)
         // Every column but USUBJID and ARM, in file order; the numbers of SPEC's columns are checked.
         var builders = file.header.indices.filter { $0 != idColumn && $0 != layout.arm && columns.isKept($0) }
@@ -30,6 +32,11 @@ struct ParticipantReader {
         let checkedSlot = builders.map { builder in layout.numeric.firstIndex { $0.index == builder.index } }
 
         rowCount = file.forEachRecord(&log) { record, log in
+            guard let idColumn else {
+                // Without USUBJID no row can be kept or referred to: its other columns are still checked.
+                if !record.isDamaged { _ = Row(record, layout, armTable, &log) }
+                return
+            }
             guard !record.isDamaged else {
                 if idColumn < record.count, !record.isMissing(idColumn) {
                     record.withValueBytes(idColumn) { _ = unreadable.insert(bytes: $0) }
@@ -57,15 +64,16 @@ struct ParticipantReader {
     }
 }
 
-/// The positions of adsl's columns (required ones present) and the numeric columns of SPEC.md
+/// The positions of adsl's columns (`nil` when absent) and the numeric columns of SPEC.md
 /// that are checked row by row.
 private struct Layout {
-    let arm: Int, sex: Int, age: Int, ageAtDiagnosis: Int
-    /// AGE, AGEDX, then the optional numeric columns present, with their index in each record.
-    let numeric: [(name: String, index: Int)]
+    let arm: Int?, sex: Int?, age: Int?, ageAtDiagnosis: Int?
+    /// AGE and AGEDX (their index `nil` when absent), then the optional numeric columns present,
+    /// with their index in each record.
+    let numeric: [(name: String, index: Int?)]
 
     init(_ columns: ColumnLayout) {
-        (arm, sex, age, ageAtDiagnosis) = (columns["ARM"]!, columns["SEX"]!, columns["AGE"]!, columns["AGEDX"]!)
+        (arm, sex, age, ageAtDiagnosis) = (columns["ARM"], columns["SEX"], columns["AGE"], columns["AGEDX"])
         numeric = [("AGE", age), ("AGEDX", ageAtDiagnosis)]
             + ParticipantReader.optional.compactMap { name in columns[name].map { (name, $0) } }
     }
@@ -79,19 +87,20 @@ private struct Row {
 
     init(_ record: CSVRecord, _ columns: Layout, _ arms: StringTable, _ log: inout DiagnosticLog) {
         var isValid = true
-        if record.hasValue(columns.arm, "ARM", &log, &isValid) {
-            if let found = record.withValueBytes(columns.arm, { arms.index(ofBytes: $0) }) {
+        if let armColumn = columns.arm, record.hasValue(armColumn, "ARM", &log, &isValid) {
+            if let found = record.withValueBytes(armColumn, { arms.index(ofBytes: $0) }) {
                 arm = Int32(found)
             } else {
-                record.report(columns.arm, Message.unknownArm(record.text(columns.arm), arms: arms.strings), &log, &isValid)
+                record.report(armColumn, Message.unknownArm(record.text(armColumn), arms: arms.strings), &log, &isValid)
             }
         }
         numbers = columns.numeric.map { record.number($0.index, $0.name, &log, &isValid) }
         let (age, ageAtDiagnosis) = (numbers[0], numbers[1])
-        if ageAtDiagnosis > age {
-            let message = Message.diagnosisAfterEnrolment(ageAtDiagnosis: record.text(columns.ageAtDiagnosis),
-                                                          age: record.text(columns.age))
-            record.report(columns.ageAtDiagnosis, message, &log, &isValid)
+        // Both numbers, so both columns are present.
+        if ageAtDiagnosis > age, let ageColumn = columns.age, let diagnosisColumn = columns.ageAtDiagnosis {
+            let message = Message.diagnosisAfterEnrolment(ageAtDiagnosis: record.text(diagnosisColumn),
+                                                          age: record.text(ageColumn))
+            record.report(diagnosisColumn, message, &log, &isValid)
         }
         _ = record.code(columns.sex, "SEX", ["M": true, "F": true], &log, &isValid)
     }

@@ -82,7 +82,7 @@ extension StudyData {
         guard let idColumn = measurements.idColumn else { return }
         let table = measurements.table
         let duplicates = MeasurementChecks.duplicates(in: table, participantCount: participants.count)
-        let shown = duplicates.prefix(max(log.remainingCapacity, 0))
+        let shown = duplicates.prefix(max(log.remainingCapacity(for: .error), 0))
         var locations = file.locations(of: shown.map { (Int(measurements.lines[$0.row]), idColumn) })
         locations += Array(repeating: SourceLocation(file: file.name), count: duplicates.count - shown.count)
         for ((row, first), location) in zip(duplicates, locations) {
@@ -98,11 +98,14 @@ extension StudyData {
                                                in file: CSVFile, _ log: inout DiagnosticLog) {
         let missing = MeasurementChecks.missingBaselines(measurements.baselinesSeen,
                                                          remissionParameterCount: expectations.remissionParameters.count)
-        let shown = missing.prefix(max(log.remainingCapacity, 0))
-        var locations = file.locations(of: shown.map { (Int(participants.lines[$0.participant]), idColumn) })
-        locations += Array(repeating: SourceLocation(file: file.name), count: missing.count - shown.count)
-        for ((participant, parameter), location) in zip(missing, locations) {
-            let message = Message.noBaseline(participants.table.ids[participant],
+        // One warning per parameter, at the row of the first participant without it.
+        var withoutBaseline = Array(repeating: [Int](), count: expectations.remissionParameters.count)
+        for (participant, parameter) in missing { withoutBaseline[parameter].append(participant) }
+        let parameters = withoutBaseline.indices.filter { !withoutBaseline[$0].isEmpty }
+        let locations = file.locations(of: parameters.map { (Int(participants.lines[withoutBaseline[$0][0]]), idColumn) })
+        for (parameter, location) in zip(parameters, locations) {
+            let group = withoutBaseline[parameter]
+            let message = Message.noBaseline(group.count, { participants.table.ids[group[$0]] },
                                              parameter: expectations.remissionParameters[parameter],
                                              visit: Message.number(expectations.baselineVisit))
             log.add(.warning, location, message)

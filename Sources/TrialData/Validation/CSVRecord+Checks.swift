@@ -40,8 +40,10 @@ extension CSVRecord {
         return nil
     }
 
-    /// A text cell that must not be missing: `false` (reported) when it is.
-    func hasValue(_ index: Int, _ column: String, _ log: inout DiagnosticLog, _ isValid: inout Bool) -> Bool {
+    /// A text cell that must not be missing: `false` when it is (reported) or when the column
+    /// is absent (`index` is `nil`; reported with the header).
+    func hasValue(_ index: Int?, _ column: String, _ log: inout DiagnosticLog, _ isValid: inout Bool) -> Bool {
+        guard let index else { return false }
         if isMissing(index) {
             report(index, Message.missingValue(column), &log, &isValid)
             return false

@@ -1,11 +1,15 @@
 /// Where the columns a table needs are in a CSV file's header, with the header's problems
 /// reported: missing, duplicate or empty column names, a wrong separator, no header at all,
-/// and (as warnings) columns nobody uses.
+/// and (as one warning) the columns nobody uses.
 struct ColumnLayout {
     private var positions: [String: Int] = [:]
     private var names: [String] = []
-    /// Whether every required column is present (row checks need them).
+    /// Whether every required column is present (rows can then be read into a table).
     private(set) var hasRequiredColumns = true
+    /// Whether the rows are checked: the header is one (not missing, not a row of data, not one
+    /// column holding another separator). A missing required column does not stop the checks
+    /// of the columns present, so that one run lists every problem of the file.
+    private(set) var checksRows = true
 
     /// - Parameters:
     ///   - required: columns that must exist.
@@ -17,6 +21,7 @@ struct ColumnLayout {
         names = header
         guard !header.isEmpty else {
             hasRequiredColumns = false
+            checksRows = false
             return
         }
         for (index, name) in header.enumerated() {
@@ -33,10 +38,12 @@ struct ColumnLayout {
             hasRequiredColumns = false
             if header.count == 1, let separator = [";", "\t", "|"].first(where: { header[0].contains($0 as String) }) {
                 log.add(.error, fileLine, Message.wrongSeparator(separator == "\t" ? "tab" : separator))
+                checksRows = false
                 return
             }
             if header.contains(where: Self.looksLikeData) {
                 log.add(.error, fileLine, Message.headerLooksLikeData(expected: required))
+                checksRows = false
                 return
             }
         }
@@ -47,11 +54,10 @@ struct ColumnLayout {
         for name in planColumns where positions[name] == nil {
             log.add(.error, fileLine, Message.missingPlanColumn(name))
         }
-        let known = Set(required + optional)
-        for (index, name) in header.enumerated() where isKept(index) && !known.contains(name) {
-            if !planColumns.contains(name) {
-                log.add(.warning, file.headerLocations[index], Message.unexpectedColumn(name))
-            }
+        let known = Set(required + optional + planColumns)
+        let unexpected = header.indices.filter { isKept($0) && !known.contains(header[$0]) }
+        if let first = unexpected.first {
+            log.add(.warning, file.headerLocations[first], Message.unexpectedColumns(unexpected.map { header[$0] }))
         }
     }
 

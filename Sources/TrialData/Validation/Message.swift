@@ -39,7 +39,9 @@ enum Message {
     static func tooManyColumns(_ count: Int, limit: Int) -> String {
         "the header has \(count) columns, more than the \(limit) a file may have; its rows are not read"
     }
-    static func moreProblems(_ count: Int) -> String { "\(count) more problems in this file not shown" }
+    static func moreNotShown(_ count: Int, _ severity: Diagnostic.Severity) -> String {
+        "\(count) more \(plural(severity.rawValue, count)) in this file not shown"
+    }
 
     // MARK: Header
 
@@ -49,7 +51,11 @@ enum Message {
         "duplicate column \(name) (also column \(firstColumn))"
     }
     static let emptyColumnName = "empty column name"
-    static func unexpectedColumn(_ name: String) -> String { "unexpected column \(quoted(name)) is kept but not used" }
+    /// One warning for every column nobody uses.
+    static func unexpectedColumns(_ names: [String]) -> String {
+        names.count == 1 ? "unexpected column \(quoted(names[0])) is kept but not used"
+            : "unexpected columns \(abbreviatedList(names.count) { quoted(names[$0]) }) are kept but not used"
+    }
     static func headerLooksLikeData(expected: [String]) -> String {
         "no header row: the first line looks like data (expected columns \(expected.joined(separator: ", ")))"
     }
@@ -86,8 +92,11 @@ enum Message {
     static func missingVariable(_ name: String, suggestion: String?) -> String {
         "missing variable \(name), which the analysis plan uses" + (suggestion.map { "; did you mean \($0)?" } ?? "")
     }
-    static func unknownParameter(_ code: String) -> String {
-        "PARAMCD \(quoted(code)) is not a parameter of the analysis plan; its rows are kept but not analysed"
+    /// One warning for every parameter code the plan does not know.
+    static func unknownParameters(_ codes: [String]) -> String {
+        codes.count == 1 ? "PARAMCD \(quoted(codes[0])) is not a parameter of the analysis plan; its rows are kept but not analysed"
+            : "PARAMCD \(abbreviatedList(codes.count) { quoted(codes[$0]) }) are not parameters of the analysis plan; "
+                + "their rows are kept but not analysed"
     }
     static func unitMismatch(_ unit: String, parameter: String, expected: String) -> String {
         "AVALU \(quoted(unit)) is not the unit of \(parameter) in the analysis plan (\(quoted(expected)))"
@@ -101,8 +110,13 @@ enum Message {
     static func episodeEndsBeforeStart(end: String, start: String) -> String {
         "ENDMO \(end) is before STARTMO \(start)"
     }
-    static func noBaseline(_ id: String, parameter: String, visit: String) -> String {
-        "USUBJID \(quoted(id)) has no baseline \(parameter) (AVISITN \(visit)) in adlb.csv: remission follows the plan's missing-data rule"
+    /// One warning for every participant without a baseline value of `parameter`.
+    /// - Parameters:
+    ///   - count: how many participants.
+    ///   - id: the USUBJID of the participant at a position (only the first few are asked).
+    static func noBaseline(_ count: Int, _ id: (Int) -> String, parameter: String, visit: String) -> String {
+        "USUBJID \(abbreviatedList(count) { quoted(id($0)) }) \(count == 1 ? "has" : "have") no baseline \(parameter) "
+            + "(AVISITN \(visit)) in adlb.csv: remission follows the plan's missing-data rule"
     }
     static let noParticipants = "no participants: the file has a header but no rows"
     static let noMeasurements = "no measurements: the file has a header but no rows"
@@ -160,6 +174,23 @@ enum Message {
     /// A number as a person writes it: `12`, `1.5`.
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// `word`, or `word` + `s` unless `count` is 1.
+    static func plural(_ word: String, _ count: Int) -> String { count == 1 ? word : word + "s" }
+
+    /// `1 error`, `2 errors`.
+    static func counted(_ count: Int, _ word: String) -> String { "\(count) \(plural(word, count))" }
+
+    /// The first few of `count` items: `a`, `a and b`, `a, b, c and d`, else `a, b, c and 7 more`.
+    static func abbreviatedList(_ count: Int, _ item: (Int) -> String) -> String {
+        precondition(count > 0, "a list of at least one item")
+        let shown = count <= 4 ? count : 3
+        let items = (0..<shown).map(item)
+        if shown == count {
+            return count == 1 ? items[0] : items.dropLast().joined(separator: ", ") + " and " + items[shown - 1]
+        }
+        return items.joined(separator: ", ") + " and \(count - shown) more"
     }
 
     /// `a`, `a or b`, `a, b or c`.

@@ -24,10 +24,11 @@ struct ParticipantLookup {
         ParticipantLookup(ids: ids.independentCopy(), unreadable: unreadable.independentCopy(), isAvailable: isAvailable)
     }
 
-    /// The participant of `record`'s USUBJID in field `index`, or `nil` (reported when unknown).
-    mutating func participant(in record: CSVRecord, at index: Int, _ log: inout DiagnosticLog,
+    /// The participant of `record`'s USUBJID in field `index`, or `nil` (reported when unknown;
+    /// also `nil` when the column is absent).
+    mutating func participant(in record: CSVRecord, at index: Int?, _ log: inout DiagnosticLog,
                               _ isValid: inout Bool) -> Int32? {
-        guard record.hasValue(index, "USUBJID", &log, &isValid) else { return nil }
+        guard let index, record.hasValue(index, "USUBJID", &log, &isValid) else { return nil }
         let found = record.withValueBytes(index) { bytes -> Int? in
             if last >= 0, ids.equals(last, bytes) { return last }
             if last + 1 < ids.count, ids.equals(last + 1, bytes) { return last + 1 }
