@@ -19,7 +19,23 @@ struct ProblemsAllAtOnceTests {
             "warning: adsl.csv: 3 more warnings in this file not shown",
         ])
         #expect(log.errorCount == 5)
-        #expect(log.remainingCapacity(for: .error) == 0)
+    }
+
+    @Test func errorsAddedTogetherAreLocatedOnlyWhenKeptAndCountedOtherwise() {
+        var log = DiagnosticLog(file: "adae.csv", limit: 2)
+        for line in 2...4 { log.add(.warning, SourceLocation(file: "adae.csv", line: line), "w") }
+        var located: [Int] = []
+        log.addErrors([5, 6, 7, 8], locate: { rows in
+            located += rows
+            return rows.map { SourceLocation(file: "adae.csv", line: $0) }
+        }, message: { "e\($0)" })
+        #expect(located == [5, 6])
+        #expect(log.errorCount == 4)
+        #expect(log.diagnostics.map(\.description) == [
+            "warning: adae.csv:2: w", "warning: adae.csv:3: w", "error: adae.csv:5: e5", "error: adae.csv:6: e6",
+            "error: adae.csv: 2 more errors in this file not shown",
+            "warning: adae.csv: 1 more warning in this file not shown",
+        ])
     }
 
     @Test func mergedLogsKeepTheirCountsPerSeverity() {

@@ -22,7 +22,7 @@ struct ADaMStudyCommandTests {
 
             """)
         #expect(result.standardError
-            == "warning: data/adae.xpt:299:6: 65 events are not treatment-emergent (TRTEMFL not Y) and not analysed; this is the first\n")
+            == "warning: data/adae.xpt:299:6: 65 events are not treatment-emergent (TRTEMFL not Y) and not analysed; this is the first\n1 warning in 1 file\n")
     }
 
     @Test func analyzeSaysTheAnalysesDoNotCoverItYet() throws {

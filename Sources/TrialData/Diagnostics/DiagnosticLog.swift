@@ -30,15 +30,21 @@ public struct DiagnosticLog: Sendable {
         }
     }
 
+    /// Adds an error for each of `problems`, locating and wording only those kept: `locate` gets
+    /// them in order and returns one location each; the others are counted.
+    public mutating func addErrors<Problem>(_ problems: [Problem], locate: ([Problem]) -> [SourceLocation],
+                                            message: (Problem) -> String) {
+        let shown = Array(problems.prefix(max(limit - errors.kept, 0)))
+        for (problem, location) in zip(shown, locate(shown)) { add(.error, location, message(problem)) }
+        errors.leftOut += problems.count - shown.count
+    }
+
     /// Adds every diagnostic of another log of the same file, kept or counted.
     public mutating func add(contentsOf other: DiagnosticLog) {
         for diagnostic in other.kept { add(diagnostic.severity, diagnostic.location, diagnostic.message) }
         errors.leftOut += other.errors.leftOut
         warnings.leftOut += other.warnings.leftOut
     }
-
-    /// How many more diagnostics of `severity` will be kept (the rest are only counted).
-    public func remainingCapacity(for severity: Diagnostic.Severity) -> Int { limit - self[severity].kept }
 
     /// The number of errors (not warnings) added, kept or not.
     public var errorCount: Int { errors.kept + errors.leftOut }

@@ -72,10 +72,7 @@ struct OccurrenceReader {
             table.studyDay.append(day.flatMap { data.columns[$0].numbers?[row] } ?? .nan)
             table.related.append(relatedValue)
         }
-        let shown = problems.prefix(max(log.remainingCapacity, 0))
-        for (problem, location) in zip(shown, data.locations(of: shown.map { ($0.row, $0.column) })) {
-            log.add(.error, location, problem.message)
-        }
+        log.addErrors(problems, locate: { data.locations(of: $0.map { ($0.row, $0.column) }) }, message: \.message)
         if let firstNotEmergent, let emergent {
             let location = data.locations(of: [(firstNotEmergent, emergent)])[0]
             log.add(.warning, location, Message.notTreatmentEmergent(notEmergent, flag: data.columns[emergent].name))

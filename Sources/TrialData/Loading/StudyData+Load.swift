@@ -82,14 +82,10 @@ extension StudyData {
         guard let idColumn = measurements.idColumn else { return }
         let table = measurements.table
         let duplicates = MeasurementChecks.duplicates(in: table, participantCount: participants.count)
-        let shown = duplicates.prefix(max(log.remainingCapacity(for: .error), 0))
-        var locations = file.locations(of: shown.map { (Int(measurements.lines[$0.row]), idColumn) })
-        locations += Array(repeating: SourceLocation(file: file.name), count: duplicates.count - shown.count)
-        for ((row, first), location) in zip(duplicates, locations) {
-            let message = Message.duplicateMeasurement(
+        log.addErrors(duplicates, locate: { file.locations(of: $0.map { (Int(measurements.lines[$0.row]), idColumn) }) }) { row, first in
+            Message.duplicateMeasurement(
                 participants.ids[Int(table.participant[row])], table.parameterCodes[Int(table.parameter[row])],
                 visit: Message.number(table.visits[Int(table.visit[row])]), firstLine: Int(measurements.lines[first]))
-            log.add(.error, location, message)
         }
     }
 

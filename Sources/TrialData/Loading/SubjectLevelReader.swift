@@ -68,10 +68,7 @@ struct SubjectLevelReader {
         table.columns = data.columns.enumerated().filter { $0.offset != idColumn }.map { _, column in
             column.selecting(rows: firstRow)
         }
-        let shown = problems.prefix(max(log.remainingCapacity, 0))
-        for (problem, location) in zip(shown, data.locations(of: shown.map { ($0.row, $0.column) })) {
-            log.add(.error, location, problem.message)
-        }
+        log.addErrors(problems, locate: { data.locations(of: $0.map { ($0.row, $0.column) }) }, message: \.message)
         if data.rowCount == 0 {
             log.add(.error, data.headerLocation, Message.noParticipants)
         }
