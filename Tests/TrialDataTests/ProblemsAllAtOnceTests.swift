@@ -1,5 +1,5 @@
 import Testing
-import TrialData
+@testable import TrialData
 
 /// One run lists every problem: warnings do not crowd out errors, similar warnings are one
 /// line, and a summary counts what was found.
@@ -173,5 +173,43 @@ struct MissingColumnRowCheckTests {
             "error: adsl.csv:2:15: SEX \"U\" must be \"M\" or \"F\"",
         ])
         #expect(problems.contains("error: adsl.csv: 801 more errors in this file not shown"))
+    }
+}
+
+/// The ADaM events dataset: a missing variable does not hide the bad values of the others.
+@Suite("ADaM events checked despite a missing variable")
+struct ADaMMissingVariableTests {
+    @Test func eventRowsAreCheckedWithoutAESER() throws {
+        let folder = try StudyFolder([
+            "adsl.csv": "USUBJID,TRT01P\n001,Placebo\n002,Active\n",
+            "adae.csv": "USUBJID,AEDECOD,AEBODSYS,AESEV,TRTEMFL\n002,Headache,Nervous system,mild,Y\n9,Rash,,MILD,Y\n",
+        ])
+        defer { folder.remove() }
+        let layout = AdamLayout(subjects: "adsl.csv", events: "adae.csv", actualTreatment: nil)
+        let expectations = StudyExpectations(arms: ["Placebo", "Active"], parameters: [], remissionParameters: [],
+                                             baselineVisit: 0, layout: .adam(layout))
+        #expect(folder.load(expectations).problems == [
+            "error: adae.csv:1: missing variable AESER, which the analysis plan uses; did you mean AESEV?",
+            "error: adae.csv:2:29: AESEV \"mild\" must be \"MILD\", \"MODERATE\" or \"SEVERE\"",
+            "error: adae.csv:3:1: unknown USUBJID \"9\" (not in adsl.csv)",
+            "error: adae.csv:3:8: AEBODSYS is missing",
+        ])
+    }
+}
+
+/// The ADaM subject-level dataset: a missing variable does not hide the bad values of the others.
+@Suite("ADaM subjects checked despite a missing variable")
+struct ADaMSubjectMissingVariableTests {
+    @Test func subjectRowsAreCheckedWithoutTheTreatmentVariable() throws {
+        let folder = try StudyFolder(["adsl.csv": "USUBJID,SAFFL\nS1,Y\nS2,X\nS1,N\n"])
+        defer { folder.remove() }
+        let layout = AdamLayout(subjects: "adsl.csv", events: nil, actualTreatment: nil, flags: ["SAFFL"])
+        let expectations = StudyExpectations(arms: ["Placebo", "Active"], parameters: [], remissionParameters: [],
+                                             baselineVisit: 0, layout: .adam(layout))
+        #expect(folder.load(expectations).problems == [
+            "error: adsl.csv:1: missing variable TRT01P, which the analysis plan uses",
+            "error: adsl.csv:3:4: SAFFL \"X\" must be \"Y\", \"N\" or blank",
+            "error: adsl.csv:4:1: duplicate USUBJID \"S1\" (first in row 1)",
+        ])
     }
 }

@@ -4,7 +4,8 @@
 /// AEDECOD and AEBODSYS present; the severity `MILD`, `MODERATE` or `SEVERE`; AESER `Y` or `N`;
 /// relatedness (AREL, else AEREL) `Y`, `N` or blank unless the layout lists the values that count
 /// as related; the treatment-emergent flag (TRTEMFL) `Y`, `N` or blank. Only treatment-emergent
-/// events are kept when the flag exists; the others are counted in a warning.
+/// events are kept when the flag exists; the others are counted in a warning. A missing variable
+/// does not stop the checks of the others.
 struct OccurrenceReader {
     private(set) var table = AdverseEventTable()
 
@@ -22,19 +23,22 @@ struct OccurrenceReader {
         let severity = variable(["AESEV", "ASEV"]), serious = variable(["AESER"])
         let related = variable(["AREL", "AEREL"], required: false), day = variable(["ASTDY", "AESTDY"], required: false)
         let emergent = variable([layout.emergentFlag], required: false)
-        guard let id, let term, let bodySystem, let severity, let serious else { return }
+        // A missing variable (reported) does not stop the checks of the others; no row is kept then.
+        let hasEveryVariable = id != nil && term != nil && bodySystem != nil && severity != nil && serious != nil
 
         var problems: [(row: Int, column: Int, message: String)] = []
-        func text(_ column: Int, _ row: Int, required: Bool = true) -> String? {
+        /// The text of a variable in a row; `nil` when blank (reported when required) or the variable is absent.
+        func text(_ column: Int?, _ row: Int, required: Bool = true) -> String? {
+            guard let column else { return nil }
             let value = data.columns[column].text(at: row)
             if value == nil, required { problems.append((row, column, Message.missingValue(data.columns[column].name))) }
             return value
         }
-        func code<Value>(_ column: Int, _ row: Int, _ codes: [String: Value], required: Bool = true) -> Value?? {
-            guard let value = text(column, row, required: required) else { return .some(nil) }
+        func code<Value>(_ column: Int?, _ row: Int, _ codes: [String: Value], required: Bool = true) -> Value?? {
+            guard let column, let value = text(column, row, required: required) else { return .some(nil) }
             if let match = codes[value] { return .some(match) }
             problems.append((row, column, Message.notOneOf(data.columns[column].name, value, allowed: codes.keys.sorted(),
-                                                           orBlank: !required)))
+                                                          orBlank: !required)))
             return nil
         }
         let severities = ["MILD": AdverseEventSeverity.mild, "MODERATE": .moderate, "SEVERE": .severe]
@@ -54,7 +58,7 @@ struct OccurrenceReader {
             }
             let before = problems.count
             var participant: Int32 = -1
-            if let subject = text(id, row) {
+            if let id, let subject = text(id, row) {
                 if let index = participants.index(of: subject) { participant = Int32(index) } else {
                     problems.append((row, id, Message.unknownParticipant(subject, subjects: layout.subjects)))
                 }
@@ -62,7 +66,7 @@ struct OccurrenceReader {
             let termText = text(term, row), bodySystemText = text(bodySystem, row)
             let grade = code(severity, row, severities), isSerious = code(serious, row, yesNo)
             let isRelated = related.map { code($0, row, relatedCodes, required: false) } ?? .some(nil)
-            guard problems.count == before, let termText, let bodySystemText, case .some(let grade?) = grade,
+            guard hasEveryVariable, problems.count == before, let termText, let bodySystemText, case .some(let grade?) = grade,
                   case .some(let isSerious?) = isSerious, case .some(let relatedValue) = isRelated else { continue }
             table.participant.append(participant)
             table.term.append(Int32(table.terms.insert(termText).index))

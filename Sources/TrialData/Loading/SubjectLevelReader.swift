@@ -4,13 +4,14 @@
 /// Checks: USUBJID, the treatment variable and each flag the plan names exist (a missing one is
 /// reported at the file with the closest name); USUBJID present and unique; the planned treatment
 /// one of the plan's arms; the actual treatment one of them or blank; each population flag `Y`,
-/// `N` or blank. Every other variable is kept, with its label.
+/// `N` or blank. Every other variable is kept, with its label. A missing variable does not stop
+/// the checks of the others.
 struct SubjectLevelReader {
     /// The participants (rows with problems included, so that other files can refer to them).
     private(set) var table: ParticipantTable
     /// The number of rows read.
     let rowCount: Int
-    /// Whether USUBJID could be read (other files are checked against it only then).
+    /// Whether the dataset has USUBJID (other files are checked against it only then).
     let hasIdentifiers: Bool
 
     init(_ data: DataTable, layout: AdamLayout, arms: [String], _ log: inout DiagnosticLog) {
@@ -18,29 +19,33 @@ struct SubjectLevelReader {
         table = ParticipantTable(ids: StringTable(), arms: arms, arm: [], columns: [])
         let names = data.columns.map(\.name)
         let required = ["USUBJID", layout.treatment] + (layout.actualTreatment.map { [$0] } ?? []) + layout.flags
-        var present = true
         for name in required where data.columnIndex(named: name) == nil {
-            present = false
             log.add(.error, data.headerLocation, Message.missingVariable(name, suggestion: ClosestKey.suggestion(for: name, among: names)))
         }
-        hasIdentifiers = present
-        guard present else { return }
+        // A missing variable (reported) does not stop the checks of the others; without USUBJID
+        // every row is checked as a participant of its own.
+        let idColumn = data.columnIndex(named: "USUBJID")
+        hasIdentifiers = idColumn != nil
         var problems: [(row: Int, column: Int, message: String)] = []
-        let idColumn = data.columnIndex(named: "USUBJID")!
         var firstRow: [Int] = []
-        for row in 0..<data.rowCount {
-            guard let id = data.columns[idColumn].text(at: row) else {
-                problems.append((row, idColumn, Message.missingValue("USUBJID")))
-                continue
+        if let idColumn {
+            for row in 0..<data.rowCount {
+                guard let id = data.columns[idColumn].text(at: row) else {
+                    problems.append((row, idColumn, Message.missingValue("USUBJID")))
+                    continue
+                }
+                let (index, isNew) = table.ids.insert(id)
+                if isNew { firstRow.append(row) } else {
+                    problems.append((row, idColumn, Message.duplicateParticipant(id, firstRow: firstRow[index] + 1)))
+                }
             }
-            let (index, isNew) = table.ids.insert(id)
-            if isNew { firstRow.append(row) } else {
-                problems.append((row, idColumn, Message.duplicateParticipant(id, firstRow: firstRow[index] + 1)))
-            }
+        } else {
+            firstRow = Array(0..<data.rowCount)
         }
         let armTable = StringTable(arms)
-        let treatment = data.columnIndex(named: layout.treatment)!
+        let treatment = data.columnIndex(named: layout.treatment)
         table.arm = firstRow.map { row in
+            guard let treatment else { return -1 }
             guard let label = data.columns[treatment].text(at: row) else {
                 problems.append((row, treatment, Message.missingValue(layout.treatment)))
                 return -1
