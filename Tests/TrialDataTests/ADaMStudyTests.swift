@@ -57,6 +57,18 @@ struct ADaMStudyTests {
         #expect(result.problems == ["error: adsl.csv:1: missing variable SAFLF, which the analysis plan uses; did you mean SAFFL?"])
     }
 
+    @Test func aMissingVariableIsNotSuggestedOneThatAnotherVariableIsReadFrom() throws {
+        let folder = try StudyFolder([
+            "adsl.csv": "USUBJID,TRT01P\nS1,Placebo\nS2,Active\n",
+            "adae.csv": "USUBJID,AEDECOD,AEBODSYS,AESEV,TRTEMFL\nS1,Rash,Skin,MILD,Y\n",
+        ])
+        defer { folder.remove() }
+        let layout = AdamLayout(subjects: "adsl.csv", events: "adae.csv", actualTreatment: nil)
+        let result = folder.load(Self.expectations(layout))
+        // AESEV is the severity, not a misspelt AESER.
+        #expect(result.problems.contains("error: adae.csv:1: missing variable AESER, which the analysis plan uses"))
+    }
+
     @Test func identifiersThatLookLikeNumbersStayText() throws {
         let folder = try StudyFolder([
             "adsl.csv": "USUBJID,TRT01P\n001,Placebo\n002,Active\n",

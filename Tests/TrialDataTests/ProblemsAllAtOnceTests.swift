@@ -189,7 +189,7 @@ struct ADaMMissingVariableTests {
         let expectations = StudyExpectations(arms: ["Placebo", "Active"], parameters: [], remissionParameters: [],
                                              baselineVisit: 0, layout: .adam(layout))
         #expect(folder.load(expectations).problems == [
-            "error: adae.csv:1: missing variable AESER, which the analysis plan uses; did you mean AESEV?",
+            "error: adae.csv:1: missing variable AESER, which the analysis plan uses",
             "error: adae.csv:2:29: AESEV \"mild\" must be \"MILD\", \"MODERATE\" or \"SEVERE\"",
             "error: adae.csv:3:1: unknown USUBJID \"9\" (not in adsl.csv)",
             "error: adae.csv:3:8: AEBODSYS is missing",

@@ -10,7 +10,10 @@ struct OccurrenceReader {
     private(set) var table = AdverseEventTable()
 
     init(_ data: DataTable, layout: AdamLayout, participants: ParticipantTable, _ log: inout DiagnosticLog) {
-        let names = data.columns.map(\.name)
+        // A missing variable is suggested a name that no other variable of the dataset is read from.
+        let standard: Set = ["USUBJID", "AEDECOD", "AEBODSYS", "AESEV", "ASEV", "AESER", "AREL", "AEREL", "ASTDY", "AESTDY",
+                             layout.emergentFlag]
+        let names = data.columns.map(\.name).filter { !standard.contains($0) }
         func variable(_ candidates: [String], required: Bool = true) -> Int? {
             if let found = candidates.lazy.compactMap(data.columnIndex(named:)).first { return found }
             if required {

@@ -17,8 +17,9 @@ struct SubjectLevelReader {
     init(_ data: DataTable, layout: AdamLayout, arms: [String], _ log: inout DiagnosticLog) {
         rowCount = data.rowCount
         table = ParticipantTable(ids: StringTable(), arms: arms, arm: [], columns: [])
-        let names = data.columns.map(\.name)
         let required = ["USUBJID", layout.treatment] + (layout.actualTreatment.map { [$0] } ?? []) + layout.flags
+        // A missing variable is suggested a name that no other variable of the plan is read from.
+        let names = data.columns.map(\.name).filter { !required.contains($0) }
         for name in required where data.columnIndex(named: name) == nil {
             log.add(.error, data.headerLocation, Message.missingVariable(name, suggestion: ClosestKey.suggestion(for: name, among: names)))
         }
