@@ -26,8 +26,7 @@ extension LoadedPlan {
         case .seedStudy: "adsl.csv column ARM"
         case .adam(let layout): "\(layout.subjects) variable \(layout.treatment)"
         }
-        let labels = plan.arms.isShorthand ? [plan.arms.treatment, plan.arms.control] : plan.arms.ordered
-        for (path, label) in zip(armPaths, labels) where !facts.armLabels.contains(label) {
+        for (path, label) in zip(armPaths, plan.arms.ordered) where !facts.armLabels.contains(label) {
             report(path, "arm '\(label)' does not occur in \(armSource) (values found: \(armsFound.isEmpty ? "none" : armsFound))")
         }
         let remissionPath = PlanPath.child(PlanKey.remission.rawValue, RemissionKey.parameters.rawValue)

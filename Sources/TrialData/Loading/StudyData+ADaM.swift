@@ -10,7 +10,6 @@ extension StudyData {
                          sizeLimit: InputSizeLimit) throws(TrialReportError) -> StudyData {
         let sources = try StudySources(directory: directory, required: [layout.subjects] + (layout.events.map { [$0] } ?? []),
                                        optional: [], sizeLimit: sizeLimit)
-        let hashes = BackgroundComputation { [files = sources.files] in files.map { Checksum.sha256($0.contents) } }
         let subjects = sources.files[0]
         var subjectLog = DiagnosticLog(file: subjects.name)
         let subjectTable = DataTableReader.read(subjects.contents, name: subjects.name, textColumns: layout.textVariables, &subjectLog)
@@ -34,20 +33,7 @@ extension StudyData {
             logs.append(eventLog)
             rowCounts.append(eventTable?.rowCount ?? 0)
         }
-        return try finish(sources, hashes, logs, rowCounts, participants, adverseEvents)
-    }
-
-    private static func finish(_ sources: StudySources, _ hashes: BackgroundComputation<[String]>, _ logs: [DiagnosticLog],
-                               _ rowCounts: [Int], _ participants: ParticipantTable,
-                               _ adverseEvents: AdverseEventTable) throws(TrialReportError) -> StudyData {
-        let checksums = hashes.value()
-        for file in sources.files { try file.contents.checkUnchanged() }
-        let diagnostics = logs.flatMap(\.diagnostics)
-        if logs.contains(where: \.hasErrors) { throw TrialReportError(.invalidInput, diagnostics) }
-        let inputs = sources.files.indices.map { index in
-            InputFile(file: sources.files[index].name, sha256: checksums[index], byteCount: sources.files[index].contents.count,
-                      rowCount: rowCounts[index])
-        }
+        let (inputs, diagnostics) = try sources.checkedInputs(logs: logs, rowCounts: rowCounts)
         return StudyData(participants: participants, measurements: MeasurementTable(), adverseEvents: adverseEvents,
                          insulinIndependence: InsulinIndependenceTable(), inputs: inputs, warnings: diagnostics)
     }

@@ -39,7 +39,6 @@ extension StudyData {
         let sources = try StudySources(directory: directory, required: [FileName.participants, FileName.measurements],
                                        optional: [FileName.adverseEvents, FileName.insulinIndependence], sizeLimit: limit)
         let files = sources.files.map { CSVFile(name: $0.name, contents: $0.contents) }
-        let hashes = BackgroundComputation { [files] in files.map { Checksum.sha256($0.contents) } }
 
         let adsl = files[0], adlb = files[1]
         var adslLog = adsl.headerDiagnostics
@@ -61,17 +60,8 @@ extension StudyData {
         }
 
         let others = optionalTables.value()
-        let checksums = hashes.value()
-        // The hashes and the tables came from the same bytes; a mapped file written meanwhile would make them differ.
-        for file in files { try file.contents.checkUnchanged() }
-        let logs = [adslLog, adlbLog] + others.logs
-        let rowCounts = [participants.rowCount, measurements.rowCount] + others.rowCounts
-
-        let diagnostics = logs.flatMap(\.diagnostics)
-        if logs.contains(where: \.hasErrors) { throw TrialReportError(.invalidInput, diagnostics) }
-        let inputs = zip(files, zip(checksums, rowCounts)).map { file, hashAndRows in
-            InputFile(file: file.name, sha256: hashAndRows.0, byteCount: file.contents.count, rowCount: hashAndRows.1)
-        }
+        let (inputs, diagnostics) = try sources.checkedInputs(logs: [adslLog, adlbLog] + others.logs,
+                                                              rowCounts: [participants.rowCount, measurements.rowCount] + others.rowCounts)
         return StudyData(participants: participants.table, measurements: measurements.table,
                          adverseEvents: others.adverseEvents, insulinIndependence: others.episodes,
                          inputs: inputs, warnings: diagnostics)
@@ -135,9 +125,11 @@ private struct OptionalTables: Sendable {
 }
 
 /// The files of a study folder, read into memory: the required ones first, then the optional
-/// ones present, each in the order given.
+/// ones present, each in the order given; their SHA-256 are computed on another thread from the
+/// bytes read.
 struct StudySources {
     let files: [(name: String, contents: FileContents)]
+    private let hashes: BackgroundComputation<[String]>
 
     init(directory: URL, required: [String], optional: [String], sizeLimit: InputSizeLimit) throws(TrialReportError) {
         var isDirectory: ObjCBool = false
@@ -172,5 +164,22 @@ struct StudySources {
             files.append((name, try FileContents.reading(url(name), name: name)))
         }
         self.files = files
+        hashes = BackgroundComputation { [files] in files.map { Checksum.sha256($0.contents) } }
+    }
+
+    /// The files as analysed, once every file is read: their checksums, sizes and `rowCounts`,
+    /// with the problems of `logs` (one per file, in file order).
+    /// - Throws: `TrialReportError` — `.invalidInput` with every problem when a log has an error
+    ///   or when a file changed while it was read (the hashes and the tables came from the same
+    ///   bytes; a mapped file written meanwhile would make them differ).
+    func checkedInputs(logs: [DiagnosticLog], rowCounts: [Int]) throws(TrialReportError) -> (inputs: [InputFile], diagnostics: [Diagnostic]) {
+        let checksums = hashes.value()
+        for file in files { try file.contents.checkUnchanged() }
+        let diagnostics = logs.flatMap(\.diagnostics)
+        if logs.contains(where: \.hasErrors) { throw TrialReportError(.invalidInput, diagnostics) }
+        let inputs = files.indices.map { index in
+            InputFile(file: files[index].name, sha256: checksums[index], byteCount: files[index].contents.count, rowCount: rowCounts[index])
+        }
+        return (inputs, diagnostics)
     }
 }
