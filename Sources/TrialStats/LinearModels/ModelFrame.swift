@@ -1,0 +1,176 @@
+/// The data of a linear model, checked and coded: the complete rows, each factor's
+/// levels, and the design matrix with R's column names.
+///
+/// Terms are ordered by their number of variables (main effects, then two-way
+/// interactions, …), keeping the given order within each degree, and the variables of an
+/// interaction by their first appearance in the model, as R's `terms()`; the intercept is
+/// always included. Rows with a missing response or a missing value in
+/// a variable some term uses are dropped (R's `na.omit`), then factor levels with no row
+/// left are dropped (R's `drop.unused.levels`), so the reference is the first level present.
+///
+/// ```swift
+/// let frame = try ModelFrame(
+///     response: change,
+///     variables: ["TRT": .factor(arm, levels: ["0", "54", "81"]), "SITE": .factor(site), "BASE": .numeric(base)],
+///     terms: [ModelTerm("TRT"), ModelTerm("SITE"), ModelTerm("BASE")])
+/// ```
+public struct ModelFrame: Sendable {
+    /// The terms in R's order (by degree).
+    public let terms: [ModelTerm]
+    /// The response on the complete rows.
+    public let response: [Double]
+    /// The indices (into the given rows) of the complete rows, ascending.
+    public let completeRows: [Int]
+    /// How many rows were dropped for a missing value.
+    public let droppedRowCount: Int
+    /// Each factor's levels present in the complete rows, reference first.
+    public let factorLevels: [String: [String]]
+    /// R's names of the design columns: "(Intercept)", "BASE", "TRT54", "TRT54:BASE", …
+    public let columnNames: [String]
+    /// Each used numeric variable on the complete rows.
+    let numericValues: [String: [Double]]
+    /// Each used factor's level indices on the complete rows.
+    let factorCodes: [String: [Int]]
+    /// How each design column is made.
+    let columns: [DesignColumn]
+    /// The design matrix, intercept first.
+    let design: DesignMatrix
+
+    /// The number of complete rows.
+    public var observationCount: Int { response.count }
+
+    /// Checks the variables, drops incomplete rows and codes the design matrix.
+    /// - Throws: ``LinearModelError`` for an unknown variable, a length mismatch, a repeated
+    ///   term, a factor label that is not a level, no complete row, or a factor with a single
+    ///   level in the complete rows (R: "contrasts can be applied only to factors with 2 or more levels").
+    /// - Complexity: O(n·p) for n rows and p design columns.
+    public init(response: [Double], variables: [String: ModelVariable], terms: [ModelTerm]) throws(LinearModelError) {
+        var seen = Set<ModelTerm>()
+        for term in terms {
+            guard seen.insert(ModelTerm(variables: term.variables.sorted())).inserted else {
+                throw .duplicateTerm(term.description)
+            }
+            for name in term.variables {
+                guard let variable = variables[name] else { throw .unknownVariable(name, term: term.description) }
+                guard variable.count == response.count else {
+                    throw .lengthMismatch(variable: name, count: variable.count, expected: response.count)
+                }
+            }
+        }
+        let ordered = Self.ordered(terms)
+        let used = Array(Set(ordered.flatMap(\.variables))).sorted()
+        let complete = (0..<response.count).filter { row in
+            response[row].isFinite && used.allSatisfy { !variables[$0]!.isMissing(row) }
+        }
+        guard !complete.isEmpty else { throw .noCompleteRows }
+
+        var numerics: [String: [Double]] = [:]
+        var codes: [String: [Int]] = [:]
+        var levels: [String: [String]] = [:]
+        for name in used {
+            switch variables[name]! {
+            case let .numeric(values):
+                numerics[name] = complete.map { values[$0] }
+            case let .factor(labels, allLevels):
+                let (rowCodes, present) = try Self.code(labels, levels: allLevels, rows: complete, variable: name)
+                guard present.count >= 2 else { throw .singleLevel(variable: name, level: present.first ?? "") }
+                codes[name] = rowCodes
+                levels[name] = present
+            }
+        }
+        self.terms = ordered
+        self.response = complete.map { response[$0] }
+        completeRows = complete
+        droppedRowCount = response.count - complete.count
+        factorLevels = levels
+        numericValues = numerics
+        factorCodes = codes
+        columns = Self.designColumns(ordered, levels: levels)
+        columnNames = columns.map { Self.name(of: $0, levels: levels, variablesOf: ordered) }
+        let rows = complete.count
+        design = DesignMatrix(rows: rows, columnsAfterIntercept: columns.dropFirst().map { column in
+            var values = [Double](repeating: 1, count: rows)
+            for (variable, level) in column.levels {
+                let rowLevels = codes[variable]!
+                for row in 0..<rows where rowLevels[row] != level { values[row] = 0 }
+            }
+            for name in column.numerics {
+                let factor = numerics[name]!
+                for row in 0..<rows { values[row] *= factor[row] }
+            }
+            return values
+        })
+    }
+
+    /// The design row at a point: each factor's level index and each numeric variable's value.
+    func designRow(levelOf: (String) -> Int, numericValue: (String) -> Double) -> [Double] {
+        columns.map { $0.value(levelOf: levelOf, numericValue: numericValue) }
+    }
+
+    /// R's `terms()` order: by number of variables, stable; within an interaction the
+    /// variables in the order of their first appearance in the model (`cyl:hp` after `hp` is `hp:cyl`).
+    private static func ordered(_ terms: [ModelTerm]) -> [ModelTerm] {
+        var appearance: [String: Int] = [:]
+        for name in terms.flatMap(\.variables) where appearance[name] == nil { appearance[name] = appearance.count }
+        return terms.enumerated()
+            .sorted { ($0.element.variables.count, $0.offset) < ($1.element.variables.count, $1.offset) }
+            .map { ModelTerm(variables: $0.element.variables.sorted { appearance[$0]! < appearance[$1]! }) }
+    }
+
+    /// The level indices of `labels` on `rows`, renumbered over the levels present there.
+    private static func code(
+        _ labels: [String?], levels: [String], rows: [Int], variable: String
+    ) throws(LinearModelError) -> (codes: [Int], present: [String]) {
+        var index: [String: Int] = [:]
+        for (position, level) in levels.enumerated() where index[level] == nil { index[level] = position }
+        var full = [Int]()
+        full.reserveCapacity(rows.count)
+        var isPresent = [Bool](repeating: false, count: levels.count)
+        for row in rows {
+            let label = labels[row]!
+            guard let position = index[label] else { throw .unknownLevel(variable: variable, row: row, label: label) }
+            full.append(position)
+            isPresent[position] = true
+        }
+        var renumbered = [Int](repeating: -1, count: levels.count)
+        var present: [String] = []
+        for position in levels.indices where isPresent[position] {
+            renumbered[position] = present.count
+            present.append(levels[position])
+        }
+        return (full.map { renumbered[$0] }, present)
+    }
+
+    /// The columns of every term, after the intercept: a factor is coded by treatment
+    /// contrasts when the term without it is in the model (the intercept counts), by
+    /// indicators of every level otherwise; the first factor varies fastest (R's order).
+    private static func designColumns(_ terms: [ModelTerm], levels: [String: [String]]) -> [DesignColumn] {
+        let termSets = Set(terms.map { Set($0.variables) })
+        var result = [DesignColumn(levels: [], numerics: [], term: nil)]
+        for (index, term) in terms.enumerated() {
+            var combinations: [[(variable: String, level: Int)]] = [[]]
+            for name in term.variables {
+                guard let factorLevels = levels[name] else { continue }
+                let margin = Set(term.variables).subtracting([name])
+                let first = margin.isEmpty || termSets.contains(margin) ? 1 : 0
+                var next: [[(variable: String, level: Int)]] = []
+                for level in first..<factorLevels.count {
+                    for combination in combinations { next.append(combination + [(name, level)]) }
+                }
+                combinations = next
+            }
+            let numerics = term.variables.filter { levels[$0] == nil }
+            result += combinations.map { DesignColumn(levels: $0, numerics: numerics, term: index) }
+        }
+        return result
+    }
+
+    /// R's column name: each variable in the term's order, a factor followed by its level.
+    private static func name(of column: DesignColumn, levels: [String: [String]], variablesOf terms: [ModelTerm]) -> String {
+        guard let term = column.term else { return "(Intercept)" }
+        return terms[term].variables.map { name in
+            guard let level = column.levels.first(where: { $0.variable == name })?.level else { return name }
+            return name + levels[name]![level]
+        }.joined(separator: ":")
+    }
+}

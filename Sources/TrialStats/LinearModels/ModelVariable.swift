@@ -1,0 +1,37 @@
+/// One explanatory variable of a linear model: numbers or the labels of a factor.
+///
+/// A missing value is NaN for a numeric variable and `nil` for a factor; rows with a
+/// missing value in the response or in any variable a term uses are dropped (R's `na.omit`).
+public enum ModelVariable: Sendable, Equatable {
+    /// A numeric variable (NaN = missing).
+    case numeric([Double])
+    /// A factor: each row's label (`nil` = missing) and the levels in order, the first
+    /// being the reference of the treatment contrasts (R's `contr.treatment`).
+    case factor([String?], levels: [String])
+
+    /// A factor whose levels are its distinct labels in ascending order (as R's `factor()`
+    /// for ASCII labels), or with `reference` moved first (R's `relevel`).
+    public static func factor(_ labels: [String?], reference: String? = nil) -> ModelVariable {
+        var levels = Array(Set(labels.compactMap { $0 })).sorted()
+        if let reference, let index = levels.firstIndex(of: reference) {
+            levels.insert(levels.remove(at: index), at: 0)
+        }
+        return .factor(labels, levels: levels)
+    }
+
+    /// The number of rows.
+    var count: Int {
+        switch self {
+        case let .numeric(values): values.count
+        case let .factor(labels, _): labels.count
+        }
+    }
+
+    /// Whether row `row` is missing.
+    func isMissing(_ row: Int) -> Bool {
+        switch self {
+        case let .numeric(values): !values[row].isFinite
+        case let .factor(labels, _): labels[row] == nil
+        }
+    }
+}

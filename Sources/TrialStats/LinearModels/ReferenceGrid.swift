@@ -1,0 +1,102 @@
+/// The points at which least-squares means evaluate a linear model, as R's `ref_grid`:
+/// every combination of the factors' levels, each numeric covariate at its mean, except
+/// that a covariate with at most two distinct values is treated like a factor at each of
+/// its values (emmeans' default `cov.keep = "2"`).
+struct ReferenceGrid {
+    /// A dimension of the grid: a factor (values unused) or a two-valued covariate.
+    struct Dimension {
+        let variable: String
+        /// Per complete row, the index of its level or value.
+        let rowIndex: [Int]
+        /// The covariate's values (empty for a factor).
+        let values: [Double]
+        let count: Int
+    }
+
+    let dimensions: [Dimension]
+    /// The covariates held at their means over the complete rows.
+    let means: [String: Double]
+
+    init(_ frame: ModelFrame) {
+        var dimensions = frame.factorLevels.keys.sorted().map { name in
+            Dimension(variable: name, rowIndex: frame.factorCodes[name]!, values: [], count: frame.factorLevels[name]!.count)
+        }
+        var means: [String: Double] = [:]
+        for (name, column) in frame.numericValues.sorted(by: { $0.key < $1.key }) {
+            let distinct = Array(Set(column)).sorted()
+            if distinct.count <= 2 {
+                dimensions.append(Dimension(
+                    variable: name, rowIndex: column.map { distinct.firstIndex(of: $0)! }, values: distinct,
+                    count: distinct.count))
+            } else {
+                means[name] = column.reduce(0, +) / Double(column.count)
+            }
+        }
+        self.dimensions = dimensions
+        self.means = means
+    }
+
+    /// ℓ for each level of `focal`: the design rows at that level averaged over every
+    /// combination of the other dimensions with `weights`.
+    func averagedRows(for focal: String, in frame: ModelFrame, weights: MarginalWeights) -> [[Double]] {
+        let focalDimension = dimensions.first { $0.variable == focal }!
+        let others = dimensions.filter { $0.variable != focal }
+        let cellWeights = Self.weights(of: others, rows: frame.observationCount, scheme: weights)
+        let total = cellWeights.reduce(0, +)
+        let p = frame.columnNames.count
+        return (0..<focalDimension.count).map { level in
+            var row = [Double](repeating: 0, count: p)
+            for (cell, weight) in cellWeights.enumerated() where weight > 0 {
+                let indices = Self.digits(of: cell, radices: others.map(\.count))
+                var position: [String: Int] = [focal: level]
+                for (dimension, index) in zip(others, indices) { position[dimension.variable] = index }
+                let design = frame.designRow(
+                    levelOf: { position[$0]! },
+                    numericValue: { name in
+                        if let mean = means[name] { return mean }
+                        let dimension = others.first { $0.variable == name }!
+                        return dimension.values[position[name]!]
+                    })
+                for j in 0..<p { row[j] += weight / total * design[j] }
+            }
+            return row
+        }
+    }
+
+    /// The weight of each combination of `dimensions` (first dimension fastest).
+    private static func weights(of dimensions: [Dimension], rows: Int, scheme: MarginalWeights) -> [Double] {
+        let radices = dimensions.map(\.count)
+        let cells = radices.reduce(1, *)
+        switch scheme {
+        case .equal:
+            return [Double](repeating: 1, count: cells)
+        case .proportional:
+            var counts = [Double](repeating: 0, count: cells)
+            for row in 0..<rows {
+                var cell = 0, stride = 1
+                for dimension in dimensions {
+                    cell += dimension.rowIndex[row] * stride
+                    stride *= dimension.count
+                }
+                counts[cell] += 1
+            }
+            return counts
+        case .outer:
+            let margins = dimensions.map { dimension in
+                dimension.rowIndex.reduce(into: [Double](repeating: 0, count: dimension.count)) { $0[$1] += 1 }
+            }
+            return (0..<cells).map { cell in
+                zip(margins, digits(of: cell, radices: radices)).reduce(1) { $0 * $1.0[$1.1] }
+            }
+        }
+    }
+
+    /// The mixed-radix digits of `number`, least significant first.
+    private static func digits(of number: Int, radices: [Int]) -> [Int] {
+        var rest = number
+        return radices.map { radix in
+            defer { rest /= radix }
+            return rest % radix
+        }
+    }
+}
