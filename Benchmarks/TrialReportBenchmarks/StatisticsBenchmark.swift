@@ -8,6 +8,7 @@ enum StatisticsBenchmark: String, CaseIterable {
     case rankSum = "rank-sum"
     case fisher
     case exactWilcoxon = "exact-wilcoxon"
+    case ancova
 
     /// What the results table calls it.
     var title: String {
@@ -16,13 +17,14 @@ enum StatisticsBenchmark: String, CaseIterable {
         case .rankSum: "Wilcoxon rank-sum, 500,000 + 500,000"
         case .fisher: "Fisher exact 2×2, n = 100,000"
         case .exactWilcoxon: "exact Wilcoxon distribution, 49 + 49"
+        case .ancova: "ANCOVA 1,000,000: 3 arms + 10 sites + baseline, F test, LS means"
         }
     }
 
     /// Data values per run, for throughput.
     var rows: Int {
         switch self {
-        case .logistic, .rankSum: 1_000_000
+        case .logistic, .rankSum, .ancova: 1_000_000
         case .fisher: 100_000
         case .exactWilcoxon: 98
         }
@@ -34,6 +36,7 @@ enum StatisticsBenchmark: String, CaseIterable {
         case .logistic, .rankSum: 0.5
         case .fisher: 0.01
         case .exactWilcoxon: 0.05
+        case .ancova: 2
         }
     }
 
@@ -65,6 +68,25 @@ enum StatisticsBenchmark: String, CaseIterable {
             timed = { _ = try FisherExactTest(26_000, 24_000, 23_500, 26_500) }
         case .exactWilcoxon:
             timed = { _ = try WilcoxonRankSumDistribution(firstSize: 49, secondSize: 49) }
+        case .ancova:
+            let arms = ["0", "54", "81"], sites = (1...10).map { "site\($0)" }
+            var arm: [String?] = [], site: [String?] = [], baseline: [Double] = [], change: [Double] = []
+            for _ in 0..<rows {
+                let a = Int(random.uniform() * 3), s = Int(random.uniform() * 10), base = 10 + random.uniform() * 40
+                arm.append(arms[a])
+                site.append(sites[s])
+                baseline.append(base)
+                change.append(2 - 0.5 * Double(a) + 0.1 * Double(s) - 0.02 * base + (random.uniform() - 0.5) * 10)
+            }
+            timed = {
+                let frame = try ModelFrame(
+                    response: change,
+                    variables: ["TRT": .factor(arm, levels: arms), "SITE": .factor(site), "BASE": .numeric(baseline)],
+                    terms: [ModelTerm("TRT"), ModelTerm("SITE"), ModelTerm("BASE")])
+                let fit = try LinearFit(frame)
+                _ = fit.dropOneTest(ModelTerm("TRT"))
+                _ = try fit.leastSquaresMeans(of: "TRT", weights: .proportional).differences(against: "0")
+            }
         }
         try printTimes(of: timed, warmups: warmups, repetitions: repetitions)
     }

@@ -55,7 +55,7 @@ struct LinearModelErrorTests {
         }
     }
 
-    @Test("LS means of a non-factor, an unknown reference and a contrast of the wrong length are refused")
+    @Test("LS means of a non-factor, an unknown reference and a contrast of the wrong length or all zero are refused")
     func badRequests() throws {
         let fit = try LinearFit(try ModelFrame(
             response: response, variables: ["arm": .factor(arm), "x": .numeric([3, 1, 4, 1, 5, 9])],
@@ -64,5 +64,6 @@ struct LinearModelErrorTests {
         let means = try fit.leastSquaresMeans(of: "arm")
         #expect(throws: LinearModelError.unknownLevelName(variable: "arm", level: "c")) { try means.differences(against: "c") }
         #expect(throws: LinearModelError.contrastLength(count: 3, levels: 2)) { try means.contrast([1, 0, -1]) }
+        #expect(throws: LinearModelError.zeroContrast) { try means.contrast([0, 0]) }
     }
 }

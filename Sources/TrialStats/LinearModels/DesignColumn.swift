@@ -1,6 +1,6 @@
 /// One column of a linear model's design matrix: the product of indicator functions of
 /// factor levels and of numeric variables' values (the intercept has neither).
-struct DesignColumn: Sendable, Equatable {
+struct DesignColumn: Sendable {
     /// Each factor this column indicates, with the index of its level.
     let levels: [(variable: String, level: Int)]
     /// The numeric variables whose values multiply the column.
@@ -12,10 +12,5 @@ struct DesignColumn: Sendable, Equatable {
     func value(levelOf: (String) -> Int, numericValue: (String) -> Double) -> Double {
         for (variable, level) in levels where levelOf(variable) != level { return 0 }
         return numerics.reduce(1) { $0 * numericValue($1) }
-    }
-
-    static func == (a: DesignColumn, b: DesignColumn) -> Bool {
-        a.term == b.term && a.numerics == b.numerics
-            && a.levels.map(\.variable) == b.levels.map(\.variable) && a.levels.map(\.level) == b.levels.map(\.level)
     }
 }

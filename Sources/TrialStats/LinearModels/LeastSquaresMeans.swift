@@ -55,10 +55,13 @@ public struct LeastSquaresMeans: Sendable {
 
     /// Σ cᵢ × (LS mean of level i) for contrast coefficients in level order, or `nil`
     /// when not estimable.
+    /// - Throws: ``LinearModelError/contrastLength(count:levels:)``, or
+    ///   ``LinearModelError/zeroContrast`` when every coefficient is 0 (no test to make).
     public func contrast(_ coefficients: [Double]) throws(LinearModelError) -> LinearEstimate? {
         guard coefficients.count == levels.count else {
             throw .contrastLength(count: coefficients.count, levels: levels.count)
         }
+        guard coefficients.contains(where: { $0 != 0 }) else { throw .zeroContrast }
         var l = [Double](repeating: 0, count: functions[0].count)
         for (c, function) in zip(coefficients, functions) {
             for j in l.indices { l[j] += c * function[j] }

@@ -26,6 +26,8 @@ public enum LinearModelError: Error, Equatable, Sendable, CustomStringConvertibl
     case unknownLevelName(variable: String, level: String)
     /// Contrast coefficients do not match the factor's levels in number.
     case contrastLength(count: Int, levels: Int)
+    /// Every contrast coefficient is 0.
+    case zeroContrast
 
     public var description: String {
         switch self {
@@ -53,6 +55,8 @@ public enum LinearModelError: Error, Equatable, Sendable, CustomStringConvertibl
             "'\(level)' is not a level of '\(variable)' in the fitted data"
         case let .contrastLength(count, levels):
             "\(count) contrast coefficients for \(levels) levels"
+        case .zeroContrast:
+            "every contrast coefficient is 0"
         }
     }
 }

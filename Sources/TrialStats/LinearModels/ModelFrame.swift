@@ -59,9 +59,9 @@ public struct ModelFrame: Sendable {
         }
         let ordered = Self.ordered(terms)
         let used = Array(Set(ordered.flatMap(\.variables))).sorted()
-        let complete = (0..<response.count).filter { row in
-            response[row].isFinite && used.allSatisfy { !variables[$0]!.isMissing(row) }
-        }
+        var isComplete = response.map(\.isFinite)
+        for name in used { variables[name]!.clearMissing(in: &isComplete) }
+        let complete = isComplete.indices.filter { isComplete[$0] }
         guard !complete.isEmpty else { throw .noCompleteRows }
 
         var numerics: [String: [Double]] = [:]

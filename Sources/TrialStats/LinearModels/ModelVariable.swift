@@ -27,11 +27,13 @@ public enum ModelVariable: Sendable, Equatable {
         }
     }
 
-    /// Whether row `row` is missing.
-    func isMissing(_ row: Int) -> Bool {
+    /// Sets `isComplete[row]` to false for every row where the variable is missing.
+    func clearMissing(in isComplete: inout [Bool]) {
         switch self {
-        case let .numeric(values): !values[row].isFinite
-        case let .factor(labels, _): labels[row] == nil
+        case let .numeric(values):
+            for row in values.indices where !values[row].isFinite { isComplete[row] = false }
+        case let .factor(labels, _):
+            for row in labels.indices where labels[row] == nil { isComplete[row] = false }
         }
     }
 }

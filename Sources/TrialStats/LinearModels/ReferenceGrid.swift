@@ -23,8 +23,7 @@ struct ReferenceGrid {
         }
         var means: [String: Double] = [:]
         for (name, column) in frame.numericValues.sorted(by: { $0.key < $1.key }) {
-            let distinct = Array(Set(column)).sorted()
-            if distinct.count <= 2 {
+            if let distinct = Self.atMostTwoDistinct(column) {
                 dimensions.append(Dimension(
                     variable: name, rowIndex: column.map { distinct.firstIndex(of: $0)! }, values: distinct,
                     count: distinct.count))
@@ -34,6 +33,16 @@ struct ReferenceGrid {
         }
         self.dimensions = dimensions
         self.means = means
+    }
+
+    /// The distinct values, ascending, when there are at most two; `nil` otherwise.
+    private static func atMostTwoDistinct(_ column: [Double]) -> [Double]? {
+        var distinct: [Double] = []
+        for value in column where !distinct.contains(value) {
+            if distinct.count == 2 { return nil }
+            distinct.append(value)
+        }
+        return distinct.sorted()
     }
 
     /// ℓ for each level of `focal`: the design rows at that level averaged over every
