@@ -11,8 +11,8 @@ public struct StudySimulation: Sendable {
         /// The bundled example study (examples/uc-msc-t1d): 53 participants calibrated to the
         /// published summary of the seed study, with a commented study.yaml.
         case example
-        /// A random study of `participants` participants (≥ 1) drawn from `seed`.
-        case random(participants: Int, seed: UInt64)
+        /// A random study of `participants` participants (≥ 1) drawn from `seed`, in `arms`.
+        case random(participants: Int, seed: UInt64, arms: SimulatedArms = .seedStudy)
     }
 
     public var design: Design
@@ -21,10 +21,19 @@ public struct StudySimulation: Sendable {
         self.design = design
     }
 
-    /// The files written: the four CSV files, and study.yaml for the example.
+    /// The files written: the four CSV files, and study.yaml for the example and for a random
+    /// study in other arms than the seed study's.
     public var fileNames: [String] {
         let tables = ["adsl.csv", "adlb.csv", "adae.csv", "adii.csv"]
-        return design == .example ? tables + ["study.yaml"] : tables
+        return planText == nil ? tables : tables + ["study.yaml"]
+    }
+
+    /// The study.yaml written, or `nil` when none is (the built-in plan fits the study).
+    private var planText: String? {
+        switch design {
+        case .example: StudyPlanTemplate.text
+        case let .random(_, _, arms): arms == .seedStudy ? nil : StudyPlanTemplate.text(arms: arms)
+        }
     }
 
     /// Writes the study into `directory` (created if needed; other files in it are left alone).
@@ -48,11 +57,10 @@ public struct StudySimulation: Sendable {
                                      expectedParticipants: participants.count)
             for participant in participants { tables.append(participant) }
             try write(tables, to: files)
-            try files.write(Array(StudyPlanTemplate.text.utf8), toFileAt: 4)
             summary = tables.summary
-        case let .random(participantCount, seed):
+        case let .random(participantCount, seed, arms):
             precondition(participantCount >= 1, "a study has at least one participant")
-            let study = RandomStudy(participantCount: participantCount, seed: seed)
+            let study = RandomStudy(participantCount: participantCount, seed: seed, arms: arms)
             for batch in ParticipantBlocks(participantCount: participantCount).batches {
                 for tables in study.tables(of: batch) {
                     try write(tables, to: files)
@@ -60,6 +68,7 @@ public struct StudySimulation: Sendable {
                 }
             }
         }
+        if let planText { try files.write(Array(planText.utf8), toFileAt: 4) }
         try files.commit()
         return summary
     }

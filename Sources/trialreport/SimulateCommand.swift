@@ -12,6 +12,9 @@ struct SimulateCommand: ParsableCommand {
             The same options always give the same bytes. --example writes the bundled example \
             study (53 participants calibrated to the seed study's published summary, with a \
             commented study.yaml): trialreport simulate --example --out examples/uc-msc-t1d. \
+            --arms gives a random study other arms than UC-MSC and Control, the first the reference, \
+            each optionally with a dose, and writes a study.yaml listing them: \
+            trialreport simulate --participants 300 --arms "Placebo:0,Low:54,High:81" --out study3. \
             OUT must be new, empty or hold only files simulate writes (adsl.csv, adlb.csv, \
             adae.csv, adii.csv, study.yaml) and hidden files; a folder holding other files is \
             refused (exit 73) unless --force.
@@ -24,6 +27,12 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "The seed of a random study (default: 1).")
     var seed: UInt64?
 
+    @Option(help: ArgumentHelp(
+        "The arms of a random study, the first the reference: labels separated by commas, each optionally "
+            + "followed by :DOSE (every arm or none), e.g. \"Placebo:0,Low:54,High:81\" (default: UC-MSC and Control).",
+        valueName: "arms"))
+    var arms: String?
+
     @Flag(help: "Write the calibrated example study instead of a random one.")
     var example = false
 
@@ -35,12 +44,23 @@ struct SimulateCommand: ParsableCommand {
 
     func validate() throws {
         if example {
-            guard participants == nil, seed == nil else {
-                throw ValidationError("--example is a fixed study of 53 participants; drop --participants and --seed.")
+            guard participants == nil, seed == nil, arms == nil else {
+                throw ValidationError("--example is a fixed study of 53 participants; drop --participants, --seed and --arms.")
             }
         } else {
             guard let participants else { throw ValidationError("Give --participants N, or --example.") }
             guard participants >= 1 else { throw ValidationError("--participants must be at least 1, not \(participants).") }
+            _ = try simulatedArms()
+        }
+    }
+
+    /// The arms `--arms` describes, or the seed study's.
+    private func simulatedArms() throws -> SimulatedArms {
+        guard let arms else { return .seedStudy }
+        do {
+            return try SimulatedArms(parsing: arms)
+        } catch {
+            throw ValidationError("--arms: \(error.description).")
         }
     }
 
@@ -48,7 +68,7 @@ struct SimulateCommand: ParsableCommand {
         try runReportingFailures {
             let design: StudySimulation.Design = example
                 ? .example
-                : .random(participants: participants ?? 0, seed: seed ?? 1)
+                : .random(participants: participants ?? 0, seed: seed ?? 1, arms: try simulatedArms())
             let output = URL(fileURLWithPath: outputDirectory)
             try PreviousOutput.checkReplaceable(output, force: force, ownFiles: Set(StudySimulation(.example).fileNames))
             let summary = try StudySimulation(design).write(to: output)

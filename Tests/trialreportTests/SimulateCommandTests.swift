@@ -34,4 +34,25 @@ struct SimulateCommandTests {
         #expect(try String(contentsOfFile: folder.path + "/notes.txt", encoding: .utf8) == "mine\n")
         #expect(FileManager.default.fileExists(atPath: folder.path + "/adlb.csv"))
     }
+
+    @Test func armsGiveAStudyThatValidatesWithItsPlan() throws {
+        let parent = try TemporaryStudy([:])
+        let folder = parent.path + "/three"
+        let written = try Trialreport.run(["simulate", "--participants", "60", "--arms", "Placebo:0,Low:54,High:81", "--out", folder])
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+            == ["adae.csv", "adii.csv", "adlb.csv", "adsl.csv", "study.yaml"])
+        let validated = try Trialreport.run(["validate", "--data", folder])
+        #expect(validated.status == 0, "\(validated.standardError)")
+        #expect(validated.standardOutput.contains("arms: Placebo "))
+    }
+
+    @Test func badArmsAreAUsageError() throws {
+        let parent = try TemporaryStudy([:])
+        let result = try Trialreport.run(["simulate", "--participants", "5", "--arms", "Placebo:0,Low", "--out", parent.path + "/x"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--arms: give a dose to every arm or to none."))
+        let example = try Trialreport.run(["simulate", "--example", "--arms", "A,B", "--out", parent.path + "/y"])
+        #expect(example.status == 64)
+    }
 }

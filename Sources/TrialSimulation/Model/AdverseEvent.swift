@@ -51,7 +51,7 @@ func adverseEvents(
     arm: Arm, lastMonth: Int, using generator: inout Xoshiro256StarStar
 ) -> [AdverseEvent] {
     var events: [AdverseEvent] = []
-    if arm == .ucMSC {
+    if arm.isTreated {
         // Both infusions are given: participants leave the study after month 3 at the earliest.
         for infusionDay in StudyModel.infusionDays {
             for (term, probability) in StudyModel.infusionReactions where generator.bernoulli(probability) {

@@ -26,7 +26,7 @@ struct BaselineCharacteristics: Sendable {
         let age = ageAtDiagnosis + (generator.bernoulli(Double(duration) / 12) ? 1 : 0)
         let isMale = generator.bernoulli(StudyModel.maleProbability)
         let bmi = generator.draw(onset == .adult ? StudyModel.adultBMI : StudyModel.juvenileBMI)
-        let mscDose: Double? = arm == .ucMSC
+        let mscDose: Double? = arm.isTreated
             ? generator.draw(StudyModel.mscDosePerInfusion) + generator.draw(StudyModel.mscDosePerInfusion)
             : nil
         let fasting = generator.draw(StudyModel.fastingCPeptide)

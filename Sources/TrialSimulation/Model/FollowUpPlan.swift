@@ -56,7 +56,7 @@ struct FollowUpPlan: Sendable {
         if rising {
             return fasting ? StudyModel.risingFastingChange : StudyModel.risingPostprandialChange
         }
-        if arm == .ucMSC && onset == .adult {
+        if arm.isTreated && onset == .adult {
             return fasting ? StudyModel.preservedFastingChange : StudyModel.preservedPostprandialChange
         }
         return fasting ? StudyModel.decliningFastingChange : StudyModel.decliningPostprandialChange

@@ -1,17 +1,3 @@
-/// The two arms of the seed study.
-enum Arm: Sendable {
-    case ucMSC
-    case control
-
-    /// The ARM label written to adsl.csv (SPEC.md §2's default plan).
-    var label: String {
-        switch self {
-        case .ucMSC: "UC-MSC"
-        case .control: "Control"
-        }
-    }
-}
-
 /// Onset group: diagnosed at 18 or older (adult) or before (juvenile).
 enum Onset: Sendable {
     case adult

@@ -1,6 +1,32 @@
-/// The study.yaml written with the example study: SPEC.md §2's default plan spelled out in full,
-/// with comments, as a template for users' own studies.
+/// The study.yaml written with a simulated study: with the example study, SPEC.md §2's default
+/// plan spelled out in full, with comments, as a template for users' own studies; with a random
+/// study of other arms than the seed study's, those arms.
 enum StudyPlanTemplate {
+    /// The plan of a random study with `arms`: the list form of `arms` (the first the reference,
+    /// the doses when given); every other key takes the built-in plan's value.
+    static func text(arms: SimulatedArms) -> String {
+        var lines = [
+            "# The analysis plan of a random study written by trialreport simulate --arms.",
+            "# Every key not given takes the built-in plan's value (the seed study's).",
+            "",
+            "# The arms in report order; the reference arm is the comparator of every pairwise comparison.",
+            "arms:",
+        ]
+        for (index, label) in arms.labels.enumerated() {
+            var fields = ["label: \"\(label)\""]
+            if index == arms.referenceIndex { fields.append("reference: true") }
+            if let dose = arms.doses?[index] { fields.append("dose: \(number(dose))") }
+            lines.append("  - {\(fields.joined(separator: ", "))}")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A dose as written: whole numbers without a decimal point.
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
+
     static let text = """
         # The statistical analysis plan of the study in this folder (SPEC.md §2).
         # Every key is optional: a missing key takes the value shown here, which is the

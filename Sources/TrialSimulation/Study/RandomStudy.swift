@@ -8,12 +8,13 @@
 struct RandomStudy: Sendable {
     var participantCount: Int
     var seed: UInt64
+    var arms: SimulatedArms = .seedStudy
 
     /// Participant `number` (1-based).
     /// - Complexity: O(1).
     func participant(_ number: Int) -> Participant {
         var generator = Xoshiro256StarStar(seed: seed, stream: UInt64(number))
-        let arm: Arm = generator.bernoulli(StudyModel.treatmentProbability) ? .ucMSC : .control
+        let arm = arms.draw(using: &generator)
         let onset: Onset = generator.bernoulli(StudyModel.adultOnsetProbability) ? .adult : .juvenile
         let baseline = BaselineCharacteristics.draw(arm: arm, onset: onset, using: &generator)
 
@@ -27,7 +28,7 @@ struct RandomStudy: Sendable {
             plan.lastMonth = [3, 6, 9][generator.integer(in: 0...2)]
         }
         plan.missedVisits = [3, 6, 9].filter { generator.bernoulli(StudyModel.missedVisitProbability) && $0 < plan.lastMonth }
-        if arm == .ucMSC && remits && generator.bernoulli(StudyModel.insulinIndependenceProbability) {
+        if arm.isTreated && remits && generator.bernoulli(StudyModel.insulinIndependenceProbability) {
             plan.insulinFreeEpisode = insulinFreeEpisode(lastMonth: plan.lastMonth, using: &generator)
         }
         return Participant(
@@ -37,13 +38,18 @@ struct RandomStudy: Sendable {
             insulinFreeEpisode: plan.insulinFreeEpisode)
     }
 
-    /// The probability of remission: fixed in the control arm; with UC-MSC a logistic model in
-    /// onset group, baseline fasting C-peptide and dose (`StudyModel`).
+    /// The probability of remission: fixed in a control arm; with UC-MSC a logistic model in
+    /// onset group, baseline fasting C-peptide and dose (`StudyModel`); in an arm with a share of
+    /// the UC-MSC effect, that share of the way from the control log-odds to the UC-MSC log-odds
+    /// (the full share gives the UC-MSC log-odds exactly).
     private func remissionProbability(_ baseline: BaselineCharacteristics) -> Double {
         guard let dose = baseline.mscDose else { return StudyModel.controlRemissionProbability }
-        let logOdds = (baseline.onset == .adult ? StudyModel.adultRemissionLogOdds : StudyModel.juvenileRemissionLogOdds)
+        let treated = (baseline.onset == .adult ? StudyModel.adultRemissionLogOdds : StudyModel.juvenileRemissionLogOdds)
             + StudyModel.remissionLogOddsPerFastingCPeptide * (baseline.fastingCPeptide - 260) / 100
             + StudyModel.remissionLogOddsPerDose * (dose - 4)
+        let control = PortableMath.log(StudyModel.controlRemissionProbability / (1 - StudyModel.controlRemissionProbability))
+        let effect = baseline.arm.effect
+        let logOdds = (1 - effect) * control + effect * treated
         return 1 / (1 + PortableMath.exp(-logOdds))
     }
 
