@@ -77,6 +77,9 @@ struct FiguresCommand: ParsableCommand {
             let results = StudyAnalysis.run(data: input.data, plan: input.plan.plan)
             let figures = TrialFigures(results: results, plan: input.plan.plan)
             let names = only.flatMap(FigureName.init(rawValue:)).map { [$0] } ?? figures.names
+            if let name = names.first(where: { !figures.canDraw($0) }) {
+                throw TrialReportError(.usage, at: SourceLocation(file: "--only"), "figure '\(name.rawValue)' draws sections of the seed study's layout, which this study does not have")
+            }
             let destination = output.appendingPathComponent("figures")
             let files = try figures.renderAll(names: names, dpi: dpi, width: width, documentDate: date.timestamp, folder: destination)
             try OutputFolder(destination: destination, in: output, carrying: .everyFile)

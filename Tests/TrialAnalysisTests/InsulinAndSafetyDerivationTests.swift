@@ -8,7 +8,7 @@ import TrialAnalysis
 
     @Test func ongoingEpisodesRunToLastFollowUpOrTheLastVisit() throws {
         let adii = "USUBJID,STARTMO,ENDMO\nB,3,\nA,6,9\nA,10.5,\nC,1,2\n"
-        let results = try TemporaryStudy(adsl: Self.adsl, adlb: Self.adlb, adii: adii).results().insulinIndependence
+        let results = try #require(try TemporaryStudy(adsl: Self.adsl, adlb: Self.adlb, adii: adii).results().insulinIndependence)
         #expect(results.episodes.map(\.usubjid) == ["A", "A", "B", "C"])
         #expect(results.episodes.map(\.durationMonths) == [3, 1.5, 6, 1])
         #expect(results.episodes.map(\.ongoing) == [false, true, true, false])
@@ -26,7 +26,7 @@ import TrialAnalysis
             C,Headache,Nervous,MILD,N,1,N
 
             """
-        let results = try TemporaryStudy(adsl: Self.adsl, adlb: Self.adlb, adae: adae).results().adverseEvents
+        let results = try #require(try TemporaryStudy(adsl: Self.adsl, adlb: Self.adlb, adae: adae).results().adverseEvents)
         #expect(results.preTreatmentEventsExcluded == 1)
         #expect(results.byTerm.map(\.term) == ["Fever", "Headache"])
         #expect(results.byTerm[0].byArm.map(\.subjects) == [2, 0])

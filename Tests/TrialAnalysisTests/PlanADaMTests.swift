@@ -80,4 +80,23 @@ import TrialData
         #expect(planDiagnostics("data: {format: adam, subjects: ../other/adsl.xpt}\n")
             == ["error: study.yaml:1:32: data.subjects: '../other/adsl.xpt' must be a path inside the study folder"])
     }
+
+    @Test func keysOfTheSeedStudysLayoutAreRefusedForADaMDataAtTheirLines() {
+        let plan = "data: {format: adam}\nvisits: [0, 24]\nremission: {minPercentIncrease: 5}\nfigures: [consort]\n"
+        let message = "is analysed only in the seed study's file layout; this version does not analyse it for CDISC ADaM data "
+            + "(Guides/ADaMStudies.md lists what it does): remove it"
+        #expect(planDiagnostics(plan) == [
+            "error: study.yaml:2:9: visits: 'visits' \(message)",
+            "error: study.yaml:3:12: remission: 'remission' \(message)",
+            "error: study.yaml:4:10: figures: 'figures' \(message)",
+        ])
+    }
+
+    @Test func anADaMPlanDrawsNoSeedStudyFigureAndWritesNoSeedStudyKey() throws {
+        let plan = try AnalysisPlan.load(yaml: Self.pilot).plan
+        #expect(plan.figures.isEmpty)
+        for key in ["visits", "parameters", "remission", "subgroups", "logistic", "figures", "infusionMonths"] {
+            #expect(!plan.canonicalYAML.contains("\n\(key):"), "\(key)")
+        }
+    }
 }

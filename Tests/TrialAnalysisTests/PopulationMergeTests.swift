@@ -22,7 +22,7 @@ import TrialData
 
     private func allParticipants(_ results: Results) throws -> JSONValue {
         let endpoints = results.endpoints.filter { $0.subgroup == nil }
-        let baseline = results.baseline.rows.filter { !["AGE", "AGEDX"].contains($0.variable) }
+        let baseline = try #require(results.baseline?.rows.filter { !["AGE", "AGEDX"].contains($0.variable) })
         let data = try JSONEncoder().encode(Pair(endpoints: endpoints, baseline: baseline))
         return try JSONParser.parse(Array(data), file: "results")
     }

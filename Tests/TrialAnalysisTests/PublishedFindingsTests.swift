@@ -8,7 +8,7 @@ import TrialAnalysis
     func results() throws -> Results { try Self.results.get() }
 
     @Test func remissionIsElevenOfTwentySevenWithUCMSCAndSignificantlyHigher() throws {
-        let overall = try results().remission.overall
+        let overall = try #require(results().remission?.overall)
         #expect(overall.byArm[0].arm == "UC-MSC")
         #expect(overall.byArm[0].responders == 11 && overall.byArm[0].n == 27)
         #expect(try #require(overall.byArm[0].rate) > #require(overall.byArm[1].rate))
@@ -16,7 +16,7 @@ import TrialAnalysis
     }
 
     @Test func threeUCMSCParticipantsAndNoControlBecomeInsulinIndependent() throws {
-        let arms = try results().insulinIndependence.byArm
+        let arms = try #require(results().insulinIndependence?.byArm)
         #expect(arms.map(\.arm) == ["UC-MSC", "Control"])
         #expect(arms.map(\.subjects) == [3, 0])
     }
@@ -38,7 +38,7 @@ import TrialAnalysis
     }
 
     @Test func lowerBaselineFastingCPeptideAndHigherDosePredictRemission() throws {
-        let terms = try results().logistic.terms
+        let terms = try #require(results().logistic?.terms)
         let baseline = try #require(terms.first { $0.term == "CPEPF.BASE" })
         let dose = try #require(terms.first { $0.term == "MSCDOSE" })
         #expect(try #require(baseline.estimate) < 0)
@@ -49,7 +49,7 @@ import TrialAnalysis
     }
 
     @Test func noSeriousAdverseEvents() throws {
-        let serious = try results().adverseEvents.serious
+        let serious = try #require(results().adverseEvents?.serious)
         #expect(serious.byArm.map(\.subjects) == [0, 0])
     }
 }

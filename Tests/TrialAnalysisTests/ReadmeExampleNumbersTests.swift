@@ -20,7 +20,7 @@ import TrialAnalysis
 
     /// The README's example-study cells, from the results.
     static func cells(_ results: Results) throws -> [String] {
-        let overall = results.remission.overall
+        let overall = try #require(results.remission?.overall)
         func endpoint(_ parameter: String, _ level: String) throws -> EndpointResult {
             try #require(results.endpoints.first { $0.parameter == parameter && $0.visit == 12 && $0.level == level })
         }
@@ -31,17 +31,17 @@ import TrialAnalysis
             + "(CPEPF p = \(try p(endpoint("CPEPF", "Adult-onset").between.pValue)))"
         let juvenile = "Mann–Whitney p = \(try p(endpoint("CPEPP", "Juvenile-onset").between.pValue)) (CPEPP), "
             + "\(try p(endpoint("CPEPF", "Juvenile-onset").between.pValue)) (CPEPF)"
-        let baseline = try #require(results.logistic.terms.first { $0.term == "CPEPF.BASE" })
-        let dose = try #require(results.logistic.terms.first { $0.term == "MSCDOSE" })
+        let baseline = try #require(results.logistic?.terms.first { $0.term == "CPEPF.BASE" })
+        let dose = try #require(results.logistic?.terms.first { $0.term == "MSCDOSE" })
         let predictors = "Firth: CPEPF.BASE \(significant(try #require(baseline.estimate), 3)) per pmol/L "
             + "(OR \(significant(try #require(baseline.oddsRatioPer?.oddsRatio), 2)) per 100 pmol/L, p = \(try p(baseline.pValue))), "
             + "MSCDOSE \(significant(try #require(dose.estimate), 3, signed: true)) (p = \(try p(dose.pValue)))"
-        let episodes = results.insulinIndependence.episodes.sorted { ($0.durationMonths ?? 0) < ($1.durationMonths ?? 0) }
+        let episodes = try #require(results.insulinIndependence?.episodes.sorted { ($0.durationMonths ?? 0) < ($1.durationMonths ?? 0) })
         let insulin = episodes.enumerated().map { index, episode in
             let months = Int((episode.durationMonths ?? 0).rounded())
             return "\(episode.usubjid) (\(months)\(index == 0 ? " months" : "")\(episode.ongoing ? ", ongoing" : ""))"
         }.joined(separator: ", ")
-        let events = results.adverseEvents
+        let events = try #require(results.adverseEvents)
         let byArm = events.byTerm.reduce(into: [0, 0]) { sums, term in
             for (index, count) in term.byArm.enumerated() { sums[index] += count.events }
         }
@@ -49,7 +49,7 @@ import TrialAnalysis
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         let serious = events.serious.byArm.reduce(0) { $0 + $1.subjects } == 0 ? "none serious" : "some serious"
         let safety = "\(byArm[0] + byArm[1]) events (\(byArm[0]) UC-MSC, \(byArm[1]) control), \(severity), \(serious)"
-        let levels = results.remission.subgroups.map(\.comparison)
+        let levels = try #require(results.remission?.subgroups.map(\.comparison))
         let sizes = "\(levels[0].byArm[0].n) + \(levels[1].byArm[0].n) UC-MSC and \(levels[0].byArm[1].n) + "
             + "\(levels[1].byArm[1].n) control participants"
         let remitters = "\(levels[0].byArm[0].responders) + \(levels[1].byArm[0].responders) with UC-MSC, "

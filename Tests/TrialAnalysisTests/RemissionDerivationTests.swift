@@ -23,7 +23,7 @@ import TrialAnalysis
         #expect(study.remission.status == [.nonResponder, .responder, .nonResponder, .nonResponder])
         #expect(study.remission.undefinedPercentChanges == [1, 1, 0, 0])
         let results = try TemporaryStudy(adsl: Self.fourParticipants, adlb: adlb).results()
-        #expect(results.remission.overall.byArm[0].undefinedPercentChanges == 2)
+        #expect(results.remission?.overall.byArm[0].undefinedPercentChanges == 2)
     }
 
     @Test func ruleAllNeedsEveryParameter() throws {
@@ -36,7 +36,7 @@ import TrialAnalysis
         let adlb = TemporaryStudy.cPeptide([("A", (100, nil), (500, 400)), ("B", (100, nil), (500, 600)),
                                             ("C", (100, nil), (500, nil)), ("D", (100, 100), (500, 500))])
         let results = try TemporaryStudy(adsl: Self.fourParticipants, adlb: adlb).results()
-        let arms = results.remission.overall.byArm
+        let arms = try #require(results.remission?.overall.byArm)
         #expect(arms.map(\.n) == [2, 2])
         #expect(arms.map(\.responders) == [1, 0])
         #expect(arms.map(\.missingCountedAsNonResponders) == [1, 1])
@@ -46,10 +46,10 @@ import TrialAnalysis
         let adlb = TemporaryStudy.cPeptide([("A", (100, nil), (500, 400)), ("B", (100, 120), (500, 600)),
                                             ("C", (100, nil), (500, nil)), ("D", (100, 100), (500, 500))])
         let results = try TemporaryStudy(adsl: Self.fourParticipants, adlb: adlb, plan: "remission: {missing: completeCase}\n").results()
-        let arms = results.remission.overall.byArm
+        let arms = try #require(results.remission?.overall.byArm)
         #expect(arms.map(\.n) == [1, 1])
         #expect(arms.map(\.excluded) == [1, 1])
-        #expect(results.participantFlow.byArm.map(\.analysed) == [1, 1])
+        #expect(results.participantFlow?.byArm.map(\.analysed) == [1, 1])
         #expect(results.notes.contains { $0.section == "remission" && $0.message.contains("excluded by completeCase") })
     }
 
@@ -61,7 +61,7 @@ import TrialAnalysis
         let study = try TemporaryStudy(adsl: Self.fourParticipants, adlb: adlb).derived()
         #expect(study.remission.status == [.responder, .nonResponder, .nonResponder, .nonResponder])
         #expect(study.remission.missingBaseline == [true, true, true, false])
-        let arms = try TemporaryStudy(adsl: Self.fourParticipants, adlb: adlb).results().remission.overall.byArm
+        let arms = try #require(TemporaryStudy(adsl: Self.fourParticipants, adlb: adlb).results().remission?.overall.byArm)
         #expect(arms.map(\.n) == [2, 2])
         #expect(arms.map(\.missingBaseline) == [2, 1])
         #expect(arms.map(\.missingCountedAsNonResponders) == [1, 1])
@@ -72,7 +72,7 @@ import TrialAnalysis
                                             ("C", (100, 100), (nil, 500)), ("D", (100, 100), (500, 500))])
         let results = try TemporaryStudy(adsl: Self.fourParticipants, adlb: adlb,
                                          plan: "remission: {missing: completeCase}\n").results()
-        let arms = results.remission.overall.byArm
+        let arms = try #require(results.remission?.overall.byArm)
         #expect(arms.map(\.n) == [1, 1])
         #expect(arms.map(\.excluded) == [1, 1])
         #expect(arms.map(\.missingBaseline) == [1, 1])

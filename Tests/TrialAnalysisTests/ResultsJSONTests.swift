@@ -100,9 +100,9 @@ import TrialAnalysis
 
     @Test func nonFiniteNumbersBecomeNull() throws {
         let sparse = ResultsSamples.sparse
-        #expect(sparse.remission.overall.pValue == nil)
-        #expect(sparse.remission.overall.byArm[0].rate == nil)
-        #expect(sparse.logistic.terms[0].oddsRatio == nil)
+        #expect(sparse.remission?.overall.pValue == nil)
+        #expect(sparse.remission?.overall.byArm[0].rate == nil)
+        #expect(sparse.logistic?.terms[0].oddsRatio == nil)
         let root = try Self.object(sparse)
         #expect(Self.value(at: "remission.overall.pValue", in: root) is NSNull)
         #expect(Self.value(at: "remission.overall.difference.ciUpper", in: root) is NSNull)
@@ -126,16 +126,17 @@ import TrialAnalysis
         }
     }
 
-    @Test func keysFollowTheOrderOfSpecSection5() throws {
+    @Test func keysFollowTheOrderOfSpecSection5ThenTheAddedKeys() throws {
         let text = String(decoding: ResultsSamples.full.jsonData(), as: UTF8.self)
         let topLevel = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
         #expect(topLevel == ["schemaVersion", "inputs", "arms", "remission", "endpoints", "logistic",
-                             "insulinIndependence", "adverseEvents", "baseline", "participantFlow", "figureData", "notes"])
+                             "insulinIndependence", "adverseEvents", "baseline", "participantFlow", "figureData", "notes",
+                             "plan", "analysisSets"])
     }
 
     @Test func numbersUseTheirShortestRoundTripForm() throws {
         var results = ResultsSamples.full
-        results.remission.overall.pValue = 0.1 + 0.2
+        results.remission?.overall.pValue = 0.1 + 0.2
         results.endpoints[0].visit = 12
         results.endpoints[0].byArm[0].mean = 1e-300
         results.endpoints[0].byArm[0].sd = 123_456_789.125
@@ -148,7 +149,7 @@ import TrialAnalysis
 
     @Test func stringsAreEscaped() throws {
         var results = ResultsSamples.full
-        results.adverseEvents.byTerm[0].term = "Quote \" backslash \\ newline \n bell \u{7} 中文 </script>"
+        results.adverseEvents?.byTerm[0].term = "Quote \" backslash \\ newline \n bell \u{7} 中文 </script>"
         let text = String(decoding: results.jsonData(), as: UTF8.self)
         #expect(text.contains(#""term": "Quote \" backslash \\ newline \n bell \u0007 中文 </script>","#))
         #expect(try Results(jsonData: results.jsonData()) == results)

@@ -100,20 +100,21 @@ enum ResultsSamples {
         participantFlow: ParticipantFlow(enrolled: 53, byArm: [
             ParticipantFlowArm(arm: "UC-MSC", allocated: 27, secondInfusion: 27, completedPrimaryVisit: 26, analysed: 27),
             ParticipantFlowArm(arm: "Control", allocated: 26, secondInfusion: nil, completedPrimaryVisit: 25, analysed: 26),
-        ])
+        ]),
+        plan: PlanAsUsed(AnalysisPlan())
     )
 
     /// `full` with statistics that cannot be computed: undefined rates, a NaN p-value, an
     /// infinite odds ratio, an arm with one value.
     static var sparse: Results {
         var results = full
-        results.remission.overall = RemissionComparison(
+        results.remission?.overall = RemissionComparison(
             byArm: [RemissionArm(arm: "UC-MSC", n: 0, responders: 0, rate: .nan, ciLower: nil, ciUpper: nil,
                                  excluded: 27, missingCountedAsNonResponders: 0, missingBaseline: 0, undefinedPercentChanges: 2)],
             difference: ProportionDifference(estimate: nil, ciLower: -.infinity, ciUpper: .infinity),
             test: .fisherExact, pValue: .nan
         )
-        results.logistic.terms = [LogisticTerm(term: "MSCDOSE", estimate: 40, standardError: nil, oddsRatio: .infinity,
+        results.logistic?.terms = [LogisticTerm(term: "MSCDOSE", estimate: 40, standardError: nil, oddsRatio: .infinity,
                                                ciLower: nil, ciUpper: nil, pValue: nil)]
         results.endpoints = [EndpointResult(parameter: "HBA1C", visit: 1.5, subgroup: nil, level: nil, byArm: [
             EndpointArm(arm: "UC-MSC", value: descriptives(1, 7.2), change: .empty, percentChange: .empty, withinTest: .pairedT, withinPValue: nil),

@@ -128,7 +128,8 @@ enum DocumentSamples {
                 ParticipantFlowArm(arm: "UC-MSC", allocated: 27, secondInfusion: 27, completedPrimaryVisit: 26, analysed: 27),
                 ParticipantFlowArm(arm: "Control", allocated: 26, secondInfusion: nil, completedPrimaryVisit: 25, analysed: 26),
             ]),
-            notes: [AnalysisNote(section: "logistic", context: "multivariable model", message: "Firth's method: 5.5 events per covariate")])
+            notes: [AnalysisNote(section: "logistic", context: "multivariable model", message: "Firth's method: 5.5 events per covariate")],
+            plan: PlanAsUsed(AnalysisPlan()))
     }
 
     static let provenance = ReportProvenance(

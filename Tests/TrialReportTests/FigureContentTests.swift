@@ -30,8 +30,8 @@ import TrialAnalysis
         #expect(text.contains("0.988 (0.975 to 0.998)"))
         #expect(text.contains("Univariable models"))
         var ml = FigureSamples.example
-        ml.logistic.method = .ml
-        ml.logistic.univariable = []
+        ml.logistic?.method = .ml
+        ml.logistic?.univariable = []
         let mlText = Self.text(.remissionForest, ml)
         #expect(mlText.replacingOccurrences(of: "\n", with: " ").contains("Multivariable model: maximum-likelihood logistic regression"))
         #expect(mlText.contains("Wald 95% CI and p."))
@@ -50,7 +50,7 @@ import TrialAnalysis
 
     @Test func forestWritesNotEstimableForAnInfiniteOddsRatio() {
         var separated = FigureSamples.example
-        separated.logistic.terms[2] = LogisticTerm(term: "MSCDOSE", estimate: nil, standardError: nil, oddsRatio: nil,
+        separated.logistic?.terms[2] = LogisticTerm(term: "MSCDOSE", estimate: nil, standardError: nil, oddsRatio: nil,
                                                     ciLower: nil, ciUpper: nil, pValue: nil)
         #expect(Self.text(.remissionForest, separated).contains("not estimable"))
     }
@@ -59,8 +59,8 @@ import TrialAnalysis
         var plan = FigureSamples.plan
         plan.arms = ArmLabels(treatment: "Cells", control: "Standard care")
         var results = FigureSamples.example
-        results.remission.overall.byArm[0].arm = "Cells"
-        results.remission.overall.byArm[1].arm = "Standard care"
+        results.remission?.overall.byArm[0].arm = "Cells"
+        results.remission?.overall.byArm[1].arm = "Standard care"
         let text = Self.text(.remissionRates, results, plan: plan)
         #expect(text.contains("Cells") && text.contains("Standard care"))
     }

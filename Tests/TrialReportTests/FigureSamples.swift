@@ -141,7 +141,8 @@ enum FigureSamples {
                 ParticipantFlowArm(arm: arms[0], allocated: 27, secondInfusion: 26, completedPrimaryVisit: 26, analysed: 27),
                 ParticipantFlowArm(arm: arms[1], allocated: 26, secondInfusion: nil, completedPrimaryVisit: 25, analysed: 26),
             ]),
-            figureData: FigureData(trajectories: trajectories(n: 27), percentChangeDistributions: distributions(n: 27)))
+            figureData: FigureData(trajectories: trajectories(n: 27), percentChangeDistributions: distributions(n: 27)),
+            plan: PlanAsUsed(AnalysisPlan()))
     }()
 
     /// Results like a 1,000,000-participant study's: 500,000 per arm, 300 AE terms, 4,000 episodes
@@ -149,11 +150,13 @@ enum FigureSamples {
     static let large: Results = {
         var results = example
         let n = 500_000
+        var (remission, logistic) = (results.remission!, results.logistic!)
+        var (adverseEvents, insulinIndependence) = (results.adverseEvents!, results.insulinIndependence!)
         results.arms = [ArmSize(arm: arms[0], n: n), ArmSize(arm: arms[1], n: n)]
-        results.remission.overall = comparison(remissionArm(arms[0], n: n, responders: 203_700, ci: (0.406, 0.409)),
+        remission.overall = comparison(remissionArm(arms[0], n: n, responders: 203_700, ci: (0.406, 0.409)),
                                                remissionArm(arms[1], n: n, responders: 57_500, ci: (0.114, 0.116)),
                                                difference: 0.292, p: 1e-300)
-        results.remission.subgroups = results.remission.subgroups.map { subgroup in
+        remission.subgroups = remission.subgroups.map { subgroup in
             var subgroup = subgroup
             subgroup.byArm = subgroup.byArm.map { arm in
                 remissionArm(arm.arm, n: n / 2, responders: Int(Double(n / 2) * (arm.rate ?? 0)),
@@ -161,22 +164,22 @@ enum FigureSamples {
             }
             return subgroup
         }
-        results.logistic.n = n
-        results.logistic.events = 203_700
-        results.logistic.method = .ml
-        results.logistic.methodReason = .enoughEventsPerCovariate
-        results.logistic.terms = [term("(Intercept)", 1.9, 1.8, 2.0, 1e-40), term("CPEPF.BASE", 0.98761, 0.98752, 0.98770, 1e-200),
+        logistic.n = n
+        logistic.events = 203_700
+        logistic.method = .ml
+        logistic.methodReason = .enoughEventsPerCovariate
+        logistic.terms = [term("(Intercept)", 1.9, 1.8, 2.0, 1e-40), term("CPEPF.BASE", 0.98761, 0.98752, 0.98770, 1e-200),
                                   term("MSCDOSE", 2.871, 2.860, 2.882, 1e-250)]
-        results.logistic.univariable = []
+        logistic.univariable = []
         let socs = ["General disorders", "Infections and infestations", "Nervous system disorders", "Gastrointestinal disorders"]
-        results.adverseEvents.byTerm = (0..<300).map { index in
+        adverseEvents.byTerm = (0..<300).map { index in
             let base = Int(Double(n) * 0.3 * unit(UInt64(index)) * unit(UInt64(index + 1000)))
             return adverseEvent("Preferred term number \(index + 1)", soc: socs[index % socs.count], base,
                                 Int(Double(base) * (0.7 + 0.6 * unit(UInt64(index + 2000)))), sizes: (n, n))
         }
-        results.insulinIndependence.byArm = [InsulinIndependenceArm(arm: arms[0], subjects: 3_000, n: n, episodes: 3_400),
+        insulinIndependence.byArm = [InsulinIndependenceArm(arm: arms[0], subjects: 3_000, n: n, episodes: 3_400),
                                              InsulinIndependenceArm(arm: arms[1], subjects: 600, n: n, episodes: 600)]
-        results.insulinIndependence.episodes = (0..<4_000).map { index in
+        insulinIndependence.episodes = (0..<4_000).map { index in
             let participant = index < 3_400 ? index % 3_000 : index
             let arm = index < 3_400 ? arms[0] : arms[1]
             // Participants 0..<400 have two episodes: the first ends by month 9, the second starts at 10.
@@ -195,6 +198,8 @@ enum FigureSamples {
             ParticipantFlowArm(arm: arms[0], allocated: n, secondInfusion: 481_233, completedPrimaryVisit: 470_112, analysed: n),
             ParticipantFlowArm(arm: arms[1], allocated: n, secondInfusion: nil, completedPrimaryVisit: 468_020, analysed: n),
         ])
+        (results.remission, results.logistic) = (remission, logistic)
+        (results.adverseEvents, results.insulinIndependence) = (adverseEvents, insulinIndependence)
         return results
     }()
 }

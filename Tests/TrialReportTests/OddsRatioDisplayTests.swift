@@ -26,13 +26,13 @@ import TrialAnalysis
 
     @Test func theTableTheTextAndTheForestPlotShowTheScaledOddsRatio() throws {
         var results = DocumentSamples.results()
-        let perUnit = results.logistic.terms[1]
-        results.logistic.terms[1] = perUnit.scaled(per: 100)
-        let scaled = try #require(results.logistic.terms[1].oddsRatioPer)
+        let perUnit = try #require(results.logistic?.terms[1])
+        results.logistic?.terms[1] = perUnit.scaled(per: 100)
+        let scaled = try #require(results.logistic?.terms[1].oddsRatioPer)
         let shown = Display.estimateWithInterval(scaled.oddsRatio, lower: scaled.ciLower, upper: scaled.ciUpper, decimals: 2)
         #expect(shown != Display.estimateWithInterval(perUnit.oddsRatio, lower: perUnit.ciLower, upper: perUnit.ciUpper, decimals: 2))
 
-        let table = ReportTables(results: results, plan: plan).predictors()
+        let table = ReportTables(results: results, plan: plan).predictors(try #require(results.logistic))
         let row = try #require(table.rows.first { $0.cells[0].text.hasPrefix("Baseline fasting C-peptide") })
         #expect(row.cells[0].text.hasSuffix("100\(FigureText.space)pmol/L"))
         #expect(row.cells[3].text == shown)
@@ -45,8 +45,8 @@ import TrialAnalysis
 
     @Test func aLimitNotEstablishedReadsSoWithItsExplanationInTheTableTheTextAndTheForest() throws {
         var results = DocumentSamples.results()
-        results.logistic.terms[2].ciUpper = nil
-        let table = ReportTables(results: results, plan: plan).predictors()
+        results.logistic?.terms[2].ciUpper = nil
+        let table = ReportTables(results: results, plan: plan).predictors(try #require(results.logistic))
         let row = try #require(table.rows.first { $0.cells[0].text.hasPrefix("UC-MSC dose") })
         #expect(row.cells[3].text == "5.11 (1.70 to not established)")
         let footnote = try #require(table.footnotes.first { row.cells[3].footnotes.contains($0.marker) })
@@ -63,7 +63,7 @@ import TrialAnalysis
 
     @Test func withEveryLimitEstablishedNeitherTableNorForestExplainsNotEstablished() throws {
         let results = DocumentSamples.results()
-        let table = ReportTables(results: results, plan: plan).predictors()
+        let table = ReportTables(results: results, plan: plan).predictors(try #require(results.logistic))
         #expect(!table.footnotes.contains { $0.text.contains("not established") })
         let forest = FigureFiles.texts(TrialFigures(results: results, plan: plan).build(.remissionForest)).joined(separator: " ")
         #expect(!forest.contains("not established"))

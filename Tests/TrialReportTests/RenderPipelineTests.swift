@@ -131,9 +131,9 @@ struct RenderPipelineTests {
         _ = try renderer.render(options)
         let folder = options.outputDirectory
         let results = try Results(jsonData: Data(contentsOf: folder.appendingPathComponent("results.json")))
-        let treatment = results.remission.overall.byArm[0]
+        let treatment = try #require(results.remission?.overall.byArm[0])
         let headline = "\(treatment.responders)/\(treatment.n) (\(Display.percentage(treatment.rate)))"
-        let p = Display.pValue(results.remission.overall.pValue)
+        let p = try #require(Display.pValue(results.remission?.overall.pValue))
         let pdf = try PDFText.extract(Array(Data(contentsOf: folder.appendingPathComponent("report.pdf"))))
         for text in [try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8),
                      try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8), pdf] {

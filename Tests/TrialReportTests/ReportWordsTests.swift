@@ -46,10 +46,12 @@ import TrialAnalysis
 
     static func results(_ fits: Fits) -> Results {
         var results = DocumentSamples.results()
-        (results.logistic.method, results.logistic.methodReason) = fits.multivariable
+        var logistic = results.logistic!
+        (logistic.method, logistic.methodReason) = fits.multivariable
         for (index, fit) in fits.univariable.enumerated() {
-            (results.logistic.univariable[index].method, results.logistic.univariable[index].methodReason) = fit
+            (logistic.univariable[index].method, logistic.univariable[index].methodReason) = fit
         }
+        results.logistic = logistic
         return results
     }
 
@@ -73,7 +75,8 @@ import TrialAnalysis
 
     @Test(arguments: fits)
     func predictorsTableFootnotesNameTheMethodOfEachColumn(_ fits: Fits) throws {
-        let table = ReportTables(results: Self.results(fits), plan: AnalysisPlan()).predictors()
+        let results = Self.results(fits)
+        let table = ReportTables(results: results, plan: AnalysisPlan()).predictors(try #require(results.logistic))
         func footnote(_ marker: String?) -> String? { table.footnotes.first { $0.marker == marker }?.text }
         let multivariable = try #require(footnote(table.headerRows[0][2].footnotes.first))
         #expect(multivariable.hasPrefix(LogisticMethodWords.note(fits.multivariable.0)))
@@ -112,8 +115,8 @@ import TrialAnalysis
 
     @Test func missingBaselineIsCountedInTheMethodsUnderNonResponder() {
         var results = DocumentSamples.results()
-        results.remission.overall.byArm[0].missingBaseline = 1
-        results.remission.overall.byArm[1].missingCountedAsNonResponders = 0
+        results.remission?.overall.byArm[0].missingBaseline = 1
+        results.remission?.overall.byArm[1].missingCountedAsNonResponders = 0
         let remission = Self.remission(results)
         #expect(remission["missingRule"] as? String == "a remission parameter missing at baseline or at the primary visit cannot "
             + "meet the rule, so a participant without the values the rule needs counts as not in remission")
@@ -126,10 +129,10 @@ import TrialAnalysis
         var results = DocumentSamples.results()
         var plan = AnalysisPlan()
         plan.remission.missing = .completeCase
-        for index in results.remission.overall.byArm.indices {
-            results.remission.overall.byArm[index].missingCountedAsNonResponders = 0
-            results.remission.overall.byArm[index].missingBaseline = 1
-            results.remission.overall.byArm[index].excluded = 2
+        for index in DocumentSamples.results().remission!.overall.byArm.indices {
+            results.remission?.overall.byArm[index].missingCountedAsNonResponders = 0
+            results.remission?.overall.byArm[index].missingBaseline = 1
+            results.remission?.overall.byArm[index].excluded = 2
         }
         let remission = Self.remission(results, plan: plan)
         #expect(remission["missingRule"] as? String
@@ -159,14 +162,14 @@ import TrialAnalysis
         #expect(Display.planValue(1e-7) == "0.0000001")
     }
 
-    @Test func confidenceLimitsInPercentAreScaledOnTheDecimalDigits() {
+    @Test func confidenceLimitsInPercentAreScaledOnTheDecimalDigits() throws {
         // 0.0285 × 100 is 2.8499999999999996 in binary, which would round to 2.8.
         #expect(Display.percentageInterval(0.0285, 0.4125) == "2.9 to 41.3")
         let arm = RemissionArm(arm: "UC-MSC", n: 27, responders: 11, rate: 11.0 / 27, ciLower: 0.0285, ciUpper: 0.4125,
                                excluded: 0, missingCountedAsNonResponders: 0, missingBaseline: 0, undefinedPercentChanges: 0)
         var results = DocumentSamples.results()
-        results.remission.overall.byArm[0] = arm
-        let table = ReportTables(results: results, plan: AnalysisPlan()).primaryEndpoint()
+        results.remission?.overall.byArm[0] = arm
+        let table = ReportTables(results: results, plan: AnalysisPlan()).primaryEndpoint(try #require(results.remission))
         #expect(table.groups[0].rows[0].cells[2].text == "2.9 to 41.3")
         let treatment = Self.remission(results)["treatment"] as? [String: Any]
         #expect(treatment?["ci"] as? String == "2.9 to 41.3%")
@@ -189,8 +192,9 @@ import TrialAnalysis
         #expect(headline.lowerBound < framing.lowerBound && framing.lowerBound < level.lowerBound)
     }
 
-    @Test func primaryTableGivesTheInteractionItsOwnRowBeforeTheLevels() {
-        let table = ReportTables(results: DocumentSamples.results(), plan: AnalysisPlan()).primaryEndpoint()
+    @Test func primaryTableGivesTheInteractionItsOwnRowBeforeTheLevels() throws {
+        let results = DocumentSamples.results()
+        let table = ReportTables(results: results, plan: AnalysisPlan()).primaryEndpoint(try #require(results.remission))
         let labels = table.groups[1].rows.map { $0.cells[0].text }
         #expect(labels == ["Onset", "Treatment × onset interaction", "Adult-onset", "Juvenile-onset"])
         #expect(table.groups[1].rows[1].cells.last?.text == "0.472")

@@ -59,22 +59,53 @@ enum TemplateKeys {
 @Suite("Report templates")
 struct TemplateTests {
     static func context() -> [String: Any] {
-        let results = DocumentSamples.results()
-        let context = ReportContext(results: results, plan: AnalysisPlan(), provenance: DocumentSamples.provenance,
-                                    tables: ReportTables(results: results, plan: AnalysisPlan()).all(),
-                                    figureNames: FigureName.allCases.map(\.rawValue))
+        context(DocumentSamples.results(), plan: AnalysisPlan())
+    }
+
+    /// The context of a two-arm ADaM study with an analysis set: no section of the seed study's layout.
+    static func adamContext() -> [String: Any] {
+        let plan = AnalysisPlan(data: .adam(AdamLayout(subjects: "adsl.xpt")),
+                                arms: ArmLabels(arms: [.init(label: "Placebo", dose: 0), .init(label: "Active", dose: 10)], referenceIndex: 0),
+                                sets: [AnalysisSet(name: "Safety", flag: "SAFFL", byActualTreatment: true)], figures: [])
+        let arms = [ArmSize(arm: "Placebo", n: 10), ArmSize(arm: "Active", n: 12)]
+        let results = Results(inputs: [], arms: arms, remission: nil, endpoints: [], logistic: nil, insulinIndependence: nil,
+                              adverseEvents: nil, baseline: nil, participantFlow: nil, plan: PlanAsUsed(plan),
+                              analysisSets: [AnalysisSetSize(name: "Safety", byArm: arms)])
+        return context(results, plan: plan)
+    }
+
+    private static func context(_ results: Results, plan: AnalysisPlan) -> [String: Any] {
+        let context = ReportContext(results: results, plan: plan, provenance: DocumentSamples.provenance,
+                                    tables: ReportTables(results: results, plan: plan).all(),
+                                    figureNames: TrialFigures(results: results, plan: plan).names.map(\.rawValue))
         var values = context.values()
         values["body"] = "<p>body</p>"
         values["description"] = "summary"
         return values
     }
 
+    /// A key the seed study's context lacks must be one the ADaM study's context has, and the other
+    /// way round (a section shown only for one of them).
     @Test func everyKeyTheBundledTemplatesUseExistsInTheContext() throws {
         let directory = DocumentSamples.templatesDirectory
         for name in [ReportTemplates.markdownName, ReportTemplates.htmlName] {
-            let missing = try TemplateKeys.unresolved(in: name, directory: directory, context: Self.context())
-            #expect(missing == [], "\(missing)")
+            let missingForSeed = try TemplateKeys.unresolved(in: name, directory: directory, context: Self.context())
+            let missingForADaM = try TemplateKeys.unresolved(in: name, directory: directory, context: Self.adamContext())
+            let missing = Set(missingForSeed).intersection(missingForADaM)
+            #expect(missing.isEmpty, "\(missing.sorted())")
         }
+    }
+
+    @Test func theADaMTemplateShowsTheDesignAndTheSetsAndNoSeedSection() throws {
+        let markdown = try ReportTemplates(directory: DocumentSamples.templatesDirectory).markdown(Self.adamContext())
+        #expect(markdown.contains("**Arms:** Placebo (N = 10) and Active (N = 12)"))
+        #expect(markdown.contains("Doses: Placebo 0 and Active 10."))
+        #expect(markdown.contains("- **Safety** (SAFFL = Y, analysed by actual treatment): 22 participants; Placebo 10; Active 12."))
+        #expect(markdown.contains("[[table:analysis-sets]]"))
+        // The appendix shows the sample provenance's plan, the seed study's.
+        let sections = try #require(markdown.components(separatedBy: "## Appendix").first)
+        #expect(!sections.contains("Primary endpoint"))
+        #expect(!sections.contains("remission"))
     }
 
     @Test func syntaxErrorNamesFileLineAndColumn() throws {
@@ -133,7 +164,7 @@ struct TemplateTests {
     @Test func markdownTemplatesEscapeDataForMarkdown() throws {
         var results = DocumentSamples.results()
         results.arms[0].arm = "UC*MSC_[1]"
-        results.remission.overall.byArm[0].arm = "UC*MSC_[1]"
+        results.remission?.overall.byArm[0].arm = "UC*MSC_[1]"
         let report = try DocumentSamples.compose(results)
         #expect(report.markdown.contains("with UC\\*MSC\\_\\[1\\] vs"))
         #expect(try PDFText.extract(report.pdf).contains("with UC*MSC_[1] vs"))

@@ -13,8 +13,8 @@ struct TypesetTests {
 
     @Test func documentsListTheFirstEpisodesAndTheCSVFileEveryOne() throws {
         var results = DocumentSamples.results()
-        let episode = results.insulinIndependence.episodes[0]
-        results.insulinIndependence.episodes = (0..<150).map { index in
+        let episode = try #require(results.insulinIndependence?.episodes[0])
+        results.insulinIndependence?.episodes = (0..<150).map { index in
             var copy = episode
             copy.usubjid = String(format: "UCMSC-%04d", index)
             return copy

@@ -3,7 +3,7 @@ import Testing
 import TrialReportTestSupport
 
 /// The CDISC pilot (examples/cdisc-pilot): an ADaM study with three arms and analysis sets, read
-/// from its SAS transport files by `validate`; the analyses do not cover it yet and say so.
+/// from its SAS transport files: validated, analysed (arms and analysis sets) and rendered.
 @Suite("trialreport on the CDISC pilot")
 struct ADaMStudyCommandTests {
     static let pilot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -25,11 +25,49 @@ struct ADaMStudyCommandTests {
             == "warning: data/adae.xpt:299:6: 65 events are not treatment-emergent (TRTEMFL not Y) and not analysed; this is the first\n1 warning in 1 file\n")
     }
 
-    @Test func analyzeSaysTheAnalysesDoNotCoverItYet() throws {
+    @Test func analyzeGivesThePlanAsUsedAndTheSetsWithoutTheSeedStudysSections() throws {
         let result = try Trialreport.run(["analyze", "--data", Self.pilot])
-        #expect(result.status == 65)
-        #expect(result.standardOutput == "")
-        #expect(result.standardError.contains("data: CDISC ADaM datasets can be validated (trialreport validate) but not yet analysed"))
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        for section in ["remission", "logistic", "insulinIndependence", "adverseEvents", "baseline", "participantFlow"] {
+            #expect(json[section] is NSNull, "\(section)")
+        }
+        let plan = try #require(json["plan"] as? [String: Any])
+        #expect(plan["layout"] as? String == "adam")
+        let arms = try #require(plan["arms"] as? [[String: Any]])
+        #expect(arms.map { $0["label"] as? String } == ["Placebo", "Xanomeline Low Dose", "Xanomeline High Dose"])
+        #expect(arms.map { $0["reference"] as? Bool } == [true, false, false])
+        #expect(arms.map { $0["dose"] as? Double } == [0, 54, 81])
+        let sets = try #require(json["analysisSets"] as? [[String: Any]])
+        #expect(sets.map { $0["name"] as? String } == ["Safety", "Intent-to-treat", "Efficacy"])
+        #expect(sets.map { $0["total"] as? Int } == [254, 254, 234])
+        let efficacy = try #require(sets[2]["byArm"] as? [[String: Any]])
+        #expect(efficacy.map { $0["n"] as? Int } == [79, 81, 74])
+    }
+
+    @Test func renderWritesTheDesignAndTheAnalysisSetsAndNoSeedSection() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-pilot-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try Trialreport.run(["render", "--data", Self.pilot, "--out", output.path])
+        #expect(result.status == 0)
+        let report = try String(contentsOf: output.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(report.contains("**Arms:** Placebo (N = 86), Xanomeline Low Dose (N = 84) and Xanomeline High Dose (N = 84)"))
+        #expect(report.contains("Placebo is the reference of every comparison between arms"))
+        #expect(report.contains("| Efficacy^d^ | 79 (91.9%) | 81 (96.4%) | 74 (88.1%) | 234 (92.1%) |"))
+        #expect(report.contains("^b^ Safety: SAFFL = Y, by actual treatment."))
+        for seedWord in ["remission", "Remission", "insulin", "infusion", "C-peptide", "UC-MSC"] {
+            #expect(!report.contains(seedWord), "\(seedWord)")
+        }
+        let tables = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("tables").path)
+        #expect(tables == ["analysis-sets.csv"])
+    }
+
+    @Test func aSeedStudyFigureIsAUsageError() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-pilot-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try Trialreport.run(["figures", "--data", Self.pilot, "--out", output.path, "--only", "remission-rates"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("figure 'remission-rates' draws sections of the seed study's layout"))
     }
 
     @Test func lockRecordsTheDatasetsThePlanNamesAndVerifyFindsAChange() throws {

@@ -1,8 +1,8 @@
 import TrialData
 
 extension AnalysisPlan {
-    /// The plan as used, written out in full as `study.yaml` (defaults included), for the report's
-    /// appendix. The text is deterministic: keys in a fixed order, every string double-quoted,
+    /// The plan as used, written out in full as `study.yaml` (defaults included; for a CDISC ADaM
+    /// plan, the keys it can have), for the report's appendix. The text is deterministic: keys in a fixed order, every string double-quoted,
     /// whole numbers without a decimal point. Loading it gives back an equal plan.
     ///
     /// - Complexity: O(size of the plan).
@@ -44,41 +44,44 @@ extension AnalysisPlan {
                     + "\(SetKey.byActualTreatment.rawValue): \(set.byActualTreatment)}")
             }
         }
-        key(PlanKey.visits, Self.flow(visits.map(PlanNumber.text)))
-        key(PlanKey.baselineVisit, PlanNumber.text(baselineVisit))
-        key(PlanKey.primaryVisit, PlanNumber.text(primaryVisit))
-        key(PlanKey.infusionMonths, Self.flow(infusionMonths.map(PlanNumber.text)))
-        lines.append("\(PlanKey.parameters.rawValue):")
-        for parameter in parameters {
-            let fields = [
-                "\(ParameterKey.label.rawValue): \(Self.quoted(parameter.label))",
-                "\(ParameterKey.unit.rawValue): \(Self.quoted(parameter.unit))",
-                "\(ParameterKey.decimals.rawValue): \(parameter.decimals)",
-            ]
-            lines.append("  \(Self.quoted(parameter.code)): {\(fields.joined(separator: ", "))}")
+        // An ADaM plan cannot write the keys of the seed study's layout, whose defaults it does not use.
+        if case .seedStudy = data {
+            key(PlanKey.visits, Self.flow(visits.map(PlanNumber.text)))
+            key(PlanKey.baselineVisit, PlanNumber.text(baselineVisit))
+            key(PlanKey.primaryVisit, PlanNumber.text(primaryVisit))
+            key(PlanKey.infusionMonths, Self.flow(infusionMonths.map(PlanNumber.text)))
+            lines.append("\(PlanKey.parameters.rawValue):")
+            for parameter in parameters {
+                let fields = [
+                    "\(ParameterKey.label.rawValue): \(Self.quoted(parameter.label))",
+                    "\(ParameterKey.unit.rawValue): \(Self.quoted(parameter.unit))",
+                    "\(ParameterKey.decimals.rawValue): \(parameter.decimals)",
+                ]
+                lines.append("  \(Self.quoted(parameter.code)): {\(fields.joined(separator: ", "))}")
+            }
+            lines.append("\(PlanKey.remission.rawValue):")
+            key(RemissionKey.parameters, Self.flow(remission.parameters.map(Self.quoted)), indent: "  ")
+            key(RemissionKey.rule, remission.rule.rawValue, indent: "  ")
+            key(RemissionKey.minPercentIncrease, PlanNumber.text(remission.minPercentIncrease), indent: "  ")
+            key(RemissionKey.missing, remission.missing.rawValue, indent: "  ")
+            lines.append("\(PlanKey.subgroups.rawValue):" + (subgroups.isEmpty ? " []" : ""))
+            for subgroup in subgroups {
+                key(SubgroupKey.name, Self.quoted(subgroup.name), indent: "  - ")
+                key(SubgroupKey.variable, Self.quoted(subgroup.variable), indent: "    ")
+                key(SubgroupKey.cut, PlanNumber.text(subgroup.cut), indent: "    ")
+                key(SubgroupKey.labels, Self.flow(subgroup.labels.map(Self.quoted)), indent: "    ")
+            }
+            key(PlanKey.continuousTest, continuousTest.rawValue)
+            key(PlanKey.pairedTest, pairedTest.rawValue)
+            lines.append("\(PlanKey.logistic.rawValue):")
+            key(LogisticKey.population, logistic.population.rawValue, indent: "  ")
+            key(LogisticKey.covariates, Self.flow(logistic.covariates.map(Self.quoted)), indent: "  ")
+            key(LogisticKey.method, logistic.method.rawValue, indent: "  ")
+            let units = logistic.oddsRatioPer.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            key(LogisticKey.oddsRatioPer, "{" + units.map { "\(Self.quoted($0.key)): \(PlanNumber.text($0.value))" }.joined(separator: ", ") + "}",
+                indent: "  ")
+            key(PlanKey.figures, Self.flow(figures.map(\.rawValue)))
         }
-        lines.append("\(PlanKey.remission.rawValue):")
-        key(RemissionKey.parameters, Self.flow(remission.parameters.map(Self.quoted)), indent: "  ")
-        key(RemissionKey.rule, remission.rule.rawValue, indent: "  ")
-        key(RemissionKey.minPercentIncrease, PlanNumber.text(remission.minPercentIncrease), indent: "  ")
-        key(RemissionKey.missing, remission.missing.rawValue, indent: "  ")
-        lines.append("\(PlanKey.subgroups.rawValue):" + (subgroups.isEmpty ? " []" : ""))
-        for subgroup in subgroups {
-            key(SubgroupKey.name, Self.quoted(subgroup.name), indent: "  - ")
-            key(SubgroupKey.variable, Self.quoted(subgroup.variable), indent: "    ")
-            key(SubgroupKey.cut, PlanNumber.text(subgroup.cut), indent: "    ")
-            key(SubgroupKey.labels, Self.flow(subgroup.labels.map(Self.quoted)), indent: "    ")
-        }
-        key(PlanKey.continuousTest, continuousTest.rawValue)
-        key(PlanKey.pairedTest, pairedTest.rawValue)
-        lines.append("\(PlanKey.logistic.rawValue):")
-        key(LogisticKey.population, logistic.population.rawValue, indent: "  ")
-        key(LogisticKey.covariates, Self.flow(logistic.covariates.map(Self.quoted)), indent: "  ")
-        key(LogisticKey.method, logistic.method.rawValue, indent: "  ")
-        let units = logistic.oddsRatioPer.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        key(LogisticKey.oddsRatioPer, "{" + units.map { "\(Self.quoted($0.key)): \(PlanNumber.text($0.value))" }.joined(separator: ", ") + "}",
-            indent: "  ")
-        key(PlanKey.figures, Self.flow(figures.map(\.rawValue)))
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -2,9 +2,10 @@
 /// writes as `results.json` (SPEC.md §5).
 ///
 /// Results are data: the report and the figures format them and never compute statistics.
-/// Arrays listing arms hold the treatment arm, then the control arm. A statistic that cannot be
-/// computed (too few values, a zero denominator) is `nil`, written `null`; results never hold NaN
-/// or infinity (the initializers turn them into `nil`). `jsonData()` writes the canonical JSON
+/// Arrays listing arms hold them in the plan's order (the two-arm shorthand: the treatment arm,
+/// then the control arm). A statistic that cannot be computed (too few values, a zero denominator)
+/// is `nil`, written `null`; results never hold NaN or infinity (the initializers turn them into
+/// `nil`). A section the plan does not have (remission in a CDISC ADaM study) is `null`. `jsonData()` writes the canonical JSON
 /// that `schema/results.schema.json` describes.
 public struct Results: Codable, Sendable, Equatable {
     /// The version of the results format; it changes when a key changes meaning or disappears.
@@ -16,34 +17,38 @@ public struct Results: Codable, Sendable, Equatable {
     public var inputs: [InputFile]
     /// The participants per arm.
     public var arms: [ArmSize]
-    /// The primary endpoint.
-    public var remission: RemissionResults
+    /// The primary endpoint, or `nil` when the plan has no remission rule (a CDISC ADaM study).
+    public var remission: RemissionResults?
     /// Every parameter × visit after baseline × (all participants, each subgroup level).
     public var endpoints: [EndpointResult]
-    /// The predictors of remission.
-    public var logistic: LogisticResults
-    /// Participants who stopped insulin, and their episodes.
-    public var insulinIndependence: InsulinIndependenceResults
-    /// Adverse events by term, system organ class, severity, seriousness and relatedness.
-    public var adverseEvents: AdverseEventResults
-    /// Baseline characteristics by arm.
-    public var baseline: BaselineResults
-    /// The participant flow (CONSORT).
-    public var participantFlow: ParticipantFlow
+    /// The predictors of remission, or `nil` when the plan has no remission rule.
+    public var logistic: LogisticResults?
+    /// Participants who stopped insulin, and their episodes, or `nil` for a study without episodes.
+    public var insulinIndependence: InsulinIndependenceResults?
+    /// Adverse events by term, system organ class, severity, seriousness and relatedness, between
+    /// two arms, or `nil` for a CDISC ADaM study.
+    public var adverseEvents: AdverseEventResults?
+    /// Baseline characteristics by arm (the seed study's table), or `nil` for a CDISC ADaM study.
+    public var baseline: BaselineResults?
+    /// The participant flow (CONSORT) of the seed study's layout, or `nil` for a CDISC ADaM study.
+    public var participantFlow: ParticipantFlow?
     /// What the figures draw beyond the statistics above (trajectories, distributions).
     public var figureData: FigureData
     /// Statistics that could not be computed and fallbacks taken, in the order of the sections.
     public var notes: [AnalysisNote]
+    /// The plan as used: title, layout, arms with roles and doses, analysis sets.
+    public var plan: PlanAsUsed
+    /// The participants of each analysis set by arm, in the plan's order (none when the plan has no sets).
+    public var analysisSets: [AnalysisSetSize]
 
     /// Results of the current schema version.
     public init(
-        inputs: [InputFile], arms: [ArmSize], remission: RemissionResults, endpoints: [EndpointResult],
-        logistic: LogisticResults, insulinIndependence: InsulinIndependenceResults,
-        adverseEvents: AdverseEventResults, baseline: BaselineResults, participantFlow: ParticipantFlow,
-        figureData: FigureData = .empty, notes: [AnalysisNote] = []
+        inputs: [InputFile], arms: [ArmSize], remission: RemissionResults?, endpoints: [EndpointResult],
+        logistic: LogisticResults?, insulinIndependence: InsulinIndependenceResults?,
+        adverseEvents: AdverseEventResults?, baseline: BaselineResults?, participantFlow: ParticipantFlow?,
+        figureData: FigureData = .empty, notes: [AnalysisNote] = [], plan: PlanAsUsed,
+        analysisSets: [AnalysisSetSize] = []
     ) {
-        self.figureData = figureData
-        self.notes = notes
         self.schemaVersion = Self.currentSchemaVersion
         self.inputs = inputs
         self.arms = arms
@@ -54,6 +59,10 @@ public struct Results: Codable, Sendable, Equatable {
         self.adverseEvents = adverseEvents
         self.baseline = baseline
         self.participantFlow = participantFlow
+        self.figureData = figureData
+        self.notes = notes
+        self.plan = plan
+        self.analysisSets = analysisSets
     }
 }
 

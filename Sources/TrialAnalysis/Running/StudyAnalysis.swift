@@ -18,6 +18,14 @@ public enum StudyAnalysis {
     /// - Complexity: O(*m* + *p* · *v* · *s* · *n*) for *m* measurements, *p* parameters, *v*
     ///   visits, *s* populations and *n* participants (samples are radix-sorted).
     public static func run(data: StudyData, plan: AnalysisPlan) -> Results {
+        switch plan.data {
+        case .seedStudy: seedStudy(data: data, plan: plan)
+        case .adam: adamStudy(data: data, plan: plan)
+        }
+    }
+
+    /// The analyses of a study in the seed study's layout: every section of SPEC.md §5.
+    private static func seedStudy(data: StudyData, plan: AnalysisPlan) -> Results {
         let study = DerivedStudy(data: data, plan: plan)
         let members = study.populations.map(study.participantsByArm)
         // The sections run beside the endpoints; each collects its own notes.
@@ -32,13 +40,34 @@ public enum StudyAnalysis {
 
         let notes = remission.value().notes + endpoints.flatMap(\.notes) + logistic.value().notes + insulin.value().notes
             + adverseEvents.value().notes + baseline.value().notes
-        let sizes = study.armLabels.indices.map { arm in study.arm.count { $0 == Int32(arm) } }
         return Results(
-            inputs: data.inputs.map { InputFile(file: $0.file, sha256: $0.sha256, bytes: $0.byteCount, rows: $0.rowCount) },
-            arms: zip(study.armLabels, sizes).map { ArmSize(arm: $0, n: $1) },
+            inputs: inputFiles(data), arms: armSizes(data.participants),
             remission: remission.value().result, endpoints: endpoints.map(\.result), logistic: logistic.value().result,
             insulinIndependence: insulin.value().result, adverseEvents: adverseEvents.value().result,
-            baseline: baseline.value().result, participantFlow: flow.value(), figureData: figureData, notes: notes)
+            baseline: baseline.value().result, participantFlow: flow.value(), figureData: figureData, notes: notes,
+            plan: PlanAsUsed(plan))
+    }
+
+    /// The analyses of a CDISC ADaM study: the arms and the analysis sets; the sections of the
+    /// seed study's layout (remission, endpoints, predictors, episodes) are absent.
+    private static func adamStudy(data: StudyData, plan: AnalysisPlan) -> Results {
+        let sets = AnalysisSetMembers.all(of: plan, in: data.participants)
+        return Results(
+            inputs: inputFiles(data), arms: armSizes(data.participants), remission: nil, endpoints: [], logistic: nil,
+            insulinIndependence: nil, adverseEvents: nil, baseline: nil, participantFlow: nil,
+            plan: PlanAsUsed(plan), analysisSets: sets.map { AnalysisSetSize($0, arms: data.participants.arms) })
+    }
+
+    /// Every input file with its checksum.
+    private static func inputFiles(_ data: StudyData) -> [InputFile] {
+        data.inputs.map { InputFile(file: $0.file, sha256: $0.sha256, bytes: $0.byteCount, rows: $0.rowCount) }
+    }
+
+    /// The participants of each arm, in the order of the participant table's arms.
+    private static func armSizes(_ participants: ParticipantTable) -> [ArmSize] {
+        var counts = [Int](repeating: 0, count: participants.arms.count)
+        for arm in participants.arm where arm >= 0 { counts[Int(arm)] += 1 }
+        return zip(participants.arms, counts).map { ArmSize(arm: $0, n: $1) }
     }
 
     /// The result of one section's analysis with the notes it recorded.

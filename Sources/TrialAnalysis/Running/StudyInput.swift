@@ -111,22 +111,15 @@ public struct StudyInput: Sendable {
         return StudyInput(plan: plan, data: data, planFile: planFile)
     }
 
-    /// Refuses a plan beyond what this version analyses: the analyses, figures and report cover
-    /// two arms written `{treatment, control}` in the seed study's layout; a list of arms or CDISC ADaM
-    /// datasets can be read and checked (`trialreport validate`), not yet analysed.
-    /// - Throws: `TrialReportError` (`.invalidInput`) at the plan's `data` or `arms`.
+    /// Refuses a plan beyond what this version analyses: in the seed study's layout the analyses,
+    /// figures and report cover two arms written `{treatment, control}`; a list of arms there can be
+    /// read and checked (`trialreport validate`), not yet analysed. CDISC ADaM plans take any list of arms.
+    /// - Throws: `TrialReportError` (`.invalidInput`) at the plan's `arms`.
     public func checkAnalysable() throws(TrialReportError) {
-        var problems: [Diagnostic] = []
-        if case .adam = plan.plan.data {
-            problems.append(Diagnostic(.error, at: plan.locations[PlanKey.data.rawValue],
-                                       "data: CDISC ADaM datasets can be validated (trialreport validate) but not yet analysed"))
-        }
-        if !plan.plan.arms.isShorthand {
-            problems.append(Diagnostic(.error, at: plan.locations[PlanKey.arms.rawValue],
-                                       "arms: a list of arms can be validated (trialreport validate) but the analyses cover "
-                                       + "two arms written as {treatment: …, control: …}"))
-        }
-        if !problems.isEmpty { throw TrialReportError(.invalidInput, problems) }
+        guard case .seedStudy = plan.plan.data, !plan.plan.arms.isShorthand else { return }
+        throw TrialReportError(.invalidInput, at: plan.locations[PlanKey.arms.rawValue],
+                               "arms: in the seed study's file layout a list of arms can be validated (trialreport validate) "
+                               + "but the analyses cover two arms written as {treatment: …, control: …}")
     }
 
     /// Whether a value the data are read or checked against has a problem (it would be checked

@@ -3,8 +3,8 @@ import TrialAnalysis
 extension ReportContext {
     /// The methods in words, from the plan and from what the results say was computed (the tests
     /// and measures of the comparisons, the method of each logistic model).
-    func methodsValues(_ labels: ReportLabels) -> [String: Any] {
-        let logistic = results.logistic
+    func methodsValues(_ seed: SeedStudySections, _ labels: ReportLabels) -> [String: Any] {
+        let logistic = seed.logistic
         let covariates = plan.logistic.covariates
         let words = LogisticMethodWords(logistic: logistic, labels: labels)
         return [
@@ -17,7 +17,7 @@ extension ReportContext {
                  "atOrAbove": subgroup.labelAtOrAboveCut, "below": subgroup.labelBelowCut] as [String: Any]
             },
             "hasSubgroups": !plan.subgroups.isEmpty,
-            "interactions": interactionSentences(),
+            "interactions": interactionSentences(seed.remission),
             "continuousTest": TestName(plan.continuousTest).displayName,
             "pairedTest": TestName(plan.pairedTest).displayName,
             "betweenArms": betweenArmsSentence(labels),
@@ -64,8 +64,8 @@ extension ReportContext {
     }
 
     /// One sentence per subgroup: how the treatment × subgroup interaction was tested.
-    private func interactionSentences() -> String {
-        results.remission.interactions.map { interaction in
+    private func interactionSentences(_ remission: RemissionResults) -> String {
+        remission.interactions.map { interaction in
             let model = interaction.method.map { " fitted by " + LogisticMethodWords.estimation($0) } ?? ""
             return "Whether the effect differs between the " + interaction.subgroup.inSentence
                 + " groups is tested by the treatment × " + interaction.subgroup.inSentence

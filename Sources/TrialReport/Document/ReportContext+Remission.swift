@@ -3,8 +3,7 @@ import TrialAnalysis
 extension ReportContext {
     /// The primary endpoint: the overall comparison, one entry per subgroup level and interaction,
     /// and the definition of remission in words.
-    func remissionValues(_ labels: ReportLabels) -> [String: Any] {
-        let remission = results.remission
+    func remissionValues(_ remission: RemissionResults, _ labels: ReportLabels) -> [String: Any] {
         let rule = plan.remission
         let parameters = rule.parameters.map { labels.parameterName($0).inSentence }
         let undefined = remission.overall.byArm.reduce(0) { $0 + $1.undefinedPercentChanges }

@@ -2,8 +2,7 @@ import TrialAnalysis
 
 extension ReportContext {
     /// The participant flow: enrolled, and per arm allocated, second infusion, primary visit, analysed.
-    func flowValues() -> [String: Any] {
-        let flow = results.participantFlow
+    func flowValues(_ flow: ParticipantFlow) -> [String: Any] {
         return [
             "enrolled": Display.integer(flow.enrolled),
             "byArm": flow.byArm.map { arm in
@@ -44,8 +43,7 @@ extension ReportContext {
     }
 
     /// Insulin independence per arm ({arm, subjects, episodes}), the test, the listing and the figure.
-    func insulinValues() -> [String: Any] {
-        let insulin = results.insulinIndependence
+    func insulinValues(_ insulin: InsulinIndependenceResults) -> [String: Any] {
         return [
             "byArm": insulin.byArm.map { arm in
                 ["arm": arm.arm, "subjects": Display.countWithPercentage(arm.subjects, of: arm.n),
@@ -59,8 +57,7 @@ extension ReportContext {
     }
 
     /// The logistic model: n, events, and the table and forest plot.
-    func predictorValues(_ labels: ReportLabels) -> [String: Any] {
-        let logistic = results.logistic
+    func predictorValues(_ logistic: LogisticResults, _ labels: ReportLabels) -> [String: Any] {
         return [
             "n": Display.integer(logistic.n), "events": Display.integer(logistic.events),
             "table": table("predictors") as Any? ?? false,
@@ -74,8 +71,7 @@ extension ReportContext {
     }
 
     /// Adverse events: any, serious and related per arm with p, the table and the figure.
-    func safetyValues() -> [String: Any] {
-        let events = results.adverseEvents
+    func safetyValues(_ events: AdverseEventResults) -> [String: Any] {
         func incidence(_ incidence: AdverseEventIncidence) -> [String: Any] {
             [
                 "byArm": incidence.byArm.map { count in

@@ -42,27 +42,42 @@ public struct ReportContext {
     /// - Complexity: O(size of the results).
     public func values() -> [String: Any] {
         let labels = ReportLabels(plan: plan)
-        return [
+        let seed = results.seedStudySections
+        var values: [String: Any] = [
             "title": plan.title,
             "date": provenance.date.day,
             "lock": ["locked": provenance.lockHash != nil, "hash": provenance.lockStatus,
                      "changed": provenance.lockChanged, "warning": ReportProvenance.changedWarning],
             "tool": ["name": "TrialReport", "version": provenance.toolVersion],
-            "arms": armsValues(),
-            "primaryVisit": labels.visit(plan.primaryVisit).lowercased(),
-            "remission": remissionValues(labels),
-            "methods": methodsValues(labels),
-            "flow": flowValues(),
-            "baseline": baselineValues(),
-            "primary": primaryValues(),
-            "secondary": secondaryValues(labels),
-            "insulinIndependence": insulinValues(),
-            "predictors": predictorValues(labels),
-            "safety": safetyValues(),
+            "arms": armsValues(enrolled: seed?.participantFlow.enrolled),
+            "sets": setValues(),
+            "has": sectionsPresent(seed),
             "appendix": appendixValues(),
             "tables": Dictionary(uniqueKeysWithValues: tables.map { (Self.key($0.name), tableValues($0)) }),
             "figures": Dictionary(uniqueKeysWithValues: figureNames.map { (Self.key($0), figureValues($0)) }),
         ]
+        if let seed {
+            values.merge([
+                "primaryVisit": labels.visit(plan.primaryVisit).lowercased(),
+                "remission": remissionValues(seed.remission, labels),
+                "methods": methodsValues(seed, labels),
+                "flow": flowValues(seed.participantFlow),
+                "baseline": baselineValues(),
+                "primary": primaryValues(),
+                "secondary": secondaryValues(labels),
+                "insulinIndependence": insulinValues(seed.insulinIndependence),
+                "predictors": predictorValues(seed.logistic, labels),
+                "safety": safetyValues(seed.adverseEvents),
+            ]) { $1 }
+        }
+        return values
+    }
+
+    /// Which sections the results have, for templates to show only those:
+    /// `{seedStudy, analysisSets}`; `seedStudy` covers the seed layout's sections (remission,
+    /// endpoints, predictors, insulin independence, its baseline, flow and safety sections).
+    private func sectionsPresent(_ seed: SeedStudySections?) -> [String: Bool] {
+        ["seedStudy": seed != nil, "analysisSets": !results.analysisSets.isEmpty]
     }
 
     /// A name as a context key: "primary-endpoint" → "primaryEndpoint".
@@ -90,13 +105,36 @@ public struct ReportContext {
         figureNames.contains(name.rawValue) ? figureValues(name.rawValue) : nil
     }
 
-    private func armsValues() -> [String: Any] {
+    /// `{treatment, control, treatmentN, controlN}` (two arms), `total` (all participants), `count`,
+    /// `summary` ("A (N = 27) and B (N = 26)"), `reference`, `hasDoses`, `doses` ("A 0, B 54") and
+    /// `list` ({label, n, reference, dose}) in the plan's order.
+    private func armsValues(enrolled: Int?) -> [String: Any] {
         let sizes = results.arms
+        let arms = results.plan.arms
+        let doses = arms.compactMap { arm in arm.dose.map { arm.label + " " + Display.planValue($0) } }
         return [
+            "count": Display.integer(sizes.count), "reference": results.plan.referenceArm ?? "",
+            "hasDoses": !doses.isEmpty, "doses": Self.prose(doses),
             "treatment": plan.arms.treatment, "control": plan.arms.control,
             "treatmentN": Display.integer(sizes.first?.n), "controlN": Display.integer(sizes.dropFirst().first?.n),
-            "total": Display.integer(results.participantFlow.enrolled),
+            "total": Display.integer(enrolled ?? sizes.reduce(0) { $0 + $1.n }),
+            "summary": Self.prose(sizes.map { "\($0.arm) (N = \(Display.integer($0.n)))" }),
+            "list": sizes.map { size in
+                let arm = arms.first { $0.label == size.arm }
+                return ["label": size.arm, "n": Display.integer(size.n), "reference": arm?.reference ?? false,
+                        "dose": arm?.dose.map(Display.planValue) ?? ""] as [String: Any]
+            },
         ]
+    }
+
+    /// The analysis sets in the plan's order: {name, flag, asTreated, total, byArm: [{arm, n}]}.
+    private func setValues() -> [[String: Any]] {
+        results.analysisSets.map { set in
+            let planned = results.plan.sets.first { $0.name == set.name }
+            return ["name": set.name, "flag": planned?.flag ?? "", "asTreated": planned?.byActualTreatment ?? false,
+                    "total": Display.integer(set.total),
+                    "byArm": set.byArm.map { ["arm": $0.arm, "n": Display.integer($0.n)] as [String: Any] }] as [String: Any]
+        }
     }
 
     /// "p = 0.028", "p < 0.001", "p > 0.999", or "p not computed".

@@ -3,8 +3,7 @@ import TrialAnalysis
 extension ReportTables {
     /// Adverse events per arm: participants with any, serious and related events (with Fisher's p),
     /// then each system organ class (bold) with its terms (indented): participants n (%) and events.
-    public func adverseEvents() -> ReportTable {
-        let events = results.adverseEvents
+    public func adverseEvents(_ events: AdverseEventResults) -> ReportTable {
         var table = ReportTable(name: "adverse-events", caption: "Adverse events by system organ class and term")
         table.headerRows = [
             [.init("")] + armHeaders(span: 2) + [.init("")],

@@ -3,26 +3,26 @@ import TrialAnalysis
 extension ReportTables {
     /// Table 1: baseline characteristics by arm, with the between-arm p-value of each variable.
     /// A numeric variable shows mean ± SD with median (Q1 to Q3) below it; SEX shows n (%) per level.
-    public func baseline() -> ReportTable {
+    public func baseline(_ baseline: BaselineResults) -> ReportTable {
         var table = ReportTable(
             name: "baseline", caption: "Baseline characteristics by arm",
             headerRows: [[.init("Characteristic", alignment: .left)]
                 + arms.map { .init(ReportLabels.armHeader($0, n: armSize($0))) } + [.init("p")]])
         var groups: [ReportTable.RowGroup] = []
-        for row in results.baseline.rows {
+        for row in baseline.rows {
             var rows = variableRows(row)
             rows[0].cells.append(Self.pValueCell(row.pValue, test: row.test, in: &table))
             groups.append(ReportTable.RowGroup(rows))
         }
         table.groups = groups
-        addMissingFootnote(to: &table, rows: results.baseline.rows)
+        addMissingFootnote(to: &table, rows: baseline.rows)
         return table
     }
 
     /// Baseline characteristics by arm within each level of a subgroup, side by side: one block of
     /// arm columns and a p-value column per level. `nil` when the results have no such subgroup.
-    public func baseline(subgroup: String) -> ReportTable? {
-        let levels = results.baseline.subgroups.filter { $0.subgroup == subgroup }
+    public func baseline(subgroup: String, in baseline: BaselineResults) -> ReportTable? {
+        let levels = baseline.subgroups.filter { $0.subgroup == subgroup }
         guard let first = levels.first else { return nil }
         var table = ReportTable(
             name: Self.baselineName(subgroup: subgroup),

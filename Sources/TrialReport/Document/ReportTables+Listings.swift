@@ -7,14 +7,14 @@ extension ReportTables {
     /// The listing of insulin-independence episodes: participant, arm, start and end month,
     /// duration, and whether the episode was ongoing at the last follow-up. The documents show
     /// the first `listingDocumentRows` episodes.
-    public func insulinIndependence() -> ReportTable {
+    public func insulinIndependence(_ insulin: InsulinIndependenceResults) -> ReportTable {
         var table = ReportTable(
             name: "insulin-independence", caption: "Insulin-independence episodes",
             headerRows: [[.init("Participant", alignment: .left), .init("Arm", alignment: .left), .init("Start (month)"),
                           .init("End (month)"), .init("Duration (months)"), .init("Ongoing")]],
             documentRowLimit: Self.listingDocumentRows)
         let ongoing = table.addFootnote("Still insulin-free at the last follow-up; duration to the last follow-up.")
-        table.groups = [ReportTable.RowGroup(results.insulinIndependence.episodes.map { episode in
+        table.groups = [ReportTable.RowGroup(insulin.episodes.map { episode in
             ReportTable.Row([
                 .init(episode.usubjid), .init(episode.arm),
                 .number(Display.number(episode.startMonth, decimals: 1)),
@@ -28,8 +28,7 @@ extension ReportTables {
 
     /// Predictors of remission: each covariate's odds ratio with 95% CI and p, alone (univariable)
     /// and in the multivariable model; the method and the population in the footnotes.
-    public func predictors() -> ReportTable {
-        let logistic = results.logistic
+    public func predictors(_ logistic: LogisticResults) -> ReportTable {
         var table = ReportTable(
             name: "predictors", caption: "Predictors of remission: logistic regression",
             headerRows: [

@@ -5,8 +5,7 @@ extension ReportTables {
     /// responders n/N (%), the rate's 95% CI, the difference in percentage points with its 95% CI
     /// and Fisher's p. Each subgroup starts with its treatment × subgroup interaction test in a
     /// row of its own, so its levels are read in its light.
-    public func primaryEndpoint() -> ReportTable {
-        let remission = results.remission
+    public func primaryEndpoint(_ remission: RemissionResults) -> ReportTable {
         var table = ReportTable(
             name: "primary-endpoint",
             caption: "Remission at " + labels.visit(labels.plan.primaryVisit).lowercased() + " by arm, overall and by subgroup")

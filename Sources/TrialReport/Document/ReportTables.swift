@@ -25,15 +25,18 @@ public struct ReportTables: Sendable {
         "secondary-" + SlugMaker.slug(parameter)
     }
 
-    /// All tables in report order: baseline (overall, then per subgroup), primary endpoint,
+    /// All tables in report order: the analysis sets (when the plan has sets), then the seed
+    /// study's sections when the results have them: baseline (overall, then per subgroup), primary endpoint,
     /// one secondary-endpoint table per parameter, insulin independence, predictors, adverse events.
     /// - Complexity: O(size of the results).
     public func all() -> [ReportTable] {
-        var tables = [baseline()]
-        tables += labels.plan.subgroups.compactMap { baseline(subgroup: $0.name) }
-        tables.append(primaryEndpoint())
+        var tables = results.analysisSets.isEmpty ? [] : [analysisSets()]
+        guard let seed = results.seedStudySections else { return tables }
+        tables.append(baseline(seed.baseline))
+        tables += labels.plan.subgroups.compactMap { baseline(subgroup: $0.name, in: seed.baseline) }
+        tables.append(primaryEndpoint(seed.remission))
         tables += labels.plan.parameters.compactMap { secondaryEndpoint(parameter: $0.code) }
-        tables += [insulinIndependence(), predictors(), adverseEvents()]
+        tables += [insulinIndependence(seed.insulinIndependence), predictors(seed.logistic), adverseEvents(seed.adverseEvents)]
         return tables
     }
 

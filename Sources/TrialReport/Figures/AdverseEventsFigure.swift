@@ -12,10 +12,20 @@ struct AdverseEventsFigure: TrialFigureBuilder {
 
     let results: Results
     let plan: AnalysisPlan
+    /// The sections of the seed study's layout that the figure draws.
+    private let seed: SeedStudySections
+
+    /// The figure of `results`, or `nil` when the results lack the seed study's sections.
+    init?(results: Results, plan: AnalysisPlan) {
+        guard let seed = results.seedStudySections else { return nil }
+        self.results = results
+        self.plan = plan
+        self.seed = seed
+    }
 
     /// The terms drawn, most participants (both arms) first, with a label unique within the figure.
     private var rows: [(label: String, term: AdverseEventTerm)] {
-        let terms = results.adverseEvents.byTerm
+        let terms = seed.adverseEvents.byTerm
         let ordered = terms.enumerated().sorted { left, right in
             let (a, b) = (left.element.byArm.reduce(0) { $0 + $1.subjects }, right.element.byArm.reduce(0) { $0 + $1.subjects })
             return a != b ? a > b : left.offset < right.offset
@@ -68,7 +78,7 @@ struct AdverseEventsFigure: TrialFigureBuilder {
 
     /// What the dots and diamonds are, and how many terms are left out.
     private func note(shown: Int) -> String {
-        let total = results.adverseEvents.byTerm.count
+        let total = seed.adverseEvents.byTerm.count
         guard total > 0 else { return "No adverse events were recorded." }
         let arms = results.arms.map { "\($0.arm) \(FigureText.count($0.n))" }.joined(separator: ", ")
         return "Percentage of participants with at least one event of the term (\(arms)). "

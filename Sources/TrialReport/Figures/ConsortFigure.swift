@@ -9,8 +9,18 @@ struct ConsortFigure: TrialFigureBuilder {
 
     let results: Results
     let plan: AnalysisPlan
+    /// The sections of the seed study's layout that the figure draws.
+    private let seed: SeedStudySections
 
-    private var flow: ParticipantFlow { results.participantFlow }
+    /// The figure of `results`, or `nil` when the results lack the seed study's sections.
+    init?(results: Results, plan: AnalysisPlan) {
+        guard let seed = results.seedStudySections else { return nil }
+        self.results = results
+        self.plan = plan
+        self.seed = seed
+    }
+
+    private var flow: ParticipantFlow { seed.participantFlow }
 
     func drawable(width: FigureWidth) -> any Drawable {
         let flow = flow
@@ -22,7 +32,7 @@ struct ConsortFigure: TrialFigureBuilder {
         // Stages line up across arms; an arm without a second infusion leaves that row empty.
         let secondRow = arms.contains { $0.secondInfusion != nil } ? 1 : 0
         for (column, arm) in arms.enumerated() {
-            let remission = results.remission.overall.byArm.first { $0.arm == arm.arm }
+            let remission = seed.remission.overall.byArm.first { $0.arm == arm.arm }
             var stages: [(row: Int, text: String)] = [(1, "Allocated to \(arm.arm) (\(FigureText.count(arm.allocated)))")]
             if let second = arm.secondInfusion {
                 stages.append((2, "Received second infusion (\(FigureText.count(second)))"))

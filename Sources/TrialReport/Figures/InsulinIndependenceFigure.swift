@@ -13,6 +13,16 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
 
     let results: Results
     let plan: AnalysisPlan
+    /// The sections of the seed study's layout that the figure draws.
+    private let seed: SeedStudySections
+
+    /// The figure of `results`, or `nil` when the results lack the seed study's sections.
+    init?(results: Results, plan: AnalysisPlan) {
+        guard let seed = results.seedStudySections else { return nil }
+        self.results = results
+        self.plan = plan
+        self.seed = seed
+    }
 
     /// One participant's row: the episodes with a known end and their total duration.
     private struct Row {
@@ -26,7 +36,7 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
     private var allRows: [Row] {
         var rows: [Row] = []
         var index: [String: Int] = [:]
-        for episode in results.insulinIndependence.episodes {
+        for episode in seed.insulinIndependence.episodes {
             guard let duration = episode.durationMonths else { continue }
             let end = episode.endMonth ?? episode.startMonth + duration
             if index[episode.usubjid] == nil {
@@ -76,7 +86,7 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
 
     /// The legend of the symbols, the arms' counts and how many rows are left out.
     private func note(shown: Int, total: Int) -> String {
-        let byArm = results.insulinIndependence.byArm.map {
+        let byArm = seed.insulinIndependence.byArm.map {
             "\($0.arm) \(Display.integer($0.subjects)) of \(Display.integer($0.n))"
         }.joined(separator: ", ")
         guard total > 0 else { return "No participant stopped insulin (\(byArm))." }
@@ -84,7 +94,7 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
         return "Bars: periods without insulin, each participant's total in months (mo) at the end of the row; "
             + "arrow: still insulin-free at last follow-up; "
             + "dashed lines: \(plan.arms.treatment) infusions (months \(infusions)). "
-            + "Participants who stopped insulin: \(byArm); \(FigureText.pValue(results.insulinIndependence.pValue)) (Fisher's exact test)."
+            + "Participants who stopped insulin: \(byArm); \(FigureText.pValue(seed.insulinIndependence.pValue)) (Fisher's exact test)."
             + FigureText.selection(shown: shown, of: total, "longest", "participants")
     }
 

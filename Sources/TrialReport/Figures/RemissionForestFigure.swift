@@ -14,16 +14,26 @@ struct RemissionForestFigure: TrialFigureBuilder {
 
     let results: Results
     let plan: AnalysisPlan
+    /// The sections of the seed study's layout that the figure draws.
+    private let seed: SeedStudySections
+
+    /// The figure of `results`, or `nil` when the results lack the seed study's sections.
+    init?(results: Results, plan: AnalysisPlan) {
+        guard let seed = results.seedStudySections else { return nil }
+        self.results = results
+        self.plan = plan
+        self.seed = seed
+    }
 
     /// A row of the plot: the covariate as a reader names it, its odds ratio as shown and its p-value.
     private typealias Row = (label: String, oddsRatio: ShownOddsRatio, pValue: Double?)
 
     private var multivariable: [Row] {
-        results.logistic.terms.filter { $0.term != "(Intercept)" }.map(row)
+        seed.logistic.terms.filter { $0.term != "(Intercept)" }.map(row)
     }
 
     private var univariable: [Row] {
-        results.logistic.univariable.map { row($0.term) }
+        seed.logistic.univariable.map { row($0.term) }
     }
 
     private func row(_ term: LogisticTerm) -> Row {
@@ -105,7 +115,7 @@ struct RemissionForestFigure: TrialFigureBuilder {
     /// The caption: how each model was fitted and why, on whom, what each odds ratio is for, and
     /// what "not established" means when a limit is.
     private var note: String {
-        let logistic = results.logistic
+        let logistic = seed.logistic
         let population = switch logistic.population {
         case .treatment: "participants of the \(plan.arms.treatment) arm"
         case .all: "all participants"

@@ -9,11 +9,21 @@ struct RemissionRatesFigure: TrialFigureBuilder {
 
     let results: Results
     let plan: AnalysisPlan
+    /// The sections of the seed study's layout that the figure draws.
+    private let seed: SeedStudySections
+
+    /// The figure of `results`, or `nil` when the results lack the seed study's sections.
+    init?(results: Results, plan: AnalysisPlan) {
+        guard let seed = results.seedStudySections else { return nil }
+        self.results = results
+        self.plan = plan
+        self.seed = seed
+    }
 
     /// One group of bars: its label (with the numbers of participants) and its comparison.
     private var groups: [(label: String, comparison: RemissionComparison)] {
-        let overall = ("Overall", results.remission.overall)
-        let levels = results.remission.subgroups.map { ($0.level, $0.comparison) }
+        let overall = ("Overall", seed.remission.overall)
+        let levels = seed.remission.subgroups.map { ($0.level, $0.comparison) }
         return ([overall] + levels).map { name, comparison in
             ("\(name)\n(\(FigureText.counts(comparison.byArm.map(\.n))))", comparison)
         }
@@ -26,8 +36,8 @@ struct RemissionRatesFigure: TrialFigureBuilder {
         let joiner = rule.rule == .any ? " or " : " and "
         let note = "Remission: ≥\(FigureText.space)\(Display.planValue(rule.minPercentIncrease))% increase from baseline "
             + "in \(parameters.joined(separator: joiner)) at month \(Display.planValue(plan.primaryVisit)). "
-            + "Bars: percentage; error bars: 95% Wilson CI; p: " + results.remission.overall.test.displayName + "."
-            + results.remission.interactions.map { " " + ReportContext.framing($0) }.joined()
+            + "Bars: percentage; error bars: 95% Wilson CI; p: " + seed.remission.overall.test.displayName + "."
+            + seed.remission.interactions.map { " " + ReportContext.framing($0) }.joined()
         return Figure(legend: .top, note: RichText(note), seriesOrder: plan.armOrder, seriesStyles: plan.armStyles) {
             Panel(x: .categorical(groups.map(\.label)),
                   y: .linear("Participants in remission (%)", includesZero: true, ticks: [0, 20, 40, 60, 80, 100])) {

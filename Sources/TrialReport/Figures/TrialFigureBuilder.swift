@@ -10,8 +10,9 @@ protocol TrialFigureBuilder {
     static var defaultWidth: FigureWidth { get }
     /// The narrowest width at which the figure stays readable; a narrower request is widened to it.
     static var narrowestWidth: FigureWidth { get }
-    /// A builder reading `results`, labelled from `plan`.
-    init(results: Results, plan: AnalysisPlan)
+    /// A builder reading `results`, labelled from `plan`, or `nil` when the results lack what the
+    /// figure draws (the seed study's sections, in a CDISC ADaM study).
+    init?(results: Results, plan: AnalysisPlan)
     /// The figure's description for a page `width` wide.
     func drawable(width: FigureWidth) -> any Drawable
     /// The page height that suits `width` (and the amount of data shown).

@@ -23,8 +23,14 @@ public struct TrialFigures: Sendable {
         self.plan = plan
     }
 
-    /// The figures the plan asks for, in its order (`figures` in study.yaml; all by default).
-    public var names: [FigureName] { plan.figures }
+    /// The figures the plan asks for that the results can draw, in the plan's order (`figures` in
+    /// study.yaml; all by default).
+    public var names: [FigureName] { plan.figures.filter(canDraw) }
+
+    /// Whether the results have what figure `name` draws (the seed study's figures need its sections).
+    public func canDraw(_ name: FigureName) -> Bool {
+        Self.builder(name).init(results: results, plan: plan) != nil
+    }
 
     /// The builder of each fixed figure name.
     private static func builder(_ name: FigureName) -> any TrialFigureBuilder.Type {
@@ -42,9 +48,13 @@ public struct TrialFigures: Sendable {
     }
 
     /// The figure `name`, at `width` or at the column width it is designed for.
+    /// - Precondition: `canDraw(name)`.
     /// - Complexity: O(size of the results the figure shows); nothing is drawn yet.
     public func build(_ name: FigureName, width: FigureWidth? = nil) -> TrialFigure {
-        Self.builder(name).init(results: results, plan: plan).figure(width: width)
+        guard let builder = Self.builder(name).init(results: results, plan: plan) else {
+            preconditionFailure("figure \(name.rawValue) needs sections these results lack; check canDraw first")
+        }
+        return builder.figure(width: width)
     }
 
     /// The files of each figure of `names` (default: the plan's) in each of `formats`, drawn on

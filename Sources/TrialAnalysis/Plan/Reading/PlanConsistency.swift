@@ -1,10 +1,15 @@
 /// Checks between values of a plan that are each fine on their own: the primary visit must be
 /// one of the visits, remission parameters must be defined, visits, parameters and subgroups
-/// together stay within `PlanLimit.reportRows`. A check is skipped when one of its values could
+/// together stay within `PlanLimit.reportRows`; a CDISC ADaM plan writes none of the seed study's
+/// keys (`PlanKey.seedLayoutOnly`). A check is skipped when one of its values could
 /// not be read (its problem is already reported).
 enum PlanConsistency {
     /// Reports every inconsistency of `plan` to `reader`.
     static func check(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
+        if case .adam = plan.data {
+            checkNoSeedLayoutKeys(with: &reader)
+            return
+        }
         checkReportRows(plan, with: &reader)
         let visits = PlanKey.visits.rawValue
         let baseline = PlanKey.baselineVisit.rawValue
@@ -31,6 +36,14 @@ enum PlanConsistency {
                 reader.report("'\(code)' is not one of the plan's parameters (\(codes.joined(separator: ", ")))",
                               atPath: PlanPath.element(remissionParameters, index))
             }
+        }
+    }
+
+    /// Each key of the seed study's layout an ADaM plan writes, at its line.
+    private static func checkNoSeedLayoutKeys(with reader: inout PlanNodeReader) {
+        for key in PlanKey.seedLayoutOnly where reader.locations.contains(key.rawValue) {
+            reader.report("'\(key.rawValue)' is analysed only in the seed study's file layout; this version does not analyse "
+                          + "it for CDISC ADaM data (Guides/ADaMStudies.md lists what it does): remove it", atPath: key.rawValue)
         }
     }
 

@@ -2,6 +2,13 @@
 enum PlanKey: String, CaseIterable {
     case title, data, arms, sets, visits, baselineVisit, primaryVisit, infusionMonths, parameters
     case remission, subgroups, continuousTest, pairedTest, logistic, figures
+
+    /// The keys only the seed study's layout analyses (its visits, parameters, remission,
+    /// predictors and figures); a CDISC ADaM plan may not write them.
+    static let seedLayoutOnly: [PlanKey] = [
+        .visits, .baselineVisit, .primaryVisit, .infusionMonths, .parameters, .remission, .subgroups,
+        .continuousTest, .pairedTest, .logistic, .figures,
+    ]
 }
 
 /// The keys of `arms`.
