@@ -26,6 +26,9 @@ struct ValidateCommand: ParsableCommand {
             reportWithSummary(data.warnings)
             print("ok: \(data.participants.count) participants, \(data.measurements.count) measurements, "
                 + "\(data.adverseEvents.count) adverse events, \(data.insulinIndependence.count) episodes")
+            for table in data.bdsTables {
+                print("\(table.file): \(table.parameterCodes.count) parameters, \(table.visits.count) visits, \(table.count) records")
+            }
             let plan = input.plan.plan
             guard !plan.arms.isShorthand || !plan.sets.isEmpty else { return }
             let sizes = plan.arms.ordered.indices.map { arm in data.participants.arm.count { $0 == Int32(arm) } }

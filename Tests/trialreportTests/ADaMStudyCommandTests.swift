@@ -15,6 +15,8 @@ struct ADaMStudyCommandTests {
         // The pilot's CSR (Table 14-1.01): Placebo 86, low dose 84, high dose 84; efficacy 79, 81, 74.
         #expect(result.standardOutput == """
             ok: 254 participants, 0 measurements, 1126 adverse events, 0 episodes
+            data/adlbc.xpt: 18 parameters, 11 visits, 37132 records
+            data/adadas.xpt: 15 parameters, 4 visits, 12463 records
             arms: Placebo 86, Xanomeline Low Dose 84, Xanomeline High Dose 84
             set Safety (SAFFL, as treated): 86, 84, 84
             set Intent-to-treat (ITTFL): 86, 84, 84
@@ -76,7 +78,7 @@ struct ADaMStudyCommandTests {
         defer { try? FileManager.default.removeItem(at: copy) }
         let lock = try Trialreport.run(["lock", "--data", copy.path])
         #expect(lock.status == 0)
-        #expect(lock.standardOutput.hasPrefix("locked \(copy.path): 2 input files, plan study.yaml"))
+        #expect(lock.standardOutput.hasPrefix("locked \(copy.path): 4 input files, plan study.yaml"))
         #expect(try Trialreport.run(["verify", "--data", copy.path]).status == 0)
         let events = try FileHandle(forWritingTo: copy.appendingPathComponent("data/adae.xpt"))
         try events.seekToEnd()

@@ -17,6 +17,9 @@ extension AnalysisPlan {
             key(DataKey.format, PlanDataDecoder.Format.adam.rawValue, indent: "  ")
             key(DataKey.subjects, Self.quoted(layout.subjects), indent: "  ")
             if let events = layout.events { key(DataKey.events, Self.quoted(events), indent: "  ") }
+            if !layout.measurements.isEmpty {
+                key(DataKey.measurements, Self.flow(layout.measurements.map(Self.quoted)), indent: "  ")
+            }
             key(DataKey.treatment, Self.quoted(layout.treatment), indent: "  ")
             if let actual = layout.actualTreatment { key(DataKey.actualTreatment, Self.quoted(actual), indent: "  ") }
             key(DataKey.emergentFlag, Self.quoted(layout.emergentFlag), indent: "  ")

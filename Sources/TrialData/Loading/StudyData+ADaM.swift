@@ -2,14 +2,14 @@ import Foundation
 
 extension StudyData {
     /// Reads and validates a study folder of CDISC ADaM datasets (CSV or SAS transport): the
-    /// subject-level dataset and, when the layout names one, the adverse events. The files' SHA-256
+    /// subject-level dataset and, when the layout names them, the adverse events and the Basic Data
+    /// Structure datasets of measurements. The files' SHA-256
     /// are computed from the same bytes on another thread.
     /// - Throws: `TrialReportError` as `load(from:expecting:sizeLimit:)`.
     /// - Complexity: O(*n*) in the total size of the files.
     static func loadADaM(from directory: URL, layout: AdamLayout, expectations: StudyExpectations,
                          sizeLimit: InputSizeLimit) throws(TrialReportError) -> StudyData {
-        let sources = try StudySources(directory: directory, required: [layout.subjects] + (layout.events.map { [$0] } ?? []),
-                                       optional: [], sizeLimit: sizeLimit)
+        let sources = try StudySources(directory: directory, required: layout.files, optional: [], sizeLimit: sizeLimit)
         let subjects = sources.files[0]
         var subjectLog = DiagnosticLog(file: subjects.name)
         let subjectTable = DataTableReader.read(subjects.contents, name: subjects.name, textColumns: layout.textVariables, &subjectLog)
@@ -24,7 +24,7 @@ extension StudyData {
         var rowCounts = [subjectTable?.rowCount ?? 0]
         var adverseEvents = AdverseEventTable()
         // The events file is read even when the subject-level one failed: its own problems are reported too.
-        if let events = sources.files.dropFirst().first {
+        if layout.events != nil, let events = sources.files.dropFirst().first {
             var eventLog = DiagnosticLog(file: events.name)
             let eventTable = DataTableReader.read(events.contents, name: events.name, textColumns: ["USUBJID"], &eventLog)
             if let eventTable, hasIdentifiers {
@@ -33,8 +33,18 @@ extension StudyData {
             logs.append(eventLog)
             rowCounts.append(eventTable?.rowCount ?? 0)
         }
+        var bdsTables: [BDSTable] = []
+        for file in sources.files.suffix(layout.measurements.count) {
+            var log = DiagnosticLog(file: file.name)
+            let table = DataTableReader.read(file.contents, name: file.name, textColumns: ["USUBJID", "PARAMCD"], &log)
+            if let table, hasIdentifiers {
+                bdsTables.append(BDSReader(table, participants: participants, subjects: layout.subjects, &log).table)
+            }
+            logs.append(log)
+            rowCounts.append(table?.rowCount ?? 0)
+        }
         let (inputs, diagnostics) = try sources.checkedInputs(logs: logs, rowCounts: rowCounts)
         return StudyData(participants: participants, measurements: MeasurementTable(), adverseEvents: adverseEvents,
-                         insulinIndependence: InsulinIndependenceTable(), inputs: inputs, warnings: diagnostics)
+                         insulinIndependence: InsulinIndependenceTable(), inputs: inputs, warnings: diagnostics, bdsTables: bdsTables)
     }
 }

@@ -25,4 +25,6 @@ public struct StudyData: Sendable {
     public var inputs: [InputFile]
     /// Warnings found while reading (e.g. unexpected columns); loading succeeded despite them.
     public var warnings: [Diagnostic]
+    /// The Basic Data Structure datasets of a CDISC ADaM study (`AdamLayout.measurements`), in the plan's order.
+    public var bdsTables: [BDSTable] = []
 }

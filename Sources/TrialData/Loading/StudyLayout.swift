@@ -12,6 +12,8 @@ public struct AdamLayout: Sendable, Hashable {
     public var subjects: String
     /// The occurrence dataset of adverse events (ADAE), or `nil` when the study has none.
     public var events: String?
+    /// The Basic Data Structure datasets of measurements (ADLB, ADQS, ADVS…), in the plan's order.
+    public var measurements: [String]
     /// The planned-treatment variable of ADSL whose values are the arms (`TRT01P`).
     public var treatment: String
     /// The actual-treatment variable (`TRT01A`), or `nil`; its values must be arms or blank.
@@ -28,17 +30,23 @@ public struct AdamLayout: Sendable, Hashable {
     public var unrelatedValues: [String]
 
     /// A layout; the defaults are ADaM's standard names.
-    public init(subjects: String = "adsl.xpt", events: String? = "adae.xpt", treatment: String = "TRT01P",
+    public init(subjects: String = "adsl.xpt", events: String? = "adae.xpt", measurements: [String] = [], treatment: String = "TRT01P",
                 actualTreatment: String? = "TRT01A", flags: [String] = [], emergentFlag: String = "TRTEMFL",
                 relatedValues: [String]? = nil, unrelatedValues: [String] = []) {
         self.subjects = subjects
         self.events = events
+        self.measurements = measurements
         self.treatment = treatment
         self.actualTreatment = actualTreatment
         self.flags = flags
         self.emergentFlag = emergentFlag
         self.relatedValues = relatedValues
         self.unrelatedValues = unrelatedValues
+    }
+
+    /// Every file the layout names: the subject-level dataset, the events, the measurements.
+    public var files: [String] {
+        [subjects] + (events.map { [$0] } ?? []) + measurements
     }
 
     /// The ADSL variables read as text whatever their values: the identifier, the treatments, the flags.

@@ -118,6 +118,13 @@ enum Message {
         "USUBJID \(abbreviatedList(count) { quoted(id($0)) }) \(count == 1 ? "has" : "have") no baseline \(parameter) "
             + "(AVISITN \(visit)) in adlb.csv: remission follows the plan's missing-data rule"
     }
+    static func notNumericVariable(_ name: String) -> String { "\(name) must be numeric: it holds text" }
+    static func secondBaseline(_ parameter: String, _ id: String, firstRecord: Int) -> String {
+        "a second baseline record (ABLFL = Y) of \(parameter) for USUBJID \(quoted(id)) (the first is in row \(firstRecord))"
+    }
+    static func derivedValueDisagrees(_ name: String, expected: String, count: Int) -> String {
+        "\(name) differs from \(expected) beyond rounding in \(count) \(count == 1 ? "record" : "records"); this is the first"
+    }
     static let noParticipants = "no participants: the file has a header but no rows"
     static let noMeasurements = "no measurements: the file has a header but no rows"
 

@@ -36,13 +36,20 @@ enum PlanDataDecoder {
                 reader.uniqueList(node, at: child(key), describe: { "'\($0)'" }) { $0.text($1, at: $2) }
             }
         }
+        layout.measurements = values(.measurements) ?? layout.measurements
         layout.relatedValues = values(.related)
         layout.unrelatedValues = values(.notRelated) ?? []
         if layout.relatedValues == nil, entries[.notRelated] != nil {
             reader.report("'notRelated' needs 'related' (the values that count as related)", atPath: child(.notRelated))
         }
-        for file in [layout.subjects] + (layout.events.map { [$0] } ?? []) where file.hasPrefix("/") || file.split(separator: "/").contains("..") {
-            reader.report("'\(file)' must be a path inside the study folder", atPath: child(file == layout.subjects ? .subjects : .events))
+        var named: Set<String> = []
+        for file in layout.files {
+            let key: DataKey = file == layout.subjects ? .subjects : file == layout.events ? .events : .measurements
+            if file.hasPrefix("/") || file.split(separator: "/").contains("..") {
+                reader.report("'\(file)' must be a path inside the study folder", atPath: child(key))
+            } else if !named.insert(file).inserted {
+                reader.report("'\(file)' is named twice: each dataset is one kind of data", atPath: child(key))
+            }
         }
         return .adam(layout)
     }

@@ -23,7 +23,7 @@ enum ArmListKey: String, CaseIterable {
 
 /// The keys of `data`.
 enum DataKey: String, CaseIterable {
-    case format, subjects, events, treatment, actualTreatment, emergentFlag, related, notRelated
+    case format, subjects, events, measurements, treatment, actualTreatment, emergentFlag, related, notRelated
 }
 
 /// The keys of each element of `sets`.

@@ -1,0 +1,144 @@
+/// Reads an ADaM Basic Data Structure dataset (ADLB, ADQS…) into a `BDSTable`.
+///
+/// Checks: USUBJID, PARAMCD, AVAL and AVISITN exist; AVAL and AVISITN are numeric; USUBJID in
+/// ADSL; PARAMCD present; ABLFL and each ANLzzFL `Y` or blank (`N` accepted); at most one
+/// baseline record per participant and parameter. BASE, CHG and PCHG, when present, are compared
+/// with the values they derive from: BASE with the AVAL of the ABLFL record, CHG with AVAL − BASE,
+/// PCHG with CHG / BASE × 100; a disagreement beyond rounding is one warning per variable at its
+/// first record, with the count. A missing variable does not stop the checks of the others.
+struct BDSReader {
+    /// Relative disagreement beyond which a derived value is reported: well above the rounding
+    /// of a stored double, well below any displayed digit.
+    static let tolerance = 1e-6
+
+    private(set) var table: BDSTable
+
+    init(_ data: DataTable, participants: ParticipantTable, subjects: String, _ log: inout DiagnosticLog) {
+        table = BDSTable(file: data.file)
+        let required = ["USUBJID", "PARAMCD", "AVAL", "AVISITN"]
+        let optional = ["PARAM", "AVALU", "AVISIT", "ABLFL", "BASE", "CHG", "PCHG", "ATPTN", "DTYPE"]
+        let names = data.columns.map(\.name).filter { !required.contains($0) && !optional.contains($0) }
+        for name in required where data.columnIndex(named: name) == nil {
+            log.add(.error, data.headerLocation, Message.missingVariable(name, suggestion: ClosestKey.suggestion(for: name, among: names)))
+        }
+        var problems: [(row: Int, column: Int, message: String)] = []
+        func numbers(_ name: String) -> [Double]? {
+            guard let index = data.columnIndex(named: name) else { return nil }
+            guard let numbers = data.columns[index].numbers else {
+                log.add(.error, data.headerLocation, Message.notNumericVariable(name))
+                return nil
+            }
+            return numbers
+        }
+        let id = data.columnIndex(named: "USUBJID"), code = data.columnIndex(named: "PARAMCD")
+        let value = numbers("AVAL"), visit = numbers("AVISITN")
+        let label = data.column(named: "PARAM"), unit = data.column(named: "AVALU"), visitLabel = data.column(named: "AVISIT")
+        table.base = numbers("BASE")
+        table.change = numbers("CHG")
+        table.percentChange = numbers("PCHG")
+        table.timePoint = numbers("ATPTN")
+        let derivation = data.column(named: "DTYPE")
+        let flagColumns = data.columns.indices.filter { index in
+            let name = data.columns[index].name
+            return name == "ABLFL" || (name.hasPrefix("ANL") && name.hasSuffix("FL") && name.count == 7)
+        }
+        guard let id, let code, let value, let visit else {
+            log.addErrors(problems, locate: { data.locations(of: $0.map { ($0.row, $0.column) }) }, message: \.message)
+            return
+        }
+        var flags = [String: [Bool]]()
+        for column in flagColumns {
+            let name = data.columns[column].name
+            flags[name] = (0..<data.rowCount).map { row in
+                switch data.columns[column].text(at: row) {
+                case nil, "N": return false
+                case "Y": return true
+                case let other?:
+                    problems.append((row, column, Message.notOneOf(name, other, allowed: ["Y", "N"], orBlank: true)))
+                    return false
+                }
+            }
+        }
+        var visitLabels: [Double: String] = [:]
+        var baselineRecord: [Int64: Int] = [:]
+        for row in 0..<data.rowCount {
+            guard let subject = data.columns[id].text(at: row) else {
+                problems.append((row, id, Message.missingValue("USUBJID")))
+                continue
+            }
+            guard let participant = participants.index(of: subject) else {
+                problems.append((row, id, Message.unknownParticipant(subject, subjects: subjects)))
+                continue
+            }
+            guard let parameterCode = data.columns[code].text(at: row) else {
+                problems.append((row, code, Message.missingValue("PARAMCD")))
+                continue
+            }
+            let (parameter, isNew) = table.parameterCodes.insert(parameterCode)
+            if isNew {
+                let description = label?.text(at: row) ?? ""
+                table.parameterLabels.append(description)
+                table.units.append(unit?.text(at: row) ?? Self.unit(inParameter: description))
+            }
+            let isBaseline = flags["ABLFL"]?[row] ?? false
+            if isBaseline {
+                let key = Int64(participant) << 32 | Int64(parameter)
+                if let first = baselineRecord[key] {
+                    problems.append((row, flagColumns.first { data.columns[$0].name == "ABLFL" } ?? code,
+                                     Message.secondBaseline(parameterCode, subject, firstRecord: first + 1)))
+                } else {
+                    baselineRecord[key] = row
+                }
+            }
+            if !visit[row].isNaN, visitLabels[visit[row]] == nil { visitLabels[visit[row]] = visitLabel?.text(at: row) ?? "" }
+            table.participant.append(Int32(participant))
+            table.parameter.append(Int32(parameter))
+            table.visitNumber.append(visit[row])
+            table.value.append(value[row])
+            table.isBaseline.append(isBaseline)
+        }
+        log.addErrors(problems, locate: { data.locations(of: $0.map { ($0.row, $0.column) }) }, message: \.message)
+        guard problems.isEmpty else { return }
+        table.analysisFlags = flags.filter { $0.key != "ABLFL" }
+        table.derivationType = derivation.map { column in (0..<data.rowCount).map { column.text(at: $0) } }
+        table.visits = visitLabels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        Self.checkDerivedValues(table, data, baselineRecord, &log)
+    }
+
+    /// The unit in brackets at the end of a PARAM ("Sodium (mmol/L)" → "mmol/L"), or `""`.
+    static func unit(inParameter description: String) -> String {
+        guard description.hasSuffix(")"), let open = description.lastIndex(of: "(") else { return "" }
+        return String(description[description.index(after: open)..<description.index(before: description.endIndex)])
+    }
+
+    /// BASE against the baseline record's AVAL, CHG against AVAL − BASE, PCHG against CHG / BASE × 100:
+    /// one warning per variable that disagrees anywhere, at its first such record.
+    private static func checkDerivedValues(_ table: BDSTable, _ data: DataTable, _ baselineRecord: [Int64: Int],
+                                           _ log: inout DiagnosticLog) {
+        func disagree(_ stated: Double, _ derived: Double) -> Bool {
+            !stated.isNaN && !derived.isNaN && abs(stated - derived) > tolerance * max(1, abs(derived))
+        }
+        var checks: [(name: String, expected: String, disagrees: (Int) -> Bool)] = []
+        if let base = table.base {
+            checks.append(("BASE", "the AVAL of the baseline record (ABLFL = Y)", { row in
+                let key = Int64(table.participant[row]) << 32 | Int64(table.parameter[row])
+                guard let baseline = baselineRecord[key] else { return false }
+                return disagree(base[row], table.value[baseline])
+            }))
+            if let change = table.change {
+                checks.append(("CHG", "AVAL − BASE", { row in disagree(change[row], table.value[row] - base[row]) }))
+                if let percent = table.percentChange {
+                    checks.append(("PCHG", "CHG / BASE × 100", { row in
+                        base[row] != 0 && disagree(percent[row], change[row] / base[row] * 100)
+                    }))
+                }
+            }
+        }
+        for check in checks {
+            let rows = (0..<table.count).filter(check.disagrees)
+            guard let first = rows.first, let column = data.columnIndex(named: check.name) else { continue }
+            log.add(.warning, data.locations(of: [(first, column)])[0],
+                    Message.derivedValueDisagrees(check.name, expected: check.expected, count: rows.count))
+        }
+    }
+}
