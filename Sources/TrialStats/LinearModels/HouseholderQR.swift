@@ -27,42 +27,47 @@ struct HouseholderQR: Sendable {
         self.rows = rows
         self.columns = columns
         var x = matrix
-        var qraux = (0..<columns).map { Self.norm(x, from: $0 * rows, count: rows) }
-        var originalNorm = qraux.map { $0 == 0 ? 1 : $0 }
+        var qraux = [Double](repeating: 0, count: columns)
         var order = Array(0..<columns)
         var kept = columns
-        for l in 0..<min(rows, columns) {
-            // Cycle negligible columns to the end; `l < kept` visits each at most once.
-            while l < kept, qraux[l] < originalNorm[l] * tolerance {
-                Self.moveToEnd(&x, column: l, rows: rows, columns: columns)
-                qraux.append(qraux.remove(at: l))
-                originalNorm.append(originalNorm.remove(at: l))
-                order.append(order.remove(at: l))
-                kept -= 1
-            }
-            if l == rows - 1 { break }
-            let base = l * rows + l
-            let length = rows - l
-            var nrmxl = Self.norm(x, from: base, count: length)
-            if nrmxl == 0 { continue }
-            if x[base] != 0 { nrmxl = x[base] < 0 ? -abs(nrmxl) : abs(nrmxl) }
-            for i in 0..<length { x[base + i] /= nrmxl }
-            x[base] += 1
-            for j in (l + 1)..<max(columns, l + 1) {
-                let target = j * rows + l
-                let t = -Self.dot(x, base, target, count: length) / x[base]
-                for i in 0..<length { x[target + i] += t * x[base + i] }
-                if qraux[j] == 0 { continue }
-                let ratio = abs(x[target]) / qraux[j]
-                let shrink = max(1 - ratio * ratio, 0)
-                if shrink < 1e-6 {
-                    qraux[j] = Self.norm(x, from: target + 1, count: length - 1)
-                } else {
-                    qraux[j] *= shrink.squareRoot()
+        x.withUnsafeMutableBufferPointer { buffer in
+            let x = buffer.baseAddress!
+            for j in 0..<columns { qraux[j] = Self.norm(x + j * rows, count: rows) }
+            var originalNorm = qraux.map { $0 == 0 ? 1 : $0 }
+            for l in 0..<min(rows, columns) {
+                // Cycle negligible columns to the end; `l < kept` visits each at most once.
+                while l < kept, qraux[l] < originalNorm[l] * tolerance {
+                    Self.moveToEnd(x, column: l, rows: rows, columns: columns)
+                    qraux.append(qraux.remove(at: l))
+                    originalNorm.append(originalNorm.remove(at: l))
+                    order.append(order.remove(at: l))
+                    kept -= 1
                 }
+                if l == rows - 1 { break }
+                let v = x + l * rows + l
+                let length = rows - l
+                var nrmxl = Self.norm(v, count: length)
+                if nrmxl == 0 { continue }
+                if v[0] != 0 { nrmxl = v[0] < 0 ? -abs(nrmxl) : abs(nrmxl) }
+                let scale = 1 / nrmxl
+                for i in 0..<length { v[i] *= scale }
+                v[0] += 1
+                for j in (l + 1)..<max(columns, l + 1) {
+                    let target = x + j * rows + l
+                    let t = -DesignMatrix.dot(v, target, count: length) / v[0]
+                    for i in 0..<length { target[i] += t * v[i] }
+                    if qraux[j] == 0 { continue }
+                    let ratio = abs(target[0]) / qraux[j]
+                    let shrink = max(1 - ratio * ratio, 0)
+                    if shrink < 1e-6 {
+                        qraux[j] = Self.norm(target + 1, count: length - 1)
+                    } else {
+                        qraux[j] *= shrink.squareRoot()
+                    }
+                }
+                qraux[l] = v[0]
+                v[0] = -nrmxl
             }
-            qraux[l] = x[base]
-            x[base] = -nrmxl
         }
         factors = x
         auxiliary = qraux
@@ -77,14 +82,18 @@ struct HouseholderQR: Sendable {
     /// - Complexity: O(n·rank).
     func qTransposeTimes(_ y: [Double]) -> [Double] {
         var result = y
-        for j in 0..<min(rank, rows - 1) where auxiliary[j] != 0 {
-            let base = j * rows + j
-            let length = rows - j
-            var sum = auxiliary[j] * result[j]
-            for i in 1..<length { sum += factors[base + i] * result[j + i] }
-            let t = -sum / auxiliary[j]
-            result[j] += t * auxiliary[j]
-            for i in 1..<length { result[j + i] += t * factors[base + i] }
+        factors.withUnsafeBufferPointer { buffer in
+            result.withUnsafeMutableBufferPointer { output in
+                for j in 0..<min(rank, rows - 1) where auxiliary[j] != 0 {
+                    // The reflection's vector is (qraux[j], x[j+1..<n, j]).
+                    let v = buffer.baseAddress! + j * rows + j, r = output.baseAddress! + j
+                    let length = rows - j
+                    let sum = auxiliary[j] * r[0] + DesignMatrix.dot(v + 1, r + 1, count: length - 1)
+                    let t = -sum / auxiliary[j]
+                    r[0] += t * auxiliary[j]
+                    for i in 1..<length { r[i] += t * v[i] }
+                }
+            }
         }
         return result
     }
@@ -122,28 +131,26 @@ struct HouseholderQR: Sendable {
         return result
     }
 
-    private static func moveToEnd(_ x: inout [Double], column: Int, rows: Int, columns: Int) {
-        let moved = Array(x[(column * rows)..<((column + 1) * rows)])
-        x.replaceSubrange((column * rows)..<((columns - 1) * rows), with: x[((column + 1) * rows)..<(columns * rows)])
-        x.replaceSubrange(((columns - 1) * rows)..<(columns * rows), with: moved)
+    /// Moves column `column` to the last place, shifting the columns after it left.
+    private static func moveToEnd(_ x: UnsafeMutablePointer<Double>, column: Int, rows: Int, columns: Int) {
+        let moved = Array(UnsafeBufferPointer(start: x + column * rows, count: rows))
+        for i in (column * rows)..<((columns - 1) * rows) { x[i] = x[i + rows] }  // forward: the regions overlap
+        for i in 0..<rows { x[(columns - 1) * rows + i] = moved[i] }
     }
 
-    /// The Euclidean norm of `count` entries from `from`, scaled against overflow as BLAS `dnrm2`.
-    private static func norm(_ x: [Double], from start: Int, count: Int) -> Double {
+    /// The Euclidean norm of `count` entries, rescaled (as BLAS `dnrm2`) only when the plain
+    /// sum of squares overflows or underflows.
+    private static func norm(_ x: UnsafePointer<Double>, count: Int) -> Double {
+        let plain = DesignMatrix.dot(x, x, count: count)
+        if plain.isFinite, plain > 1e-280 { return plain.squareRoot() }
         var scale = 0.0
-        for i in 0..<count { scale = max(scale, abs(x[start + i])) }
+        for i in 0..<count { scale = max(scale, abs(x[i])) }
         guard scale > 0, scale.isFinite else { return scale }
         var sum = 0.0
         for i in 0..<count {
-            let scaled = x[start + i] / scale
+            let scaled = x[i] / scale
             sum += scaled * scaled
         }
         return scale * sum.squareRoot()
-    }
-
-    private static func dot(_ x: [Double], _ a: Int, _ b: Int, count: Int) -> Double {
-        x.withUnsafeBufferPointer { buffer in
-            DesignMatrix.dot(buffer.baseAddress! + a, buffer.baseAddress! + b, count: count)
-        }
     }
 }

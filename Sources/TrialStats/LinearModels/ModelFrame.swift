@@ -95,8 +95,8 @@ public struct ModelFrame: Sendable {
                 for row in 0..<rows where rowLevels[row] != level { values[row] = 0 }
             }
             for name in column.numerics {
-                let factor = numerics[name]!
-                for row in 0..<rows { values[row] *= factor[row] }
+                let multiplier = numerics[name]!
+                for row in 0..<rows { values[row] *= multiplier[row] }
             }
             return values
         })
