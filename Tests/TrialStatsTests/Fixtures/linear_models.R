@@ -113,9 +113,11 @@ cases[[4]] <- fit_case("warpbreaks_interaction", "warpbreaks without rows 1, 2, 
     list(factor = "tension", weights = "equal", references = "L", contrasts = list(c(-1, 0, 1))),
     list(factor = "tension", weights = "proportional", references = "L", contrasts = list())))
 
-# 5. A factor inside an interaction without its main effect is coded by indicators of every level.
+# 5. A factor inside an interaction without its main effect is coded by indicators of every level;
+#    its LS means are the predictions at the mean hp.
 slopes <- data.frame(y = mtcars$mpg, hp = mtcars$hp, cyl = factor(mtcars$cyl))
-cases[[5]] <- fit_case("separate_slopes", "mpg ~ hp + cyl:hp (one slope per cylinder count)", slopes, list("hp", c("cyl", "hp")))
+cases[[5]] <- fit_case("separate_slopes", "mpg ~ hp + cyl:hp (one slope per cylinder count)", slopes, list("hp", c("cyl", "hp")),
+  list(list(factor = "cyl", weights = "equal", references = "4", contrasts = list())))
 
 # 6. Rank-deficient: x3 = x1 + 2 x2, and the treatment C by site s3 cell is empty in a model with
 #    the interaction, so two columns are aliased; LS means involving that cell are not estimable.
