@@ -4,19 +4,24 @@ import TrialData
 ///
 /// An event is treatment-emergent unless its study day `AESTDY` is negative (before the first
 /// infusion, CDISC day −1 being the day before); events without a study day count as emergent.
+/// Only the events of participants with an arm (`arm` ≥ 0) are counted.
 struct AdverseEventCounts {
-    /// The treatment-emergent events (rows of the table).
+    /// The treatment-emergent events (rows of the table) of participants with an arm.
     let events: [Int]
-    /// Events left out as pre-treatment.
+    /// Events of participants with an arm left out as pre-treatment.
     let preTreatment: Int
     private let table: AdverseEventTable
     private let arm: [Int32]
+    private let armCount: Int
 
-    init(_ table: AdverseEventTable, arm: [Int32]) {
+    /// Counts of `table` for participants in arms `0..<armCount` (`arm[participant]`; `-1`: in none).
+    init(_ table: AdverseEventTable, arm: [Int32], armCount: Int = 2) {
         self.table = table
         self.arm = arm
-        events = (0..<table.count).filter { !(table.studyDay[$0] < 0) }
-        preTreatment = table.count - events.count
+        self.armCount = armCount
+        let counted = (0..<table.count).filter { arm[Int(table.participant[$0])] >= 0 }
+        events = counted.filter { !(table.studyDay[$0] < 0) }
+        preTreatment = counted.count - events.count
     }
 
     /// Per group (0..<groupCount) and arm: participants with at least one event of the group, and
@@ -24,7 +29,7 @@ struct AdverseEventCounts {
     ///
     /// - Complexity: O(*e* log *e*) for *e* events.
     func count(groups groupCount: Int, _ group: (Int) -> Int?) -> [[(subjects: Int, events: Int)]] {
-        var counts = [[(subjects: Int, events: Int)]](repeating: [(0, 0), (0, 0)], count: groupCount)
+        var counts = [[(subjects: Int, events: Int)]](repeating: Array(repeating: (0, 0), count: armCount), count: groupCount)
         var keyed: [(group: Int, participant: Int32)] = []
         for event in events {
             guard let index = group(event) else { continue }

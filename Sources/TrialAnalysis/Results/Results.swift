@@ -40,6 +40,9 @@ public struct Results: Codable, Sendable, Equatable {
     public var plan: PlanAsUsed
     /// The participants of each analysis set by arm, in the plan's order (none when the plan has no sets).
     public var analysisSets: [AnalysisSetSize]
+    /// Treatment-emergent adverse events of the plan's safety set for any number of arms, by
+    /// system organ class and preferred term; `nil` when not analysed.
+    public var treatmentEmergentEvents: TreatmentEmergentEvents?
 
     /// Results of the current schema version.
     public init(
@@ -47,7 +50,7 @@ public struct Results: Codable, Sendable, Equatable {
         logistic: LogisticResults?, insulinIndependence: InsulinIndependenceResults?,
         adverseEvents: AdverseEventResults?, baseline: BaselineResults?, participantFlow: ParticipantFlow?,
         figureData: FigureData = .empty, notes: [AnalysisNote] = [], plan: PlanAsUsed,
-        analysisSets: [AnalysisSetSize] = []
+        analysisSets: [AnalysisSetSize] = [], treatmentEmergentEvents: TreatmentEmergentEvents? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.inputs = inputs
@@ -63,6 +66,7 @@ public struct Results: Codable, Sendable, Equatable {
         self.notes = notes
         self.plan = plan
         self.analysisSets = analysisSets
+        self.treatmentEmergentEvents = treatmentEmergentEvents
     }
 }
 

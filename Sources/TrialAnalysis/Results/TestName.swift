@@ -4,6 +4,8 @@ public enum TestName: String, Codable, Sendable, Equatable, CaseIterable {
     case fisherExact = "fisher-exact"
     /// Pearson's chi-square test (`chisq.test(correct = FALSE)`).
     case chiSquare = "chi-square"
+    /// Fisher's exact test of an r×c table (Freeman–Halton), `fisher.test`.
+    case fisherFreemanHalton = "fisher-freeman-halton"
     /// Wilcoxon rank-sum (Mann–Whitney) test (`wilcox.test`).
     case mannWhitney = "mann-whitney"
     /// Welch's t-test (`t.test`).

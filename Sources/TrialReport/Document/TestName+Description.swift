@@ -6,6 +6,7 @@ extension TestName {
         switch self {
         case .fisherExact: "Fisher's exact test"
         case .chiSquare: "Pearson's chi-square test"
+        case .fisherFreemanHalton: "Fisher–Freeman–Halton exact test"
         case .mannWhitney: "Wilcoxon rank-sum (Mann–Whitney) test"
         case .welchT: "Welch's t-test"
         case .wilcoxon: "Wilcoxon signed-rank test"
