@@ -141,7 +141,7 @@ import TrialAnalysis
         results.endpoints[0].byArm[0].mean = 1e-300
         results.endpoints[0].byArm[0].sd = 123_456_789.125
         let text = String(decoding: results.jsonData(), as: UTF8.self)
-        #expect(text.contains("\"pValue\": 0.30000000000000004\n"))
+        #expect(text.contains("\"pValue\": 0.30000000000000004,\n"))
         #expect(text.contains("\"visit\": 12,"))
         #expect(text.contains("\"mean\": 1e-300,"))
         #expect(text.contains("\"sd\": 123456789.125,"))

@@ -50,3 +50,27 @@ private func kruskalWallisAgreesWithRTo1e10(_ item: KruskalCase) throws {
         try KruskalWallisTest([[1, 2], [3], [4, .nan]])
     }
 }
+
+private struct KruskalDifferencesCase: Decodable, CustomTestStringConvertible {
+    let after: [[Double]]
+    let before: [[Double]]
+    let statistic: Double
+    let p: Double
+    var testDescription: String { "kruskal.test(after - before, \(after.map(\.count)) values)" }
+}
+
+private let differenceCases: [KruskalDifferencesCase] = (try? loadFixture("kruskal_differences")) ?? []
+
+@Test func kruskalWallisDifferencesFixtureIsLoaded() {
+    #expect(differenceCases.count >= 2)
+}
+
+/// Changes of one-decimal data differ in their last bit (−3.4000000000000004, −3.3999999999999995):
+/// as R, they rank apart but are one tie in the correction.
+@Test(arguments: differenceCases)
+private func kruskalWallisOfDifferencesAgreesWithRTo1e10(_ item: KruskalDifferencesCase) throws {
+    let groups = zip(item.after, item.before).map { after, before in zip(after, before).map { $0 - $1 } }
+    let result = try KruskalWallisTest(groups)
+    expectClose(result.statistic, item.statistic, relative: 1e-10, "\(item.testDescription) statistic")
+    expectClose(result.pValue, item.p, relative: 1e-10, "\(item.testDescription) p-value")
+}

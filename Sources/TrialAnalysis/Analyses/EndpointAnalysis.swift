@@ -28,12 +28,13 @@ struct EndpointAnalysis: Sendable {
 
     /// The endpoints of `parameter` (position in the plan) at `visit` (position in the plan's
     /// visits), one per population in `study.populations` order; `participants` holds each
-    /// population's members per arm (treatment, control).
+    /// population's members per arm (result order).
     ///
     /// Per arm: descriptives of the value at the visit (non-missing values), of the change and of
     /// the percent change (participants with both values; percent change also needs a baseline
-    /// other than 0), and the plan's within-arm test on the change. Between arms: the plan's
-    /// continuous test on the change, or on the percent change for a remission parameter.
+    /// other than 0), and the plan's within-arm test on the change. Between arms, on the change
+    /// (the percent change for a remission parameter): the plan's continuous test for two arms,
+    /// the tests of `ArmComparisonTests` for more.
     ///
     /// - Complexity: O(*n*) for *n* participants (radix sorts; the samples of all participants
     ///   are merged from a subgroup's levels where one covers everyone).
@@ -84,12 +85,22 @@ struct EndpointAnalysis: Sendable {
         let isRemission = study.remissionParameters.contains(parameter)
         let measure: BetweenArmComparison.Measure = isRemission ? .percentChange : .change
         let compared = samples.map { isRemission ? $0.percentChange : $0.change }
-        let between = log.attempt("between-arm \(plan.continuousTest.rawValue) test", context) {
-            try PlannedTests.between(plan.continuousTest, compared[0], compared[1])
+        let result: EndpointResult
+        if compared.count == 2 {
+            let reference = plan.arms.referenceIndex
+            let between = log.attempt("between-arm \(plan.continuousTest.rawValue) test", context) {
+                try PlannedTests.between(plan.continuousTest, compared[1 - reference], compared[reference])
+            }
+            result = EndpointResult(
+                parameter: code, visit: visitNumber, subgroup: population.subgroup, level: population.level, byArm: arms,
+                between: BetweenArmComparison(measure: measure, test: TestName(plan.continuousTest), pValue: between))
+        } else {
+            let outcome = ArmComparisonTests(plan: plan).continuous(compared, context: context, &log)
+            result = EndpointResult(
+                parameter: code, visit: visitNumber, subgroup: population.subgroup, level: population.level, byArm: arms,
+                between: BetweenArmComparison(measure: measure, test: outcome.test, pValue: outcome.pValue),
+                armComparisons: outcome.comparisons)
         }
-        let result = EndpointResult(
-            parameter: code, visit: visitNumber, subgroup: population.subgroup, level: population.level, byArm: arms,
-            between: BetweenArmComparison(measure: measure, test: TestName(plan.continuousTest), pValue: between))
         return Outcome(result: result, notes: log.notes, percentChanges: isRemission ? samples.map(\.percentChange) : [])
     }
 }

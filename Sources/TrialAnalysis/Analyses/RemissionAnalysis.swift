@@ -16,11 +16,12 @@ struct RemissionAnalysis {
         return RemissionResults(overall: comparisons[0], subgroups: subgroups, interactions: interactions)
     }
 
-    /// Remission per arm in one population: n/N with Wilson CI, the Newcombe difference, Fisher's p.
+    /// Remission per arm in one population: n/N with Wilson CI; for two arms the Newcombe
+    /// difference and Fisher's p, for more the tests of `ArmComparisonTests`.
     ///
     /// - Complexity: O(*n*).
     func comparison(in population: Population, _ log: inout NoteLog) -> RemissionComparison {
-        var counts = [ArmCounts(), ArmCounts()]
+        var counts = [ArmCounts](repeating: ArmCounts(), count: study.armLabels.count)
         let flags = study.remission
         for participant in 0..<study.participantCount where population.contains(participant) {
             let arm = Int(study.arm[participant])
@@ -50,7 +51,14 @@ struct RemissionAnalysis {
                                 missingCountedAsNonResponders: count.missing, missingBaseline: count.missingBaseline,
                                 undefinedPercentChanges: count.undefined)
         }
-        let treatment = (byArm[0].responders, byArm[0].n), control = (byArm[1].responders, byArm[1].n)
+        let rates = byArm.map { (successes: $0.responders, trials: $0.n) }
+        guard rates.count == 2 else {
+            let outcome = ArmComparisonTests(plan: study.plan).responders(rates, context: population.name, &log)
+            return RemissionComparison(byArm: byArm, difference: ProportionDifference(estimate: nil, ciLower: nil, ciUpper: nil),
+                                       test: outcome.test, pValue: outcome.pValue, armComparisons: outcome.comparisons)
+        }
+        let reference = study.plan.arms.referenceIndex
+        let treatment = rates[1 - reference], control = rates[reference]
         let difference = log.attempt("difference of remission rates", population.name) {
             try PlannedTests.difference(treatment, control)
         }
@@ -68,13 +76,19 @@ struct RemissionAnalysis {
     /// participants analysed with a level; the Wald p-value of the product term by maximum
     /// likelihood, or — on separation or when an arm × level cell has no responders or no
     /// non-responders — the profile penalized likelihood p-value of Firth's method.
+    /// With more than two arms no model is fitted (a note says so; the p-value is `nil`).
     func interaction(_ levels: SubgroupLevels, _ log: inout NoteLog) -> SubgroupInteraction {
+        guard study.armLabels.count == 2 else {
+            log.record("\(levels.definition.name): arm × \(levels.definition.name)",
+                       "the arm × subgroup interaction is tested for two arms only; \(study.armLabels.count) arms: not tested")
+            return SubgroupInteraction(subgroup: levels.definition.name, test: .logisticWald, pValue: nil, method: nil)
+        }
         var response: [Double] = [], treated: [Double] = [], secondLevel: [Double] = [], product: [Double] = []
         var cells = [[Int]](repeating: [0, 0], count: 4)
         for participant in 0..<study.participantCount {
             let status = study.remission.status[participant], level = levels.level[participant]
             guard status != .excluded, level >= 0 else { continue }
-            let isTreated = study.arm[participant] == 0 ? 1.0 : 0.0, isSecond = Double(level)
+            let isTreated = Int(study.arm[participant]) != study.plan.arms.referenceIndex ? 1.0 : 0.0, isSecond = Double(level)
             response.append(Double(status.rawValue))
             treated.append(isTreated)
             secondLevel.append(isSecond)

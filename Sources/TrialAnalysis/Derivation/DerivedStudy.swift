@@ -8,7 +8,8 @@ public struct DerivedStudy: Sendable {
     public let plan: AnalysisPlan
     /// The data analysed.
     public let data: StudyData
-    /// Each participant's arm: 0 treatment, 1 control.
+    /// Each participant's arm: its position in `armLabels` (two arms written `{treatment,
+    /// control}`: 0 treatment, 1 control).
     public let arm: [Int32]
     /// The measurements of the plan's parameters at its visits.
     public let grid: MeasurementGrid
@@ -76,14 +77,15 @@ public struct DerivedStudy: Sendable {
         return values.map { $0! }
     }
 
-    /// The arm labels in result order: treatment, then control.
+    /// The arm labels in result order: treatment, then control (two arms written `{treatment,
+    /// control}`); else the plan's order.
     public var armLabels: [String] { plan.arms.ordered }
 
-    /// The participants of `population` in each arm, as index lists (treatment, control).
+    /// The participants of `population` in each arm, as index lists (in `armLabels` order).
     ///
     /// - Complexity: O(*n*).
     public func participantsByArm(in population: Population) -> [[Int32]] {
-        var groups: [[Int32]] = [[], []]
+        var groups = [[Int32]](repeating: [], count: armLabels.count)
         for participant in 0..<participantCount where population.contains(participant) {
             groups[Int(arm[participant])].append(Int32(participant))
         }

@@ -8,19 +8,26 @@ public struct EndpointResult: Codable, Sendable, Equatable {
     public var subgroup: String?
     /// The subgroup level, or `nil` for all participants.
     public var level: String?
-    /// Treatment arm, then control arm.
+    /// The arms in result order: treatment, then control (two arms written `{treatment,
+    /// control}`); else the plan's order.
     public var byArm: [EndpointArm]
-    /// The between-arm comparison of the change from baseline.
+    /// The between-arm comparison of the change from baseline: for more than two arms the test
+    /// across all arms.
     public var between: BetweenArmComparison
+    /// For more than two arms, each arm against the reference (on `between.measure`) and the
+    /// trend in dose; else `nil`.
+    public var armComparisons: ArmComparisons?
 
     /// An endpoint result.
-    public init(parameter: String, visit: Double, subgroup: String?, level: String?, byArm: [EndpointArm], between: BetweenArmComparison) {
+    public init(parameter: String, visit: Double, subgroup: String?, level: String?, byArm: [EndpointArm], between: BetweenArmComparison,
+                armComparisons: ArmComparisons? = nil) {
         self.parameter = parameter
         self.visit = visit
         self.subgroup = subgroup
         self.level = level
         self.byArm = byArm
         self.between = between
+        self.armComparisons = armComparisons
     }
 }
 
@@ -103,7 +110,8 @@ public struct BetweenArmComparison: Codable, Sendable, Equatable {
 
     /// Which change the arms are compared on.
     public var measure: Measure
-    /// The plan's `continuousTest`.
+    /// The plan's `continuousTest`; for more than two arms its k-arm form (`mann-whitney`:
+    /// Kruskal–Wallis, `welch-t`: Welch's one-way analysis of means).
     public var test: TestName
     /// Its two-sided p-value.
     public var pValue: Double?

@@ -15,23 +15,31 @@ public struct RemissionResults: Codable, Sendable, Equatable {
     }
 }
 
-/// Remission in the two arms of one population, and their comparison.
+/// Remission in the arms of one population, and their comparison.
 public struct RemissionComparison: Codable, Sendable, Equatable {
-    /// Treatment arm, then control arm.
+    /// The arms in result order: treatment, then control (two arms written `{treatment,
+    /// control}`); else the plan's order.
     public var byArm: [RemissionArm]
-    /// Treatment rate minus control rate.
+    /// Treatment rate minus control rate (two arms); every value `nil` for more than two arms
+    /// (`armComparisons` holds each arm's difference from the reference).
     public var difference: ProportionDifference
-    /// The test comparing the rates (Fisher's exact test).
+    /// The test comparing the rates: Fisher's exact test (for more than two arms the
+    /// Fisher–Freeman–Halton test of the 2 × k table, or Pearson's chi-square test where that
+    /// table is too large for the exact test).
     public var test: TestName
     /// Its two-sided p-value.
     public var pValue: Double?
+    /// For more than two arms, each arm against the reference and the trend in dose; else `nil`.
+    public var armComparisons: ArmComparisons?
 
     /// A comparison; a non-finite p-value becomes `nil`.
-    public init(byArm: [RemissionArm], difference: ProportionDifference, test: TestName, pValue: Double?) {
+    public init(byArm: [RemissionArm], difference: ProportionDifference, test: TestName, pValue: Double?,
+                armComparisons: ArmComparisons? = nil) {
         self.byArm = byArm
         self.difference = difference
         self.test = test
         self.pValue = pValue.finite
+        self.armComparisons = armComparisons
     }
 }
 
@@ -84,14 +92,16 @@ public struct SubgroupRemission: Codable, Sendable, Equatable {
     public var subgroup: String
     /// The level, e.g. "Adult-onset".
     public var level: String
-    /// Treatment arm, then control arm.
+    /// The arms, as `RemissionComparison.byArm`.
     public var byArm: [RemissionArm]
-    /// Treatment rate minus control rate.
+    /// Treatment rate minus control rate (two arms).
     public var difference: ProportionDifference
-    /// The test comparing the rates (Fisher's exact test).
+    /// The test comparing the rates, as `RemissionComparison.test`.
     public var test: TestName
     /// Its two-sided p-value.
     public var pValue: Double?
+    /// For more than two arms, each arm against the reference and the trend in dose; else `nil`.
+    public var armComparisons: ArmComparisons?
 
     /// Remission within a subgroup level; a non-finite p-value becomes `nil`.
     public init(subgroup: String, level: String, comparison: RemissionComparison) {
@@ -101,11 +111,12 @@ public struct SubgroupRemission: Codable, Sendable, Equatable {
         self.difference = comparison.difference
         self.test = comparison.test
         self.pValue = comparison.pValue
+        self.armComparisons = comparison.armComparisons
     }
 
     /// The comparison of the arms within the level.
     public var comparison: RemissionComparison {
-        RemissionComparison(byArm: byArm, difference: difference, test: test, pValue: pValue)
+        RemissionComparison(byArm: byArm, difference: difference, test: test, pValue: pValue, armComparisons: armComparisons)
     }
 }
 

@@ -20,6 +20,14 @@ public enum TestName: String, Codable, Sendable, Equatable, CaseIterable {
     case likelihoodRatio = "likelihood-ratio"
     /// Profile penalized likelihood-ratio test of a Firth logistic coefficient (`logistf`).
     case profilePenalizedLikelihood = "profile-penalized-likelihood"
+    /// Kruskal–Wallis rank-sum test across k arms (`kruskal.test`).
+    case kruskalWallis = "kruskal-wallis"
+    /// Welch's one-way analysis of means across k arms (`oneway.test(var.equal = FALSE)`).
+    case welchAnova = "welch-anova"
+    /// Cochran–Armitage test for a trend of proportions in dose (`prop.trend.test`).
+    case cochranArmitage = "cochran-armitage"
+    /// t-test of the slope of a least-squares line on dose (`summary(lm(y ~ dose))`).
+    case linearTrend = "linear-trend"
 
     /// The between-arm test the plan chose.
     public init(_ test: ContinuousTest) {

@@ -14,6 +14,10 @@ extension TestName {
         case .logisticWald: "Wald test of the logistic regression coefficient"
         case .likelihoodRatio: "likelihood-ratio test of nested logistic models"
         case .profilePenalizedLikelihood: "profile penalized likelihood-ratio test (Firth)"
+        case .kruskalWallis: "Kruskal–Wallis test"
+        case .welchAnova: "Welch's one-way analysis of means"
+        case .cochranArmitage: "Cochran–Armitage trend test"
+        case .linearTrend: "linear regression test of the slope on dose"
         }
     }
 

@@ -1,3 +1,5 @@
+import RealModule
+
 /// The Kruskal–Wallis rank-sum test that k ≥ 2 groups come from one distribution, as
 /// R's `kruskal.test` reports it.
 public struct KruskalWallisTest: Sendable, Equatable, Codable {
@@ -16,7 +18,11 @@ public struct KruskalWallisTest: Sendable, Equatable, Codable {
     ///
     /// Method: Kruskal & Wallis (1952). All values are ranked together, tied values
     /// getting their mid-rank; H = [12/(N(N + 1)) Σ Rᵢ²/nᵢ − 3(N + 1)] / [1 − Σ(t³ − t)/(N³ − N)]
-    /// with Rᵢ the rank sum of group i and t the size of each group of ties. The p-value
+    /// with Rᵢ the rank sum of group i and t the size of each group of ties. As in R, ranks tie
+    /// equal values only, but the correction counts as tied the values equal to 15 significant
+    /// digits (R's `table(x)` groups the values as it prints them): differences of rounded data
+    /// such as 6.6 − 10.0 and 6.3 − 9.7 differ in their last bit, rank apart, and are one tie in
+    /// the correction. The p-value
     /// is the chi-square survival function with k − 1 degrees of freedom (no exact
     /// distribution, as R).
     ///
@@ -56,7 +62,7 @@ struct PooledRanks {
     let count: Int
     /// The sum of the pooled mid-ranks of each group, in the order given.
     private(set) var rankSums: [Double]
-    /// Σ (t³ − t) over groups of t tied values.
+    /// Σ (t³ − t) over groups of t values tied to 15 significant digits.
     private(set) var tieCubeSum = 0.0
 
     /// - Complexity: O(N log N): one sort of (value, group) pairs.
@@ -76,8 +82,27 @@ struct PooledRanks {
             let size = Double(end - start)
             let midRank = Double(start) + (size + 1) / 2
             for index in start..<end { rankSums[pooled[index].group] += midRank }
+            start = end
+        }
+        // The correction's ties: runs of sorted values equal to 15 significant digits.
+        start = 0
+        while start < pooled.count {
+            let printed = Self.fifteenDigits(pooled[start].value)
+            var end = start + 1
+            while end < pooled.count, Self.fifteenDigits(pooled[end].value) == printed { end += 1 }
+            let size = Double(end - start)
             tieCubeSum += size * size * size - size
             start = end
         }
+    }
+
+    /// `value` rounded to 15 significant digits, as R prints it (`as.character`, which `table`
+    /// groups by), up to the rounding of the scaling; the value itself where scaling overflows.
+    static func fifteenDigits(_ value: Double) -> Double {
+        guard value != 0 else { return 0 }
+        let exponent = Double.log10(abs(value)).rounded(.down)
+        let scale = Double.pow(10, 14 - exponent)
+        guard scale.isFinite, scale > 0, (value * scale).isFinite else { return value }
+        return (value * scale).rounded() / scale
     }
 }

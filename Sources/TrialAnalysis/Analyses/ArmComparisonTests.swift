@@ -1,0 +1,114 @@
+import TrialStats
+
+/// The between-arm tests of a plan with more than two arms, computed with TrialStats (R's
+/// defaults): the test across all arms, each arm against the reference with the plan's two-arm
+/// test, the multiplicity adjustment of those p-values, and — when every arm has a dose — the
+/// trend in dose.
+struct ArmComparisonTests {
+    let plan: AnalysisPlan
+    /// The adjustment of the pairwise p-values: none until the plan can choose one (its
+    /// `multiplicity` key is the next step of issue 15).
+    var adjustment = MultiplicityAdjustment.none
+
+    /// The test across all arms, its p-value, and the comparisons beside it.
+    struct Outcome {
+        var test: TestName
+        var pValue: Double?
+        var comparisons: ArmComparisons
+    }
+
+    /// Responders (`responders` of `n` per arm, in plan order): the Fisher–Freeman–Halton test of
+    /// the 2 × k table (`fisher.test`; Pearson's chi-square, `chisq.test(correct = FALSE)`, when
+    /// the exact test would take too long, with a note), Fisher's exact test and the Newcombe
+    /// difference of each arm against the reference, and the Cochran–Armitage test with the doses
+    /// as scores (`prop.trend.test`).
+    func responders(_ counts: [(successes: Int, trials: Int)], context: String, _ log: inout NoteLog) -> Outcome {
+        let table = [counts.map(\.successes), counts.map { $0.trials - $0.successes }]
+        var test = TestName.fisherExact
+        var global: Double?
+        do {
+            global = try FisherFreemanHaltonTest(table).pValue
+        } catch StatisticsError.exactTestTooLarge {
+            log.record(context, "the exact test across the arms is too large: Pearson's chi-square test used instead")
+            test = .chiSquare
+            global = log.attempt("chi-square test across the arms", context) {
+                try ChiSquareTest(table.map { $0.map(Double.init) }, continuityCorrection: false).pValue
+            }
+        } catch {
+            log.record(context, "Fisher's exact test across the arms could not be computed: \(error)")
+        }
+        let reference = counts[plan.arms.referenceIndex]
+        let pairwise = others.map { arm in
+            let armContext = "\(context), \(plan.arms.list[arm].label) vs \(plan.arms.control)"
+            let difference = log.attempt("difference of rates", armContext) { try PlannedTests.difference(counts[arm], reference) }
+            let pValue = log.attempt("Fisher's exact test", armContext) { try PlannedTests.fisher(counts[arm], reference) }
+            return PairwiseComparison(arm: plan.arms.list[arm].label, difference: difference, test: .fisherExact,
+                                      pValue: pValue, adjustedPValue: nil)
+        }
+        let trend = doses.map { doses in
+            let result = log.attempt("Cochran–Armitage trend test", context) {
+                try CochranArmitageTest(events: counts.map(\.successes), totals: counts.map(\.trials), scores: doses)
+            }
+            return TrendComparison(test: .cochranArmitage, slope: result?.slope, pValue: result?.pValue)
+        }
+        return Outcome(test: test, pValue: global, comparisons: comparisons(pairwise, trend: trend, context: context, &log))
+    }
+
+    /// Continuous data (one sample per arm, in plan order): the k-arm form of the plan's
+    /// `continuousTest` (Kruskal–Wallis, `kruskal.test`, for `mann-whitney`; Welch's one-way
+    /// analysis of means, `oneway.test(var.equal = FALSE)`, for `welch-t`), the plan's two-arm
+    /// test of each arm against the reference, and the t-test of the slope of the values on dose
+    /// (`summary(lm(y ~ dose))`, by `LinearFit`).
+    func continuous(_ samples: [Sample], context: String, _ log: inout NoteLog) -> Outcome {
+        let groups = samples.map(\.sorted)
+        let test: TestName = plan.continuousTest == .mannWhitney ? .kruskalWallis : .welchAnova
+        let global = log.attempt("\(test.rawValue) test across the arms", context) {
+            switch plan.continuousTest {
+            case .mannWhitney: try KruskalWallisTest(groups).pValue
+            case .welchT: try OneWayTest.welch(groups).pValue
+            }
+        }
+        let reference = samples[plan.arms.referenceIndex]
+        let pairwise = others.map { arm in
+            let armContext = "\(context), \(plan.arms.list[arm].label) vs \(plan.arms.control)"
+            let pValue = log.attempt("\(plan.continuousTest.rawValue) test", armContext) {
+                try PlannedTests.between(plan.continuousTest, samples[arm], reference)
+            }
+            return PairwiseComparison(arm: plan.arms.list[arm].label, difference: nil, test: TestName(plan.continuousTest),
+                                      pValue: pValue, adjustedPValue: nil)
+        }
+        let trend = doses.map { doses in
+            let slope = log.attempt("linear trend test on dose", context) { () throws -> LinearEstimate? in
+                let dose = zip(groups, doses).flatMap { group, dose in [Double](repeating: dose, count: group.count) }
+                let frame = try ModelFrame(response: groups.flatMap { $0 }, variables: ["dose": .numeric(dose)], terms: [ModelTerm("dose")])
+                return try LinearFit(frame).coefficient("dose")?.estimate
+            } ?? nil
+            return TrendComparison(test: .linearTrend, slope: slope?.estimate, pValue: slope?.pValue)
+        }
+        return Outcome(test: test, pValue: global, comparisons: comparisons(pairwise, trend: trend, context: context, &log))
+    }
+
+    /// The positions of the arms other than the reference, in plan order.
+    private var others: [Int] {
+        plan.arms.list.indices.filter { $0 != plan.arms.referenceIndex }
+    }
+
+    /// Every arm's dose, or `nil` when an arm has none.
+    private var doses: [Double]? {
+        let doses = plan.arms.list.compactMap(\.dose)
+        return doses.count == plan.arms.list.count ? doses : nil
+    }
+
+    /// The comparisons with the adjusted p-values filled in: the p-values computed are the
+    /// family (R's `p.adjust` leaves missing values out of n the same way).
+    private func comparisons(_ pairwise: [PairwiseComparison], trend: TrendComparison?, context: String,
+                             _ log: inout NoteLog) -> ArmComparisons {
+        var pairwise = pairwise
+        let computed = pairwise.indices.filter { pairwise[$0].pValue != nil }
+        let adjusted = log.attempt("\(adjustment.rawValue) adjustment", context) {
+            try adjustment.adjust(computed.map { pairwise[$0].pValue! })
+        }
+        for (position, index) in computed.enumerated() { pairwise[index].adjustedPValue = adjusted?[position] }
+        return ArmComparisons(reference: plan.arms.control, adjustment: adjustment, pairwise: pairwise, trend: trend)
+    }
+}
