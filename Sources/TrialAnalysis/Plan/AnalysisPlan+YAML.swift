@@ -47,6 +47,19 @@ extension AnalysisPlan {
                     + "\(SetKey.byActualTreatment.rawValue): \(set.byActualTreatment)}")
             }
         }
+        if !endpoints.isEmpty {
+            lines.append("\(PlanKey.endpoints.rawValue):")
+            for endpoint in endpoints {
+                key(EndpointKey.name, Self.quoted(endpoint.name), indent: "  - ")
+                key(EndpointKey.parameter, Self.quoted(endpoint.parameter), indent: "    ")
+                key(EndpointKey.visit, PlanNumber.text(endpoint.visit), indent: "    ")
+                key(EndpointKey.measure, endpoint.measure.rawValue, indent: "    ")
+                if let set = endpoint.set { key(EndpointKey.set, Self.quoted(set), indent: "    ") }
+                if let flag = endpoint.recordFlag { key(EndpointKey.records, Self.quoted(flag), indent: "    ") }
+                key(EndpointKey.covariates, Self.flow(endpoint.covariates.map(Self.quoted)), indent: "    ")
+                key(EndpointKey.weights, endpoint.weights.rawValue, indent: "    ")
+            }
+        }
         // An ADaM plan cannot write the keys of the seed study's layout, whose defaults it does not use.
         if case .seedStudy = data {
             key(PlanKey.visits, Self.flow(visits.map(PlanNumber.text)))

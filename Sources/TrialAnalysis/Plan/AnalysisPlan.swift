@@ -16,6 +16,8 @@ public struct AnalysisPlan: Sendable, Hashable {
     public var arms: ArmLabels
     /// The analysis sets defined by subject-level flags (ADaM layouts only), in the plan's order.
     public var sets: [AnalysisSet]
+    /// The endpoints analysed by a linear model (ADaM layouts only), in the plan's order.
+    public var endpoints: [ModelEndpoint]
     /// The scheduled visits in months, ascending; the baseline visit is one of them.
     public var visits: [Double]
     /// The visit whose values are the baseline of change and percent change.
@@ -45,6 +47,7 @@ public struct AnalysisPlan: Sendable, Hashable {
         data: StudyLayout = .seedStudy,
         arms: ArmLabels = ArmLabels(),
         sets: [AnalysisSet] = [],
+        endpoints: [ModelEndpoint] = [],
         visits: [Double] = [0, 3, 6, 9, 12],
         baselineVisit: Double = 0,
         primaryVisit: Double = 12,
@@ -61,6 +64,7 @@ public struct AnalysisPlan: Sendable, Hashable {
         self.data = data
         self.arms = arms
         self.sets = sets
+        self.endpoints = endpoints
         self.visits = visits
         self.baselineVisit = baselineVisit
         self.primaryVisit = primaryVisit

@@ -29,6 +29,39 @@ extension LoadedPlan {
         for (path, label) in zip(armPaths, plan.arms.ordered) where !facts.armLabels.contains(label) {
             report(path, "arm '\(label)' does not occur in \(armSource) (values found: \(armsFound.isEmpty ? "none" : armsFound))")
         }
+        if case .seedStudy = plan.data {
+            problems += seedLayoutProblems(with: facts)
+        }
+        for (index, endpoint) in plan.endpoints.enumerated() {
+            let path = PlanPath.element(PlanKey.endpoints.rawValue, index)
+            if !facts.parameterCodes.contains(endpoint.parameter) {
+                report(PlanPath.child(path, EndpointKey.parameter.rawValue), "parameter '\(endpoint.parameter)' does not occur in "
+                       + "the PARAMCD of the measurement datasets" + advice(endpoint.parameter, among: facts.parameterCodes))
+            }
+            if let flag = endpoint.recordFlag, !facts.recordFlags.contains(flag) {
+                report(PlanPath.child(path, EndpointKey.records.rawValue), "'\(flag)' is not an analysis flag (ANLzzFL) of the "
+                       + "measurement datasets" + advice(flag, among: facts.recordFlags))
+            }
+            for (covariateIndex, covariate) in endpoint.covariates.enumerated()
+            where covariate != ModelEndpoint.baseline && !facts.adslColumns.contains(covariate) {
+                report(PlanPath.element(PlanPath.child(path, EndpointKey.covariates.rawValue), covariateIndex),
+                       "covariate '\(covariate)' is neither BASE nor a subject-level variable"
+                       + advice(covariate, among: facts.adslColumns.union([ModelEndpoint.baseline])))
+            }
+        }
+        return problems
+    }
+
+    /// The checks of the keys only the seed study's layout has: remission parameters, subgroup
+    /// variables, logistic covariates.
+    private func seedLayoutProblems(with facts: StudyDataFacts) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func report(_ path: String, _ message: String) {
+            problems.append(Diagnostic(.error, at: locations[path], "\(path): \(message)"))
+        }
+        func advice(_ name: String, among candidates: Set<String>) -> String {
+            ClosestKey.suggestion(for: name, among: candidates.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+        }
         let remissionPath = PlanPath.child(PlanKey.remission.rawValue, RemissionKey.parameters.rawValue)
         for (index, code) in plan.remission.parameters.enumerated() where !facts.parameterCodes.contains(code) {
             report(PlanPath.element(remissionPath, index),

@@ -7,8 +7,10 @@ public struct StudyDataFacts: Sendable, Hashable {
     public var adslColumns: Set<String>
     /// The columns of `adsl.csv` that hold numbers (every non-missing cell a number).
     public var numericADSLColumns: Set<String>
-    /// The distinct values of `adlb.csv` `PARAMCD`.
+    /// The distinct values of `PARAMCD` in `adlb.csv` or in the BDS datasets of an ADaM study.
     public var parameterCodes: Set<String>
+    /// The record-level analysis flags (ANLzzFL) of the BDS datasets of an ADaM study.
+    public var recordFlags: Set<String> = []
 
     /// Facts about a study's data; `numericADSLColumns` defaults to every column.
     public init(armLabels: Set<String>, adslColumns: Set<String>, numericADSLColumns: Set<String>? = nil,

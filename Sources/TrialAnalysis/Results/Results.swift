@@ -43,6 +43,8 @@ public struct Results: Codable, Sendable, Equatable {
     /// Treatment-emergent adverse events of the plan's safety set for any number of arms, by
     /// system organ class and preferred term; `nil` when not analysed.
     public var treatmentEmergentEvents: TreatmentEmergentEvents?
+    /// The endpoints the plan analyses by a linear model (ANCOVA), in the plan's order.
+    public var modelEndpoints: [ModelEndpointResult]
 
     /// Results of the current schema version.
     public init(
@@ -50,7 +52,8 @@ public struct Results: Codable, Sendable, Equatable {
         logistic: LogisticResults?, insulinIndependence: InsulinIndependenceResults?,
         adverseEvents: AdverseEventResults?, baseline: BaselineResults?, participantFlow: ParticipantFlow?,
         figureData: FigureData = .empty, notes: [AnalysisNote] = [], plan: PlanAsUsed,
-        analysisSets: [AnalysisSetSize] = [], treatmentEmergentEvents: TreatmentEmergentEvents? = nil
+        analysisSets: [AnalysisSetSize] = [], treatmentEmergentEvents: TreatmentEmergentEvents? = nil,
+        modelEndpoints: [ModelEndpointResult] = []
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.inputs = inputs
@@ -67,6 +70,7 @@ public struct Results: Codable, Sendable, Equatable {
         self.plan = plan
         self.analysisSets = analysisSets
         self.treatmentEmergentEvents = treatmentEmergentEvents
+        self.modelEndpoints = modelEndpoints
     }
 }
 

@@ -43,6 +43,8 @@ extension StudyDataFacts {
         for parameter in measurements.parameter { parametersSeen[Int(parameter)] = true }
         let codes = measurements.parameterCodes.strings.enumerated().filter { parametersSeen[$0.offset] }.map(\.element)
         self.init(armLabels: Set(participants.arms.indices.filter { armsSeen[$0] }.map { participants.arms[$0] }), adslColumns: columns,
-                  numericADSLColumns: columns.filter { participants.numbers(named: $0) != nil }, parameterCodes: Set(codes))
+                  numericADSLColumns: columns.filter { participants.numbers(named: $0) != nil },
+                  parameterCodes: Set(codes + data.bdsTables.flatMap(\.parameterCodes.strings)))
+        recordFlags = Set(data.bdsTables.flatMap(\.analysisFlags.keys))
     }
 }

@@ -48,14 +48,24 @@ public enum StudyAnalysis {
             plan: PlanAsUsed(plan))
     }
 
-    /// The analyses of a CDISC ADaM study: the arms and the analysis sets; the sections of the
-    /// seed study's layout (remission, endpoints, predictors, episodes) are absent.
+    /// The analyses of a CDISC ADaM study: the arms, the analysis sets, the treatment-emergent
+    /// adverse events (when the layout names events) and the modelled endpoints; the sections of
+    /// the seed study's layout (remission, endpoints, predictors, episodes) are absent.
     private static func adamStudy(data: StudyData, plan: AnalysisPlan) -> Results {
         let sets = AnalysisSetMembers.all(of: plan, in: data.participants)
+        guard case .adam(let layout) = plan.data else { preconditionFailure("an ADaM plan") }
+        let events = layout.events.map { _ in
+            section("treatmentEmergentEvents") { TreatmentEmergentEventAnalysis(data: data, plan: plan, specification: SafetySpecification()).run(&$0) }
+        }
+        let models = section("modelEndpoints") { log in
+            plan.endpoints.map { ModelEndpointAnalysis(data: data, plan: plan, sets: sets).run($0, &log) }
+        }
         return Results(
             inputs: inputFiles(data), arms: armSizes(data.participants), remission: nil, endpoints: [], logistic: nil,
             insulinIndependence: nil, adverseEvents: nil, baseline: nil, participantFlow: nil,
-            plan: PlanAsUsed(plan), analysisSets: sets.map { AnalysisSetSize($0, arms: data.participants.arms) })
+            notes: (events?.notes ?? []) + models.notes,
+            plan: PlanAsUsed(plan), analysisSets: sets.map { AnalysisSetSize($0, arms: data.participants.arms) },
+            treatmentEmergentEvents: events?.result, modelEndpoints: models.result)
     }
 
     /// Every input file with its checksum.

@@ -8,7 +8,11 @@ enum PlanConsistency {
     static func check(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
         if case .adam = plan.data {
             checkNoSeedLayoutKeys(with: &reader)
+            checkEndpointSets(plan, with: &reader)
             return
+        }
+        if !plan.endpoints.isEmpty, !reader.hasFailed(PlanKey.data.rawValue) {
+            reader.report("endpoints are read from BDS datasets: 'data: {format: adam, measurements: […]}'", atPath: PlanKey.endpoints.rawValue)
         }
         checkReportRows(plan, with: &reader)
         let visits = PlanKey.visits.rawValue
@@ -36,6 +40,18 @@ enum PlanConsistency {
                 reader.report("'\(code)' is not one of the plan's parameters (\(codes.joined(separator: ", ")))",
                               atPath: PlanPath.element(remissionParameters, index))
             }
+        }
+    }
+
+    /// Each endpoint's set must be one of the plan's sets.
+    private static func checkEndpointSets(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
+        guard !reader.hasFailed(PlanKey.sets.rawValue) else { return }
+        let names = plan.sets.map(\.name)
+        for (index, endpoint) in plan.endpoints.enumerated() {
+            guard let set = endpoint.set, !names.contains(set) else { continue }
+            let list = names.isEmpty ? "the plan has no sets" : "the sets are " + names.map { "'\($0)'" }.joined(separator: ", ")
+            reader.report("'\(set)' is not an analysis set of the plan (\(list))",
+                          atPath: PlanPath.child(PlanPath.element(PlanKey.endpoints.rawValue, index), EndpointKey.set.rawValue))
         }
     }
 

@@ -26,6 +26,8 @@ enum PlanDecoder {
                 : PlanDataDecoder.armList(from: node, at: path, with: &reader) ?? plan.arms
         case .sets:
             plan.sets = PlanDataDecoder.sets(from: node, at: path, with: &reader) ?? plan.sets
+        case .endpoints:
+            plan.endpoints = PlanEndpointDecoder.endpoints(from: node, at: path, with: &reader) ?? plan.endpoints
         case .visits:
             guard reader.isWithin(.visits, node, at: path),
                   let visits = months(from: node, at: path, named: "visit", with: &reader) else { return }

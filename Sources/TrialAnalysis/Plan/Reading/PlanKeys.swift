@@ -1,6 +1,6 @@
 /// The keys of `study.yaml`, in the order the canonical rendering writes them.
 enum PlanKey: String, CaseIterable {
-    case title, data, arms, sets, visits, baselineVisit, primaryVisit, infusionMonths, parameters
+    case title, data, arms, sets, endpoints, visits, baselineVisit, primaryVisit, infusionMonths, parameters
     case remission, subgroups, continuousTest, pairedTest, logistic, figures
 
     /// The keys only the seed study's layout analyses (its visits, parameters, remission,
@@ -29,6 +29,11 @@ enum DataKey: String, CaseIterable {
 /// The keys of each element of `sets`.
 enum SetKey: String, CaseIterable {
     case name, flag, byActualTreatment
+}
+
+/// The keys of each element of `endpoints`.
+enum EndpointKey: String, CaseIterable {
+    case name, parameter, visit, measure, set, records, covariates, weights
 }
 
 /// The keys of each entry of `parameters`.

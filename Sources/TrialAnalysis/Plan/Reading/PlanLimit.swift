@@ -11,6 +11,8 @@ struct PlanLimit {
     static let arms = PlanLimit(count: 12, items: "arms")
     /// The analysis sets (`sets`).
     static let sets = PlanLimit(count: 20, items: "analysis sets")
+    /// The endpoints modelled (`endpoints`; one table each).
+    static let endpoints = PlanLimit(count: 50, items: "endpoints")
     /// The visits (`visits`; the tests and trajectories are made per visit).
     static let visits = PlanLimit(count: 200, items: "visits")
     /// The infusion months (`infusionMonths`, marked on every trajectory).

@@ -1,0 +1,122 @@
+import TrialData
+import TrialStats
+
+/// Analyses an endpoint of the plan by a linear model (ANCOVA): the value, change or percent change
+/// of a parameter at a visit ~ arm + covariates, on the participants of an analysis set, with
+/// least-squares means (emmeans), each arm against the reference, the F test across the arms
+/// (`drop1`) and, when every arm has a dose, the slope of a model with the dose in place of the arm.
+struct ModelEndpointAnalysis {
+    /// The name of the arm factor in the model.
+    static let armVariable = "arm"
+    /// The name of the dose variable of the dose–response model.
+    static let doseVariable = "dose"
+
+    let data: StudyData
+    let plan: AnalysisPlan
+    /// The members of each analysis set, in the plan's order.
+    let sets: [AnalysisSetMembers]
+
+    /// The results of `endpoint`; a model that cannot be fitted gives `failure` and a note.
+    func run(_ endpoint: ModelEndpoint, _ log: inout NoteLog) -> ModelEndpointResult {
+        let arms = plan.arms.ordered
+        let members = endpoint.set.flatMap { name in sets.first { $0.name == name }?.byArm }
+            ?? arms.indices.map { arm in data.participants.arm.indices.filter { data.participants.arm[$0] == arm }.map(Int32.init) }
+        let records = EndpointRecords(endpoint, data: data)
+        var rows = (participant: [Int32](), arm: [Int]())
+        for (arm, participants) in members.enumerated() {
+            rows.participant += participants
+            rows.arm += Array(repeating: arm, count: participants.count)
+        }
+        let response = rows.participant.map { records.response(of: Int($0)) }
+        var variables: [String: ModelVariable] = [Self.armVariable: .factor(rows.arm.map { arms[$0] }, levels: referenceFirst(arms))]
+        for covariate in endpoint.covariates {
+            variables[covariate] = covariate == ModelEndpoint.baseline
+                ? .numeric(rows.participant.map { records.baseline(of: Int($0)) })
+                : subjectVariable(covariate, rows.participant)
+        }
+        let terms = [ModelTerm(Self.armVariable)] + endpoint.covariates.map { ModelTerm($0) }
+        let model = "\(records.responseName) ~ " + ([Self.armVariable] + endpoint.covariates).joined(separator: " + ")
+        var result = ModelEndpointResult(
+            name: endpoint.name, parameter: endpoint.parameter, parameterLabel: records.parameterLabel, visit: endpoint.visit,
+            visitLabel: records.visitLabel, measure: endpoint.measure.rawValue, set: endpoint.set, recordFlag: endpoint.recordFlag,
+            model: model, weights: endpoint.weights.rawValue, excluded: 0, duplicateRecords: records.duplicates,
+            byArm: [], differences: [], armTest: nil, doseResponse: nil, failure: nil)
+        let context = endpoint.name
+        if records.duplicates > 0 {
+            log.record(context, "\(records.duplicates) participants have more than one record at the visit; the first is analysed")
+        }
+        do {
+            let frame = try ModelFrame(response: response, variables: variables, terms: terms)
+            let fit = try LinearFit(frame)
+            let means = try fit.leastSquaresMeans(of: Self.armVariable, weights: endpoint.weights.marginalWeights)
+            let complete = Set(frame.completeRows)
+            result.excluded = frame.droppedRowCount
+            result.byArm = arms.indices.map { arm in
+                let values = rows.arm.indices.filter { rows.arm[$0] == arm && complete.contains($0) }.map { response[$0] }
+                let level = means.levels.firstIndex(of: arms[arm])
+                return ModelEndpointArm(arm: arms[arm], n: members[arm].count, descriptives: Sample(values).descriptives,
+                                        lsMean: level.flatMap { means.means[$0] }.map(ModelEstimate.init))
+            }
+            let reference = plan.arms.control
+            let differences = try means.differences(against: reference)
+            result.differences = arms.filter { $0 != reference }.map { arm in
+                ModelDifference(arm: arm, reference: reference,
+                                difference: differences.first { $0.level == arm }?.estimate.map(ModelEstimate.init))
+            }
+            result.armTest = fit.dropOneTest(ModelTerm(Self.armVariable)).map {
+                ModelTermTest(df: $0.degreesOfFreedom, residualDf: fit.residualDegreesOfFreedom, f: $0.fStatistic, pValue: $0.pValue)
+            }
+            result.doseResponse = try doseResponse(response: response, arms: rows.arm, variables: variables, endpoint: endpoint)
+        } catch {
+            result.failure = error.description
+            result.byArm = arms.indices.map { arm in ModelEndpointArm(arm: arms[arm], n: members[arm].count, descriptives: .empty, lsMean: nil) }
+            log.record(context, "the model could not be fitted: \(error.description)")
+        }
+        return result
+    }
+
+    /// The arms with the reference first, the level the differences are taken against.
+    private func referenceFirst(_ arms: [String]) -> [String] {
+        [plan.arms.control] + arms.filter { $0 != plan.arms.control }
+    }
+
+    /// A subject-level variable for the rows' participants: numbers, or a factor of its texts.
+    private func subjectVariable(_ name: String, _ participants: [Int32]) -> ModelVariable {
+        guard let column = data.participants.column(named: name) else { return .numeric(participants.map { _ in .nan }) }
+        if let numbers = column.numbers { return .numeric(participants.map { numbers[Int($0)] }) }
+        return .factor(participants.map { column.text(at: Int($0)) })
+    }
+
+    /// The slope of the dose with the dose as a numeric term in place of the arm, or `nil` when an arm has no dose.
+    private func doseResponse(response: [Double], arms: [Int], variables: [String: ModelVariable],
+                              endpoint: ModelEndpoint) throws(LinearModelError) -> ModelEstimate? {
+        let doses = plan.arms.list.map(\.dose)
+        guard doses.allSatisfy({ $0 != nil }) else { return nil }
+        var variables = variables
+        variables[Self.armVariable] = nil
+        variables[Self.doseVariable] = .numeric(arms.map { doses[$0] ?? .nan })
+        let frame = try ModelFrame(response: response, variables: variables,
+                                   terms: [ModelTerm(Self.doseVariable)] + endpoint.covariates.map { ModelTerm($0) })
+        return try LinearFit(frame).coefficient(Self.doseVariable)?.estimate.map(ModelEstimate.init)
+    }
+}
+
+extension ModelEstimate {
+    /// The estimate of a linear model.
+    init(_ estimate: LinearEstimate) {
+        self.init(estimate: estimate.estimate, se: estimate.standardError, df: estimate.degreesOfFreedom,
+                  ciLower: estimate.confidenceInterval.lower, ciUpper: estimate.confidenceInterval.upper,
+                  t: estimate.t, pValue: estimate.pValue)
+    }
+}
+
+extension ModelEndpoint.Weights {
+    /// The weights of TrialStats' least-squares means.
+    var marginalWeights: MarginalWeights {
+        switch self {
+        case .equal: .equal
+        case .proportional: .proportional
+        case .outer: .outer
+        }
+    }
+}

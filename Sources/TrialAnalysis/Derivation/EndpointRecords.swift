@@ -1,0 +1,72 @@
+import TrialData
+
+/// The records of an endpoint in its BDS dataset: for each participant the record of the parameter
+/// at the visit (selected by the record flag when the plan names one) and the parameter's baseline.
+struct EndpointRecords {
+    /// The record analysed of each participant, or `-1`.
+    private var record: [Int]
+    /// Each participant's baseline: BASE of the record, else the AVAL of the baseline record (ABLFL = Y).
+    private var baselineValue: [Double]
+    private let table: BDSTable?
+    private let measure: ModelEndpoint.Measure
+    /// The parameter's description (PARAM), or `""`.
+    let parameterLabel: String
+    /// The visit's label (AVISIT), or `""`.
+    let visitLabel: String
+    /// Participants with more than one record at the visit.
+    private(set) var duplicates = 0
+
+    /// The records of `endpoint` in the first BDS dataset that has its parameter.
+    init(_ endpoint: ModelEndpoint, data: StudyData) {
+        let count = data.participants.count
+        record = Array(repeating: -1, count: count)
+        baselineValue = Array(repeating: .nan, count: count)
+        measure = endpoint.measure
+        let table = data.bdsTables.first { $0.parameterCodes.index(of: endpoint.parameter) != nil }
+        self.table = table
+        let index = table?.parameterCodes.index(of: endpoint.parameter)
+        parameterLabel = index.map { table?.parameterLabels[$0] ?? "" } ?? ""
+        visitLabel = table?.visits.first { $0.number == endpoint.visit }?.label ?? ""
+        guard let table, let parameter = index.map(Int32.init) else { return }
+        let flag = endpoint.recordFlag.flatMap { table.analysisFlags[$0] }
+        for row in 0..<table.count where table.parameter[row] == parameter {
+            let participant = Int(table.participant[row])
+            if table.isBaseline[row] { baselineValue[participant] = table.value[row] }
+            guard table.visitNumber[row] == endpoint.visit, flag?[row] ?? true else { continue }
+            if record[participant] >= 0 { duplicates += 1 } else { record[participant] = row }
+        }
+        if let base = table.base {
+            for participant in 0..<count where record[participant] >= 0 { baselineValue[participant] = base[record[participant]] }
+        }
+    }
+
+    /// The variable modelled, as ADaM names it: AVAL, CHG or PCHG.
+    var responseName: String {
+        switch measure {
+        case .value: "AVAL"
+        case .change: "CHG"
+        case .percentChange: "PCHG"
+        }
+    }
+
+    /// The participant's baseline, NaN when none.
+    func baseline(of participant: Int) -> Double {
+        baselineValue[participant]
+    }
+
+    /// The value modelled for the participant: AVAL, CHG (else AVAL − baseline) or PCHG (else the
+    /// change over the baseline × 100); NaN without a record.
+    func response(of participant: Int) -> Double {
+        guard let table, record[participant] >= 0 else { return .nan }
+        let row = record[participant]
+        let value = table.value[row]
+        switch measure {
+        case .value:
+            return value
+        case .change:
+            return table.change?[row] ?? value - baselineValue[participant]
+        case .percentChange:
+            return table.percentChange?[row] ?? (value - baselineValue[participant]) / baselineValue[participant] * 100
+        }
+    }
+}

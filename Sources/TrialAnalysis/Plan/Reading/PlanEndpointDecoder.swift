@@ -1,0 +1,54 @@
+import Yams
+
+/// Reads `endpoints`: the endpoints analysed by a linear model, each
+/// `{name, parameter, visit, measure, set, records, covariates, weights}`.
+enum PlanEndpointDecoder {
+    /// The endpoints written at `path`; `nil` when the list itself is wrong (reported).
+    static func endpoints(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [ModelEndpoint]? {
+        guard reader.isWithin(.endpoints, node, at: path),
+              let endpoints = reader.list(node, at: path, element: { endpoint(from: $1, at: $2, with: &$0) }) else { return nil }
+        var names: Set<String> = []
+        for (index, endpoint) in endpoints.enumerated() where !names.insert(endpoint.name).inserted {
+            reader.report("endpoint '\(endpoint.name)' is defined twice",
+                          atPath: PlanPath.child(PlanPath.element(path, index), EndpointKey.name.rawValue))
+        }
+        return endpoints
+    }
+
+    private static func endpoint(from node: Node, at path: String, with reader: inout PlanNodeReader) -> ModelEndpoint? {
+        let entries = reader.entries(of: node, at: path, keys: EndpointKey.self)
+        guard node.mapping != nil else { return nil }
+        for required in [EndpointKey.parameter, .visit] where entries[required] == nil {
+            reader.report("missing key '\(required.rawValue)'", at: node, path: path)
+        }
+        let child = { (key: EndpointKey) in PlanPath.child(path, key.rawValue) }
+        func text(_ key: EndpointKey) -> String? { entries[key].flatMap { reader.text($0, at: child(key)) } }
+        let parameter = text(.parameter)
+        let visit = entries[.visit].flatMap { reader.number($0, at: child(.visit), allowNegative: true) }
+        var endpoint = ModelEndpoint(name: "", parameter: parameter ?? "", visit: visit ?? 0)
+        endpoint.measure = entries[.measure].flatMap { reader.choice($0, at: child(.measure)) } ?? endpoint.measure
+        endpoint.weights = entries[.weights].flatMap { reader.choice($0, at: child(.weights)) } ?? endpoint.weights
+        endpoint.set = text(.set)
+        endpoint.recordFlag = text(.records)
+        if let node = entries[.covariates] {
+            guard reader.isWithin(.covariates, node, at: child(.covariates)) else { return nil }
+            endpoint.covariates = reader.uniqueList(node, at: child(.covariates), describe: { "covariate '\($0)'" }) {
+                $0.text($1, at: $2)
+            } ?? endpoint.covariates
+        }
+        guard let parameter, let visit else { return nil }
+        endpoint.name = text(.name) ?? "\(parameter) \(endpoint.measure.words) at visit \(PlanNumber.text(visit))"
+        return endpoint
+    }
+}
+
+extension ModelEndpoint.Measure {
+    /// "value", "change", "percent change".
+    var words: String {
+        switch self {
+        case .value: "value"
+        case .change: "change"
+        case .percentChange: "percent change"
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import TrialAnalysis
+import TrialData
+
+/// Endpoints analysed by ANCOVA from BDS datasets: the CDISC pilot's primary analysis against R
+/// (`Fixtures/cdisc_pilot_ancova.R`: lm, emmeans, drop1 on the bundled transport files), and the
+/// plan's `endpoints` with its problems.
+@Suite("Modelled endpoints")
+struct ModelEndpointTests {
+    struct Reference: Decodable {
+        var n: [String: Int]
+        var mean: [String: Double]
+        var sd: [String: Double]
+        var lsMeans: [ModelEstimate]
+        var differences: [ModelEstimate]
+        var armTest: ModelTermTest
+        var doseResponse: ModelEstimate
+    }
+
+    static func reference() throws -> Reference {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+            .appendingPathComponent("cdisc_pilot_ancova.json")
+        return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+    }
+
+    private func expectClose(_ value: Double?, _ expected: Double?, _ context: String) {
+        guard let value, let expected else {
+            #expect(value == nil && expected == nil, "\(context)")
+            return
+        }
+        #expect(abs(value - expected) <= 1e-6 * max(abs(expected), 1e-4), "\(context): \(value) vs R \(expected)")
+    }
+
+    private func expectClose(_ estimate: ModelEstimate?, _ expected: ModelEstimate, _ context: String) {
+        let estimate = estimate ?? ModelEstimate(estimate: nil, se: nil, df: nil, ciLower: nil, ciUpper: nil, t: nil, pValue: nil)
+        expectClose(estimate.estimate, expected.estimate, "\(context) estimate")
+        expectClose(estimate.se, expected.se, "\(context) SE")
+        expectClose(estimate.df, expected.df, "\(context) df")
+        expectClose(estimate.ciLower, expected.ciLower, "\(context) lower")
+        expectClose(estimate.ciUpper, expected.ciUpper, "\(context) upper")
+        expectClose(estimate.t, expected.t, "\(context) t")
+        expectClose(estimate.pValue, expected.pValue, "\(context) p")
+    }
+
+    @Test func pilotPrimaryAnalysisAgreesWithR() throws {
+        let reference = try Self.reference()
+        let folder = TreatmentEmergentEventTests.pilotFolder
+        let results = StudyAnalysis.run(data: try StudyInput.load(from: folder).data, plan: try StudyInput.load(from: folder).plan.plan)
+        let endpoint = try #require(results.modelEndpoints.first)
+        #expect(endpoint.model == "CHG ~ arm + SITEGR1 + BASE")
+        #expect(endpoint.parameterLabel == "Adas-Cog(11) Subscore" && endpoint.visitLabel == "Week 24")
+        #expect(endpoint.excluded == 0 && endpoint.duplicateRecords == 0 && endpoint.failure == nil)
+        #expect(endpoint.byArm.map(\.arm) == ["Placebo", "Xanomeline Low Dose", "Xanomeline High Dose"])
+        for (arm, expected) in zip(endpoint.byArm, reference.lsMeans) {
+            #expect(arm.n == reference.n[arm.arm] && arm.descriptives.n == reference.n[arm.arm])
+            expectClose(arm.descriptives.mean, reference.mean[arm.arm], "\(arm.arm) mean")
+            expectClose(arm.descriptives.sd, reference.sd[arm.arm], "\(arm.arm) SD")
+            expectClose(arm.lsMean, expected, "\(arm.arm) LS mean")
+        }
+        #expect(endpoint.differences.map(\.reference) == ["Placebo", "Placebo"])
+        for (difference, expected) in zip(endpoint.differences, reference.differences) {
+            expectClose(difference.difference, expected, "\(difference.arm) − Placebo")
+        }
+        let test = try #require(endpoint.armTest)
+        #expect(test.df == reference.armTest.df && test.residualDf == reference.armTest.residualDf)
+        expectClose(test.f, reference.armTest.f, "F")
+        expectClose(test.pValue, reference.armTest.pValue, "F p")
+        expectClose(endpoint.doseResponse, reference.doseResponse, "dose slope")
+        // The published CSR: −0.5 (0.82), p 0.569; −1.0 (0.84), p 0.233; dose response p 0.245.
+        #expect(String(format: "%.3f", endpoint.differences[0].difference?.pValue ?? 0) == "0.569")
+        #expect(String(format: "%.3f", endpoint.doseResponse?.pValue ?? 0) == "0.245")
+    }
+
+    @Test func endpointKeysAreCheckedAtTheirLines() {
+        let plan = """
+            data: {format: adam, measurements: [adqs.xpt]}
+            sets: [{name: Efficacy, flag: EFFFL}]
+            endpoints:
+              - {parameter: ACTOT, visit: 24, measure: delta, set: Eficacy, weights: equal}
+              - {parameter: ACTOT}
+            """
+        #expect(planDiagnostics(plan) == [
+            "error: study.yaml:4:44: endpoints[0].measure: expected one of 'value', 'change', 'percentChange', got \"delta\"",
+            "error: study.yaml:5:5: endpoints[1]: missing key 'visit'",
+        ])
+        let unknownSet = "data: {format: adam}\nsets: [{name: Efficacy, flag: EFFFL}]\nendpoints: [{parameter: ACTOT, visit: 24, set: Eficacy}]\n"
+        #expect(planDiagnostics(unknownSet)
+            == ["error: study.yaml:3:48: endpoints[0].set: 'Eficacy' is not an analysis set of the plan (the sets are 'Efficacy')"])
+        #expect(planDiagnostics("endpoints: [{parameter: X, visit: 1}]\n")
+            == ["error: study.yaml:1:12: endpoints: endpoints are read from BDS datasets: 'data: {format: adam, measurements: […]}'"])
+    }
+
+    @Test func aParameterFlagOrCovariateTheDataLackIsAnErrorWithTheClosestName() throws {
+        let folder = TreatmentEmergentEventTests.pilotFolder
+        let reading = try AnalysisPlan.load(yaml: """
+            data: {format: adam, subjects: data/adsl.xpt, measurements: [data/adadas.xpt]}
+            arms:
+              - {label: Placebo, reference: true}
+              - {label: Xanomeline Low Dose}
+              - {label: Xanomeline High Dose}
+            endpoints:
+              - {parameter: ACTOTT, visit: 24, records: ANL1FL, covariates: [SITEGR, BASE]}
+            """)
+        let data = try StudyInput.load(from: folder).data
+        #expect(reading.problems(with: StudyDataFacts(data)).map(\.description) == [
+            "error: study.yaml:7:17: endpoints[0].parameter: parameter 'ACTOTT' does not occur in the PARAMCD of the measurement datasets; did you mean 'ACTOT'?",
+            "error: study.yaml:7:45: endpoints[0].records: 'ANL1FL' is not an analysis flag (ANLzzFL) of the measurement datasets; did you mean 'ANL01FL'?",
+            "error: study.yaml:7:66: endpoints[0].covariates[0]: covariate 'SITEGR' is neither BASE nor a subject-level variable; did you mean 'SITEGR1'?",
+        ])
+    }
+}
