@@ -62,16 +62,13 @@ struct TemplateTests {
         context(DocumentSamples.results(), plan: AnalysisPlan())
     }
 
-    /// The context of a two-arm ADaM study with an analysis set: no section of the seed study's layout.
-    static func adamContext() -> [String: Any] {
-        let plan = AnalysisPlan(data: .adam(AdamLayout(subjects: "adsl.xpt")),
-                                arms: ArmLabels(arms: [.init(label: "Placebo", dose: 0), .init(label: "Active", dose: 10)], referenceIndex: 0),
-                                sets: [AnalysisSet(name: "Safety", flag: "SAFFL", byActualTreatment: true)], figures: [])
-        let arms = [ArmSize(arm: "Placebo", n: 10), ArmSize(arm: "Active", n: 12)]
-        let results = Results(inputs: [], arms: arms, remission: nil, endpoints: [], logistic: nil, insulinIndependence: nil,
-                              adverseEvents: nil, baseline: nil, participantFlow: nil, plan: PlanAsUsed(plan),
-                              analysisSets: [AnalysisSetSize(name: "Safety", byArm: arms)])
-        return context(results, plan: plan)
+    /// The context of the bundled CDISC pilot (an ADaM study with three arms, analysis sets, an
+    /// ANCOVA endpoint and treatment-emergent events): no section of the seed study's layout.
+    static func adamContext() throws -> [String: Any] {
+        let pilot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/cdisc-pilot")
+        let input = try StudyInput.load(from: pilot)
+        return context(StudyAnalysis.run(data: input.data, plan: input.plan.plan), plan: input.plan.plan)
     }
 
     private static func context(_ results: Results, plan: AnalysisPlan) -> [String: Any] {
@@ -90,18 +87,23 @@ struct TemplateTests {
         let directory = DocumentSamples.templatesDirectory
         for name in [ReportTemplates.markdownName, ReportTemplates.htmlName] {
             let missingForSeed = try TemplateKeys.unresolved(in: name, directory: directory, context: Self.context())
-            let missingForADaM = try TemplateKeys.unresolved(in: name, directory: directory, context: Self.adamContext())
+            let missingForADaM = try TemplateKeys.unresolved(in: name, directory: directory, context: try Self.adamContext())
             let missing = Set(missingForSeed).intersection(missingForADaM)
             #expect(missing.isEmpty, "\(missing.sorted())")
         }
     }
 
     @Test func theADaMTemplateShowsTheDesignAndTheSetsAndNoSeedSection() throws {
-        let markdown = try ReportTemplates(directory: DocumentSamples.templatesDirectory).markdown(Self.adamContext())
-        #expect(markdown.contains("**Arms:** Placebo (N = 10) and Active (N = 12)"))
-        #expect(markdown.contains("Doses: Placebo 0 and Active 10."))
-        #expect(markdown.contains("- **Safety** (SAFFL = Y, analysed by actual treatment): 22 participants; Placebo 10; Active 12."))
+        let markdown = try ReportTemplates(directory: DocumentSamples.templatesDirectory).markdown(try Self.adamContext())
+        #expect(markdown.contains("**Arms:** Placebo (N = 86), Xanomeline Low Dose (N = 84) and Xanomeline High Dose (N = 84)"))
+        #expect(markdown.contains("Doses: Placebo 0, Xanomeline Low Dose 54 and Xanomeline High Dose 81."))
+        #expect(markdown.contains("- **Safety** (SAFFL = Y, analysed by actual treatment): 254 participants; Placebo 86; "
+                                  + "Xanomeline Low Dose 84; Xanomeline High Dose 84."))
         #expect(markdown.contains("[[table:analysis-sets]]"))
+        #expect(markdown.contains("Least-squares mean difference from Placebo: Xanomeline Low Dose −0.47 (95% CI −2.08 to 1.15; "
+                                  + "p = 0.569) and Xanomeline High Dose −1.01 (95% CI −2.66 to 0.65; p = 0.233). Across the arms: "
+                                  + "p = 0.490. Dose response: p = 0.245."))
+        #expect(markdown.contains("[[table:ancova-1]]") && markdown.contains("[[table:teae-by-class]]"))
         // The appendix shows the sample provenance's plan, the seed study's.
         let sections = try #require(markdown.components(separatedBy: "## Appendix").first)
         #expect(!sections.contains("Primary endpoint"))

@@ -47,7 +47,7 @@ struct ADaMStudyCommandTests {
         #expect(efficacy.map { $0["n"] as? Int } == [79, 81, 74])
     }
 
-    @Test func renderWritesTheDesignAndTheAnalysisSetsAndNoSeedSection() throws {
+    @Test func renderWritesTheDesignTheSetsTheEndpointAndTheEventsAndNoSeedSection() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-pilot-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let result = try Trialreport.run(["render", "--data", Self.pilot, "--out", output.path])
@@ -61,7 +61,8 @@ struct ADaMStudyCommandTests {
             #expect(!report.contains(seedWord), "\(seedWord)")
         }
         let tables = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("tables").path)
-        #expect(tables == ["analysis-sets.csv"])
+        #expect(tables.sorted() == ["analysis-sets.csv", "ancova-1.csv", "teae-by-class.csv", "teae-overview.csv"])
+        #expect(report.contains("| Difference from Placebo (SE) |  | −0.47 (0.82) | −1.01 (0.84) |"))
     }
 
     @Test func aSeedStudyFigureIsAUsageError() throws {

@@ -51,6 +51,8 @@ public struct ReportContext {
             "tool": ["name": "TrialReport", "version": provenance.toolVersion],
             "arms": armsValues(enrolled: seed?.participantFlow.enrolled),
             "sets": setValues(),
+            "modelEndpoints": modelEndpointValues(),
+            "emergentEvents": emergentEventValues() as Any? ?? false,
             "has": sectionsPresent(seed),
             "appendix": appendixValues(),
             "tables": Dictionary(uniqueKeysWithValues: tables.map { (Self.key($0.name), tableValues($0)) }),
@@ -74,10 +76,11 @@ public struct ReportContext {
     }
 
     /// Which sections the results have, for templates to show only those:
-    /// `{seedStudy, analysisSets}`; `seedStudy` covers the seed layout's sections (remission,
+    /// `{seedStudy, analysisSets, modelEndpoints, emergentEvents}`; `seedStudy` covers the seed layout's sections (remission,
     /// endpoints, predictors, insulin independence, its baseline, flow and safety sections).
     private func sectionsPresent(_ seed: SeedStudySections?) -> [String: Bool] {
-        ["seedStudy": seed != nil, "analysisSets": !results.analysisSets.isEmpty]
+        ["seedStudy": seed != nil, "analysisSets": !results.analysisSets.isEmpty,
+         "modelEndpoints": !results.modelEndpoints.isEmpty, "emergentEvents": results.treatmentEmergentEvents != nil]
     }
 
     /// A name as a context key: "primary-endpoint" → "primaryEndpoint".

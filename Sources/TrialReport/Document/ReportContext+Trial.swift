@@ -1,0 +1,37 @@
+import TrialAnalysis
+
+extension ReportContext {
+    /// The modelled endpoints: {name, table, reference, differences (a sentence), armTest,
+    /// hasArmTest, doseResponse, hasDoseResponse, failure, hasFailure}.
+    func modelEndpointValues() -> [[String: Any]] {
+        results.modelEndpoints.enumerated().map { index, endpoint in
+            let differences = endpoint.differences.map { comparison in
+                guard let difference = comparison.difference else { return "\(comparison.arm): not estimable" }
+                return "\(comparison.arm) \(Display.number(difference.estimate, decimals: 2)) (95% CI "
+                    + "\(Display.interval(difference.ciLower, difference.ciUpper, decimals: 2)); \(Self.pStatement(difference.pValue)))"
+            }
+            return [
+                "name": endpoint.name,
+                "table": table(ReportTables.modelEndpointName(index: index)) as Any? ?? false,
+                "reference": endpoint.differences.first?.reference ?? "",
+                "differences": Self.prose(differences),
+                "armTest": endpoint.armTest.map { Self.pStatement($0.pValue) } ?? "",
+                "hasArmTest": endpoint.armTest != nil,
+                "doseResponse": endpoint.doseResponse.map { Self.pStatement($0.pValue) } ?? "",
+                "hasDoseResponse": endpoint.doseResponse != nil,
+                "failure": endpoint.failure ?? "",
+                "hasFailure": endpoint.failure != nil,
+            ] as [String: Any]
+        }
+    }
+
+    /// Treatment-emergent adverse events: {set, overview, byClass} (the tables), or `nil`.
+    func emergentEventValues() -> [String: Any]? {
+        guard let events = results.treatmentEmergentEvents else { return nil }
+        return [
+            "set": events.set ?? "all participants",
+            "overview": table(ReportTables.emergentEventsOverviewName) as Any? ?? false,
+            "byClass": table(ReportTables.emergentEventsName) as Any? ?? false,
+        ]
+    }
+}
