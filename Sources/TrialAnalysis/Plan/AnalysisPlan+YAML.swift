@@ -98,6 +98,15 @@ extension AnalysisPlan {
                 indent: "  ")
             key(PlanKey.figures, Self.flow(figures.map(\.rawValue)))
         }
+        if let safety {
+            lines.append("\(PlanKey.safety.rawValue):")
+            if let set = safety.set { key(SafetyKey.set, Self.quoted(set), indent: "  ") }
+            key(SafetyKey.classOrder, safety.classOrder.rawValue, indent: "  ")
+            key(SafetyKey.termOrder, safety.termOrder.rawValue, indent: "  ")
+            if let percent = safety.minimumPercent { key(SafetyKey.minimumPercent, PlanNumber.text(percent), indent: "  ") }
+            key(SafetyKey.tests, Self.flow(safety.tests.map(\.rawValue)), indent: "  ")
+            key(SafetyKey.total, String(safety.total), indent: "  ")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

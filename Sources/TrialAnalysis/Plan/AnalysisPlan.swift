@@ -40,6 +40,9 @@ public struct AnalysisPlan: Sendable, Hashable {
     public var logistic: LogisticSpecification
     /// The figures to draw, in the order given.
     public var figures: [FigureName]
+    /// How treatment-emergent adverse events are tabulated by system organ class and preferred
+    /// term, or `nil` when the plan has no `safety` section.
+    public var safety: SafetySpecification?
 
     /// A plan; every argument defaults to the seed study's choice (SPEC.md §2).
     public init(
@@ -58,7 +61,8 @@ public struct AnalysisPlan: Sendable, Hashable {
         continuousTest: ContinuousTest = .mannWhitney,
         pairedTest: PairedTest = .wilcoxon,
         logistic: LogisticSpecification = LogisticSpecification(),
-        figures: [FigureName] = FigureName.allCases
+        figures: [FigureName] = FigureName.allCases,
+        safety: SafetySpecification? = nil
     ) {
         self.title = title
         self.data = data
@@ -76,6 +80,7 @@ public struct AnalysisPlan: Sendable, Hashable {
         self.pairedTest = pairedTest
         self.logistic = logistic
         self.figures = figures
+        self.safety = safety
     }
 
     /// The visits after baseline, ascending: the visits of the secondary endpoints.

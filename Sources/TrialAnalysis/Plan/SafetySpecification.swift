@@ -1,5 +1,5 @@
 /// How treatment-emergent adverse events are tabulated by system organ class and preferred term
-/// (the incidence table of a clinical study report).
+/// (the incidence table of a clinical study report): the plan's `safety` section.
 public struct SafetySpecification: Codable, Sendable, Hashable {
     /// How rows are ordered.
     public enum Order: String, Codable, Sendable, Hashable, CaseIterable {

@@ -1,11 +1,12 @@
 /// Checks between values of a plan that are each fine on their own: the primary visit must be
 /// one of the visits, remission parameters must be defined, visits, parameters and subgroups
-/// together stay within `PlanLimit.reportRows`; a CDISC ADaM plan writes none of the seed study's
-/// keys (`PlanKey.seedLayoutOnly`). A check is skipped when one of its values could
-/// not be read (its problem is already reported).
+/// together stay within `PlanLimit.reportRows`; the safety set must be one of the sets; a CDISC
+/// ADaM plan writes none of the seed study's keys (`PlanKey.seedLayoutOnly`). A check is skipped
+/// when one of its values could not be read (its problem is already reported).
 enum PlanConsistency {
     /// Reports every inconsistency of `plan` to `reader`.
     static func check(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
+        PlanSafetyDecoder.check(plan, with: &reader)
         if case .adam = plan.data {
             checkNoSeedLayoutKeys(with: &reader)
             checkEndpointSets(plan, with: &reader)

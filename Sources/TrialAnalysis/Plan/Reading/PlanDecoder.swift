@@ -64,6 +64,8 @@ enum PlanDecoder {
                 $0.choice($1, at: $2)
             }
             plan.figures = figures ?? plan.figures
+        case .safety:
+            plan.safety = PlanSafetyDecoder.specification(from: node, at: path, with: &reader) ?? plan.safety
         }
     }
 

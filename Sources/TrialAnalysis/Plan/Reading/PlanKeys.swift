@@ -1,7 +1,7 @@
 /// The keys of `study.yaml`, in the order the canonical rendering writes them.
 enum PlanKey: String, CaseIterable {
     case title, data, arms, sets, endpoints, visits, baselineVisit, primaryVisit, infusionMonths, parameters
-    case remission, subgroups, continuousTest, pairedTest, logistic, figures
+    case remission, subgroups, continuousTest, pairedTest, logistic, figures, safety
 
     /// The keys only the seed study's layout analyses (its visits, parameters, remission,
     /// predictors and figures); a CDISC ADaM plan may not write them.
@@ -54,4 +54,9 @@ enum SubgroupKey: String, CaseIterable {
 /// The keys of `logistic`.
 enum LogisticKey: String, CaseIterable {
     case population, covariates, method, oddsRatioPer
+}
+
+/// The keys of `safety`.
+enum SafetyKey: String, CaseIterable {
+    case set, classOrder, termOrder, minimumPercent, tests, total
 }
