@@ -55,7 +55,9 @@ public enum StudyAnalysis {
         let sets = AnalysisSetMembers.all(of: plan, in: data.participants)
         guard case .adam(let layout) = plan.data else { preconditionFailure("an ADaM plan") }
         let events = layout.events.map { _ in
-            section("treatmentEmergentEvents") { TreatmentEmergentEventAnalysis(data: data, plan: plan, specification: SafetySpecification()).run(&$0) }
+            section("treatmentEmergentEvents") { log in
+                TreatmentEmergentEventAnalysis(data: data, plan: plan, specification: plan.safety ?? SafetySpecification()).run(&log)
+            }
         }
         let models = section("modelEndpoints") { log in
             plan.endpoints.map { ModelEndpointAnalysis(data: data, plan: plan, sets: sets).run($0, &log) }
