@@ -107,7 +107,31 @@ extension AnalysisPlan {
             key(SafetyKey.tests, Self.flow(safety.tests.map(\.rawValue)), indent: "  ")
             key(SafetyKey.total, String(safety.total), indent: "  ")
         }
+        if let baseline { lines += Self.lines(of: baseline) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `baseline:` and its keys; a variable's optional keys only when given.
+    private static func lines(of baseline: BaselineCharacteristicsPlan) -> [String] {
+        var lines = ["\(PlanKey.baseline.rawValue):"]
+        if let set = baseline.set { lines.append("  \(BaselineKey.set.rawValue): \(quoted(set))") }
+        lines.append("  \(BaselineKey.continuousTest.rawValue): \(baseline.continuousTest.rawValue)")
+        lines.append("  \(BaselineKey.categoricalTest.rawValue): \(baseline.categoricalTest.rawValue)")
+        lines.append("  \(BaselineKey.variables.rawValue):")
+        for variable in baseline.variables {
+            var fields = ["\(BaselineVariableKey.variable.rawValue): \(quoted(variable.variable))"]
+            if let label = variable.label { fields.append("\(BaselineVariableKey.label.rawValue): \(quoted(label))") }
+            if let kind = variable.kind { fields.append("\(BaselineVariableKey.kind.rawValue): \(kind.rawValue)") }
+            fields.append("\(BaselineVariableKey.decimals.rawValue): \(variable.decimals)")
+            if let levels = variable.levels {
+                let labelled = levels.contains { $0.label != nil }
+                let items = levels.map { labelled ? "\(quoted($0.value)): \(quoted($0.label ?? $0.value))" : quoted($0.value) }
+                fields.append("\(BaselineVariableKey.levels.rawValue): " + (labelled ? "{\(items.joined(separator: ", "))}" : flow(items)))
+            }
+            if let orderBy = variable.orderBy { fields.append("\(BaselineVariableKey.orderBy.rawValue): \(quoted(orderBy))") }
+            lines.append("    - {\(fields.joined(separator: ", "))}")
+        }
+        return lines
     }
 
     /// `[a, b, c]`.

@@ -38,6 +38,9 @@ public struct AnalysisPlan: Sendable, Hashable {
     public var pairedTest: PairedTest
     /// The logistic regression of remission on baseline covariates.
     public var logistic: LogisticSpecification
+    /// The baseline characteristics table of any subject-level variables, or `nil` for the seed
+    /// study's own baseline table only.
+    public var baseline: BaselineCharacteristicsPlan?
     /// The figures to draw, in the order given.
     public var figures: [FigureName]
     /// How treatment-emergent adverse events are tabulated by system organ class and preferred
@@ -62,7 +65,8 @@ public struct AnalysisPlan: Sendable, Hashable {
         pairedTest: PairedTest = .wilcoxon,
         logistic: LogisticSpecification = LogisticSpecification(),
         figures: [FigureName] = FigureName.allCases,
-        safety: SafetySpecification? = nil
+        safety: SafetySpecification? = nil,
+        baseline: BaselineCharacteristicsPlan? = nil
     ) {
         self.title = title
         self.data = data
@@ -79,6 +83,7 @@ public struct AnalysisPlan: Sendable, Hashable {
         self.continuousTest = continuousTest
         self.pairedTest = pairedTest
         self.logistic = logistic
+        self.baseline = baseline
         self.figures = figures
         self.safety = safety
     }

@@ -45,6 +45,8 @@ public struct Results: Codable, Sendable, Equatable {
     public var treatmentEmergentEvents: TreatmentEmergentEvents?
     /// The endpoints the plan analyses by a linear model (ANCOVA), in the plan's order.
     public var modelEndpoints: [ModelEndpointResult]
+    /// The baseline characteristics table of the plan's `baseline` key, or `nil` when the plan has none.
+    public var baselineCharacteristics: BaselineCharacteristicsTable?
 
     /// Results of the current schema version.
     public init(
@@ -53,7 +55,8 @@ public struct Results: Codable, Sendable, Equatable {
         adverseEvents: AdverseEventResults?, baseline: BaselineResults?, participantFlow: ParticipantFlow?,
         figureData: FigureData = .empty, notes: [AnalysisNote] = [], plan: PlanAsUsed,
         analysisSets: [AnalysisSetSize] = [], treatmentEmergentEvents: TreatmentEmergentEvents? = nil,
-        modelEndpoints: [ModelEndpointResult] = []
+        modelEndpoints: [ModelEndpointResult] = [],
+        baselineCharacteristics: BaselineCharacteristicsTable? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.inputs = inputs
@@ -71,6 +74,7 @@ public struct Results: Codable, Sendable, Equatable {
         self.analysisSets = analysisSets
         self.treatmentEmergentEvents = treatmentEmergentEvents
         self.modelEndpoints = modelEndpoints
+        self.baselineCharacteristics = baselineCharacteristics
     }
 }
 

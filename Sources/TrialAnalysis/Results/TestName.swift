@@ -20,6 +20,8 @@ public enum TestName: String, Codable, Sendable, Equatable, CaseIterable {
     case likelihoodRatio = "likelihood-ratio"
     /// Profile penalized likelihood-ratio test of a Firth logistic coefficient (`logistf`).
     case profilePenalizedLikelihood = "profile-penalized-likelihood"
+    /// One-way analysis of variance across k arms (`oneway.test(var.equal = TRUE)`).
+    case oneWayANOVA = "anova"
     /// Kruskal–Wallis rank-sum test across k arms (`kruskal.test`).
     case kruskalWallis = "kruskal-wallis"
     /// Welch's one-way analysis of means across k arms (`oneway.test(var.equal = FALSE)`).

@@ -14,6 +14,7 @@ extension TestName {
         case .logisticWald: "Wald test of the logistic regression coefficient"
         case .likelihoodRatio: "likelihood-ratio test of nested logistic models"
         case .profilePenalizedLikelihood: "profile penalized likelihood-ratio test (Firth)"
+        case .oneWayANOVA: "one-way analysis of variance (F test)"
         case .kruskalWallis: "Kruskal–Wallis test"
         case .welchAnova: "Welch's one-way analysis of means"
         case .cochranArmitage: "Cochran–Armitage trend test"

@@ -1,12 +1,15 @@
+import TrialData
+
 /// Checks between values of a plan that are each fine on their own: the primary visit must be
 /// one of the visits, remission parameters must be defined, visits, parameters and subgroups
-/// together stay within `PlanLimit.reportRows`; the safety set must be one of the sets; a CDISC
+/// together stay within `PlanLimit.reportRows`; the safety set and the baseline table's set must be one of the sets; a CDISC
 /// ADaM plan writes none of the seed study's keys (`PlanKey.seedLayoutOnly`). A check is skipped
 /// when one of its values could not be read (its problem is already reported).
 enum PlanConsistency {
     /// Reports every inconsistency of `plan` to `reader`.
     static func check(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
         PlanSafetyDecoder.check(plan, with: &reader)
+        checkBaselineSet(plan, with: &reader)
         if case .adam = plan.data {
             checkNoSeedLayoutKeys(with: &reader)
             checkEndpointSets(plan, with: &reader)
@@ -77,5 +80,19 @@ enum PlanConsistency {
                       + "two per subgroup) make \(rows) \(limit.items), more than the \(limit.count) a plan may have (time and "
                       + "memory grow with them); list fewer visits, parameters or subgroups",
                       atPath: keys.first(where: { reader.locations.contains($0) }) ?? keys[0])
+    }
+
+    /// The set of the baseline table must be one of the plan's analysis sets.
+    private static func checkBaselineSet(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
+        guard let set = plan.baseline?.set, !reader.hasFailed(PlanKey.sets.rawValue) else { return }
+        let names = plan.sets.map(\.name)
+        guard !names.contains(set) else { return }
+        let path = PlanPath.child(PlanKey.baseline.rawValue, BaselineKey.set.rawValue)
+        guard !names.isEmpty else {
+            reader.report("'\(set)' is not an analysis set: the plan defines none ('sets')", atPath: path)
+            return
+        }
+        let advice = ClosestKey.suggestion(for: set, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        reader.report("'\(set)' is not one of the plan's analysis sets (\(names.joined(separator: ", ")))" + advice, atPath: path)
     }
 }

@@ -59,6 +59,8 @@ enum PlanDecoder {
             plan.pairedTest = reader.choice(node, at: path) ?? plan.pairedTest
         case .logistic:
             plan.logistic = logistic(from: node, at: path, default: plan.logistic, with: &reader)
+        case .baseline:
+            plan.baseline = PlanBaselineDecoder.characteristics(from: node, at: path, with: &reader)
         case .figures:
             let figures: [FigureName]? = reader.uniqueList(node, at: path, describe: { "figure '\($0.rawValue)'" }) {
                 $0.choice($1, at: $2)

@@ -1,7 +1,7 @@
 /// The keys of `study.yaml`, in the order the canonical rendering writes them.
 enum PlanKey: String, CaseIterable {
     case title, data, arms, sets, endpoints, visits, baselineVisit, primaryVisit, infusionMonths, parameters
-    case remission, subgroups, continuousTest, pairedTest, logistic, figures, safety
+    case remission, subgroups, continuousTest, pairedTest, logistic, figures, safety, baseline
 
     /// The keys only the seed study's layout analyses (its visits, parameters, remission,
     /// predictors and figures); a CDISC ADaM plan may not write them.
@@ -59,4 +59,14 @@ enum LogisticKey: String, CaseIterable {
 /// The keys of `safety`.
 enum SafetyKey: String, CaseIterable {
     case set, classOrder, termOrder, minimumPercent, tests, total
+}
+
+/// The keys of `baseline`.
+enum BaselineKey: String, CaseIterable {
+    case set, continuousTest, categoricalTest, variables
+}
+
+/// The keys of each element of `baseline.variables` written as a mapping.
+enum BaselineVariableKey: String, CaseIterable {
+    case variable, label, kind, decimals, levels, orderBy
 }

@@ -25,6 +25,10 @@ struct PlanLimit {
     static let subgroups = PlanLimit(count: 20, items: "subgroups")
     /// The covariates of the logistic model (`logistic.covariates`, `logistic.oddsRatioPer`).
     static let covariates = PlanLimit(count: 20, items: "covariates")
+    /// The variables of the baseline characteristics table (`baseline.variables`).
+    static let baselineVariables = PlanLimit(count: 100, items: "baseline variables")
+    /// The categories of one categorical baseline variable (`levels`, or those found in the data).
+    static let baselineLevels = PlanLimit(count: 50, items: "categories")
     /// The rows of results and report tables: visits × parameters × groups (all participants and
     /// two per subgroup). The limits above multiply: at 200 visits × 64 parameters a render took
     /// 40 s and 1.4 GB for a 3,786-page report, at all of them more than 9 minutes and 10 GB;
