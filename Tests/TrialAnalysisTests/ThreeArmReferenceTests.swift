@@ -5,7 +5,7 @@ import Testing
 /// The remission and endpoint analyses of a three-arm study (`Fixtures/three_arm_study`, written by
 /// `trialreport simulate --arms "Placebo:0,Low:54,High:81"`) against R (`Fixtures/three_arm_study.R`):
 /// the test across the arms, each arm against the reference with the multiplicity adjustment, and the
-/// trend in dose; under the study's plan and under `three_arm_variant.yaml` (Welch, no doses).
+/// trend in dose; under the study's plan and under `three_arm_variant.yaml` (Welch, Bonferroni, no doses).
 @Suite struct ThreeArmReferenceTests {
     enum Plan: String, CaseIterable, Sendable {
         case `default`, variant

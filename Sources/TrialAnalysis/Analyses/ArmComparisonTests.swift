@@ -2,13 +2,10 @@ import TrialStats
 
 /// The between-arm tests of a plan with more than two arms, computed with TrialStats (R's
 /// defaults): the test across all arms, each arm against the reference with the plan's two-arm
-/// test, the multiplicity adjustment of those p-values, and — when every arm has a dose — the
-/// trend in dose.
+/// test, the plan's multiplicity adjustment of those p-values, and — when every arm has a dose —
+/// the trend in dose.
 struct ArmComparisonTests {
     let plan: AnalysisPlan
-    /// The adjustment of the pairwise p-values: none until the plan can choose one (its
-    /// `multiplicity` key is the next step of issue 15).
-    var adjustment = MultiplicityAdjustment.none
 
     /// The test across all arms, its p-value, and the comparisons beside it.
     struct Outcome {
@@ -105,10 +102,10 @@ struct ArmComparisonTests {
                              _ log: inout NoteLog) -> ArmComparisons {
         var pairwise = pairwise
         let computed = pairwise.indices.filter { pairwise[$0].pValue != nil }
-        let adjusted = log.attempt("\(adjustment.rawValue) adjustment", context) {
-            try adjustment.adjust(computed.map { pairwise[$0].pValue! })
+        let adjusted = log.attempt("\(plan.multiplicity.rawValue) adjustment", context) {
+            try plan.multiplicity.adjust(computed.map { pairwise[$0].pValue! })
         }
         for (position, index) in computed.enumerated() { pairwise[index].adjustedPValue = adjusted?[position] }
-        return ArmComparisons(reference: plan.arms.control, adjustment: adjustment, pairwise: pairwise, trend: trend)
+        return ArmComparisons(reference: plan.arms.control, adjustment: plan.multiplicity, pairwise: pairwise, trend: trend)
     }
 }

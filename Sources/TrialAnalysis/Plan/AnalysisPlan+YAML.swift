@@ -89,6 +89,8 @@ extension AnalysisPlan {
             }
             key(PlanKey.continuousTest, continuousTest.rawValue)
             key(PlanKey.pairedTest, pairedTest.rawValue)
+            // Written where it applies or was changed, so that two-arm plans read as before.
+            if multiplicity != .none || arms.list.count > 2 { key(PlanKey.multiplicity, multiplicity.rawValue) }
             lines.append("\(PlanKey.logistic.rawValue):")
             key(LogisticKey.population, logistic.population.rawValue, indent: "  ")
             key(LogisticKey.covariates, Self.flow(logistic.covariates.map(Self.quoted)), indent: "  ")

@@ -1,4 +1,5 @@
 import TrialData
+import TrialStats
 
 /// The statistical analysis plan: everything study-specific that the analyses need (SPEC.md §2).
 ///
@@ -36,6 +37,8 @@ public struct AnalysisPlan: Sendable, Hashable {
     public var continuousTest: ContinuousTest
     /// The within-arm test of a visit against baseline.
     public var pairedTest: PairedTest
+    /// The adjustment of the p-values of each arm against the reference (more than two arms).
+    public var multiplicity: MultiplicityAdjustment
     /// The logistic regression of remission on baseline covariates.
     public var logistic: LogisticSpecification
     /// The baseline characteristics table of any subject-level variables, or `nil` for the seed
@@ -63,6 +66,7 @@ public struct AnalysisPlan: Sendable, Hashable {
         subgroups: [SubgroupDefinition] = [SubgroupDefinition.onset],
         continuousTest: ContinuousTest = .mannWhitney,
         pairedTest: PairedTest = .wilcoxon,
+        multiplicity: MultiplicityAdjustment = .none,
         logistic: LogisticSpecification = LogisticSpecification(),
         figures: [FigureName] = FigureName.allCases,
         safety: SafetySpecification? = nil,
@@ -82,6 +86,7 @@ public struct AnalysisPlan: Sendable, Hashable {
         self.subgroups = subgroups
         self.continuousTest = continuousTest
         self.pairedTest = pairedTest
+        self.multiplicity = multiplicity
         self.logistic = logistic
         self.baseline = baseline
         self.figures = figures

@@ -7,8 +7,8 @@ import TrialStats
 public struct ArmComparisons: Codable, Sendable, Equatable {
     /// The reference arm's label.
     public var reference: String
-    /// The adjustment applied to the pairwise p-values as R's `p.adjust` (the p-values that could
-    /// be computed are the family); `none` until the plan can choose one.
+    /// The plan's `multiplicity`, applied to the pairwise p-values as R's `p.adjust` (the
+    /// p-values that could be computed are the family).
     public var adjustment: MultiplicityAdjustment
     /// Each arm other than the reference against the reference, in plan order.
     public var pairwise: [PairwiseComparison]

@@ -1,8 +1,8 @@
 # Reference results for the analyses of more than two arms (ThreeArmReferenceTests), computed with R's
 # own functions from the fixture study folder three_arm_study/ (written by
 #   trialreport simulate --participants 90 --seed 15 --arms "Placebo:0,Low:54,High:81" --out three_arm_study
-# under two plans: its study.yaml ("default": Kruskal-Wallis, doses) and three_arm_variant.yaml ("variant":
-# Welch, no doses so no trend test). No adjustment (p.adjust method "none") until the plan can choose one.
+# with `multiplicity: holm` added to its study.yaml) under two plans: its study.yaml ("default": Kruskal-Wallis,
+# Holm, doses) and three_arm_variant.yaml ("variant": Welch, Bonferroni, no doses so no trend test).
 # Produced by R 4.2; regenerate inside this folder with:  Rscript three_arm_study.R > three_arm_study.json
 #
 # The output mirrors the keys of results.json (remission and endpoints): every number written here must be
@@ -96,6 +96,6 @@ analyse <- function(plan) {
 
 out <- list(
   generator = "three_arm_study.R", r = R.version.string,
-  default = analyse(list(continuousTest = "mann-whitney", adjust = "none", doses = TRUE)),
-  variant = analyse(list(continuousTest = "welch-t", adjust = "none", doses = FALSE)))
+  default = analyse(list(continuousTest = "mann-whitney", adjust = "holm", doses = TRUE)),
+  variant = analyse(list(continuousTest = "welch-t", adjust = "bonferroni", doses = FALSE)))
 cat(toJSON(out, digits = NA, na = "null", auto_unbox = TRUE, pretty = TRUE, null = "null"), "\n")

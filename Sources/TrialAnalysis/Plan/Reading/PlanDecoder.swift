@@ -57,6 +57,8 @@ enum PlanDecoder {
             plan.continuousTest = reader.choice(node, at: path) ?? plan.continuousTest
         case .pairedTest:
             plan.pairedTest = reader.choice(node, at: path) ?? plan.pairedTest
+        case .multiplicity:
+            plan.multiplicity = reader.choice(node, at: path) ?? plan.multiplicity
         case .logistic:
             plan.logistic = logistic(from: node, at: path, default: plan.logistic, with: &reader)
         case .baseline:
