@@ -54,7 +54,7 @@ import TrialData
         #expect(Self.cells(table, "Years of education", "Mean (SD)").dropLast(1).last == "12.8 (3.38)")
         #expect(Self.cells(table, "Baseline height (cm)", "Mean (SD)").dropLast(1).last == "163.9 (10.76)")
         #expect(Self.cells(table, "Baseline BMI (kg/m²)", "Mean (SD)").dropLast(1).last == "24.7 (4.09)")
-        #expect(Self.cells(table, "Race, n (%)", "WHITE") == ["78 (90.7%)", "78 (92.9%)", "74 (88.1%)", "230 (90.6%)", ""])
+        #expect(Self.cells(table, "Race, n (%)", "White") == ["78 (90.7%)", "78 (92.9%)", "74 (88.1%)", "230 (90.6%)", ""])
     }
 
     @Test func footnotesNameEachTestComputedAndThePercentages() throws {

@@ -104,6 +104,7 @@ struct TemplateTests {
                                   + "p = 0.569) and Xanomeline High Dose −1.01 (95% CI −2.66 to 0.65; p = 0.233). Across the arms: "
                                   + "p = 0.490. Dose response: p = 0.245."))
         #expect(markdown.contains("[[table:ancova-1]]") && markdown.contains("[[table:teae-by-class]]"))
+        #expect(markdown.contains("[[table:baseline-characteristics]]"))
         // The appendix shows the sample provenance's plan, the seed study's.
         let sections = try #require(markdown.components(separatedBy: "## Appendix").first)
         #expect(!sections.contains("Primary endpoint"))

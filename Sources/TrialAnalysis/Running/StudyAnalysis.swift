@@ -48,7 +48,8 @@ public enum StudyAnalysis {
             plan: PlanAsUsed(plan))
     }
 
-    /// The analyses of a CDISC ADaM study: the arms, the analysis sets, the treatment-emergent
+    /// The analyses of a CDISC ADaM study: the arms, the analysis sets, the baseline
+    /// characteristics the plan lists, the treatment-emergent
     /// adverse events (when the layout names events) and the modelled endpoints; the sections of
     /// the seed study's layout (remission, endpoints, predictors, episodes) are absent.
     private static func adamStudy(data: StudyData, plan: AnalysisPlan) -> Results {
@@ -59,15 +60,19 @@ public enum StudyAnalysis {
                 TreatmentEmergentEventAnalysis(data: data, plan: plan, specification: plan.safety ?? SafetySpecification()).run(&log)
             }
         }
+        let characteristics = section("baselineCharacteristics") {
+            BaselineCharacteristicsAnalysis(plan: plan, participants: data.participants).run(&$0)
+        }
         let models = section("modelEndpoints") { log in
             plan.endpoints.map { ModelEndpointAnalysis(data: data, plan: plan, sets: sets).run($0, &log) }
         }
         return Results(
             inputs: inputFiles(data), arms: armSizes(data.participants), remission: nil, endpoints: [], logistic: nil,
             insulinIndependence: nil, adverseEvents: nil, baseline: nil, participantFlow: nil,
-            notes: (events?.notes ?? []) + models.notes,
+            notes: characteristics.notes + models.notes + (events?.notes ?? []),
             plan: PlanAsUsed(plan), analysisSets: sets.map { AnalysisSetSize($0, arms: data.participants.arms) },
-            treatmentEmergentEvents: events?.result, modelEndpoints: models.result)
+            treatmentEmergentEvents: events?.result, modelEndpoints: models.result,
+            baselineCharacteristics: characteristics.result)
     }
 
     /// Every input file with its checksum.

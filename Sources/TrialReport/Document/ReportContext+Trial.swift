@@ -25,6 +25,13 @@ extension ReportContext {
         }
     }
 
+    /// The baseline characteristics the plan lists: {methods (a paragraph), table}, or `nil`.
+    func characteristicsValues() -> [String: Any]? {
+        guard let characteristics = results.baselineCharacteristics else { return nil }
+        return ["methods": characteristics.methodsText,
+                "table": table(ReportTables.baselineCharacteristicsName) as Any? ?? false]
+    }
+
     /// Treatment-emergent adverse events: {set, overview, byClass} (the tables), or `nil`.
     func emergentEventValues() -> [String: Any]? {
         guard let events = results.treatmentEmergentEvents else { return nil }

@@ -25,13 +25,15 @@ public struct ReportTables: Sendable {
         "secondary-" + SlugMaker.slug(parameter)
     }
 
-    /// All tables in report order: the analysis sets (when the plan has sets), the modelled
+    /// All tables in report order: the analysis sets (when the plan has sets), the baseline
+    /// characteristics the plan lists, the modelled
     /// endpoints, the treatment-emergent adverse events (when the results have them), then the seed
     /// study's sections when the results have them: baseline (overall, then per subgroup), primary endpoint,
     /// one secondary-endpoint table per parameter, insulin independence, predictors, adverse events.
     /// - Complexity: O(size of the results).
     public func all() -> [ReportTable] {
         var tables = results.analysisSets.isEmpty ? [] : [analysisSets()]
+        tables += [baselineCharacteristics()].compactMap { $0 }
         tables += modelEndpoints()
         tables += [emergentEventsOverview(), emergentEventsByClass()].compactMap { $0 }
         guard let seed = results.seedStudySections else { return tables }
