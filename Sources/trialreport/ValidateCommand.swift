@@ -24,7 +24,8 @@ struct ValidateCommand: ParsableCommand {
             let input = try StudyInput.load(from: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)))
             let data = input.data
             reportWithSummary(data.warnings)
-            print("ok: \(data.participants.count) participants, \(data.measurements.count) measurements, "
+            let measurements = data.measurements.count + data.bdsTables.reduce(0) { $0 + $1.count }
+            print("ok: \(data.participants.count) participants, \(measurements) measurements, "
                 + "\(data.adverseEvents.count) adverse events, \(data.insulinIndependence.count) episodes")
             for table in data.bdsTables {
                 print("\(table.file): \(table.parameterCodes.count) parameters, \(table.visits.count) visits, \(table.count) records")
