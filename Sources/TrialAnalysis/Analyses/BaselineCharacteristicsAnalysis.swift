@@ -15,7 +15,7 @@ struct BaselineCharacteristicsAnalysis {
     /// - Complexity: O(*v* · *n* log *n*) for *v* variables and *n* participants.
     func run(_ log: inout NoteLog) -> BaselineCharacteristicsTable? {
         guard let table = plan.baseline else { return nil }
-        let members = self.members(of: table.set)
+        let members = AnalysisSetMembers.byArm(of: table.set, plan: plan, participants: participants)
         let context = table.set ?? "all participants"
         let variables = table.variables.compactMap { variable -> BaselineCharacteristic? in
             guard let column = participants.column(named: variable.variable) else {
@@ -36,19 +36,6 @@ struct BaselineCharacteristicsAnalysis {
         }
         let arms = zip(plan.arms.ordered, members).map { ArmSize(arm: $0, n: $1.count) }
         return BaselineCharacteristicsTable(set: table.set, arms: arms, total: members.reduce(0) { $0 + $1.count }, variables: variables)
-    }
-
-    /// The participants of each arm: the members of the set, or every participant by planned arm.
-    private func members(of set: String?) -> [[Int32]] {
-        if let set {
-            return AnalysisSetMembers.all(of: plan, in: participants).first { $0.name == set }?.byArm
-                ?? Array(repeating: [], count: plan.arms.list.count)
-        }
-        var byArm = [[Int32]](repeating: [], count: plan.arms.list.count)
-        for (participant, arm) in participants.arm.enumerated() where byArm.indices.contains(Int(arm)) {
-            byArm[Int(arm)].append(Int32(participant))
-        }
-        return byArm
     }
 
     private func continuous(_ variable: BaselineVariable, label: String, _ numbers: [Double], _ members: [[Int32]],

@@ -13,14 +13,11 @@ struct ModelEndpointAnalysis {
 
     let data: StudyData
     let plan: AnalysisPlan
-    /// The members of each analysis set, in the plan's order.
-    let sets: [AnalysisSetMembers]
 
     /// The results of `endpoint`; a model that cannot be fitted gives `failure` and a note.
     func run(_ endpoint: ModelEndpoint, _ log: inout NoteLog) -> ModelEndpointResult {
         let arms = plan.arms.ordered
-        let members = endpoint.set.flatMap { name in sets.first { $0.name == name }?.byArm }
-            ?? arms.indices.map { arm in data.participants.arm.indices.filter { data.participants.arm[$0] == arm }.map(Int32.init) }
+        let members = AnalysisSetMembers.byArm(of: endpoint.set, plan: plan, participants: data.participants)
         let records = EndpointRecords(endpoint, data: data)
         var rows = (participant: [Int32](), arm: [Int]())
         for (arm, participants) in members.enumerated() {

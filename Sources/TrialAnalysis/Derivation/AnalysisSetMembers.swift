@@ -24,6 +24,21 @@ public struct AnalysisSetMembers: Sendable, Equatable {
         }
     }
 
+    /// The participants of each arm (in the plan's order) of the set named `name`, or every
+    /// participant in the arm assigned when `name` is `nil`; no one when no set has that name.
+    /// - Complexity: O(*s* · *n*) for *s* sets and *n* participants.
+    public static func byArm(of name: String?, plan: AnalysisPlan, participants: ParticipantTable) -> [[Int32]] {
+        if let name {
+            return all(of: plan, in: participants).first { $0.name == name }?.byArm
+                ?? Array(repeating: [], count: participants.arms.count)
+        }
+        var byArm = [[Int32]](repeating: [], count: participants.arms.count)
+        for (participant, arm) in participants.arm.enumerated() where byArm.indices.contains(Int(arm)) {
+            byArm[Int(arm)].append(Int32(participant))
+        }
+        return byArm
+    }
+
     /// Each participant's actual arm (an index into the arms, `-1` when blank), or `nil` when the
     /// layout has no actual-treatment variable.
     private static func actualArms(_ plan: AnalysisPlan, _ participants: ParticipantTable) -> [Int32]? {

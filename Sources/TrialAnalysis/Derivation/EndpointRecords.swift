@@ -29,12 +29,14 @@ struct EndpointRecords {
         visitLabel = table?.visits.first { $0.number == endpoint.visit }?.label ?? ""
         guard let table, let parameter = index.map(Int32.init) else { return }
         let flag = endpoint.recordFlag.flatMap { table.analysisFlags[$0] }
+        var duplicated: Set<Int> = []
         for row in 0..<table.count where table.parameter[row] == parameter {
             let participant = Int(table.participant[row])
             if table.isBaseline[row] { baselineValue[participant] = table.value[row] }
             guard table.visitNumber[row] == endpoint.visit, flag?[row] ?? true else { continue }
-            if record[participant] >= 0 { duplicates += 1 } else { record[participant] = row }
+            if record[participant] < 0 { record[participant] = row } else { duplicated.insert(participant) }
         }
+        duplicates = duplicated.count
         if let base = table.base {
             for participant in 0..<count where record[participant] >= 0 { baselineValue[participant] = base[record[participant]] }
         }

@@ -92,13 +92,13 @@ public struct ModelTermTest: Codable, Sendable, Equatable {
 public struct ModelEndpointResult: Codable, Sendable, Equatable {
     /// The endpoint's name.
     public var name: String
-    /// The parameter (`PARAMCD`) and its description (`PARAM`).
+    /// The parameter (`PARAMCD`).
     public var parameter: String
     /// The parameter's description, from the dataset (`PARAM`), or `""`.
     public var parameterLabel: String
-    /// The analysis visit (`AVISITN`) and its label (`AVISIT`, or `""`).
+    /// The analysis visit (`AVISITN`).
     public var visit: Double
-    /// The visit's label.
+    /// The visit's label (`AVISIT`), or `""`.
     public var visitLabel: String
     /// What is modelled: `value`, `change` or `percentChange`.
     public var measure: String

@@ -64,7 +64,7 @@ public enum StudyAnalysis {
             BaselineCharacteristicsAnalysis(plan: plan, participants: data.participants).run(&$0)
         }
         let models = section("modelEndpoints") { log in
-            plan.endpoints.map { ModelEndpointAnalysis(data: data, plan: plan, sets: sets).run($0, &log) }
+            plan.endpoints.map { ModelEndpointAnalysis(data: data, plan: plan).run($0, &log) }
         }
         return Results(
             inputs: inputFiles(data), arms: armSizes(data.participants), remission: nil, endpoints: [], logistic: nil,

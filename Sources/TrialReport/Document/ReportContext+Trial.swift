@@ -32,11 +32,11 @@ extension ReportContext {
                 "table": table(ReportTables.baselineCharacteristicsName) as Any? ?? false]
     }
 
-    /// Treatment-emergent adverse events: {set, overview, byClass} (the tables), or `nil`.
+    /// Treatment-emergent adverse events: {population ("the Safety set"), overview, byClass} (the tables), or `nil`.
     func emergentEventValues() -> [String: Any]? {
         guard let events = results.treatmentEmergentEvents else { return nil }
         return [
-            "set": events.set ?? "all participants",
+            "population": events.set.map { "the \($0) set" } ?? "all participants",
             "overview": table(ReportTables.emergentEventsOverviewName) as Any? ?? false,
             "byClass": table(ReportTables.emergentEventsName) as Any? ?? false,
         ]

@@ -4,12 +4,12 @@ extension ReportTables {
     /// The analysis sets: one row per set of the plan, n (%) of the participants allocated to each
     /// arm and in all, and how each set is defined (its flag, and whether by actual treatment).
     public func analysisSets() -> ReportTable {
+        let allocated = results.arms.reduce(0) { $0 + $1.n }
         var table = ReportTable(
             name: "analysis-sets", caption: "Analysis sets by arm",
             headerRows: [[.init("Analysis set", alignment: .left)]
                 + arms.map { .init(ReportLabels.armHeader($0, n: armSize($0))) }
-                + [.init(ReportLabels.armHeader("Total", n: results.arms.reduce(0) { $0 + $1.n }))]])
-        let allocated = results.arms.reduce(0) { $0 + $1.n }
+                + [.init(ReportLabels.armHeader("Total", n: allocated))]])
         let percentages = table.addFootnote("n (%): participants in the set, as a percentage of those allocated to the arm.")
         table.headerRows[0][0].footnotes = [percentages]
         var rows: [ReportTable.Row] = []
