@@ -172,7 +172,7 @@ import TrialData
         ])
     }
 
-    /// The README shows the first five lines of this plan and the messages they give.
+    /// Guides/Plan.md shows the first five lines of this plan and the messages they give.
     @Test func everyMistakeIsReportedAtOnceInDocumentOrder() {
         let yaml = """
             primaryvisit: 12

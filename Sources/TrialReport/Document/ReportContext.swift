@@ -2,7 +2,7 @@ import TrialAnalysis
 
 /// The data the report templates show, as a tree of dictionaries, lists, strings and booleans for
 /// Mustache. Every number is already text (`Display`): templates never see a raw `Double`.
-/// README.md "The report and `trialreport render`" lists the keys.
+/// Guides/Report.md lists the keys.
 public struct ReportContext {
     /// The results shown.
     public var results: Results
@@ -38,7 +38,7 @@ public struct ReportContext {
         return context
     }
 
-    /// The Mustache context: see README.md for the keys.
+    /// The Mustache context: see Guides/Report.md for the keys.
     /// - Complexity: O(size of the results).
     public func values() -> [String: Any] {
         let labels = ReportLabels(plan: plan)

@@ -4,7 +4,7 @@ import Plot
 /// a number is displayed). Every table, sentence and figure label of the report goes through it;
 /// its rounding and minus sign are Plot's `NumberText`, which also writes the figures' tick labels.
 ///
-/// Rules (README.md "Report building blocks"):
+/// Rules (Guides/Report.md "Report building blocks"):
 /// - Rounding is half away from zero on the shortest decimal representation of the `Double`
 ///   (`DecimalDigits`): 2.675 → "2.68", 0.0005 → "0.001"; a value that rounds to zero has no sign.
 /// - Negative numbers carry the real minus sign U+2212 ("−1.50"); `plainText(_:)` turns it into an

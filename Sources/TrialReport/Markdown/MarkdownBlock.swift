@@ -13,7 +13,7 @@ public struct MarkdownBlock: Sendable, Hashable {
         self.location = location
     }
 
-    /// The kinds of block of the Markdown subset (README.md "Report building blocks").
+    /// The kinds of block of the Markdown subset (Guides/Report.md "Report building blocks").
     public indirect enum Content: Sendable, Hashable {
         /// `#` to `######` heading, optionally ending in an explicit anchor `{#sec-primary}`.
         case heading(level: Int, content: [MarkdownInline], anchor: String?)

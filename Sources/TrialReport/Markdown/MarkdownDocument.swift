@@ -1,6 +1,6 @@
 import TrialData
 
-/// A parsed document of the Markdown subset the report templates use (README.md "Report building
+/// A parsed document of the Markdown subset the report templates use (Guides/Report.md "Report building
 /// blocks"): the syntax tree both the HTML writer and the PDF typesetter read.
 ///
 /// Parsing never fails and never traps: text that is not valid syntax stays text. It takes time

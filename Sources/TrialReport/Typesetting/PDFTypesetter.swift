@@ -4,7 +4,7 @@ import TrialData
 
 /// Typesets a `MarkdownDocument` as a paginated PDF with Cairo and Pango, in two passes: layout
 /// (every text shaped once, slices put on pages) then drawing (so "Page X of Y" and links to
-/// later pages are known). See README.md "The report and `trialreport render`".
+/// later pages are known). See Guides/Report.md.
 public struct PDFTypesetter: Sendable {
     /// The document's metadata and running footer.
     public struct Metadata: Sendable {

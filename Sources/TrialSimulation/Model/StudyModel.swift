@@ -1,5 +1,5 @@
-/// Every distribution and effect size of the simulated study, in one place (README.md,
-/// "The bundled example study and `trialreport simulate`", lists them with their sources).
+/// Every distribution and effect size of the simulated study, in one place (Guides/ExampleStudy.md
+/// lists them with their sources).
 ///
 /// Plausible ranges for recent-onset type 1 diabetes follow STUDY.md: fasting C-peptide roughly
 /// 100–600 pmol/L, 2-hour postprandial 2–3 times fasting, declining over the first year without

@@ -33,6 +33,6 @@ struct PlanLimit {
     /// two per subgroup). The limits above multiply: at 200 visits × 64 parameters a render took
     /// 40 s and 1.4 GB for a 3,786-page report, at all of them more than 9 minutes and 10 GB;
     /// 3,000 rows (the example has 60, 200 visits alone 2,400) render in about 5 s of CPU in a
-    /// release build (README, "Bounds on time and memory").
+    /// release build (Guides/BadInput.md, "Bounds on time and memory").
     static let reportRows = PlanLimit(count: 3_000, items: "report rows")
 }

@@ -2,13 +2,13 @@ import Foundation
 import Testing
 import TrialAnalysis
 
-/// The README's section on the example study states its numbers: the group sizes, the remitters and
-/// each cell of the table "published fact | example study" are written here from the example's
-/// results, and the README must hold them word for word (line breaks read as spaces). When the
-/// example changes, the failure message shows the text to paste.
-@Suite struct ReadmeExampleNumbersTests {
-    static let readme = ExampleStudy.folder.deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("README.md")
+/// The example study's guide (Guides/ExampleStudy.md) states its numbers: the group sizes, the
+/// remitters and each cell of the table "published fact | example study" are written here from the
+/// example's results, and the guide must hold them word for word (line breaks read as spaces). When
+/// the example changes, the failure message shows the text to paste.
+@Suite struct ExampleGuideNumbersTests {
+    static let guide = ExampleStudy.folder.deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Guides/ExampleStudy.md")
 
     /// `value` with `digits` significant digits, keeping trailing zeros ("0.020"), with the minus
     /// sign U+2212 and, when `signed`, a "+" before a positive value.
@@ -18,7 +18,7 @@ import TrialAnalysis
         return (value < 0 ? "\u{2212}" : signed ? "+" : "") + trimmed
     }
 
-    /// The README's example-study cells, from the results.
+    /// The guide's example-study cells, from the results.
     static func cells(_ results: Results) throws -> [String] {
         let overall = try #require(results.remission?.overall)
         func endpoint(_ parameter: String, _ level: String) throws -> EndpointResult {
@@ -57,10 +57,10 @@ import TrialAnalysis
         return [sizes, remitters, remission, adult, juvenile, predictors, insulin, safety]
     }
 
-    @Test func readmeStatesTheExampleNumbersOfItsResults() throws {
-        let readme = try String(contentsOf: Self.readme, encoding: .utf8).split(whereSeparator: \.isNewline).joined(separator: " ")
+    @Test func theGuideStatesTheExampleNumbersOfItsResults() throws {
+        let guide = try String(contentsOf: Self.guide, encoding: .utf8).split(whereSeparator: \.isNewline).joined(separator: " ")
         for cell in try Self.cells(try ExampleStudy.results()) {
-            #expect(readme.contains(cell), "README.md should say: \(cell)")
+            #expect(guide.contains(cell), "Guides/ExampleStudy.md should say: \(cell)")
         }
     }
 }
