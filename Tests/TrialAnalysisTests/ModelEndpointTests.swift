@@ -72,6 +72,47 @@ struct ModelEndpointTests {
         #expect(String(format: "%.3f", endpoint.doseResponse?.pValue ?? 0) == "0.245")
     }
 
+    @Test func pilotGlucoseOfTwoArmsAgreesWithR() throws {
+        struct Glucose: Decodable {
+            var setSize: [String: Int]
+            var n: [String: Int]
+            var mean: [String: Double]
+            var sd: [String: Double]
+            var lsMeans: [ModelEstimate]
+            var differences: [ModelEstimate]
+        }
+        let url = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).appendingPathComponent("cdisc_pilot_glucose.json")
+        let reference = try JSONDecoder().decode(Glucose.self, from: Data(contentsOf: url))
+        let input = try StudyInput.load(from: TreatmentEmergentEventTests.pilotFolder)
+        let endpoint = try #require(StudyAnalysis.run(data: input.data, plan: input.plan.plan).modelEndpoints.first { $0.parameter == "GLUC" })
+        #expect(endpoint.model == "CHG ~ arm + BASE" && endpoint.set == "Intent-to-treat")
+        #expect(endpoint.byArm.map(\.arm) == ["Placebo", "Xanomeline High Dose"])
+        for (arm, expected) in zip(endpoint.byArm, reference.lsMeans) {
+            #expect(arm.n == reference.setSize[arm.arm] && arm.descriptives.n == reference.n[arm.arm])
+            expectClose(arm.descriptives.mean, reference.mean[arm.arm], "\(arm.arm) mean")
+            expectClose(arm.descriptives.sd, reference.sd[arm.arm], "\(arm.arm) SD")
+            expectClose(arm.lsMean, expected, "\(arm.arm) LS mean")
+        }
+        #expect(endpoint.differences.map(\.arm) == ["Xanomeline High Dose"])
+        expectClose(endpoint.differences.first?.difference, try #require(reference.differences.first), "High − Placebo")
+        // Two arms: the test across them and the dose slope would repeat the difference's test.
+        #expect(endpoint.armTest == nil && endpoint.doseResponse == nil)
+    }
+
+    @Test func anEndpointsArmsAreArmsOfThePlanWithTheReference() {
+        let arms = "arms: [{label: Placebo, reference: true}, {label: Low}, {label: High}]\n"
+        func problems(_ list: String) -> [String] {
+            planDiagnostics("data: {format: adam}\n" + arms + "endpoints: [{parameter: X, visit: 1, arms: \(list)}]\n")
+        }
+        #expect(problems("[Placebo, Hihg]") == [
+            "error: study.yaml:3:54: endpoints[0].arms[1]: 'Hihg' is not an arm of the plan; did you mean 'High'?",
+        ])
+        #expect(problems("[Low, High]")
+            == ["error: study.yaml:3:44: endpoints[0].arms: the reference arm 'Placebo' must be one of the endpoint's arms"])
+        #expect(problems("[Placebo]") == ["error: study.yaml:3:44: endpoints[0].arms: an endpoint compares at least two arms"])
+        #expect(problems("[Placebo, Low, Placebo]") == ["error: study.yaml:3:59: endpoints[0].arms[2]: arm 'Placebo' is listed twice"])
+    }
+
     @Test func endpointKeysAreCheckedAtTheirLines() {
         let plan = """
             data: {format: adam, measurements: [adqs.xpt]}

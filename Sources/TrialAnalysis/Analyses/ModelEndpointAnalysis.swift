@@ -4,7 +4,8 @@ import TrialStats
 /// Analyses an endpoint of the plan by a linear model (ANCOVA): the value, change or percent change
 /// of a parameter at a visit ~ arm + covariates, on the participants of an analysis set, with
 /// least-squares means (emmeans), each arm against the reference, the F test across the arms
-/// (`drop1`) and, when every arm has a dose, the slope of a model with the dose in place of the arm.
+/// (`drop1`) and, when every arm has a dose, the slope of a model with the dose in place of the arm
+/// (both for more than two arms); on the plan's arms or those the endpoint names.
 struct ModelEndpointAnalysis {
     /// The name of the arm factor in the model.
     static let armVariable = "arm"
@@ -16,8 +17,12 @@ struct ModelEndpointAnalysis {
 
     /// The results of `endpoint`; a model that cannot be fitted gives `failure` and a note.
     func run(_ endpoint: ModelEndpoint, _ log: inout NoteLog) -> ModelEndpointResult {
-        let arms = plan.arms.ordered
-        let members = AnalysisSetMembers.byArm(of: endpoint.set, plan: plan, participants: data.participants)
+        // The endpoint's arms in plan order, with their indices among the plan's arms.
+        let analysed = plan.arms.ordered.indices.filter { endpoint.arms?.contains(plan.arms.ordered[$0]) ?? true }
+        let arms = analysed.map { plan.arms.ordered[$0] }
+        let doses = analysed.map { plan.arms.list[$0].dose }
+        let everyMember = AnalysisSetMembers.byArm(of: endpoint.set, plan: plan, participants: data.participants)
+        let members = analysed.map { everyMember[$0] }
         let records = EndpointRecords(endpoint, data: data)
         var rows = (participant: [Int32](), arm: [Int]())
         for (arm, participants) in members.enumerated() {
@@ -60,10 +65,12 @@ struct ModelEndpointAnalysis {
                 ModelDifference(arm: arm, reference: reference,
                                 difference: differences.first { $0.level == arm }?.estimate.map(ModelEstimate.init))
             }
+            // With two arms the test across the arms and the dose slope repeat the difference's test.
+            guard arms.count > 2 else { return result }
             result.armTest = fit.dropOneTest(ModelTerm(Self.armVariable)).map {
                 ModelTermTest(df: $0.degreesOfFreedom, residualDf: fit.residualDegreesOfFreedom, f: $0.fStatistic, pValue: $0.pValue)
             }
-            result.doseResponse = try doseResponse(response: response, arms: rows.arm, variables: variables, endpoint: endpoint)
+            result.doseResponse = try doseResponse(response: response, doses: rows.arm.map { doses[$0] }, variables: variables, endpoint: endpoint)
         } catch {
             result.failure = error.description
             result.byArm = arms.indices.map { arm in ModelEndpointArm(arm: arms[arm], n: members[arm].count, descriptives: .empty, lsMean: nil) }
@@ -85,13 +92,14 @@ struct ModelEndpointAnalysis {
     }
 
     /// The slope of the dose with the dose as a numeric term in place of the arm, or `nil` when an arm has no dose.
-    private func doseResponse(response: [Double], arms: [Int], variables: [String: ModelVariable],
+    ///
+    /// - Parameter doses: the dose of each row's arm.
+    private func doseResponse(response: [Double], doses: [Double?], variables: [String: ModelVariable],
                               endpoint: ModelEndpoint) throws(LinearModelError) -> ModelEstimate? {
-        let doses = plan.arms.list.map(\.dose)
         guard doses.allSatisfy({ $0 != nil }) else { return nil }
         var variables = variables
         variables[Self.armVariable] = nil
-        variables[Self.doseVariable] = .numeric(arms.map { doses[$0] ?? .nan })
+        variables[Self.doseVariable] = .numeric(doses.map { $0 ?? .nan })
         let frame = try ModelFrame(response: response, variables: variables,
                                    terms: [ModelTerm(Self.doseVariable)] + endpoint.covariates.map { ModelTerm($0) })
         return try LinearFit(frame).coefficient(Self.doseVariable)?.estimate.map(ModelEstimate.init)

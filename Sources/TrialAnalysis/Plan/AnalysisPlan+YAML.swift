@@ -58,6 +58,7 @@ extension AnalysisPlan {
                 if let flag = endpoint.recordFlag { key(EndpointKey.records, Self.quoted(flag), indent: "    ") }
                 key(EndpointKey.covariates, Self.flow(endpoint.covariates.map(Self.quoted)), indent: "    ")
                 key(EndpointKey.weights, endpoint.weights.rawValue, indent: "    ")
+                if let arms = endpoint.arms { key(EndpointKey.arms, Self.flow(arms.map(Self.quoted)), indent: "    ") }
             }
         }
         // An ADaM plan cannot write the keys of the seed study's layout, whose defaults it does not use.

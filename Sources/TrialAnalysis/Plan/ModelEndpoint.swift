@@ -42,10 +42,13 @@ public struct ModelEndpoint: Sendable, Hashable {
     public var covariates: [String]
     /// The weights of the LS means.
     public var weights: Weights
+    /// The arms analysed, by label, or `nil` for every arm of the plan; they include the reference arm.
+    public var arms: [String]?
 
     /// An endpoint; by default the change from baseline adjusted for the baseline, LS means with equal weights.
     public init(name: String, parameter: String, visit: Double, measure: Measure = .change, set: String? = nil,
-                recordFlag: String? = nil, covariates: [String] = [ModelEndpoint.baseline], weights: Weights = .equal) {
+                recordFlag: String? = nil, covariates: [String] = [ModelEndpoint.baseline], weights: Weights = .equal,
+                arms: [String]? = nil) {
         self.name = name
         self.parameter = parameter
         self.visit = visit
@@ -54,6 +57,7 @@ public struct ModelEndpoint: Sendable, Hashable {
         self.recordFlag = recordFlag
         self.covariates = covariates
         self.weights = weights
+        self.arms = arms
     }
 
     /// The covariate that names the parameter's baseline value.

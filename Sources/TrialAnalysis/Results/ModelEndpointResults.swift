@@ -118,10 +118,11 @@ public struct ModelEndpointResult: Codable, Sendable, Equatable {
     public var byArm: [ModelEndpointArm]
     /// Each arm other than the reference against it.
     public var differences: [ModelDifference]
-    /// The F test across the arms given the covariates, or `nil` when the model could not be fitted.
+    /// The F test across the arms given the covariates, or `nil` for two arms (the difference's
+    /// test is the same) or when the model could not be fitted.
     public var armTest: ModelTermTest?
-    /// The slope per dose unit with the dose as a numeric term in place of the arm (when every arm
-    /// has a dose), or `nil`.
+    /// The slope per dose unit with the dose as a numeric term in place of the arm (when more than
+    /// two arms are analysed and every arm has a dose), or `nil`.
     public var doseResponse: ModelEstimate?
     /// Why the model could not be fitted, or `nil`.
     public var failure: String?

@@ -38,7 +38,8 @@ extension ReportTables {
         table.groups = [ReportTable.RowGroup(rows.map { label, cell in
             ReportTable.Row([.init(label)] + endpoint.byArm.map { .number(cell($0)) })
         })]
-        for note in Self.modelNotes(endpoint) { _ = table.addFootnote(note) }
+        let left = results.plan.arms.map(\.label).filter { arm in !endpoint.byArm.contains { $0.arm == arm } }
+        for note in Self.modelNotes(endpoint, armsLeftOut: left) { _ = table.addFootnote(note) }
         return table
     }
 
@@ -48,12 +49,17 @@ extension ReportTables {
         return Display.number(value, decimals: decimals) + " (" + Display.number(estimate?.se, decimals: decimals) + ")"
     }
 
-    /// The footnotes of a modelled endpoint, each from what was computed.
-    static func modelNotes(_ endpoint: ModelEndpointResult) -> [String] {
+    /// The footnotes of a modelled endpoint, each from what was computed; `armsLeftOut` are the
+    /// plan's arms the endpoint does not analyse.
+    static func modelNotes(_ endpoint: ModelEndpointResult, armsLeftOut: [String]) -> [String] {
         if let failure = endpoint.failure { return ["The model \(endpoint.model) could not be fitted: \(failure)."] }
         let visit = endpoint.visitLabel.isEmpty ? "AVISITN \(Display.planValue(endpoint.visit))" : endpoint.visitLabel
         let parameter = endpoint.parameterLabel.isEmpty ? endpoint.parameter : "\(endpoint.parameterLabel) (\(endpoint.parameter))"
         var notes = ["\(parameter) at \(visit)" + (endpoint.recordFlag.map { ", records with \($0) = Y" } ?? "") + "."]
+        if !armsLeftOut.isEmpty {
+            notes.append("The plan compares \(ReportContext.prose(endpoint.byArm.map(\.arm))) for this endpoint; "
+                + "\(ReportContext.prose(armsLeftOut)) \(armsLeftOut.count == 1 ? "is" : "are") not analysed.")
+        }
         notes.append("Analysis of covariance \(endpoint.model) (R's lm); least-squares means with \(endpoint.weights) weights "
             + "over the other factors' levels and covariates at their means (emmeans); differences not adjusted for multiplicity.")
         if let test = endpoint.armTest {

@@ -13,6 +13,7 @@ enum PlanConsistency {
         if case .adam = plan.data {
             checkNoSeedLayoutKeys(with: &reader)
             checkEndpointSets(plan, with: &reader)
+            checkEndpointArms(plan, with: &reader)
             return
         }
         if !plan.endpoints.isEmpty, !reader.hasFailed(PlanKey.data.rawValue) {
@@ -56,6 +57,25 @@ enum PlanConsistency {
             let list = names.isEmpty ? "the plan has no sets" : "the sets are " + names.map { "'\($0)'" }.joined(separator: ", ")
             reader.report("'\(set)' is not an analysis set of the plan (\(list))",
                           atPath: PlanPath.child(PlanPath.element(PlanKey.endpoints.rawValue, index), EndpointKey.set.rawValue))
+        }
+    }
+
+    /// Each endpoint's arms must be arms of the plan, at least two, the reference among them.
+    private static func checkEndpointArms(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
+        guard !reader.hasFailed(PlanKey.arms.rawValue) else { return }
+        let labels = plan.arms.ordered
+        for (index, endpoint) in plan.endpoints.enumerated() {
+            guard let arms = endpoint.arms else { continue }
+            let path = PlanPath.child(PlanPath.element(PlanKey.endpoints.rawValue, index), EndpointKey.arms.rawValue)
+            for (position, arm) in arms.enumerated() where !labels.contains(arm) {
+                let advice = ClosestKey.suggestion(for: arm, among: labels).map { "; did you mean '\($0)'?" } ?? ""
+                reader.report("'\(arm)' is not an arm of the plan\(advice)", atPath: PlanPath.element(path, position))
+            }
+            if arms.count < 2 {
+                reader.report("an endpoint compares at least two arms", atPath: path)
+            } else if !arms.contains(plan.arms.control) {
+                reader.report("the reference arm '\(plan.arms.control)' must be one of the endpoint's arms", atPath: path)
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 import Yams
 
 /// Reads `endpoints`: the endpoints analysed by a linear model, each
-/// `{name, parameter, visit, measure, set, records, covariates, weights}`.
+/// `{name, parameter, visit, measure, set, records, covariates, weights, arms}`.
 enum PlanEndpointDecoder {
     /// The endpoints written at `path`; `nil` when the list itself is wrong (reported).
     static func endpoints(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [ModelEndpoint]? {
@@ -35,6 +35,9 @@ enum PlanEndpointDecoder {
             endpoint.covariates = reader.uniqueList(node, at: child(.covariates), describe: { "covariate '\($0)'" }) {
                 $0.text($1, at: $2)
             } ?? endpoint.covariates
+        }
+        if let node = entries[.arms] {
+            endpoint.arms = reader.uniqueList(node, at: child(.arms), describe: { "arm '\($0)'" }) { $0.text($1, at: $2) }
         }
         guard let parameter, let visit else { return nil }
         endpoint.name = text(.name) ?? "\(parameter) \(endpoint.measure.words) at visit \(PlanNumber.text(visit))"
