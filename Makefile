@@ -1,12 +1,23 @@
-# TrialReport — set-up, build, test and benchmarks.
-# `make report` and `make test` install the missing Debian packages first (as root).
+# TrialReport — set-up, build, install, test and benchmarks.
+# `make report`, `make install` and `make test` install the missing Debian packages first (as root).
 
-SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev fonts-liberation2 fonts-dejavu-core fonts-droid-fallback poppler-utils qpdf openssl
+SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev fonts-liberation2 fonts-dejavu-core fonts-droid-fallback poppler-utils qpdf openssl man-db
 SWIFT ?= swift
 EXAMPLE := examples/uc-msc-t1d
 OUTPUT := output
 
-.PHONY: all deps build report test bench fuzz clean
+# `make install`: PREFIX/bin/trialreport; its templates and example in PREFIX/share/trialreport/
+# (where the binary looks for them, through any symbolic link to it); the man page; bash, zsh and
+# fish completions. DESTDIR stages the files for a package; CONFIGURATION=debug installs the debug build.
+PREFIX ?= /usr/local
+DESTDIR ?=
+CONFIGURATION ?= release
+BUILT := .build/$(CONFIGURATION)
+INSTALL_ROOT := $(DESTDIR)$(PREFIX)
+SHARE := $(INSTALL_ROOT)/share
+MANUAL_DATE ?= $(shell date -u -d @$${SOURCE_DATE_EPOCH:-$$(date +%s)} +%Y-%m-%d)
+
+.PHONY: all deps build report install uninstall test test-install bench fuzz clean
 
 all: report
 
@@ -28,8 +39,34 @@ build: deps
 report: build
 	.build/release/trialreport render --data $(EXAMPLE) --out $(OUTPUT)
 
+# The man page is written by swift-argument-parser's generate-manual tool from the parser's help
+# (`trialreport --experimental-dump-help`), built from the package's own checkout: no network.
+install: deps
+	$(SWIFT) build -c $(CONFIGURATION) --product trialreport
+	$(SWIFT) build -c $(CONFIGURATION) --product generate-manual
+	install -d $(INSTALL_ROOT)/bin $(SHARE)/trialreport/examples $(SHARE)/man/man1 \
+	  $(SHARE)/bash-completion/completions $(SHARE)/zsh/site-functions $(SHARE)/fish/vendor_completions.d
+	install -m 755 $(BUILT)/trialreport $(INSTALL_ROOT)/bin/trialreport
+	rm -rf $(SHARE)/trialreport/templates $(SHARE)/trialreport/$(EXAMPLE)
+	cp -R templates $(SHARE)/trialreport/templates
+	cp -R $(EXAMPLE) $(SHARE)/trialreport/$(EXAMPLE)
+	$(BUILT)/generate-manual $(BUILT)/trialreport --date $(MANUAL_DATE) --output-directory $(SHARE)/man/man1
+	$(BUILT)/trialreport --generate-completion-script bash > $(SHARE)/bash-completion/completions/trialreport
+	$(BUILT)/trialreport --generate-completion-script zsh > $(SHARE)/zsh/site-functions/_trialreport
+	$(BUILT)/trialreport --generate-completion-script fish > $(SHARE)/fish/vendor_completions.d/trialreport.fish
+
+uninstall:
+	rm -rf $(INSTALL_ROOT)/bin/trialreport $(SHARE)/trialreport $(SHARE)/man/man1/trialreport.1 \
+	  $(SHARE)/bash-completion/completions/trialreport $(SHARE)/zsh/site-functions/_trialreport \
+	  $(SHARE)/fish/vendor_completions.d/trialreport.fish
+
 test: deps
 	$(SWIFT) test
+	$(MAKE) test-install
+
+# Installs the debug build into a temporary prefix and uses it as a user would (Tests/install.sh).
+test-install: deps
+	Tests/install.sh
 
 # Release build, then the benchmark suite (Benchmarks/): every stage on studies of 53, 10,000,
 # 100,000 and 1,000,000 participants (simulated once into bench/cache/), the whole render as a

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The bundled example study (`examples/uc-msc-t1d`), found from the working directory or,
-/// failing that, from the location of the executable inside a package checkout.
+/// The bundled example study (`examples/uc-msc-t1d`), installed with the executable or in the
+/// package checkout that built it (`BundledFolder`).
 enum BundledExample {
     static let relativePath = "examples/uc-msc-t1d"
 
@@ -29,22 +29,44 @@ enum BundledTemplates {
     }
 }
 
-/// Folders of the package checkout.
+/// The folders that come with the executable: the bundled example and the report templates, found
+/// from the executable's own location (symbolic links resolved), never from the working folder —
+/// a `templates` folder that happens to be where the user works must not change the report.
 enum BundledFolder {
-    /// `relativePath` in the working directory when it exists there, else in the nearest folder
-    /// above the executable that has it: the package checkout that built it
-    /// (`.build/release/trialreport` is `.build/<triple>/release/trialreport` once links are
-    /// resolved). When neither has it, the path in the working directory (reported as missing).
+    /// Where `make install` puts the folders, relative to the prefix (`PREFIX/bin/trialreport`).
+    static let installedFolder = "share/trialreport"
+
+    /// The folder `relativePath` of the nearest folder above the executable that has it, either
+    /// installed (`PREFIX/share/trialreport/<relativePath>` for `PREFIX/bin/trialreport`) or in the
+    /// package checkout that built it (`.build/release/trialreport` is
+    /// `.build/<triple>/release/trialreport` once links are resolved). When none has it, the
+    /// installed location (reported as missing by whoever reads it).
     static func locate(_ relativePath: String) -> URL {
-        let fileManager = FileManager.default
-        let inWorkingDirectory = URL(fileURLWithPath: relativePath)
-        if fileManager.fileExists(atPath: inWorkingDirectory.path) { return inWorkingDirectory }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent(installedFolder).appendingPathComponent(relativePath)
+        return found(relativePath, above: executable) ?? installed
+    }
+
+    /// The running executable with every symbolic link resolved: Linux's `/proc/self/exe`, which
+    /// is right however it was started (through a link on PATH, by a relative path); elsewhere
+    /// the first argument.
+    static var executable: URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    }
+
+    /// `relativePath` in the nearest of the six folders above `executable` that has it, installed or not.
+    static func found(_ relativePath: String, above executable: URL) -> URL? {
+        var folder = executable.deletingLastPathComponent()
         for _ in 0..<6 {
-            let candidate = folder.appendingPathComponent(relativePath)
-            if fileManager.fileExists(atPath: candidate.path) { return candidate }
+            for candidate in [folder.appendingPathComponent(installedFolder), folder]
+            where FileManager.default.fileExists(atPath: candidate.appendingPathComponent(relativePath).path) {
+                return candidate.appendingPathComponent(relativePath)
+            }
             folder.deleteLastPathComponent()
         }
-        return inWorkingDirectory
+        return nil
     }
 }

@@ -69,11 +69,12 @@ struct LockCommand: ParsableCommand {
 
 /// `--templates DIR`: the report templates a lock covers.
 struct TemplatesOption: ParsableArguments {
-    @Option(name: .customLong("templates"), help: "The report templates folder (default: the package's templates/).",
+    @Option(name: .customLong("templates"), help: "The report templates folder (default: the templates installed with trialreport).",
             transform: nonEmpty)
     var templatesDirectory: String?
 
-    /// `--templates` (which must exist), else the package's templates folder, else `nil`.
+    /// `--templates` (which must exist), else the templates installed with the executable
+    /// (`BundledTemplates`), else `nil`.
     /// - Throws: `TrialReportError` of kind `.missingInput` when the folder given does not exist.
     func directory() throws(TrialReportError) -> URL? {
         guard let templatesDirectory else { return BundledTemplates.directory }
@@ -88,8 +89,9 @@ struct TemplatesOption: ParsableArguments {
     /// - Throws: `TrialReportError` of kind `.missingInput` when there is no templates folder.
     func requiredDirectory() throws(TrialReportError) -> URL {
         guard let directory = try directory() else {
-            throw TrialReportError(.missingInput, at: SourceLocation(file: BundledTemplates.relativePath),
-                                   "no templates folder found; give one with --templates DIR")
+            throw TrialReportError(.missingInput, at: SourceLocation(file: BundledFolder.locate(BundledTemplates.relativePath).path),
+                                   "no templates folder installed with \(BundledFolder.executable.path); "
+                                   + "give one with --templates DIR, or install trialreport with `make install`")
         }
         return directory
     }
