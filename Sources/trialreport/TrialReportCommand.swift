@@ -12,6 +12,7 @@ struct TrialReportCommand: ParsableCommand {
         version: TrialReportVersion.current,
         subcommands: [
             RenderCommand.self,
+            InitCommand.self,
             AnalyzeCommand.self,
             FiguresCommand.self,
             ValidateCommand.self,
