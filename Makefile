@@ -2,6 +2,8 @@
 # `make report`, `make install` and `make test` install the missing Debian packages first (as root).
 
 SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev fonts-liberation2 fonts-dejavu-core fonts-droid-fallback poppler-utils qpdf openssl man-db
+# What only the tests need: LibreOffice opens every RTF file of the TLF package (TLFLibreOfficeTests).
+TEST_PACKAGES := libreoffice-writer-nogui
 SWIFT ?= swift
 EXAMPLE := examples/uc-msc-t1d
 OUTPUT := output
@@ -17,14 +19,20 @@ INSTALL_ROOT := $(DESTDIR)$(PREFIX)
 SHARE := $(INSTALL_ROOT)/share
 MANUAL_DATE ?= $(shell date -u -d @$${SOURCE_DATE_EPOCH:-$$(date +%s)} +%Y-%m-%d)
 
-.PHONY: all deps build report install uninstall test test-install bench fuzz clean
+.PHONY: all deps test-deps install-packages build report install uninstall test test-install bench fuzz clean
 
 all: report
 
 # Installs only what is missing, so a second run starts at once.
 deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(SYSTEM_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(SYSTEM_PACKAGES) $(TEST_PACKAGES)"
+
+install-packages:
 	@missing=""; \
-	for package in $(SYSTEM_PACKAGES); do \
+	for package in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "ok installed" || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -60,7 +68,7 @@ uninstall:
 	  $(SHARE)/bash-completion/completions/trialreport $(SHARE)/zsh/site-functions/_trialreport \
 	  $(SHARE)/fish/vendor_completions.d/trialreport.fish
 
-test: deps
+test: test-deps
 	$(SWIFT) test
 	$(MAKE) test-install
 

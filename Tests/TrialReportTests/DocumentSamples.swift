@@ -165,10 +165,10 @@ enum DocumentSamples {
 
 /// The text of a PDF as `pdftotext` (poppler-utils) extracts it.
 enum PDFText {
-    static func extract(_ pdf: [UInt8], layout: Bool = false) throws -> String {
+    static func extract(_ pdf: [UInt8], layout: Bool = false, raw: Bool = false) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        process.arguments = (layout ? ["-layout"] : []) + ["-", "-"]
+        process.arguments = (layout ? ["-layout"] : []) + (raw ? ["-raw"] : []) + ["-", "-"]
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input

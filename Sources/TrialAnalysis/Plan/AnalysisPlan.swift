@@ -49,6 +49,8 @@ public struct AnalysisPlan: Sendable, Hashable {
     /// How treatment-emergent adverse events are tabulated by system organ class and preferred
     /// term, or `nil` when the plan has no `safety` section.
     public var safety: SafetySpecification?
+    /// The TLF package: whether it is written, where titles go, the output numbers the plan fixes.
+    public var tlf: TLFSettings
 
     /// A plan; every argument defaults to the seed study's choice (SPEC.md §2).
     public init(
@@ -70,7 +72,8 @@ public struct AnalysisPlan: Sendable, Hashable {
         logistic: LogisticSpecification = LogisticSpecification(),
         figures: [FigureName] = FigureName.allCases,
         safety: SafetySpecification? = nil,
-        baseline: BaselineCharacteristicsPlan? = nil
+        baseline: BaselineCharacteristicsPlan? = nil,
+        tlf: TLFSettings = TLFSettings()
     ) {
         self.title = title
         self.data = data
@@ -91,6 +94,7 @@ public struct AnalysisPlan: Sendable, Hashable {
         self.baseline = baseline
         self.figures = figures
         self.safety = safety
+        self.tlf = tlf
     }
 
     /// The visits after baseline, ascending: the visits of the secondary endpoints.

@@ -3,8 +3,9 @@ import Plot
 import TrialAnalysis
 import TrialData
 
-/// `trialreport render`: study folder → analysis → results.json, tables (CSV), figures (PDF, SVG,
-/// PNG), report.md, report.html, report.pdf and manifest.json, all written into a temporary folder
+/// `trialreport render`: study folder → analysis → results.json, tables (CSV), the TLF package
+/// (`tlf/`, RTF: `TLFPackage`), figures (PDF, SVG, PNG), report.md, report.html, report.pdf and
+/// manifest.json, all written into a temporary folder
 /// and swapped into the output folder only when everything succeeded (`OutputFolder`).
 ///
 /// The data lock is checked against the bytes the analysis read (one read, one truth), and every
@@ -64,6 +65,8 @@ public struct ReportRenderer: Sendable {
         let report = try ReportComposer(templates: templates, paper: options.paper)
             .compose(results: study.results, plan: study.plan, provenance: provenance, figures: figureList, figureSVG: drawing.svg)
         files += report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
+        files += TLFPackage.files(tables: report.tables, results: study.results, plan: study.plan,
+                                  provenance: provenance, paper: options.paper)
         files += [("results.json", Array(study.results.jsonData())), ("report.md", Array(report.markdown.utf8)),
                   ("report.html", Array(report.html.utf8)), ("report.pdf", report.pdf)]
         files.append(("manifest.json", Self.manifest(files, lockHash: lock.hash)))

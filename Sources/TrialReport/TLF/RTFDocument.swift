@@ -1,0 +1,175 @@
+import TrialAnalysis
+
+/// One output of the TLF package as an RTF document: Liberation Sans (Arial as the fallback
+/// font), the title block (number, title, population and its N), the column headers, the table
+/// with decimal tabs, the footnotes, and a footer naming the source files, the tool and version
+/// and the document date, with "Page x of y" (PAGE and NUMPAGES fields). Plain ASCII; the same
+/// inputs give the same bytes.
+///
+/// Where the title block, column headers and footnotes go is `TLFSettings.Placement`: `header`
+/// puts the title block and the column headers (a table on the body's column edges) in the page
+/// header and the footnotes in the page footer, so every reader shows them on every page;
+/// `body` puts the title block and column headers in the table's first rows, marked to repeat
+/// on every page (`\trhdr`: Word repeats them, LibreOffice 7.4 shows them on the first page
+/// only), and the footnotes after the table.
+struct RTFDocument {
+    /// The page: paper and placement of titles.
+    var paper: PaperSize
+    /// Where the title block and the footnotes go.
+    var placement: TLFSettings.Placement
+    /// The study title, at the top of every page.
+    var studyTitle: String
+    /// The tool, version, date and lock of the footer: "TrialReport 0.1.0; 2025-06-30; data lock 1a2b3c4d5e6f".
+    var provenance: String
+
+    /// The margin on every side of the page (2 cm, as report.pdf), in twips.
+    static let margin = 1134
+    /// The size of titles, in points.
+    static let titlePoints = 10
+    /// The size of footnotes, the footer and the page header, in points.
+    static let notePoints = 8
+
+    /// The RTF text of `output`.
+    /// - Complexity: O(cells of the table).
+    func rtf(_ output: TLFOutput) -> String {
+        let table = output.table
+        let layout = RTFTableLayout(table, paper: paper, margin: Self.margin)
+        let portrait = paper.portrait
+        let (width, height) = layout.landscape ? (portrait.height, portrait.width) : (portrait.width, portrait.height)
+        let pageWidth = Int((width * 20).rounded()), pageHeight = Int((height * 20).rounded())
+        let textWidth = pageWidth - 2 * Self.margin
+        var rtf = "{\\rtf1\\ansi\\ansicpg1252\\uc1\\deff0\\deflang1033\n"
+        rtf += "{\\fonttbl{\\f0\\fswiss\\fcharset0 Liberation Sans{\\*\\falt Arial};}}\n"
+        rtf += "{\\info{\\title " + RTFText.escaped(output.label + " " + table.caption) + "}{\\author "
+            + RTFText.escaped(provenance.split(separator: ";").first.map(String.init) ?? "") + "}}\n"
+        rtf += "\\paperw\(pageWidth)\\paperh\(pageHeight)\\margl\(Self.margin)\\margr\(Self.margin)"
+            + "\\margt\(Self.margin)\\margb\(Self.margin)" + (layout.landscape ? "\\landscape" : "") + "\n"
+        rtf += "\\sectd" + (layout.landscape ? "\\lndscpsxn" : "") + "\\pgwsxn\(pageWidth)\\pghsxn\(pageHeight)\\headery567\\footery567\n"
+        rtf += "{\\header" + paragraph(RTFText.escaped(studyTitle), points: Self.notePoints, alignment: "\\ql", after: 120)
+        if placement == .header {
+            rtf += titleBlock(output).joined() + headerRows(table, layout: layout, repeated: false)
+                + paragraph("", points: 2, alignment: "\\ql")
+        }
+        rtf += "}\n{\\footer"
+        if placement == .header { rtf += footnotes(table) }
+        rtf += footerLine(output, textWidth: textWidth) + "}\n"
+        if placement == .body {
+            rtf += titleRows(output, width: layout.columnWidths.reduce(0, +)) + headerRows(table, layout: layout, repeated: true)
+        }
+        rtf += bodyRows(table, layout: layout)
+        rtf += placement == .body ? footnotes(table) : paragraph("", points: RTFTableLayout.points, alignment: "\\ql")
+        return rtf + "}\n"
+    }
+
+    /// The number, the caption and the population with its N, centred, bold but the population:
+    /// three paragraphs, or three cells' paragraphs `inTable`.
+    private func titleBlock(_ output: TLFOutput, inTable: Bool = false) -> [String] {
+        let lines = [("\\b " + RTFText.escaped(output.label), 0), ("\\b " + RTFText.escaped(output.table.caption), 0),
+                     (RTFText.escaped(output.population + " (N = " + Display.integer(output.populationSize) + ")"), 160)]
+        return lines.map { text, after in
+            paragraph(text, points: Self.titlePoints, alignment: "\\qc", after: after, inTable: inTable)
+        }
+    }
+
+    /// The title block as header rows of the table, one cell across it, without borders.
+    private func titleRows(_ output: TLFOutput, width: Int) -> String {
+        titleBlock(output, inTable: true).map { cell in
+            "\\trowd\\trgaph\(RTFTableLayout.cellGap)\\trleft0\\trhdr\\trkeep\\cellx\(width)\n" + cell + "\\row\n"
+        }.joined()
+    }
+
+    /// The footnotes, each after its marker, above the footer line or below the table.
+    private func footnotes(_ table: ReportTable) -> String {
+        table.footnotes.map { note in
+            paragraph("{\\super " + RTFText.escaped(note.marker) + "} " + RTFText.escaped(note.text),
+                      points: Self.notePoints, alignment: "\\ql")
+        }.joined()
+    }
+
+    /// The source files, tool, version and date at the left; "Page x of y" at the right margin.
+    private func footerLine(_ output: TLFOutput, textWidth: Int) -> String {
+        let field = { (name: String) in "{\\field{\\*\\fldinst " + name + "}{\\fldrslt 1}}" }
+        let text = RTFText.escaped("Source: " + output.sources.joined(separator: ", ") + "; " + provenance)
+            + "\\tab Page " + field("PAGE") + " of " + field("NUMPAGES")
+        return "\\pard\\plain\\f0\\fs\(Self.notePoints * 2)\\sb120\\tqr\\tx\(textWidth) " + text + "\\par\n"
+    }
+
+    /// One paragraph of `text` (already RTF), or the paragraph of a table cell `inTable`.
+    private func paragraph(_ text: String, points: Int, alignment: String, after: Int = 0, inTable: Bool = false) -> String {
+        "\\pard\\plain" + (inTable ? "\\intbl" : "") + "\\f0\\fs\(points * 2)" + alignment + (after > 0 ? "\\sa\(after)" : "")
+            + " " + text + (inTable ? "\\cell" : "\\par\n")
+    }
+
+    /// The column header rows, a rule above and below them and under each header cell spanning
+    /// columns; marked to repeat on every page (`\\trhdr`) when `repeated`.
+    private func headerRows(_ table: ReportTable, layout: RTFTableLayout, repeated: Bool) -> String {
+        var rtf = ""
+        let columns = table.columnCount
+        let boundaries = layout.columnBoundaries
+        for (index, row) in table.headerRows.enumerated() {
+            rtf += "\\trowd\\trgaph\(RTFTableLayout.cellGap)\\trleft0" + (repeated ? "\\trhdr" : "") + "\\trkeep\n"
+            var column = 0, cells = ""
+            for cell in row where column < columns {
+                let end = min(columns, column + cell.columnSpan)
+                var borders = index == 0 ? "\\clbrdrt\\brdrs\\brdrw10" : ""
+                if index == table.headerRows.count - 1 || (cell.columnSpan > 1 && !cell.text.isEmpty) {
+                    borders += "\\clbrdrb\\brdrs\\brdrw10"
+                }
+                rtf += "\\clvertalb" + borders + "\\cellx\(boundaries[end])"
+                cells += cellParagraph(RTFText.escaped(cell.text) + marks(cell.footnotes), alignment: cell.alignment) + "\\cell"
+                column = end
+            }
+            rtf += "\n" + cells + "\\row\n"
+        }
+        return rtf
+    }
+
+    /// The body rows, a rule below the last; the rows of a group kept together are kept with the
+    /// next row.
+    private func bodyRows(_ table: ReportTable, layout: RTFTableLayout) -> String {
+        var rtf = ""
+        let columns = table.columnCount
+        let boundaries = layout.columnBoundaries
+        let bodyRows = table.groups.flatMap { group in
+            group.rows.enumerated().map { ($1, group.keepTogether && $0 < group.rows.count - 1) }
+        }
+        for (index, (row, keepWithNext)) in bodyRows.enumerated() {
+            let last = index == bodyRows.count - 1
+            rtf += "\\trowd\\trgaph\(RTFTableLayout.cellGap)\\trleft0\\trkeep" + (keepWithNext ? "\\trkeepfollow" : "") + "\n"
+            var cells = ""
+            for (column, cell) in table.paddedCells(row, to: columns).enumerated() {
+                rtf += (last ? "\\clbrdrb\\brdrs\\brdrw10" : "") + "\\cellx\(boundaries[column + 1])"
+                var text = RTFText.escaped(cell.text) + marks(cell.footnotes)
+                switch cell.emphasis {
+                case .bold: text = "{\\b " + text + "}"
+                case .italic: text = "{\\i " + text + "}"
+                case .none: break
+                }
+                if let tab = layout.decimalTabs[column] {
+                    // No tab character: Word and LibreOffice align a cell's text on its decimal tab
+                    // without one (LibreOffice misplaces it after one).
+                    cells += "\\pard\\plain\\intbl\\f0\\fs\(RTFTableLayout.points * 2)\\tqdec\\tx\(tab) " + text + "\\cell"
+                } else {
+                    cells += cellParagraph(text, alignment: cell.alignment, indent: cell.indentation * RTFTableLayout.indentation) + "\\cell"
+                }
+            }
+            rtf += "\n" + cells + "\\row\n"
+        }
+        return rtf
+    }
+
+    /// A cell's paragraph (without `\cell`).
+    private func cellParagraph(_ text: String, alignment: ReportTable.Alignment, indent: Int = 0) -> String {
+        let align = switch alignment {
+        case .left: "\\ql"
+        case .center, .decimal: "\\qc"
+        case .right: "\\qr"
+        }
+        return "\\pard\\plain\\intbl\\f0\\fs\(RTFTableLayout.points * 2)" + align + (indent > 0 ? "\\li\(indent)" : "") + " " + text
+    }
+
+    /// Footnote markers as superscript after a text: "{\super a,b}".
+    private func marks(_ footnotes: [String]) -> String {
+        footnotes.isEmpty ? "" : "{\\super " + RTFText.escaped(footnotes.joined(separator: ",")) + "}"
+    }
+}

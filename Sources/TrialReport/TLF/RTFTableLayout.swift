@@ -1,0 +1,119 @@
+/// The page and column widths of one RTF table, from the widths of its texts in Liberation Sans:
+/// portrait when the table fits the portrait text width, else landscape; columns widened to fill
+/// the text width, or narrowed (text wraps, numbers do not) to fit it; a decimal tab in each
+/// decimal-aligned column that centres the aligned numbers under their header.
+struct RTFTableLayout: Equatable {
+    /// Whether the page is landscape.
+    var landscape: Bool
+    /// The width of each column in twips, spaces on both sides included.
+    var columnWidths: [Int]
+    /// For each decimal-aligned column, the decimal tab's distance from the cell's text edge.
+    var decimalTabs: [Int?]
+
+    /// The right edge of each column from the left margin, in twips (RTF's `\\cellx`), after a 0.
+    var columnBoundaries: [Int] {
+        columnWidths.reduce(into: [0]) { $0.append($0.last! + $1) }
+    }
+
+    /// The space between a cell's border and its text, on each side (twips).
+    static let cellGap = 80
+    /// The indentation of a nested row label per level (twips).
+    static let indentation = 200
+    /// The size of table text in points.
+    static let points = 9
+
+    /// The layout of `table` on `paper`.
+    /// - Complexity: O(cells).
+    init(_ table: ReportTable, paper: PaperSize, margin: Int) {
+        let columns = table.columnCount
+        let alignments = table.columnAlignments()
+        var full = Array(repeating: 0, count: columns), least = Array(repeating: 0, count: columns)
+        var left = Array(repeating: 0, count: columns), right = Array(repeating: 0, count: columns)
+        for row in table.headerRows {
+            var column = 0
+            for cell in row {
+                if cell.columnSpan == 1, column < columns {
+                    let text = cell.text + Self.markers(cell.footnotes)
+                    full[column] = max(full[column], Self.measured(text))
+                    least[column] = max(least[column], Self.widestWord(text))
+                }
+                column += cell.columnSpan
+            }
+        }
+        for row in table.rows {
+            for (column, cell) in table.paddedCells(row, to: columns).enumerated() {
+                let text = cell.text + Self.markers(cell.footnotes)
+                if alignments[column] == .decimal {
+                    let (integer, fraction) = Self.split(text)
+                    let bold = cell.emphasis == .bold
+                    left[column] = max(left[column], Self.measured(integer, bold: bold))
+                    right[column] = max(right[column], Self.measured(fraction, bold: bold))
+                } else {
+                    let indent = cell.indentation * Self.indentation
+                    full[column] = max(full[column], indent + Self.measured(text, bold: cell.emphasis == .bold))
+                    least[column] = max(least[column], indent + Self.widestWord(text))
+                }
+            }
+        }
+        for column in 0..<columns {
+            full[column] = max(full[column], left[column] + right[column]) + 2 * Self.cellGap
+            least[column] = max(least[column], left[column] + right[column]) + 2 * Self.cellGap
+        }
+        let portrait = Int((paper.portrait.width * 20).rounded()) - 2 * margin
+        let wide = Int((paper.portrait.height * 20).rounded()) - 2 * margin
+        let natural = full.reduce(0, +)
+        landscape = natural > portrait
+        let available = landscape ? wide : portrait
+        let widths = Self.fit(full: full, least: least, into: available)
+        columnWidths = widths
+        decimalTabs = (0..<columns).map { column in
+            guard alignments[column] == .decimal else { return nil }
+            let text = widths[column] - 2 * Self.cellGap
+            return max(left[column], (text - left[column] - right[column]) / 2 + left[column])
+        }
+    }
+
+    /// Widths that add up to `available`: the full widths with the room left shared equally,
+    /// else the least widths with what remains shared in proportion to what each column lacks,
+    /// else the least widths scaled down.
+    static func fit(full: [Int], least: [Int], into available: Int) -> [Int] {
+        guard !full.isEmpty else { return [] }
+        let natural = full.reduce(0, +), minimum = least.reduce(0, +)
+        var widths: [Int]
+        if natural <= available {
+            let extra = (available - natural) / full.count
+            widths = full.map { $0 + extra }
+        } else if minimum <= available {
+            let lacking = natural - minimum, room = available - minimum
+            widths = zip(full, least).map { full, least in least + (full - least) * room / max(1, lacking) }
+        } else {
+            widths = least.map { $0 * available / max(1, minimum) }
+        }
+        widths[0] += available - widths.reduce(0, +)
+        return widths
+    }
+
+    /// A number's text split at its first decimal point: "75.2 (8.59)" → ("75", ".2 (8.59)");
+    /// a text without one is all integer part.
+    static func split(_ text: String) -> (String, String) {
+        guard let point = text.firstIndex(of: ".") else { return (text, "") }
+        return (String(text[..<point]), String(text[point...]))
+    }
+
+    /// The footnote markers after a text as measured: " a,b" at full size (they are set smaller).
+    static func markers(_ footnotes: [String]) -> String {
+        footnotes.isEmpty ? "" : " " + footnotes.joined(separator: ",")
+    }
+
+    /// The width of the widest word of `text`, the least a wrapping column needs.
+    static func widestWord(_ text: String) -> Int {
+        text.split(separator: " ").map { measured(String($0)) }.max() ?? 0
+    }
+
+    /// The width of `text` at the table's size with 5% and 20 twips to spare: word processors
+    /// round and kern, and a text that just fits by the metrics was seen to wrap.
+    static func measured(_ text: String, bold: Bool = false) -> Int {
+        let width = TextWidth.twips(text, points: points, bold: bold)
+        return text.isEmpty ? 0 : width + width / 20 + 20
+    }
+}
