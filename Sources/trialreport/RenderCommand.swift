@@ -85,10 +85,11 @@ struct RenderProgress {
     /// The closing summary: what was written where, how long it took, and the remission headline.
     static func summary(_ summary: RenderSummary, outputPath: String, seconds: Double) -> String {
         let tables = summary.files.filter { $0.hasPrefix("tables/") }.count
+        let tlf = summary.files.filter { $0.hasPrefix("tlf/") }.count
         let figures = summary.files.filter { $0.hasPrefix("figures/") }.count
         let folder = outputPath.hasSuffix("/") ? outputPath : outputPath + "/"
         return "Wrote report.pdf (\(summary.pages) pages), report.html, report.md, results.json, manifest.json, "
-            + "\(tables) tables and \(figures) figure files to \(folder) in \(String(format: "%.2f", seconds)) s.\n"
+            + "\(tables) tables, \(tlf) TLF files and \(figures) figure files to \(folder) in \(String(format: "%.2f", seconds)) s.\n"
             + summary.headline
     }
 }
