@@ -1,7 +1,8 @@
 /// The page and column widths of one RTF table, from the widths of its texts in Liberation Sans:
-/// portrait when the table fits the portrait text width, else landscape; columns widened to fill
-/// the text width, or narrowed (text wraps, numbers do not) to fit it; a decimal tab in each
-/// decimal-aligned column that centres the aligned numbers under their header.
+/// portrait when the table fits the portrait text width with its headers wrapped at most, else
+/// landscape; columns widened to fill the text width, or narrowed (headers wrap first, then
+/// text; numbers never) to fit it; a decimal tab in each decimal-aligned column that centres the
+/// aligned numbers under their header.
 struct RTFTableLayout: Equatable {
     /// Whether the page is landscape.
     var landscape: Bool
@@ -27,15 +28,17 @@ struct RTFTableLayout: Equatable {
     init(_ table: ReportTable, paper: PaperSize, margin: Int) {
         let columns = table.columnCount
         let alignments = table.columnAlignments()
-        var full = Array(repeating: 0, count: columns), least = Array(repeating: 0, count: columns)
-        var left = Array(repeating: 0, count: columns), right = Array(repeating: 0, count: columns)
+        // Per column: header text on one line and its widest word; body text on one line and its
+        // widest word; the widest parts of numbers before and from the decimal point.
+        var header = Array(repeating: 0, count: columns), headerWord = header, body = header, bodyWord = header
+        var left = header, right = header
         for row in table.headerRows {
             var column = 0
             for cell in row {
                 if cell.columnSpan == 1, column < columns {
                     let text = cell.text + Self.markers(cell.footnotes)
-                    full[column] = max(full[column], Self.measured(text))
-                    least[column] = max(least[column], Self.widestWord(text))
+                    header[column] = max(header[column], Self.measured(text))
+                    headerWord[column] = max(headerWord[column], Self.widestWord(text))
                 }
                 column += cell.columnSpan
             }
@@ -43,28 +46,28 @@ struct RTFTableLayout: Equatable {
         for row in table.rows {
             for (column, cell) in table.paddedCells(row, to: columns).enumerated() {
                 let text = cell.text + Self.markers(cell.footnotes)
+                let bold = cell.emphasis == .bold
                 if alignments[column] == .decimal {
                     let (integer, fraction) = Self.split(text)
-                    let bold = cell.emphasis == .bold
                     left[column] = max(left[column], Self.measured(integer, bold: bold))
                     right[column] = max(right[column], Self.measured(fraction, bold: bold))
                 } else {
                     let indent = cell.indentation * Self.indentation
-                    full[column] = max(full[column], indent + Self.measured(text, bold: cell.emphasis == .bold))
-                    least[column] = max(least[column], indent + Self.widestWord(text))
+                    body[column] = max(body[column], indent + Self.measured(text, bold: bold))
+                    bodyWord[column] = max(bodyWord[column], indent + Self.widestWord(text))
                 }
             }
         }
-        for column in 0..<columns {
-            full[column] = max(full[column], left[column] + right[column]) + 2 * Self.cellGap
-            least[column] = max(least[column], left[column] + right[column]) + 2 * Self.cellGap
-        }
+        let gaps = 2 * Self.cellGap
+        let numbers = (0..<columns).map { left[$0] + right[$0] }
+        // Nothing wraps; headers wrap; headers and text wrap (numbers never do).
+        let full = (0..<columns).map { max(header[$0], body[$0], numbers[$0]) + gaps }
+        let compact = (0..<columns).map { max(headerWord[$0], body[$0], numbers[$0]) + gaps }
+        let least = (0..<columns).map { max(headerWord[$0], bodyWord[$0], numbers[$0]) + gaps }
         let portrait = Int((paper.portrait.width * 20).rounded()) - 2 * margin
         let wide = Int((paper.portrait.height * 20).rounded()) - 2 * margin
-        let natural = full.reduce(0, +)
-        landscape = natural > portrait
-        let available = landscape ? wide : portrait
-        let widths = Self.fit(full: full, least: least, into: available)
+        landscape = compact.reduce(0, +) > portrait
+        let widths = landscape ? Self.fit(full: full, least: least, into: wide) : Self.fit(full: full, least: compact, into: portrait)
         columnWidths = widths
         decimalTabs = (0..<columns).map { column in
             guard alignments[column] == .decimal else { return nil }
