@@ -97,7 +97,7 @@ struct StageCommand: ParsableCommand {
 struct StatisticsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Time one TrialStats case (a child of the suite).")
 
-    @Argument(help: "logistic, rank-sum, fisher, exact-wilcoxon or ancova.")
+    @Argument(help: "logistic, rank-sum, fisher, exact-wilcoxon, ancova or mmrm.")
     var name: String
 
     @Option var warmups = 1

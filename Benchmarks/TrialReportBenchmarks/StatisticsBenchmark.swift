@@ -9,6 +9,7 @@ enum StatisticsBenchmark: String, CaseIterable {
     case fisher
     case exactWilcoxon = "exact-wilcoxon"
     case ancova
+    case mmrm
 
     /// What the results table calls it.
     var title: String {
@@ -18,13 +19,14 @@ enum StatisticsBenchmark: String, CaseIterable {
         case .fisher: "Fisher exact 2×2, n = 100,000"
         case .exactWilcoxon: "exact Wilcoxon distribution, 49 + 49"
         case .ancova: "ANCOVA 1,000,000: 3 arms + 10 sites + baseline, F test, LS means"
+        case .mmrm: "MMRM 1,000,000 × 5 visits: arm × visit + baseline × visit, unstructured, LS means"
         }
     }
 
     /// Data values per run, for throughput.
     var rows: Int {
         switch self {
-        case .logistic, .rankSum, .ancova: 1_000_000
+        case .logistic, .rankSum, .ancova, .mmrm: 1_000_000
         case .fisher: 100_000
         case .exactWilcoxon: 98
         }
@@ -36,7 +38,7 @@ enum StatisticsBenchmark: String, CaseIterable {
         case .logistic, .rankSum: 0.5
         case .fisher: 0.01
         case .exactWilcoxon: 0.05
-        case .ancova: 2
+        case .ancova, .mmrm: 2
         }
     }
 
@@ -87,8 +89,40 @@ enum StatisticsBenchmark: String, CaseIterable {
                 _ = fit.dropOneTest(ModelTerm("TRT"))
                 _ = try fit.leastSquaresMeans(of: "TRT", weights: .proportional).differences(against: "0")
             }
+        case .mmrm:
+            timed = try Self.mmrm(participants: rows, random: &random)
         }
         try printTimes(of: timed, warmups: warmups, repetitions: repetitions)
+    }
+}
+
+extension StatisticsBenchmark {
+    /// 5 visits, 3 arms, AR-like errors, 10% intermittent gaps and dropout: the frame (one pass
+    /// over the participants), the REML fit and the LS means per visit with differences.
+    static func mmrm(participants: Int, random: inout SplitMix64) throws -> () throws -> Void {
+        let arms = ["0", "54", "81"], visits = (1...5).map { "Week \($0 * 4)" }
+        var arm: [String?] = [], baseline: [Double] = []
+        var responses = [[Double]](repeating: [], count: visits.count)
+        for _ in 0..<participants {
+            let a = Int(random.uniform() * 3), base = 10 + random.uniform() * 40
+            arm.append(arms[a])
+            baseline.append(base)
+            let dropout = random.uniform() < 0.2 ? 1 + Int(random.uniform() * 4) : visits.count
+            var error = 0.0
+            for visit in visits.indices {
+                error = 0.6 * error + (random.uniform() - 0.5) * 6
+                let observed = visit < dropout && random.uniform() >= 0.1
+                responses[visit].append(observed ? 1 - 0.3 * Double(a * visit) - 0.02 * base + error : .nan)
+            }
+        }
+        return {
+            let frame = try RepeatedMeasuresFrame(
+                responses: responses, visits: visits,
+                variables: ["TRT": .factor(arm, levels: arms), "BASE": .numeric(baseline)],
+                terms: [ModelTerm("TRT"), ModelTerm("VISIT"), ModelTerm("BASE"), ModelTerm("TRT", "VISIT"), ModelTerm("VISIT", "BASE")])
+            let fit = try RepeatedMeasuresFit(frame, structures: [.unstructured, .compoundSymmetry])
+            _ = try fit.leastSquaresMeans(of: "TRT").differences(against: "0")
+        }
     }
 }
 

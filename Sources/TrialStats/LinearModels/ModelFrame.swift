@@ -109,7 +109,7 @@ public struct ModelFrame: Sendable {
 
     /// R's `terms()` order: by number of variables, stable; within an interaction the
     /// variables in the order of their first appearance in the model (`cyl:hp` after `hp` is `hp:cyl`).
-    private static func ordered(_ terms: [ModelTerm]) -> [ModelTerm] {
+    static func ordered(_ terms: [ModelTerm]) -> [ModelTerm] {
         var appearance: [String: Int] = [:]
         for name in terms.flatMap(\.variables) where appearance[name] == nil { appearance[name] = appearance.count }
         return terms.enumerated()
@@ -144,7 +144,7 @@ public struct ModelFrame: Sendable {
     /// The columns of every term, after the intercept: a factor is coded by treatment
     /// contrasts when the term without it is in the model (the intercept counts), by
     /// indicators of every level otherwise; the first factor varies fastest (R's order).
-    private static func designColumns(_ terms: [ModelTerm], levels: [String: [String]]) -> [DesignColumn] {
+    static func designColumns(_ terms: [ModelTerm], levels: [String: [String]]) -> [DesignColumn] {
         let termSets = Set(terms.map { Set($0.variables) })
         var result = [DesignColumn(levels: [], numerics: [], term: nil)]
         for (index, term) in terms.enumerated() {
@@ -166,7 +166,7 @@ public struct ModelFrame: Sendable {
     }
 
     /// R's column name: each variable in the term's order, a factor followed by its level.
-    private static func name(of column: DesignColumn, levels: [String: [String]], variablesOf terms: [ModelTerm]) -> String {
+    static func name(of column: DesignColumn, levels: [String: [String]], variablesOf terms: [ModelTerm]) -> String {
         guard let term = column.term else { return "(Intercept)" }
         return terms[term].variables.map { name in
             guard let level = column.levels.first(where: { $0.variable == name })?.level else { return name }

@@ -16,23 +16,32 @@ struct ReferenceGrid {
     let dimensions: [Dimension]
     /// The covariates held at their means over the complete rows.
     let means: [String: Double]
+    /// How many observations each row of the frame stands for (`nil`: one each).
+    let rowWeights: [Double]?
 
-    init(_ frame: ModelFrame) {
+    /// The grid of `frame`'s variables; with `rowWeights`, row i counts as that many
+    /// observations in the covariate means and proportional weights (a participant of a
+    /// repeated-measures model counts once per observed visit, as emmeans counts rows).
+    init(_ frame: ModelFrame, rowWeights: [Double]? = nil) {
         var dimensions = frame.factorLevels.keys.sorted().map { name in
             Dimension(variable: name, rowIndex: frame.factorCodes[name]!, values: [], count: frame.factorLevels[name]!.count)
         }
         var means: [String: Double] = [:]
+        let total = rowWeights?.reduce(0, +) ?? Double(frame.observationCount)
         for (name, column) in frame.numericValues.sorted(by: { $0.key < $1.key }) {
             if let distinct = Self.atMostTwoDistinct(column) {
                 dimensions.append(Dimension(
                     variable: name, rowIndex: column.map { distinct.firstIndex(of: $0)! }, values: distinct,
                     count: distinct.count))
+            } else if let rowWeights {
+                means[name] = zip(column, rowWeights).reduce(0) { $0 + $1.0 * $1.1 } / total
             } else {
-                means[name] = column.reduce(0, +) / Double(column.count)
+                means[name] = column.reduce(0, +) / total
             }
         }
         self.dimensions = dimensions
         self.means = means
+        self.rowWeights = rowWeights
     }
 
     /// The distinct values, ascending, when there are at most two; `nil` otherwise.
@@ -48,20 +57,31 @@ struct ReferenceGrid {
     /// ℓ for each level of `focal`: the design rows at that level averaged over every
     /// combination of the other dimensions with `weights`.
     func averagedRows(for focal: String, in frame: ModelFrame, weights: MarginalWeights) -> [[Double]] {
+        averagedRows(for: focal, columns: frame.columnNames.count, rows: frame.observationCount, weights: weights,
+                     designRow: frame.designRow)
+    }
+
+    /// ℓ for each level of `focal` from `designRow` (the model's design row at a point given
+    /// by each factor's level index and each numeric variable's value; `levelOf` answers for
+    /// the grid's factors only, so a model may fix others itself, as a repeated-measures
+    /// model fixes the visit); `rows` is the number of rows of the grid's variables.
+    func averagedRows(
+        for focal: String, columns p: Int, rows: Int, weights: MarginalWeights,
+        designRow: (_ levelOf: (String) -> Int, _ numericValue: (String) -> Double) -> [Double]
+    ) -> [[Double]] {
         let focalDimension = dimensions.first { $0.variable == focal }!
         let others = dimensions.filter { $0.variable != focal }
-        let cellWeights = Self.weights(of: others, rows: frame.observationCount, scheme: weights)
+        let cellWeights = Self.weights(of: others, rows: rows, rowWeights: rowWeights, scheme: weights)
         let total = cellWeights.reduce(0, +)
-        let p = frame.columnNames.count
         return (0..<focalDimension.count).map { level in
             var row = [Double](repeating: 0, count: p)
             for (cell, weight) in cellWeights.enumerated() where weight > 0 {
                 let indices = Self.digits(of: cell, radices: others.map(\.count))
                 var position: [String: Int] = [focal: level]
                 for (dimension, index) in zip(others, indices) { position[dimension.variable] = index }
-                let design = frame.designRow(
-                    levelOf: { position[$0]! },
-                    numericValue: { name in
+                let design = designRow(
+                    { position[$0]! },
+                    { name in
                         if let mean = means[name] { return mean }
                         let dimension = others.first { $0.variable == name }!
                         return dimension.values[position[name]!]
@@ -73,7 +93,9 @@ struct ReferenceGrid {
     }
 
     /// The weight of each combination of `dimensions` (first dimension fastest).
-    private static func weights(of dimensions: [Dimension], rows: Int, scheme: MarginalWeights) -> [Double] {
+    private static func weights(
+        of dimensions: [Dimension], rows: Int, rowWeights: [Double]?, scheme: MarginalWeights
+    ) -> [Double] {
         let radices = dimensions.map(\.count)
         let cells = radices.reduce(1, *)
         switch scheme {
@@ -87,12 +109,14 @@ struct ReferenceGrid {
                     cell += dimension.rowIndex[row] * stride
                     stride *= dimension.count
                 }
-                counts[cell] += 1
+                counts[cell] += rowWeights?[row] ?? 1
             }
             return counts
         case .outer:
             let margins = dimensions.map { dimension in
-                dimension.rowIndex.reduce(into: [Double](repeating: 0, count: dimension.count)) { $0[$1] += 1 }
+                var margin = [Double](repeating: 0, count: dimension.count)
+                for (row, index) in dimension.rowIndex.enumerated() { margin[index] += rowWeights?[row] ?? 1 }
+                return margin
             }
             return (0..<cells).map { cell in
                 zip(margins, digits(of: cell, radices: radices)).reduce(1) { $0 * $1.0[$1.1] }

@@ -1,0 +1,89 @@
+# An independent reference for the Satterthwaite degrees of freedom of TrialStats' MMRM
+# (MixedModelTests): for each case of mmrm.json, the REML log-likelihood is written out here in
+# plain R over the covariance parameters of nlme's fit (Σ from gls, parametrised as TrialStats does:
+# unstructured Σ = LLᵀ with log Lⱼⱼ and Lⱼₖ; compound symmetry and AR(1) by log σ² and the
+# correlation), its Hessian and the Jacobian of Cov(β̂) are taken by numDeriv (Richardson
+# extrapolation), and ν = 2(ℓᵀCℓ)² / (gᵀ W g) with W = (−∇²ℓ)⁻¹ for the LS means and differences of
+# emmeans' linfct. emmeans itself uses nlme's finite-difference apVar and refits, good to ~1e-3.
+# Run from this folder after mmrm.R:  Rscript mmrm_satterthwaite.R   (writes mmrm_satterthwaite.json)
+source("common.R")
+suppressPackageStartupMessages({ library(nlme); library(emmeans); library(numDeriv) })
+
+fixture <- fromJSON("mmrm.json", simplifyVector = FALSE)
+cases <- lapply(fixture$cases, function(case) {
+  visits <- unlist(case$visits)
+  y <- vapply(case$response, function(v) if (is.null(v)) NA_real_ else v, 0)
+  d <- data.frame(SUBJECT = unlist(case$subject), VISIT = factor(unlist(case$visit), levels = visits), y = y)
+  for (v in case$variables) {
+    d[[v$name]] <- if (v$type == "factor") factor(unlist(v$labels), levels = unlist(v$levels))
+                   else vapply(v$values, function(x) if (is.null(x)) NA_real_ else x, 0)
+  }
+  d <- d[!is.na(d$y), ]
+  d$vindex <- as.integer(d$VISIT)
+  .mmrm_data <<- d
+  labels <- vapply(case$terms, function(t) paste(unlist(t), collapse = ":"), "")
+  formula <- as.formula(paste("y ~", paste(labels, collapse = " + ")))
+  correlation <- switch(case$structure,
+    unstructured = quote(corSymm(form = ~ vindex | SUBJECT)),
+    compoundSymmetry = quote(corCompSymm(form = ~ 1 | SUBJECT)),
+    autoregressive = quote(corAR1(form = ~ vindex | SUBJECT)))
+  weights <- if (case$structure == "unstructured") quote(varIdent(form = ~ 1 | VISIT)) else NULL
+  fit <- eval(bquote(gls(.(formula), data = .mmrm_data, correlation = .(correlation), weights = .(weights),
+                         method = "REML")))
+  X <- model.matrix(formula, d)
+  t <- length(visits)
+  blocks <- split(seq_len(nrow(d)), d$SUBJECT)
+  sigma_of <- switch(case$structure,
+    unstructured = function(theta) {
+      L <- matrix(0, t, t); L[lower.tri(L, diag = TRUE)] <- 0
+      k <- 1
+      for (a in 1:t) for (b in 1:a) { L[a, b] <- if (a == b) exp(theta[k]) else theta[k]; k <- k + 1 }
+      L %*% t(L)
+    },
+    compoundSymmetry = function(theta) exp(theta[1]) * ((1 - theta[2]) * diag(t) + theta[2]),
+    autoregressive = function(theta) exp(theta[1]) * theta[2]^abs(outer(1:t, 1:t, "-")))
+  # The fitted Σ (full T × T) from gls, then its parameters.
+  full <- {
+    pick <- names(which.max(table(d$SUBJECT)))
+    if (sum(d$SUBJECT == pick) == t) unclass(getVarCov(fit, individual = pick))
+    else { s2 <- fit$sigma^2; r <- coef(fit$modelStruct$corStruct, unconstrained = FALSE)
+           if (case$structure == "compoundSymmetry") s2 * ((1 - r) * diag(t) + r) else s2 * r^abs(outer(1:t, 1:t, "-")) }
+  }
+  theta_hat <- switch(case$structure,
+    unstructured = { L <- t(chol(full)); unlist(lapply(1:t, function(a) sapply(1:a, function(b) if (a == b) log(L[a, a]) else L[a, b]))) },
+    compoundSymmetry = c(log(full[1, 1]), full[1, 2] / full[1, 1]),
+    autoregressive = c(log(full[1, 1]), full[1, 2] / full[1, 1]))
+  parts <- function(theta) {
+    S <- sigma_of(theta)
+    H <- 0; b <- 0; logdet <- 0; yvy <- 0
+    for (rows in blocks) {
+      v <- d$vindex[rows]; A <- solve(S[v, v, drop = FALSE]); Xi <- X[rows, , drop = FALSE]; yi <- d$y[rows]
+      H <- H + t(Xi) %*% A %*% Xi; b <- b + t(Xi) %*% A %*% yi
+      logdet <- logdet + as.numeric(determinant(S[v, v, drop = FALSE])$modulus); yvy <- yvy + sum(yi * (A %*% yi))
+    }
+    C <- solve(H); beta <- C %*% b
+    list(C = C, reml = -0.5 * (logdet + as.numeric(determinant(H)$modulus) + yvy - sum(b * beta)))
+  }
+  W <- solve(-hessian(function(theta) parts(theta)$reml, theta_hat))
+  C <- parts(theta_hat)$C
+  G <- jacobian(function(theta) as.vector(parts(theta)$C), theta_hat)
+  satterthwaite <- function(l) {
+    g <- apply(G, 2, function(column) sum(l * (matrix(column, ncol(X)) %*% l)))
+    2 * sum(l * (C %*% l))^2 / sum(g * (W %*% g))
+  }
+  # ν, and p and the 95% CI limits on ν (R's pt and qt), for each row of emmeans' linfct.
+  inference <- function(object, estimate) {
+    s <- summary(object)
+    df <- apply(object@linfct, 1, satterthwaite)
+    half <- qt(0.975, df) * s$SE
+    list(df = I(df), p = I(2 * pt(-abs(s[[estimate]] / s$SE), df)), lower = I(s[[estimate]] - half), upper = I(s[[estimate]] + half))
+  }
+  requests <- lapply(case$leastSquaresMeans, function(r) {
+    emm <- emmeans(fit, ~ TRT | VISIT, mode = "df.error",
+                   weights = if (r$weights == "proportional") as.numeric(table(d$SITE)) else r$weights)   # as mmrm.R
+    differences <- contrast(emm, "trt.vs.ctrl", ref = 1, adjust = "none")
+    list(weights = r$weights, means = inference(emm, "emmean"), differences = inference(differences, "estimate"))
+  })
+  list(name = case$name, df = requests)
+})
+write_fixture("mmrm_satterthwaite", cases)
