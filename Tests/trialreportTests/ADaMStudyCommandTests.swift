@@ -61,13 +61,16 @@ struct ADaMStudyCommandTests {
             #expect(!report.contains(seedWord), "\(seedWord)")
         }
         let tables = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("tables").path)
-        #expect(tables.sorted() == ["analysis-sets.csv", "ancova-1.csv", "ancova-2.csv", "baseline-characteristics.csv",
+        #expect(tables.sorted() == ["analysis-sets.csv", "ancova-1.csv", "ancova-2.csv", "baseline-characteristics.csv", "responders-1.csv",
                                     "teae-by-class.csv", "teae-overview.csv"])
         #expect(report.contains("Mean (SD) | 75.2 (8.59) | 75.7 (8.29) | 74.4 (7.89) | 75.1 (8.25) |  |"))
         #expect(report.contains("| Difference from Placebo (SE) |  | −0.47 (0.82) | −1.01 (0.84) |"))
         // The glucose endpoint compares two of the three arms and says so.
         #expect(report.contains("| Difference from Placebo (SE) |  | 0.07 (0.29) |"))
         #expect(report.contains("The plan compares Placebo and Xanomeline High Dose for this endpoint; Xanomeline Low Dose is not analysed."))
+        // The responder endpoint: ADAS-Cog(11) change of -4 or less at week 24 (Fixtures/cdisc_pilot_responders.R).
+        #expect(report.contains("| Responders, n (%) | 11 (13.9%) | 12 (14.8%) | 8 (10.8%) |"))
+        #expect(report.contains("Across the arms: Fisher's exact test, p = 0.762."))
     }
 
     @Test func aSeedStudyFigureIsAUsageError() throws {

@@ -17,18 +17,11 @@ struct ModelEndpointAnalysis {
 
     /// The results of `endpoint`; a model that cannot be fitted gives `failure` and a note.
     func run(_ endpoint: ModelEndpoint, _ log: inout NoteLog) -> ModelEndpointResult {
-        // The endpoint's arms in plan order, with their indices among the plan's arms.
-        let analysed = plan.arms.ordered.indices.filter { endpoint.arms?.contains(plan.arms.ordered[$0]) ?? true }
-        let arms = analysed.map { plan.arms.ordered[$0] }
-        let doses = analysed.map { plan.arms.list[$0].dose }
-        let everyMember = AnalysisSetMembers.byArm(of: endpoint.set, plan: plan, participants: data.participants)
-        let members = analysed.map { everyMember[$0] }
+        let endpointArms = EndpointArms(endpoint, plan: plan, participants: data.participants)
+        let arms = endpointArms.names, members = endpointArms.members
+        let doses = endpointArms.list.map(\.dose)
         let records = EndpointRecords(endpoint, data: data)
-        var rows = (participant: [Int32](), arm: [Int]())
-        for (arm, participants) in members.enumerated() {
-            rows.participant += participants
-            rows.arm += Array(repeating: arm, count: participants.count)
-        }
+        let rows = endpointArms.rows
         let response = rows.participant.map { records.response(of: Int($0)) }
         var variables: [String: ModelVariable] = [Self.armVariable: .factor(rows.arm.map { arms[$0] }, levels: referenceFirst(arms))]
         for covariate in endpoint.covariates {

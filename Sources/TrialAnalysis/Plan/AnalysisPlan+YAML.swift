@@ -56,8 +56,15 @@ extension AnalysisPlan {
                 key(EndpointKey.measure, endpoint.measure.rawValue, indent: "    ")
                 if let set = endpoint.set { key(EndpointKey.set, Self.quoted(set), indent: "    ") }
                 if let flag = endpoint.recordFlag { key(EndpointKey.records, Self.quoted(flag), indent: "    ") }
-                key(EndpointKey.covariates, Self.flow(endpoint.covariates.map(Self.quoted)), indent: "    ")
-                key(EndpointKey.weights, endpoint.weights.rawValue, indent: "    ")
+                if let rule = endpoint.responder {
+                    let fields = ["\(ResponderKey.threshold.rawValue): \(PlanNumber.text(rule.threshold))",
+                                  "\(ResponderKey.better.rawValue): \(rule.better.rawValue)",
+                                  "\(ResponderKey.missing.rawValue): \(rule.missing.rawValue)"]
+                    key(EndpointKey.responder, "{" + fields.joined(separator: ", ") + "}", indent: "    ")
+                } else {
+                    key(EndpointKey.covariates, Self.flow(endpoint.covariates.map(Self.quoted)), indent: "    ")
+                    key(EndpointKey.weights, endpoint.weights.rawValue, indent: "    ")
+                }
                 if let arms = endpoint.arms { key(EndpointKey.arms, Self.flow(arms.map(Self.quoted)), indent: "    ") }
             }
         }

@@ -1,5 +1,6 @@
-/// An endpoint analysed by a linear model (ANCOVA) at one visit: a parameter of a Basic Data
-/// Structure dataset, its value, change or percent change, arm plus covariates, in an analysis set.
+/// An endpoint at one visit: a parameter of a Basic Data Structure dataset, its value, change or
+/// percent change, in an analysis set, analysed by a linear model (ANCOVA: arm plus covariates)
+/// or, with a `responder` rule, as the share of responders per arm.
 ///
 /// For example the CDISC pilot's primary endpoint: the ADAS-Cog(11) total (`ACTOT`) change from
 /// baseline at week 24 (`AVISITN` 24) in the efficacy set, records with `ANL01FL = Y`, adjusted
@@ -44,11 +45,14 @@ public struct ModelEndpoint: Sendable, Hashable {
     public var weights: Weights
     /// The arms analysed, by label, or `nil` for every arm of the plan; they include the reference arm.
     public var arms: [String]?
+    /// The rule of a responder endpoint, whose responders are compared between the arms instead of
+    /// the measure being modelled (the covariates and weights then do not apply), or `nil`.
+    public var responder: ResponderRule?
 
     /// An endpoint; by default the change from baseline adjusted for the baseline, LS means with equal weights.
     public init(name: String, parameter: String, visit: Double, measure: Measure = .change, set: String? = nil,
                 recordFlag: String? = nil, covariates: [String] = [ModelEndpoint.baseline], weights: Weights = .equal,
-                arms: [String]? = nil) {
+                arms: [String]? = nil, responder: ResponderRule? = nil) {
         self.name = name
         self.parameter = parameter
         self.visit = visit
@@ -58,6 +62,7 @@ public struct ModelEndpoint: Sendable, Hashable {
         self.covariates = covariates
         self.weights = weights
         self.arms = arms
+        self.responder = responder
     }
 
     /// The covariate that names the parameter's baseline value.

@@ -43,10 +43,13 @@ public struct Results: Codable, Sendable, Equatable {
     /// Treatment-emergent adverse events of the plan's safety set for any number of arms, by
     /// system organ class and preferred term; `nil` when not analysed.
     public var treatmentEmergentEvents: TreatmentEmergentEvents?
-    /// The endpoints the plan analyses by a linear model (ANCOVA), in the plan's order.
+    /// The endpoints the plan analyses by a linear model (ANCOVA), in the plan's order (responder
+    /// endpoints are in `responderEndpoints`).
     public var modelEndpoints: [ModelEndpointResult]
     /// The baseline characteristics table of the plan's `baseline` key, or `nil` when the plan has none.
     public var baselineCharacteristics: BaselineCharacteristicsTable?
+    /// The endpoints the plan analyses as responders, in the plan's order.
+    public var responderEndpoints: [ResponderEndpointResult]
 
     /// Results of the current schema version.
     public init(
@@ -56,7 +59,8 @@ public struct Results: Codable, Sendable, Equatable {
         figureData: FigureData = .empty, notes: [AnalysisNote] = [], plan: PlanAsUsed,
         analysisSets: [AnalysisSetSize] = [], treatmentEmergentEvents: TreatmentEmergentEvents? = nil,
         modelEndpoints: [ModelEndpointResult] = [],
-        baselineCharacteristics: BaselineCharacteristicsTable? = nil
+        baselineCharacteristics: BaselineCharacteristicsTable? = nil,
+        responderEndpoints: [ResponderEndpointResult] = []
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.inputs = inputs
@@ -75,6 +79,7 @@ public struct Results: Codable, Sendable, Equatable {
         self.treatmentEmergentEvents = treatmentEmergentEvents
         self.modelEndpoints = modelEndpoints
         self.baselineCharacteristics = baselineCharacteristics
+        self.responderEndpoints = responderEndpoints
     }
 }
 

@@ -25,6 +25,25 @@ extension ReportContext {
         }
     }
 
+    /// The responder endpoints: {name, table, reference, rates (a sentence), differences (a sentence)}.
+    func responderEndpointValues() -> [[String: Any]] {
+        results.responderEndpoints.enumerated().map { index, endpoint in
+            let rates = endpoint.byArm.map { "\($0.arm) \(Display.countWithPercentage($0.responders, of: $0.n))" }
+            let differences = endpoint.comparisons.pairwise.map { comparison in
+                guard let difference = comparison.difference, difference.estimate != nil else { return "\(comparison.arm): not estimable" }
+                return "\(comparison.arm) \(Display.percentagePointDifference(difference.estimate, lower: difference.ciLower, upper: difference.ciUpper)) "
+                    + "percentage points (\(Self.pStatement(comparison.pValue)))"
+            }
+            return [
+                "name": endpoint.name,
+                "table": table(ReportTables.responderEndpointName(index: index)) as Any? ?? false,
+                "reference": endpoint.comparisons.reference,
+                "rates": Self.prose(rates),
+                "differences": Self.prose(differences),
+            ] as [String: Any]
+        }
+    }
+
     /// The baseline characteristics the plan lists: {methods (a paragraph), table}, or `nil`.
     func characteristicsValues() -> [String: Any]? {
         guard let characteristics = results.baselineCharacteristics else { return nil }

@@ -52,6 +52,7 @@ public struct ReportContext {
             "arms": armsValues(enrolled: seed?.participantFlow.enrolled),
             "sets": setValues(),
             "modelEndpoints": modelEndpointValues(),
+            "responderEndpoints": responderEndpointValues(),
             "characteristics": characteristicsValues() as Any? ?? false,
             "emergentEvents": emergentEventValues() as Any? ?? false,
             "has": sectionsPresent(seed),
@@ -77,11 +78,14 @@ public struct ReportContext {
     }
 
     /// Which sections the results have, for templates to show only those:
-    /// `{seedStudy, analysisSets, characteristics, modelEndpoints, emergentEvents}`; `seedStudy` covers the seed layout's sections (remission,
+    /// `{seedStudy, analysisSets, characteristics, modelEndpoints, responderEndpoints, efficacy (either),
+    /// emergentEvents}`; `seedStudy` covers the seed layout's sections (remission,
     /// endpoints, predictors, insulin independence, its baseline, flow and safety sections).
     private func sectionsPresent(_ seed: SeedStudySections?) -> [String: Bool] {
         ["seedStudy": seed != nil, "analysisSets": !results.analysisSets.isEmpty,
-         "modelEndpoints": !results.modelEndpoints.isEmpty, "emergentEvents": results.treatmentEmergentEvents != nil,
+         "modelEndpoints": !results.modelEndpoints.isEmpty, "responderEndpoints": !results.responderEndpoints.isEmpty,
+         "efficacy": !results.modelEndpoints.isEmpty || !results.responderEndpoints.isEmpty,
+         "emergentEvents": results.treatmentEmergentEvents != nil,
          "characteristics": results.baselineCharacteristics != nil]
     }
 

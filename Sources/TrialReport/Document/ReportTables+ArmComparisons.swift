@@ -87,7 +87,7 @@ extension ReportTables {
     }
 }
 
-private extension ArmComparisons {
+extension ArmComparisons {
     /// The plan's multiplicity adjustment as a reader names it: "Holm's method".
     var adjustmentName: String {
         switch adjustment {

@@ -38,8 +38,7 @@ extension ReportTables {
         table.groups = [ReportTable.RowGroup(rows.map { label, cell in
             ReportTable.Row([.init(label)] + endpoint.byArm.map { .number(cell($0)) })
         })]
-        let left = results.plan.arms.map(\.label).filter { arm in !endpoint.byArm.contains { $0.arm == arm } }
-        for note in Self.modelNotes(endpoint, armsLeftOut: left) { _ = table.addFootnote(note) }
+        for note in Self.modelNotes(endpoint, armsLeftOut: armsLeftOut(endpoint.byArm.map(\.arm))) { _ = table.addFootnote(note) }
         return table
     }
 
@@ -56,10 +55,7 @@ extension ReportTables {
         let visit = endpoint.visitLabel.isEmpty ? "AVISITN \(Display.planValue(endpoint.visit))" : endpoint.visitLabel
         let parameter = endpoint.parameterLabel.isEmpty ? endpoint.parameter : "\(endpoint.parameterLabel) (\(endpoint.parameter))"
         var notes = ["\(parameter) at \(visit)" + (endpoint.recordFlag.map { ", records with \($0) = Y" } ?? "") + "."]
-        if !armsLeftOut.isEmpty {
-            notes.append("The plan compares \(ReportContext.prose(endpoint.byArm.map(\.arm))) for this endpoint; "
-                + "\(ReportContext.prose(armsLeftOut)) \(armsLeftOut.count == 1 ? "is" : "are") not analysed.")
-        }
+        notes += armsLeftNote(armsLeftOut, analysed: endpoint.byArm.map(\.arm))
         notes.append("Analysis of covariance \(endpoint.model) (R's lm); least-squares means with \(endpoint.weights) weights "
             + "over the other factors' levels and covariates at their means (emmeans); differences not adjusted for multiplicity.")
         if let test = endpoint.armTest {

@@ -14,6 +14,7 @@ enum PlanConsistency {
             checkNoSeedLayoutKeys(with: &reader)
             checkEndpointSets(plan, with: &reader)
             checkEndpointArms(plan, with: &reader)
+            checkResponderEndpoints(plan, with: &reader)
             return
         }
         if !plan.endpoints.isEmpty, !reader.hasFailed(PlanKey.data.rawValue) {
@@ -75,6 +76,17 @@ enum PlanConsistency {
                 reader.report("an endpoint compares at least two arms", atPath: path)
             } else if !arms.contains(plan.arms.control) {
                 reader.report("the reference arm '\(plan.arms.control)' must be one of the endpoint's arms", atPath: path)
+            }
+        }
+    }
+
+    /// A responder endpoint is not modelled: it writes no covariates or weights.
+    private static func checkResponderEndpoints(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
+        for (index, endpoint) in plan.endpoints.enumerated() where endpoint.responder != nil {
+            for key in [EndpointKey.covariates, .weights] {
+                let path = PlanPath.child(PlanPath.element(PlanKey.endpoints.rawValue, index), key.rawValue)
+                guard reader.locations.contains(path) else { continue }
+                reader.report("a responder endpoint compares the share of responders and is not modelled: remove '\(key.rawValue)'", atPath: path)
             }
         }
     }

@@ -1,7 +1,7 @@
 import Yams
 
 /// Reads `endpoints`: the endpoints analysed by a linear model, each
-/// `{name, parameter, visit, measure, set, records, covariates, weights, arms}`.
+/// `{name, parameter, visit, measure, set, records, covariates, weights, arms, responder}`.
 enum PlanEndpointDecoder {
     /// The endpoints written at `path`; `nil` when the list itself is wrong (reported).
     static func endpoints(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [ModelEndpoint]? {
@@ -36,12 +36,31 @@ enum PlanEndpointDecoder {
                 $0.text($1, at: $2)
             } ?? endpoint.covariates
         }
+        if let node = entries[.responder] {
+            endpoint.responder = responderRule(from: node, at: child(.responder), with: &reader)
+        }
         if let node = entries[.arms] {
             endpoint.arms = reader.uniqueList(node, at: child(.arms), describe: { "arm '\($0)'" }) { $0.text($1, at: $2) }
         }
         guard let parameter, let visit else { return nil }
         endpoint.name = text(.name) ?? "\(parameter) \(endpoint.measure.words) at visit \(PlanNumber.text(visit))"
         return endpoint
+    }
+
+    /// `{threshold, better, missing}`; `nil` when wrong (reported).
+    private static func responderRule(from node: Node, at path: String, with reader: inout PlanNodeReader) -> ResponderRule? {
+        let entries = reader.entries(of: node, at: path, keys: ResponderKey.self)
+        guard node.mapping != nil else { return nil }
+        let child = { (key: ResponderKey) in PlanPath.child(path, key.rawValue) }
+        guard let thresholdNode = entries[.threshold] else {
+            reader.report("missing key '\(ResponderKey.threshold.rawValue)'", at: node, path: path)
+            return nil
+        }
+        guard let threshold = reader.number(thresholdNode, at: child(.threshold), allowNegative: true) else { return nil }
+        var rule = ResponderRule(threshold: threshold)
+        rule.better = entries[.better].flatMap { reader.choice($0, at: child(.better)) } ?? rule.better
+        rule.missing = entries[.missing].flatMap { reader.choice($0, at: child(.missing)) } ?? rule.missing
+        return rule
     }
 }
 

@@ -33,7 +33,12 @@ enum SetKey: String, CaseIterable {
 
 /// The keys of each element of `endpoints`.
 enum EndpointKey: String, CaseIterable {
-    case name, parameter, visit, measure, set, records, covariates, weights, arms
+    case name, parameter, visit, measure, set, records, covariates, weights, arms, responder
+}
+
+/// The keys of an endpoint's `responder` rule.
+enum ResponderKey: String, CaseIterable {
+    case threshold, better, missing
 }
 
 /// The keys of each entry of `parameters`.

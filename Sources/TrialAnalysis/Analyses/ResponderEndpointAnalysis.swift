@@ -1,0 +1,43 @@
+import TrialData
+import TrialStats
+
+/// Analyses a responder endpoint of the plan: in each arm analysed, the participants of the set
+/// whose value, change or percent change at the visit meets the rule (Wilson 95% interval of the
+/// rate), and the tests of `ArmComparisonTests` on those counts: each arm against the reference
+/// (Newcombe difference, Fisher's exact test, the plan's adjustment) and, for more than two arms,
+/// the test across the arms and the dose trend.
+struct ResponderEndpointAnalysis {
+    let data: StudyData
+    let plan: AnalysisPlan
+
+    /// The results of `endpoint`, which has a responder rule.
+    func run(_ endpoint: ModelEndpoint, rule: ResponderRule, _ log: inout NoteLog) -> ResponderEndpointResult {
+        let arms = EndpointArms(endpoint, plan: plan, participants: data.participants)
+        let records = EndpointRecords(endpoint, data: data)
+        let context = endpoint.name
+        if records.duplicates > 0 {
+            log.record(context, "\(records.duplicates) participants have more than one record at the visit; the first is judged")
+        }
+        let byArm = zip(arms.names, arms.members).map { arm, participants in
+            let values = participants.map { records.response(of: Int($0)) }
+            let missing = values.count { $0.isNaN }
+            let responders = values.count { !$0.isNaN && rule.isMet(by: $0) }
+            let n = rule.missing == .completeCase ? values.count - missing : values.count
+            let interval = log.attempt("Wilson interval", "\(context), \(arm)") {
+                try Proportion.wilsonInterval(successes: responders, trials: n)
+            }
+            return ResponderArm(arm: arm, n: n, responders: responders, missing: missing,
+                                rate: n > 0 ? Double(responders) / Double(n) : nil, ciLower: interval?.lower, ciUpper: interval?.upper)
+        }
+        var armsPlan = plan
+        armsPlan.arms = arms.labels
+        var outcome = ArmComparisonTests(plan: armsPlan).responders(byArm.map { ($0.responders, $0.n) }, context: context, &log)
+        let acrossArms = byArm.count > 2
+        if !acrossArms { outcome.comparisons.trend = nil }
+        return ResponderEndpointResult(
+            name: endpoint.name, parameter: endpoint.parameter, parameterLabel: records.parameterLabel, visit: endpoint.visit,
+            visitLabel: records.visitLabel, measure: endpoint.measure.rawValue, threshold: rule.threshold, better: rule.better.rawValue,
+            missing: rule.missing.rawValue, set: endpoint.set, recordFlag: endpoint.recordFlag, duplicateRecords: records.duplicates,
+            byArm: byArm, test: acrossArms ? outcome.test : nil, pValue: acrossArms ? outcome.pValue : nil, comparisons: outcome.comparisons)
+    }
+}

@@ -1,0 +1,91 @@
+import TrialAnalysis
+
+extension ReportTables {
+    /// The name of a responder endpoint's table: "responders-1" for the plan's first.
+    public static func responderEndpointName(index: Int) -> String {
+        "responders-\(index + 1)"
+    }
+
+    /// The tables of the responder endpoints, in the plan's order.
+    public func responderEndpoints() -> [ReportTable] {
+        results.responderEndpoints.enumerated().map { responderEndpoint($1, name: Self.responderEndpointName(index: $0)) }
+    }
+
+    /// One responder endpoint: per arm the participants analysed, responders n (%) with the Wilson
+    /// interval and those without the measure; for each other arm the difference from the reference
+    /// (percentage points, Newcombe 95% CI) and Fisher's p (adjusted when the plan adjusts); the
+    /// footnotes give the rule, the test across the arms and the dose trend, from the results.
+    func responderEndpoint(_ endpoint: ResponderEndpointResult, name: String) -> ReportTable {
+        let set = endpoint.set.map { " (\($0) set)" } ?? ""
+        var table = ReportTable(
+            name: name, caption: endpoint.name + set,
+            headerRows: [[.init("", alignment: .left)] + endpoint.byArm.map { .init(ReportLabels.armHeader($0.arm, n: $0.n)) }])
+        let comparisons = endpoint.comparisons
+        let reference = comparisons.reference
+        func pairwise(_ arm: String) -> PairwiseComparison? { comparisons.pairwise.first { $0.arm == arm } }
+        var rows: [ReportTable.Row] = [
+            ReportTable.Row([.init("Responders, n (%)")] + endpoint.byArm.map { .number(Display.countWithPercentage($0.responders, of: $0.n)) }),
+            ReportTable.Row([.init("95% CI of the rate (%)")] + endpoint.byArm.map { .number(Display.percentageInterval($0.ciLower, $0.ciUpper)) }),
+            ReportTable.Row([.init("Without a value at the visit")] + endpoint.byArm.map { .number(Display.integer($0.missing)) }),
+        ]
+        var differenceLabel = ReportTable.Cell("Difference from \(reference), pp (95% CI)")
+        differenceLabel.footnotes = [table.addFootnote("Difference in percentage points with Newcombe's hybrid score 95% CI.")]
+        rows.append(ReportTable.Row([differenceLabel] + endpoint.byArm.map { arm in
+            guard arm.arm != reference, let difference = pairwise(arm.arm)?.difference else { return .number("") }
+            return .number(Display.percentagePointDifference(difference.estimate, lower: difference.ciLower, upper: difference.ciUpper))
+        }))
+        var pRow = [ReportTable.Cell("p")]
+        for arm in endpoint.byArm {
+            guard arm.arm != reference, let comparison = pairwise(arm.arm) else { pRow.append(.number("")); continue }
+            pRow.append(Self.pValueCell(comparison.pValue, test: comparison.test, in: &table))
+        }
+        rows.append(ReportTable.Row(pRow))
+        if comparisons.adjustment != .none {
+            var label = ReportTable.Cell("Adjusted p")
+            label.footnotes = [table.addFootnote(Self.adjustmentNote(comparisons.adjustmentName, comparisons: comparisons.pairwise.count))]
+            rows.append(ReportTable.Row([label] + endpoint.byArm.map { arm in
+                .number(arm.arm == reference ? "" : Display.pValue(pairwise(arm.arm)?.adjustedPValue))
+            }))
+        }
+        table.groups = [ReportTable.RowGroup(rows)]
+        for note in Self.responderNotes(endpoint, armsLeftOut: armsLeftOut(endpoint.byArm.map(\.arm))) { _ = table.addFootnote(note) }
+        return table
+    }
+
+    /// The plan's arms not among `arms`.
+    func armsLeftOut(_ arms: [String]) -> [String] {
+        results.plan.arms.map(\.label).filter { !arms.contains($0) }
+    }
+
+    /// The footnotes of a responder endpoint, each from what was computed.
+    static func responderNotes(_ endpoint: ResponderEndpointResult, armsLeftOut: [String]) -> [String] {
+        let visit = endpoint.visitLabel.isEmpty ? "AVISITN \(Display.planValue(endpoint.visit))" : endpoint.visitLabel
+        let parameter = endpoint.parameterLabel.isEmpty ? endpoint.parameter : "\(endpoint.parameterLabel) (\(endpoint.parameter))"
+        let measure = switch endpoint.measure {
+        case "change": "change from baseline in "
+        case "percentChange": "percent change from baseline in "
+        default: ""
+        }
+        let comparison = endpoint.better == "lower" ? "at most" : "at least"
+        let unit = endpoint.measure == "percentChange" ? "%" : ""
+        let missing = endpoint.missing == "completeCase"
+            ? "participants without a value are left out" : "participants without a value count as non-responders"
+        var notes = ["A responder has a \(measure)\(parameter) at \(visit) of \(comparison) \(Display.planValue(endpoint.threshold))\(unit)"
+            + (endpoint.recordFlag.map { " (records with \($0) = Y)" } ?? "") + "; \(missing). Rates with Wilson's 95% CI."]
+        notes += armsLeftNote(armsLeftOut, analysed: endpoint.byArm.map(\.arm))
+        if let test = endpoint.test {
+            notes.append("Across the arms: \(test.displayName), \(ReportContext.pStatement(endpoint.pValue)).")
+        }
+        if let trend = endpoint.comparisons.trend {
+            notes.append("Trend in dose: \(trend.test.displayName), \(ReportContext.pStatement(trend.pValue)).")
+        }
+        return notes
+    }
+
+    /// "The plan compares A and C for this endpoint; B is not analysed.", or nothing when every arm is.
+    static func armsLeftNote(_ armsLeftOut: [String], analysed: [String]) -> [String] {
+        guard !armsLeftOut.isEmpty else { return [] }
+        return ["The plan compares \(ReportContext.prose(analysed)) for this endpoint; "
+            + "\(ReportContext.prose(armsLeftOut)) \(armsLeftOut.count == 1 ? "is" : "are") not analysed."]
+    }
+}
