@@ -118,6 +118,15 @@ extension AnalysisPlan {
             key(SafetyKey.total, String(safety.total), indent: "  ")
         }
         if let baseline { lines += Self.lines(of: baseline) }
+        // Written when changed, so that plans without it read as before.
+        if tlf != TLFSettings() {
+            lines.append("\(PlanKey.tlf.rawValue):")
+            key(TLFKey.write, String(tlf.write), indent: "  ")
+            key(TLFKey.titles, tlf.titles.rawValue, indent: "  ")
+            let numbers = tlf.numbers.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            key(TLFKey.numbers, "{" + numbers.map { "\(Self.quoted($0.key)): \(Self.quoted($0.value))" }.joined(separator: ", ") + "}",
+                indent: "  ")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

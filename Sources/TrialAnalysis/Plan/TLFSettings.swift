@@ -1,5 +1,5 @@
-/// How the plan asks for the TLF package (`output/tlf/`: one RTF file per table and listing).
-/// Set in code (`AnalysisPlan.tlf`); the defaults apply to a study.yaml.
+/// How the plan asks for the TLF package (`output/tlf/`: one RTF file per table and listing),
+/// the plan's `tlf` key.
 public struct TLFSettings: Sendable, Hashable {
     /// Where the title block and the footnotes of each output go.
     public enum Placement: String, Sendable, Hashable, CaseIterable {

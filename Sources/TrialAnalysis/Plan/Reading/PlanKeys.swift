@@ -2,6 +2,7 @@
 enum PlanKey: String, CaseIterable {
     case title, data, arms, sets, endpoints, visits, baselineVisit, primaryVisit, infusionMonths, parameters
     case remission, subgroups, continuousTest, pairedTest, multiplicity, logistic, figures, safety, baseline
+    case tlf
 
     /// The keys only the seed study's layout analyses (its visits, parameters, remission,
     /// predictors and figures); a CDISC ADaM plan may not write them.
@@ -74,4 +75,9 @@ enum BaselineKey: String, CaseIterable {
 /// The keys of each element of `baseline.variables` written as a mapping.
 enum BaselineVariableKey: String, CaseIterable {
     case variable, label, kind, decimals, levels, orderBy
+}
+
+/// The keys of `tlf`.
+enum TLFKey: String, CaseIterable {
+    case write, titles, numbers
 }

@@ -27,6 +27,8 @@ struct PlanLimit {
     static let covariates = PlanLimit(count: 20, items: "covariates")
     /// The variables of the baseline characteristics table (`baseline.variables`).
     static let baselineVariables = PlanLimit(count: 100, items: "baseline variables")
+    /// Output numbers fixed by `tlf.numbers`.
+    static let tlfNumbers = PlanLimit(count: 500, items: "output numbers")
     /// The categories of one categorical baseline variable (`levels`, or those found in the data).
     static let baselineLevels = PlanLimit(count: 50, items: "categories")
     /// The rows of results and report tables: visits × parameters × groups (all participants and
