@@ -47,6 +47,8 @@ public struct Results: Codable, Sendable, Equatable {
     public var modelEndpoints: [ModelEndpointResult]
     /// The baseline characteristics table of the plan's `baseline` key, or `nil` when the plan has none.
     public var baselineCharacteristics: BaselineCharacteristicsTable?
+    /// The disposition table of the plan's `disposition` key, or `nil` when the plan has none.
+    public var disposition: DispositionTable?
 
     /// Results of the current schema version.
     public init(
@@ -56,7 +58,8 @@ public struct Results: Codable, Sendable, Equatable {
         figureData: FigureData = .empty, notes: [AnalysisNote] = [], plan: PlanAsUsed,
         analysisSets: [AnalysisSetSize] = [], treatmentEmergentEvents: TreatmentEmergentEvents? = nil,
         modelEndpoints: [ModelEndpointResult] = [],
-        baselineCharacteristics: BaselineCharacteristicsTable? = nil
+        baselineCharacteristics: BaselineCharacteristicsTable? = nil,
+        disposition: DispositionTable? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.inputs = inputs
@@ -75,6 +78,7 @@ public struct Results: Codable, Sendable, Equatable {
         self.treatmentEmergentEvents = treatmentEmergentEvents
         self.modelEndpoints = modelEndpoints
         self.baselineCharacteristics = baselineCharacteristics
+        self.disposition = disposition
     }
 }
 

@@ -54,6 +54,7 @@ public struct ReportContext {
             "modelEndpoints": modelEndpointValues(),
             "characteristics": characteristicsValues() as Any? ?? false,
             "emergentEvents": emergentEventValues() as Any? ?? false,
+            "disposition": dispositionValues() as Any? ?? false,
             "has": sectionsPresent(seed),
             "appendix": appendixValues(),
             "tables": Dictionary(uniqueKeysWithValues: tables.map { (Self.key($0.name), tableValues($0)) }),
@@ -77,12 +78,12 @@ public struct ReportContext {
     }
 
     /// Which sections the results have, for templates to show only those:
-    /// `{seedStudy, analysisSets, characteristics, modelEndpoints, emergentEvents}`; `seedStudy` covers the seed layout's sections (remission,
+    /// `{seedStudy, analysisSets, characteristics, modelEndpoints, emergentEvents, disposition}`; `seedStudy` covers the seed layout's sections (remission,
     /// endpoints, predictors, insulin independence, its baseline, flow and safety sections).
     private func sectionsPresent(_ seed: SeedStudySections?) -> [String: Bool] {
         ["seedStudy": seed != nil, "analysisSets": !results.analysisSets.isEmpty,
          "modelEndpoints": !results.modelEndpoints.isEmpty, "emergentEvents": results.treatmentEmergentEvents != nil,
-         "characteristics": results.baselineCharacteristics != nil]
+         "characteristics": results.baselineCharacteristics != nil, "disposition": results.disposition != nil]
     }
 
     /// A name as a context key: "primary-endpoint" → "primaryEndpoint".

@@ -70,6 +70,8 @@ enum PlanDecoder {
             plan.figures = figures ?? plan.figures
         case .safety:
             plan.safety = PlanSafetyDecoder.specification(from: node, at: path, with: &reader) ?? plan.safety
+        case .disposition:
+            plan.disposition = PlanDispositionDecoder.disposition(from: node, at: path, with: &reader)
         }
     }
 

@@ -1,7 +1,7 @@
 /// The keys of `study.yaml`, in the order the canonical rendering writes them.
 enum PlanKey: String, CaseIterable {
     case title, data, arms, sets, endpoints, visits, baselineVisit, primaryVisit, infusionMonths, parameters
-    case remission, subgroups, continuousTest, pairedTest, multiplicity, logistic, figures, safety, baseline
+    case remission, subgroups, continuousTest, pairedTest, multiplicity, logistic, figures, safety, baseline, disposition
 
     /// The keys only the seed study's layout analyses (its visits, parameters, remission,
     /// predictors and figures); a CDISC ADaM plan may not write them.
@@ -69,4 +69,9 @@ enum BaselineKey: String, CaseIterable {
 /// The keys of each element of `baseline.variables` written as a mapping.
 enum BaselineVariableKey: String, CaseIterable {
     case variable, label, kind, decimals, levels, orderBy
+}
+
+/// The keys of `disposition`.
+enum DispositionKey: String, CaseIterable {
+    case set, status, completedLabel, discontinuedLabel, reason, reasons, test
 }
