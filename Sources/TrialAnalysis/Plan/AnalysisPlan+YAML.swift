@@ -127,7 +127,28 @@ extension AnalysisPlan {
             key(TLFKey.numbers, "{" + numbers.map { "\(Self.quoted($0.key)): \(Self.quoted($0.value))" }.joined(separator: ", ") + "}",
                 indent: "  ")
         }
+        if let disposition { lines += Self.lines(of: disposition) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `disposition:` and its keys; the variables and set only when given (their defaults depend on the data).
+    private static func lines(of disposition: DispositionPlan) -> [String] {
+        var lines = ["\(PlanKey.disposition.rawValue):"]
+        if let set = disposition.set { lines.append("  \(DispositionKey.set.rawValue): \(quoted(set))") }
+        if let status = disposition.status { lines.append("  \(DispositionKey.status.rawValue): \(quoted(status))") }
+        lines.append("  \(DispositionKey.completedLabel.rawValue): \(quoted(disposition.completedLabel))")
+        lines.append("  \(DispositionKey.discontinuedLabel.rawValue): \(quoted(disposition.discontinuedLabel))")
+        if let reason = disposition.reason { lines.append("  \(DispositionKey.reason.rawValue): \(quoted(reason))") }
+        if let reasons = disposition.reasons { lines.append("  \(DispositionKey.reasons.rawValue): " + levels(reasons)) }
+        lines.append("  \(DispositionKey.test.rawValue): \(disposition.test.rawValue)")
+        return lines
+    }
+
+    /// Categories as a flow list, or a flow mapping of values to labels when any has a label.
+    private static func levels(_ levels: [BaselineLevel]) -> String {
+        let labelled = levels.contains { $0.label != nil }
+        let items = levels.map { labelled ? "\(quoted($0.value)): \(quoted($0.label ?? $0.value))" : quoted($0.value) }
+        return labelled ? "{\(items.joined(separator: ", "))}" : flow(items)
     }
 
     /// `baseline:` and its keys; a variable's optional keys only when given.
@@ -142,11 +163,7 @@ extension AnalysisPlan {
             if let label = variable.label { fields.append("\(BaselineVariableKey.label.rawValue): \(quoted(label))") }
             if let kind = variable.kind { fields.append("\(BaselineVariableKey.kind.rawValue): \(kind.rawValue)") }
             fields.append("\(BaselineVariableKey.decimals.rawValue): \(variable.decimals)")
-            if let levels = variable.levels {
-                let labelled = levels.contains { $0.label != nil }
-                let items = levels.map { labelled ? "\(quoted($0.value)): \(quoted($0.label ?? $0.value))" : quoted($0.value) }
-                fields.append("\(BaselineVariableKey.levels.rawValue): " + (labelled ? "{\(items.joined(separator: ", "))}" : flow(items)))
-            }
+            if let levels = variable.levels { fields.append("\(BaselineVariableKey.levels.rawValue): " + Self.levels(levels)) }
             if let orderBy = variable.orderBy { fields.append("\(BaselineVariableKey.orderBy.rawValue): \(quoted(orderBy))") }
             lines.append("    - {\(fields.joined(separator: ", "))}")
         }

@@ -51,6 +51,9 @@ public struct AnalysisPlan: Sendable, Hashable {
     public var safety: SafetySpecification?
     /// The TLF package: whether it is written, where titles go, the output numbers the plan fixes.
     public var tlf: TLFSettings
+    /// The disposition table (completion and reasons for discontinuation; ADaM layouts only), or
+    /// `nil` when the plan has no `disposition` section.
+    public var disposition: DispositionPlan?
 
     /// A plan; every argument defaults to the seed study's choice (SPEC.md §2).
     public init(
@@ -73,7 +76,8 @@ public struct AnalysisPlan: Sendable, Hashable {
         figures: [FigureName] = FigureName.allCases,
         safety: SafetySpecification? = nil,
         baseline: BaselineCharacteristicsPlan? = nil,
-        tlf: TLFSettings = TLFSettings()
+        tlf: TLFSettings = TLFSettings(),
+        disposition: DispositionPlan? = nil
     ) {
         self.title = title
         self.data = data
@@ -95,6 +99,7 @@ public struct AnalysisPlan: Sendable, Hashable {
         self.figures = figures
         self.safety = safety
         self.tlf = tlf
+        self.disposition = disposition
     }
 
     /// The visits after baseline, ascending: the visits of the secondary endpoints.

@@ -50,6 +50,8 @@ public struct Results: Codable, Sendable, Equatable {
     public var baselineCharacteristics: BaselineCharacteristicsTable?
     /// The endpoints the plan analyses as responders, in the plan's order.
     public var responderEndpoints: [ResponderEndpointResult]
+    /// The disposition table of the plan's `disposition` key, or `nil` when the plan has none.
+    public var disposition: DispositionTable?
 
     /// Results of the current schema version.
     public init(
@@ -60,7 +62,8 @@ public struct Results: Codable, Sendable, Equatable {
         analysisSets: [AnalysisSetSize] = [], treatmentEmergentEvents: TreatmentEmergentEvents? = nil,
         modelEndpoints: [ModelEndpointResult] = [],
         baselineCharacteristics: BaselineCharacteristicsTable? = nil,
-        responderEndpoints: [ResponderEndpointResult] = []
+        responderEndpoints: [ResponderEndpointResult] = [],
+        disposition: DispositionTable? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.inputs = inputs
@@ -80,6 +83,7 @@ public struct Results: Codable, Sendable, Equatable {
         self.modelEndpoints = modelEndpoints
         self.baselineCharacteristics = baselineCharacteristics
         self.responderEndpoints = responderEndpoints
+        self.disposition = disposition
     }
 }
 

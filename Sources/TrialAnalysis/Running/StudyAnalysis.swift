@@ -49,7 +49,7 @@ public enum StudyAnalysis {
     }
 
     /// The analyses of a CDISC ADaM study: the arms, the analysis sets, the baseline
-    /// characteristics the plan lists, the treatment-emergent
+    /// characteristics and the disposition the plan asks for, the treatment-emergent
     /// adverse events (when the layout names events) and the modelled endpoints; the sections of
     /// the seed study's layout (remission, endpoints, predictors, episodes) are absent.
     private static func adamStudy(data: StudyData, plan: AnalysisPlan) -> Results {
@@ -63,6 +63,9 @@ public enum StudyAnalysis {
         let characteristics = section("baselineCharacteristics") {
             BaselineCharacteristicsAnalysis(plan: plan, participants: data.participants).run(&$0)
         }
+        let disposition = section("disposition") {
+            DispositionAnalysis(plan: plan, participants: data.participants).run(&$0)
+        }
         let models = section("modelEndpoints") { log in
             plan.endpoints.filter { $0.responder == nil }.map { ModelEndpointAnalysis(data: data, plan: plan).run($0, &log) }
         }
@@ -74,10 +77,11 @@ public enum StudyAnalysis {
         return Results(
             inputs: inputFiles(data), arms: armSizes(data.participants), remission: nil, endpoints: [], logistic: nil,
             insulinIndependence: nil, adverseEvents: nil, baseline: nil, participantFlow: nil,
-            notes: characteristics.notes + models.notes + responders.notes + (events?.notes ?? []),
+            notes: characteristics.notes + models.notes + responders.notes + (events?.notes ?? []) + disposition.notes,
             plan: PlanAsUsed(plan), analysisSets: sets.map { AnalysisSetSize($0, arms: data.participants.arms) },
             treatmentEmergentEvents: events?.result, modelEndpoints: models.result,
-            baselineCharacteristics: characteristics.result, responderEndpoints: responders.result)
+            baselineCharacteristics: characteristics.result, responderEndpoints: responders.result,
+            disposition: disposition.result)
     }
 
     /// Every input file with its checksum.

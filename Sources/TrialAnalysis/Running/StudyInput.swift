@@ -102,7 +102,8 @@ public struct StudyInput: Sendable {
         // built-in arm without participants) is not the user's mistake: the analyses give nulls
         // and notes. Values written in the plan must fit; a value with a problem of its own is
         // reported once.
-        let fitProblems = (plan.problems(with: StudyDataFacts(data)) + plan.baselineProblems(with: data.participants)).filter { problem in
+        let fitProblems = (plan.problems(with: StudyDataFacts(data)) + plan.baselineProblems(with: data.participants)
+            + plan.dispositionProblems(with: data.participants)).filter { problem in
             let path = String(problem.message.prefix { $0 != ":" })
             return plan.locations.contains(path) && !reading.hasFailed(path)
         }

@@ -51,6 +51,12 @@ extension ReportContext {
                 "table": table(ReportTables.baselineCharacteristicsName) as Any? ?? false]
     }
 
+    /// The disposition the plan asks for: {methods (a paragraph), table}, or `nil`.
+    func dispositionValues() -> [String: Any]? {
+        guard let disposition = results.disposition else { return nil }
+        return ["methods": disposition.methodsText, "table": table(ReportTables.dispositionName) as Any? ?? false]
+    }
+
     /// Treatment-emergent adverse events: {population ("the Safety set"), overview, byClass} (the tables), or `nil`.
     func emergentEventValues() -> [String: Any]? {
         guard let events = results.treatmentEmergentEvents else { return nil }

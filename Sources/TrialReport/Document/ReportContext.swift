@@ -55,6 +55,7 @@ public struct ReportContext {
             "responderEndpoints": responderEndpointValues(),
             "characteristics": characteristicsValues() as Any? ?? false,
             "emergentEvents": emergentEventValues() as Any? ?? false,
+            "disposition": dispositionValues() as Any? ?? false,
             "has": sectionsPresent(seed),
             "appendix": appendixValues(),
             "tables": Dictionary(uniqueKeysWithValues: tables.map { (Self.key($0.name), tableValues($0)) }),
@@ -79,14 +80,14 @@ public struct ReportContext {
 
     /// Which sections the results have, for templates to show only those:
     /// `{seedStudy, analysisSets, characteristics, modelEndpoints, responderEndpoints, efficacy (either),
-    /// emergentEvents}`; `seedStudy` covers the seed layout's sections (remission,
+    /// emergentEvents, disposition}`; `seedStudy` covers the seed layout's sections (remission,
     /// endpoints, predictors, insulin independence, its baseline, flow and safety sections).
     private func sectionsPresent(_ seed: SeedStudySections?) -> [String: Bool] {
         ["seedStudy": seed != nil, "analysisSets": !results.analysisSets.isEmpty,
          "modelEndpoints": !results.modelEndpoints.isEmpty, "responderEndpoints": !results.responderEndpoints.isEmpty,
          "efficacy": !results.modelEndpoints.isEmpty || !results.responderEndpoints.isEmpty,
          "emergentEvents": results.treatmentEmergentEvents != nil,
-         "characteristics": results.baselineCharacteristics != nil]
+         "characteristics": results.baselineCharacteristics != nil, "disposition": results.disposition != nil]
     }
 
     /// A name as a context key: "primary-endpoint" → "primaryEndpoint".

@@ -25,7 +25,7 @@ public struct ReportTables: Sendable {
         "secondary-" + SlugMaker.slug(parameter)
     }
 
-    /// All tables in report order: the analysis sets (when the plan has sets), the baseline
+    /// All tables in report order: the analysis sets (when the plan has sets), the disposition, the baseline
     /// characteristics the plan lists, the modelled
     /// endpoints, the treatment-emergent adverse events (when the results have them), then the seed
     /// study's sections when the results have them: baseline (overall, then per subgroup), primary endpoint,
@@ -33,6 +33,7 @@ public struct ReportTables: Sendable {
     /// - Complexity: O(size of the results).
     public func all() -> [ReportTable] {
         var tables = results.analysisSets.isEmpty ? [] : [analysisSets()]
+        tables += [disposition()].compactMap { $0 }
         tables += [baselineCharacteristics()].compactMap { $0 }
         tables += modelEndpoints()
         tables += responderEndpoints()

@@ -71,7 +71,7 @@ enum PlanBaselineDecoder {
 
     /// `levels`: a list of values (`[F, M]`) or values mapped to labels (`{F: Female, M: Male}`),
     /// each value once, at least one.
-    private static func levels(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [BaselineLevel]? {
+    static func levels(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [BaselineLevel]? {
         guard reader.isWithin(.baselineLevels, node, at: path) else { return nil }
         let levels: [BaselineLevel]?
         if node.mapping != nil {

@@ -2,14 +2,15 @@ import TrialData
 
 /// Checks between values of a plan that are each fine on their own: the primary visit must be
 /// one of the visits, remission parameters must be defined, visits, parameters and subgroups
-/// together stay within `PlanLimit.reportRows`; the safety set and the baseline table's set must be one of the sets; a CDISC
+/// together stay within `PlanLimit.reportRows`; the safety set and the sets of the baseline and
+/// disposition tables must be among the sets; the disposition table needs the ADaM layout; a CDISC
 /// ADaM plan writes none of the seed study's keys (`PlanKey.seedLayoutOnly`). A check is skipped
 /// when one of its values could not be read (its problem is already reported).
 enum PlanConsistency {
     /// Reports every inconsistency of `plan` to `reader`.
     static func check(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
         PlanSafetyDecoder.check(plan, with: &reader)
-        checkBaselineSet(plan, with: &reader)
+        checkTableSets(plan, with: &reader)
         if case .adam = plan.data {
             checkNoSeedLayoutKeys(with: &reader)
             checkEndpointSets(plan, with: &reader)
@@ -38,6 +39,10 @@ enum PlanConsistency {
         }
         if !plan.sets.isEmpty, !reader.hasFailed(PlanKey.data.rawValue), case .seedStudy = plan.data {
             reader.report("analysis sets need subject-level flags: 'data: {format: adam, …}'", atPath: PlanKey.sets.rawValue)
+        }
+        if plan.disposition != nil, !reader.hasFailed(PlanKey.data.rawValue) {
+            reader.report("the disposition table reads CDISC ADaM subject-level variables: 'data: {format: adam, …}'",
+                          atPath: PlanKey.disposition.rawValue)
         }
         let remissionParameters = PlanPath.child(PlanKey.remission.rawValue, RemissionKey.parameters.rawValue)
         if !reader.hasFailed(PlanKey.parameters.rawValue), !reader.hasFailed(remissionParameters) {
@@ -114,17 +119,19 @@ enum PlanConsistency {
                       atPath: keys.first(where: { reader.locations.contains($0) }) ?? keys[0])
     }
 
-    /// The set of the baseline table must be one of the plan's analysis sets.
-    private static func checkBaselineSet(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
-        guard let set = plan.baseline?.set, !reader.hasFailed(PlanKey.sets.rawValue) else { return }
+    /// The sets of the baseline and disposition tables must be among the plan's analysis sets.
+    private static func checkTableSets(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
+        guard !reader.hasFailed(PlanKey.sets.rawValue) else { return }
+        let tables = [(plan.baseline?.set, PlanPath.child(PlanKey.baseline.rawValue, BaselineKey.set.rawValue)),
+                      (plan.disposition?.set, PlanPath.child(PlanKey.disposition.rawValue, DispositionKey.set.rawValue))]
         let names = plan.sets.map(\.name)
-        guard !names.contains(set) else { return }
-        let path = PlanPath.child(PlanKey.baseline.rawValue, BaselineKey.set.rawValue)
-        guard !names.isEmpty else {
-            reader.report("'\(set)' is not an analysis set: the plan defines none ('sets')", atPath: path)
-            return
+        for case let (set?, path) in tables where !names.contains(set) {
+            guard !names.isEmpty else {
+                reader.report("'\(set)' is not an analysis set: the plan defines none ('sets')", atPath: path)
+                continue
+            }
+            let advice = ClosestKey.suggestion(for: set, among: names).map { "; did you mean '\($0)'?" } ?? ""
+            reader.report("'\(set)' is not one of the plan's analysis sets (\(names.joined(separator: ", ")))" + advice, atPath: path)
         }
-        let advice = ClosestKey.suggestion(for: set, among: names).map { "; did you mean '\($0)'?" } ?? ""
-        reader.report("'\(set)' is not one of the plan's analysis sets (\(names.joined(separator: ", ")))" + advice, atPath: path)
     }
 }

@@ -72,6 +72,8 @@ enum PlanDecoder {
             plan.safety = PlanSafetyDecoder.specification(from: node, at: path, with: &reader) ?? plan.safety
         case .tlf:
             plan.tlf = PlanTLFDecoder.settings(from: node, at: path, with: &reader) ?? plan.tlf
+        case .disposition:
+            plan.disposition = PlanDispositionDecoder.disposition(from: node, at: path, with: &reader)
         }
     }
 

@@ -1,7 +1,7 @@
 /// The keys of `study.yaml`, in the order the canonical rendering writes them.
 enum PlanKey: String, CaseIterable {
     case title, data, arms, sets, endpoints, visits, baselineVisit, primaryVisit, infusionMonths, parameters
-    case remission, subgroups, continuousTest, pairedTest, multiplicity, logistic, figures, safety, baseline
+    case remission, subgroups, continuousTest, pairedTest, multiplicity, logistic, figures, safety, baseline, disposition
     case tlf
 
     /// The keys only the seed study's layout analyses (its visits, parameters, remission,
@@ -80,4 +80,9 @@ enum BaselineVariableKey: String, CaseIterable {
 /// The keys of `tlf`.
 enum TLFKey: String, CaseIterable {
     case write, titles, numbers
+}
+
+/// The keys of `disposition`.
+enum DispositionKey: String, CaseIterable {
+    case set, status, completedLabel, discontinuedLabel, reason, reasons, test
 }
