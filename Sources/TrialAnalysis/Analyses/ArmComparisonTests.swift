@@ -16,8 +16,9 @@ struct ArmComparisonTests {
 
     /// Responders (`responders` of `n` per arm, in plan order): the Fisher–Freeman–Halton test of
     /// the 2 × k table (`fisher.test`; Pearson's chi-square, `chisq.test(correct = FALSE)`, when
-    /// the exact test would take too long, with a note), Fisher's exact test and the Newcombe
-    /// difference of each arm against the reference, and the Cochran–Armitage test with the doses
+    /// the exact test would take too long, with a note), Fisher's exact test with its odds ratio,
+    /// the Newcombe difference and the relative risk (Katz) of each arm against the reference, and
+    /// the Cochran–Armitage test with the doses
     /// as scores (`prop.trend.test`).
     func responders(_ counts: [(successes: Int, trials: Int)], context: String, _ log: inout NoteLog) -> Outcome {
         let table = [counts.map(\.successes), counts.map { $0.trials - $0.successes }]
@@ -38,9 +39,11 @@ struct ArmComparisonTests {
         let pairwise = others.map { arm in
             let armContext = "\(context), \(plan.arms.list[arm].label) vs \(plan.arms.control)"
             let difference = log.attempt("difference of rates", armContext) { try PlannedTests.difference(counts[arm], reference) }
-            let pValue = log.attempt("Fisher's exact test", armContext) { try PlannedTests.fisher(counts[arm], reference) }
+            let fisher = log.attempt("Fisher's exact test", armContext) { try PlannedTests.fisherTest(counts[arm], reference) }
+            let relativeRisk = log.attempt("relative risk", armContext) { try PlannedTests.relativeRisk(counts[arm], reference) }
             return PairwiseComparison(arm: plan.arms.list[arm].label, difference: difference, test: .fisherExact,
-                                      pValue: pValue, adjustedPValue: nil)
+                                      pValue: fisher?.pValue, adjustedPValue: nil, relativeRisk: relativeRisk,
+                                      oddsRatio: fisher.map(PlannedTests.oddsRatio))
         }
         let trend = doses.map { doses in
             let result = log.attempt("Cochran–Armitage trend test", context) {
@@ -54,7 +57,8 @@ struct ArmComparisonTests {
     /// Continuous data (one sample per arm, in plan order): the k-arm form of the plan's
     /// `continuousTest` (Kruskal–Wallis, `kruskal.test`, for `mann-whitney`; Welch's one-way
     /// analysis of means, `oneway.test(var.equal = FALSE)`, for `welch-t`), the plan's two-arm
-    /// test of each arm against the reference, and the t-test of the slope of the values on dose
+    /// test of each arm against the reference with its effect (Hodges–Lehmann shift or mean
+    /// difference, 95 % interval), and the t-test of the slope of the values on dose
     /// (`summary(lm(y ~ dose))`, by `LinearFit`).
     func continuous(_ samples: [Sample], context: String, _ log: inout NoteLog) -> Outcome {
         let groups = samples.map(\.sorted)
@@ -71,8 +75,11 @@ struct ArmComparisonTests {
             let pValue = log.attempt("\(plan.continuousTest.rawValue) test", armContext) {
                 try PlannedTests.between(plan.continuousTest, samples[arm], reference)
             }
+            let effect = log.attempt("effect estimate of the \(plan.continuousTest.rawValue) test", armContext) {
+                try PlannedTests.effect(plan.continuousTest, samples[arm], reference)
+            }
             return PairwiseComparison(arm: plan.arms.list[arm].label, difference: nil, test: TestName(plan.continuousTest),
-                                      pValue: pValue, adjustedPValue: nil)
+                                      pValue: pValue, adjustedPValue: nil, effect: effect)
         }
         let trend = doses.map { doses in
             let slope = log.attempt("linear trend test on dose", context) { () throws -> LinearEstimate? in

@@ -91,9 +91,13 @@ struct EndpointAnalysis: Sendable {
             let between = log.attempt("between-arm \(plan.continuousTest.rawValue) test", context) {
                 try PlannedTests.between(plan.continuousTest, compared[1 - reference], compared[reference])
             }
+            let effect = log.attempt("effect estimate of the \(plan.continuousTest.rawValue) test", context) {
+                try PlannedTests.effect(plan.continuousTest, compared[1 - reference], compared[reference])
+            }
             result = EndpointResult(
                 parameter: code, visit: visitNumber, subgroup: population.subgroup, level: population.level, byArm: arms,
-                between: BetweenArmComparison(measure: measure, test: TestName(plan.continuousTest), pValue: between))
+                between: BetweenArmComparison(measure: measure, test: TestName(plan.continuousTest), pValue: between,
+                                              effect: effect))
         } else {
             let outcome = ArmComparisonTests(plan: plan).continuous(compared, context: context, &log)
             result = EndpointResult(

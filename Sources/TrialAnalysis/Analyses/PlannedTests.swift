@@ -20,10 +20,46 @@ enum PlannedTests {
         }
     }
 
+    /// The effect beside the between-arm test, treatment minus control with its 95 % interval:
+    /// the Hodges–Lehmann shift of `wilcox.test(x, y, conf.int = TRUE)` or the mean difference of
+    /// `t.test(x, y)`.
+    static func effect(_ test: ContinuousTest, _ treatment: Sample, _ control: Sample) throws -> LocationEffect {
+        switch test {
+        case .mannWhitney:
+            let shift = try LocationShift(treatment.sorted, control.sorted)
+            return LocationEffect(estimator: shift.method == .exact ? .hodgesLehmannExact : .hodgesLehmannNormal,
+                                  estimate: shift.estimate, ciLower: shift.confidenceInterval.lower,
+                                  ciUpper: shift.confidenceInterval.upper, ciLevel: shift.confidenceInterval.level)
+        case .welchT:
+            let welch = try TTest.welch(treatment.sorted, control.sorted)
+            return LocationEffect(estimator: .meanDifference, estimate: welch.estimate, ciLower: welch.confidenceInterval.lower,
+                                  ciUpper: welch.confidenceInterval.upper, ciLevel: welch.confidenceInterval.level)
+        }
+    }
+
     /// Fisher's exact two-sided p-value comparing two proportions (`fisher.test`).
     static func fisher(_ first: (successes: Int, trials: Int), _ second: (successes: Int, trials: Int)) throws -> Double {
-        try FisherExactTest(first.successes, first.trials - first.successes,
-                            second.successes, second.trials - second.successes).pValue
+        try fisherTest(first, second).pValue
+    }
+
+    /// Fisher's exact test of two proportions: the p-value and the conditional odds ratio with
+    /// its exact interval (`fisher.test`).
+    static func fisherTest(_ first: (successes: Int, trials: Int), _ second: (successes: Int, trials: Int)) throws -> FisherExactTest {
+        try FisherExactTest(first.successes, first.trials - first.successes, second.successes, second.trials - second.successes)
+    }
+
+    /// The odds ratio of a Fisher's exact test, in results form.
+    static func oddsRatio(_ test: FisherExactTest) -> OddsRatioEstimate {
+        OddsRatioEstimate(estimate: test.oddsRatio, ciLower: test.confidenceInterval.lower, ciUpper: test.confidenceInterval.upper)
+    }
+
+    /// The ratio of two proportions with the Katz log interval (½ added to every cell when a
+    /// group has no successes).
+    static func relativeRisk(_ first: (successes: Int, trials: Int), _ second: (successes: Int, trials: Int)) throws -> RelativeRiskEstimate {
+        let ratio = try Proportion.relativeRisk(successes1: first.successes, trials1: first.trials,
+                                                successes2: second.successes, trials2: second.trials)
+        return RelativeRiskEstimate(estimate: ratio.estimate, ciLower: ratio.confidenceInterval.lower,
+                                    ciUpper: ratio.confidenceInterval.upper, continuityCorrected: ratio.continuityCorrected)
     }
 
     /// The difference of two proportions with Newcombe's hybrid score interval (method 10).

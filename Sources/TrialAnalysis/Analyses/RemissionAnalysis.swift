@@ -62,9 +62,13 @@ struct RemissionAnalysis {
         let difference = log.attempt("difference of remission rates", population.name) {
             try PlannedTests.difference(treatment, control)
         }
-        let pValue = log.attempt("Fisher's exact test", population.name) { try PlannedTests.fisher(treatment, control) }
+        let fisher = log.attempt("Fisher's exact test", population.name) { try PlannedTests.fisherTest(treatment, control) }
+        let relativeRisk = log.attempt("relative risk of remission", population.name) {
+            try PlannedTests.relativeRisk(treatment, control)
+        }
         return RemissionComparison(byArm: byArm, difference: difference ?? ProportionDifference(estimate: nil, ciLower: nil, ciUpper: nil),
-                                   test: .fisherExact, pValue: pValue)
+                                   test: .fisherExact, pValue: fisher?.pValue, relativeRisk: relativeRisk,
+                                   oddsRatio: fisher.map(PlannedTests.oddsRatio))
     }
 
     /// Remission counts of one arm.

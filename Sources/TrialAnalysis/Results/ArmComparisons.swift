@@ -38,14 +38,26 @@ public struct PairwiseComparison: Codable, Sendable, Equatable {
     public var pValue: Double?
     /// The p-value after the multiplicity adjustment (equal to `pValue` for `none`).
     public var adjustedPValue: Double?
+    /// For continuous endpoints, the arm's effect against the reference with its 95 % interval
+    /// (Hodges–Lehmann shift or mean difference, as `test`); `nil` for responders.
+    public var effect: LocationEffect?
+    /// For responder endpoints, the arm's rate over the reference's (Katz log interval); `nil`
+    /// for continuous endpoints.
+    public var relativeRisk: RelativeRiskEstimate?
+    /// For responder endpoints, the odds ratio of Fisher's exact test; `nil` for continuous endpoints.
+    public var oddsRatio: OddsRatioEstimate?
 
     /// A pairwise comparison; non-finite p-values become `nil`.
-    public init(arm: String, difference: ProportionDifference?, test: TestName, pValue: Double?, adjustedPValue: Double?) {
+    public init(arm: String, difference: ProportionDifference?, test: TestName, pValue: Double?, adjustedPValue: Double?,
+                effect: LocationEffect? = nil, relativeRisk: RelativeRiskEstimate? = nil, oddsRatio: OddsRatioEstimate? = nil) {
         self.arm = arm
         self.difference = difference
         self.test = test
         self.pValue = pValue.finite
         self.adjustedPValue = adjustedPValue.finite
+        self.effect = effect
+        self.relativeRisk = relativeRisk
+        self.oddsRatio = oddsRatio
     }
 }
 

@@ -115,11 +115,16 @@ public struct BetweenArmComparison: Codable, Sendable, Equatable {
     public var test: TestName
     /// Its two-sided p-value.
     public var pValue: Double?
+    /// Two arms: the effect of treatment on `measure` with its 95 % interval, estimated as `test`
+    /// compares the arms (Hodges–Lehmann shift, or mean difference); `nil` for more arms (each
+    /// pairwise comparison has its own).
+    public var effect: LocationEffect?
 
     /// A between-arm comparison; a non-finite p-value becomes `nil`.
-    public init(measure: Measure, test: TestName, pValue: Double?) {
+    public init(measure: Measure, test: TestName, pValue: Double?, effect: LocationEffect? = nil) {
         self.measure = measure
         self.test = test
         self.pValue = pValue.finite
+        self.effect = effect
     }
 }

@@ -31,15 +31,22 @@ public struct RemissionComparison: Codable, Sendable, Equatable {
     public var pValue: Double?
     /// For more than two arms, each arm against the reference and the trend in dose; else `nil`.
     public var armComparisons: ArmComparisons?
+    /// Treatment rate over control rate with the Katz log interval (two arms; `nil` for more).
+    public var relativeRisk: RelativeRiskEstimate?
+    /// The odds ratio of Fisher's exact test, treatment against control (two arms; `nil` for more).
+    public var oddsRatio: OddsRatioEstimate?
 
     /// A comparison; a non-finite p-value becomes `nil`.
     public init(byArm: [RemissionArm], difference: ProportionDifference, test: TestName, pValue: Double?,
-                armComparisons: ArmComparisons? = nil) {
+                armComparisons: ArmComparisons? = nil, relativeRisk: RelativeRiskEstimate? = nil,
+                oddsRatio: OddsRatioEstimate? = nil) {
         self.byArm = byArm
         self.difference = difference
         self.test = test
         self.pValue = pValue.finite
         self.armComparisons = armComparisons
+        self.relativeRisk = relativeRisk
+        self.oddsRatio = oddsRatio
     }
 }
 
@@ -102,6 +109,10 @@ public struct SubgroupRemission: Codable, Sendable, Equatable {
     public var pValue: Double?
     /// For more than two arms, each arm against the reference and the trend in dose; else `nil`.
     public var armComparisons: ArmComparisons?
+    /// The relative risk, as `RemissionComparison.relativeRisk`.
+    public var relativeRisk: RelativeRiskEstimate?
+    /// The odds ratio, as `RemissionComparison.oddsRatio`.
+    public var oddsRatio: OddsRatioEstimate?
 
     /// Remission within a subgroup level; a non-finite p-value becomes `nil`.
     public init(subgroup: String, level: String, comparison: RemissionComparison) {
@@ -112,11 +123,14 @@ public struct SubgroupRemission: Codable, Sendable, Equatable {
         self.test = comparison.test
         self.pValue = comparison.pValue
         self.armComparisons = comparison.armComparisons
+        self.relativeRisk = comparison.relativeRisk
+        self.oddsRatio = comparison.oddsRatio
     }
 
     /// The comparison of the arms within the level.
     public var comparison: RemissionComparison {
-        RemissionComparison(byArm: byArm, difference: difference, test: test, pValue: pValue, armComparisons: armComparisons)
+        RemissionComparison(byArm: byArm, difference: difference, test: test, pValue: pValue, armComparisons: armComparisons,
+                            relativeRisk: relativeRisk, oddsRatio: oddsRatio)
     }
 }
 

@@ -21,6 +21,7 @@ extension ReportContext {
             "continuousTest": TestName(plan.continuousTest).displayName,
             "pairedTest": TestName(plan.pairedTest).displayName,
             "betweenArms": betweenArmsSentence(labels),
+            "remissionEffects": Self.remissionEffectsSentence(seed.remission),
             "logisticPopulation": logistic.population == .treatment ? "the " + plan.arms.treatment + " arm" : "all participants",
             "covariates": Self.prose(covariates.map { labels.variable($0).inSentence }),
             "logisticMethod": LogisticMethodWords.name(logistic.method),
@@ -35,24 +36,37 @@ extension ReportContext {
 
     /// How the arms were compared on each parameter, from the results' between-arm comparisons:
     /// "Arms are compared on the percent change from baseline of fasting C-peptide and 2-hour
-    /// C-peptide with the Wilcoxon rank-sum (Mann–Whitney) test; on the change from baseline of
-    /// HbA1c with …". Empty when there are no endpoints.
+    /// C-peptide with the Wilcoxon rank-sum (Mann–Whitney) test and the Hodges–Lehmann estimate of
+    /// the shift between arms and its exact 95% confidence interval; on the change from baseline of
+    /// HbA1c with …" (the estimators those comparisons used, in every population). Empty when there
+    /// are no endpoints.
     func betweenArmsSentence(_ labels: ReportLabels) -> String {
-        var groups: [(measure: BetweenArmComparison.Measure, test: TestName, parameters: [String])] = []
-        for endpoint in results.endpoints where endpoint.subgroup == nil {
+        var groups: [(measure: BetweenArmComparison.Measure, test: TestName, parameters: [String],
+                      estimators: Set<LocationEffect.Estimator>)] = []
+        for endpoint in results.endpoints {
             let between = endpoint.between
             let name = labels.parameterName(endpoint.parameter).inSentence
-            if let index = groups.firstIndex(where: { $0.measure == between.measure && $0.test == between.test }) {
-                if !groups[index].parameters.contains(name) { groups[index].parameters.append(name) }
-            } else {
-                groups.append((between.measure, between.test, [name]))
-            }
+            let index = groups.firstIndex { $0.measure == between.measure && $0.test == between.test } ?? {
+                groups.append((between.measure, between.test, [], []))
+                return groups.count - 1
+            }()
+            if endpoint.subgroup == nil, !groups[index].parameters.contains(name) { groups[index].parameters.append(name) }
+            if let estimator = between.effect?.estimator { groups[index].estimators.insert(estimator) }
         }
+        groups.removeAll { $0.parameters.isEmpty }
         guard !groups.isEmpty else { return "" }
         return "Arms are compared " + groups.map { group in
             "on the " + Self.measureWords(group.measure) + " of " + Self.prose(group.parameters) + " with the "
-                + group.test.displayName
+                + group.test.displayName + EffectWords.methods(group.estimators)
         }.joined(separator: "; ") + "."
+    }
+
+    /// " Each comparison also gives the relative risk with the Katz log 95% CI and the odds ratio as
+    /// Fisher's exact test estimates it (…)." from the remission results; empty when neither was
+    /// computed.
+    static func remissionEffectsSentence(_ remission: RemissionResults) -> String {
+        let parts = EffectWords.ratios(remission)
+        return parts.isEmpty ? "" : " Each comparison also gives the " + parts.joined(separator: " and the ") + "."
     }
 
     /// "percent change from baseline" or "change from baseline".

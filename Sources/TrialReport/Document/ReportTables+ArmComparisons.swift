@@ -21,38 +21,44 @@ extension ReportTables {
     }
 
     /// A parameter's endpoints, each arm against the reference (plans of more than two arms): one
-    /// row per population and visit with each arm's p and adjusted p (when the plan adjusts) on the
-    /// measure the endpoint compares, then the trend in dose (when the arms have doses). `nil` for
-    /// two arms or when the results have no endpoint of that parameter.
+    /// row per population and visit with each arm's effect (95% CI), p and adjusted p (when the plan
+    /// adjusts) on the measure the endpoint compares, then the trend in dose (when the arms have
+    /// doses). `nil` for two arms or when the results have no endpoint of that parameter.
     public func endpointArmComparisons(parameter code: String) -> ReportTable? {
         let endpoints = results.endpoints.filter { $0.parameter == code }
         let rows = endpoints.map { endpoint in
             let population = endpoint.level.map { (endpoint.subgroup ?? "") + ": " + $0 } ?? "All participants"
             return (population + ", " + labels.visit(endpoint.visit).lowercased(), 0, endpoint.armComparisons)
         }
-        let measure = endpoints.first?.between.measure == .percentChange ? "percent change" : "change"
+        let measure = endpoints.first?.between.measure ?? .change
+        let decimals = measure == .percentChange ? 1 : labels.plan.parameter(code)?.decimals ?? 1
         return armComparisons(name: Self.armComparisonsName(parameter: code),
-                              caption: labels.parameter(code) + ", " + measure + " from baseline: each arm against the reference",
-                              firstColumn: "Population, visit", rows: rows, withDifference: false)
+                              caption: labels.parameter(code) + ", " + (measure == .percentChange ? "percent change" : "change")
+                                  + " from baseline: each arm against the reference",
+                              firstColumn: "Population, visit", rows: rows, withDifference: false,
+                              effects: (measure, decimals))
     }
 
     /// The table of `rows` (label, indentation, comparisons); `nil` when no row has comparisons.
+    /// `effects` asks for each arm's continuous effect, on that measure shown with those decimals.
     private func armComparisons(name: String, caption: String, firstColumn: String,
                                 rows: [(label: String, indentation: Int, comparisons: ArmComparisons?)],
-                                withDifference: Bool) -> ReportTable? {
+                                withDifference: Bool,
+                                effects: (measure: BetweenArmComparison.Measure, decimals: Int)? = nil) -> ReportTable? {
         guard let first = rows.compactMap(\.comparisons).first else { return nil }
         let adjusted = first.adjustment != .none, trend = first.trend != nil
-        let perArm = (withDifference ? 1 : 0) + 1 + (adjusted ? 1 : 0)
+        let estimator = rows.lazy.compactMap(\.comparisons).flatMap(\.pairwise).compactMap(\.effect).first?.estimator
+        let perArm = (withDifference ? 1 : 0) + (effects != nil ? 1 : 0) + 1 + (adjusted ? 1 : 0)
         var table = ReportTable(name: name, caption: caption)
         let versus = first.pairwise.map { ReportTable.HeaderCell($0.arm + " vs " + first.reference, columnSpan: perArm) }
+        var perArmHeaders: [ReportTable.HeaderCell] = []
+        if withDifference { perArmHeaders.append(.init("pp (95% CI)")) }
+        if effects != nil { perArmHeaders.append(.init(EffectWords.header(estimator))) }
+        perArmHeaders.append(.init("p"))
+        if adjusted { perArmHeaders.append(.init("Adjusted p")) }
         table.headerRows = [
             [.init("")] + versus + (trend ? [.init("Dose trend")] : []),
-            [.init(firstColumn, alignment: .left)]
-                + first.pairwise.flatMap { _ in
-                    (withDifference ? [ReportTable.HeaderCell("pp (95% CI)")] : []) + [.init("p")]
-                        + (adjusted ? [.init("Adjusted p")] : [])
-                }
-                + (trend ? [.init("p")] : []),
+            [.init(firstColumn, alignment: .left)] + first.pairwise.flatMap { _ in perArmHeaders } + (trend ? [.init("p")] : []),
         ]
         if withDifference {
             let note = table.addFootnote("Difference in percentage points with Newcombe's hybrid score 95% CI.")
@@ -69,6 +75,13 @@ extension ReportTables {
                     let difference = comparison.difference
                     cells.append(.number(Display.percentagePointDifference(difference?.estimate, lower: difference?.ciLower,
                                                                            upper: difference?.ciUpper)))
+                }
+                if let effects {
+                    let shown = EffectWords.text(comparison.effect, decimals: effects.decimals)
+                    let notes = comparison.effect.map {
+                        [table.addFootnote(EffectWords.note($0, measure: effects.measure, versus: comparison.arm + " − " + first.reference))]
+                    } ?? []
+                    cells.append(.number(shown, footnotes: notes))
                 }
                 cells.append(Self.pValueCell(comparison.pValue, test: comparison.test, in: &table))
                 if adjusted { cells.append(.number(Display.pValue(comparison.adjustedPValue))) }

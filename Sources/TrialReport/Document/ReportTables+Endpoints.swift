@@ -3,7 +3,8 @@ import TrialAnalysis
 extension ReportTables {
     /// A parameter's secondary-endpoint table: one group per population (all participants, each
     /// subgroup level) and visit, one row per arm with n, mean ± SD, median (Q1 to Q3), mean change,
-    /// median % change, the within-arm p (visit against baseline) and the between-arm p.
+    /// median % change and the within-arm p (visit against baseline), and on the first arm's row the
+    /// between-arm effect with its 95% CI (treatment − control) and p.
     /// `nil` when the results have no endpoint of that parameter.
     public func secondaryEndpoint(parameter code: String) -> ReportTable? {
         let endpoints = results.endpoints.filter { $0.parameter == code }
@@ -11,12 +12,15 @@ extension ReportTables {
         let decimals = labels.plan.parameter(code)?.decimals ?? 1
         var table = ReportTable(name: Self.secondaryName(parameter: code),
                                 caption: labels.parameter(code) + " by visit and arm")
+        let estimator = endpoints.lazy.compactMap(\.between.effect).first?.estimator
         table.headerRows = [
             [.init("", columnSpan: 3), .init("Value at visit", columnSpan: 2), .init("Change from baseline", columnSpan: 2),
-             .init("p", columnSpan: 2)],
+             .init("Within arm"), .init("Between arms", columnSpan: 2)],
             [.init("Visit", alignment: .left), .init("Arm", alignment: .left), .init("n"), .init("Mean ± SD"),
-             .init("Median (Q1 to Q3)"), .init("Mean"), .init("Median %"), .init("Within arm"), .init("Between arms")],
+             .init("Median (Q1 to Q3)"), .init("Mean"), .init("Median %"), .init("p"), .init(EffectWords.header(estimator)),
+             .init("p")],
         ]
+        let versus = labels.plan.arms.treatment + " − " + labels.plan.arms.control
         var population: String?
         for endpoint in endpoints {
             let name = endpoint.level.map { (endpoint.subgroup ?? "") + ": " + $0 } ?? "All participants"
@@ -38,11 +42,26 @@ extension ReportTables {
                     .number(Display.number(arm.medianPercentChange, decimals: 1)),
                     Self.pValueCell(arm.withinPValue, test: arm.withinTest, in: &table),
                 ]
-                cells.append(index == 0 ? .number(Display.pValue(between.pValue), footnotes: [betweenMarker]) : .number(""))
+                if index == 0 {
+                    cells.append(effectCell(between, twoArms: endpoint.byArm.count == 2, decimals: decimals, versus: versus, in: &table))
+                    cells.append(.number(Display.pValue(between.pValue), footnotes: [betweenMarker]))
+                } else {
+                    cells += [.number(""), .number("")]
+                }
                 rows.append(ReportTable.Row(cells))
             }
             table.groups.append(ReportTable.RowGroup(rows))
         }
         return table
+    }
+
+    /// The between-arm effect with its 95% CI and a footnote naming the estimator ("—" when it
+    /// could not be computed); empty for more than two arms, whose effects are pairwise.
+    private func effectCell(_ between: BetweenArmComparison, twoArms: Bool, decimals: Int, versus: String,
+                            in table: inout ReportTable) -> ReportTable.Cell {
+        guard twoArms else { return .number("") }
+        let shown = EffectWords.text(between.effect, decimals: between.measure == .percentChange ? 1 : decimals)
+        guard let effect = between.effect else { return .number(shown) }
+        return .number(shown, footnotes: [table.addFootnote(EffectWords.note(effect, measure: between.measure, versus: versus))])
     }
 }

@@ -2,20 +2,22 @@ import TrialAnalysis
 
 extension ReportTables {
     /// The primary endpoint: remission by arm in all participants and within each subgroup level —
-    /// responders n/N (%), the rate's 95% CI, the difference in percentage points with its 95% CI
-    /// and Fisher's p. Each subgroup starts with its treatment × subgroup interaction test in a
+    /// responders n/N (%), the rate's 95% CI, the difference in percentage points, the relative risk
+    /// and the odds ratio, each with its 95% CI, and Fisher's p. Each subgroup starts with its treatment × subgroup interaction test in a
     /// row of its own, so its levels are read in its light.
     public func primaryEndpoint(_ remission: RemissionResults) -> ReportTable {
         var table = ReportTable(
             name: "primary-endpoint",
             caption: "Remission at " + labels.visit(labels.plan.primaryVisit).lowercased() + " by arm, overall and by subgroup")
         table.headerRows = [
-            [.init("")] + armHeaders(span: 2) + [.init("Difference"), .init("")],
+            [.init("")] + armHeaders(span: 2) + [.init("Difference"), .init(""), .init(""), .init("")],
             [.init("Population", alignment: .left)]
                 + arms.flatMap { _ in [ReportTable.HeaderCell("n/N (%)"), .init("95% CI")] }
-                + [.init("pp (95% CI)"), .init("p")],
+                + [.init("pp (95% CI)"), .init("Relative risk (95% CI)"), .init("Odds ratio (95% CI)"), .init("p")],
         ]
-        let rateNote = table.addFootnote("Rate with Wilson score 95% CI; difference in percentage points with Newcombe's hybrid score 95% CI.")
+        let rateNote = table.addFootnote(
+            (["Rate with Wilson score 95% CI", "difference in percentage points with Newcombe's hybrid score 95% CI"]
+                + EffectWords.ratios(remission)).joined(separator: "; ") + ".")
         table.headerRows[1][1].footnotes = [rateNote]
         let overall = comparisonRow("All participants", remission.overall, table: &table)
         table.groups = [ReportTable.RowGroup([overall])]
@@ -25,7 +27,7 @@ extension ReportTables {
             var rows = [ReportTable.Row([.init(subgroup.name, emphasis: .italic)])]
             if let interaction = remission.interactions.first(where: { $0.subgroup == subgroup.name }) {
                 var cells = [ReportTable.Cell("Treatment × " + subgroup.name.inSentence + " interaction", indentation: 1)]
-                cells += Array(repeating: ReportTable.Cell.number(""), count: 2 * arms.count + 1)
+                cells += Array(repeating: ReportTable.Cell.number(""), count: 2 * arms.count + 3)
                 cells.append(Self.pValueCell(interaction.pValue, test: interaction.test, in: &table))
                 rows.append(ReportTable.Row(cells))
             }
@@ -47,8 +49,21 @@ extension ReportTables {
         }
         let difference = comparison.difference
         cells.append(.number(Display.percentagePointDifference(difference.estimate, lower: difference.ciLower, upper: difference.ciUpper)))
+        let relativeRisk = comparison.relativeRisk
+        cells.append(.number(Display.estimateWithInterval(relativeRisk?.estimate, lower: relativeRisk?.ciLower,
+                                                          upper: relativeRisk?.ciUpper, decimals: 2)))
+        cells.append(.number(Self.oddsRatioText(comparison.oddsRatio)))
         cells.append(Self.pValueCell(comparison.pValue, test: comparison.test, in: &table))
         return ReportTable.Row(cells)
+    }
+
+    /// Fisher's odds ratio with its CI, "7.93 (1.45 to 83.27)"; an estimate or limit the results
+    /// leave null is infinite there (an arm without responders or non-responders): "∞"; "—" when
+    /// it was not computed.
+    static func oddsRatioText(_ oddsRatio: OddsRatioEstimate?) -> String {
+        guard let oddsRatio else { return Display.missing }
+        let shown = [oddsRatio.estimate, oddsRatio.ciLower, oddsRatio.ciUpper].map { $0.map { Display.number($0, decimals: 2) } ?? "∞" }
+        return shown[0] + " (" + shown[1] + Display.intervalSeparator + shown[2] + ")"
     }
 
     /// "11/27 (40.7%)".

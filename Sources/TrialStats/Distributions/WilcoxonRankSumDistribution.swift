@@ -56,3 +56,32 @@ public struct WilcoxonRankSumDistribution: ExactCountDistribution, Equatable {
         total = counts.reduce(0, +)
     }
 }
+
+extension WilcoxonRankSumDistribution {
+    /// The smallest w with P(W ≤ w) ≥ p (R's `qwilcox(p, m, n)`).
+    ///
+    /// Method: R's nmath/qwilcox.c: the probabilities are accumulated from w = 0 and
+    /// compared with p − 10·eps (p ≤ ½); above ½ the upper tail is accumulated
+    /// against 1 − p + 10·eps and the quantile mirrored (W is symmetric).
+    /// - Complexity: O(mn).
+    public func quantile(_ p: Double) -> Int {
+        let largest = firstSize * secondSize
+        if p <= 0 { return 0 }
+        if p >= 1 { return largest }
+        var cumulative = 0.0
+        if p <= 0.5 {
+            let target = p - 10 * Double.ulpOfOne
+            for w in 0...largest {
+                cumulative += counts[w] / total
+                if cumulative >= target { return w }
+            }
+            return largest
+        }
+        let target = 1 - p + 10 * Double.ulpOfOne
+        for w in 0...largest {
+            cumulative += counts[w] / total
+            if cumulative > target { return largest - w }
+        }
+        return 0
+    }
+}

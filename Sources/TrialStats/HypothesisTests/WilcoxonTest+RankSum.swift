@@ -52,13 +52,15 @@ struct MergedRanks {
     private(set) var tieCubeSum = 0.0
     private(set) var hasTies = false
 
-    init(_ first: [Double], _ second: [Double]) {
+    /// Ranks the first sample shifted by −`shift` (each value xᵢ − shift, computed as R's
+    /// `x - d`) pooled with the second; both samples sorted ascending.
+    init(_ first: [Double], _ second: [Double], shift: Double = 0) {
         var i = 0, j = 0
         var ranked = 0.0
         while i < first.count || j < second.count {
-            let value = Swift.min(i < first.count ? first[i] : .infinity, j < second.count ? second[j] : .infinity)
+            let value = Swift.min(i < first.count ? first[i] - shift : .infinity, j < second.count ? second[j] : .infinity)
             var inFirst = 0.0, inSecond = 0.0
-            while i < first.count, first[i] == value { i += 1; inFirst += 1 }
+            while i < first.count, first[i] - shift == value { i += 1; inFirst += 1 }
             while j < second.count, second[j] == value { j += 1; inSecond += 1 }
             let size = inFirst + inSecond
             firstRankSum += inFirst * (ranked + (size + 1) / 2)

@@ -40,6 +40,7 @@ newcombe <- function(x1, n1, x2, n2) {
   list(estimate = d, ciLower = d - sqrt((p1 - w1[1])^2 + (w2[2] - p2)^2), ciUpper = d + sqrt((w1[2] - p1)^2 + (p2 - w2[1])^2))
 }
 fisher2 <- function(x1, n1, x2, n2) fisher.test(matrix(c(x1, n1 - x1, x2, n2 - x2), 2, byrow = TRUE))$p.value
+source("effect_estimates.R")  # oddsRatio, relativeRisk, effect
 
 analyse <- function(plan) {
   between <- function(x, y) if (plan$continuousTest == "mann-whitney") p(wilcox.test(x, y)) else p(t.test(x, y))
@@ -66,8 +67,9 @@ analyse <- function(plan) {
            missingBaseline = sum(keep & adsl$ARM == a & baseMissing),
            undefinedPercentChanges = sum(zeroBase[s, ]))
     })
-    list(byArm = byArm, difference = newcombe(byArm[[1]]$responders, byArm[[1]]$n, byArm[[2]]$responders, byArm[[2]]$n),
-         pValue = fisher2(byArm[[1]]$responders, byArm[[1]]$n, byArm[[2]]$responders, byArm[[2]]$n))
+    counts <- c(byArm[[1]]$responders, byArm[[1]]$n, byArm[[2]]$responders, byArm[[2]]$n)
+    list(byArm = byArm, difference = do.call(newcombe, as.list(counts)), pValue = do.call(fisher2, as.list(counts)),
+         relativeRisk = do.call(relativeRisk, as.list(counts)), oddsRatio = do.call(oddsRatio, as.list(counts)))
   }
   overall <- comparison(rep(TRUE, nrow(adsl)))
   subgroups <- lapply(populations[-1], function(pop) c(list(subgroup = pop$subgroup, level = pop$level), comparison(inPopulation(pop))))
@@ -95,7 +97,8 @@ analyse <- function(plan) {
     })
     measure <- if (code %in% remissionParameters) "pc" else "change"
     endpoints[[length(endpoints) + 1]] <- list(parameter = code, visit = visit, byArm = byArm,
-      between = list(pValue = between(samples[[1]][[measure]], samples[[2]][[measure]])))
+      between = list(pValue = between(samples[[1]][[measure]], samples[[2]][[measure]]),
+                     effect = effect(plan$continuousTest, samples[[1]][[measure]], samples[[2]][[measure]])))
   }
 
   # Baseline characteristics

@@ -9,7 +9,8 @@
 # found, at the same path, in the results TrialAnalysis computes (compared at 1e-6 relative).
 #   global test:   fisher.test on the 2 x k table (responders); kruskal.test or oneway.test(var.equal = FALSE)
 #   pairwise:      each arm vs the reference: fisher.test and the Newcombe hybrid score difference (responders);
-#                  wilcox.test or t.test (continuous); adjusted with p.adjust(method = plan$adjust)
+#                  wilcox.test or t.test (continuous); adjusted with p.adjust(method = plan$adjust); the effects
+#                  beside them (effect_estimates.R): relative risk and odds ratio, Hodges-Lehmann shift or mean difference
 #   trend in dose: prop.trend.test(responders, n, score = dose); summary(lm(y ~ dose)) slope t-test
 suppressPackageStartupMessages(library(jsonlite))
 
@@ -37,6 +38,7 @@ newcombe <- function(x1, n1, x2, n2) {
 }
 fisher2 <- function(x1, n1, x2, n2) fisher.test(matrix(c(x1, n1 - x1, x2, n2 - x2), 2, byrow = TRUE))$p.value
 others <- setdiff(seq_along(arms), reference)
+source("effect_estimates.R")  # oddsRatio, relativeRisk, effect
 
 analyse <- function(plan) {
   pairTest <- function(x, y) if (plan$continuousTest == "mann-whitney") p(wilcox.test(x, y)) else p(t.test(x, y))
@@ -59,7 +61,8 @@ analyse <- function(plan) {
     x <- sapply(arms, function(a) sum(responder[keep & adsl$ARM == a])); n <- sapply(arms, function(a) sum(keep & adsl$ARM == a))
     byArm <- lapply(seq_along(arms), function(k) list(arm = arms[k], n = unname(n[k]), responders = unname(x[k])))
     pairwise <- lapply(others, function(k) list(arm = arms[k],
-      difference = newcombe(x[k], n[k], x[reference], n[reference]), pValue = fisher2(x[k], n[k], x[reference], n[reference])))
+      difference = newcombe(x[k], n[k], x[reference], n[reference]), pValue = fisher2(x[k], n[k], x[reference], n[reference]),
+      relativeRisk = relativeRisk(x[k], n[k], x[reference], n[reference]), oddsRatio = oddsRatio(x[k], n[k], x[reference], n[reference])))
     comparisons <- list(reference = arms[reference], adjustment = plan$adjust, pairwise = adjust(pairwise))
     if (plan$doses) {
       trend <- prop.trend.test(x, n, score = doses)
@@ -79,7 +82,8 @@ analyse <- function(plan) {
     keep <- inPopulation(pop); base <- value(code, 0); x <- value(code, visit)
     measure <- if (code %in% remissionParameters) percentChange(base, x) else x - base
     groups <- lapply(arms, function(a) { m <- measure[keep & adsl$ARM == a]; m[!is.na(m)] })
-    pairwise <- lapply(others, function(k) list(arm = arms[k], pValue = pairTest(groups[[k]], groups[[reference]])))
+    pairwise <- lapply(others, function(k) list(arm = arms[k], pValue = pairTest(groups[[k]], groups[[reference]]),
+      effect = effect(plan$continuousTest, groups[[k]], groups[[reference]])))
     comparisons <- list(reference = arms[reference], adjustment = plan$adjust, pairwise = adjust(pairwise))
     if (plan$doses) {
       y <- unlist(groups); dose <- rep(doses, sapply(groups, length))

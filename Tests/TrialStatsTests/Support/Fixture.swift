@@ -25,10 +25,18 @@ func loadFixture<Case: Decodable>(_ name: String, as _: Case.Type = Case.self) t
     guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures") else {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Fixtures/\(name).json"])
     }
-    return try JSONDecoder().decode(FixtureFile<Case>.self, from: Data(contentsOf: url)).cases
+    return try JSONDecoder().decode(FixtureFile<[Case]>.self, from: Data(contentsOf: url)).cases
+}
+
+/// The `cases` object of `Fixtures/<name>.json` when a script writes named lists of cases.
+func loadFixtureObject<Cases: Decodable>(_ name: String, as _: Cases.Type = Cases.self) throws -> Cases {
+    guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures") else {
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Fixtures/\(name).json"])
+    }
+    return try JSONDecoder().decode(FixtureFile<Cases>.self, from: Data(contentsOf: url)).cases
 }
 
 /// The layout every fixture script writes: `{"generator", "r", "cases": [...]}`.
-private struct FixtureFile<Case: Decodable>: Decodable {
-    let cases: [Case]
+private struct FixtureFile<Cases: Decodable>: Decodable {
+    let cases: Cases
 }
