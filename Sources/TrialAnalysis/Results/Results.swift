@@ -47,6 +47,9 @@ public struct Results: Codable, Sendable, Equatable {
     public var modelEndpoints: [ModelEndpointResult]
     /// The baseline characteristics table of the plan's `baseline` key, or `nil` when the plan has none.
     public var baselineCharacteristics: BaselineCharacteristicsTable?
+    /// The endpoints the plan analyses by a mixed model for repeated measures (MMRM), in the
+    /// plan's order, or `nil` when the plan has none.
+    public var repeatedMeasuresEndpoints: [RepeatedMeasuresEndpointResult]?
 
     /// Results of the current schema version.
     public init(
@@ -56,7 +59,8 @@ public struct Results: Codable, Sendable, Equatable {
         figureData: FigureData = .empty, notes: [AnalysisNote] = [], plan: PlanAsUsed,
         analysisSets: [AnalysisSetSize] = [], treatmentEmergentEvents: TreatmentEmergentEvents? = nil,
         modelEndpoints: [ModelEndpointResult] = [],
-        baselineCharacteristics: BaselineCharacteristicsTable? = nil
+        baselineCharacteristics: BaselineCharacteristicsTable? = nil,
+        repeatedMeasuresEndpoints: [RepeatedMeasuresEndpointResult]? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.inputs = inputs
@@ -75,6 +79,7 @@ public struct Results: Codable, Sendable, Equatable {
         self.treatmentEmergentEvents = treatmentEmergentEvents
         self.modelEndpoints = modelEndpoints
         self.baselineCharacteristics = baselineCharacteristics
+        self.repeatedMeasuresEndpoints = repeatedMeasuresEndpoints
     }
 }
 

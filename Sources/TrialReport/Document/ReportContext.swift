@@ -52,6 +52,7 @@ public struct ReportContext {
             "arms": armsValues(enrolled: seed?.participantFlow.enrolled),
             "sets": setValues(),
             "modelEndpoints": modelEndpointValues(),
+            "repeatedMeasuresEndpoints": repeatedMeasuresValues(),
             "characteristics": characteristicsValues() as Any? ?? false,
             "emergentEvents": emergentEventValues() as Any? ?? false,
             "has": sectionsPresent(seed),
@@ -82,7 +83,8 @@ public struct ReportContext {
     private func sectionsPresent(_ seed: SeedStudySections?) -> [String: Bool] {
         ["seedStudy": seed != nil, "analysisSets": !results.analysisSets.isEmpty,
          "modelEndpoints": !results.modelEndpoints.isEmpty, "emergentEvents": results.treatmentEmergentEvents != nil,
-         "characteristics": results.baselineCharacteristics != nil]
+         "characteristics": results.baselineCharacteristics != nil,
+         "repeatedMeasuresEndpoints": !(results.repeatedMeasuresEndpoints ?? []).isEmpty]
     }
 
     /// A name as a context key: "primary-endpoint" → "primaryEndpoint".

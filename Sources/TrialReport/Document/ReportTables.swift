@@ -35,6 +35,7 @@ public struct ReportTables: Sendable {
         var tables = results.analysisSets.isEmpty ? [] : [analysisSets()]
         tables += [baselineCharacteristics()].compactMap { $0 }
         tables += modelEndpoints()
+        tables += repeatedMeasuresEndpoints()
         tables += [emergentEventsOverview(), emergentEventsByClass()].compactMap { $0 }
         guard let seed = results.seedStudySections else { return tables }
         tables.append(baseline(seed.baseline))

@@ -33,7 +33,7 @@ enum SetKey: String, CaseIterable {
 
 /// The keys of each element of `endpoints`.
 enum EndpointKey: String, CaseIterable {
-    case name, parameter, visit, measure, set, records, covariates, weights, arms
+    case name, parameter, visit, measure, set, records, covariates, weights, arms, model, visits, covariance, df
 }
 
 /// The keys of each entry of `parameters`.
