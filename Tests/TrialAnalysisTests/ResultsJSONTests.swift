@@ -131,7 +131,8 @@ import TrialAnalysis
         let topLevel = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
         #expect(topLevel == ["schemaVersion", "inputs", "arms", "remission", "endpoints", "logistic",
                              "insulinIndependence", "adverseEvents", "baseline", "participantFlow", "figureData", "notes",
-                             "plan", "analysisSets", "treatmentEmergentEvents", "modelEndpoints", "baselineCharacteristics"])
+                             "plan", "analysisSets", "treatmentEmergentEvents", "modelEndpoints", "baselineCharacteristics",
+                             "repeatedMeasuresEndpoints"])
     }
 
     @Test func numbersUseTheirShortestRoundTripForm() throws {
