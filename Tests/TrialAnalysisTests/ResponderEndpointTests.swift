@@ -78,6 +78,10 @@ struct ResponderEndpointTests {
         #expect(planDiagnostics(head + "  - {parameter: X, visit: 1, covariates: [BASE], responder: {threshold: 2}}\n") == [
             "error: study.yaml:3:42: endpoints[0].covariates: a responder endpoint compares the share of responders and is not modelled: remove 'covariates'",
         ])
+        #expect(planDiagnostics(head + "  - {parameter: X, model: mmrm, visits: [1, 2], responder: {threshold: 2}}\n") == [
+            "error: study.yaml:3:27: endpoints[0].model: a responder endpoint compares the share of responders and is not modelled: remove 'model'",
+            "error: study.yaml:3:41: endpoints[0].visits: a responder endpoint compares the share of responders and is not modelled: remove 'visits'",
+        ])
     }
 
     @Test func theCanonicalPlanKeepsTheRule() throws {

@@ -78,7 +78,7 @@ struct ModelEndpointAnalysis {
     }
 
     /// A subject-level variable for the rows' participants: numbers, or a factor of its texts.
-    private func subjectVariable(_ name: String, _ participants: [Int32]) -> ModelVariable {
+    func subjectVariable(_ name: String, _ participants: [Int32]) -> ModelVariable {
         guard let column = data.participants.column(named: name) else { return .numeric(participants.map { _ in .nan }) }
         if let numbers = column.numbers { return .numeric(participants.map { numbers[Int($0)] }) }
         return .factor(participants.map { column.text(at: Int($0)) })

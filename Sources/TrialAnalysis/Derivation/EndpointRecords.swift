@@ -16,8 +16,10 @@ struct EndpointRecords {
     /// Participants with more than one record at the visit.
     private(set) var duplicates = 0
 
-    /// The records of `endpoint` in the first BDS dataset that has its parameter.
-    init(_ endpoint: ModelEndpoint, data: StudyData) {
+    /// The records of `endpoint` at `visit` (by default the endpoint's visit) in the first BDS dataset
+    /// that has its parameter; with `observedOnly`, records with a DTYPE (derived, e.g. LOCF) are left out.
+    init(_ endpoint: ModelEndpoint, data: StudyData, visit: Double? = nil, observedOnly: Bool = false) {
+        let visit = visit ?? endpoint.visit
         let count = data.participants.count
         record = Array(repeating: -1, count: count)
         baselineValue = Array(repeating: .nan, count: count)
@@ -26,14 +28,15 @@ struct EndpointRecords {
         self.table = table
         let index = table?.parameterCodes.index(of: endpoint.parameter)
         parameterLabel = index.map { table?.parameterLabels[$0] ?? "" } ?? ""
-        visitLabel = table?.visits.first { $0.number == endpoint.visit }?.label ?? ""
+        visitLabel = table?.visits.first { $0.number == visit }?.label ?? ""
         guard let table, let parameter = index.map(Int32.init) else { return }
         let flag = endpoint.recordFlag.flatMap { table.analysisFlags[$0] }
         var duplicated: Set<Int> = []
         for row in 0..<table.count where table.parameter[row] == parameter {
             let participant = Int(table.participant[row])
             if table.isBaseline[row] { baselineValue[participant] = table.value[row] }
-            guard table.visitNumber[row] == endpoint.visit, flag?[row] ?? true else { continue }
+            guard table.visitNumber[row] == visit, flag?[row] ?? true,
+                  !observedOnly || table.derivationType?[row] == nil else { continue }
             if record[participant] < 0 { record[participant] = row } else { duplicated.insert(participant) }
         }
         duplicates = duplicated.count

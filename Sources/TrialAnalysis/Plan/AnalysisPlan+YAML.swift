@@ -52,7 +52,14 @@ extension AnalysisPlan {
             for endpoint in endpoints {
                 key(EndpointKey.name, Self.quoted(endpoint.name), indent: "  - ")
                 key(EndpointKey.parameter, Self.quoted(endpoint.parameter), indent: "    ")
-                key(EndpointKey.visit, PlanNumber.text(endpoint.visit), indent: "    ")
+                if endpoint.model == .mmrm {
+                    key(EndpointKey.model, endpoint.model.rawValue, indent: "    ")
+                    key(EndpointKey.visits, Self.flow(endpoint.visits.map(PlanNumber.text)), indent: "    ")
+                    key(EndpointKey.covariance, Self.flow(endpoint.covariance.map(\.rawValue)), indent: "    ")
+                    key(EndpointKey.df, endpoint.degreesOfFreedom.rawValue, indent: "    ")
+                } else {
+                    key(EndpointKey.visit, PlanNumber.text(endpoint.visit), indent: "    ")
+                }
                 key(EndpointKey.measure, endpoint.measure.rawValue, indent: "    ")
                 if let set = endpoint.set { key(EndpointKey.set, Self.quoted(set), indent: "    ") }
                 if let flag = endpoint.recordFlag { key(EndpointKey.records, Self.quoted(flag), indent: "    ") }

@@ -1,6 +1,7 @@
-/// An endpoint at one visit: a parameter of a Basic Data Structure dataset, its value, change or
-/// percent change, in an analysis set, analysed by a linear model (ANCOVA: arm plus covariates)
-/// or, with a `responder` rule, as the share of responders per arm.
+/// An endpoint analysed by a linear model (ANCOVA) at one visit, or by a mixed model for repeated
+/// measures (MMRM) over several: a parameter of a Basic Data Structure dataset, its value, change or
+/// percent change, arm plus covariates (each by visit in an MMRM), in an analysis set; or, with a
+/// `responder` rule, the share of responders per arm at one visit.
 ///
 /// For example the CDISC pilot's primary endpoint: the ADAS-Cog(11) total (`ACTOT`) change from
 /// baseline at week 24 (`AVISITN` 24) in the efficacy set, records with `ANL01FL = Y`, adjusted
@@ -26,6 +27,31 @@ public struct ModelEndpoint: Sendable, Hashable {
         case outer
     }
 
+    /// The model fitted.
+    public enum Model: String, CaseIterable, Sendable {
+        /// A linear model at one visit (R's `lm`).
+        case ancova
+        /// A mixed model for repeated measures over several visits (R's `nlme::gls` with REML),
+        /// on the observed records only (DTYPE blank): the missing-at-random analysis.
+        case mmrm
+    }
+
+    /// A covariance structure over the visits of an MMRM, as the plan writes it.
+    public enum Covariance: String, CaseIterable, Sendable {
+        /// Every variance and covariance free.
+        case unstructured
+        /// One variance and one correlation between any two visits.
+        case compoundSymmetry = "compound-symmetry"
+        /// One variance, correlation ρ^k between visits k apart in the list.
+        case ar1
+    }
+
+    /// The degrees of freedom of an MMRM's tests and intervals.
+    public enum DegreesOfFreedom: String, CaseIterable, Sendable {
+        /// Satterthwaite's approximation for each estimate.
+        case satterthwaite
+    }
+
     /// The name the report gives the endpoint.
     public var name: String
     /// The parameter (`PARAMCD`).
@@ -48,11 +74,20 @@ public struct ModelEndpoint: Sendable, Hashable {
     /// The rule of a responder endpoint, whose responders are compared between the arms instead of
     /// the measure being modelled (the covariates and weights then do not apply), or `nil`.
     public var responder: ResponderRule?
+    /// The model: ANCOVA at `visit`, or MMRM over `visits`.
+    public var model: Model
+    /// The analysis visits (`AVISITN`) of an MMRM, in order; empty for ANCOVA.
+    public var visits: [Double]
+    /// An MMRM's covariance structures, tried in order until one can be fitted.
+    public var covariance: [Covariance]
+    /// An MMRM's degrees of freedom.
+    public var degreesOfFreedom: DegreesOfFreedom
 
     /// An endpoint; by default the change from baseline adjusted for the baseline, LS means with equal weights.
     public init(name: String, parameter: String, visit: Double, measure: Measure = .change, set: String? = nil,
                 recordFlag: String? = nil, covariates: [String] = [ModelEndpoint.baseline], weights: Weights = .equal,
-                arms: [String]? = nil, responder: ResponderRule? = nil) {
+                arms: [String]? = nil, responder: ResponderRule? = nil, model: Model = .ancova, visits: [Double] = [], covariance: [Covariance] = [.unstructured],
+                degreesOfFreedom: DegreesOfFreedom = .satterthwaite) {
         self.name = name
         self.parameter = parameter
         self.visit = visit
@@ -63,6 +98,10 @@ public struct ModelEndpoint: Sendable, Hashable {
         self.weights = weights
         self.arms = arms
         self.responder = responder
+        self.model = model
+        self.visits = visits
+        self.covariance = covariance
+        self.degreesOfFreedom = degreesOfFreedom
     }
 
     /// The covariate that names the parameter's baseline value.

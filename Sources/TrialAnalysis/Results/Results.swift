@@ -52,6 +52,9 @@ public struct Results: Codable, Sendable, Equatable {
     public var responderEndpoints: [ResponderEndpointResult]
     /// The disposition table of the plan's `disposition` key, or `nil` when the plan has none.
     public var disposition: DispositionTable?
+    /// The endpoints the plan analyses by a mixed model for repeated measures (MMRM), in the
+    /// plan's order, or `nil` when the plan has none.
+    public var repeatedMeasuresEndpoints: [RepeatedMeasuresEndpointResult]?
 
     /// Results of the current schema version.
     public init(
@@ -63,7 +66,8 @@ public struct Results: Codable, Sendable, Equatable {
         modelEndpoints: [ModelEndpointResult] = [],
         baselineCharacteristics: BaselineCharacteristicsTable? = nil,
         responderEndpoints: [ResponderEndpointResult] = [],
-        disposition: DispositionTable? = nil
+        disposition: DispositionTable? = nil,
+        repeatedMeasuresEndpoints: [RepeatedMeasuresEndpointResult]? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.inputs = inputs
@@ -84,6 +88,7 @@ public struct Results: Codable, Sendable, Equatable {
         self.baselineCharacteristics = baselineCharacteristics
         self.responderEndpoints = responderEndpoints
         self.disposition = disposition
+        self.repeatedMeasuresEndpoints = repeatedMeasuresEndpoints
     }
 }
 

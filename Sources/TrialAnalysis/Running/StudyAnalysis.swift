@@ -67,21 +67,25 @@ public enum StudyAnalysis {
             DispositionAnalysis(plan: plan, participants: data.participants).run(&$0)
         }
         let models = section("modelEndpoints") { log in
-            plan.endpoints.filter { $0.responder == nil }.map { ModelEndpointAnalysis(data: data, plan: plan).run($0, &log) }
+            plan.endpoints.filter { $0.responder == nil && $0.model == .ancova }.map { ModelEndpointAnalysis(data: data, plan: plan).run($0, &log) }
         }
         let responders = section("responderEndpoints") { log in
             plan.endpoints.compactMap { endpoint in
                 endpoint.responder.map { ResponderEndpointAnalysis(data: data, plan: plan).run(endpoint, rule: $0, &log) }
             }
         }
+        let repeated = plan.endpoints.contains { $0.model == .mmrm } ? section("repeatedMeasuresEndpoints") { log in
+            plan.endpoints.filter { $0.model == .mmrm }.map { RepeatedMeasuresEndpointAnalysis(data: data, plan: plan).run($0, &log) }
+        } : nil
         return Results(
             inputs: inputFiles(data), arms: armSizes(data.participants), remission: nil, endpoints: [], logistic: nil,
             insulinIndependence: nil, adverseEvents: nil, baseline: nil, participantFlow: nil,
-            notes: characteristics.notes + models.notes + responders.notes + (events?.notes ?? []) + disposition.notes,
+            notes: characteristics.notes + models.notes + (repeated?.notes ?? []) + responders.notes + (events?.notes ?? [])
+                + disposition.notes,
             plan: PlanAsUsed(plan), analysisSets: sets.map { AnalysisSetSize($0, arms: data.participants.arms) },
             treatmentEmergentEvents: events?.result, modelEndpoints: models.result,
             baselineCharacteristics: characteristics.result, responderEndpoints: responders.result,
-            disposition: disposition.result)
+            disposition: disposition.result, repeatedMeasuresEndpoints: repeated?.result)
     }
 
     /// Every input file with its checksum.

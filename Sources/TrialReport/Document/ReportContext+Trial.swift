@@ -44,6 +44,29 @@ extension ReportContext {
         }
     }
 
+    /// The repeated-measures (MMRM) endpoints: {name, table, methods (a sentence), lastVisit,
+    /// reference, differences (a sentence at the last visit), failure, hasFailure}.
+    func repeatedMeasuresValues() -> [[String: Any]] {
+        (results.repeatedMeasuresEndpoints ?? []).enumerated().map { index, endpoint in
+            let last = endpoint.visits.last
+            let differences = (last?.differences ?? []).map { comparison in
+                guard let difference = comparison.difference else { return "\(comparison.arm): not estimable" }
+                return "\(comparison.arm) \(Display.number(difference.estimate, decimals: 2)) (95% CI "
+                    + "\(Display.interval(difference.ciLower, difference.ciUpper, decimals: 2)); \(Self.pStatement(difference.pValue)))"
+            }
+            return [
+                "name": endpoint.name,
+                "table": table(ReportTables.repeatedMeasuresEndpointName(index: index)) as Any? ?? false,
+                "methods": endpoint.methodsSentence,
+                "lastVisit": last.map { $0.visitLabel.isEmpty ? "AVISITN \(Display.planValue($0.visit))" : $0.visitLabel } ?? "",
+                "reference": last?.differences.first?.reference ?? "",
+                "differences": Self.prose(differences),
+                "failure": endpoint.failure ?? "",
+                "hasFailure": endpoint.failure != nil,
+            ] as [String: Any]
+        }
+    }
+
     /// The baseline characteristics the plan lists: {methods (a paragraph), table}, or `nil`.
     func characteristicsValues() -> [String: Any]? {
         guard let characteristics = results.baselineCharacteristics else { return nil }

@@ -53,6 +53,7 @@ public struct ReportContext {
             "sets": setValues(),
             "modelEndpoints": modelEndpointValues(),
             "responderEndpoints": responderEndpointValues(),
+            "repeatedMeasuresEndpoints": repeatedMeasuresValues(),
             "characteristics": characteristicsValues() as Any? ?? false,
             "emergentEvents": emergentEventValues() as Any? ?? false,
             "disposition": dispositionValues() as Any? ?? false,
@@ -85,6 +86,7 @@ public struct ReportContext {
     private func sectionsPresent(_ seed: SeedStudySections?) -> [String: Bool] {
         ["seedStudy": seed != nil, "analysisSets": !results.analysisSets.isEmpty,
          "modelEndpoints": !results.modelEndpoints.isEmpty, "responderEndpoints": !results.responderEndpoints.isEmpty,
+         "repeatedMeasuresEndpoints": !(results.repeatedMeasuresEndpoints ?? []).isEmpty,
          "efficacy": !results.modelEndpoints.isEmpty || !results.responderEndpoints.isEmpty,
          "emergentEvents": results.treatmentEmergentEvents != nil,
          "characteristics": results.baselineCharacteristics != nil, "disposition": results.disposition != nil]

@@ -37,6 +37,7 @@ public struct ReportTables: Sendable {
         tables += [baselineCharacteristics()].compactMap { $0 }
         tables += modelEndpoints()
         tables += responderEndpoints()
+        tables += repeatedMeasuresEndpoints()
         tables += [emergentEventsOverview(), emergentEventsByClass()].compactMap { $0 }
         guard let seed = results.seedStudySections else { return tables }
         tables.append(baseline(seed.baseline))

@@ -85,10 +85,10 @@ enum PlanConsistency {
         }
     }
 
-    /// A responder endpoint is not modelled: it writes no covariates or weights.
+    /// A responder endpoint is not modelled: it writes no covariates, weights or MMRM keys.
     private static func checkResponderEndpoints(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
         for (index, endpoint) in plan.endpoints.enumerated() where endpoint.responder != nil {
-            for key in [EndpointKey.covariates, .weights] {
+            for key in [EndpointKey.covariates, .weights, .model, .visits, .covariance, .df] {
                 let path = PlanPath.child(PlanPath.element(PlanKey.endpoints.rawValue, index), key.rawValue)
                 guard reader.locations.contains(path) else { continue }
                 reader.report("a responder endpoint compares the share of responders and is not modelled: remove '\(key.rawValue)'", atPath: path)

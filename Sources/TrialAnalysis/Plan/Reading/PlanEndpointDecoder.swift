@@ -1,7 +1,8 @@
 import Yams
 
 /// Reads `endpoints`: the endpoints analysed by a linear model, each
-/// `{name, parameter, visit, measure, set, records, covariates, weights, arms, responder}`.
+/// `{name, parameter, visit, measure, set, records, covariates, weights, arms, responder}`, or by an
+/// MMRM (`model: mmrm`, `visits` in place of `visit`, `covariance`, `df`).
 enum PlanEndpointDecoder {
     /// The endpoints written at `path`; `nil` when the list itself is wrong (reported).
     static func endpoints(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [ModelEndpoint]? {
@@ -18,14 +19,20 @@ enum PlanEndpointDecoder {
     private static func endpoint(from node: Node, at path: String, with reader: inout PlanNodeReader) -> ModelEndpoint? {
         let entries = reader.entries(of: node, at: path, keys: EndpointKey.self)
         guard node.mapping != nil else { return nil }
-        for required in [EndpointKey.parameter, .visit] where entries[required] == nil {
+        let child = { (key: EndpointKey) in PlanPath.child(path, key.rawValue) }
+        let model: ModelEndpoint.Model? = entries[.model].map { reader.choice($0, at: child(.model)) } ?? .ancova
+        let visitKey = model == .mmrm ? EndpointKey.visits : .visit
+        for required in [EndpointKey.parameter, visitKey] where entries[required] == nil {
             reader.report("missing key '\(required.rawValue)'", at: node, path: path)
         }
-        let child = { (key: EndpointKey) in PlanPath.child(path, key.rawValue) }
+        for key in model == .mmrm ? [EndpointKey.visit, .arms] : [.visits, .covariance, .df] where entries[key] != nil {
+            reader.report("'\(key.rawValue)' applies to 'model: \(model == .mmrm ? "ancova" : "mmrm")' only", at: entries[key]!, path: child(key))
+        }
         func text(_ key: EndpointKey) -> String? { entries[key].flatMap { reader.text($0, at: child(key)) } }
         let parameter = text(.parameter)
         let visit = entries[.visit].flatMap { reader.number($0, at: child(.visit), allowNegative: true) }
-        var endpoint = ModelEndpoint(name: "", parameter: parameter ?? "", visit: visit ?? 0)
+        var endpoint = ModelEndpoint(name: "", parameter: parameter ?? "", visit: visit ?? 0, model: model ?? .ancova)
+        if model == .mmrm, !repeatedMeasures(entries, into: &endpoint, at: path, with: &reader) { return nil }
         endpoint.measure = entries[.measure].flatMap { reader.choice($0, at: child(.measure)) } ?? endpoint.measure
         endpoint.weights = entries[.weights].flatMap { reader.choice($0, at: child(.weights)) } ?? endpoint.weights
         endpoint.set = text(.set)
@@ -42,8 +49,9 @@ enum PlanEndpointDecoder {
         if let node = entries[.arms] {
             endpoint.arms = reader.uniqueList(node, at: child(.arms), describe: { "arm '\($0)'" }) { $0.text($1, at: $2) }
         }
-        guard let parameter, let visit else { return nil }
-        endpoint.name = text(.name) ?? "\(parameter) \(endpoint.measure.words) at visit \(PlanNumber.text(visit))"
+        guard let parameter, let model, model == .mmrm || visit != nil else { return nil }
+        let when = model == .mmrm ? "over visits \(PlanNumber.list(endpoint.visits))" : "at visit \(PlanNumber.text(endpoint.visit))"
+        endpoint.name = text(.name) ?? "\(parameter) \(endpoint.measure.words) \(when)"
         return endpoint
     }
 
@@ -61,6 +69,31 @@ enum PlanEndpointDecoder {
         rule.better = entries[.better].flatMap { reader.choice($0, at: child(.better)) } ?? rule.better
         rule.missing = entries[.missing].flatMap { reader.choice($0, at: child(.missing)) } ?? rule.missing
         return rule
+    }
+
+    /// Reads an MMRM's `visits` (at least two, distinct), `covariance` (structures, distinct) and `df`;
+    /// false when `visits` is missing or wrong (reported).
+    private static func repeatedMeasures(
+        _ entries: [EndpointKey: Node], into endpoint: inout ModelEndpoint, at path: String, with reader: inout PlanNodeReader
+    ) -> Bool {
+        let child = { (key: EndpointKey) in PlanPath.child(path, key.rawValue) }
+        if let node = entries[.covariance] {
+            endpoint.covariance = reader.uniqueList(node, at: child(.covariance), describe: { "structure '\($0.rawValue)'" }) {
+                $0.choice($1, at: $2)
+            } ?? endpoint.covariance
+            if endpoint.covariance.isEmpty { reader.report("list at least one covariance structure", at: node, path: child(.covariance)) }
+        }
+        if let node = entries[.df] { endpoint.degreesOfFreedom = reader.choice(node, at: child(.df)) ?? endpoint.degreesOfFreedom }
+        guard let node = entries[.visits], reader.isWithin(.modelVisits, node, at: child(.visits)),
+              let visits = reader.uniqueList(node, at: child(.visits), describe: { "visit \(PlanNumber.text($0))" }, element: {
+                  $0.number($1, at: $2, allowNegative: true)
+              }) else { return false }
+        guard visits.count >= 2 else {
+            reader.report("an MMRM needs at least two visits", at: node, path: child(.visits))
+            return false
+        }
+        endpoint.visits = visits
+        return true
     }
 }
 

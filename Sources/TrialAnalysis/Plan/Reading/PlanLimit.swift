@@ -15,6 +15,8 @@ struct PlanLimit {
     static let endpoints = PlanLimit(count: 50, items: "endpoints")
     /// The visits (`visits`; the tests and trajectories are made per visit).
     static let visits = PlanLimit(count: 200, items: "visits")
+    /// The visits of an MMRM endpoint (`endpoints[].visits`; the model has T(T+1)/2 covariance parameters).
+    static let modelVisits = PlanLimit(count: 20, items: "visits of a repeated-measures model")
     /// The infusion months (`infusionMonths`, marked on every trajectory).
     static let infusionMonths = PlanLimit(count: 200, items: "infusion months")
     /// The measured parameters (`parameters`).

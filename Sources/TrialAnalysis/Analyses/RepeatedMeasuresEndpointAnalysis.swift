@@ -1,0 +1,137 @@
+import TrialData
+import TrialStats
+
+/// Analyses an endpoint of the plan by a mixed model for repeated measures (`model: mmrm`): the
+/// value, change or percent change of a parameter at each of the plan's visits ~ arm × visit +
+/// baseline × visit + the other covariates, on the observed records (DTYPE blank) of the
+/// participants of an analysis set, with the covariance structures tried in the plan's order,
+/// Satterthwaite degrees of freedom, and per visit the LS means and each arm against the reference.
+struct RepeatedMeasuresEndpointAnalysis {
+    /// The name of the visit factor in the model (the ADaM variable of the visit's label).
+    static let visitVariable = "AVISIT"
+
+    let data: StudyData
+    let plan: AnalysisPlan
+
+    /// The results of `endpoint`; a model that cannot be fitted gives `failure`, null estimates and a note.
+    func run(_ endpoint: ModelEndpoint, _ log: inout NoteLog) -> RepeatedMeasuresEndpointResult {
+        let arms = plan.arms.ordered
+        let armVariable = ModelEndpointAnalysis.armVariable
+        let members = AnalysisSetMembers.byArm(of: endpoint.set, plan: plan, participants: data.participants)
+        let records = endpoint.visits.map { EndpointRecords(endpoint, data: data, visit: $0, observedOnly: true) }
+        var rows = (participant: [Int32](), arm: [Int]())
+        for (arm, participants) in members.enumerated() {
+            rows.participant += participants
+            rows.arm += Array(repeating: arm, count: participants.count)
+        }
+        let responses = records.map { visit in rows.participant.map { visit.response(of: Int($0)) } }
+        let labels = zip(endpoint.visits, records).map { $1.visitLabel.isEmpty ? "visit \(PlanNumber.text($0))" : $1.visitLabel }
+        var variables: [String: ModelVariable] = [armVariable: .factor(rows.arm.map { arms[$0] }, levels: referenceFirst(arms))]
+        for covariate in endpoint.covariates {
+            variables[covariate] = covariate == ModelEndpoint.baseline
+                ? .numeric(rows.participant.map { participant in
+                    records.lazy.map { $0.baseline(of: Int(participant)) }.first(where: \.isFinite) ?? .nan
+                })
+                : ModelEndpointAnalysis(data: data, plan: plan).subjectVariable(covariate, rows.participant)
+        }
+        let terms = Self.terms(arm: armVariable, covariates: endpoint.covariates)
+        let duplicates = records.map(\.duplicates).max() ?? 0
+        var result = RepeatedMeasuresEndpointResult(
+            name: endpoint.name, parameter: endpoint.parameter, parameterLabel: records.first?.parameterLabel ?? "",
+            measure: endpoint.measure.rawValue, set: endpoint.set, recordFlag: endpoint.recordFlag,
+            model: "\(records.first?.responseName ?? "") ~ " + terms.map(\.description).joined(separator: " + "),
+            covarianceTried: endpoint.covariance.map(\.rawValue), covariance: nil, covarianceFailures: [],
+            degreesOfFreedom: endpoint.degreesOfFreedom.rawValue, weights: endpoint.weights.rawValue,
+            participants: 0, observations: 0, excluded: rows.participant.count, duplicateRecords: duplicates,
+            covarianceMatrix: nil, restrictedLogLikelihood: nil, visits: [], failure: nil)
+        if duplicates > 0 {
+            log.record(endpoint.name, "\(duplicates) participants have more than one record at a visit; the first is analysed")
+        }
+        let described = { (visit: Int) in
+            arms.indices.map { arm in
+                let values = rows.arm.indices.filter { rows.arm[$0] == arm }.map { responses[visit][$0] }.filter(\.isFinite)
+                return (n: members[arm].count, descriptives: Sample(values).descriptives)
+            }
+        }
+        do {
+            let frame = try RepeatedMeasuresFrame(
+                responses: responses, visits: labels, variables: variables, terms: terms, visitVariable: Self.visitVariable)
+            let fit: RepeatedMeasuresFit
+            do {
+                fit = try RepeatedMeasuresFit(frame, structures: endpoint.covariance.map(\.structure))
+            } catch {
+                if case let .noStructureFitted(attempts)? = error as? MixedModelError {
+                    result.covarianceFailures = attempts.compactMap(Self.note)
+                }
+                throw error
+            }
+            result.covariance = endpoint.covariance.first { $0.structure == fit.structure }?.rawValue
+            result.covarianceFailures = fit.attempts.compactMap(Self.note)
+            for failure in result.covarianceFailures {
+                log.record(endpoint.name, "the \(failure.covariance) covariance could not be fitted (\(failure.reason)); the next listed was tried")
+            }
+            result.participants = frame.participantCount
+            result.observations = frame.observationCount
+            result.excluded = frame.droppedParticipantCount
+            result.covarianceMatrix = fit.covarianceRows
+            result.restrictedLogLikelihood = fit.restrictedLogLikelihood
+            let means = try fit.leastSquaresMeans(of: armVariable, weights: endpoint.weights.marginalWeights)
+            let reference = plan.arms.control
+            let differences = try means.differences(against: reference)
+            result.visits = endpoint.visits.indices.map { visit in
+                let arms = zip(arms, described(visit)).map { arm, summary in
+                    ModelEndpointArm(arm: arm, n: summary.n, descriptives: summary.descriptives,
+                                     lsMean: means.levels.firstIndex(of: arm).flatMap { means.means[visit][$0] }.map(ModelEstimate.init))
+                }
+                return RepeatedMeasuresVisit(
+                    visit: endpoint.visits[visit], visitLabel: records[visit].visitLabel, byArm: arms,
+                    differences: plan.arms.ordered.filter { $0 != reference }.map { arm in
+                        ModelDifference(arm: arm, reference: reference,
+                                        difference: differences[visit].first { $0.level == arm }?.estimate.map(ModelEstimate.init))
+                    })
+            }
+        } catch {
+            result.failure = String(describing: error)
+            result.visits = endpoint.visits.indices.map { visit in
+                RepeatedMeasuresVisit(
+                    visit: endpoint.visits[visit], visitLabel: records[visit].visitLabel,
+                    byArm: zip(arms, described(visit)).map { ModelEndpointArm(arm: $0, n: $1.n, descriptives: $1.descriptives, lsMean: nil) },
+                    differences: [])
+            }
+            log.record(endpoint.name, "the repeated-measures model could not be fitted: \(String(describing: error))")
+        }
+        return result
+    }
+
+    /// arm, visit, the covariates, arm × visit, then baseline × visit (R's order for
+    /// `arm * AVISIT + BASE * AVISIT + covariates`).
+    static func terms(arm: String, covariates: [String]) -> [ModelTerm] {
+        [ModelTerm(arm), ModelTerm(visitVariable)] + covariates.map { ModelTerm($0) } + [ModelTerm(arm, visitVariable)]
+            + covariates.filter { $0 == ModelEndpoint.baseline }.map { ModelTerm(visitVariable, $0) }
+    }
+
+    /// The arms with the reference first, the level the differences are taken against.
+    private func referenceFirst(_ arms: [String]) -> [String] {
+        [plan.arms.control] + arms.filter { $0 != plan.arms.control }
+    }
+
+    /// The note of a structure that failed, `nil` for the one fitted.
+    private static func note(_ attempt: CovarianceAttempt) -> CovarianceFailureNote? {
+        attempt.failure.map { failure in
+            CovarianceFailureNote(
+                covariance: ModelEndpoint.Covariance.allCases.first { $0.structure == attempt.structure }?.rawValue ?? "",
+                reason: failure.description)
+        }
+    }
+}
+
+extension ModelEndpoint.Covariance {
+    /// TrialStats' structure.
+    var structure: CovarianceStructure {
+        switch self {
+        case .unstructured: .unstructured
+        case .compoundSymmetry: .compoundSymmetry
+        case .ar1: .autoregressive
+        }
+    }
+}

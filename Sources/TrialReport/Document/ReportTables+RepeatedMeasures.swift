@@ -1,0 +1,82 @@
+import TrialAnalysis
+
+extension ReportTables {
+    /// The name of a repeated-measures endpoint's table: "mmrm-1" for the first.
+    public static func repeatedMeasuresEndpointName(index: Int) -> String {
+        "mmrm-\(index + 1)"
+    }
+
+    /// The tables of the repeated-measures (MMRM) endpoints, in the plan's order.
+    public func repeatedMeasuresEndpoints() -> [ReportTable] {
+        (results.repeatedMeasuresEndpoints ?? []).enumerated().map {
+            repeatedMeasuresEndpoint($1, name: Self.repeatedMeasuresEndpointName(index: $0))
+        }
+    }
+
+    /// One MMRM endpoint: per visit (a group headed by the visit) and arm, n observed, mean ± SD of
+    /// the values analysed, LS mean (SE), then the difference from the reference (SE), its 95% CI and
+    /// p; footnotes give the records, the model, the covariance, the df method and who was left out.
+    func repeatedMeasuresEndpoint(_ endpoint: RepeatedMeasuresEndpointResult, name: String) -> ReportTable {
+        let set = endpoint.set.map { " (\($0) set)" } ?? ""
+        let arms = endpoint.visits.first?.byArm ?? []
+        var table = ReportTable(
+            name: name, caption: endpoint.name + set,
+            headerRows: [[.init("", alignment: .left)] + arms.map { .init(ReportLabels.armHeader($0.arm, n: $0.n)) }])
+        let decimals = 2
+        let reference = endpoint.visits.first?.differences.first?.reference ?? ""
+        table.groups = endpoint.visits.map { visit in
+            func difference(of arm: String) -> ModelEstimate? {
+                visit.differences.first { $0.arm == arm }?.difference
+            }
+            let rows: [(String, (ModelEndpointArm) -> String)] = [
+                ("n observed", { Display.integer($0.descriptives.n) }),
+                ("Mean ± SD", { Display.meanWithSD(mean: $0.descriptives.mean, sd: $0.descriptives.sd, decimals: decimals) }),
+                ("LS mean (SE)", { Self.withSE($0.lsMean, decimals: decimals) }),
+                ("Difference from \(reference) (SE)", { $0.arm == reference ? "" : Self.withSE(difference(of: $0.arm), decimals: decimals) }),
+                ("95% CI of the difference", { arm in
+                    guard arm.arm != reference, let estimate = difference(of: arm.arm) else { return "" }
+                    return Display.interval(estimate.ciLower, estimate.ciUpper, decimals: decimals)
+                }),
+                ("p", { $0.arm == reference ? "" : Display.pValue(difference(of: $0.arm)?.pValue) }),
+            ]
+            let title = visit.visitLabel.isEmpty ? "AVISITN \(Display.planValue(visit.visit))" : visit.visitLabel
+            return ReportTable.RowGroup([ReportTable.Row([.init(title, emphasis: .bold)] + arms.map { _ in .init("") })]
+                + rows.map { label, cell in
+                    ReportTable.Row([.init(label, indentation: 1)] + visit.byArm.map { .number(cell($0)) })
+                })
+        }
+        for note in Self.repeatedMeasuresNotes(endpoint) { _ = table.addFootnote(note) }
+        return table
+    }
+
+    /// The footnotes of an MMRM endpoint, each from what was computed.
+    static func repeatedMeasuresNotes(_ endpoint: RepeatedMeasuresEndpointResult) -> [String] {
+        let parameter = endpoint.parameterLabel.isEmpty ? endpoint.parameter : "\(endpoint.parameterLabel) (\(endpoint.parameter))"
+        var notes = ["\(parameter), observed records only (no DTYPE)" + (endpoint.recordFlag.map { ", records with \($0) = Y" } ?? "") + "."]
+        if let failure = endpoint.failure {
+            return notes + ["The mixed model \(endpoint.model) could not be fitted: \(failure)."]
+        }
+        notes.append(endpoint.methodsSentence)
+        if endpoint.excluded > 0 {
+            notes.append("\(Display.integer(endpoint.excluded)) participants of the set without an observed visit or with a missing covariate are not analysed.")
+        }
+        return notes
+    }
+}
+
+extension RepeatedMeasuresEndpointResult {
+    /// What was fitted, in one sentence: model, covariance (and the structures that failed), REML,
+    /// df method, weights, participants and observations.
+    public var methodsSentence: String {
+        let names = ["unstructured": "unstructured", "compound-symmetry": "compound symmetry", "ar1": "first-order autoregressive"]
+        var covarianceText = "\(names[covariance ?? ""] ?? covariance ?? "") covariance over the visits"
+        if !covarianceFailures.isEmpty {
+            covarianceText += " (" + covarianceFailures.map { "\(names[$0.covariance] ?? $0.covariance) could not be fitted: \($0.reason)" }
+                .joined(separator: "; ") + ")"
+        }
+        let df = degreesOfFreedom == "satterthwaite" ? "Satterthwaite" : degreesOfFreedom
+        return "Mixed model for repeated measures \(model) (R's nlme::gls), \(covarianceText), REML; least-squares means per visit "
+            + "with \(weights) weights (emmeans), \(df) degrees of freedom, differences not adjusted for multiplicity; "
+            + "\(Display.integer(participants)) participants, \(Display.integer(observations)) observations."
+    }
+}
