@@ -32,13 +32,15 @@ extension ReportContext {
                 "table": table(ReportTables.baselineCharacteristicsName) as Any? ?? false]
     }
 
-    /// Treatment-emergent adverse events: {population ("the Safety set"), overview, byClass} (the tables), or `nil`.
+    /// Treatment-emergent adverse events: {population ("the Safety set"), overview, byClass} (the tables) and
+    /// figure ({name, anchor, label, caption} or false), or `nil`.
     func emergentEventValues() -> [String: Any]? {
         guard let events = results.treatmentEmergentEvents else { return nil }
         return [
             "population": events.set.map { "the \($0) set" } ?? "all participants",
             "overview": table(ReportTables.emergentEventsOverviewName) as Any? ?? false,
             "byClass": table(ReportTables.emergentEventsName) as Any? ?? false,
+            "figure": captionedFigure(.emergentEvents) as Any? ?? false,
         ]
     }
 }

@@ -52,6 +52,7 @@ public struct ReportContext {
             "arms": armsValues(enrolled: seed?.participantFlow.enrolled),
             "sets": setValues(),
             "modelEndpoints": modelEndpointValues(),
+            "efficacyFigures": efficacyFigureValues(),
             "characteristics": characteristicsValues() as Any? ?? false,
             "emergentEvents": emergentEventValues() as Any? ?? false,
             "has": sectionsPresent(seed),
