@@ -24,7 +24,8 @@ struct FiguresCommand: ParsableCommand {
             With --key PUB the lock whose plan and date are used must be signed by that key. \
             The date inside the PDFs is the one a render uses: SOURCE_DATE_EPOCH, else the data \
             lock's time, else today (UTC, 00:00:00). \
-            The figures: \(FigureName.allCases.map(\.rawValue).joined(separator: ", ")).
+            The figures of the seed study's layout: \(FigureName.seedStudy.map(\.rawValue).joined(separator: ", ")); \
+            of a CDISC ADaM study: \(FigureName.adam.map(\.rawValue).joined(separator: ", ")).
             """
     )
 
@@ -78,7 +79,9 @@ struct FiguresCommand: ParsableCommand {
             let figures = TrialFigures(results: results, plan: input.plan.plan)
             let names = only.flatMap(FigureName.init(rawValue:)).map { [$0] } ?? figures.names
             if let name = names.first(where: { !figures.canDraw($0) }) {
-                throw TrialReportError(.usage, at: SourceLocation(file: "--only"), "figure '\(name.rawValue)' draws sections of the seed study's layout, which this study does not have")
+                throw TrialReportError(.usage, at: SourceLocation(file: "--only"), "figure '\(name.rawValue)' draws "
+                    + (FigureName.seedStudy.contains(name) ? "sections of the seed study's layout"
+                        : "a CDISC ADaM study's modelled endpoints or treatment-emergent events") + ", which this study does not have")
             }
             let destination = output.appendingPathComponent("figures")
             let files = try figures.renderAll(names: names, dpi: dpi, width: width, documentDate: date.timestamp, folder: destination)

@@ -113,6 +113,35 @@ struct ModelEndpointTests {
         #expect(problems("[Placebo, Low, Placebo]") == ["error: study.yaml:3:59: endpoints[0].arms[2]: arm 'Placebo' is listed twice"])
     }
 
+    @Test func pilotCourseOverTheVisitsAgreesWithR() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+            .appendingPathComponent("cdisc_pilot_course.json")
+        let reference = try JSONDecoder().decode([ModelEndpointVisit].self, from: Data(contentsOf: url))
+        let folder = TreatmentEmergentEventTests.pilotFolder
+        let input = try StudyInput.load(from: folder)
+        let endpoint = try #require(StudyAnalysis.run(data: input.data, plan: input.plan.plan).modelEndpoints.first)
+        #expect(endpoint.byVisit.map(\.visit) == [0, 8, 16, 24])
+        #expect(endpoint.byVisit.map(\.visitLabel) == ["Baseline", "Week 8", "Week 16", "Week 24"])
+        #expect(endpoint.byVisit.count == reference.count)
+        for (visit, expected) in zip(endpoint.byVisit, reference) {
+            #expect(visit.byArm.map(\.arm) == expected.byArm.map(\.arm))
+            for (arm, expectedArm) in zip(visit.byArm, expected.byArm) {
+                let context = "\(visit.visitLabel), \(arm.arm)"
+                #expect(arm.n == expectedArm.n, "\(context) n")
+                expectClose(arm.mean, expectedArm.mean, "\(context) mean")
+                expectClose(arm.sd, expectedArm.sd, "\(context) SD")
+                expectClose(arm.ciLower, expectedArm.ciLower, "\(context) lower")
+                expectClose(arm.ciUpper, expectedArm.ciUpper, "\(context) upper")
+            }
+        }
+        // The endpoint's own visit: the same participants and mean as the model's descriptives.
+        let week24 = try #require(endpoint.byVisit.last)
+        for (arm, modelled) in zip(week24.byArm, endpoint.byArm) {
+            #expect(arm.n == modelled.descriptives.n)
+            expectClose(arm.mean, modelled.descriptives.mean, "\(arm.arm) week 24 mean")
+        }
+    }
+
     @Test func endpointKeysAreCheckedAtTheirLines() {
         let plan = """
             data: {format: adam, measurements: [adqs.xpt]}

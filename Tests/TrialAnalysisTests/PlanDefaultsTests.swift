@@ -32,7 +32,7 @@ import TrialAnalysis
         #expect(plan.infusionMonths == [0, 3])
         #expect(plan.parameters.map(\.code) == ["CPEPF", "CPEPP", "HBA1C", "INSDOSE"])
         #expect(plan.parameters.map(\.unit) == ["pmol/L", "pmol/L", "%", "IU/kg/day"])
-        #expect(plan.figures == FigureName.allCases)
+        #expect(plan.figures == FigureName.seedStudy)
         #expect(plan.followUpVisits == [3, 6, 9, 12])
     }
 

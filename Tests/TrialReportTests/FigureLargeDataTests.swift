@@ -8,7 +8,7 @@ import TrialAnalysis
 @Suite struct FigureLargeDataTests {
     static let figures = TrialFigures(results: FigureSamples.large, plan: FigureSamples.plan)
 
-    @Test(arguments: FigureName.allCases)
+    @Test(arguments: FigureName.seedStudy)
     func everyFileStaysUnderTwoMegabytes(name: FigureName) throws {
         let figure = Self.figures.build(name)
         for format in OutputFormat.allCases {

@@ -16,7 +16,7 @@ import FoundationXML
 
     @Test(arguments: FigureName.allCases)
     func pngHasTheFigurePixelSizeAndIsNotBlank(name: FigureName) throws {
-        let figure = Self.figures.build(name)
+        let figure = FigureSamples.figures(for: name).build(name)
         let png = try figure.render(as: .png)
         let size = PNGInspection.size(png)
         #expect(size.width == figure.canvas().pixelSize.width && size.height == figure.canvas().pixelSize.height)
@@ -42,13 +42,13 @@ import FoundationXML
 
     @Test(arguments: FigureName.allCases)
     func svgParsesAsXML(name: FigureName) throws {
-        let parser = XMLParser(data: Data(try Self.figures.build(name).render(as: .svg)))
+        let parser = XMLParser(data: Data(try FigureSamples.figures(for: name).build(name).render(as: .svg)))
         #expect(parser.parse(), "\(name.rawValue).svg: \(String(describing: parser.parserError))")
     }
 
     @Test(arguments: FigureName.allCases)
     func pdfEmbedsEveryFont(name: FigureName) throws {
-        let pdf = try Self.figures.build(name).render(as: .pdf)
+        let pdf = try FigureSamples.figures(for: name).build(name).render(as: .pdf)
         #expect(pdf.starts(with: Array("%PDF-".utf8)))
         guard let fonts = try FigureFiles.fonts(pdf) else {
             print("note: pdffonts (poppler-utils) is not installed; fonts of \(name.rawValue).pdf not checked")
@@ -61,8 +61,8 @@ import FoundationXML
     @Test(arguments: FigureName.allCases)
     func sameResultsGiveIdenticalBytes(name: FigureName) throws {
         for format in OutputFormat.allCases {
-            let first = try TrialFigures(results: FigureSamples.example, plan: FigureSamples.plan).build(name).render(as: format)
-            let second = try TrialFigures(results: FigureSamples.example, plan: FigureSamples.plan).build(name).render(as: format)
+            let first = try FigureSamples.figures(for: name).build(name).render(as: format)
+            let second = try FigureSamples.figures(for: name).build(name).render(as: format)
             #expect(first == second, "\(name.rawValue).\(format.rawValue) differs between two renders")
         }
     }

@@ -1,11 +1,32 @@
 import Foundation
 import TrialAnalysis
+import TrialReport
 
 /// Results shaped like the example study's and like a 1,000,000-participant study's, for the figure
 /// tests. The numbers are made up (not computed from data) but plausible, and deterministic.
 enum FigureSamples {
     static let plan = AnalysisPlan()
     static let arms = plan.arms.ordered
+
+    /// The CDISC pilot (examples/cdisc-pilot: three arms, an ANCOVA endpoint, treatment-emergent
+    /// events) analysed, and its plan: what a CDISC ADaM study's figures draw.
+    static let pilot: (results: Results, plan: AnalysisPlan) = {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/cdisc-pilot")
+        do {
+            let input = try StudyInput.load(from: folder)
+            return (StudyAnalysis.run(data: input.data, plan: input.plan.plan), input.plan.plan)
+        } catch {
+            preconditionFailure("examples/cdisc-pilot cannot be analysed: \(error)")
+        }
+    }()
+
+    /// The figures that can draw `name`: of the example-like results for a figure of the seed
+    /// study's layout, of the CDISC pilot for a CDISC ADaM study's.
+    static func figures(for name: FigureName) -> TrialFigures {
+        FigureName.seedStudy.contains(name) ? TrialFigures(results: example, plan: plan)
+            : TrialFigures(results: pilot.results, plan: pilot.plan)
+    }
 
     /// A number in [0, 1) from `seed` (SplitMix64), so samples need no random generator.
     static func unit(_ seed: UInt64) -> Double {

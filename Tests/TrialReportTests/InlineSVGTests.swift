@@ -22,8 +22,7 @@ struct InlineSVGTests {
 
     @Test(arguments: FigureName.allCases)
     func onePassEqualsReplacingEachMarkerOnARealFigure(_ name: FigureName) throws {
-        let figures = TrialFigures(results: FigureSamples.example, plan: FigureSamples.plan)
-        let svg = String(decoding: try figures.build(name).render(as: .svg), as: UTF8.self)
+        let svg = String(decoding: try FigureSamples.figures(for: name).build(name).render(as: .svg), as: UTF8.self)
         #expect(InlineSVG.inline(svg, prefix: "svg-\(name.rawValue)") == Self.definition(svg, prefix: "svg-\(name.rawValue)"))
     }
 

@@ -71,9 +71,25 @@ struct ADaMStudyCommandTests {
         // The responder endpoint: ADAS-Cog(11) change of -4 or less at week 24 (Fixtures/cdisc_pilot_responders.R).
         #expect(report.contains("| Responders, n (%) | 11 (13.9%) | 12 (14.8%) | 8 (10.8%) |"))
         #expect(report.contains("Across the arms: Fisher's exact test, p = 0.762."))
+        // The figures, numbered in order, with captions from the results.
+        #expect(report.contains("![Figure 1. The modelled endpoints by visit, mean with 95% CI by arm; "
+            + "the Efficacy set (N = 234) and the Intent-to-treat set (N = 170)](figures/endpoint-means.svg)"))
+        #expect(report.contains("![Figure 2. Least-squares mean differences from Placebo with 95% CI, analysis of covariance "
+            + "of each endpoint; the Efficacy set (N = 234) and the Intent-to-treat set (N = 170)](figures/endpoint-forest.svg)"))
+        #expect(report.contains("[Figure 3](#fig-emergent-events) shows the most frequent terms by arm"))
+        let figures = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("figures").path)
+        #expect(figures.count == 9 && figures.contains("emergent-events.pdf"))
     }
 
-    @Test func aSeedStudyFigureIsAUsageError() throws {
+    @Test func figuresDrawsTheADaMFiguresAndASeedStudyFigureIsAUsageError() throws {
+        let drawn = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-pilot-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: drawn) }
+        #expect(try Trialreport.run(["figures", "--data", Self.pilot, "--out", drawn.path]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: drawn.appendingPathComponent("figures").path)
+        #expect(files.sorted() == ["emergent-events", "endpoint-forest", "endpoint-means"].flatMap { name in
+            ["png", "pdf", "svg"].sorted().map { "\(name).\($0)" }
+        })
+
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-pilot-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let result = try Trialreport.run(["figures", "--data", Self.pilot, "--out", output.path, "--only", "remission-rates"])

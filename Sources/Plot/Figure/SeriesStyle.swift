@@ -25,6 +25,19 @@ public struct SeriesStyle: Sendable, Hashable {
                            filled: index % 2 == 0, dash: index % 2 == 0 ? [] : [3.5, 1.8])
     }
 
+    /// The style of the `index`-th of up to eight groups (the arms of a trial in the plan's order),
+    /// each with a second cue besides its colour: palette colour, then circle, triangle, square,
+    /// diamond; filled and open alternately; solid, dashed, dotted and dash-dotted lines. The first
+    /// two are `automatic`'s.
+    public static func distinct(index: Int, palette: [Color]) -> SeriesStyle {
+        var style = automatic(index: index, palette: palette)
+        style.dash = lineTypes[index % lineTypes.count]
+        return style
+    }
+
+    /// The dash patterns of `distinct`, in points: solid, dashed, dotted, dash-dotted.
+    public static let lineTypes: [[Double]] = [[], [3.5, 1.8], [0.9, 1.5], [4, 1.5, 0.9, 1.5]]
+
     /// The fill of a box, bar, range or legend swatch: a clear tint when filled, a faint one when open,
     /// so the two differ in greyscale and a median or error bar drawn in the series colour stays visible.
     public var areaFill: Color { color.lightened(filled ? 0.45 : 0.88) }

@@ -36,6 +36,7 @@ struct ModelEndpointAnalysis {
             visitLabel: records.visitLabel, measure: endpoint.measure.rawValue, set: endpoint.set, recordFlag: endpoint.recordFlag,
             model: model, weights: endpoint.weights.rawValue, excluded: 0, duplicateRecords: records.duplicates,
             byArm: [], differences: [], armTest: nil, doseResponse: nil, failure: nil)
+        result.byVisit = ModelEndpointCourse(data: data).byVisit(endpoint, arms: arms, members: members)
         let context = endpoint.name
         if records.duplicates > 0 {
             log.record(context, "\(records.duplicates) participants have more than one record at the visit; the first is analysed")

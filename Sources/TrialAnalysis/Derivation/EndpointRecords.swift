@@ -45,6 +45,20 @@ struct EndpointRecords {
         }
     }
 
+    /// The visits (AVISITN, ascending, with their AVISIT labels) at which `endpoint`'s parameter has a
+    /// record the endpoint's record flag selects, in the first BDS dataset that has the parameter.
+    /// - Complexity: O(records of the dataset).
+    static func visits(of endpoint: ModelEndpoint, data: StudyData) -> [(number: Double, label: String)] {
+        guard let table = data.bdsTables.first(where: { $0.parameterCodes.index(of: endpoint.parameter) != nil }),
+              let parameter = table.parameterCodes.index(of: endpoint.parameter).map(Int32.init) else { return [] }
+        let flag = endpoint.recordFlag.flatMap { table.analysisFlags[$0] }
+        var numbers: Set<Double> = []
+        for row in 0..<table.count where table.parameter[row] == parameter && (flag?[row] ?? true) && !table.visitNumber[row].isNaN {
+            numbers.insert(table.visitNumber[row])
+        }
+        return table.visits.filter { numbers.contains($0.number) }
+    }
+
     /// The variable modelled, as ADaM names it: AVAL, CHG or PCHG.
     var responseName: String {
         switch measure {

@@ -115,6 +115,7 @@ extension AnalysisPlan {
                 indent: "  ")
             key(PlanKey.figures, Self.flow(figures.map(\.rawValue)))
         }
+        if case .adam = data { key(PlanKey.figures, Self.flow(figures.map(\.rawValue))) }
         if let safety {
             lines.append("\(PlanKey.safety.rawValue):")
             if let set = safety.set { key(SafetyKey.set, Self.quoted(set), indent: "  ") }

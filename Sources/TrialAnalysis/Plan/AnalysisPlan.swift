@@ -73,7 +73,7 @@ public struct AnalysisPlan: Sendable, Hashable {
         pairedTest: PairedTest = .wilcoxon,
         multiplicity: MultiplicityAdjustment = .none,
         logistic: LogisticSpecification = LogisticSpecification(),
-        figures: [FigureName] = FigureName.allCases,
+        figures: [FigureName] = FigureName.seedStudy,
         safety: SafetySpecification? = nil,
         baseline: BaselineCharacteristicsPlan? = nil,
         tlf: TLFSettings = TLFSettings(),

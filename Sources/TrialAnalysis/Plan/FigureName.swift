@@ -1,4 +1,5 @@
 /// The trial's figures (file names fixed by issue 5); the plan's `figures` selects which to draw.
+/// The seed study's file layout draws `seedStudy`, a CDISC ADaM study `adam`.
 public enum FigureName: String, Sendable, Hashable, CaseIterable {
     /// Percent change to the primary visit in fasting and postprandial C-peptide, by arm and onset group.
     case cpeptideChange = "cpeptide-change"
@@ -18,4 +19,19 @@ public enum FigureName: String, Sendable, Hashable, CaseIterable {
     case consort
     /// Dot plot of adverse-event incidence by term and arm.
     case adverseEvents = "adverse-events"
+    /// Mean with 95% CI of each modelled endpoint's value by visit and arm (CDISC ADaM studies).
+    case endpointMeans = "endpoint-means"
+    /// Forest plot of each modelled endpoint's least-squares mean differences from the reference arm (CDISC ADaM studies).
+    case endpointForest = "endpoint-forest"
+    /// Dot plot of the percentage of each arm with the most frequent treatment-emergent preferred terms (CDISC ADaM studies).
+    case emergentEvents = "emergent-events"
+
+    /// The figures of the seed study's file layout, in their default order (its default `figures`).
+    public static let seedStudy: [FigureName] = [
+        .cpeptideChange, .cpeptideTrajectory, .hba1cTrajectory, .insulinDoseTrajectory, .insulinIndependence,
+        .remissionRates, .remissionForest, .consort, .adverseEvents,
+    ]
+
+    /// The figures of a CDISC ADaM study, in their default order (its default `figures`).
+    public static let adam: [FigureName] = [.endpointMeans, .endpointForest, .emergentEvents]
 }

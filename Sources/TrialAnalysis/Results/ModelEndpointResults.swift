@@ -126,12 +126,15 @@ public struct ModelEndpointResult: Codable, Sendable, Equatable {
     public var doseResponse: ModelEstimate?
     /// Why the model could not be fitted, or `nil`.
     public var failure: String?
+    /// The mean of the value modelled at every visit of the parameter, by arm (the endpoint's
+    /// figure): the participants of the set with a value at the visit, records chosen as for the model.
+    public var byVisit: [ModelEndpointVisit]
 
     /// A modelled endpoint's results.
     public init(name: String, parameter: String, parameterLabel: String, visit: Double, visitLabel: String, measure: String,
                 set: String?, recordFlag: String?, model: String, weights: String, excluded: Int, duplicateRecords: Int,
                 byArm: [ModelEndpointArm], differences: [ModelDifference], armTest: ModelTermTest?,
-                doseResponse: ModelEstimate?, failure: String?) {
+                doseResponse: ModelEstimate?, failure: String?, byVisit: [ModelEndpointVisit] = []) {
         self.name = name
         self.parameter = parameter
         self.parameterLabel = parameterLabel
@@ -149,5 +152,49 @@ public struct ModelEndpointResult: Codable, Sendable, Equatable {
         self.armTest = armTest
         self.doseResponse = doseResponse
         self.failure = failure
+        self.byVisit = byVisit
+    }
+}
+
+/// The value a modelled endpoint analyses (value, change or percent change) at one visit, by arm.
+public struct ModelEndpointVisit: Codable, Sendable, Equatable {
+    /// The analysis visit (`AVISITN`).
+    public var visit: Double
+    /// The visit's label (`AVISIT`), or `""`.
+    public var visitLabel: String
+    /// Each arm, in the plan's order.
+    public var byArm: [VisitMean]
+
+    /// A visit's means.
+    public init(visit: Double, visitLabel: String, byArm: [VisitMean]) {
+        self.visit = visit
+        self.visitLabel = visitLabel
+        self.byArm = byArm
+    }
+}
+
+/// The mean of one arm's values with its 95% confidence interval (t distribution, n − 1 df).
+public struct VisitMean: Codable, Sendable, Equatable {
+    /// The arm.
+    public var arm: String
+    /// The participants with a value.
+    public var n: Int
+    /// The mean, or `nil` without values.
+    public var mean: Double?
+    /// The standard deviation (n − 1 denominator), or `nil` below 2 values.
+    public var sd: Double?
+    /// Lower limit of the 95% CI of the mean (mean − t(0.975, n − 1) · SD / √n), or `nil` below 2 values.
+    public var ciLower: Double?
+    /// Upper limit of the 95% CI of the mean, or `nil` below 2 values.
+    public var ciUpper: Double?
+
+    /// An arm's mean; non-finite values become `nil`.
+    public init(arm: String, n: Int, mean: Double?, sd: Double?, ciLower: Double?, ciUpper: Double?) {
+        self.arm = arm
+        self.n = n
+        self.mean = mean.finite
+        self.sd = sd.finite
+        self.ciLower = ciLower.finite
+        self.ciUpper = ciUpper.finite
     }
 }

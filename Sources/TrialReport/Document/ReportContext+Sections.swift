@@ -38,7 +38,7 @@ extension ReportContext {
                 }
             },
             "figures": [FigureName.cpeptideChange, .cpeptideTrajectory, .hba1cTrajectory, .insulinDoseTrajectory]
-                .compactMap { name in figure(name).map { $0.merging(["caption": Self.caption(name)]) { $1 } } },
+                .compactMap(captionedFigure),
         ]
     }
 
@@ -113,20 +113,5 @@ extension ReportContext {
             "notes": results.notes.map { ["section": $0.section, "context": $0.context, "message": $0.message] },
             "hasNotes": !results.notes.isEmpty,
         ]
-    }
-
-    /// The caption of a figure, without its number.
-    static func caption(_ name: FigureName) -> String {
-        switch name {
-        case .cpeptideChange: "Percent change in C-peptide from baseline to the primary visit by arm, overall and by subgroup"
-        case .cpeptideTrajectory: "Fasting and postprandial C-peptide over time, mean ± SEM by arm"
-        case .hba1cTrajectory: "HbA1c over time, mean ± SEM by arm"
-        case .insulinDoseTrajectory: "Daily insulin dose over time, mean ± SEM by arm"
-        case .insulinIndependence: "Insulin-independence episodes per participant"
-        case .remissionRates: "Remission rate with 95% CI by arm, overall and by subgroup"
-        case .remissionForest: "Odds ratios of remission with 95% CI"
-        case .consort: "Participant flow (CONSORT)"
-        case .adverseEvents: "Participants with each adverse event, by arm"
-        }
     }
 }

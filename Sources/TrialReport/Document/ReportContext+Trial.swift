@@ -80,13 +80,15 @@ extension ReportContext {
         return ["methods": disposition.methodsText, "table": table(ReportTables.dispositionName) as Any? ?? false]
     }
 
-    /// Treatment-emergent adverse events: {population ("the Safety set"), overview, byClass} (the tables), or `nil`.
+    /// Treatment-emergent adverse events: {population ("the Safety set"), overview, byClass} (the tables) and
+    /// figure ({name, anchor, label, caption} or false), or `nil`.
     func emergentEventValues() -> [String: Any]? {
         guard let events = results.treatmentEmergentEvents else { return nil }
         return [
             "population": events.set.map { "the \($0) set" } ?? "all participants",
             "overview": table(ReportTables.emergentEventsOverviewName) as Any? ?? false,
             "byClass": table(ReportTables.emergentEventsName) as Any? ?? false,
+            "figure": captionedFigure(.emergentEvents) as Any? ?? false,
         ]
     }
 }

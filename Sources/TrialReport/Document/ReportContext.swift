@@ -54,6 +54,7 @@ public struct ReportContext {
             "modelEndpoints": modelEndpointValues(),
             "responderEndpoints": responderEndpointValues(),
             "repeatedMeasuresEndpoints": repeatedMeasuresValues(),
+            "efficacyFigures": efficacyFigureValues(),
             "characteristics": characteristicsValues() as Any? ?? false,
             "emergentEvents": emergentEventValues() as Any? ?? false,
             "disposition": dispositionValues() as Any? ?? false,

@@ -32,14 +32,15 @@ extension TrialFigureBuilder {
     }
 }
 
-/// The arms as series, treatment first, so every figure gives each arm the same colour and symbol.
+/// The arms as series in the plan's order (the two-arm shorthand: treatment first), so every figure
+/// gives each arm the same colour and symbol.
 extension AnalysisPlan {
     var armOrder: [String] { arms.ordered }
 
-    /// Each arm's colour and symbols, fixed by its place (treatment first), so an arm looks the same
-    /// in every figure, also in one that shows only the other arm.
+    /// Each arm's colour (Okabe–Ito), symbol and line type, fixed by its place in the plan
+    /// (`SeriesStyle.distinct`), so an arm looks the same in every figure, also in one that shows only some arms.
     var armStyles: [String: SeriesStyle] {
-        Dictionary(uniqueKeysWithValues: armOrder.enumerated().map { ($1, SeriesStyle.automatic(index: $0, palette: Theme.journal.palette)) })
+        Dictionary(uniqueKeysWithValues: armOrder.enumerated().map { ($1, SeriesStyle.distinct(index: $0, palette: Theme.journal.palette)) })
     }
 }
 

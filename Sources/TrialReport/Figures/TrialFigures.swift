@@ -14,7 +14,7 @@ import TrialData
 public struct TrialFigures: Sendable {
     /// What the figures show.
     public var results: Results
-    /// Arm names, parameter labels, visits, infusion months and which figures to draw.
+    /// Arm names and their order, parameter labels, visits, infusion months and which figures to draw.
     public var plan: AnalysisPlan
 
     /// The figures of `results`, labelled from `plan`.
@@ -27,9 +27,11 @@ public struct TrialFigures: Sendable {
     /// study.yaml; all by default).
     public var names: [FigureName] { plan.figures.filter(canDraw) }
 
-    /// Whether the results have what figure `name` draws (the seed study's figures need its sections).
+    /// Whether the results have what figure `name` draws: a figure of their layout (the seed study's figures need its sections,
+    /// a CDISC ADaM study's its modelled endpoints or treatment-emergent events).
     public func canDraw(_ name: FigureName) -> Bool {
-        Self.builder(name).init(results: results, plan: plan) != nil
+        FigureName.seedStudy.contains(name) == (results.seedStudySections != nil)
+            && Self.builder(name).init(results: results, plan: plan) != nil
     }
 
     /// The builder of each fixed figure name.
@@ -44,6 +46,9 @@ public struct TrialFigures: Sendable {
         case .remissionForest: RemissionForestFigure.self
         case .consort: ConsortFigure.self
         case .adverseEvents: AdverseEventsFigure.self
+        case .endpointMeans: EndpointMeansFigure.self
+        case .endpointForest: EndpointForestFigure.self
+        case .emergentEvents: EmergentEventsFigure.self
         }
     }
 

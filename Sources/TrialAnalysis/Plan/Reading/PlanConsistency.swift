@@ -11,6 +11,7 @@ enum PlanConsistency {
     static func check(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
         PlanSafetyDecoder.check(plan, with: &reader)
         checkTableSets(plan, with: &reader)
+        checkFigures(plan, with: &reader)
         if case .adam = plan.data {
             checkNoSeedLayoutKeys(with: &reader)
             checkEndpointSets(plan, with: &reader)
@@ -93,6 +94,20 @@ enum PlanConsistency {
                 guard reader.locations.contains(path) else { continue }
                 reader.report("a responder endpoint compares the share of responders and is not modelled: remove '\(key.rawValue)'", atPath: path)
             }
+        }
+    }
+
+    /// Each figure of `figures` that the plan's layout does not draw, at its line, with those it draws.
+    private static func checkFigures(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
+        let path = PlanKey.figures.rawValue
+        guard !reader.hasFailed(path), !reader.hasFailed(PlanKey.data.rawValue) else { return }
+        let (drawn, layout) = switch plan.data {
+        case .seedStudy: (FigureName.seedStudy, "the seed study's file layout")
+        case .adam: (FigureName.adam, "a CDISC ADaM study")
+        }
+        for (index, figure) in plan.figures.enumerated() where !drawn.contains(figure) {
+            reader.report("figure '\(figure.rawValue)' is not drawn for \(layout), which draws "
+                          + drawn.map { "'\($0.rawValue)'" }.joined(separator: ", "), atPath: PlanPath.element(path, index))
         }
     }
 

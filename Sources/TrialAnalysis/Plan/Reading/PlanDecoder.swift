@@ -10,8 +10,8 @@ enum PlanDecoder {
         reader.readEntries(of: root, at: "", keys: PlanKey.self) { reader, key, node, path in
             read(key, from: node, at: path, into: &plan, with: &reader)
         }
-        // The built-in figures draw the seed study's sections, which an ADaM study does not have.
-        if case .adam = plan.data { plan.figures = [] }
+        // The default figures are the layout's own: the seed study's draw sections an ADaM study does not have.
+        if case .adam = plan.data, !reader.locations.contains(PlanKey.figures.rawValue) { plan.figures = FigureName.adam }
         return plan
     }
 

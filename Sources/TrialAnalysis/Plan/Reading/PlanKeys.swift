@@ -4,11 +4,11 @@ enum PlanKey: String, CaseIterable {
     case remission, subgroups, continuousTest, pairedTest, multiplicity, logistic, figures, safety, baseline, disposition
     case tlf
 
-    /// The keys only the seed study's layout analyses (its visits, parameters, remission,
-    /// predictors and figures); a CDISC ADaM plan may not write them.
+    /// The keys only the seed study's layout analyses (its visits, parameters, remission and
+    /// predictors); a CDISC ADaM plan may not write them.
     static let seedLayoutOnly: [PlanKey] = [
         .visits, .baselineVisit, .primaryVisit, .infusionMonths, .parameters, .remission, .subgroups,
-        .continuousTest, .pairedTest, .multiplicity, .logistic, .figures,
+        .continuousTest, .pairedTest, .multiplicity, .logistic,
     ]
 }
 

@@ -1,0 +1,87 @@
+import Plot
+import TrialAnalysis
+
+/// `endpoint-forest`: for each modelled endpoint, each arm's least-squares mean difference from the
+/// reference arm with its 95% CI, the numbers in text columns; one panel per endpoint, the model
+/// and the set in the caption.
+struct EndpointForestFigure: TrialFigureBuilder {
+    static let name = FigureName.endpointForest
+    static let defaultWidth = FigureWidth.double
+    /// Row labels, the plot and two text columns need more than one column.
+    static let narrowestWidth = FigureWidth.onehalf
+    /// The decimals of the differences, as the report's tables of modelled endpoints show them.
+    static let decimals = 2
+
+    let results: Results
+    let plan: AnalysisPlan
+    /// The endpoints drawn: those with an estimated difference.
+    let endpoints: [ModelEndpointResult]
+
+    /// The figure of `results`, or `nil` when no modelled endpoint has an estimated difference.
+    init?(results: Results, plan: AnalysisPlan) {
+        let endpoints = results.modelEndpoints.filter { $0.differences.contains { $0.difference?.estimate != nil } }
+        guard !endpoints.isEmpty else { return nil }
+        self.results = results
+        self.plan = plan
+        self.endpoints = endpoints
+    }
+
+    func drawable(width: FigureWidth) -> any Drawable {
+        Figure(columns: 1, legend: .none, note: RichText(note), seriesOrder: plan.armOrder, seriesStyles: plan.armStyles) {
+            for endpoint in endpoints { panel(endpoint) }
+        }
+    }
+
+    /// One panel: a row per arm other than the reference, its difference and CI, the numbers beside it.
+    private func panel(_ endpoint: ModelEndpointResult) -> Panel {
+        let rows = endpoint.differences
+        var estimates: [String: RichText] = [:]
+        var pValues: [String: RichText] = [:]
+        for row in rows {
+            let difference = row.difference
+            estimates[row.arm] = RichText(Display.estimateWithInterval(difference?.estimate, lower: difference?.ciLower,
+                                                                      upper: difference?.ciUpper, decimals: Self.decimals))
+            pValues[row.arm] = RichText(Display.pValue(difference?.pValue))
+        }
+        let reference = rows.first?.reference ?? ""
+        return Panel(title: endpoints.count > 1 ? RichText(endpoint.name) : nil,
+                     x: .linear(RichText("Difference in LS means from \(reference) (95% CI)")), y: .categorical(rows.map(\.arm)),
+                     textColumns: [TextColumn(title: "Difference (95% CI)", cells: estimates),
+                                   TextColumn(title: "p", cells: pValues, alignment: .trailing)]) {
+            RuleMark(x: 0)
+            for row in rows {
+                if let lower = row.difference?.ciLower, let upper = row.difference?.ciUpper {
+                    ErrorBarMark(at: .category(row.arm), lower: lower, upper: upper, orientation: .horizontal, series: row.arm, capWidth: 0)
+                }
+                if let estimate = row.difference?.estimate {
+                    PointMark(x: .value(estimate), y: .category(row.arm), series: row.arm)
+                }
+            }
+        }
+    }
+
+    /// The model, the set, who was analysed and the test across the arms, per endpoint.
+    private var note: String {
+        let sentences = endpoints.map { endpoint in
+            let prefix = endpoints.count > 1 ? "\(endpoint.name): " : ""
+            let analysed = endpoint.byArm.map { "\($0.arm) \(Display.integer($0.descriptives.n))" }.joined(separator: ", ")
+            var sentence = prefix + "analysis of covariance \(endpoint.model) of \(endpoint.measurePhrase) of \(endpoint.parameterPhrase) at "
+                + (endpoint.visitLabel.isEmpty ? "AVISITN \(Display.planValue(endpoint.visit))" : endpoint.visitLabel)
+                + " in \(endpoint.population()), LS means with \(endpoint.weights) weights; analysed: \(analysed)."
+            if let test = endpoint.armTest {
+                sentence += " Across the arms: F\(FigureText.space)=\(FigureText.space)\(Display.number(test.f, decimals: 2)) "
+                    + "on \(test.df) and \(test.residualDf) df, \(FigureText.pValue(test.pValue))."
+            }
+            return sentence
+        }
+        let text = sentences.joined(separator: " ")
+        return "Least-squares mean difference from the reference arm with 95% CI, not adjusted for multiplicity. "
+            + (endpoints.count > 1 ? text : text.prefix(1).uppercased() + text.dropFirst())
+    }
+
+    func height(width: FigureWidth) -> Length {
+        let rows = endpoints.reduce(0) { $0 + $1.differences.count }
+        let titles = endpoints.count > 1 ? Double(endpoints.count) * 8 : 0
+        return .millimetres(36 + 18 * Double(endpoints.count) + titles + 8 * Double(rows) + (width == .onehalf ? 8 : 0))
+    }
+}

@@ -1,0 +1,140 @@
+import Plot
+import Testing
+import TrialAnalysis
+@testable import TrialReport
+
+/// The figures of a CDISC ADaM study, on the CDISC pilot (three arms): which are drawn, the arms'
+/// styles, and that the numbers plotted are the numbers of the results. The files themselves (PNG,
+/// SVG, PDF, identical bytes) are checked with every figure in `FigureRenderingTests`.
+@Suite struct ADaMFigureTests {
+    static let results = FigureSamples.pilot.results
+    static let plan = FigureSamples.pilot.plan
+    static let figures = TrialFigures(results: results, plan: plan)
+    static let arms = ["Placebo", "Xanomeline Low Dose", "Xanomeline High Dose"]
+
+    static func figure(_ name: FigureName) throws -> Figure {
+        try #require(figures.build(name).drawable as? Figure)
+    }
+
+    static func text(_ name: FigureName) -> String {
+        FigureFiles.texts(figures.build(name)).joined(separator: "\n").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// The number of a coordinate on a continuous axis, or its category.
+    static func number(_ coordinate: Coordinate) -> Double? {
+        if case .value(let value) = coordinate { return value }
+        return nil
+    }
+
+    static func category(_ coordinate: Coordinate) -> String? {
+        if case .category(let name) = coordinate { return name }
+        return nil
+    }
+
+    @Test func thePilotDrawsTheADaMFiguresAndNoSeedStudyFigure() {
+        #expect(Self.plan.figures == FigureName.adam)
+        #expect(Self.figures.names == FigureName.adam)
+        for name in FigureName.seedStudy { #expect(!Self.figures.canDraw(name), "\(name.rawValue)") }
+        let seed = TrialFigures(results: FigureSamples.example, plan: FigureSamples.plan)
+        for name in FigureName.adam { #expect(!seed.canDraw(name), "\(name.rawValue)") }
+    }
+
+    @Test func eachArmHasItsOwnColourSymbolAndLineTypeInThePlansOrder() throws {
+        let styles = Self.plan.armOrder.map { Self.plan.armStyles[$0] }.compactMap { $0 }
+        #expect(Self.plan.armOrder == Self.arms && styles.count == 3)
+        #expect(styles.map(\.color) == Array(Palette.okabeIto.prefix(3)))
+        #expect(Set(styles.map(\.shape)).count == 3 && Set(styles.map(\.dash)).count == 3)
+        // Two arms keep the styles the seed study's figures have always had.
+        for index in 0..<2 {
+            #expect(SeriesStyle.distinct(index: index, palette: Palette.okabeIto) == SeriesStyle.automatic(index: index, palette: Palette.okabeIto))
+        }
+        for name in [FigureName.endpointMeans, .emergentEvents] {
+            #expect(try Self.figure(name).seriesNames == Self.arms, "\(name.rawValue) legend")
+        }
+    }
+
+    @Test func meansByVisitAreTheResultsMeansWithTheirIntervals() throws {
+        let endpoint = try #require(Self.results.modelEndpoints.first)
+        let panel = try #require(try Self.figure(.endpointMeans).panels.first)
+        var means: [String: Double] = [:]
+        var intervals: [String: [Double]] = [:]
+        for mark in panel.marks {
+            if let point = mark as? PointMark, let visit = Self.category(point.x), let y = Self.number(point.y) {
+                means["\(visit) \(point.series ?? "")"] = y
+            }
+            if let bar = mark as? ErrorBarMark, let visit = Self.category(bar.position) {
+                intervals["\(visit) \(bar.series ?? "")"] = [bar.lower, bar.upper]
+            }
+        }
+        var expectedMeans: [String: Double] = [:]
+        var expectedIntervals: [String: [Double]] = [:]
+        for visit in endpoint.byVisit {
+            for arm in visit.byArm {
+                if let mean = arm.mean { expectedMeans["\(visit.visitLabel) \(arm.arm)"] = mean }
+                if let lower = arm.ciLower, let upper = arm.ciUpper { expectedIntervals["\(visit.visitLabel) \(arm.arm)"] = [lower, upper] }
+            }
+        }
+        #expect(means.count == 9 && means == expectedMeans)
+        #expect(intervals.count == 9 && intervals == expectedIntervals)
+        // The baseline visit has no change from baseline: it is not drawn.
+        guard case .categorical(let visits) = panel.x.kind else { Issue.record("the visits are not categories"); return }
+        #expect(visits == ["Week 8", "Week 16", "Week 24"])
+    }
+
+    @Test func theForestShowsEachArmsDifferenceFromTheReference() throws {
+        let endpoint = try #require(Self.results.modelEndpoints.first)
+        let panel = try #require(try Self.figure(.endpointForest).panels.first)
+        var plotted: [String: [Double]] = [:]
+        for mark in panel.marks {
+            if let point = mark as? PointMark, let arm = Self.category(point.y), let x = Self.number(point.x) { plotted[arm, default: []].insert(x, at: 0) }
+            if let bar = mark as? ErrorBarMark, let arm = Self.category(bar.position) { plotted[arm, default: []] += [bar.lower, bar.upper] }
+        }
+        let expected = Dictionary(uniqueKeysWithValues: endpoint.differences.compactMap { difference in
+            difference.difference.flatMap { estimate in
+                estimate.estimate.map { (difference.arm, [$0, estimate.ciLower ?? .nan, estimate.ciUpper ?? .nan]) }
+            }
+        })
+        #expect(plotted.count == 2 && plotted == expected)
+        let cells = panel.textColumns[0].cells.mapValues(\.plainText)
+        let low = try #require(endpoint.differences.first?.difference)
+        #expect(cells["Xanomeline Low Dose"] == Display.estimateWithInterval(low.estimate, lower: low.ciLower, upper: low.ciUpper, decimals: 2))
+        #expect(panel.textColumns[1].cells["Xanomeline Low Dose"]?.plainText == Display.pValue(low.pValue))
+    }
+
+    @Test func emergentEventsShowEachArmsPercentageOfTheMostFrequentTerms() throws {
+        let events = try #require(Self.results.treatmentEmergentEvents)
+        let panel = try #require(try Self.figure(.emergentEvents).panels.first)
+        var plotted: [String: Double] = [:]
+        for mark in panel.marks {
+            if let point = mark as? PointMark, let term = Self.category(point.y), let x = Self.number(point.x) {
+                plotted["\(term) \(point.series ?? "")"] = x
+            }
+        }
+        let sizes = Dictionary(uniqueKeysWithValues: events.arms.map { ($0.arm, $0.n) })
+        let terms = events.classes.flatMap(\.terms)
+        let top = terms.map(\.incidence.totalSubjects).sorted(by: >)[EmergentEventsFigure.maximumTerms - 1]
+        var expected: [String: Double] = [:]
+        for term in terms where term.incidence.totalSubjects > top {
+            for count in term.incidence.byArm { expected["\(term.term) \(count.arm)"] = 100 * Double(count.subjects) / Double(sizes[count.arm] ?? 0) }
+        }
+        #expect(plotted.count == 3 * EmergentEventsFigure.maximumTerms)
+        // Every term more frequent than the 20th is drawn with each arm's percentage (ties at the 20th are cut by table order).
+        for (key, value) in expected { #expect(plotted[key] == value, "\(key)") }
+        #expect(!expected.isEmpty)
+    }
+
+    @Test func notesSayWhatIsDrawnOnWhomAndHowMany() {
+        let means = Self.text(.endpointMeans)
+        #expect(means.contains("Mean with 95% CI (t distribution) by visit and arm."))
+        #expect(means.contains("ADAS-Cog(11) change from baseline to week 24: the change from baseline of Adas-Cog(11) Subscore (ACTOT) "
+            + "in the Efficacy set (N\u{A0}=\u{A0}234)"))
+        #expect(means.contains("records with ANL01FL = Y"))
+        let forest = Self.text(.endpointForest)
+        #expect(forest.contains("analysis of covariance CHG ~ arm + SITEGR1 + BASE"))
+        #expect(forest.contains("proportional weights"))
+        #expect(forest.contains("Difference in LS means from Placebo (95% CI)"))
+        let events = Self.text(.emergentEvents)
+        #expect(events.contains("the Safety set by actual treatment (Placebo n\u{A0}=\u{A0}86"))
+        #expect(events.contains("most frequent of"))
+    }
+}
