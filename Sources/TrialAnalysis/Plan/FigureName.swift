@@ -25,6 +25,8 @@ public enum FigureName: String, Sendable, Hashable, CaseIterable {
     case endpointForest = "endpoint-forest"
     /// Dot plot of the percentage of each arm with the most frequent treatment-emergent preferred terms (CDISC ADaM studies).
     case emergentEvents = "emergent-events"
+    /// CONSORT-style flow of each arm's participants: allocated, completed, discontinued with reasons, analysis sets (CDISC ADaM studies).
+    case dispositionFlow = "disposition-flow"
 
     /// The figures of the seed study's file layout, in their default order (its default `figures`).
     public static let seedStudy: [FigureName] = [
@@ -33,5 +35,5 @@ public enum FigureName: String, Sendable, Hashable, CaseIterable {
     ]
 
     /// The figures of a CDISC ADaM study, in their default order (its default `figures`).
-    public static let adam: [FigureName] = [.endpointMeans, .endpointForest, .emergentEvents]
+    public static let adam: [FigureName] = [.dispositionFlow, .endpointMeans, .endpointForest, .emergentEvents]
 }

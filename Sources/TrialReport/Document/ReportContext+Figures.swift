@@ -27,6 +27,7 @@ extension ReportContext {
         case .endpointMeans: endpointMeansCaption
         case .endpointForest: endpointForestCaption
         case .emergentEvents: emergentEventsCaption
+        case .dispositionFlow: dispositionFlowCaption
         }
     }
 
@@ -58,6 +59,16 @@ extension ReportContext {
         let total = "N = \(Display.integer(events.arms.reduce(0) { $0 + $1.n }))"
         return "\(which) treatment-emergent preferred terms, participants by arm (%); "
             + (events.set.map { "the \($0) set (\(total))" } ?? "all participants (\(total))")
+    }
+
+    /// "Participant flow by arm: the Intent-to-treat set (N = 254), Completed week 24, Discontinued before week 24 with
+    /// the reasons (DCSREAS), and the analysis sets".
+    private var dispositionFlowCaption: String {
+        guard let disposition = results.disposition else { return "" }
+        let population = disposition.set.map { "the \($0) set" } ?? "all participants"
+        return "Participant flow by arm: \(population) (N = \(Display.integer(disposition.total))), \(disposition.completed.label), "
+            + disposition.discontinued.label + (disposition.reasonVariable.map { " with the reasons (\($0))" } ?? "")
+            + (results.analysisSets.isEmpty ? "" : ", and the analysis sets")
     }
 
     /// The distinct populations of `endpoints`, in order: "the Efficacy set (N = 234)".

@@ -74,10 +74,11 @@ extension ReportContext {
                 "table": table(ReportTables.baselineCharacteristicsName) as Any? ?? false]
     }
 
-    /// The disposition the plan asks for: {methods (a paragraph), table}, or `nil`.
+    /// The disposition the plan asks for: {methods (a paragraph), table, figure ({name, anchor, label, caption} or false)}, or `nil`.
     func dispositionValues() -> [String: Any]? {
         guard let disposition = results.disposition else { return nil }
-        return ["methods": disposition.methodsText, "table": table(ReportTables.dispositionName) as Any? ?? false]
+        return ["methods": disposition.methodsText, "table": table(ReportTables.dispositionName) as Any? ?? false,
+                "figure": captionedFigure(.dispositionFlow) as Any? ?? false]
     }
 
     /// Treatment-emergent adverse events: {population ("the Safety set"), overview, byClass} (the tables) and

@@ -49,6 +49,7 @@ public struct TrialFigures: Sendable {
         case .endpointMeans: EndpointMeansFigure.self
         case .endpointForest: EndpointForestFigure.self
         case .emergentEvents: EmergentEventsFigure.self
+        case .dispositionFlow: DispositionFlowFigure.self
         }
     }
 
