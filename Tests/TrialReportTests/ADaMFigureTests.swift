@@ -137,4 +137,24 @@ import TrialAnalysis
         #expect(events.contains("the Safety set by actual treatment (Placebo n\u{A0}=\u{A0}86"))
         #expect(events.contains("most frequent of"))
     }
+
+    @Test func theDispositionFlowCountsEachArmAsTheDispositionTableDoes() throws {
+        let disposition = try #require(Self.results.disposition)
+        let text = Self.text(.dispositionFlow)
+        #expect(text.contains("Intent-to-treat set (n\u{A0}=\u{A0}254)"))
+        for (column, arm) in disposition.arms.enumerated() {
+            #expect(text.contains("Allocated to \(arm.arm) (n\u{A0}=\u{A0}\(arm.n))"), "\(arm.arm)")
+            #expect(text.contains("\(disposition.completed.label) (n\u{A0}=\u{A0}\(disposition.completed.byArm[column]))"))
+            #expect(text.contains("\(disposition.discontinued.label) (n\u{A0}=\u{A0}\(disposition.discontinued.byArm[column]))"))
+        }
+        // The pilot's CSR Table 14-1.02: 60, 28 and 30 completed week 24; 8, 44 and 39 left for an adverse event.
+        #expect(disposition.completed.byArm == [60, 28, 30])
+        #expect(disposition.reasons.first { $0.label == "Adverse Event" }?.byArm == [8, 44, 39])
+        #expect(text.contains("Adverse Event (44)") && text.contains("Efficacy (n\u{A0}=\u{A0}74)"))
+        // A reason no one in an arm gave is not listed in that arm's box.
+        #expect(Self.figures.canDraw(.dispositionFlow))
+        var withoutDisposition = Self.results
+        withoutDisposition.disposition = nil
+        #expect(!TrialFigures(results: withoutDisposition, plan: Self.plan).canDraw(.dispositionFlow))
+    }
 }

@@ -72,13 +72,14 @@ struct ADaMStudyCommandTests {
         #expect(report.contains("| Responders, n (%) | 11 (13.9%) | 12 (14.8%) | 8 (10.8%) |"))
         #expect(report.contains("Across the arms: Fisher's exact test, p = 0.762."))
         // The figures, numbered in order, with captions from the results.
-        #expect(report.contains("![Figure 1. The modelled endpoints by visit, mean with 95% CI by arm; "
+        #expect(report.contains("[Figure 1](#fig-disposition-flow) shows the flow of each arm."))
+        #expect(report.contains("![Figure 2. The modelled endpoints by visit, mean with 95% CI by arm; "
             + "the Efficacy set (N = 234) and the Intent-to-treat set (N = 170)](figures/endpoint-means.svg)"))
-        #expect(report.contains("![Figure 2. Least-squares mean differences from Placebo with 95% CI, analysis of covariance "
+        #expect(report.contains("![Figure 3. Least-squares mean differences from Placebo with 95% CI, analysis of covariance "
             + "of each endpoint; the Efficacy set (N = 234) and the Intent-to-treat set (N = 170)](figures/endpoint-forest.svg)"))
-        #expect(report.contains("[Figure 3](#fig-emergent-events) shows the most frequent terms by arm"))
+        #expect(report.contains("[Figure 4](#fig-emergent-events) shows the most frequent terms by arm"))
         let figures = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("figures").path)
-        #expect(figures.count == 9 && figures.contains("emergent-events.pdf"))
+        #expect(figures.count == 12 && figures.contains("emergent-events.pdf") && figures.contains("disposition-flow.svg"))
     }
 
     @Test func figuresDrawsTheADaMFiguresAndASeedStudyFigureIsAUsageError() throws {
@@ -86,7 +87,7 @@ struct ADaMStudyCommandTests {
         defer { try? FileManager.default.removeItem(at: drawn) }
         #expect(try Trialreport.run(["figures", "--data", Self.pilot, "--out", drawn.path]).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: drawn.appendingPathComponent("figures").path)
-        #expect(files.sorted() == ["emergent-events", "endpoint-forest", "endpoint-means"].flatMap { name in
+        #expect(files.sorted() == ["disposition-flow", "emergent-events", "endpoint-forest", "endpoint-means"].flatMap { name in
             ["png", "pdf", "svg"].sorted().map { "\(name).\($0)" }
         })
 
