@@ -73,7 +73,7 @@ import TrialData
         #expect(planDiagnostics("figures: [consort, forest]\n") == [
             "error: study.yaml:1:20: figures[1]: expected one of 'cpeptide-change', 'cpeptide-trajectory', 'hba1c-trajectory', "
                 + "'insulin-dose-trajectory', 'insulin-independence', 'remission-rates', 'remission-forest', 'consort', "
-                + "'adverse-events', 'endpoint-means', 'endpoint-forest', 'emergent-events', got \"forest\"",
+                + "'adverse-events', 'endpoint-means', 'endpoint-forest', 'emergent-events', 'disposition-flow', got \"forest\"",
         ])
     }
 

@@ -17,6 +17,7 @@ struct InitCommandTests {
         #expect(result.standardOutput.contains("data/adadas.xpt: measurements, 12463 records; parameters ACITM01"))
         #expect(result.standardOutput.contains("AEREL values counted as related: \"POSSIBLE\", \"PROBABLE\"; not related: \"NONE\", \"REMOTE\""))
         #expect(result.standardOutput.contains("the primary endpoint (and any other): add 'endpoints:'"))
+        #expect(result.standardOutput.contains("the disposition table from EOSSTT with the reasons of DCSREAS in the Intent-to-treat set"))
         let plan = try String(contentsOfFile: folder.path + "/study.yaml", encoding: .utf8)
         #expect(plan.hasPrefix("# study.yaml drafted by `trialreport init`"))
         #expect(plan.contains("subjects: \"data/adsl.xpt\"") && plan.contains("measurements: [\"data/adadas.xpt\", \"data/adlbc.xpt\"]"))
@@ -34,6 +35,10 @@ struct InitCommandTests {
         let render = try Trialreport.run(["render", "--data", folder.path, "--out", output.path + "/report", "--quiet"])
         #expect(render.status == 0, "\(render.standardError)")
         #expect(FileManager.default.fileExists(atPath: output.path + "/report/report.pdf"))
+        // The disposition the draft asks for is the one 'disposition: {set: Intent-to-treat}' gives (EOSSTT, DCSREAS).
+        let results = try String(contentsOfFile: output.path + "/report/results.json", encoding: .utf8)
+        #expect(results.contains("\"statusVariable\": \"EOSSTT\"") && results.contains("\"reasonVariable\": \"DCSREAS\""))
+        #expect(FileManager.default.fileExists(atPath: output.path + "/report/figures/disposition-flow.pdf"))
     }
 
     @Test func aSimulatedStudyGetsTheBuiltInPlanWrittenOut() throws {

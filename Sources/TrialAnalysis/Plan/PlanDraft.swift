@@ -2,7 +2,7 @@ import TrialData
 
 /// A first plan for a study folder, drafted from what its data files hold (`StudyFolderSurvey`):
 /// what `trialreport init` writes. The plan uses only what the files show — the arms, the
-/// population flags, the datasets — and leaves out what only the study's statistician can decide
+/// population flags, the datasets, the end-of-study status — and leaves out what only the study's statistician can decide
 /// (the primary endpoint, the doses, the baseline table), so it validates and renders as it is;
 /// `text` is the plan's canonical YAML after a comment saying what was recognised, what was
 /// guessed and what is left to decide.
@@ -80,6 +80,13 @@ public struct PlanDraft: Sendable {
             }
         }
         plan.data = .adam(layout)
+        if let status = subjects.endOfStudyStatus {
+            let set = sets.first { $0.flag == "ITTFL" } ?? sets.first { $0.flag == "RANDFL" }
+            plan.disposition = DispositionPlan(set: set?.name)
+            guesses.append("the disposition table from \(status)" + (subjects.discontinuationReason.map { " with the reasons of \($0)" } ?? "")
+                           + (set.map { " in the \($0.name) set" } ?? " for every participant by planned arm")
+                           + "; a completion flag such as COMP24FL goes in 'disposition.status'")
+        }
         for dataset in survey.measurements {
             let parameters = dataset.parameters.prefix(8).map(\.code).joined(separator: ", ")
                 + (dataset.parameters.count > 8 ? " and \(dataset.parameters.count - 8) more" : "")

@@ -23,6 +23,10 @@ public struct StudyFolderSurvey: Sendable {
         public var flags: [String]
         /// The number of rows.
         public var participantCount: Int
+        /// `EOSSTT` (the end-of-study status) when the dataset has it.
+        public var endOfStudyStatus: String?
+        /// The reason for discontinuation: `DCSREAS`, else `DCDECOD`, when the dataset has one.
+        public var discontinuationReason: String?
     }
 
     /// A Basic Data Structure dataset of measurements.
@@ -148,7 +152,9 @@ public struct StudyFolderSurvey: Sendable {
         }.map(\.name)
         return Subjects(file: file, treatment: treatment, arms: arms.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key),
                         actualTreatment: table.column(named: "TRT01A") == nil ? nil : "TRT01A",
-                        flags: flags, participantCount: table.rowCount)
+                        flags: flags, participantCount: table.rowCount,
+                        endOfStudyStatus: table.column(named: "EOSSTT") == nil ? nil : "EOSSTT",
+                        discontinuationReason: ["DCSREAS", "DCDECOD"].first { table.column(named: $0) != nil })
     }
 
     private static func measurements(_ table: DataTable, file: String) -> Measurements {
