@@ -37,6 +37,28 @@ enum IBMFloat {
         let magnitude = Double(fraction) * scale
         return signAndExponent & 0x80 == 0 ? magnitude : -magnitude
     }
+
+    /// The 8-byte IBM form of `value`, exact for every double in the IBM range: a NaN as SAS's
+    /// missing value (its tag when it carries one, else `.`), a magnitude below the smallest IBM
+    /// number (about 5.4e-79) as a zero of its sign, and one above the largest (about 7.2e75) as
+    /// the missing value `.`, which transport files have no other way to hold.
+    static func bits(_ value: Double) -> UInt64 {
+        let sign: UInt64 = value.sign == .minus ? 1 << 63 : 0
+        let missing = UInt64(UInt8(ascii: ".")) << 56
+        guard !value.isNaN else { return UInt64(SASMissingValue(value)?.tag ?? UInt8(ascii: ".")) << 56 }
+        guard value.isFinite else { return missing }
+        guard value != 0 else { return sign }
+        let magnitude = value.magnitude
+        // magnitude = f · 2^binary with f in [1/2, 1); the hexadecimal exponent is ceil(binary / 4).
+        let binary = Int(magnitude.exponent) + 1
+        let hexadecimal = binary > 0 ? (binary + 3) / 4 : -(-binary / 4)
+        let biased = hexadecimal + 64
+        guard biased <= 127 else { return missing }
+        guard biased >= 0 else { return sign }
+        // The fraction magnitude · 2^(56 − 4h) lies in [2^52, 2^56) and is a whole number: exact.
+        let fraction = UInt64(Double(sign: .plus, exponent: 56 - 4 * hexadecimal, significand: magnitude))
+        return sign | UInt64(biased) << 56 | fraction
+    }
 }
 
 /// One of SAS's 28 missing values: `.` (the ordinary one), `._` and `.A`–`.Z` (the special
