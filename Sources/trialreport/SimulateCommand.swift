@@ -3,6 +3,8 @@ import Foundation
 import TrialReport
 import TrialSimulation
 
+extension StudySimulation.Format: ExpressibleByArgument {}
+
 /// `trialreport simulate`: a dummy study in the study-folder format.
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,8 +17,10 @@ struct SimulateCommand: ParsableCommand {
             --arms gives a random study other arms than UC-MSC and Control, the first the reference, \
             each optionally with a dose, and writes a study.yaml listing them: \
             trialreport simulate --participants 300 --arms "Placebo:0,Low:54,High:81" --out study3. \
-            OUT must be new, empty or hold only files simulate writes (adsl.csv, adlb.csv, \
-            adae.csv, adii.csv, study.yaml) and hidden files; a folder holding other files is \
+            --format xpt writes a random study as CDISC ADaM datasets in SAS transport files \
+            (adsl.xpt, adlb.xpt, adae.xpt) with an ADaM study.yaml. OUT must be new, empty or hold \
+            only files simulate writes (adsl.csv, adlb.csv, adae.csv, adii.csv, the three .xpt \
+            files, study.yaml) and hidden files; a folder holding other files is \
             refused (exit 73) unless --force.
             """
     )
@@ -33,6 +37,12 @@ struct SimulateCommand: ParsableCommand {
         valueName: "arms"))
     var arms: String?
 
+    @Option(help: ArgumentHelp(
+        "The files of a random study: csv (adsl.csv, adlb.csv, adae.csv, adii.csv) or xpt (CDISC ADaM datasets "
+            + "adsl.xpt, adlb.xpt, adae.xpt as SAS transport files, with an ADaM study.yaml).",
+        valueName: "format"))
+    var format: StudySimulation.Format = .csv
+
     @Flag(help: "Write the calibrated example study instead of a random one.")
     var example = false
 
@@ -46,6 +56,9 @@ struct SimulateCommand: ParsableCommand {
         if example {
             guard participants == nil, seed == nil, arms == nil else {
                 throw ValidationError("--example is a fixed study of 53 participants; drop --participants, --seed and --arms.")
+            }
+            guard format == .csv else {
+                throw ValidationError("--example is written as CSV files; drop --format or write a random study.")
             }
         } else {
             guard let participants else { throw ValidationError("Give --participants N, or --example.") }
@@ -70,10 +83,10 @@ struct SimulateCommand: ParsableCommand {
                 ? .example
                 : .random(participants: participants ?? 0, seed: seed ?? 1, arms: try simulatedArms())
             let output = URL(fileURLWithPath: outputDirectory)
-            try PreviousOutput.checkReplaceable(output, force: force, ownFiles: Set(StudySimulation(.example).fileNames))
-            let summary = try StudySimulation(design).write(to: output)
-            print("wrote \(summary.participants) participants, \(summary.measurements) measurements, "
-                + "\(summary.adverseEvents) adverse events, \(summary.insulinFreeEpisodes) episodes to \(outputDirectory)")
+            try PreviousOutput.checkReplaceable(output, force: force, ownFiles: Set(StudySimulation.allFileNames))
+            let summary = try StudySimulation(design, format: format).write(to: output)
+            print("wrote \(summary.participants) participants, \(summary.measurements) measurements, \(summary.adverseEvents) adverse events"
+                + (format == .xpt ? "" : ", \(summary.insulinFreeEpisodes) episodes") + " to \(outputDirectory)")
         }
     }
 }

@@ -47,6 +47,28 @@ struct SimulateCommandTests {
         #expect(validated.standardOutput.contains("arms: Placebo "))
     }
 
+    @Test func transportFilesGiveAnADaMStudyThatValidatesAndRenders() throws {
+        let parent = try TemporaryStudy([:])
+        let folder = parent.path + "/adam"
+        let written = try Trialreport.run(["simulate", "--participants", "120", "--arms", "Placebo:0,Low:54,High:81",
+                                           "--format", "xpt", "--out", folder])
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(written.standardOutput.hasPrefix("wrote 120 participants, ") && !written.standardOutput.contains("episodes"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["adae.xpt", "adlb.xpt", "adsl.xpt", "study.yaml"])
+        let validated = try Trialreport.run(["validate", "--data", folder])
+        #expect(validated.status == 0, "\(validated.standardError)")
+        #expect(validated.standardOutput.contains("set Intent-to-treat (ITTFL): "))
+        let rendered = try Trialreport.run(["render", "--data", folder, "--out", parent.path + "/report", "--quiet"])
+        #expect(rendered.status == 0, "\(rendered.standardError)")
+        let report = try String(contentsOfFile: parent.path + "/report/report.md", encoding: .utf8)
+        #expect(report.contains("HbA1c change from baseline to month 12") && report.contains("| Responders, n (%) |"))
+        // A folder of CSV files from simulate may be rewritten as transport files.
+        #expect(try Trialreport.run(["simulate", "--participants", "5", "--out", folder + "-csv"]).status == 0)
+        #expect(try Trialreport.run(["simulate", "--participants", "5", "--format", "xpt", "--out", folder + "-csv"]).status == 0)
+        let example = try Trialreport.run(["simulate", "--example", "--format", "xpt", "--out", parent.path + "/y"])
+        #expect(example.status == 64 && example.standardError.contains("--example is written as CSV files"))
+    }
+
     @Test func badArmsAreAUsageError() throws {
         let parent = try TemporaryStudy([:])
         let result = try Trialreport.run(["simulate", "--participants", "5", "--arms", "Placebo:0,Low", "--out", parent.path + "/x"])

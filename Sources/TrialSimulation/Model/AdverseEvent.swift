@@ -1,5 +1,5 @@
 /// The adverse-event terms the simulation uses (MedDRA preferred terms and system organ classes).
-enum AdverseEventTerm: Sendable {
+enum AdverseEventTerm: CaseIterable, Sendable {
     case pyrexia
     case headache
     case fatigue

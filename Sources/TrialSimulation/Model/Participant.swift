@@ -39,6 +39,16 @@ enum LaboratoryParameter: CaseIterable, Sendable {
         }
     }
 
+    /// The name written in PARAM (before the unit) in CDISC ADaM output.
+    var name: String {
+        switch self {
+        case .fastingCPeptide: "Fasting C-peptide"
+        case .postprandialCPeptide: "Postprandial C-peptide"
+        case .hbA1c: "HbA1c"
+        case .insulinDose: "Insulin dose"
+        }
+    }
+
     var unit: String {
         switch self {
         case .fastingCPeptide, .postprandialCPeptide: "pmol/L"

@@ -45,12 +45,24 @@ struct CSVBuffer: Sendable {
     /// (a value that rounds to zero is written without a sign).
     mutating func appendFixed(_ value: Double, decimals: Int) {
         let scale = Int(powerOfTen(decimals))
-        let scaled = Int((value * Double(scale)).rounded(.toNearestOrAwayFromZero))
+        let scaled = Self.scaled(value, scale: scale)
         if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
         appendInteger(abs(scaled) / scale)
         guard decimals > 0 else { return }
         bytes.append(UInt8(ascii: "."))
         appendInteger(abs(scaled) % scale, width: decimals)
+    }
+
+    /// The number a reader gets from `appendFixed(value, decimals:)`'s text: the double nearest
+    /// to the decimal written.
+    static func fixed(_ value: Double, decimals: Int) -> Double {
+        let scale = Int(powerOfTen(decimals))
+        return Double(scaled(value, scale: scale)) / Double(scale)
+    }
+
+    /// `value` times `scale`, rounded half away from zero.
+    private static func scaled(_ value: Double, scale: Int) -> Int {
+        Int((value * Double(scale)).rounded(.toNearestOrAwayFromZero))
     }
 
     /// Appends the USUBJID field `P<number>,`, the number zero-padded to `width` digits.

@@ -21,15 +21,16 @@ struct ParticipantBlocks {
 }
 
 extension RandomStudy {
-    /// The tables of each block of `batch`, made in parallel and returned in block order.
+    /// The tables of each block of `batch`, made in parallel and returned in block order: each
+    /// block starts from `empty(block)` and gets its participants through `add`.
     /// - Complexity: O(participants in the batch), spread over the available cores.
-    func tables(of batch: [Range<Int>]) -> [StudyTables] {
-        let results = BlockResults(count: batch.count)
-        let width = StudyTables.identifierWidth(participantCount: participantCount)
+    func tables<Tables: Sendable>(of batch: [Range<Int>], empty: @Sendable (Range<Int>) -> Tables,
+                                  add: @Sendable (inout Tables, Participant) -> Void) -> [Tables] {
+        let results = BlockResults<Tables>(count: batch.count)
         DispatchQueue.concurrentPerform(iterations: batch.count) { blockIndex in
-            var tables = StudyTables(identifierWidth: width, expectedParticipants: batch[blockIndex].count)
+            var tables = empty(batch[blockIndex])
             for number in batch[blockIndex] {
-                tables.append(participant(number))
+                add(&tables, participant(number))
             }
             results.store(tables, at: blockIndex)
         }
@@ -38,20 +39,20 @@ extension RandomStudy {
 }
 
 /// One slot per block, filled from parallel workers.
-private final class BlockResults: @unchecked Sendable {
+private final class BlockResults<Tables: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var slots: [StudyTables?]
+    private var slots: [Tables?]
 
     init(count: Int) {
         slots = Array(repeating: nil, count: count)
     }
 
-    func store(_ tables: StudyTables, at index: Int) {
+    func store(_ tables: Tables, at index: Int) {
         lock.withLock { slots[index] = tables }
     }
 
     /// Every slot's tables; call after all workers have finished.
-    var all: [StudyTables] {
+    var all: [Tables] {
         lock.withLock { slots.map { $0! } }
     }
 }

@@ -21,6 +21,58 @@ enum StudyPlanTemplate {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The plan of a random study written as CDISC ADaM transport files (`simulate --format xpt`):
+    /// the datasets, `arms` as `text(arms:)` writes them, the analysis sets of the population
+    /// flags, an ANCOVA endpoint and a responder endpoint at the last visit, the baseline table and
+    /// the treatment-emergent adverse events.
+    static func adamText(arms: SimulatedArms) -> String {
+        let armLines = text(arms: arms).split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { !$0.hasPrefix("# The arms") }.joined(separator: "\n")
+        let last = StudyModel.visits.max() ?? 0
+        return """
+            # The analysis plan of a random study written by trialreport simulate --format xpt: CDISC ADaM
+            # datasets as SAS transport files. Every key is described in Guides/Plan.md and Guides/ADaMStudies.md.
+            title: "A simulated study"
+
+            data:
+              format: adam
+              subjects: adsl.xpt
+              events: adae.xpt
+              measurements: [adlb.xpt]
+              treatment: TRT01P
+              actualTreatment: TRT01A
+
+            \(armLines)
+            sets:
+              - {name: Safety, flag: SAFFL, byActualTreatment: true}
+              - {name: Intent-to-treat, flag: ITTFL}
+
+            endpoints:
+              - name: HbA1c change from baseline to month \(last)
+                parameter: HBA1C
+                visit: \(last)
+                measure: change
+                set: Intent-to-treat
+              - name: Fasting C-peptide up by 10% or more at month \(last)
+                parameter: CPEPF
+                visit: \(last)
+                measure: percentChange
+                set: Intent-to-treat
+                responder: {threshold: 10, better: higher, missing: nonResponder}
+
+            baseline:
+              set: Intent-to-treat
+              variables:
+                - {variable: AGE, label: "Age (y)"}
+                - {variable: SEX, levels: {F: Female, M: Male}}
+                - {variable: BMIBL, label: "Baseline BMI (kg/m²)"}
+
+            safety:
+              set: Safety
+
+            """
+    }
+
     /// A dose as written: whole numbers without a decimal point.
     private static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
