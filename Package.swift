@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "TrialReport",
             dependencies: [
-                "TrialAnalysis", "TrialData", "Plot", "CCairo",
+                "TrialAnalysis", "TrialData", "Plot", "CCairo", "CZlib",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import TrialAnalysis
 
-/// The plan's `tlf` section: whether the TLF package is written, where titles go and the output
-/// numbers the plan fixes, read with locations and written back in the canonical YAML.
+/// The plan's `tlf` section: whether the TLF package is written, in which formats, where titles go
+/// and the output numbers the plan fixes, read with locations and written back in the canonical YAML.
 @Suite struct PlanTLFSectionTests {
     @Test func readsEveryKey() throws {
         let plan = try AnalysisPlan.load(yaml: """
@@ -11,14 +11,16 @@ import TrialAnalysis
               write: false
               titles: body
               numbers: {primary-endpoint: "14.2.1", adverse-events: 14.3.1.2}
+              formats: [docx]
             """).plan
         #expect(plan.tlf == TLFSettings(write: false, titles: .body,
-                                        numbers: ["primary-endpoint": "14.2.1", "adverse-events": "14.3.1.2"]))
+                                        numbers: ["primary-endpoint": "14.2.1", "adverse-events": "14.3.1.2"], formats: [.docx]))
     }
 
     @Test func absentOrEmptyKeepsTheDefaults() throws {
         #expect(try AnalysisPlan.load(yaml: "title: T\n").plan.tlf == TLFSettings())
         #expect(try AnalysisPlan.load(yaml: "tlf: {}\n").plan.tlf == TLFSettings(write: true, titles: .header, numbers: [:]))
+        #expect(TLFSettings().formats == [.rtf, .docx])
     }
 
     @Test func roundTripsThroughTheCanonicalYAMLAndIsLeftOutWhenDefault() throws {
@@ -28,6 +30,7 @@ import TrialAnalysis
               write: true
               titles: body
               numbers: {"a": "14.1.9", "b": "16.2.7"}
+              formats: [rtf, docx]
 
             """))
         #expect(try AnalysisPlan.load(yaml: plan.canonicalYAML).plan == plan)
@@ -45,6 +48,10 @@ import TrialAnalysis
         ])
         #expect(planDiagnostics("tlf: {titles: footer}\n")
             == ["error: study.yaml:1:15: tlf.titles: expected one of 'header', 'body', got \"footer\""])
+        #expect(planDiagnostics("tlf:\n  formats: [rtf, pdf, rtf]\n") == [
+            "error: study.yaml:2:18: tlf.formats[1]: expected one of 'rtf', 'docx', got \"pdf\"",
+            "error: study.yaml:2:23: tlf.formats[2]: format 'rtf' is listed twice",
+        ])
         #expect(planDiagnostics("tlf: [a]\n") == ["error: study.yaml:1:6: tlf: expected a mapping of keys to values, got a list"])
     }
 }

@@ -3,23 +3,26 @@ import Testing
 import TrialAnalysis
 @testable import TrialReport
 
-/// Every RTF file of the TLF package opens in LibreOffice (Debian's libreoffice-writer-nogui,
+/// Every RTF and DOCX file of the TLF package opens in LibreOffice (Debian's libreoffice-writer-nogui,
 /// installed by `make test`): converted to PDF, each page shows the output's number, title,
 /// population with its N, the column headers and "Page x of y" (with titles in the body, only
-/// the first page shows them in LibreOffice). Skipped where LibreOffice is not installed.
+/// the first page of an RTF file shows them in LibreOffice; every page of a DOCX file does).
+/// Skipped where LibreOffice is not installed.
 @Suite("TLF package in LibreOffice", .enabled(if: LibreOffice.isInstalled))
 struct TLFLibreOfficeTests {
-    @Test(arguments: [TLFSettings.Placement.header, .body])
-    func everyPageShowsTheTitleBlockTheColumnHeadersAndPageXOfY(placement: TLFSettings.Placement) throws {
+    @Test(arguments: [TLFSettings.Placement.header, .body], TLFSettings.Format.allCases)
+    func everyPageShowsTheTitleBlockTheColumnHeadersAndPageXOfY(placement: TLFSettings.Placement, format: TLFSettings.Format) throws {
         // Enough adverse-event classes that their table runs over several pages.
         let results = DocumentSamples.results(adverseEventClasses: 40)
         let report = try DocumentSamples.compose(results)
         var plan = AnalysisPlan()
         plan.tlf.titles = placement
+        plan.tlf.formats = [format]
         let files = TLFPackage.files(tables: report.tables, results: results, plan: plan,
                                      provenance: DocumentSamples.provenance, paper: .a4)
         let outputs = TLFOutput.outputs(of: report.tables.filter { $0.number != nil }.sorted { $0.number! < $1.number! },
                                         results: results, plan: plan)
+        #expect(files.count == outputs.count)
         let scratch = try ScratchFolder()
         for (path, bytes) in files {
             try Data(bytes).write(to: scratch.url.appendingPathComponent(String(path.dropFirst("tlf/".count))))
@@ -34,13 +37,13 @@ struct TLFLibreOfficeTests {
             for (index, page) in pages.enumerated() {
                 var expected = ["Page\(index + 1)of\(pages.count)"]
                 // LibreOffice 7.4 does not repeat header rows (\trhdr) of an RTF table: with titles in
-                // the body, it shows them on the first page only.
-                if placement == .header || index == 0 {
-                    expected += [output.label, output.table.caption, "\(output.population) (N = \(output.populationSize))"].map(Self.squeezed)
+                // the body, it shows them on the first page only. It repeats those of a DOCX table (w:tblHeader).
+                if placement == .header || format == .docx || index == 0 {
+                    expected += output.titleLines.map(Self.squeezed)
                     expected += output.table.headerRows.last!.map { Self.squeezed(Display.plainText($0.text)) }
                 }
                 for text in expected where !page.contains(text) {
-                    Issue.record("\(output.fileName) page \(index + 1) of \(pages.count) lacks \(text)")
+                    Issue.record("\(output.fileName).\(format) page \(index + 1) of \(pages.count) lacks \(text)")
                 }
             }
         }

@@ -88,7 +88,7 @@ struct TLFRTFTests {
         #expect(headerRows.count == 2 && headerRows.allSatisfy { !$0.contains("\\trhdr") })
         let bodyRows = rtf.replacingOccurrences(of: header, with: "").components(separatedBy: "\\trowd").dropFirst()
         #expect(bodyRows.count == 3)
-        let edges = RTFTableLayout(sampleAdverseEventTable(), paper: .a4, margin: RTFDocument.margin).columnBoundaries
+        let edges = TLFTableLayout(sampleAdverseEventTable(), paper: .a4, margin: TLFPageStyle.margin).columnBoundaries
         // The first header row: an empty cell, then two cells spanning two columns each.
         let first = headerRows.first!
         #expect(first.contains("\\cellx\(edges[1])") && first.contains("\\cellx\(edges[3])")
@@ -101,27 +101,27 @@ struct TLFRTFTests {
 
     @Test func numbersSitOnADecimalTabAndLabelsAreIndented() {
         let rtf = Self.document().rtf(Self.output())
-        let layout = RTFTableLayout(sampleAdverseEventTable(), paper: .a4, margin: RTFDocument.margin)
+        let layout = TLFTableLayout(sampleAdverseEventTable(), paper: .a4, margin: TLFPageStyle.margin)
         #expect(layout.decimalTabs[0] == nil && layout.decimalTabs.dropFirst().allSatisfy { $0 != nil })
         let tab = layout.decimalTabs[1]!
         #expect(rtf.contains("\\tqdec\\tx\(tab) 3 (11.1%)\\cell"))
         #expect(rtf.contains("\\ql\\li200 Anaemia\\cell"))
         #expect(rtf.contains("{\\b Blood}\\cell"))
         // The tab centres the widest integer and fraction parts in the column.
-        let text = layout.columnWidths[1] - 2 * RTFTableLayout.cellGap
-        let integer = RTFTableLayout.measured("3 (11"), fraction = RTFTableLayout.measured(".1%)")
+        let text = layout.columnWidths[1] - 2 * TLFTableLayout.cellGap
+        let integer = TLFTableLayout.measured("3 (11"), fraction = TLFTableLayout.measured(".1%)")
         #expect(abs(tab - ((text - integer - fraction) / 2 + integer)) <= 1)
     }
 
     @Test func aNarrowTableIsPortraitAndAWideOneLandscapeBothFillingTheTextWidth() {
-        let narrow = RTFTableLayout(sampleAdverseEventTable(), paper: .a4, margin: RTFDocument.margin)
+        let narrow = TLFTableLayout(sampleAdverseEventTable(), paper: .a4, margin: TLFPageStyle.margin)
         #expect(!narrow.landscape)
-        #expect(narrow.columnWidths.reduce(0, +) == 11906 - 2 * RTFDocument.margin)
+        #expect(narrow.columnWidths.reduce(0, +) == 11906 - 2 * TLFPageStyle.margin)
         var wide = ReportTable(name: "wide", caption: "Wide", headerRows: [(1...14).map { .init("Visit month \($0)") }])
         wide.groups = [.init([.init((1...14).map { .number("123.4 (56.78)", footnotes: ["\($0)"]) })])]
-        let layout = RTFTableLayout(wide, paper: .a4, margin: RTFDocument.margin)
+        let layout = TLFTableLayout(wide, paper: .a4, margin: TLFPageStyle.margin)
         #expect(layout.landscape)
-        #expect(layout.columnWidths.reduce(0, +) == 16838 - 2 * RTFDocument.margin)
+        #expect(layout.columnWidths.reduce(0, +) == 16838 - 2 * TLFPageStyle.margin)
         let rtf = Self.document().rtf(Self.output(wide))
         #expect(rtf.contains("\\paperw16838\\paperh11906") && rtf.contains("\\landscape") && rtf.contains("\\lndscpsxn"))
         #expect(Self.document().rtf(Self.output()).contains("\\paperw11906\\paperh16838"))
@@ -163,12 +163,17 @@ struct TLFRTFTests {
         var plan = AnalysisPlan()
         let files = TLFPackage.files(tables: report.tables, results: DocumentSamples.results(), plan: plan,
                                      provenance: DocumentSamples.provenance, paper: .a4)
-        #expect(files.count == report.tables.filter { $0.number != nil }.count)
-        #expect(files.allSatisfy { $0.0.hasPrefix("tlf/") && $0.0.hasSuffix(".rtf") })
+        // One RTF and one DOCX file per output, by default.
+        #expect(files.count == 2 * report.tables.filter { $0.number != nil }.count)
+        #expect(files.allSatisfy { $0.0.hasPrefix("tlf/") && ($0.0.hasSuffix(".rtf") || $0.0.hasSuffix(".docx")) })
         #expect(files.map(\.0).contains("tlf/14.2.1-primary-endpoint.rtf"))
+        #expect(files.map(\.0).contains("tlf/14.2.1-primary-endpoint.docx"))
         let again = TLFPackage.files(tables: report.tables, results: DocumentSamples.results(), plan: plan,
                                      provenance: DocumentSamples.provenance, paper: .a4)
         #expect(files.map(\.1) == again.map(\.1))
+        plan.tlf.formats = [.docx]
+        #expect(TLFPackage.files(tables: report.tables, results: DocumentSamples.results(), plan: plan,
+                                 provenance: DocumentSamples.provenance, paper: .a4).allSatisfy { $0.0.hasSuffix(".docx") })
         plan.tlf.write = false
         #expect(TLFPackage.files(tables: report.tables, results: DocumentSamples.results(), plan: plan,
                                  provenance: DocumentSamples.provenance, paper: .a4).isEmpty)

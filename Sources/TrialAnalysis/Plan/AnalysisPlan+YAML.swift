@@ -134,6 +134,7 @@ extension AnalysisPlan {
             let numbers = tlf.numbers.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             key(TLFKey.numbers, "{" + numbers.map { "\(Self.quoted($0.key)): \(Self.quoted($0.value))" }.joined(separator: ", ") + "}",
                 indent: "  ")
+            key(TLFKey.formats, Self.flow(tlf.formats.map(\.rawValue)), indent: "  ")
         }
         if let disposition { lines += Self.lines(of: disposition) }
         return lines.joined(separator: "\n") + "\n"

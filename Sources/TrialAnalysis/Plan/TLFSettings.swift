@@ -1,5 +1,5 @@
-/// How the plan asks for the TLF package (`output/tlf/`: one RTF file per table and listing),
-/// the plan's `tlf` key.
+/// How the plan asks for the TLF package (`output/tlf/`: one RTF and one DOCX file per table and
+/// listing), the plan's `tlf` key.
 public struct TLFSettings: Sendable, Hashable {
     /// Where the title block and the footnotes of each output go.
     public enum Placement: String, Sendable, Hashable, CaseIterable {
@@ -9,6 +9,14 @@ public struct TLFSettings: Sendable, Hashable {
         case body
     }
 
+    /// A file format of the package.
+    public enum Format: String, Sendable, Hashable, CaseIterable {
+        /// Rich Text Format (`.rtf`).
+        case rtf
+        /// Word (`.docx`, Office Open XML).
+        case docx
+    }
+
     /// Whether `render` writes the package.
     public var write: Bool
     /// Where the title block and the footnotes go.
@@ -16,11 +24,15 @@ public struct TLFSettings: Sendable, Hashable {
     /// Output numbers the plan fixes, by table name ("primary-endpoint": "14.2.1"); the other
     /// outputs are numbered in report order within their ICH E3 section.
     public var numbers: [String: String]
+    /// The formats each output is written in, in this order (by default RTF and DOCX).
+    public var formats: [Format]
 
-    /// Settings; the defaults write the package with titles in the page header.
-    public init(write: Bool = true, titles: Placement = .header, numbers: [String: String] = [:]) {
+    /// Settings; the defaults write the package in RTF and DOCX with titles in the page header.
+    public init(write: Bool = true, titles: Placement = .header, numbers: [String: String] = [:],
+                formats: [Format] = Format.allCases) {
         self.write = write
         self.titles = titles
         self.numbers = numbers
+        self.formats = formats
     }
 }

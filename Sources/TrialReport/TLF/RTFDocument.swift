@@ -22,30 +22,24 @@ struct RTFDocument {
     /// The tool, version, date and lock of the footer: "TrialReport 0.1.0; 2025-06-30; data lock 1a2b3c4d5e6f".
     var provenance: String
 
-    /// The margin on every side of the page (2 cm, as report.pdf), in twips.
-    static let margin = 1134
-    /// The size of titles, in points.
-    static let titlePoints = 10
-    /// The size of footnotes, the footer and the page header, in points.
-    static let notePoints = 8
+    private typealias Style = TLFPageStyle
 
     /// The RTF text of `output`.
     /// - Complexity: O(cells of the table).
     func rtf(_ output: TLFOutput) -> String {
         let table = output.table
-        let layout = RTFTableLayout(table, paper: paper, margin: Self.margin)
-        let portrait = paper.portrait
-        let (width, height) = layout.landscape ? (portrait.height, portrait.width) : (portrait.width, portrait.height)
-        let pageWidth = Int((width * 20).rounded()), pageHeight = Int((height * 20).rounded())
-        let textWidth = pageWidth - 2 * Self.margin
+        let layout = TLFTableLayout(table, paper: paper, margin: Style.margin)
+        let (pageWidth, pageHeight) = layout.pageSize(on: paper)
+        let textWidth = pageWidth - 2 * Style.margin
         var rtf = "{\\rtf1\\ansi\\ansicpg1252\\uc1\\deff0\\deflang1033\n"
         rtf += "{\\fonttbl{\\f0\\fswiss\\fcharset0 Liberation Sans{\\*\\falt Arial};}}\n"
         rtf += "{\\info{\\title " + RTFText.escaped(output.label + " " + table.caption) + "}{\\author "
             + RTFText.escaped(provenance.split(separator: ";").first.map(String.init) ?? "") + "}}\n"
-        rtf += "\\paperw\(pageWidth)\\paperh\(pageHeight)\\margl\(Self.margin)\\margr\(Self.margin)"
-            + "\\margt\(Self.margin)\\margb\(Self.margin)" + (layout.landscape ? "\\landscape" : "") + "\n"
-        rtf += "\\sectd" + (layout.landscape ? "\\lndscpsxn" : "") + "\\pgwsxn\(pageWidth)\\pghsxn\(pageHeight)\\headery567\\footery567\n"
-        rtf += "{\\header" + paragraph(RTFText.escaped(studyTitle), points: Self.notePoints, alignment: "\\ql", after: 120)
+        rtf += "\\paperw\(pageWidth)\\paperh\(pageHeight)\\margl\(Style.margin)\\margr\(Style.margin)"
+            + "\\margt\(Style.margin)\\margb\(Style.margin)" + (layout.landscape ? "\\landscape" : "") + "\n"
+        rtf += "\\sectd" + (layout.landscape ? "\\lndscpsxn" : "") + "\\pgwsxn\(pageWidth)\\pghsxn\(pageHeight)"
+            + "\\headery\(Style.headerDistance)\\footery\(Style.headerDistance)\n"
+        rtf += "{\\header" + paragraph(RTFText.escaped(studyTitle), points: Style.notePoints, alignment: "\\ql", after: Style.noteSpacing)
         if placement == .header {
             rtf += titleBlock(output).joined() + headerRows(table, layout: layout, repeated: false)
                 + paragraph("", points: 2, alignment: "\\ql")
@@ -57,24 +51,24 @@ struct RTFDocument {
             rtf += titleRows(output, width: layout.columnWidths.reduce(0, +)) + headerRows(table, layout: layout, repeated: true)
         }
         rtf += bodyRows(table, layout: layout)
-        rtf += placement == .body ? footnotes(table) : paragraph("", points: RTFTableLayout.points, alignment: "\\ql")
+        rtf += placement == .body ? footnotes(table) : paragraph("", points: TLFTableLayout.points, alignment: "\\ql")
         return rtf + "}\n"
     }
 
     /// The number, the caption and the population with its N, centred, bold but the population:
     /// three paragraphs, or three cells' paragraphs `inTable`.
     private func titleBlock(_ output: TLFOutput, inTable: Bool = false) -> [String] {
-        let lines = [("\\b " + RTFText.escaped(output.label), 0), ("\\b " + RTFText.escaped(output.table.caption), 0),
-                     (RTFText.escaped(output.population + " (N = " + Display.integer(output.populationSize) + ")"), 160)]
-        return lines.map { text, after in
-            paragraph(text, points: Self.titlePoints, alignment: "\\qc", after: after, inTable: inTable)
+        output.titleLines.enumerated().map { index, line in
+            let last = index == output.titleLines.count - 1
+            return paragraph((last ? "" : "\\b ") + RTFText.escaped(line), points: Style.titlePoints, alignment: "\\qc",
+                             after: last ? Style.titleSpacing : 0, inTable: inTable)
         }
     }
 
     /// The title block as header rows of the table, one cell across it, without borders.
     private func titleRows(_ output: TLFOutput, width: Int) -> String {
         titleBlock(output, inTable: true).map { cell in
-            "\\trowd\\trgaph\(RTFTableLayout.cellGap)\\trleft0\\trhdr\\trkeep\\cellx\(width)\n" + cell + "\\row\n"
+            "\\trowd\\trgaph\(TLFTableLayout.cellGap)\\trleft0\\trhdr\\trkeep\\cellx\(width)\n" + cell + "\\row\n"
         }.joined()
     }
 
@@ -82,16 +76,16 @@ struct RTFDocument {
     private func footnotes(_ table: ReportTable) -> String {
         table.footnotes.map { note in
             paragraph("{\\super " + RTFText.escaped(note.marker) + "} " + RTFText.escaped(note.text),
-                      points: Self.notePoints, alignment: "\\ql")
+                      points: Style.notePoints, alignment: "\\ql")
         }.joined()
     }
 
     /// The source files, tool, version and date at the left; "Page x of y" at the right margin.
     private func footerLine(_ output: TLFOutput, textWidth: Int) -> String {
         let field = { (name: String) in "{\\field{\\*\\fldinst " + name + "}{\\fldrslt 1}}" }
-        let text = RTFText.escaped("Source: " + output.sources.joined(separator: ", ") + "; " + provenance)
+        let text = RTFText.escaped(output.footerText(provenance: provenance))
             + "\\tab Page " + field("PAGE") + " of " + field("NUMPAGES")
-        return "\\pard\\plain\\f0\\fs\(Self.notePoints * 2)\\sb120\\tqr\\tx\(textWidth) " + text + "\\par\n"
+        return "\\pard\\plain\\f0\\fs\(Style.notePoints * 2)\\sb\(Style.noteSpacing)\\tqr\\tx\(textWidth) " + text + "\\par\n"
     }
 
     /// One paragraph of `text` (already RTF), or the paragraph of a table cell `inTable`.
@@ -102,22 +96,16 @@ struct RTFDocument {
 
     /// The column header rows, a rule above and below them and under each header cell spanning
     /// columns; marked to repeat on every page (`\\trhdr`) when `repeated`.
-    private func headerRows(_ table: ReportTable, layout: RTFTableLayout, repeated: Bool) -> String {
+    private func headerRows(_ table: ReportTable, layout: TLFTableLayout, repeated: Bool) -> String {
         var rtf = ""
-        let columns = table.columnCount
         let boundaries = layout.columnBoundaries
-        for (index, row) in table.headerRows.enumerated() {
-            rtf += "\\trowd\\trgaph\(RTFTableLayout.cellGap)\\trleft0" + (repeated ? "\\trhdr" : "") + "\\trkeep\n"
-            var column = 0, cells = ""
-            for cell in row where column < columns {
-                let end = min(columns, column + cell.columnSpan)
-                var borders = index == 0 ? "\\clbrdrt\\brdrs\\brdrw10" : ""
-                if index == table.headerRows.count - 1 || (cell.columnSpan > 1 && !cell.text.isEmpty) {
-                    borders += "\\clbrdrb\\brdrs\\brdrw10"
-                }
-                rtf += "\\clvertalb" + borders + "\\cellx\(boundaries[end])"
-                cells += cellParagraph(RTFText.escaped(cell.text) + marks(cell.footnotes), alignment: cell.alignment) + "\\cell"
-                column = end
+        for row in TLFTableLayout.headerRows(table) {
+            rtf += "\\trowd\\trgaph\(TLFTableLayout.cellGap)\\trleft0" + (repeated ? "\\trhdr" : "") + "\\trkeep\n"
+            var cells = ""
+            for placed in row {
+                let borders = (placed.ruleAbove ? "\\clbrdrt\\brdrs\\brdrw10" : "") + (placed.ruleBelow ? "\\clbrdrb\\brdrs\\brdrw10" : "")
+                rtf += "\\clvertalb" + borders + "\\cellx\(boundaries[placed.columns.upperBound])"
+                cells += cellParagraph(RTFText.escaped(placed.cell.text) + marks(placed.cell.footnotes), alignment: placed.cell.alignment) + "\\cell"
             }
             rtf += "\n" + cells + "\\row\n"
         }
@@ -126,16 +114,14 @@ struct RTFDocument {
 
     /// The body rows, a rule below the last; the rows of a group kept together are kept with the
     /// next row.
-    private func bodyRows(_ table: ReportTable, layout: RTFTableLayout) -> String {
+    private func bodyRows(_ table: ReportTable, layout: TLFTableLayout) -> String {
         var rtf = ""
         let columns = table.columnCount
         let boundaries = layout.columnBoundaries
-        let bodyRows = table.groups.flatMap { group in
-            group.rows.enumerated().map { ($1, group.keepTogether && $0 < group.rows.count - 1) }
-        }
+        let bodyRows = TLFTableLayout.bodyRows(table)
         for (index, (row, keepWithNext)) in bodyRows.enumerated() {
             let last = index == bodyRows.count - 1
-            rtf += "\\trowd\\trgaph\(RTFTableLayout.cellGap)\\trleft0\\trkeep" + (keepWithNext ? "\\trkeepfollow" : "") + "\n"
+            rtf += "\\trowd\\trgaph\(TLFTableLayout.cellGap)\\trleft0\\trkeep" + (keepWithNext ? "\\trkeepfollow" : "") + "\n"
             var cells = ""
             for (column, cell) in table.paddedCells(row, to: columns).enumerated() {
                 rtf += (last ? "\\clbrdrb\\brdrs\\brdrw10" : "") + "\\cellx\(boundaries[column + 1])"
@@ -148,9 +134,9 @@ struct RTFDocument {
                 if let tab = layout.decimalTabs[column] {
                     // No tab character: Word and LibreOffice align a cell's text on its decimal tab
                     // without one (LibreOffice misplaces it after one).
-                    cells += "\\pard\\plain\\intbl\\f0\\fs\(RTFTableLayout.points * 2)\\tqdec\\tx\(tab) " + text + "\\cell"
+                    cells += "\\pard\\plain\\intbl\\f0\\fs\(TLFTableLayout.points * 2)\\tqdec\\tx\(tab) " + text + "\\cell"
                 } else {
-                    cells += cellParagraph(text, alignment: cell.alignment, indent: cell.indentation * RTFTableLayout.indentation) + "\\cell"
+                    cells += cellParagraph(text, alignment: cell.alignment, indent: cell.indentation * TLFTableLayout.indentation) + "\\cell"
                 }
             }
             rtf += "\n" + cells + "\\row\n"
@@ -165,7 +151,7 @@ struct RTFDocument {
         case .center, .decimal: "\\qc"
         case .right: "\\qr"
         }
-        return "\\pard\\plain\\intbl\\f0\\fs\(RTFTableLayout.points * 2)" + align + (indent > 0 ? "\\li\(indent)" : "") + " " + text
+        return "\\pard\\plain\\intbl\\f0\\fs\(TLFTableLayout.points * 2)" + align + (indent > 0 ? "\\li\(indent)" : "") + " " + text
     }
 
     /// Footnote markers as superscript after a text: "{\super a,b}".

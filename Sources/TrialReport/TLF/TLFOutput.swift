@@ -23,6 +23,18 @@ public struct TLFOutput: Sendable, Hashable {
     /// The file name in `tlf/`: the number and the table's name, "14.2.1-primary-endpoint".
     public var fileName: String { number + "-" + table.name }
 
+    /// The title block, line by line: the label, the table's caption, and the population with its
+    /// N ("Safety set (N = 254)").
+    var titleLines: [String] {
+        [label, table.caption, population + " (N = " + Display.integer(populationSize) + ")"]
+    }
+
+    /// The footer's text before "Page x of y": the source files and `provenance` ("Source:
+    /// adsl.xpt, adae.xpt; TrialReport 0.1.0; 2025-06-30; data lock 1a2b3c4d5e6f").
+    func footerText(provenance: String) -> String {
+        "Source: " + sources.joined(separator: ", ") + "; " + provenance
+    }
+
     /// The outputs of `tables` in report order: each numbered in its section in the order the
     /// report shows it (14.1.1, 14.1.2, …), unless the plan's `tlf.numbers` fixes its number;
     /// a default number the plan gives to another table is skipped.

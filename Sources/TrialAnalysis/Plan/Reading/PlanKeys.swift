@@ -79,7 +79,7 @@ enum BaselineVariableKey: String, CaseIterable {
 
 /// The keys of `tlf`.
 enum TLFKey: String, CaseIterable {
-    case write, titles, numbers
+    case write, titles, numbers, formats
 }
 
 /// The keys of `disposition`.

@@ -3,7 +3,7 @@ import Yams
 
 /// Reads the plan's `tlf` section (`TLFSettings`).
 enum PlanTLFDecoder {
-    /// `tlf`: `{write, titles, numbers}`, every key optional; `nil` when the section is not a
+    /// `tlf`: `{write, titles, numbers, formats}`, every key optional; `nil` when the section is not a
     /// mapping (reported). A wrong value keeps its default.
     static func settings(from node: Node, at path: String, with reader: inout PlanNodeReader) -> TLFSettings? {
         var settings = TLFSettings()
@@ -15,6 +15,11 @@ enum PlanTLFDecoder {
                 settings.titles = reader.choice(value, at: fieldPath) ?? settings.titles
             case .numbers:
                 settings.numbers = numbers(from: value, at: fieldPath, with: &reader) ?? settings.numbers
+            case .formats:
+                let formats: [TLFSettings.Format]? = reader.uniqueList(value, at: fieldPath, describe: { "format '\($0.rawValue)'" }) {
+                    reader, element, elementPath in reader.choice(element, at: elementPath)
+                }
+                settings.formats = formats ?? settings.formats
             }
         }
         return node.mapping == nil ? nil : settings

@@ -1,9 +1,10 @@
-/// The page and column widths of one RTF table, from the widths of its texts in Liberation Sans:
+/// The page and column widths of one TLF table (RTF and DOCX alike: both measure in twips), from
+/// the widths of its texts in Liberation Sans:
 /// portrait when the table fits the portrait text width with its headers wrapped at most, else
 /// landscape; columns widened to fill the text width, or narrowed (headers wrap first, then
 /// text; numbers never) to fit it; a decimal tab in each decimal-aligned column that centres the
 /// aligned numbers under their header.
-struct RTFTableLayout: Equatable {
+struct TLFTableLayout: Equatable {
     /// Whether the page is landscape.
     var landscape: Bool
     /// The width of each column in twips, spaces on both sides included.
@@ -73,6 +74,47 @@ struct RTFTableLayout: Equatable {
             guard alignments[column] == .decimal else { return nil }
             let text = widths[column] - 2 * Self.cellGap
             return max(left[column], (text - left[column] - right[column]) / 2 + left[column])
+        }
+    }
+
+    /// The page's width and height in twips: `paper` turned to landscape when the layout is.
+    func pageSize(on paper: PaperSize) -> (width: Int, height: Int) {
+        let portrait = paper.portrait
+        let (width, height) = landscape ? (portrait.height, portrait.width) : (portrait.width, portrait.height)
+        return (Int((width * 20).rounded()), Int((height * 20).rounded()))
+    }
+
+    /// A header cell on the columns it covers, with the rules drawn around it: above every cell
+    /// of the first header row, below every cell of the last and below a cell spanning columns.
+    struct PlacedHeaderCell {
+        var cell: ReportTable.HeaderCell
+        /// The columns the cell covers, cut at the table's last column.
+        var columns: Range<Int>
+        var ruleAbove: Bool
+        var ruleBelow: Bool
+    }
+
+    /// The header rows of `table` as placed cells (cells beyond the table's columns left out).
+    static func headerRows(_ table: ReportTable) -> [[PlacedHeaderCell]] {
+        let columns = table.columnCount
+        return table.headerRows.enumerated().map { index, row in
+            var column = 0, placed: [PlacedHeaderCell] = []
+            for cell in row where column < columns {
+                let end = min(columns, column + cell.columnSpan)
+                placed.append(PlacedHeaderCell(
+                    cell: cell, columns: column..<end, ruleAbove: index == 0,
+                    ruleBelow: index == table.headerRows.count - 1 || (cell.columnSpan > 1 && !cell.text.isEmpty)))
+                column = end
+            }
+            return placed
+        }
+    }
+
+    /// The body rows of `table` in order, each with whether it is kept on a page with the next
+    /// (the rows of a group kept together, but its last).
+    static func bodyRows(_ table: ReportTable) -> [(row: ReportTable.Row, keepWithNext: Bool)] {
+        table.groups.flatMap { group in
+            group.rows.enumerated().map { ($1, group.keepTogether && $0 < group.rows.count - 1) }
         }
     }
 

@@ -1,0 +1,134 @@
+/// A `ReportTable` as a Word table on the columns of its `TLFTableLayout` (the widths and decimal
+/// tabs the RTF files use): header rows with rules above and below, cells spanning columns,
+/// body rows with nested labels indented and numbers on a decimal tab, a rule below the last
+/// row. Rows are never split across pages; the rows of a group are kept together.
+struct WordTable {
+    /// The table.
+    var table: ReportTable
+    /// Its columns.
+    var layout: TLFTableLayout
+    /// The size of its text, in points.
+    var points = TLFTableLayout.points
+
+    /// What goes into the table.
+    struct Parts {
+        /// Rows of one cell across the table, each written by its closure (paragraphs), before the
+        /// column headers and repeated with them.
+        var leadingRows: [(inout XMLWriter) -> Void] = []
+        /// Whether the column header rows are written.
+        var header = true
+        /// Whether the header rows (and leading rows) repeat on every page (`w:tblHeader`).
+        var repeatHeader = true
+        /// Whether the body rows are written.
+        var body = true
+    }
+
+    /// Writes the table's `parts`.
+    /// - Complexity: O(cells).
+    func write(_ parts: Parts, into xml: inout XMLWriter) {
+        let widths = layout.columnWidths
+        let bodyRows = TLFTableLayout.bodyRows(table)
+        xml.element("w:tbl") { xml in
+            xml.element("w:tblPr") { xml in
+                xml.element("w:tblW", ["w:w": String(widths.reduce(0, +)), "w:type": "dxa"])
+                xml.element("w:tblInd", ["w:w": "0", "w:type": "dxa"])
+                xml.element("w:tblLayout", ["w:type": "fixed"])
+                xml.element("w:tblCellMar") { xml in
+                    xml.element("w:left", ["w:w": String(TLFTableLayout.cellGap), "w:type": "dxa"])
+                    xml.element("w:right", ["w:w": String(TLFTableLayout.cellGap), "w:type": "dxa"])
+                }
+            }
+            xml.element("w:tblGrid") { xml in
+                for width in widths { xml.element("w:gridCol", ["w:w": String(width)]) }
+            }
+            for leading in parts.leadingRows {
+                row(header: parts.repeatHeader, keepNext: true, into: &xml) { xml in
+                    cell(width: widths.reduce(0, +), span: widths.count, into: &xml, leading)
+                }
+            }
+            if parts.header {
+                for placed in TLFTableLayout.headerRows(table) {
+                    row(header: parts.repeatHeader, keepNext: true, into: &xml) { xml in
+                        for header in placed {
+                            cell(width: widths[header.columns].reduce(0, +), span: header.columns.count, top: header.ruleAbove,
+                                 bottom: header.ruleBelow, bottomAligned: true, into: &xml) { xml in
+                                xml.paragraph(cellFormat(header.cell.alignment, keepNext: true)) { xml in
+                                    xml.run(header.cell.text, RunFormat(points: points))
+                                    marks(header.cell.footnotes, into: &xml)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if parts.body {
+                let columns = table.columnCount
+                for (index, (row, keepNext)) in bodyRows.enumerated() {
+                    let last = index == bodyRows.count - 1
+                    self.row(header: false, keepNext: keepNext, into: &xml) { xml in
+                        for (column, content) in table.paddedCells(row, to: columns).enumerated() {
+                            cell(width: widths[column], bottom: last, into: &xml) { xml in
+                                var format = cellFormat(content.alignment, keepNext: keepNext, indent: content.indentation * TLFTableLayout.indentation)
+                                if let tab = layout.decimalTabs[column] {
+                                    // No tab character: Word and LibreOffice align a cell's text on its decimal tab without one.
+                                    format.alignment = "left"
+                                    format.indent = 0
+                                    format.tabs = [("decimal", tab)]
+                                }
+                                xml.paragraph(format) { xml in
+                                    xml.run(content.text, RunFormat(bold: content.emphasis == .bold, italic: content.emphasis == .italic, points: points))
+                                    marks(content.footnotes, into: &xml)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A row, never split across pages; a header row repeats on every page.
+    private func row(header: Bool, keepNext: Bool, into xml: inout XMLWriter, _ cells: (inout XMLWriter) -> Void) {
+        xml.element("w:tr") { xml in
+            xml.element("w:trPr") { xml in
+                xml.element("w:cantSplit")
+                if header { xml.element("w:tblHeader") }
+            }
+            cells(&xml)
+        }
+    }
+
+    /// A cell `width` twips wide spanning `span` columns, with rules above and below as asked.
+    private func cell(width: Int, span: Int = 1, top: Bool = false, bottom: Bool = false, bottomAligned: Bool = false,
+                      into xml: inout XMLWriter, _ content: (inout XMLWriter) -> Void) {
+        xml.element("w:tc") { xml in
+            xml.element("w:tcPr") { xml in
+                xml.element("w:tcW", ["w:w": String(width), "w:type": "dxa"])
+                if span > 1 { xml.element("w:gridSpan", ["w:val": String(span)]) }
+                if top || bottom {
+                    xml.element("w:tcBorders") { xml in
+                        if top { xml.element("w:top", ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"]) }
+                        if bottom { xml.element("w:bottom", ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"]) }
+                    }
+                }
+                if bottomAligned { xml.element("w:vAlign", ["w:val": "bottom"]) }
+            }
+            content(&xml)
+        }
+    }
+
+    /// A cell paragraph: no spacing, the column's alignment (a decimal header centred), nested labels indented.
+    private func cellFormat(_ alignment: ReportTable.Alignment, keepNext: Bool, indent: Int = 0) -> ParagraphFormat {
+        let jc = switch alignment {
+        case .left: "left"
+        case .center, .decimal: "center"
+        case .right: "right"
+        }
+        return ParagraphFormat(keepNext: keepNext, before: 0, after: 0, indent: indent, alignment: jc)
+    }
+
+    /// Footnote markers as superscript after a text: "a,b".
+    private func marks(_ footnotes: [String], into xml: inout XMLWriter) {
+        if !footnotes.isEmpty { xml.run(footnotes.joined(separator: ","), RunFormat(superscript: true, points: points)) }
+    }
+}
