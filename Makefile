@@ -2,8 +2,9 @@
 # `make report`, `make install` and `make test` install the missing Debian packages first (as root).
 
 SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev fonts-liberation2 fonts-dejavu-core fonts-droid-fallback poppler-utils qpdf openssl man-db
-# What only the tests need: LibreOffice opens every RTF file of the TLF package (TLFLibreOfficeTests).
-TEST_PACKAGES := libreoffice-writer-nogui
+# What only the tests need: LibreOffice opens every RTF and DOCX file of the TLF package
+# (TLFLibreOfficeTests); python-docx reads report.docx's tables (ReportDOCXTests).
+TEST_PACKAGES := libreoffice-writer-nogui python3-docx
 SWIFT ?= swift
 EXAMPLE := examples/uc-msc-t1d
 OUTPUT := output

@@ -11,8 +11,8 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Render the report, figures, tables and results.json of a study.",
         discussion: """
-            Writes OUT/report.pdf, report.html, report.md, results.json, manifest.json, \
-            tables/<name>.csv and figures/<name>.{pdf,svg,png}. Everything is written into a \
+            Writes OUT/report.pdf, report.html, report.md, report.docx, results.json, manifest.json, \
+            tables/<name>.csv, tlf/<number>-<name>.{rtf,docx} and figures/<name>.{pdf,svg,png}. Everything is written into a \
             temporary folder beside OUT and replaces OUT only when all succeeded; after any error \
             OUT is as it was, and after a kill the next render or `trialreport recover` puts back \
             a complete output. OUT must be new, empty or a previous TrialReport output (its \
@@ -88,7 +88,7 @@ struct RenderProgress {
         let tlf = summary.files.filter { $0.hasPrefix("tlf/") }.count
         let figures = summary.files.filter { $0.hasPrefix("figures/") }.count
         let folder = outputPath.hasSuffix("/") ? outputPath : outputPath + "/"
-        return "Wrote report.pdf (\(summary.pages) pages), report.html, report.md, results.json, manifest.json, "
+        return "Wrote report.pdf (\(summary.pages) pages), report.html, report.md, report.docx, results.json, manifest.json, "
             + "\(tables) tables, \(tlf) TLF files and \(figures) figure files to \(folder) in \(String(format: "%.2f", seconds)) s.\n"
             + summary.headline
     }

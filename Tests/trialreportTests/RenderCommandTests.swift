@@ -14,8 +14,8 @@ struct RenderCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.hasPrefix("Wrote report.pdf ("))
         #expect(result.standardOutput.contains("\nRemission at month 12: "))
-        for file in ["report.pdf", "report.html", "report.md", "results.json", "manifest.json", "tables/baseline.csv",
-                     "figures/consort.svg"] {
+        for file in ["report.pdf", "report.html", "report.md", "report.docx", "results.json", "manifest.json", "tables/baseline.csv",
+                     "figures/consort.svg", "tlf/14.2.1-primary-endpoint.rtf", "tlf/14.2.1-primary-endpoint.docx"] {
             #expect(FileManager.default.fileExists(atPath: output + "/" + file), "\(file)")
         }
     }

@@ -14,6 +14,10 @@ public struct ComposedReport: Sendable {
     /// Every table of the report with all its rows (the documents may show fewer: see
     /// `ReportTable.shownInDocuments`), numbered as shown (a table the templates leave out has no number).
     public var tables: [ReportTable]
+    /// The parsed Markdown of the report, which report.pdf, report.html and report.docx are written from.
+    public var document: MarkdownDocument
+    /// The title, creator, date and footer of report.pdf (and report.docx).
+    public var metadata: PDFTypesetter.Metadata
 }
 
 /// Turns results into the report: the templates render Markdown twice — once to find the order
@@ -60,7 +64,8 @@ public struct ReportComposer {
         let body = try ReportPage.body(document, tables: shownTables, figureSVG: try figureSVG())
         let html = templates.html(ReportPage.context(report: values, body: body, description: Self.headline(values)))
         let file = ReportMarkdownFile.expand(markdown, document: document, tables: tablesByName)
-        return ComposedReport(markdown: file.hasSuffix("\n") ? file : file + "\n", html: html, pdf: pdf, tables: context.tables)
+        return ComposedReport(markdown: file.hasSuffix("\n") ? file : file + "\n", html: html, pdf: pdf, tables: context.tables,
+                              document: document, metadata: metadata)
     }
 
     /// The remission headline in plain words, from the context: "Remission at month 12: 11/27

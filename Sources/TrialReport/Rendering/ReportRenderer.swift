@@ -4,8 +4,8 @@ import TrialAnalysis
 import TrialData
 
 /// `trialreport render`: study folder → analysis → results.json, tables (CSV), the TLF package
-/// (`tlf/`, RTF: `TLFPackage`), figures (PDF, SVG, PNG), report.md, report.html, report.pdf and
-/// manifest.json, all written into a temporary folder
+/// (`tlf/`, RTF and DOCX: `TLFPackage`), figures (PDF, SVG, PNG), report.md, report.html,
+/// report.pdf, report.docx (`ReportDOCX`) and manifest.json, all written into a temporary folder
 /// and swapped into the output folder only when everything succeeded (`OutputFolder`).
 ///
 /// The data lock is checked against the bytes the analysis read (one read, one truth), and every
@@ -67,8 +67,13 @@ public struct ReportRenderer: Sendable {
         files += report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
         files += TLFPackage.files(tables: report.tables, results: study.results, plan: study.plan,
                                   provenance: provenance, paper: options.paper)
+        let png = Dictionary(files.compactMap { path, bytes in
+            path.hasSuffix(".png") ? (String(path.dropFirst("figures/".count).dropLast(".png".count)), bytes) : nil
+        }, uniquingKeysWith: { first, _ in first })
+        let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
+            .docx(report.document, content: TypesetContent(tables: report.tables.map(\.shownInDocuments), figures: figureList), png: png)
         files += [("results.json", Array(study.results.jsonData())), ("report.md", Array(report.markdown.utf8)),
-                  ("report.html", Array(report.html.utf8)), ("report.pdf", report.pdf)]
+                  ("report.html", Array(report.html.utf8)), ("report.pdf", report.pdf), ("report.docx", docx)]
         files.append(("manifest.json", Self.manifest(files, lockHash: lock.hash)))
 
         progress(.writing)
