@@ -89,7 +89,7 @@ import TrialData
             "error: study.yaml:2:9: visits: 'visits' \(message)",
             "error: study.yaml:3:12: remission: 'remission' \(message)",
             "error: study.yaml:4:11: figures[0]: figure 'consort' is not drawn for a CDISC ADaM study, which draws "
-                + "'disposition-flow', 'endpoint-means', 'endpoint-forest', 'emergent-events'",
+                + FigureName.adam.map { "'\($0.rawValue)'" }.joined(separator: ", "),
         ])
         #expect(planDiagnostics("figures: [consort, endpoint-forest]\n") == [
             "error: study.yaml:1:20: figures[1]: figure 'endpoint-forest' is not drawn for the seed study's file layout, which draws "
@@ -100,7 +100,7 @@ import TrialData
     @Test func anADaMPlanDrawsItsOwnFiguresAndWritesNoSeedStudyKey() throws {
         let plan = try AnalysisPlan.load(yaml: Self.pilot).plan
         #expect(plan.figures == FigureName.adam)
-        #expect(plan.canonicalYAML.contains("\nfigures: [disposition-flow, endpoint-means, endpoint-forest, emergent-events]\n"))
+        #expect(plan.canonicalYAML.contains("\nfigures: [" + FigureName.adam.map(\.rawValue).joined(separator: ", ") + "]\n"))
         for key in ["visits", "parameters", "remission", "subgroups", "logistic", "infusionMonths"] {
             #expect(!plan.canonicalYAML.contains("\n\(key):"), "\(key)")
         }

@@ -71,9 +71,8 @@ import TrialData
             "error: study.yaml:2:11: logistic.method: expected one of 'ml', 'firth', 'auto', got \"exact\"",
         ])
         #expect(planDiagnostics("figures: [consort, forest]\n") == [
-            "error: study.yaml:1:20: figures[1]: expected one of 'cpeptide-change', 'cpeptide-trajectory', 'hba1c-trajectory', "
-                + "'insulin-dose-trajectory', 'insulin-independence', 'remission-rates', 'remission-forest', 'consort', "
-                + "'adverse-events', 'endpoint-means', 'endpoint-forest', 'emergent-events', 'disposition-flow', got \"forest\"",
+            "error: study.yaml:1:20: figures[1]: expected one of "
+                + FigureName.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ", got \"forest\"",
         ])
     }
 
@@ -120,7 +119,10 @@ import TrialData
     @Test func subgroupNeedsVariableAndCut() {
         #expect(planDiagnostics("subgroups:\n  - name: Age\n") == [
             "error: study.yaml:2:5: subgroups[0]: missing key 'variable'",
-            "error: study.yaml:2:5: subgroups[0]: missing key 'cut'",
+        ])
+        #expect(planDiagnostics("subgroups:\n  - {name: Age, variable: AGE}\n") == [
+            "error: study.yaml:2:5: subgroups[0]: missing key 'cut' (the seed study's file layout splits a subgroup at a cut; "
+                + "categories need 'data: {format: adam, …}')",
         ])
     }
 

@@ -132,7 +132,8 @@ struct GridSolver {
         let yMargins = (0..<columns).map { showsYLabels(column: $0) ? yWidth : 0 }
         let plotWidth = (area.width - yMargins.reduce(0, +) - Double(columns) * textWidth
             - Double(columns - 1) * columnGap - (textWidth > 0 ? 0 : rightOverhang)) / Double(columns)
-        let titleWidth = max(plotWidth + textWidth, 1)
+        // Titles wrap within the plotting area, clear of the text columns' headings beside it.
+        let titleWidth = max(plotWidth, 1)
         let titleBandHeight = self.titleBandHeight(titleWidth: titleWidth)
         let rowGap = 2 * theme.spacing
         let xMargins = (0..<rows).map { row in (figure.sharesX && row < rows - 1) ? 0 : xHeight }

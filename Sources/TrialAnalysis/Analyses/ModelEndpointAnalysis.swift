@@ -5,7 +5,8 @@ import TrialStats
 /// of a parameter at a visit ~ arm + covariates, on the participants of an analysis set, with
 /// least-squares means (emmeans), each arm against the reference, the F test across the arms
 /// (`drop1`) and, when every arm has a dose, the slope of a model with the dose in place of the arm
-/// (both for more than two arms); on the plan's arms or those the endpoint names.
+/// (both for more than two arms); on the plan's arms or those the endpoint names; and, for each
+/// subgroup of the plan, the effects within its levels and the interaction test (`ModelSubgroupAnalysis`).
 struct ModelEndpointAnalysis {
     /// The name of the arm factor in the model.
     static let armVariable = "arm"
@@ -58,6 +59,14 @@ struct ModelEndpointAnalysis {
             result.differences = arms.filter { $0 != reference }.map { arm in
                 ModelDifference(arm: arm, reference: reference,
                                 difference: differences.first { $0.level == arm }?.estimate.map(ModelEstimate.init))
+            }
+            if !plan.subgroups.isEmpty {
+                let subgroups = ModelSubgroupAnalysis(arms: arms, reference: reference, weights: endpoint.weights.marginalWeights)
+                let model = ModelSubgroupAnalysis.Model(participants: rows.participant, arm: rows.arm, response: response,
+                                                        variables: variables, terms: terms)
+                result.subgroups = plan.subgroups.map {
+                    subgroups.run(SubgroupMembership($0, participants: data.participants), model: model, context: context, &log)
+                }
             }
             // With two arms the test across the arms and the dose slope repeat the difference's test.
             guard arms.count > 2 else { return result }

@@ -5,7 +5,8 @@ import TrialStats
 /// whose value, change or percent change at the visit meets the rule (Wilson 95% interval of the
 /// rate), and the tests of `ArmComparisonTests` on those counts: each arm against the reference
 /// (Newcombe difference, Fisher's exact test, the plan's adjustment) and, for more than two arms,
-/// the test across the arms and the dose trend.
+/// the test across the arms and the dose trend; and, for each subgroup of the plan, the responders
+/// within its levels and the interaction test (`ResponderSubgroupAnalysis`).
 struct ResponderEndpointAnalysis {
     let data: StudyData
     let plan: AnalysisPlan
@@ -19,25 +20,34 @@ struct ResponderEndpointAnalysis {
             log.record(context, "\(records.duplicates) participants have more than one record at the visit; the first is judged")
         }
         let byArm = zip(arms.names, arms.members).map { arm, participants in
-            let values = participants.map { records.response(of: Int($0)) }
-            let missing = values.count { $0.isNaN }
-            let responders = values.count { !$0.isNaN && rule.isMet(by: $0) }
-            let n = rule.missing == .completeCase ? values.count - missing : values.count
-            let interval = log.attempt("Wilson interval", "\(context), \(arm)") {
-                try Proportion.wilsonInterval(successes: responders, trials: n)
-            }
-            return ResponderArm(arm: arm, n: n, responders: responders, missing: missing,
-                                rate: n > 0 ? Double(responders) / Double(n) : nil, ciLower: interval?.lower, ciUpper: interval?.upper)
+            Self.responders(of: arm, participants, records: records, rule: rule, context: "\(context), \(arm)", &log)
         }
         var armsPlan = plan
         armsPlan.arms = arms.labels
         var outcome = ArmComparisonTests(plan: armsPlan).responders(byArm.map { ($0.responders, $0.n) }, context: context, &log)
         let acrossArms = byArm.count > 2
         if !acrossArms { outcome.comparisons.trend = nil }
+        let subgroups = plan.subgroups.isEmpty ? nil : plan.subgroups.map { definition in
+            ResponderSubgroupAnalysis(arms: arms, records: records, rule: rule)
+                .run(SubgroupMembership(definition, participants: data.participants), context: context, &log)
+        }
         return ResponderEndpointResult(
             name: endpoint.name, parameter: endpoint.parameter, parameterLabel: records.parameterLabel, visit: endpoint.visit,
             visitLabel: records.visitLabel, measure: endpoint.measure.rawValue, threshold: rule.threshold, better: rule.better.rawValue,
             missing: rule.missing.rawValue, set: endpoint.set, recordFlag: endpoint.recordFlag, duplicateRecords: records.duplicates,
-            byArm: byArm, test: acrossArms ? outcome.test : nil, pValue: acrossArms ? outcome.pValue : nil, comparisons: outcome.comparisons)
+            byArm: byArm, test: acrossArms ? outcome.test : nil, pValue: acrossArms ? outcome.pValue : nil, comparisons: outcome.comparisons,
+            subgroups: subgroups)
+    }
+
+    /// The responders among `participants` of one arm, with the Wilson 95% interval of the rate.
+    static func responders(of arm: String, _ participants: [Int32], records: EndpointRecords, rule: ResponderRule,
+                           context: String, _ log: inout NoteLog) -> ResponderArm {
+        let values = participants.map { records.response(of: Int($0)) }
+        let missing = values.count { $0.isNaN }
+        let responders = values.count { !$0.isNaN && rule.isMet(by: $0) }
+        let n = rule.missing == .completeCase ? values.count - missing : values.count
+        let interval = log.attempt("Wilson interval", context) { try Proportion.wilsonInterval(successes: responders, trials: n) }
+        return ResponderArm(arm: arm, n: n, responders: responders, missing: missing,
+                            rate: n > 0 ? Double(responders) / Double(n) : nil, ciLower: interval?.lower, ciUpper: interval?.upper)
     }
 }

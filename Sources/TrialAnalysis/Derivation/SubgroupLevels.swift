@@ -1,7 +1,7 @@
 import TrialData
 
 /// Each participant's level of one subgroup: 0 for `labelAtOrAboveCut`, 1 for `labelBelowCut`,
-/// −1 when the subgroup variable is missing (or is not a numeric ADSL column).
+/// −1 when the subgroup variable is missing (or is not a numeric ADSL column, or the subgroup has no cut).
 public struct SubgroupLevels: Sendable {
     /// The subgroup's definition in the plan.
     public let definition: SubgroupDefinition
@@ -16,7 +16,8 @@ public struct SubgroupLevels: Sendable {
     public init(_ definition: SubgroupDefinition, participants table: ParticipantTable) {
         self.definition = definition
         let values = table.numbers(named: definition.variable) ?? Array(repeating: .nan, count: table.count)
-        level = values.map { value in value.isNaN ? -1 : (value >= definition.cut ? 0 : 1) }
+        let cut = definition.cut ?? .nan
+        level = values.map { value in value.isNaN || cut.isNaN ? -1 : (value >= cut ? 0 : 1) }
         unassigned = level.count { $0 < 0 }
     }
 }

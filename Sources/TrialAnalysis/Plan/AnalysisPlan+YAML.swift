@@ -95,13 +95,7 @@ extension AnalysisPlan {
             key(RemissionKey.rule, remission.rule.rawValue, indent: "  ")
             key(RemissionKey.minPercentIncrease, PlanNumber.text(remission.minPercentIncrease), indent: "  ")
             key(RemissionKey.missing, remission.missing.rawValue, indent: "  ")
-            lines.append("\(PlanKey.subgroups.rawValue):" + (subgroups.isEmpty ? " []" : ""))
-            for subgroup in subgroups {
-                key(SubgroupKey.name, Self.quoted(subgroup.name), indent: "  - ")
-                key(SubgroupKey.variable, Self.quoted(subgroup.variable), indent: "    ")
-                key(SubgroupKey.cut, PlanNumber.text(subgroup.cut), indent: "    ")
-                key(SubgroupKey.labels, Self.flow(subgroup.labels.map(Self.quoted)), indent: "    ")
-            }
+            lines += Self.lines(of: subgroups)
             key(PlanKey.continuousTest, continuousTest.rawValue)
             key(PlanKey.pairedTest, pairedTest.rawValue)
             // Written where it applies or was changed, so that two-arm plans read as before.
@@ -115,7 +109,11 @@ extension AnalysisPlan {
                 indent: "  ")
             key(PlanKey.figures, Self.flow(figures.map(\.rawValue)))
         }
-        if case .adam = data { key(PlanKey.figures, Self.flow(figures.map(\.rawValue))) }
+        if case .adam = data {
+            // Written when the plan has subgroups, so that plans without them read as before.
+            if !subgroups.isEmpty { lines += Self.lines(of: subgroups) }
+            key(PlanKey.figures, Self.flow(figures.map(\.rawValue)))
+        }
         if let safety {
             lines.append("\(PlanKey.safety.rawValue):")
             if let set = safety.set { key(SafetyKey.set, Self.quoted(set), indent: "  ") }
@@ -138,6 +136,23 @@ extension AnalysisPlan {
         }
         if let disposition { lines += Self.lines(of: disposition) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `subgroups:` and each subgroup's keys: `cut` and `labels` of a split at a cut, `levels` or
+    /// `orderBy` (when given) of a split by categories.
+    private static func lines(of subgroups: [SubgroupDefinition]) -> [String] {
+        var lines = ["\(PlanKey.subgroups.rawValue):" + (subgroups.isEmpty ? " []" : "")]
+        for subgroup in subgroups {
+            lines.append("  - \(SubgroupKey.name.rawValue): \(quoted(subgroup.name))")
+            lines.append("    \(SubgroupKey.variable.rawValue): \(quoted(subgroup.variable))")
+            if let cut = subgroup.cut {
+                lines.append("    \(SubgroupKey.cut.rawValue): \(PlanNumber.text(cut))")
+                lines.append("    \(SubgroupKey.labels.rawValue): \(flow(subgroup.labels.map(quoted)))")
+            }
+            if let levels = subgroup.levels { lines.append("    \(SubgroupKey.levels.rawValue): " + Self.levels(levels)) }
+            if let orderBy = subgroup.orderBy { lines.append("    \(SubgroupKey.orderBy.rawValue): \(quoted(orderBy))") }
+        }
+        return lines
     }
 
     /// `disposition:` and its keys; the variables and set only when given (their defaults depend on the data).

@@ -31,7 +31,8 @@ public struct AnalysisPlan: Sendable, Hashable {
     public var parameters: [ParameterDefinition]
     /// The primary endpoint: when a participant counts as in remission.
     public var remission: RemissionRule
-    /// The subgroups analysed besides all participants, each splitting an ADSL variable at a cut.
+    /// The subgroups analysed besides all participants, each splitting an ADSL variable at a cut
+    /// (the seed study's layout) or by its categories (CDISC ADaM studies).
     public var subgroups: [SubgroupDefinition]
     /// The between-arm test of continuous values and changes.
     public var continuousTest: ContinuousTest
@@ -55,7 +56,8 @@ public struct AnalysisPlan: Sendable, Hashable {
     /// `nil` when the plan has no `disposition` section.
     public var disposition: DispositionPlan?
 
-    /// A plan; every argument defaults to the seed study's choice (SPEC.md §2).
+    /// A plan; every argument defaults to the seed study's choice (SPEC.md §2); the subgroups
+    /// default to the seed study's onset groups in its layout, to none for CDISC ADaM data.
     public init(
         title: String = "UC-MSC in recent-onset type 1 diabetes",
         data: StudyLayout = .seedStudy,
@@ -68,7 +70,7 @@ public struct AnalysisPlan: Sendable, Hashable {
         infusionMonths: [Double] = [0, 3],
         parameters: [ParameterDefinition] = ParameterDefinition.seedStudy,
         remission: RemissionRule = RemissionRule(),
-        subgroups: [SubgroupDefinition] = [SubgroupDefinition.onset],
+        subgroups: [SubgroupDefinition]? = nil,
         continuousTest: ContinuousTest = .mannWhitney,
         pairedTest: PairedTest = .wilcoxon,
         multiplicity: MultiplicityAdjustment = .none,
@@ -90,7 +92,7 @@ public struct AnalysisPlan: Sendable, Hashable {
         self.infusionMonths = infusionMonths
         self.parameters = parameters
         self.remission = remission
-        self.subgroups = subgroups
+        self.subgroups = subgroups ?? (data == .seedStudy ? [SubgroupDefinition.onset] : [])
         self.continuousTest = continuousTest
         self.pairedTest = pairedTest
         self.multiplicity = multiplicity

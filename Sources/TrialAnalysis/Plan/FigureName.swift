@@ -27,6 +27,8 @@ public enum FigureName: String, Sendable, Hashable, CaseIterable {
     case emergentEvents = "emergent-events"
     /// CONSORT-style flow of each arm's participants: allocated, completed, discontinued with reasons, analysis sets (CDISC ADaM studies).
     case dispositionFlow = "disposition-flow"
+    /// Forest plot of each endpoint's effects within the subgroup levels with the interaction p (CDISC ADaM studies).
+    case subgroupForest = "subgroup-forest"
 
     /// The figures of the seed study's file layout, in their default order (its default `figures`).
     public static let seedStudy: [FigureName] = [
@@ -35,5 +37,5 @@ public enum FigureName: String, Sendable, Hashable, CaseIterable {
     ]
 
     /// The figures of a CDISC ADaM study, in their default order (its default `figures`).
-    public static let adam: [FigureName] = [.dispositionFlow, .endpointMeans, .endpointForest, .emergentEvents]
+    public static let adam: [FigureName] = [.dispositionFlow, .endpointMeans, .endpointForest, .subgroupForest, .emergentEvents]
 }

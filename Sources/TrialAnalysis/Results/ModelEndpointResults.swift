@@ -129,12 +129,16 @@ public struct ModelEndpointResult: Codable, Sendable, Equatable {
     /// The mean of the value modelled at every visit of the parameter, by arm (the endpoint's
     /// figure): the participants of the set with a value at the visit, records chosen as for the model.
     public var byVisit: [ModelEndpointVisit]
+    /// Each subgroup of the plan: the effects within its levels and the arm × subgroup interaction
+    /// test; `nil` when the plan has no subgroups.
+    public var subgroups: [ModelSubgroupResult]?
 
     /// A modelled endpoint's results.
     public init(name: String, parameter: String, parameterLabel: String, visit: Double, visitLabel: String, measure: String,
                 set: String?, recordFlag: String?, model: String, weights: String, excluded: Int, duplicateRecords: Int,
                 byArm: [ModelEndpointArm], differences: [ModelDifference], armTest: ModelTermTest?,
-                doseResponse: ModelEstimate?, failure: String?, byVisit: [ModelEndpointVisit] = []) {
+                doseResponse: ModelEstimate?, failure: String?, byVisit: [ModelEndpointVisit] = [],
+                subgroups: [ModelSubgroupResult]? = nil) {
         self.name = name
         self.parameter = parameter
         self.parameterLabel = parameterLabel
@@ -153,6 +157,7 @@ public struct ModelEndpointResult: Codable, Sendable, Equatable {
         self.doseResponse = doseResponse
         self.failure = failure
         self.byVisit = byVisit
+        self.subgroups = subgroups
     }
 }
 

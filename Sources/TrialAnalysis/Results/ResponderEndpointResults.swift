@@ -35,11 +35,15 @@ public struct ResponderEndpointResult: Codable, Sendable, Equatable {
     /// Each arm against the reference (difference of rates, Fisher's exact test), the plan's
     /// multiplicity adjustment and, for more than two arms with doses, the trend in dose.
     public var comparisons: ArmComparisons
+    /// Each subgroup of the plan: the responders within its levels with the differences against the
+    /// reference, and the arm × subgroup interaction test; `nil` when the plan has no subgroups.
+    public var subgroups: [ResponderSubgroupResult]?
 
     /// A responder endpoint's results.
     public init(name: String, parameter: String, parameterLabel: String, visit: Double, visitLabel: String, measure: String,
                 threshold: Double, better: String, missing: String, set: String?, recordFlag: String?, duplicateRecords: Int,
-                byArm: [ResponderArm], test: TestName?, pValue: Double?, comparisons: ArmComparisons) {
+                byArm: [ResponderArm], test: TestName?, pValue: Double?, comparisons: ArmComparisons,
+                subgroups: [ResponderSubgroupResult]? = nil) {
         self.name = name
         self.parameter = parameter
         self.parameterLabel = parameterLabel
@@ -56,6 +60,7 @@ public struct ResponderEndpointResult: Codable, Sendable, Equatable {
         self.test = test
         self.pValue = pValue.finite
         self.comparisons = comparisons
+        self.subgroups = subgroups
     }
 }
 

@@ -103,7 +103,7 @@ public struct StudyInput: Sendable {
         // and notes. Values written in the plan must fit; a value with a problem of its own is
         // reported once.
         let fitProblems = (plan.problems(with: StudyDataFacts(data)) + plan.baselineProblems(with: data.participants)
-            + plan.dispositionProblems(with: data.participants)).filter { problem in
+            + plan.dispositionProblems(with: data.participants) + plan.subgroupProblems(with: data.participants)).filter { problem in
             let path = String(problem.message.prefix { $0 != ":" })
             return plan.locations.contains(path) && !reading.hasFailed(path)
         }

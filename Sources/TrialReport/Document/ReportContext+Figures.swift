@@ -8,7 +8,7 @@ extension ReportContext {
 
     /// The efficacy section's figures (means by visit, differences from the reference), with captions.
     func efficacyFigureValues() -> [[String: Any]] {
-        [FigureName.endpointMeans, .endpointForest].compactMap(captionedFigure)
+        [FigureName.endpointMeans, .endpointForest, .subgroupForest].compactMap(captionedFigure)
     }
 
     /// The caption of a figure, without its number; a CDISC ADaM study's from its results (what is
@@ -28,6 +28,7 @@ extension ReportContext {
         case .endpointForest: endpointForestCaption
         case .emergentEvents: emergentEventsCaption
         case .dispositionFlow: dispositionFlowCaption
+        case .subgroupForest: subgroupForestCaption
         }
     }
 
@@ -48,6 +49,16 @@ extension ReportContext {
         let model = endpoints.count == 1 ? endpoints[0].model : "of each endpoint"
         return "Least-squares mean differences from \(reference) with 95% CI, analysis of covariance \(model); "
             + Self.prose(populations(of: endpoints))
+    }
+
+    /// "Effects against Placebo within subgroups with 95% CI and the treatment × subgroup interaction p; the Efficacy set (N = 234)".
+    private var subgroupForestCaption: String {
+        let models = results.modelEndpoints.filter { $0.subgroups != nil }
+        let responders = results.responderEndpoints.filter { $0.subgroups != nil }
+        let reference = results.plan.referenceArm ?? ""
+        return "Effects against \(reference) within the subgroups' levels with 95% CI and the treatment × subgroup interaction p; "
+            + Self.prose((populations(of: models) + responders.map { $0.population(space: " ") })
+                .reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
     }
 
     /// "The 20 most frequent treatment-emergent preferred terms, participants by arm (%); the Safety set (N = 254)".

@@ -13,7 +13,7 @@ extension ReportContext {
             "parameters": plan.parameters.map { ["label": labels.parameter($0.code), "code": $0.code] },
             "subgroups": plan.subgroups.map { subgroup in
                 ["name": subgroup.name, "variable": labels.variable(subgroup.variable).inSentence,
-                 "cut": Display.planValue(subgroup.cut),
+                 "cut": subgroup.cut.map(Display.planValue) ?? "",
                  "atOrAbove": subgroup.labelAtOrAboveCut, "below": subgroup.labelBelowCut] as [String: Any]
             },
             "hasSubgroups": !plan.subgroups.isEmpty,

@@ -2,7 +2,7 @@ import TrialAnalysis
 
 extension ReportContext {
     /// The modelled endpoints: {name, table, reference, differences (a sentence), armTest,
-    /// hasArmTest, doseResponse, hasDoseResponse, failure, hasFailure}.
+    /// hasArmTest, doseResponse, hasDoseResponse, failure, hasFailure, subgroups}.
     func modelEndpointValues() -> [[String: Any]] {
         results.modelEndpoints.enumerated().map { index, endpoint in
             let differences = endpoint.differences.map { comparison in
@@ -21,11 +21,21 @@ extension ReportContext {
                 "hasDoseResponse": endpoint.doseResponse != nil,
                 "failure": endpoint.failure ?? "",
                 "hasFailure": endpoint.failure != nil,
+                "subgroups": subgroupValues(endpoint.subgroups?.map { ($0.subgroup, $0.interaction?.pValue) },
+                                            table: ReportTables.modelSubgroupsName(index: index)),
             ] as [String: Any]
         }
     }
 
-    /// The responder endpoints: {name, table, reference, rates (a sentence), differences (a sentence)}.
+    /// An endpoint's subgroups: {interactions (a sentence), name, label, anchor} of its subgroup
+    /// table, or `false` when the endpoint has no subgroup results.
+    private func subgroupValues(_ interactions: [(subgroup: String, p: Double?)]?, table name: String) -> Any {
+        guard let interactions, let table = table(name) else { return false }
+        let sentence = Self.prose(interactions.map { "\($0.subgroup) \(Self.pStatement($0.p))" })
+        return table.merging(["interactions": sentence]) { $1 }
+    }
+
+    /// The responder endpoints: {name, table, reference, rates (a sentence), differences (a sentence), subgroups}.
     func responderEndpointValues() -> [[String: Any]] {
         results.responderEndpoints.enumerated().map { index, endpoint in
             let rates = endpoint.byArm.map { "\($0.arm) \(Display.countWithPercentage($0.responders, of: $0.n))" }
@@ -40,6 +50,8 @@ extension ReportContext {
                 "reference": endpoint.comparisons.reference,
                 "rates": Self.prose(rates),
                 "differences": Self.prose(differences),
+                "subgroups": subgroupValues(endpoint.subgroups?.map { ($0.subgroup, $0.interaction?.pValue) },
+                                            table: ReportTables.responderSubgroupsName(index: index)),
             ] as [String: Any]
         }
     }

@@ -27,7 +27,7 @@ public struct ReportTables: Sendable {
 
     /// All tables in report order: the analysis sets (when the plan has sets), the disposition, the baseline
     /// characteristics the plan lists, the modelled
-    /// endpoints, the treatment-emergent adverse events (when the results have them), then the seed
+    /// endpoints (and their subgroups), the treatment-emergent adverse events (when the results have them), then the seed
     /// study's sections when the results have them: baseline (overall, then per subgroup), primary endpoint,
     /// one secondary-endpoint table per parameter, insulin independence, predictors, adverse events.
     /// - Complexity: O(size of the results).
@@ -37,6 +37,7 @@ public struct ReportTables: Sendable {
         tables += [baselineCharacteristics()].compactMap { $0 }
         tables += modelEndpoints()
         tables += responderEndpoints()
+        tables += subgroupTables()
         tables += repeatedMeasuresEndpoints()
         tables += [emergentEventsOverview(), emergentEventsByClass()].compactMap { $0 }
         guard let seed = results.seedStudySections else { return tables }

@@ -50,6 +50,7 @@ public struct TrialFigures: Sendable {
         case .endpointForest: EndpointForestFigure.self
         case .emergentEvents: EmergentEventsFigure.self
         case .dispositionFlow: DispositionFlowFigure.self
+        case .subgroupForest: SubgroupForestFigure.self
         }
     }
 

@@ -75,7 +75,7 @@ public struct TLFOutput: Sendable, Hashable {
             return (arm + " arm", results.arms.first { $0.arm == arm }?.n ?? 0)
         default:
             let set = results.modelEndpoints.indices
-                .first { ReportTables.modelEndpointName(index: $0) == table.name }
+                .first { [ReportTables.modelEndpointName(index: $0), ReportTables.modelSubgroupsName(index: $0)].contains(table.name) }
                 .flatMap { results.modelEndpoints[$0].set }
             return named(set, results.analysisSets.first { $0.name == set }?.total)
         }

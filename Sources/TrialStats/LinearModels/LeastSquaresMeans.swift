@@ -12,6 +12,7 @@
 /// let means = try fit.leastSquaresMeans(of: "TRT", weights: .proportional)
 /// let versusPlacebo = try means.differences(against: "0")
 /// let trend = try means.contrast(LeastSquaresMeans.centred(doses: [0, 54, 81]))
+/// let women = try fit.leastSquaresMeans(of: "TRT", by: "SEX", at: "F").differences(against: "0")
 /// ```
 public struct LeastSquaresMeans: Sendable {
     /// The factor.
@@ -20,6 +21,9 @@ public struct LeastSquaresMeans: Sendable {
     public let levels: [String]
     /// How the other factors' levels were weighted.
     public let weights: MarginalWeights
+    /// The factor held at one level while the others are averaged over (emmeans' `by`), with
+    /// that level, or `nil` when every other factor is averaged over.
+    public let condition: (factor: String, level: String)?
     /// The numeric covariates held fixed and their values (their means over the fitted rows).
     public let covariateValues: [String: Double]
     /// Each level's LS mean (t test of mean = 0), `nil` where not estimable.
@@ -28,14 +32,26 @@ public struct LeastSquaresMeans: Sendable {
     let functions: [[Double]]
     let fit: LinearFit
 
-    init(fit: LinearFit, factor: String, weights: MarginalWeights) throws(LinearModelError) {
+    init(fit: LinearFit, factor: String, weights: MarginalWeights,
+         condition: (factor: String, level: String)? = nil) throws(LinearModelError) {
         guard let levels = fit.frame.factorLevels[factor] else { throw .notAFactor(factor) }
+        var fixed: (variable: String, level: Int)?
+        if let condition {
+            guard condition.factor != factor, let conditionLevels = fit.frame.factorLevels[condition.factor] else {
+                throw .notAFactor(condition.factor)
+            }
+            guard let level = conditionLevels.firstIndex(of: condition.level) else {
+                throw .unknownLevelName(variable: condition.factor, level: condition.level)
+            }
+            fixed = (condition.factor, level)
+        }
         let grid = ReferenceGrid(fit.frame)
         self.factor = factor
         self.levels = levels
         self.weights = weights
+        self.condition = condition
         covariateValues = grid.means
-        functions = grid.averagedRows(for: factor, in: fit.frame, weights: weights)
+        functions = grid.averagedRows(for: factor, in: fit.frame, weights: weights, condition: fixed)
         means = functions.map(fit.estimate)
         self.fit = fit
     }
@@ -93,5 +109,18 @@ extension LinearFit {
     /// - Throws: ``LinearModelError/notAFactor(_:)`` when `factor` is not a factor of the model.
     public func leastSquaresMeans(of factor: String, weights: MarginalWeights = .equal) throws(LinearModelError) -> LeastSquaresMeans {
         try LeastSquaresMeans(fit: self, factor: factor, weights: weights)
+    }
+
+    /// The least-squares means of `factor` with `by` held at `level` and the other factors
+    /// averaged over with `weights` (emmeans' `emmeans(fit, ~ factor | by)`, one `by` group):
+    /// in a model with the `factor:by` interaction, the differences are the effects of `factor`
+    /// within that level of `by`.
+    /// - Throws: ``LinearModelError/notAFactor(_:)`` when `factor` or `by` is not a factor of the
+    ///   model (or both are the same), ``LinearModelError/unknownLevelName(variable:level:)``
+    ///   when `level` is not a level of `by` in the fitted data.
+    public func leastSquaresMeans(
+        of factor: String, by: String, at level: String, weights: MarginalWeights = .equal
+    ) throws(LinearModelError) -> LeastSquaresMeans {
+        try LeastSquaresMeans(fit: self, factor: factor, weights: weights, condition: (by, level))
     }
 }

@@ -55,10 +55,12 @@ struct ReferenceGrid {
     }
 
     /// ℓ for each level of `focal`: the design rows at that level averaged over every
-    /// combination of the other dimensions with `weights`.
-    func averagedRows(for focal: String, in frame: ModelFrame, weights: MarginalWeights) -> [[Double]] {
+    /// combination of the other dimensions with `weights`; with `condition`, that factor is
+    /// held at the level given (emmeans' `~ focal | by`) and the others are averaged over.
+    func averagedRows(for focal: String, in frame: ModelFrame, weights: MarginalWeights,
+                      condition: (variable: String, level: Int)? = nil) -> [[Double]] {
         averagedRows(for: focal, columns: frame.columnNames.count, rows: frame.observationCount, weights: weights,
-                     designRow: frame.designRow)
+                     condition: condition, designRow: frame.designRow)
     }
 
     /// ℓ for each level of `focal` from `designRow` (the model's design row at a point given
@@ -67,10 +69,11 @@ struct ReferenceGrid {
     /// model fixes the visit); `rows` is the number of rows of the grid's variables.
     func averagedRows(
         for focal: String, columns p: Int, rows: Int, weights: MarginalWeights,
+        condition: (variable: String, level: Int)? = nil,
         designRow: (_ levelOf: (String) -> Int, _ numericValue: (String) -> Double) -> [Double]
     ) -> [[Double]] {
         let focalDimension = dimensions.first { $0.variable == focal }!
-        let others = dimensions.filter { $0.variable != focal }
+        let others = dimensions.filter { $0.variable != focal && $0.variable != condition?.variable }
         let cellWeights = Self.weights(of: others, rows: rows, rowWeights: rowWeights, scheme: weights)
         let total = cellWeights.reduce(0, +)
         return (0..<focalDimension.count).map { level in
@@ -78,6 +81,7 @@ struct ReferenceGrid {
             for (cell, weight) in cellWeights.enumerated() where weight > 0 {
                 let indices = Self.digits(of: cell, radices: others.map(\.count))
                 var position: [String: Int] = [focal: level]
+                if let condition { position[condition.variable] = condition.level }
                 for (dimension, index) in zip(others, indices) { position[dimension.variable] = index }
                 let design = designRow(
                     { position[$0]! },

@@ -23,6 +23,7 @@ enum PlanConsistency {
             reader.report("endpoints are read from BDS datasets: 'data: {format: adam, measurements: […]}'", atPath: PlanKey.endpoints.rawValue)
         }
         checkReportRows(plan, with: &reader)
+        checkSubgroupCuts(plan, with: &reader)
         let visits = PlanKey.visits.rawValue
         let baseline = PlanKey.baselineVisit.rawValue
         let primary = PlanKey.primaryVisit.rawValue
@@ -94,6 +95,15 @@ enum PlanConsistency {
                 guard reader.locations.contains(path) else { continue }
                 reader.report("a responder endpoint compares the share of responders and is not modelled: remove '\(key.rawValue)'", atPath: path)
             }
+        }
+    }
+
+    /// The seed study's layout splits every subgroup at a cut (its analyses have two levels).
+    private static func checkSubgroupCuts(_ plan: AnalysisPlan, with reader: inout PlanNodeReader) {
+        guard !reader.hasFailed(PlanKey.subgroups.rawValue), !reader.hasFailed(PlanKey.data.rawValue) else { return }
+        for (index, subgroup) in plan.subgroups.enumerated() where subgroup.cut == nil {
+            reader.report("missing key 'cut' (the seed study's file layout splits a subgroup at a cut; categories need "
+                          + "'data: {format: adam, …}')", atPath: PlanPath.element(PlanKey.subgroups.rawValue, index))
         }
     }
 

@@ -12,6 +12,8 @@ enum PlanDecoder {
         }
         // The default figures are the layout's own: the seed study's draw sections an ADaM study does not have.
         if case .adam = plan.data, !reader.locations.contains(PlanKey.figures.rawValue) { plan.figures = FigureName.adam }
+        // The seed study's onset subgroup is its own: an ADaM study has the subgroups it lists.
+        if case .adam = plan.data, !reader.locations.contains(PlanKey.subgroups.rawValue) { plan.subgroups = [] }
         return plan
     }
 
@@ -46,13 +48,7 @@ enum PlanDecoder {
         case .remission:
             plan.remission = remission(from: node, at: path, default: plan.remission, with: &reader)
         case .subgroups:
-            guard reader.isWithin(.subgroups, node, at: path), let subgroups = reader.list(node, at: path, element: { subgroup(from: $1, at: $2, with: &$0) }) else { return }
-            var names: Set<String> = []
-            for (index, subgroup) in subgroups.enumerated() where !names.insert(subgroup.name).inserted {
-                let namePath = PlanPath.child(PlanPath.element(path, index), SubgroupKey.name.rawValue)
-                reader.report("subgroup '\(subgroup.name)' is defined twice", atPath: namePath)
-            }
-            plan.subgroups = subgroups
+            plan.subgroups = PlanSubgroupDecoder.subgroups(from: node, at: path, with: &reader) ?? plan.subgroups
         case .continuousTest:
             plan.continuousTest = reader.choice(node, at: path) ?? plan.continuousTest
         case .pairedTest:
@@ -147,35 +143,6 @@ enum PlanDecoder {
             }
         }
         return rule
-    }
-
-    private static func subgroup(from node: Node, at path: String, with reader: inout PlanNodeReader) -> SubgroupDefinition? {
-        let entries = reader.entries(of: node, at: path, keys: SubgroupKey.self)
-        guard node.mapping != nil else { return nil }
-        for required in [SubgroupKey.variable, .cut] where entries[required] == nil {
-            reader.report("missing key '\(required.rawValue)'", at: node, path: path)
-        }
-        let variable = entries[.variable].flatMap { reader.text($0, at: PlanPath.child(path, SubgroupKey.variable.rawValue)) }
-        let cut = entries[.cut].flatMap { reader.number($0, at: PlanPath.child(path, SubgroupKey.cut.rawValue), allowNegative: true) }
-        let name = entries[.name].map { reader.text($0, at: PlanPath.child(path, SubgroupKey.name.rawValue)) } ?? variable
-        let labels = entries[.labels].map { subgroupLabels(from: $0, at: PlanPath.child(path, SubgroupKey.labels.rawValue), with: &reader) }
-        guard let variable, let cut, let name, let labels = labels ?? defaultLabels(variable: variable, cut: cut) else { return nil }
-        return SubgroupDefinition(name: name, variable: variable, cut: cut, labelAtOrAboveCut: labels[0], labelBelowCut: labels[1])
-    }
-
-    private static func subgroupLabels(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [String]? {
-        guard let labels = texts(from: node, at: path, named: "label", with: &reader) else { return nil }
-        guard labels.count == 2 else {
-            reader.report("expected 2 labels (values >= cut, then values < cut), got \(labels.count)", at: node, path: path)
-            return nil
-        }
-        return labels
-    }
-
-    /// `AGEDX >= 18` and `AGEDX < 18` when a subgroup names no labels.
-    private static func defaultLabels(variable: String?, cut: Double?) -> [String]? {
-        guard let variable, let cut else { return nil }
-        return ["\(variable) >= \(PlanNumber.text(cut))", "\(variable) < \(PlanNumber.text(cut))"]
     }
 
     private static func logistic(

@@ -5,9 +5,9 @@ enum PlanKey: String, CaseIterable {
     case tlf
 
     /// The keys only the seed study's layout analyses (its visits, parameters, remission and
-    /// predictors); a CDISC ADaM plan may not write them.
+    /// predictors); a CDISC ADaM plan may not write them. (`subgroups` serves both layouts.)
     static let seedLayoutOnly: [PlanKey] = [
-        .visits, .baselineVisit, .primaryVisit, .infusionMonths, .parameters, .remission, .subgroups,
+        .visits, .baselineVisit, .primaryVisit, .infusionMonths, .parameters, .remission,
         .continuousTest, .pairedTest, .multiplicity, .logistic,
     ]
 }
@@ -54,7 +54,7 @@ enum RemissionKey: String, CaseIterable {
 
 /// The keys of each element of `subgroups`.
 enum SubgroupKey: String, CaseIterable {
-    case name, variable, cut, labels
+    case name, variable, cut, labels, levels, orderBy
 }
 
 /// The keys of `logistic`.
