@@ -62,7 +62,8 @@ struct ADaMStudyCommandTests {
         }
         let tables = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("tables").path)
         #expect(tables.sorted() == ["analysis-sets.csv", "ancova-1.csv", "ancova-2.csv", "baseline-characteristics.csv", "disposition.csv",
-                                    "mmrm-1.csv", "responders-1.csv", "teae-by-class.csv", "teae-overview.csv"])
+                                    "mmrm-1.csv", "responders-1.csv", "subgroups-ancova-1.csv", "subgroups-ancova-2.csv",
+                                    "subgroups-responders-1.csv", "teae-by-class.csv", "teae-overview.csv"])
         #expect(report.contains("Mean (SD) | 75.2 (8.59) | 75.7 (8.29) | 74.4 (7.89) | 75.1 (8.25) |  |"))
         #expect(report.contains("| Difference from Placebo (SE) |  | −0.47 (0.82) | −1.01 (0.84) |"))
         // The glucose endpoint compares two of the three arms and says so.
@@ -77,9 +78,14 @@ struct ADaMStudyCommandTests {
             + "the Efficacy set (N = 234) and the Intent-to-treat set (N = 170)](figures/endpoint-means.svg)"))
         #expect(report.contains("![Figure 3. Least-squares mean differences from Placebo with 95% CI, analysis of covariance "
             + "of each endpoint; the Efficacy set (N = 234) and the Intent-to-treat set (N = 170)](figures/endpoint-forest.svg)"))
-        #expect(report.contains("[Figure 4](#fig-emergent-events) shows the most frequent terms by arm"))
+        #expect(report.contains("![Figure 4. Effects against Placebo within the subgroups' levels with 95% CI and the treatment × "
+            + "subgroup interaction p; the Efficacy set (N = 234) and the Intent-to-treat set (N = 170)](figures/subgroup-forest.svg)"))
+        #expect(report.contains("[Figure 5](#fig-emergent-events) shows the most frequent terms by arm"))
+        // The subgroups (Fixtures/cdisc_pilot_subgroups.R): the interaction p on the subgroup's row, the effects per level.
+        #expect(report.contains("Treatment × subgroup interaction: Sex p = 0.404, Age group (y) p = 0.660 and Race p = 0.077."))
+        #expect(report.contains("|   Female | 46 | 47 | 35 | −1.32 (−3.46 to 0.82) | −1.86 (−4.17 to 0.45) |  |"))
         let figures = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("figures").path)
-        #expect(figures.count == 12 && figures.contains("emergent-events.pdf") && figures.contains("disposition-flow.svg"))
+        #expect(figures.count == 15 && figures.contains("emergent-events.pdf") && figures.contains("subgroup-forest.svg"))
     }
 
     @Test func figuresDrawsTheADaMFiguresAndASeedStudyFigureIsAUsageError() throws {
@@ -87,7 +93,7 @@ struct ADaMStudyCommandTests {
         defer { try? FileManager.default.removeItem(at: drawn) }
         #expect(try Trialreport.run(["figures", "--data", Self.pilot, "--out", drawn.path]).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: drawn.appendingPathComponent("figures").path)
-        #expect(files.sorted() == ["disposition-flow", "emergent-events", "endpoint-forest", "endpoint-means"].flatMap { name in
+        #expect(files.sorted() == ["disposition-flow", "emergent-events", "endpoint-forest", "endpoint-means", "subgroup-forest"].flatMap { name in
             ["png", "pdf", "svg"].sorted().map { "\(name).\($0)" }
         })
 

@@ -25,7 +25,7 @@ extension ReportTables {
     /// arm's LS-mean difference from the reference (95% CI); the interaction p on the subgroup's row.
     func modelSubgroups(_ endpoint: ModelEndpointResult, _ subgroups: [ModelSubgroupResult], name: String) -> ReportTable {
         let reference = endpoint.differences.first?.reference ?? ""
-        var table = subgroupTable(name: name, caption: endpoint.name, set: endpoint.set, arms: endpoint.byArm.map(\.arm),
+        var table = subgroupTable(name: name, caption: endpoint.name, set: endpoint.set, counts: "n", arms: endpoint.byArm.map(\.arm),
                                   others: endpoint.differences.map(\.arm), effect: "difference (95% CI)")
         let decimals = 2
         let interactionNote = table.addFootnote("F test of the arm × subgroup term: the model with it against the model "
@@ -55,8 +55,8 @@ extension ReportTables {
     func responderSubgroups(_ endpoint: ResponderEndpointResult, _ subgroups: [ResponderSubgroupResult], name: String) -> ReportTable {
         let reference = endpoint.comparisons.reference
         let others = endpoint.byArm.map(\.arm).filter { $0 != reference }
-        var table = subgroupTable(name: name, caption: endpoint.name, set: endpoint.set, arms: endpoint.byArm.map(\.arm),
-                                  others: others, effect: "pp (95% CI)")
+        var table = subgroupTable(name: name, caption: endpoint.name, set: endpoint.set, counts: "Responders/n",
+                                  arms: endpoint.byArm.map(\.arm), others: others, effect: "pp (95% CI)")
         let interactionNote = table.addFootnote("Likelihood-ratio test of the arm × subgroup term of a logistic regression "
             + "by maximum likelihood (R's anova of the glm fits without and with it).")
         table.groups = subgroups.map { subgroup in
@@ -78,13 +78,13 @@ extension ReportTables {
         return table
     }
 
-    /// A table with the columns Subgroup, n of each arm, each other arm's effect, interaction p.
-    private func subgroupTable(name: String, caption: String, set: String?, arms: [String], others: [String],
+    /// A table with the columns Subgroup, the `counts` of each arm, each other arm's effect, interaction p.
+    private func subgroupTable(name: String, caption: String, set: String?, counts: String, arms: [String], others: [String],
                                effect: String) -> ReportTable {
         ReportTable(
             name: name, caption: caption + " by subgroup" + (set.map { " (\($0) set)" } ?? ""),
             headerRows: [
-                [.init("", alignment: .left), .init("n", columnSpan: arms.count), .init("Effect against the reference", columnSpan: others.count),
+                [.init("", alignment: .left), .init(counts, columnSpan: arms.count), .init("Effect against the reference", columnSpan: others.count),
                  .init("")],
                 [.init("Subgroup", alignment: .left)] + arms.map { .init($0) } + others.map { .init("\($0), \(effect)") }
                     + [.init("Interaction p")],
