@@ -83,7 +83,7 @@ struct ADaMStudyCommandTests {
         #expect(report.contains("[Figure 5](#fig-emergent-events) shows the most frequent terms by arm"))
         // The subgroups (Fixtures/cdisc_pilot_subgroups.R): the interaction p on the subgroup's row, the effects per level.
         #expect(report.contains("Treatment × subgroup interaction: Sex p = 0.404, Age group (y) p = 0.660 and Race p = 0.077."))
-        #expect(report.contains("|   Female | 46 | 47 | 35 | −1.32 (−3.46 to 0.82) | −1.86 (−4.17 to 0.45) |  |"))
+        #expect(report.contains("| \u{A0}\u{A0}Female | 46 | 47 | 35 | −1.32 (−3.46 to 0.82) | −1.86 (−4.17 to 0.45) |  |"))
         let figures = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("figures").path)
         #expect(figures.count == 15 && figures.contains("emergent-events.pdf") && figures.contains("subgroup-forest.svg"))
     }

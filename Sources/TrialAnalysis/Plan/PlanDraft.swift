@@ -55,7 +55,7 @@ public struct PlanDraft: Sendable {
             decisions.append("the parameters, visits and remission rule are the built-in plan's: adapt them to the study")
             return
         }
-        plan = AnalysisPlan(title: folderName, arms: arms, figures: FigureName.adam)
+        plan = AnalysisPlan(title: folderName, arms: arms, subgroups: [], figures: FigureName.adam)
         let sets = Self.populationFlags.filter { subjects.flags.contains($0.flag) }.map {
             AnalysisSet(name: $0.name, flag: $0.flag, byActualTreatment: $0.flag == "SAFFL" && subjects.actualTreatment != nil)
         }
