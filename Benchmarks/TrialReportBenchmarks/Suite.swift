@@ -1,7 +1,8 @@
 import Foundation
 
-/// The whole benchmark suite: every stage on every study size, the whole render as a process,
-/// and the TrialStats micro-benchmarks; each case in a child process of its own.
+/// The whole benchmark suite: every stage on every study size, the whole render, `lock`, `verify`
+/// and `render --locked` as processes, and the TrialStats micro-benchmarks; each case in a child
+/// process of its own.
 struct Suite {
     /// This executable, re-run as the child of each case.
     var benchmark: String
@@ -28,6 +29,8 @@ struct Suite {
         case (Stage.read.rawValue, 1_000_000): (3, nil)
         case ("figures", 1_000_000): (2, nil)
         case ("whole render (process)", 1_000_000): (8, 3 << 30)
+        case ("lock (process)", 1_000_000): (3, nil)
+        case ("verify (process)", 1_000_000): (1, nil)
         default: (nil, nil)
         }
     }
@@ -56,7 +59,11 @@ struct Suite {
                 record(try child(["stage", stage.argument, study.path, "--templates", templates], group: participants,
                                  name: stage.rawValue, rows: rows))
             }
-            record(try wholeRender(study, participants: participants, rows: rows))
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-bench-\(getpid())")
+            defer { try? FileManager.default.removeItem(at: output) }
+            record(try process("whole render (process)", ["render", "--data", study.path, "--out", output.path, "--templates", templates, "--quiet"],
+                               participants: participants, rows: rows))
+            try lockCases(study, participants: participants, rows: rows, output: output).forEach(record)
         }
         for statistic in StatisticsBenchmark.allCases {
             quiet.wait()
@@ -101,12 +108,33 @@ struct Suite {
         return (pairs.map(\.0), pairs.map(\.1))
     }
 
-    /// `trialreport render` as a user runs it, each run a process: wall time from spawn to exit,
-    /// peak memory the largest `ru_maxrss` of the runs.
-    private func wholeRender(_ study: URL, participants: Int, rows: Int) throws -> Measurement {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-bench-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let arguments = ["render", "--data", study.path, "--out", output.path, "--templates", templates, "--quiet"]
+    /// `lock` (again, `--force`), `verify` and `render --locked` of the study, in a copy of the
+    /// bundled example (not to lock the repository's) and in place for a simulated study, whose
+    /// lock files are removed afterwards.
+    private func lockCases(_ study: URL, participants: Int, rows: Int, output: URL) throws -> [Measurement] {
+        var folder = study
+        if participants == 53 {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-bench-example-\(getpid())")
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.copyItem(at: study, to: folder)
+        }
+        defer {
+            if participants == 53 { try? FileManager.default.removeItem(at: folder) }
+            for name in ["trial.lock", "trial.lock.rows"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+        }
+        let data = ["--data", folder.path, "--templates", templates]
+        return [
+            try process("lock (process)", ["lock"] + data + ["--force", "--by", "bench", "--at", "2025-06-30T12:00:00Z"],
+                        participants: participants, rows: rows),
+            try process("verify (process)", ["verify"] + data, participants: participants, rows: rows),
+            try process("render --locked (process)", ["render"] + data + ["--out", output.path, "--locked", "--quiet"],
+                        participants: participants, rows: rows),
+        ]
+    }
+
+    /// `trialreport ARGUMENTS` as a user runs it, each run a process: wall time from spawn to
+    /// exit, peak memory the largest `ru_maxrss` of the runs.
+    private func process(_ name: String, _ arguments: [String], participants: Int, rows: Int) throws -> Measurement {
         quiet.wait()
         let load = LoadAverage.current(), start = MachineTime.now()
         var seconds: [Double] = [], cpuSeconds: [Double] = []
@@ -114,7 +142,7 @@ struct Suite {
         var peak = 0
         for run in 0..<(warmups(for: participants) + repetitions(for: participants)) {
             let outcome = try ChildProcess.run(trialreport, arguments, captureOutput: false)
-            guard outcome.status == 0 else { throw BenchmarkError.failed("trialreport render", status: outcome.status) }
+            guard outcome.status == 0 else { throw BenchmarkError.failed("trialreport " + arguments[0], status: outcome.status) }
             ownCPUSeconds += outcome.cpuSeconds
             if run >= warmups(for: participants) {
                 seconds.append(outcome.seconds)
@@ -122,7 +150,6 @@ struct Suite {
             }
             peak = max(peak, outcome.peakBytes)
         }
-        let name = "whole render (process)"
         let targets = Self.targets(name, participants: participants)
         return Measurement(group: Format.count(participants), name: name, seconds: seconds, cpuSeconds: cpuSeconds, peakBytes: peak, rows: rows,
                            participants: participants, loadAverage: load,

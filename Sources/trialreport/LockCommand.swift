@@ -11,8 +11,8 @@ struct LockCommand: ParsableCommand {
         discussion: """
             Validates the study first (a study that does not validate cannot be locked), then writes \
             DIR/trial.lock (when, who, why, tool version, SHA-256 and size of every input file, the \
-            plan and every template, and the lock hash) and DIR/trial.lock.rows (a digest of every \
-            row, so that verify can name the rows that changed). A locked folder is not locked again \
+            plan and every template, and the lock hash) and DIR/trial.lock.rows (a digest of each \
+            participant's rows in every input file, so that verify can name the participants whose rows changed). A locked folder is not locked again \
             without --force; the earlier lock is then kept in the file's history. With --sign KEY \
             the lock is signed (Ed25519) into DIR/trial.lock.sig, which verify --key checks.
             """

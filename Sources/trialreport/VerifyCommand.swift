@@ -11,7 +11,7 @@ struct VerifyCommand: ParsableCommand {
         discussion: """
             Prints `ok: DIR matches trial.lock (locked AT by WHO, hash H)` and exits 0, or lists every \
             changed, added or missing input file, plan and template with the locked and current \
-            SHA-256, and for a changed CSV file the rows that differ, by key (at most 20 per file), \
+            SHA-256, and for a changed input file the participants whose rows differ (at most 20 per file), \
             and exits 65. Exits 66 when the folder has no trial.lock. The plan checked is the one \
             render uses: --spec, else the plan file recorded in the lock when present, else \
             DIR/study.yaml when present, else the built-in plan. With --key PUB, a lock that this \

@@ -36,7 +36,7 @@ struct LockTests {
         #expect(try Self.status(folder) == .notLocked)
     }
 
-    @Test func oneChangedByteNamesTheFileAndTheRowKey() throws {
+    @Test func oneChangedByteNamesTheFileAndTheParticipant() throws {
         let folder = try StudyFolder()
         defer { folder.remove() }
         try Self.lock(folder)
@@ -44,33 +44,51 @@ struct LockTests {
         guard case .changed(let changes, _) = try Self.status(folder) else { Issue.record("not changed"); return }
         #expect(changes.map(\.path) == ["adlb.csv"])
         #expect(changes[0].kind == .changed)
-        #expect(changes[0].rows?.rows == [RowChanges.Row(kind: .changed, key: "USUBJID=P2 PARAMCD=CPEPF AVISITN=0", line: 4)])
+        #expect(changes[0].rows?.rows == [RowChanges.Row(kind: .changed, key: "USUBJID=P2", line: 4, lockedRows: 2, currentRows: 2)])
         #expect(changes[0].diagnostics().map(\.description).last
-            == "error: adlb.csv:4: row USUBJID=P2 PARAMCD=CPEPF AVISITN=0 differs from the locked one")
+            == "error: adlb.csv:4: rows of participant USUBJID=P2 differ from the locked ones (2 rows)")
     }
 
-    @Test func addedAndRemovedRowsAreNamed() throws {
+    @Test func addedAndRemovedRowsAreNamedByParticipantWithTheirCounts() throws {
         let folder = try StudyFolder()
         defer { folder.remove() }
         try Self.lock(folder)
-        let adlb = StudyFolder.adlb.replacingOccurrences(of: "P1,CPEPP,0,700,pmol/L\n", with: "") + "P1,CPEPF,3,310,pmol/L\n"
+        let adlb = StudyFolder.adlb.replacingOccurrences(of: "P2,CPEPP,0,600,pmol/L\n", with: "") + "P3,CPEPF,3,310,pmol/L\n"
         try Self.write(adlb, to: "adlb.csv", in: folder)
         guard case .changed(let changes, _) = try Self.status(folder) else { Issue.record("not changed"); return }
         #expect(changes[0].rows?.rows == [
-            RowChanges.Row(kind: .added, key: "USUBJID=P1 PARAMCD=CPEPF AVISITN=3", line: 5),
-            RowChanges.Row(kind: .missing, key: "USUBJID=P1 PARAMCD=CPEPP AVISITN=0", line: nil),
+            RowChanges.Row(kind: .changed, key: "USUBJID=P2", line: 4, lockedRows: 2, currentRows: 1),
+            RowChanges.Row(kind: .added, key: "USUBJID=P3", line: 5, lockedRows: 0, currentRows: 1),
+        ])
+        try Self.write(StudyFolder.adlb.replacingOccurrences(of: "P1,", with: "P7,"), to: "adlb.csv", in: folder)
+        guard case .changed(let renamed, _) = try Self.status(folder) else { Issue.record("not changed"); return }
+        #expect(renamed[0].diagnostics().dropFirst().map(\.description) == [
+            "error: adlb.csv:2: rows of participant USUBJID=P7 were not locked (2 rows)",
+            "error: adlb.csv: rows of participant USUBJID=P1 were locked and are missing (2 rows)",
         ])
     }
 
-    @Test func reorderedRowsChangeTheFileButNoRow() throws {
+    @Test func reorderedRowsAndColumnsChangeTheFileButNoRow() throws {
         let folder = try StudyFolder()
         defer { folder.remove() }
         try Self.lock(folder)
         var lines = StudyFolder.adlb.split(separator: "\n").map(String.init)
-        lines.swapAt(1, 2)
-        try Self.write(lines.joined(separator: "\n") + "\n", to: "adlb.csv", in: folder)
+        lines.swapAt(1, 4)
+        let swapped = lines.map { line in
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            return ([cells[3], cells[0]] + cells[1...2] + [cells[4]]).joined(separator: ",")
+        }
+        try Self.write(swapped.joined(separator: "\n") + "\n", to: "adlb.csv", in: folder)
         guard case .changed(let changes, _) = try Self.status(folder) else { Issue.record("not changed"); return }
         #expect(changes[0].rows?.rows == [])
+    }
+
+    @Test func valuesSwappedBetweenRowsOrColumnsChangeTheDigest() throws {
+        let original = try RowDigests.compute(FileContents(Array("USUBJID,A,B\nP1,1,2\nP1,3,4\n".utf8)), file: "x.csv").get()
+        for edited in ["USUBJID,A,B\nP1,2,1\nP1,3,4\n", "USUBJID,A,B\nP1,3,2\nP1,1,4\n", "USUBJID,A,B\nP1,1,2\nP1,3,4\nP1,1,2\n"] {
+            let table = try RowDigests.compute(FileContents(Array(edited.utf8)), file: "x.csv").get()
+            #expect(table.digests != original.digests, "\(edited)")
+        }
     }
 
     @Test func missingAndAddedFilesAreDetected() throws {
@@ -215,30 +233,39 @@ struct LockTests {
     }
 
     @Test func rowDigestsReadBackFromTheirFile() throws {
-        let bytes = FileContents(Array("USUBJID,AEDECOD,AESTDY,AESEV\nP1,\"Tab\tand\\\\\",2,MILD\nP1,\"Tab\tand\\\\\",2,MILD\n".utf8))
+        let bytes = FileContents(Array("USUBJID,AEDECOD,AESTDY,AESEV\n\"P\t1\\\\\",Fever,2,MILD\nP2,Fever,2,MILD\nP2,Fever,2,MILD\n".utf8))
         let table = try RowDigests.compute(bytes, file: "adae.csv").get()
-        #expect(table.digests.count == 2)
-        let read = try #require(RowDigestFile.tables(in: RowDigestFile.text(of: [table]))?["adae.csv"])
+        #expect(table.participants.strings == ["P\t1\\\\", "P2"])
+        #expect(table.rowCounts == [1, 2])
+        let text = RowDigestFile.text(of: [table])
+        guard case .tables(let tables) = text.withUnsafeBufferPointer(RowDigestFile.contents(of:)) else {
+            Issue.record("not read back"); return
+        }
+        let read = try #require(tables["adae.csv"])
+        #expect(read.participants == table.participants)
         #expect(read.digests == table.digests)
-        #expect(read.keyColumns == ["USUBJID", "AEDECOD", "AESTDY"])
+        #expect(read.rowCounts == table.rowCounts)
+        #expect(read.keyColumn == "USUBJID")
     }
 
-    @Test func changesOfFilesRecordedPerParticipantAreNamedByParticipant() {
-        let rows = [RowChanges.Row(kind: .changed, key: "USUBJID=P1", line: 3), RowChanges.Row(kind: .added, key: "USUBJID=P9", line: 40),
-                    RowChanges.Row(kind: .missing, key: "USUBJID=P5", line: nil)]
-        let messages = RowChanges(rows: rows, isPerParticipant: true, unavailable: nil).diagnostics(file: "adlb.csv", limit: 20)
-            .map(\.message)
-        #expect(messages == ["rows of participant USUBJID=P1 differ from the locked ones",
-                             "rows of participant USUBJID=P9 were not locked",
-                             "rows of participant USUBJID=P5 were locked and are missing"])
+    @Test func rowDigestsOfAnEarlierFormatAreRecognised() {
+        let text = Array("# trial.lock.rows: digests of the rows of the locked study files, written by trialreport lock.\n".utf8)
+        guard case .earlierFormat = text.withUnsafeBufferPointer(RowDigestFile.contents(of:)) else {
+            Issue.record("not recognised"); return
+        }
     }
 
-    @Test func largeFilesAreRecordedPerParticipant() throws {
-        let bytes = FileContents(Array(StudyFolder.adlb.utf8))
-        let perRow = try RowDigests.compute(bytes, file: "adlb.csv").get()
-        let layout = RowDigests(file: "adlb.csv", keyColumns: ["USUBJID"], isGroupedByParticipant: true, digests: [:])
-        let perParticipant = try RowDigests.compute(bytes, file: "adlb.csv", like: layout).get()
-        #expect(perRow.digests.count == 4)
-        #expect(perParticipant.digests.keys.map(\.values).sorted { $0[0] < $1[0] } == [["P1"], ["P2"]])
+    @Test func theDigestsDoNotDependOnHowTheFileIsCut() throws {
+        var text = "USUBJID,PARAMCD,AVAL\n"
+        for row in 0..<30_000 { text += "P\(row / 7),P\(row % 7),\(row)\n" }
+        let bytes = FileContents(Array(text.utf8))
+        let whole = try RowDigests.compute(bytes, file: "adlb.csv").get()
+        let parts = try RowDigestPart.parts(of: bytes, file: "adlb.csv", keyColumn: "USUBJID", count: 3, minimumSectionSize: 1 << 10).get()
+        let cut = try RowDigestPart.parts(of: bytes, file: "adlb.csv", keyColumn: "USUBJID", count: 1).get()
+        #expect(cut.count == 1)
+        #expect(parts.count == 3)
+        #expect(RowDigests.merged(try parts.map { try $0.digests().get() }) == whole)
+        #expect(whole.participants.count == 4_286)
+        #expect(whole.lines.prefix(3) == [2, 9, 16])
     }
 }

@@ -39,7 +39,7 @@ struct RenderLockedTests {
         #expect(!markdown.contains("DATA CHANGED SINCE LOCK"))
     }
 
-    @Test func lockedRenderOfAChangedFolderExits65NamingTheRowAndKeepsThePreviousOutput() throws {
+    @Test func lockedRenderOfAChangedFolderExits65NamingTheParticipantAndKeepsThePreviousOutput() throws {
         let study = try VerifyCommandTests.lockedStudy()
         try Self.changeOneValue(in: study)
         let output = try Self.previousOutput()
@@ -47,7 +47,7 @@ struct RenderLockedTests {
         let result = try Trialreport.run(["render", "--data", study.path, "--out", output, "--locked"])
         #expect(result.status == 65)
         #expect(result.standardError.contains("error: adlb.csv: changed since the lock: sha256 "))
-        #expect(result.standardError.contains("error: adlb.csv:20: row USUBJID=P002 PARAMCD=CPEPF AVISITN=6 differs from the locked one"))
+        #expect(result.standardError.contains("error: adlb.csv:18: rows of participant USUBJID=P002 differ from the locked ones (20 rows)"))
         #expect(result.standardError.contains("--locked: the study folder does not match its lock"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: output).sorted() == ["manifest.json", "marker.txt"])
     }
@@ -69,7 +69,7 @@ struct RenderLockedTests {
         defer { try? FileManager.default.removeItem(atPath: output) }
         let result = try Trialreport.run(["render", "--data", study.path, "--out", output, "--quiet"])
         #expect(result.status == 0, "\(result.standardError)")
-        #expect(result.standardError.contains("warning: adlb.csv:20: row USUBJID=P002 PARAMCD=CPEPF AVISITN=6 differs from the locked one"))
+        #expect(result.standardError.contains("warning: adlb.csv:18: rows of participant USUBJID=P002 differ from the locked ones (20 rows)"))
         #expect(result.standardError.contains("DATA CHANGED SINCE LOCK"))
         let html = try String(contentsOfFile: output + "/report.html", encoding: .utf8)
         #expect(html.contains("<p class=\"lock-warning\" role=\"alert\"><strong>DATA CHANGED SINCE LOCK</strong>"))

@@ -19,7 +19,7 @@ struct VerifyCommandTests {
         try Data(bytes).write(to: url)
     }
 
-    @Test func oneChangedByteInAdlbNamesTheFileAndTheRow() throws {
+    @Test func oneChangedByteInAdlbNamesTheFileAndTheParticipant() throws {
         let study = try Self.lockedStudy()
         // Line 20 of adlb.csv is P002,CPEPF,6,…: change the last digit of its value.
         try Self.edit(study, "adlb.csv") { bytes in
@@ -33,7 +33,7 @@ struct VerifyCommandTests {
         let lines = result.standardError.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("error: adlb.csv: changed since the lock: sha256 "))
-        #expect(lines[1] == "error: adlb.csv:20: row USUBJID=P002 PARAMCD=CPEPF AVISITN=6 differs from the locked one")
+        #expect(lines[1] == "error: adlb.csv:18: rows of participant USUBJID=P002 differ from the locked ones (20 rows)")
         #expect(lines[2].hasPrefix("error: \(study.path): does not match trial.lock (locked 2025-06-30T12:00:00Z by dm, hash "))
         #expect(lines[2].hasSuffix("): 1 changed, 0 added, 0 missing"))
     }
@@ -50,7 +50,7 @@ struct VerifyCommandTests {
         #expect(lines.last?.hasSuffix("0 changed, 0 added, 2 missing") == true)
     }
 
-    @Test func manyChangedRowsAreCutAtTwentyWithACount() throws {
+    @Test func manyChangedParticipantsAreCutAtTwentyWithACount() throws {
         let study = try Self.lockedStudy()
         let url = URL(fileURLWithPath: study.path + "/adlb.csv")
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -58,8 +58,8 @@ struct VerifyCommandTests {
         let result = try Trialreport.run(["verify", "--data", study.path])
         #expect(result.status == 65)
         let lines = result.standardError.split(separator: "\n")
-        #expect(lines.filter { $0.contains(" differs from the locked one") }.count == 20)
-        #expect(lines.contains { $0.hasPrefix("error: adlb.csv: … and ") && $0.hasSuffix(" more differing rows") })
+        #expect(lines.filter { $0.contains(" differ from the locked ones") }.count == 20)
+        #expect(lines.contains { $0 == "error: adlb.csv: … and 33 more participants whose rows differ" })
     }
 
     @Test func aFolderWithoutLockExits66() throws {

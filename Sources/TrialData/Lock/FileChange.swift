@@ -1,5 +1,5 @@
 /// A difference between a study folder and its lock: a file changed, added or missing, and
-/// for a changed CSV file the rows that differ.
+/// for a changed input file the participants whose rows differ.
 public struct FileChange: Sendable, Hashable {
     /// What happened to the file.
     public enum Kind: String, Sendable, Hashable {
@@ -22,7 +22,7 @@ public struct FileChange: Sendable, Hashable {
     public var locked: LockedFile?
     /// The file as it is now (`nil` when missing).
     public var current: LockedFile?
-    /// For a changed input file, the rows that differ.
+    /// For a changed input file, the participants whose rows differ.
     public var rows: RowChanges?
 
     /// The file's path as recorded.
@@ -51,30 +51,34 @@ public struct FileChange: Sendable, Hashable {
     }
 }
 
-/// The rows of a changed CSV file that differ from the locked rows, by key.
+/// The participants whose rows in a changed input file differ from the locked ones.
 public struct RowChanges: Sendable, Hashable {
-    /// One differing row (or participant, for files recorded per participant).
+    /// One participant whose rows differ.
     public struct Row: Sendable, Hashable {
         public enum Kind: String, Sendable, Hashable {
-            /// The key is in both, the contents differ.
+            /// The participant has rows in both, and they differ.
             case changed
-            /// The key is new.
+            /// The participant's rows are new.
             case added
-            /// The key was locked and is gone.
+            /// The participant had rows when locked, and has none now.
             case missing
         }
 
         public var kind: Kind
-        /// The key, e.g. `USUBJID=P001 PARAMCD=CPEPF AVISITN=12`.
+        /// The participant, e.g. `USUBJID=P001`.
         public var key: String
-        /// The row's line in the file now (`nil` when missing).
+        /// The participant's first row in the file now (for a transport file its 80-byte
+        /// record; `nil` when missing).
         public var line: Int?
+        /// The participant's number of rows when locked (0 when added).
+        public var lockedRows: Int
+        /// The participant's number of rows now (0 when missing).
+        public var currentRows: Int
     }
 
-    /// The differing rows: changed and added ones by line, then missing ones by key.
+    /// The differing participants: changed and added ones in file order, then missing ones in
+    /// their locked order.
     public var rows: [Row]
-    /// Whether the digests were recorded per participant rather than per row.
-    public var isPerParticipant: Bool
     /// Why the rows could not be compared, when they could not (then `rows` is empty).
     public var unavailable: String?
 
@@ -82,18 +86,18 @@ public struct RowChanges: Sendable, Hashable {
         if let unavailable { return [Diagnostic(.warning, at: SourceLocation(file: file), "rows not compared: \(unavailable)")] }
         var list = rows.prefix(limit).map { row in
             let location = SourceLocation(file: file, line: row.line)
-            let message = switch (row.kind, isPerParticipant) {
-            case (.changed, false): "row \(row.key) differs from the locked one"
-            case (.added, false): "row \(row.key) was not locked"
-            case (.missing, false): "row \(row.key) was locked and is missing"
-            case (.changed, true): "rows of participant \(row.key) differ from the locked ones"
-            case (.added, true): "rows of participant \(row.key) were not locked"
-            case (.missing, true): "rows of participant \(row.key) were locked and are missing"
+            let message = switch row.kind {
+            case .changed where row.lockedRows == row.currentRows:
+                "rows of participant \(row.key) differ from the locked ones (\(Self.count(row.currentRows)))"
+            case .changed:
+                "rows of participant \(row.key) differ from the locked ones (\(Self.count(row.lockedRows)) locked, \(row.currentRows) now)"
+            case .added: "rows of participant \(row.key) were not locked (\(Self.count(row.currentRows)))"
+            case .missing: "rows of participant \(row.key) were locked and are missing (\(Self.count(row.lockedRows)))"
             }
             return Diagnostic(.error, at: location, message)
         }
         if rows.count > limit {
-            list.append(Diagnostic(.error, at: SourceLocation(file: file), "… and \(rows.count - limit) more differing \(isPerParticipant ? "participants" : "rows")"))
+            list.append(Diagnostic(.error, at: SourceLocation(file: file), "… and \(rows.count - limit) more participants whose rows differ"))
         }
         if rows.isEmpty {
             list.append(Diagnostic(.warning, at: SourceLocation(file: file), "every row is as locked; only the order or layout of the file changed"))
@@ -101,19 +105,29 @@ public struct RowChanges: Sendable, Hashable {
         return list
     }
 
-    /// The differences between `locked` and `current` digests of the same layout.
+    private static func count(_ rows: Int) -> String { rows == 1 ? "1 row" : "\(rows) rows" }
+
+    /// The differences between `locked` and `current` digests of the same file.
+    /// - Complexity: O(size of the ids).
     static func between(_ locked: RowDigests, _ current: RowDigests) -> RowChanges {
+        let describe = { (table: RowDigests, participant: Int) in "\(table.keyColumn)=\(table.participants[participant])" }
         var present: [Row] = []
-        for (key, digest) in current.digests {
-            switch locked.digests[key] {
-            case digest: continue
-            case nil: present.append(Row(kind: .added, key: current.describe(key), line: current.lines[key]))
-            default: present.append(Row(kind: .changed, key: current.describe(key), line: current.lines[key]))
+        var seen = [Bool](repeating: false, count: locked.participants.count)
+        for participant in 0..<current.participants.count {
+            let rows = Int(current.rowCounts[participant])
+            let line = current.lines.isEmpty ? nil : Int(current.lines[participant])
+            guard let index = current.participants.withBytes(participant, { locked.participants.index(ofBytes: $0) }) else {
+                present.append(Row(kind: .added, key: describe(current, participant), line: line, lockedRows: 0, currentRows: rows))
+                continue
             }
+            seen[index] = true
+            guard locked.digests[index] != current.digests[participant] || Int(locked.rowCounts[index]) != rows else { continue }
+            present.append(Row(kind: .changed, key: describe(current, participant), line: line,
+                               lockedRows: Int(locked.rowCounts[index]), currentRows: rows))
         }
-        let missing = locked.digests.keys.filter { current.digests[$0] == nil }.map { Row(kind: .missing, key: locked.describe($0), line: nil) }
-        present.sort { ($0.line ?? 0) < ($1.line ?? 0) }
-        return RowChanges(rows: present + missing.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) },
-                          isPerParticipant: locked.isGroupedByParticipant, unavailable: nil)
+        let missing = seen.indices.filter { !seen[$0] }.map {
+            Row(kind: .missing, key: describe(locked, $0), line: nil, lockedRows: Int(locked.rowCounts[$0]), currentRows: 0)
+        }
+        return RowChanges(rows: present + missing, unavailable: nil)
     }
 }

@@ -26,7 +26,7 @@ public enum LockStatus: Sendable, Hashable {
     ///     does not exist counts as missing.
     ///   - templatesDirectory: the templates folder that is (to be) used, `nil` for none.
     /// - Returns: `.notLocked`, `.matches`, or `.changed` with every difference; for a changed
-    ///   CSV file with the rows that differ (from `trial.lock.rows`).
+    ///   input file with the participants whose rows differ (from `trial.lock.rows`).
     /// - Throws: `TrialReportError` of kind `.invalidInput` when `trial.lock` is not a valid
     ///   lock; `.other` when a file cannot be read.
     /// - Complexity: O(total size of the files), plus O(*r* log *r*) for the *r* rows of changed files.
@@ -94,21 +94,25 @@ public enum LockStatus: Sendable, Hashable {
         guard let bytes = try? FileContents.reading(url, name: recorded.path) else {
             return .failure(RowDigestProblem(message: "\(recorded.path) is missing"))
         }
-        guard Checksum.sha256(bytes) == recorded.sha256,
-              let tables = RowDigestFile.tables(in: bytes.withBytes { String(decoding: $0, as: UTF8.self) }) else {
-            return .failure(RowDigestProblem(message: "\(recorded.path) is not the one written with the lock"))
+        let notWritten = RowDigestProblem(message: "\(recorded.path) is not the one written with the lock")
+        guard Checksum.sha256(bytes) == recorded.sha256 else { return .failure(notWritten) }
+        switch bytes.withBytes(RowDigestFile.contents(of:)) {
+        case .tables(let tables): return .success(tables)
+        case .invalid: return .failure(notWritten)
+        case .earlierFormat:
+            return .failure(RowDigestProblem(message: "\(recorded.path) was written by an earlier TrialReport version, "
+                                             + "whose row digests this one does not compare; lock again (--force) to compare rows"))
         }
-        return .success(tables)
     }
 
     private static func rowChanges(of bytes: FileContents, file: String,
                                    recorded: Result<[String: RowDigests], RowDigestProblem>) -> RowChanges {
-        let unavailable = { (message: String) in RowChanges(rows: [], isPerParticipant: false, unavailable: message) }
+        let unavailable = { (message: String) in RowChanges(rows: [], unavailable: message) }
         switch recorded {
         case .failure(let problem): return unavailable(problem.message)
         case .success(let tables):
             guard let locked = tables[file] else { return unavailable("no row digests were recorded for it") }
-            switch RowDigests.compute(bytes, file: file, like: locked) {
+            switch RowDigests.compute(bytes, file: file, keyColumn: locked.keyColumn) {
             case .failure(let problem): return unavailable(problem.message)
             case .success(let current): return RowChanges.between(locked, current)
             }

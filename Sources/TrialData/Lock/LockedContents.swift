@@ -54,19 +54,11 @@ public struct LockedContents: Sendable, Hashable {
         try reading(dataDirectory: dataDirectory, planFile: planFile, templatesDirectory: templatesDirectory, inputNames: inputNames).contents
     }
 
-    /// The files as they are now, as `current` records them, with the bytes of each input file
-    /// as read and hashed (for whatever else is computed from them: the row digests of a lock).
-    static func reading(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?, inputNames: [String])
-        throws(TrialReportError) -> (contents: LockedContents, inputBytes: [FileContents]) {
-        var inputs: [LockedFile] = []
-        var inputBytes: [FileContents] = []
-        for name in inputNames {
-            let url = dataDirectory.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let bytes = try FileContents.reading(url, name: name)
-            inputs.append(LockedFile(path: name, sha256: Checksum.sha256(bytes), byteCount: bytes.count))
-            inputBytes.append(bytes)
-        }
+    /// The files as they are now, as `current` records them, and with `withRowDigests` the
+    /// digests of the input files' rows, computed from the bytes hashed (`LockedInputs`).
+    static func reading(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?, inputNames: [String],
+                        withRowDigests: Bool = false) throws(TrialReportError) -> (contents: LockedContents, inputs: LockedInputs) {
+        let inputs = try LockedInputs.read(dataDirectory, names: inputNames, withRowDigests: withRowDigests)
         var plan: LockedFile?
         if let planFile {
             plan = try LockedFile.reading(planFile, as: recordedPath(of: planFile, in: dataDirectory))
@@ -77,7 +69,7 @@ public struct LockedContents: Sendable, Hashable {
                 templates.append(try LockedFile.reading(templatesDirectory.appendingPathComponent(path), as: path))
             }
         }
-        return (LockedContents(inputs: inputs, plan: plan, templates: templates), inputBytes)
+        return (LockedContents(inputs: inputs.files, plan: plan, templates: templates), inputs)
     }
 
     /// `file`'s path relative to `directory` when inside it, else its absolute path.

@@ -1,115 +1,157 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// `trial.lock.rows`: the row digests of the locked CSV files, as text that diffs well.
+/// `trial.lock.rows`: the row digests of the locked files (`RowDigests`), as text that diffs well.
 ///
-/// Two comment lines, then for each file a line `file TAB NAME TAB rows|participants TAB KEY
-/// COLUMNS…` followed by one line per row (or participant), sorted: the key values, `#N` for
-/// the N-th occurrence of a repeated key, and the 12-digit digest, separated by tabs. Tabs,
-/// line breaks and backslashes inside values are written `\t`, `\n`, `\r`, `\\`.
+/// Format 2: two comment lines (the first names the format), then for each file a line
+/// `file TAB NAME TAB KEY COLUMN` followed by one line per participant, in the order they first
+/// appear in the file: the id, the number of rows and the 16-hexadecimal-digit digest of the
+/// rows, separated by tabs. Tabs, line breaks and backslashes inside ids are written `\t`, `\n`,
+/// `\r`, `\\`. Format 1 (TrialReport before session 7: SHA-256 row digests by row key) is
+/// recognised and not compared.
 enum RowDigestFile {
     static let name = "trial.lock.rows"
+    /// The first line, which names the format.
+    private static let formatLine = "# trial.lock.rows format 2: digests of the rows of the locked study files, written by trialreport lock."
 
     /// The text of the file.
-    /// - Complexity: O(*r* log *r*) for *r* rows in all.
-    static func text(of tables: [RowDigests]) -> String {
-        var text = Array(("# trial.lock.rows: digests of the rows of the locked study files, written by trialreport lock.\n"
-            + "# Per row: key values, #N for a repeated key, the first 12 hex digits of the row's SHA-256.\n").utf8)
+    /// - Complexity: O(size of the ids + number of participants).
+    static func text(of tables: [RowDigests]) -> [UInt8] {
+        var text = Array((formatLine + "\n"
+            + "# Per participant, in file order: id, number of rows, 64-bit digest of its rows (hexadecimal).\n").utf8)
         for table in tables {
-            let unit = table.isGroupedByParticipant ? "participants" : "rows"
-            text += Array(((["file", escape(table.file), unit] + table.keyColumns.map(escape)).joined(separator: "\t") + "\n").utf8)
-            var lines = table.digests.map { key, digest in
-                Array((key.values.map(escape) + (key.occurrence > 1 ? ["#\(key.occurrence)"] : []) + [digest]).joined(separator: "\t").utf8)
-            }
-            lines.sort(by: bytesPrecede)
-            for line in lines {
-                text += line
+            text += Array("file\t".utf8)
+            appendEscaped(Array(table.file.utf8), to: &text)
+            text.append(0x09)
+            appendEscaped(Array(table.keyColumn.utf8), to: &text)
+            text.append(0x0A)
+            text.reserveCapacity(text.count + table.participants.count * 32)
+            for participant in 0..<table.participants.count {
+                table.participants.withBytes(participant) { appendEscaped($0, to: &text) }
+                text.append(0x09)
+                appendDecimal(Int(table.rowCounts[participant]), to: &text)
+                text.append(0x09)
+                appendHex(table.digests[participant], to: &text)
                 text.append(0x0A)
             }
         }
-        return String(decoding: text, as: UTF8.self)
+        return text
     }
 
-    /// Byte order of UTF-8 lines (`memcmp`), which sorts the same everywhere, unlike `String`'s
-    /// Unicode-aware order.
-    private static func bytesPrecede(_ first: [UInt8], _ second: [UInt8]) -> Bool {
-        first.withUnsafeBufferPointer { first in
-            second.withUnsafeBufferPointer { second in
-                let common = min(first.count, second.count)
-                let order = common == 0 ? 0 : memcmp(first.baseAddress!, second.baseAddress!, common)
-                return order != 0 ? order < 0 : first.count < second.count
-            }
+    /// What `trial.lock.rows` holds.
+    enum Contents {
+        /// The tables by file name.
+        case tables([String: RowDigests])
+        /// A file in format 1, which this version does not compare.
+        case earlierFormat
+        /// Not this file's format.
+        case invalid
+    }
+
+    /// The tables of the file's bytes.
+    /// - Complexity: O(size of the text).
+    static func contents(of bytes: UnsafeBufferPointer<UInt8>) -> Contents {
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
+        guard let first = lines.first else { return .invalid }
+        guard first.elementsEqual(formatLine.utf8) else {
+            return first.starts(with: "# trial.lock.rows: ".utf8) ? .earlierFormat : .invalid
         }
-    }
-
-    /// The tables of `text`, by file name.
-    /// - Returns: `nil` when the text is not in this format.
-    static func tables(in text: String) -> [String: RowDigests]? {
         var tables: [String: RowDigests] = [:]
-        var current: (file: String, keyColumns: [String], isGrouped: Bool)?
-        var digests: [RowDigests.Key: String] = [:]
-        func finish() {
-            if let current { tables[current.file] = RowDigests(file: current.file, keyColumns: current.keyColumns,
-                                                               isGroupedByParticipant: current.isGrouped, digests: digests) }
-            digests = [:]
-        }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { unescape(String($0)) }
-            if fields.first == "file" {
-                guard fields.count >= 4, ["rows", "participants"].contains(fields[2]) else { return nil }
-                finish()
-                current = (fields[1], Array(fields[3...]), fields[2] == "participants")
+        var current: RowDigests?
+        for line in lines where line.first != UInt8(ascii: "#") {
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            if fields.count == 3, fields[0].elementsEqual("file".utf8) {
+                if let current { tables[current.file] = current }
+                current = RowDigests(file: unescaped(fields[1]), keyColumn: unescaped(fields[2]))
                 continue
             }
-            guard let keyCount = current?.keyColumns.count, fields.count == keyCount + 1 || fields.count == keyCount + 2
-            else { return nil }
-            var occurrence = 1
-            if fields.count == keyCount + 2 {
-                guard fields[keyCount].hasPrefix("#"), let number = Int(fields[keyCount].dropFirst()) else { return nil }
-                occurrence = number
-            }
-            digests[RowDigests.Key(values: Array(fields[..<keyCount]), occurrence: occurrence)] = fields[fields.count - 1]
+            guard fields.count == 3, current != nil, let rows = Int32(decimal: fields[1]), let digest = UInt64(hex: fields[2])
+            else { return .invalid }
+            let id = Array(unescapedBytes(fields[0]))
+            let inserted = id.withUnsafeBufferPointer { current!.participants.insert(bytes: $0).inserted }
+            guard inserted else { return .invalid }
+            current!.rowCounts.append(rows)
+            current!.digests.append(digest)
         }
-        finish()
-        return tables
+        if let current { tables[current.file] = current }
+        return .tables(tables)
     }
 
-    private static func escape(_ value: String) -> String {
-        var text = ""
-        for character in value {
-            switch character {
-            case "\\": text += "\\\\"
-            case "\t": text += "\\t"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\r\n": text += "\\r\\n"
-            default: text.append(character)
-            }
-        }
-        return text
+    private static func appendDecimal(_ value: Int, to text: inout [UInt8]) {
+        if value >= 10 { appendDecimal(value / 10, to: &text) }
+        text.append(0x30 + UInt8(value % 10))
     }
 
-    private static func unescape(_ value: String) -> String {
-        guard value.contains("\\") else { return value }
-        var text = "", escaped = false
-        for character in value {
+    private static func appendHex(_ value: UInt64, to text: inout [UInt8]) {
+        for shift in stride(from: 60, through: 0, by: -4) {
+            let nibble = UInt8((value >> UInt64(shift)) & 0xF)
+            text.append(nibble < 10 ? 0x30 + nibble : 0x57 + nibble)
+        }
+    }
+
+    private static func appendEscaped(_ bytes: some Collection<UInt8>, to text: inout [UInt8]) {
+        for byte in bytes {
+            switch byte {
+            case 0x5C: text += [0x5C, 0x5C]
+            case 0x09: text += [0x5C, UInt8(ascii: "t")]
+            case 0x0A: text += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: text += [0x5C, UInt8(ascii: "r")]
+            default: text.append(byte)
+            }
+        }
+    }
+
+    private static func unescapedBytes(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
+        guard field.contains(0x5C) else { return Array(field) }
+        var bytes: [UInt8] = [], escaped = false
+        for byte in field {
             if escaped {
-                switch character {
-                case "t": text += "\t"
-                case "n": text += "\n"
-                case "r": text += "\r"
-                default: text.append(character)
+                switch byte {
+                case UInt8(ascii: "t"): bytes.append(0x09)
+                case UInt8(ascii: "n"): bytes.append(0x0A)
+                case UInt8(ascii: "r"): bytes.append(0x0D)
+                default: bytes.append(byte)
                 }
                 escaped = false
-            } else if character == "\\" {
+            } else if byte == 0x5C {
                 escaped = true
             } else {
-                text.append(character)
+                bytes.append(byte)
             }
         }
-        return text
+        return bytes
+    }
+
+    private static func unescaped(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        String(decoding: unescapedBytes(field), as: UTF8.self)
+    }
+}
+
+private extension Int32 {
+    /// The non-negative decimal number written in `digits`.
+    init?(decimal digits: Slice<UnsafeBufferPointer<UInt8>>) {
+        guard !digits.isEmpty, digits.count <= 10 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        guard value <= Int(Int32.max) else { return nil }
+        self.init(value)
+    }
+}
+
+private extension UInt64 {
+    /// The number written in 16 lowercase hexadecimal digits.
+    init?(hex digits: Slice<UnsafeBufferPointer<UInt8>>) {
+        guard digits.count == 16 else { return nil }
+        var value: UInt64 = 0
+        for byte in digits {
+            let nibble: UInt8
+            switch byte {
+            case 0x30...0x39: nibble = byte - 0x30
+            case 0x61...0x66: nibble = byte - 0x57
+            default: return nil
+            }
+            value = value << 4 | UInt64(nibble)
+        }
+        self = value
     }
 }

@@ -1,179 +1,97 @@
-import Crypto
-
-/// A short digest of every row of a study CSV file, by the row's key, so that `verify` can
-/// say which rows of a changed file differ from the locked ones without keeping the old file.
+/// A digest of every participant's rows in a study file, so that `verify` can say whose rows
+/// of a changed file differ from the locked ones without keeping the old file.
 ///
-/// A row's digest is the first 48 bits (12 hexadecimal digits) of the SHA-256 of its cells,
-/// taken in the order of the column names (`NAME 0x1F VALUE 0x1E` for each), so reordering
-/// columns or rows changes no digest. Keys: adsl `USUBJID`; adlb `USUBJID × PARAMCD × AVISITN`;
-/// adae `USUBJID × AEDECOD × AESTDY`; adii `USUBJID × STARTMO`; a key seen again gets an
-/// occurrence number (`#2`, …) in file order. Files of more than `rowLimit` rows are recorded
-/// per participant instead (the digest of the sorted digests of the participant's rows), which
-/// keeps `trial.lock.rows` to about 30 bytes per participant.
+/// Any file a lock covers, in any layout: CSV (the seed study's files, ADaM datasets as CSV) and
+/// SAS transport files (`.xpt`, whose rows are their observations, compared as records). The key
+/// is the participant (`USUBJID`): one method at any size, kept in flat arrays, in the order
+/// participants first appear in the file.
+///
+/// A cell's hash is `RowHash` of its value seeded by the hash of its column name, so moving
+/// columns changes no digest; a row's is the mixed sum of its cells' hashes; a participant's
+/// digest is the sum of its rows' (modulo 2⁶⁴), so moving rows changes none either, while any
+/// change of a value, or a row added or removed, changes it (with probability 1 − 2⁻⁶⁴). Cells
+/// are the values as written (a CSV field with doubled quotes undone; the stored bytes of an
+/// XPT variable).
 struct RowDigests: Sendable, Equatable {
-    /// A row's key: the values of the key columns, and which occurrence of them it is (1, 2, …).
-    struct Key: Hashable, Sendable {
-        var values: [String]
-        var occurrence: Int
-    }
+    /// The key column of every file: the participant.
+    static let participantColumn = "USUBJID"
 
-    /// The file, e.g. `adlb.csv`.
+    /// The file, e.g. `adlb.csv` or `data/adsl.xpt`.
     var file: String
-    /// The key columns used: those of the file's key present in its header (`USUBJID` at least).
-    var keyColumns: [String]
-    /// Whether there is one digest per participant (the first key column) rather than per row.
-    var isGroupedByParticipant: Bool
-    /// The digest of each row (or participant), by key.
-    var digests: [Key: String]
-    /// The line of each row (or a participant's first row) in the file read; empty when read
-    /// from `trial.lock.rows`.
-    var lines: [Key: Int] = [:]
+    /// The key column used.
+    var keyColumn: String
+    /// The participants, numbered in the order they first appear.
+    var participants = StringTable()
+    /// The number of rows of each participant.
+    var rowCounts: [Int32] = []
+    /// The digest of each participant's rows.
+    var digests: [UInt64] = []
+    /// The line (for an XPT file, the 80-byte record) of each participant's first row in the
+    /// file read; empty when read from `trial.lock.rows`.
+    var lines: [Int32] = []
 
-    /// Files with more rows than this are recorded per participant.
-    static let rowLimit = 1_000_000
-
-    /// The key columns of each study file; the first is required, the others used when present.
-    static let keyColumns: [String: [String]] = [
-        StudyData.FileName.participants: ["USUBJID"],
-        StudyData.FileName.measurements: ["USUBJID", "PARAMCD", "AVISITN"],
-        StudyData.FileName.adverseEvents: ["USUBJID", "AEDECOD", "AESTDY"],
-        StudyData.FileName.insulinIndependence: ["USUBJID", "STARTMO"],
-    ]
-
-    /// The digests of the rows of `bytes`.
-    ///
-    /// - Parameter layout: the key columns and grouping to use — those of a recorded table, to
-    ///   compare with it; by default the file's key columns present in its header, per row, or
-    ///   per participant when the file has more than `rowLimit` rows.
-    /// - Returns: the digests, or why they cannot be computed (a key column is missing).
-    /// - Complexity: O(size of the file + *r* log *r*) for *r* rows; one pass keeps 16 bytes per
-    ///   row (participant, digest, line), a second builds the row keys only for files recorded per row.
-    static func compute(_ bytes: FileContents, file: String, like layout: RowDigests? = nil) -> Result<RowDigests, RowDigestProblem> {
-        let csv = CSVFile(name: file, contents: bytes)
-        let defaultKey = keyColumns[file] ?? []
-        let key = layout?.keyColumns ?? defaultKey.enumerated().filter { $0.offset == 0 || csv.header.contains($0.element) }.map(\.element)
-        if let missing = key.first(where: { !csv.header.contains($0) }) {
-            return .failure(RowDigestProblem(message: "its rows cannot be compared: column \(missing) is missing"))
-        }
-        guard !key.isEmpty, !file.lowercased().hasSuffix(".xpt") else {
-            return .failure(RowDigestProblem(message: "its rows cannot be compared: rows are recorded for the seed study's CSV files only"))
-        }
-        let keyIndices = key.map { csv.header.firstIndex(of: $0)! }
-        let rows = RowTable(csv, participantColumn: keyIndices[0])
-        guard layout?.isGroupedByParticipant ?? (rows.count > rowLimit) else {
-            var digests: [Key: String] = [:], lines: [Key: Int] = [:]
-            var seen: [[String]: Int] = [:]
-            var row = 0
-            var log = DiagnosticLog(file: file)
-            csv.forEachRecord(&log) { record, _ in
-                let values = keyIndices.map { index in index < record.count ? record.text(index) : "" }
-                let occurrence = (seen[values] ?? 0) + 1
-                seen[values] = occurrence
-                // The occurrence number makes every row's key unique.
-                let rowKey = Key(values: values, occurrence: occurrence)
-                digests[rowKey] = shortHex(rows.digest[row])
-                lines[rowKey] = Int(rows.line[row])
-                row += 1
+    /// Adds a row of the participant whose id is `id`, at `line`.
+    @inline(__always)
+    mutating func add(_ id: UnsafeBufferPointer<UInt8>, digest: UInt64, line: Int, last: inout Int) {
+        let index: Int
+        if last >= 0, participants.equals(last, id) {
+            index = last
+        } else {
+            let (found, inserted) = participants.insert(bytes: id)
+            index = found
+            if inserted {
+                rowCounts.append(0)
+                digests.append(0)
+                lines.append(Int32(truncatingIfNeeded: line))
             }
-            return .success(RowDigests(file: file, keyColumns: key, isGroupedByParticipant: false, digests: digests, lines: lines))
         }
-        var digests: [Key: String] = [:], lines: [Key: Int] = [:]
-        var hexDigits: [UInt8] = []
-        for (participant, participantRows) in rows.byParticipant().enumerated() where !participantRows.isEmpty {
-            let participantKey = Key(values: [rows.participants[participant]], occurrence: 1)
-            hexDigits.removeAll(keepingCapacity: true)
-            for digest in participantRows.map({ rows.digest[$0] }).sorted() { appendHex(digest, to: &hexDigits) }
-            digests[participantKey] = shortHex(digestPrefix(hexDigits.withUnsafeBytes { SHA256.hash(data: $0) }))
-            lines[participantKey] = Int(rows.line[participantRows[0]])
-        }
-        return .success(RowDigests(file: file, keyColumns: [key[0]], isGroupedByParticipant: true, digests: digests, lines: lines))
+        last = index
+        rowCounts[index] &+= 1
+        digests[index] &+= digest
     }
 
-    /// The first 6 bytes of a SHA-256 digest, as a number.
-    fileprivate static func digestPrefix(_ digest: SHA256.Digest) -> UInt64 {
-        digest.prefix(6).reduce(0) { $0 << 8 | UInt64($1) }
-    }
-
-    /// A digest prefix as 12 lowercase hexadecimal digits (fixed width, so that text order is number order).
-    private static func shortHex(_ prefix: UInt64) -> String {
-        var digits: [UInt8] = []
-        appendHex(prefix, to: &digits)
-        return String(decoding: digits, as: UTF8.self)
-    }
-
-    private static func appendHex(_ prefix: UInt64, to digits: inout [UInt8]) {
-        for shift in stride(from: 44, through: 0, by: -4) {
-            let nibble = UInt8((prefix >> UInt64(shift)) & 0xF)
-            digits.append(nibble < 10 ? 0x30 + nibble : 0x57 + nibble)
+    /// Adds the participants of `later`, a part of the same file after the ones added so far.
+    mutating func merge(_ later: RowDigests) {
+        for participant in 0..<later.participants.count {
+            let (index, inserted) = later.participants.withBytes(participant) { participants.insert(bytes: $0) }
+            if inserted {
+                rowCounts.append(0)
+                digests.append(0)
+                lines.append(later.lines[participant])
+            }
+            rowCounts[index] &+= later.rowCounts[participant]
+            digests[index] &+= later.digests[participant]
         }
     }
 
-    /// `USUBJID=P001 PARAMCD=CPEPF AVISITN=12`, with ` #2` for a repeated key.
-    func describe(_ key: Key) -> String {
-        let text = zip(keyColumns, key.values).map { "\($0)=\($1)" }.joined(separator: " ")
-        return key.occurrence > 1 ? text + " #\(key.occurrence)" : text
+    /// The digests of the rows of a whole file, its parts read on every core.
+    /// - Returns: the digests, or why they cannot be computed (no key column, not a transport file).
+    /// - Complexity: O(size of the file).
+    static func compute(_ bytes: FileContents, file: String, keyColumn: String = participantColumn) -> Result<RowDigests, RowDigestProblem> {
+        let parts: [RowDigestPart]
+        switch RowDigestPart.parts(of: bytes, file: file, keyColumn: keyColumn, count: 2) {
+        case .success(let found): parts = found
+        case .failure(let problem): return .failure(problem)
+        }
+        var tables: [RowDigests] = []
+        for result in ParallelWork.map(parts, { $0.digests() }) {
+            switch result {
+            case .success(let table): tables.append(table)
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        return .success(merged(tables))
+    }
+
+    /// The digests of a file from those of its parts, in file order.
+    static func merged(_ parts: [RowDigests]) -> RowDigests {
+        var whole = parts[0]
+        for part in parts.dropFirst() { whole.merge(part) }
+        return whole
     }
 }
 
 /// Why the rows of a file cannot be compared.
 struct RowDigestProblem: Error, Sendable, Equatable {
     var message: String
-}
-
-/// Every row of a CSV file in file order: its participant (the first key column, as an index
-/// into `participants`), the digest of its cells (see `RowDigests`) and its line.
-private struct RowTable {
-    var participants = StringTable()
-    var participant: [Int32] = []
-    var digest: [UInt64] = []
-    var line: [Int32] = []
-
-    var count: Int { digest.count }
-
-    /// Reads every record once. The cells of a row are hashed as one buffer: `NAME 0x1F VALUE 0x1E`
-    /// for each column in the order of the names.
-    init(_ csv: CSVFile, participantColumn: Int) {
-        let columnOrder = csv.header.indices.sorted { csv.header[$0].utf8.lexicographicallyPrecedes(csv.header[$1].utf8) }
-        let names = csv.header.map { Array($0.utf8) }
-        let capacity = csv.estimatedRecordCount(in: csv.allRecords)
-        participant.reserveCapacity(capacity)
-        digest.reserveCapacity(capacity)
-        line.reserveCapacity(capacity)
-        var cells: [UInt8] = []
-        var last = -1
-        var log = DiagnosticLog(file: csv.name)
-        var participants = self.participants
-        var participant = self.participant, digest = self.digest, line = self.line
-        csv.forEachRecord(&log) { record, _ in
-            let index: Int
-            if participantColumn < record.count {
-                index = record.withValueBytes(participantColumn) { bytes in
-                    if last >= 0, participants.equals(last, bytes) { return last }
-                    return participants.insert(bytes: bytes).index
-                }
-            } else {
-                index = participants.insert("").index
-            }
-            last = index
-            cells.removeAll(keepingCapacity: true)
-            for column in columnOrder {
-                cells.append(contentsOf: names[column])
-                cells.append(0x1F)
-                if column < record.count { record.withValueBytes(column) { cells.append(contentsOf: $0) } }
-                cells.append(0x1E)
-            }
-            participant.append(Int32(index))
-            digest.append(RowDigests.digestPrefix(cells.withUnsafeBytes { SHA256.hash(data: $0) }))
-            line.append(Int32(record.line))
-        }
-        (self.participants, self.participant, self.digest, self.line) = (participants, participant, digest, line)
-    }
-
-    /// The rows of each participant, in file order.
-    /// - Complexity: O(*r*) (a counting sort).
-    func byParticipant() -> [[Int]] {
-        var rows = [[Int]](repeating: [], count: participants.count)
-        for (row, owner) in participant.enumerated() { rows[Int(owner)].append(row) }
-        return rows
-    }
 }

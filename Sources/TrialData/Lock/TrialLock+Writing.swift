@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 
 extension TrialLock {
     /// The lock of a study folder, or `nil` when it has no `trial.lock`; read once, and with
@@ -43,7 +41,7 @@ extension TrialLock {
     /// - Throws: `TrialReportError` — `.invalidInput` when the folder is already locked and
     ///   `replacing` is false, when its lock cannot be read, when the plan lies outside the study
     ///   folder (symbolic links resolved), or when an input changed since validation; `.cannotWrite` when the files cannot be written.
-    /// - Complexity: O(total size of the files + *r* log *r*) for *r* rows.
+    /// - Complexity: O(total size of the files).
     @discardableResult
     public static func write(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?, lockedAt: Date,
                              lockedBy: String, note: String?, replacing: Bool, validated: [InputFile],
@@ -61,8 +59,9 @@ extension TrialLock {
         }
         // The row digests are computed from the bytes hashed: one read of each file.
         let inputNames = validated.isEmpty ? LockedContents.seedInputNames : validated.map(\.file)
-        let (contents, inputBytes) = try LockedContents.reading(dataDirectory: dataDirectory, planFile: planFile,
-                                                                templatesDirectory: templatesDirectory, inputNames: inputNames)
+        let (contents, inputs) = try LockedContents.reading(dataDirectory: dataDirectory, planFile: planFile,
+                                                            templatesDirectory: templatesDirectory, inputNames: inputNames,
+                                                            withRowDigests: true)
         var changed = contents.inputs.filter { file in validated.contains { $0.file == file.path && $0.sha256 != file.sha256 } }
         if let validatedPlan, let plan = contents.plan, plan != validatedPlan { changed.append(plan) }
         guard changed.isEmpty else {
@@ -70,15 +69,7 @@ extension TrialLock {
                 Diagnostic(.error, at: SourceLocation(file: $0.path), "changed while it was being locked; lock again")
             })
         }
-        // The files' row digests on every core, kept in file order.
-        let files = Array(zip(contents.inputs.map(\.path), inputBytes)).map { (path: $0.0, contents: $0.1) }
-        let computed = Mutex([RowDigests?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            guard case .success(let table) = RowDigests.compute(files[index].contents, file: files[index].path) else { return }
-            computed.withLock { $0[index] = table }
-        }
-        let tables = computed.withLock { $0.compactMap { $0 } }
-        let rowText = Array(RowDigestFile.text(of: tables).utf8)
+        let rowText = RowDigestFile.text(of: inputs.rowDigests)
         let rowFile = LockedFile(path: RowDigestFile.name, sha256: Checksum.sha256(rowText), byteCount: rowText.count)
         let history = previous.map { $0.history + [TrialLock(lockedAt: $0.lockedAt, lockedBy: $0.lockedBy, note: $0.note,
                                                              toolVersion: $0.toolVersion, contents: $0.contents,

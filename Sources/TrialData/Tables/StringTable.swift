@@ -107,6 +107,11 @@ public struct StringTable: Sendable, Equatable {
         return storage.withUnsafeBufferPointer { bytesEqual(UnsafeBufferPointer(rebasing: $0[start..<end]), bytes) }
     }
 
+    /// Calls `body` with the UTF-8 bytes of the string with index `index`.
+    public func withBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[offsets[index]..<offsets[index + 1]])) }
+    }
+
     /// The slot holding `bytes`, or the empty slot where it belongs.
     private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, found: Bool) {
         let mask = slots.count - 1

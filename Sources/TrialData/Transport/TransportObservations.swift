@@ -34,7 +34,7 @@ enum TransportObservations {
     /// The number of observations: whole observations in the member's bytes, less trailing blank
     /// ones that lie in the last record's padding (fewer than 80 bytes). Bytes after the last
     /// whole observation must be that padding: blank, and less than a record.
-    private static func rowCount(_ records: TransportRecords, _ member: MemberLayout, _ problems: inout [Diagnostic]) -> Int? {
+    static func rowCount(_ records: TransportRecords, _ member: MemberLayout, _ problems: inout [Diagnostic]) -> Int? {
         let size = member.observationEnd - member.observationStart
         let length = member.observationLength
         var count = size / length

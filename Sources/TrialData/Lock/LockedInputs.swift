@@ -1,0 +1,62 @@
+import Foundation
+
+/// A study folder's input files as a lock records them: each read once, its SHA-256 and (for
+/// `lock`) its row digests computed from the same bytes, every file's hash and every part of its
+/// rows (`RowDigestPart`) on whichever core is free.
+struct LockedInputs {
+    /// The files present, in the order asked.
+    var files: [LockedFile]
+    /// The row digests of each file whose rows can be compared, in file order.
+    var rowDigests: [RowDigests]
+
+    /// Reads the files `names` of `dataDirectory` that exist.
+    /// - Parameter withRowDigests: whether to compute the row digests too.
+    /// - Throws: `TrialReportError` when a file exists but cannot be read.
+    /// - Complexity: O(total size of the files).
+    static func read(_ dataDirectory: URL, names: [String], withRowDigests: Bool) throws(TrialReportError) -> LockedInputs {
+        var found: [(name: String, bytes: FileContents)] = []
+        for name in names {
+            let url = dataDirectory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            found.append((name, try FileContents.reading(url, name: name)))
+        }
+        let present = found
+        enum Task: Sendable {
+            case hash(Int)
+            case rows(Int, RowDigestPart)
+        }
+        enum Outcome: Sendable {
+            case hash(String)
+            case rows(Result<RowDigests, RowDigestProblem>)
+        }
+        // The largest files first, so that the cores finish together.
+        var tasks: [Task] = []
+        for index in present.indices.sorted(by: { present[$0].bytes.count > present[$1].bytes.count }) {
+            tasks.append(.hash(index))
+            guard withRowDigests else { continue }
+            if case .success(let parts) = RowDigestPart.parts(of: present[index].bytes, file: present[index].name,
+                                                              keyColumn: RowDigests.participantColumn, count: 2) {
+                tasks += parts.map { .rows(index, $0) }
+            }
+        }
+        let outcomes = ParallelWork.map(tasks) { task -> Outcome in
+            switch task {
+            case .hash(let index): .hash(Checksum.sha256(present[index].bytes))
+            case .rows(_, let part): .rows(part.digests())
+            }
+        }
+        var hashes = [String](repeating: "", count: present.count)
+        var parts = [[RowDigests]?](repeating: [], count: present.count)
+        for (task, outcome) in zip(tasks, outcomes) {
+            switch (task, outcome) {
+            case (.hash(let index), .hash(let hash)): hashes[index] = hash
+            case (.rows(let index, _), .rows(.success(let table))): parts[index]?.append(table)
+            case (.rows(let index, _), .rows(.failure)): parts[index] = nil
+            default: break
+            }
+        }
+        let files = present.indices.map { LockedFile(path: present[$0].name, sha256: hashes[$0], byteCount: present[$0].bytes.count) }
+        let rowDigests = parts.compactMap { $0.flatMap { $0.isEmpty ? nil : RowDigests.merged($0) } }
+        return LockedInputs(files: files, rowDigests: rowDigests)
+    }
+}

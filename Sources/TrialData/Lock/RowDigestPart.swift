@@ -1,0 +1,99 @@
+/// A part of a study file whose row digests (`RowDigests`) can be computed on its own: a run of
+/// a CSV file's records (`CSVFile.sections`), or a SAS transport file's observations.
+struct RowDigestPart: Sendable {
+    private enum Source: Sendable {
+        case csv(CSVFile, CSVFileSection, keyIndex: Int, columnSeeds: [UInt64])
+        case transport(FileContents, keyColumn: String)
+    }
+
+    private let file: String
+    private let source: Source
+
+    /// The seed of the name `name`'s cells.
+    private static func seed(of name: String) -> UInt64 {
+        var name = name
+        return name.withUTF8 { RowHash.hash($0, seed: 0) }
+    }
+
+    /// The parts of a file: up to `count` sections of a CSV file (`CSVFile.sections`; one for a
+    /// file under twice `minimumSectionSize` bytes), or a transport file (by its extension,
+    /// `.xpt`) as one.
+    /// - Returns: the parts, or why the file's rows cannot be compared (it has no `keyColumn`).
+    static func parts(of bytes: FileContents, file: String, keyColumn: String, count: Int,
+                      minimumSectionSize: Int = 1 << 24) -> Result<[RowDigestPart], RowDigestProblem> {
+        if file.lowercased().hasSuffix(".xpt") {
+            return .success([RowDigestPart(file: file, source: .transport(bytes, keyColumn: keyColumn))])
+        }
+        let csv = CSVFile(name: file, contents: bytes)
+        guard let keyIndex = csv.header.firstIndex(of: keyColumn) else { return .failure(.missingColumn(keyColumn)) }
+        let seeds = csv.header.map(seed(of:))
+        return .success(csv.sections(count: count, minimumSectionSize: minimumSectionSize).map {
+            RowDigestPart(file: file, source: .csv(csv, $0, keyIndex: keyIndex, columnSeeds: seeds))
+        })
+    }
+
+    /// The digests of the part's rows (those of a transport file that cannot be read: none).
+    func digests() -> Result<RowDigests, RowDigestProblem> {
+        switch source {
+        case .csv(let csv, let section, let keyIndex, let seeds):
+            .success(Self.csvDigests(csv, section, keyIndex: keyIndex, seeds: seeds))
+        case .transport(let bytes, let keyColumn):
+            bytes.withBytes { Self.transportDigests($0, file: file, keyColumn: keyColumn) }
+        }
+    }
+
+    private static func csvDigests(_ csv: CSVFile, _ section: CSVFileSection, keyIndex: Int, seeds: [UInt64]) -> RowDigests {
+        var table = RowDigests(file: csv.name, keyColumn: csv.header[keyIndex])
+        var log = DiagnosticLog(file: csv.name, limit: 0)
+        var last = -1
+        _ = csv.forEachRecord(in: section, &log) { record, _ in
+            var sum: UInt64 = 0
+            for column in 0..<min(record.count, seeds.count) {
+                sum &+= record.withValueBytes(column) { RowHash.hash($0, seed: seeds[column]) }
+            }
+            let digest = RowHash.mix(sum)
+            if keyIndex < record.count {
+                record.withValueBytes(keyIndex) { table.add($0, digest: digest, line: record.line, last: &last) }
+            } else {
+                table.add(UnsafeBufferPointer(start: nil, count: 0), digest: digest, line: record.line, last: &last)
+            }
+        }
+        return table
+    }
+
+    private static func transportDigests(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
+                                         keyColumn: String) -> Result<RowDigests, RowDigestProblem> {
+        let records = TransportRecords(bytes, file: file)
+        var problems: [Diagnostic] = []
+        guard records.isHeader(at: 0, named: "LIBRARY"),
+              let member = MemberLayout(records, at: 3 * TransportRecords.length, &problems),
+              let rowCount = TransportObservations.rowCount(records, member, &problems) else {
+            return .failure(RowDigestProblem(message: "its rows cannot be compared: "
+                                             + (problems.first?.message ?? "it is not a SAS transport file")))
+        }
+        guard let key = member.variables.first(where: { $0.name == keyColumn }) else { return .failure(.missingColumn(keyColumn)) }
+        let seeds = member.variables.map { seed(of: $0.name) }
+        var table = RowDigests(file: file, keyColumn: keyColumn)
+        var last = -1
+        let length = member.observationLength
+        for row in 0..<rowCount {
+            let start = member.observationStart + row * length
+            var sum: UInt64 = 0
+            for (variable, seed) in zip(member.variables, seeds) {
+                sum &+= RowHash.hash(UnsafeBufferPointer(rebasing: bytes[(start + variable.position)..<(start + variable.position + variable.length)]),
+                                     seed: seed)
+            }
+            let id = TransportText.trimmed(UnsafeBufferPointer(rebasing: bytes[(start + key.position)..<(start + key.position + key.length)]))
+            let line = TransportRecords.location(file, offset: start + key.position).line ?? 0
+            TransportText.withUTF8(id) { table.add($0, digest: RowHash.mix(sum), line: line, last: &last) }
+        }
+        return .success(table)
+    }
+}
+
+extension RowDigestProblem {
+    /// The file has no key column.
+    static func missingColumn(_ name: String) -> RowDigestProblem {
+        RowDigestProblem(message: "its rows cannot be compared: column \(name) is missing")
+    }
+}

@@ -1,0 +1,46 @@
+/// A fast 64-bit hash of bytes, for the row digests of a data lock (`RowDigests`).
+///
+/// Not cryptographic: the lock's SHA-256 of each whole file is what proves a file unchanged;
+/// the row digests only say where a changed file differs, and for that any change of a row must
+/// change its digest with overwhelming probability (2⁻⁶⁴ per participant). Eight bytes at a
+/// time, each step one 64 × 64 → 128-bit multiplication folded to 64 bits (as in wyhash), so a
+/// row costs about as much as reading it: the cost of a lock is proportional to the bytes.
+/// The constants are fixed: the same bytes give the same digest on every machine, in every run.
+enum RowHash {
+    private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private static let tailMultiplier: UInt64 = 0xE703_7ED1_A0B4_28DB
+    private static let finalMultiplier: UInt64 = 0x8EBC_6AF0_9C88_C6E3
+
+    /// The 128-bit product of `first` and `second`, its halves combined.
+    @inline(__always)
+    static func fold(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        let product = first.multipliedFullWidth(by: second)
+        return product.high ^ product.low
+    }
+
+    /// The hash of `bytes` under `seed` (different seeds give unrelated hashes of the same bytes).
+    /// - Complexity: O(*n*) in the number of bytes.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt64 {
+        var state = seed ^ (UInt64(bytes.count) &* multiplier)
+        guard let base = bytes.baseAddress else { return fold(state, finalMultiplier) }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            state = fold(state ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)), multiplier)
+            offset += 8
+        }
+        if offset < bytes.count {
+            var tail: UInt64 = 0
+            for index in offset..<bytes.count { tail |= UInt64(base[index]) << (8 * UInt64(index - offset)) }
+            state = fold(state ^ tail, tailMultiplier)
+        }
+        return fold(state ^ (state >> 29), finalMultiplier)
+    }
+
+    /// A 64-bit value mixed so that sums of mixed values behave as sums of random ones.
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        fold(value ^ multiplier, finalMultiplier) ^ value
+    }
+}

@@ -1,0 +1,18 @@
+import Dispatch
+import Synchronization
+
+/// Work items done on every core.
+enum ParallelWork {
+    /// `transform` of each element, computed concurrently, in the elements' order.
+    /// - Complexity: the work of the transforms, spread over the cores.
+    static func map<Element: Sendable, Value: Sendable>(_ elements: [Element],
+                                                        _ transform: @Sendable (Element) -> Value) -> [Value] {
+        guard elements.count > 1 else { return elements.map(transform) }
+        let results = Mutex([Value?](repeating: nil, count: elements.count))
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            let value = transform(elements[index])
+            results.withLock { $0[index] = value }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+}
