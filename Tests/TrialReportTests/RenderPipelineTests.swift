@@ -69,7 +69,7 @@ struct RenderPipelineTests {
     @Test func writesEveryOutputFile() throws {
         let summary = try renderer.render(options("out"))
         #expect(summary.files.contains("report.pdf") && summary.files.contains("report.html") && summary.files.contains("report.md"))
-        #expect(summary.files.contains("results.json") && summary.files.contains("manifest.json"))
+        #expect(summary.files.contains("results.json") && summary.files.contains("manifest.json") && summary.files.contains("ard.csv"))
         #expect(summary.files.contains("tables/primary-endpoint.csv") && summary.files.contains("figures/remission-rates.svg"))
         #expect(try Set(files(in: scratch.url.appendingPathComponent("out")).keys) == Set(summary.files))
     }
@@ -246,5 +246,6 @@ struct RenderPipelineTests {
         let manifest = try String(contentsOf: scratch.url.appendingPathComponent("out/manifest.json"), encoding: .utf8)
         for file in summary.files where file != "manifest.json" { #expect(manifest.contains("\"file\": \"\(file)\"")) }
         #expect(manifest.contains("\"lockHash\": null"))
+        #expect(manifest.contains("\"file\": \"ard.csv\""))
     }
 }

@@ -30,9 +30,13 @@ enum EffectWords {
         return text
     }
 
-    /// The estimate with its interval ("15.0 (3.8 to 27.6)"), "—" when it was not computed.
-    static func text(_ effect: LocationEffect?, decimals: Int) -> String {
-        Display.estimateWithInterval(effect?.estimate, lower: effect?.ciLower, upper: effect?.ciUpper, decimals: decimals)
+    /// The estimate with its interval as a table cell ("15.0 (3.8 to 27.6)"; "—" when it was not
+    /// computed), with its statistics.
+    static func cell(_ effect: LocationEffect?, decimals: Int, footnotes: [String] = []) -> ReportTable.Cell {
+        var cell = ReportTable.Cell.estimateWithInterval(effect?.estimate, lower: effect?.ciLower, upper: effect?.ciUpper,
+                                                         decimals: decimals, name: "effect")
+        cell.footnotes = footnotes
+        return cell
     }
 
     /// The methods' words for the estimators used with a test: "with the Hodges–Lehmann estimate of

@@ -5,6 +5,7 @@ extension ReportTables {
     /// then each system organ class (bold) with its terms (indented): participants n (%) and events.
     public func adverseEvents(_ events: AdverseEventResults) -> ReportTable {
         var table = ReportTable(name: "adverse-events", caption: "Adverse events by system organ class and term")
+        table.context.set = "All participants"
         table.headerRows = [
             [.init("")] + armHeaders(span: 2) + [.init("")],
             [.init("System organ class / term", alignment: .left)]
@@ -35,8 +36,7 @@ extension ReportTables {
     private func countCells(_ counts: [AdverseEventCount]) -> [ReportTable.Cell] {
         arms.flatMap { arm -> [ReportTable.Cell] in
             let count = counts.first { $0.arm == arm }
-            return [.number(Display.countWithPercentage(count?.subjects ?? 0, of: armSize(arm))),
-                    .number(Display.integer(count?.events ?? 0))]
+            return [.countWithPercentage(count?.subjects ?? 0, of: armSize(arm)), .count(count?.events ?? 0, name: "events")]
         }
     }
 }

@@ -8,8 +8,8 @@ extension ReportTables {
         var table = ReportTable(
             name: "analysis-sets", caption: "Analysis sets by arm",
             headerRows: [[.init("Analysis set", alignment: .left)]
-                + arms.map { .init(ReportLabels.armHeader($0, n: armSize($0))) }
-                + [.init(ReportLabels.armHeader("Total", n: allocated))]])
+                + arms.map { .arm($0, n: armSize($0)) }
+                + [.arm("Total", n: allocated)]])
         let percentages = table.addFootnote("n (%): participants in the set, as a percentage of those allocated to the arm.")
         table.headerRows[0][0].footnotes = [percentages]
         var rows: [ReportTable.Row] = []
@@ -19,8 +19,8 @@ extension ReportTables {
             if planned?.byActualTreatment == true { definition += ", by actual treatment" }
             let marker = table.addFootnote("\(set.name): \(definition).")
             rows.append(ReportTable.Row([.init(set.name, footnotes: [marker])]
-                + set.byArm.map { .number(Display.countWithPercentage($0.n, of: armSize($0.arm))) }
-                + [.number(Display.countWithPercentage(set.total, of: allocated))]))
+                + set.byArm.map { .countWithPercentage($0.n, of: armSize($0.arm)) }
+                + [.countWithPercentage(set.total, of: allocated)], context: ReportTable.Context(set: set.name)))
         }
         table.groups = [ReportTable.RowGroup(rows)]
         return table

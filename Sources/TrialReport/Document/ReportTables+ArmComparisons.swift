@@ -50,7 +50,8 @@ extension ReportTables {
         let estimator = rows.lazy.compactMap(\.comparisons).flatMap(\.pairwise).compactMap(\.effect).first?.estimator
         let perArm = (withDifference ? 1 : 0) + (effects != nil ? 1 : 0) + 1 + (adjusted ? 1 : 0)
         var table = ReportTable(name: name, caption: caption)
-        let versus = first.pairwise.map { ReportTable.HeaderCell($0.arm + " vs " + first.reference, columnSpan: perArm) }
+        let versus = first.pairwise.map { ReportTable.HeaderCell($0.arm + " vs " + first.reference, columnSpan: perArm,
+                                                                 group: $0.arm + " vs " + first.reference) }
         var perArmHeaders: [ReportTable.HeaderCell] = []
         if withDifference { perArmHeaders.append(.init("pp (95% CI)")) }
         if effects != nil { perArmHeaders.append(.init(EffectWords.header(estimator))) }
@@ -73,21 +74,19 @@ extension ReportTables {
             for comparison in row.comparisons?.pairwise ?? [] {
                 if withDifference {
                     let difference = comparison.difference
-                    cells.append(.number(Display.percentagePointDifference(difference?.estimate, lower: difference?.ciLower,
-                                                                           upper: difference?.ciUpper)))
+                    cells.append(.percentagePointDifference(difference?.estimate, lower: difference?.ciLower, upper: difference?.ciUpper))
                 }
                 if let effects {
-                    let shown = EffectWords.text(comparison.effect, decimals: effects.decimals)
                     let notes = comparison.effect.map {
                         [table.addFootnote(EffectWords.note($0, measure: effects.measure, versus: comparison.arm + " − " + first.reference))]
                     } ?? []
-                    cells.append(.number(shown, footnotes: notes))
+                    cells.append(EffectWords.cell(comparison.effect, decimals: effects.decimals, footnotes: notes))
                 }
                 cells.append(Self.pValueCell(comparison.pValue, test: comparison.test, in: &table))
-                if adjusted { cells.append(.number(Display.pValue(comparison.adjustedPValue))) }
+                if adjusted { cells.append(.pValue(comparison.adjustedPValue, name: "p_adjusted")) }
             }
             if trend, let test = row.comparisons?.trend {
-                cells.append(Self.pValueCell(test.pValue, test: test.test, in: &table))
+                cells.append(Self.pValueCell(test.pValue, test: test.test, name: "p_trend", in: &table))
             }
             table.groups.append(ReportTable.RowGroup([ReportTable.Row(cells)]))
         }

@@ -7,7 +7,8 @@ extension ReportTables {
         var table = ReportTable(
             name: "baseline", caption: "Baseline characteristics by arm",
             headerRows: [[.init("Characteristic", alignment: .left)]
-                + arms.map { .init(ReportLabels.armHeader($0, n: armSize($0))) } + [.init("p")]])
+                + arms.map { .arm($0, n: armSize($0)) } + [.init("p")]])
+        table.context.set = "All participants"
         var groups: [ReportTable.RowGroup] = []
         for row in baseline.rows {
             var rows = variableRows(row)
@@ -27,12 +28,15 @@ extension ReportTables {
         var table = ReportTable(
             name: Self.baselineName(subgroup: subgroup),
             caption: "Baseline characteristics by arm and " + subgroup.lowercased() + " group")
+        table.context.set = "All participants"
+        let armHeaders = levels.flatMap { level -> [ReportTable.HeaderCell] in
+            let group = { (arm: String) in level.level + ": " + arm }
+            guard let row = level.rows.first else { return arms.map { .init($0, group: group($0)) } }
+            return row.byArm.map { .arm($0.arm, n: $0.n + $0.missing, group: group($0.arm)) }
+        }
         table.headerRows = [
             [.init("")] + levels.map { .init($0.level, columnSpan: arms.count + 1) },
-            [.init("Characteristic", alignment: .left)] + levels.flatMap { level in
-                level.rows.first.map { row in row.byArm.map { .init(ReportLabels.armHeader($0.arm, n: $0.n + $0.missing)) } }
-                    ?? arms.map { .init($0) }
-            } .interleavingPValueHeaders(every: arms.count),
+            [.init("Characteristic", alignment: .left)] + armHeaders.interleavingPValueHeaders(every: arms.count),
         ]
         var groups: [ReportTable.RowGroup] = []
         for index in first.rows.indices {
@@ -61,24 +65,24 @@ extension ReportTables {
     /// The rows of one variable: the label row with the first summary, then the others indented.
     private func variableRows(_ row: BaselineRow) -> [ReportTable.Row] {
         let label = labels.variable(row.variable)
+        let context = ReportTable.Context(parameter: label)
         if row.byArm.contains(where: { !$0.levels.isEmpty }) {
             let levelNames = row.byArm.first(where: { !$0.levels.isEmpty })?.levels.map(\.level) ?? []
-            let header = ReportTable.Row([.init(label + ", n (%)")] + row.byArm.map { _ in .init("") })
+            let header = ReportTable.Row([.init(label + ", n (%)")] + row.byArm.map { _ in .init("") }, context: context)
             let levelRows = levelNames.map { level in
                 ReportTable.Row([.init(labels.level(level, of: row.variable), indentation: 1)] + row.byArm.map { arm in
-                    .number(Display.countWithPercentage(arm.levels.first { $0.level == level }?.n ?? 0, of: arm.n))
-                })
+                    .countWithPercentage(arm.levels.first { $0.level == level }?.n ?? 0, of: arm.n)
+                }, context: context)
             }
             return [header] + levelRows
         }
         let decimals = labels.decimals(row.variable)
         let mean = ReportTable.Row([.init(label + ", mean ± SD")] + row.byArm.map {
-            .number(Display.meanWithSD(mean: $0.descriptives?.mean, sd: $0.descriptives?.sd, decimals: decimals))
-        })
+            .meanWithSD(mean: $0.descriptives?.mean, sd: $0.descriptives?.sd, decimals: decimals)
+        }, context: context)
         let median = ReportTable.Row([.init("Median (Q1 to Q3)", indentation: 1)] + row.byArm.map {
-            .number(Display.medianWithQuartiles(median: $0.descriptives?.median, q1: $0.descriptives?.q1,
-                                                q3: $0.descriptives?.q3, decimals: decimals))
-        })
+            .medianWithQuartiles(median: $0.descriptives?.median, q1: $0.descriptives?.q1, q3: $0.descriptives?.q3, decimals: decimals)
+        }, context: context)
         return [mean, median]
     }
 

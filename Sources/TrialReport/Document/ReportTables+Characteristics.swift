@@ -17,16 +17,18 @@ extension ReportTables {
         var table = ReportTable(
             name: Self.baselineCharacteristicsName,
             caption: "Baseline characteristics by arm, \(population) (N = \(Display.integer(characteristics.total)))")
+        table.context.set = characteristics.set ?? "All participants"
         table.headerRows = [[.init("Characteristic", alignment: .left)]
-            + characteristics.arms.map { .init(ReportLabels.armHeader($0.arm, n: $0.n)) }
-            + [.init(ReportLabels.armHeader("Total", n: characteristics.total))]
+            + characteristics.arms.map { .arm($0.arm, n: $0.n) }
+            + [.arm("Total", n: characteristics.total)]
             + (tested ? [.init("p")] : [])]
         table.groups = characteristics.variables.map { variable in
             var rows = variable.kind == .continuous ? continuousRows(variable) : categoricalRows(variable)
             if variable.total.missing > 0 {
                 rows.append(ReportTable.Row([.init("Missing", indentation: 1)]
-                    + (variable.byArm + [variable.total]).map { .number(Display.integer($0.missing)) }))
+                    + (variable.byArm + [variable.total]).map { .count($0.missing, name: "missing") }))
             }
+            for index in rows.indices { rows[index].context.parameter = variable.label }
             if tested {
                 let pValue: ReportTable.Cell = variable.test.map { Self.pValueCell(variable.pValue, test: $0, in: &table) } ?? .init("")
                 for index in rows.indices { rows[index].cells.append(index == 0 ? pValue : .init("")) }
@@ -51,21 +53,24 @@ extension ReportTables {
     private func continuousRows(_ variable: BaselineCharacteristic) -> [ReportTable.Row] {
         let columns = variable.byArm + [variable.total]
         let decimals = variable.decimals
-        func row(_ label: String, _ text: (Descriptives?) -> String) -> ReportTable.Row {
-            ReportTable.Row([.init(label, indentation: 1)] + columns.map { .number(text($0.descriptives)) })
+        func row(_ label: String, _ cell: (Descriptives?) -> ReportTable.Cell) -> ReportTable.Row {
+            ReportTable.Row([.init(label, indentation: 1)] + columns.map { cell($0.descriptives) })
         }
         return [
             ReportTable.Row([.init(variable.label)] + columns.map { _ in .init("") }),
-            ReportTable.Row([.init("n", indentation: 1)] + columns.map { .number(Display.integer($0.n)) }),
+            ReportTable.Row([.init("n", indentation: 1)] + columns.map { .count($0.n) }),
             row("Mean (SD)") { descriptives in
-                guard let mean = descriptives?.mean else { return Display.missing }
-                return Display.number(mean, decimals: decimals) + " (" + Display.number(descriptives?.sd, decimals: decimals + 1) + ")"
+                guard let mean = descriptives?.mean else { return .number(nil, decimals: decimals, name: "mean") }
+                let statistics: [ReportTable.Statistic] = [.number("mean", mean, decimals: decimals),
+                                                           .number("sd", descriptives?.sd, decimals: decimals + 1)]
+                return .number(statistics[0].shown + " (" + statistics[1].shown + ")", statistics: statistics)
             },
             row("Median (Q1 to Q3)") {
-                Display.medianWithQuartiles(median: $0?.median, q1: $0?.q1, q3: $0?.q3, decimals: decimals)
+                .medianWithQuartiles(median: $0?.median, q1: $0?.q1, q3: $0?.q3, decimals: decimals)
             },
             row("Min to max") { descriptives in
-                descriptives?.min == nil ? Display.missing : Display.interval(descriptives?.min, descriptives?.max, decimals: decimals)
+                descriptives?.min == nil ? .number(nil, decimals: decimals, name: "min")
+                    : .interval(descriptives?.min, descriptives?.max, decimals: decimals, names: ("min", "max"))
             },
         ]
     }
@@ -76,7 +81,7 @@ extension ReportTables {
         return [ReportTable.Row([.init(variable.label + ", n (%)")] + columns.map { _ in .init("") })]
             + variable.levels.enumerated().map { index, level in
                 ReportTable.Row([.init(level.label, indentation: 1)] + columns.map { summary in
-                    .number(Display.countWithPercentage(summary.counts.indices.contains(index) ? summary.counts[index].n : nil, of: summary.n))
+                    .countWithPercentage(summary.counts.indices.contains(index) ? summary.counts[index].n : nil, of: summary.n)
                 })
             }
     }

@@ -16,17 +16,18 @@ extension ReportTables {
         var table = ReportTable(
             name: Self.dispositionName,
             caption: "Disposition of participants by arm, \(population) (N = \(Display.integer(disposition.total)))")
+        table.context.set = disposition.set ?? "All participants"
         let percentages = table.addFootnote("n (%): participants, as a percentage of the participants of the set in the column.")
         let comparison = tested
             ? [table.addFootnote("p: the participants on the row against the other participants with a status, across the arms.")] : []
         table.headerRows = [[.init("Status", alignment: .left, footnotes: [percentages])]
-            + disposition.arms.map { .init(ReportLabels.armHeader($0.arm, n: $0.n)) }
-            + [.init(ReportLabels.armHeader("Total", n: disposition.total))]
+            + disposition.arms.map { .arm($0.arm, n: $0.n) }
+            + [.arm("Total", n: disposition.total)]
             + (tested ? [.init("p", footnotes: comparison)] : [])]
         let columnSizes = disposition.arms.map(\.n) + [disposition.total]
         func row(_ row: DispositionRow, indentation: Int = 0, footnotes: [String] = []) -> ReportTable.Row {
             var cells = [ReportTable.Cell(row.label, indentation: indentation, footnotes: footnotes)]
-                + zip(row.byArm + [row.total], columnSizes).map { .number(Display.countWithPercentage($0, of: $1)) }
+                + zip(row.byArm + [row.total], columnSizes).map { .countWithPercentage($0, of: $1) }
             if let test = disposition.test {
                 cells.append(row.pValue == nil ? .init("") : Self.pValueCell(row.pValue, test: test, in: &table))
             }

@@ -76,9 +76,10 @@ extension ReportTables {
     private func emergentEventsTable(_ events: TreatmentEmergentEvents, name: String, label: String, caption: String,
                                      rowRule: String) -> ReportTable {
         let total = events.arms.reduce(0) { $0 + $1.n }
-        var groups = events.arms.map { ReportTable.HeaderCell(ReportLabels.armHeader($0.arm, n: $0.n), columnSpan: 2) }
-        if events.specification.total { groups.append(.init(ReportLabels.armHeader("Total", n: total), columnSpan: 2)) }
+        var groups = events.arms.map { ReportTable.HeaderCell.arm($0.arm, n: $0.n, columnSpan: 2) }
+        if events.specification.total { groups.append(.arm("Total", n: total, columnSpan: 2)) }
         var table = ReportTable(name: name, caption: caption + (events.set.map { ", \($0) set" } ?? ""))
+        table.context.set = events.set ?? "All participants"
         let population = events.set.map { "\($0) set" + (events.byActualTreatment ? ", by the treatment received" : "") }
             ?? "All participants, by assigned arm"
         let counting = table.addFootnote(population + ". n (%): participants with at least one event, " + rowRule
@@ -110,11 +111,11 @@ extension ReportTables {
                                                + "each arm against \(events.reference).")
                 let compared = events.anyEvent.versusReference.map(\.arm)
                 groups.append(.init("p vs \(events.reference)", columnSpan: compared.count, footnotes: [marker]))
-                columns += compared.map { .init($0) }
+                columns += compared.map { .init($0, group: $0 + " vs " + events.reference) }
             case .global:
                 let marker = table.addFootnote("\(TestName.fisherFreemanHalton.capitalizedName) across the \(events.arms.count) arms.")
                 groups.append(.init("p", footnotes: [marker]))
-                columns.append(.init("All arms"))
+                columns.append(.init("All arms", group: "All arms"))
             }
         }
         return (groups, columns)
@@ -128,11 +129,11 @@ extension ReportTables {
                                   in table: inout ReportTable) -> ReportTable.Row {
         var cells = [ReportTable.Cell(label, emphasis: emphasis, indentation: indentation)]
         for (count, arm) in zip(incidence.byArm, events.arms) {
-            cells += [.number(Display.countWithPercentage(count.subjects, of: arm.n)), .number(Display.integer(count.events))]
+            cells += [.countWithPercentage(count.subjects, of: arm.n), .count(count.events, name: "events")]
         }
         if events.specification.total {
             let total = events.arms.reduce(0) { $0 + $1.n }
-            cells += [.number(Display.countWithPercentage(incidence.totalSubjects, of: total)), .number(Display.integer(incidence.totalEvents))]
+            cells += [.countWithPercentage(incidence.totalSubjects, of: total), .count(incidence.totalEvents, name: "events")]
         }
         let subjects = Dictionary(uniqueKeysWithValues: incidence.byArm.map { ($0.arm, $0.subjects) })
         for test in events.specification.tests {
@@ -140,14 +141,14 @@ extension ReportTables {
             case .versusReference:
                 for comparison in incidence.versusReference {
                     let compared = (subjects[comparison.arm] ?? 0) + (subjects[events.reference] ?? 0) > 0
-                    cells.append(.number(compared ? Display.pValue(comparison.pValue) : ""))
+                    cells.append(compared ? .pValue(comparison.pValue) : .number(""))
                 }
             case .global:
                 guard let global = incidence.global else { continue }
                 let markers = global.test == .fisherFreemanHalton ? [] : [table.addFootnote(global.test.footnote)]
-                cells.append(.number(incidence.totalSubjects > 0 ? Display.pValue(global.pValue) : "", footnotes: markers))
+                cells.append(incidence.totalSubjects > 0 ? .pValue(global.pValue, footnotes: markers) : .number("", footnotes: markers))
             }
         }
-        return ReportTable.Row(cells)
+        return ReportTable.Row(cells, context: ReportTable.Context(parameter: label))
     }
 }

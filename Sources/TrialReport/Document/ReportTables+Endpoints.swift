@@ -12,15 +12,16 @@ extension ReportTables {
         let decimals = labels.plan.parameter(code)?.decimals ?? 1
         var table = ReportTable(name: Self.secondaryName(parameter: code),
                                 caption: labels.parameter(code) + " by visit and arm")
+        table.context = ReportTable.Context(parameter: labels.parameter(code))
         let estimator = endpoints.lazy.compactMap(\.between.effect).first?.estimator
+        let versus = labels.plan.arms.treatment + " − " + labels.plan.arms.control
         table.headerRows = [
             [.init("", columnSpan: 3), .init("Value at visit", columnSpan: 2), .init("Change from baseline", columnSpan: 2),
-             .init("Within arm"), .init("Between arms", columnSpan: 2)],
+             .init("Within arm"), .init("Between arms", columnSpan: 2, group: versus)],
             [.init("Visit", alignment: .left), .init("Arm", alignment: .left), .init("n"), .init("Mean ± SD"),
              .init("Median (Q1 to Q3)"), .init("Mean"), .init("Median %"), .init("p"), .init(EffectWords.header(estimator)),
              .init("p")],
         ]
-        let versus = labels.plan.arms.treatment + " − " + labels.plan.arms.control
         var population: String?
         for endpoint in endpoints {
             let name = endpoint.level.map { (endpoint.subgroup ?? "") + ": " + $0 } ?? "All participants"
@@ -35,20 +36,21 @@ extension ReportTables {
             for (index, arm) in endpoint.byArm.enumerated() {
                 var cells: [ReportTable.Cell] = [
                     .init(index == 0 ? labels.visit(endpoint.visit) : "", indentation: 1), .init(arm.arm),
-                    .number(Display.integer(arm.n)),
-                    .number(Display.meanWithSD(mean: arm.mean, sd: arm.sd, decimals: decimals)),
-                    .number(Display.medianWithQuartiles(median: arm.median, q1: arm.q1, q3: arm.q3, decimals: decimals)),
-                    .number(Display.number(arm.meanChange, decimals: decimals)),
-                    .number(Display.number(arm.medianPercentChange, decimals: 1)),
-                    Self.pValueCell(arm.withinPValue, test: arm.withinTest, in: &table),
+                    .count(arm.n),
+                    .meanWithSD(mean: arm.mean, sd: arm.sd, decimals: decimals),
+                    .medianWithQuartiles(median: arm.median, q1: arm.q1, q3: arm.q3, decimals: decimals),
+                    .number(arm.meanChange, decimals: decimals, name: "mean_change"),
+                    .number(arm.medianPercentChange, decimals: 1, name: "median_percent_change"),
+                    Self.pValueCell(arm.withinPValue, test: arm.withinTest, name: "p_within", in: &table),
                 ]
                 if index == 0 {
                     cells.append(effectCell(between, twoArms: endpoint.byArm.count == 2, decimals: decimals, versus: versus, in: &table))
-                    cells.append(.number(Display.pValue(between.pValue), footnotes: [betweenMarker]))
+                    cells.append(.pValue(between.pValue, name: "p_between", footnotes: [betweenMarker]))
                 } else {
                     cells += [.number(""), .number("")]
                 }
-                rows.append(ReportTable.Row(cells))
+                let context = ReportTable.Context(set: name, visit: labels.visit(endpoint.visit), group: arm.arm)
+                rows.append(ReportTable.Row(cells, context: context))
             }
             table.groups.append(ReportTable.RowGroup(rows))
         }
@@ -60,8 +62,9 @@ extension ReportTables {
     private func effectCell(_ between: BetweenArmComparison, twoArms: Bool, decimals: Int, versus: String,
                             in table: inout ReportTable) -> ReportTable.Cell {
         guard twoArms else { return .number("") }
-        let shown = EffectWords.text(between.effect, decimals: between.measure == .percentChange ? 1 : decimals)
-        guard let effect = between.effect else { return .number(shown) }
-        return .number(shown, footnotes: [table.addFootnote(EffectWords.note(effect, measure: between.measure, versus: versus))])
+        let decimals = between.measure == .percentChange ? 1 : decimals
+        guard let effect = between.effect else { return EffectWords.cell(nil, decimals: decimals) }
+        return EffectWords.cell(effect, decimals: decimals,
+                                footnotes: [table.addFootnote(EffectWords.note(effect, measure: between.measure, versus: versus))])
     }
 }

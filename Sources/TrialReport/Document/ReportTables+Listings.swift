@@ -17,11 +17,11 @@ extension ReportTables {
         table.groups = [ReportTable.RowGroup(insulin.episodes.map { episode in
             ReportTable.Row([
                 .init(episode.usubjid), .init(episode.arm),
-                .number(Display.number(episode.startMonth, decimals: 1)),
-                .number(episode.endMonth.map { Display.number($0, decimals: 1) } ?? Display.missing),
-                .number(Display.number(episode.durationMonths, decimals: 1)),
+                .number(episode.startMonth, decimals: 1, name: "start_month"),
+                .number(episode.endMonth, decimals: 1, name: "end_month"),
+                .number(episode.durationMonths, decimals: 1, name: "duration_months"),
                 .init(episode.ongoing ? "Yes" : "No", alignment: .center, footnotes: episode.ongoing ? [ongoing] : []),
-            ])
+            ], context: ReportTable.Context(group: episode.arm))
         }, keepTogether: false)]
         return table
     }
@@ -32,7 +32,8 @@ extension ReportTables {
         var table = ReportTable(
             name: "predictors", caption: "Predictors of remission: logistic regression",
             headerRows: [
-                [.init(""), .init("Univariable", columnSpan: 2), .init("Multivariable", columnSpan: 2)],
+                [.init(""), .init("Univariable", columnSpan: 2, group: "Univariable model"),
+                 .init("Multivariable", columnSpan: 2, group: "Multivariable model")],
                 [.init("Covariate", alignment: .left), .init("OR (95% CI)"), .init("p"), .init("OR (95% CI)"), .init("p")],
             ])
         let multivariableNote = table.addFootnote(LogisticMethodWords.note(logistic.method) + " " + Self.populationNote(logistic))
@@ -48,18 +49,19 @@ extension ReportTables {
             let single = logistic.univariable.first { $0.covariate == covariate }
             let multiple = logistic.terms.first { $0.term == covariate }
             let per = (multiple ?? single?.term).flatMap { ShownOddsRatio($0).per }
-            var cells: [ReportTable.Cell] = [.init(labels.covariate(covariate, per: per))]
+            let label = labels.covariate(covariate, per: per)
+            var cells: [ReportTable.Cell] = [.init(label)]
             for term in [single?.term, multiple] {
                 let shown = term.map(ShownOddsRatio.init)
-                var cell = ReportTable.Cell.number(shown?.text() ?? Display.missing)
+                var cell = ReportTable.Cell.number(shown?.text() ?? Display.missing, statistics: shown?.statistics() ?? [])
                 if shown?.hasLimitNotEstablished == true { cell.footnotes = [table.addFootnote(ShownOddsRatio.notEstablishedNote)] }
                 cells.append(cell)
-                cells.append(.number(Display.pValue(term?.pValue)))
+                cells.append(.pValue(term?.pValue))
             }
             if univariableMethods.count > 1, let single {
                 cells[1].footnotes = [table.addFootnote(LogisticMethodWords.note(single.method))]
             }
-            return ReportTable.Row(cells)
+            return ReportTable.Row(cells, context: ReportTable.Context(parameter: label))
         })]
         return table
     }

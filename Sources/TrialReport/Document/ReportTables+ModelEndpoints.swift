@@ -18,34 +18,46 @@ extension ReportTables {
         let set = endpoint.set.map { " (\($0) set)" } ?? ""
         var table = ReportTable(
             name: name, caption: endpoint.name + set,
-            headerRows: [[.init("", alignment: .left)] + endpoint.byArm.map { .init(ReportLabels.armHeader($0.arm, n: $0.n)) }])
-        func difference(of arm: String) -> ModelEstimate? {
-            endpoint.differences.first { $0.arm == arm }?.difference
-        }
-        let decimals = 2
-        let reference = endpoint.differences.first?.reference ?? ""
-        let rows: [(String, (ModelEndpointArm) -> String)] = [
-            ("n analysed", { Display.integer($0.descriptives.n) }),
-            ("Mean ± SD", { Display.meanWithSD(mean: $0.descriptives.mean, sd: $0.descriptives.sd, decimals: decimals) }),
-            ("LS mean (SE)", { Self.withSE($0.lsMean, decimals: decimals) }),
-            ("Difference from \(reference) (SE)", { $0.arm == reference ? "" : Self.withSE(difference(of: $0.arm), decimals: decimals) }),
-            ("95% CI of the difference", { arm in
-                guard arm.arm != reference, let estimate = difference(of: arm.arm) else { return "" }
-                return Display.interval(estimate.ciLower, estimate.ciUpper, decimals: decimals)
-            }),
-            ("p", { $0.arm == reference ? "" : Display.pValue(difference(of: $0.arm)?.pValue) }),
-        ]
+            headerRows: [[.init("", alignment: .left)] + endpoint.byArm.map { .arm($0.arm, n: $0.n) }])
+        table.context = ReportTable.Context(set: endpoint.set, parameter: endpoint.parameterLabel.isEmpty ? endpoint.parameter : endpoint.parameterLabel,
+                                            visit: endpoint.visitLabel.isEmpty ? Display.planValue(endpoint.visit) : endpoint.visitLabel)
+        let rows = Self.modelRows(countLabel: "n analysed", differences: endpoint.differences)
         table.groups = [ReportTable.RowGroup(rows.map { label, cell in
-            ReportTable.Row([.init(label)] + endpoint.byArm.map { .number(cell($0)) })
+            ReportTable.Row([.init(label)] + endpoint.byArm.map(cell))
         })]
         for note in Self.modelNotes(endpoint, armsLeftOut: armsLeftOut(endpoint.byArm.map(\.arm))) { _ = table.addFootnote(note) }
         return table
     }
 
-    /// An estimate with its standard error: "−0.47 (0.82)".
-    static func withSE(_ estimate: ModelEstimate?, decimals: Int) -> String {
-        guard let value = estimate?.estimate else { return Display.missing }
-        return Display.number(value, decimals: decimals) + " (" + Display.number(estimate?.se, decimals: decimals) + ")"
+    /// The rows of a modelled endpoint's arms, each a label and the arm's cell: n, mean ± SD, LS mean
+    /// (SE), then, except for the reference arm, the difference from the reference (SE), its 95% CI
+    /// and p; two decimals.
+    static func modelRows(countLabel: String, differences: [ModelDifference]) -> [(String, (ModelEndpointArm) -> ReportTable.Cell)] {
+        let decimals = 2
+        let reference = differences.first?.reference ?? ""
+        func difference(of arm: String) -> ModelEstimate? {
+            differences.first { $0.arm == arm }?.difference
+        }
+        return [
+            (countLabel, { .count($0.descriptives.n) }),
+            ("Mean ± SD", { .meanWithSD(mean: $0.descriptives.mean, sd: $0.descriptives.sd, decimals: decimals) }),
+            ("LS mean (SE)", { Self.withSE($0.lsMean, decimals: decimals, names: ("ls_mean", "ls_mean_se")) }),
+            ("Difference from \(reference) (SE)", {
+                $0.arm == reference ? .number("") : Self.withSE(difference(of: $0.arm), decimals: decimals, names: ("difference", "difference_se"))
+            }),
+            ("95% CI of the difference", { arm in
+                guard arm.arm != reference, let estimate = difference(of: arm.arm) else { return .number("") }
+                return .interval(estimate.ciLower, estimate.ciUpper, decimals: decimals, names: ("difference_ci_lower", "difference_ci_upper"))
+            }),
+            ("p", { $0.arm == reference ? .number("") : .pValue(difference(of: $0.arm)?.pValue) }),
+        ]
+    }
+
+    /// An estimate with its standard error: "−0.47 (0.82)", its statistics named `names`.
+    static func withSE(_ estimate: ModelEstimate?, decimals: Int, names: (String, String)) -> ReportTable.Cell {
+        guard let value = estimate?.estimate else { return .number(nil, decimals: decimals, name: names.0) }
+        let statistics: [ReportTable.Statistic] = [.number(names.0, value, decimals: decimals), .number(names.1, estimate?.se, decimals: decimals)]
+        return .number(statistics[0].shown + " (" + statistics[1].shown + ")", statistics: statistics)
     }
 
     /// The footnotes of a modelled endpoint, each from what was computed; `armsLeftOut` are the

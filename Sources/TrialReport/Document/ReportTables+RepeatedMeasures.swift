@@ -21,28 +21,15 @@ extension ReportTables {
         let arms = endpoint.visits.first?.byArm ?? []
         var table = ReportTable(
             name: name, caption: endpoint.name + set,
-            headerRows: [[.init("", alignment: .left)] + arms.map { .init(ReportLabels.armHeader($0.arm, n: $0.n)) }])
-        let decimals = 2
-        let reference = endpoint.visits.first?.differences.first?.reference ?? ""
+            headerRows: [[.init("", alignment: .left)] + arms.map { .arm($0.arm, n: $0.n) }])
+        table.context = ReportTable.Context(set: endpoint.set, parameter: endpoint.parameterLabel.isEmpty ? endpoint.parameter : endpoint.parameterLabel)
         table.groups = endpoint.visits.map { visit in
-            func difference(of arm: String) -> ModelEstimate? {
-                visit.differences.first { $0.arm == arm }?.difference
-            }
-            let rows: [(String, (ModelEndpointArm) -> String)] = [
-                ("n observed", { Display.integer($0.descriptives.n) }),
-                ("Mean ± SD", { Display.meanWithSD(mean: $0.descriptives.mean, sd: $0.descriptives.sd, decimals: decimals) }),
-                ("LS mean (SE)", { Self.withSE($0.lsMean, decimals: decimals) }),
-                ("Difference from \(reference) (SE)", { $0.arm == reference ? "" : Self.withSE(difference(of: $0.arm), decimals: decimals) }),
-                ("95% CI of the difference", { arm in
-                    guard arm.arm != reference, let estimate = difference(of: arm.arm) else { return "" }
-                    return Display.interval(estimate.ciLower, estimate.ciUpper, decimals: decimals)
-                }),
-                ("p", { $0.arm == reference ? "" : Display.pValue(difference(of: $0.arm)?.pValue) }),
-            ]
+            let rows = Self.modelRows(countLabel: "n observed", differences: visit.differences)
             let title = visit.visitLabel.isEmpty ? "AVISITN \(Display.planValue(visit.visit))" : visit.visitLabel
-            return ReportTable.RowGroup([ReportTable.Row([.init(title, emphasis: .bold)] + arms.map { _ in .init("") })]
+            let context = ReportTable.Context(visit: title)
+            return ReportTable.RowGroup([ReportTable.Row([.init(title, emphasis: .bold)] + arms.map { _ in .init("") }, context: context)]
                 + rows.map { label, cell in
-                    ReportTable.Row([.init(label, indentation: 1)] + visit.byArm.map { .number(cell($0)) })
+                    ReportTable.Row([.init(label, indentation: 1)] + visit.byArm.map(cell), context: context)
                 })
         }
         for note in Self.repeatedMeasuresNotes(endpoint) { _ = table.addFootnote(note) }

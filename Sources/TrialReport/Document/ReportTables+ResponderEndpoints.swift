@@ -19,20 +19,22 @@ extension ReportTables {
         let set = endpoint.set.map { " (\($0) set)" } ?? ""
         var table = ReportTable(
             name: name, caption: endpoint.name + set,
-            headerRows: [[.init("", alignment: .left)] + endpoint.byArm.map { .init(ReportLabels.armHeader($0.arm, n: $0.n)) }])
+            headerRows: [[.init("", alignment: .left)] + endpoint.byArm.map { .arm($0.arm, n: $0.n) }])
+        table.context = ReportTable.Context(set: endpoint.set, parameter: endpoint.parameterLabel.isEmpty ? endpoint.parameter : endpoint.parameterLabel,
+                                            visit: endpoint.visitLabel.isEmpty ? Display.planValue(endpoint.visit) : endpoint.visitLabel)
         let comparisons = endpoint.comparisons
         let reference = comparisons.reference
         func pairwise(_ arm: String) -> PairwiseComparison? { comparisons.pairwise.first { $0.arm == arm } }
         var rows: [ReportTable.Row] = [
-            ReportTable.Row([.init("Responders, n (%)")] + endpoint.byArm.map { .number(Display.countWithPercentage($0.responders, of: $0.n)) }),
-            ReportTable.Row([.init("95% CI of the rate (%)")] + endpoint.byArm.map { .number(Display.percentageInterval($0.ciLower, $0.ciUpper)) }),
-            ReportTable.Row([.init("Without a value at the visit")] + endpoint.byArm.map { .number(Display.integer($0.missing)) }),
+            ReportTable.Row([.init("Responders, n (%)")] + endpoint.byArm.map { .countWithPercentage($0.responders, of: $0.n) }),
+            ReportTable.Row([.init("95% CI of the rate (%)")] + endpoint.byArm.map { .percentageInterval($0.ciLower, $0.ciUpper) }),
+            ReportTable.Row([.init("Without a value at the visit")] + endpoint.byArm.map { .count($0.missing, name: "missing") }),
         ]
         var differenceLabel = ReportTable.Cell("Difference from \(reference), pp (95% CI)")
         differenceLabel.footnotes = [table.addFootnote("Difference in percentage points with Newcombe's hybrid score 95% CI.")]
         rows.append(ReportTable.Row([differenceLabel] + endpoint.byArm.map { arm in
             guard arm.arm != reference, let difference = pairwise(arm.arm)?.difference else { return .number("") }
-            return .number(Display.percentagePointDifference(difference.estimate, lower: difference.ciLower, upper: difference.ciUpper))
+            return .percentagePointDifference(difference.estimate, lower: difference.ciLower, upper: difference.ciUpper)
         }))
         var pRow = [ReportTable.Cell("p")]
         for arm in endpoint.byArm {
@@ -44,7 +46,7 @@ extension ReportTables {
             var label = ReportTable.Cell("Adjusted p")
             label.footnotes = [table.addFootnote(Self.adjustmentNote(comparisons.adjustmentName, comparisons: comparisons.pairwise.count))]
             rows.append(ReportTable.Row([label] + endpoint.byArm.map { arm in
-                .number(arm.arm == reference ? "" : Display.pValue(pairwise(arm.arm)?.adjustedPValue))
+                arm.arm == reference ? .number("") : .pValue(pairwise(arm.arm)?.adjustedPValue, name: "p_adjusted")
             }))
         }
         table.groups = [ReportTable.RowGroup(rows)]

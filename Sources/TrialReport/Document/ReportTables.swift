@@ -59,12 +59,22 @@ public struct ReportTables: Sendable {
 
     /// One spanning header cell per arm with its N, over `span` columns each.
     func armHeaders(span: Int) -> [ReportTable.HeaderCell] {
-        arms.map { .init(ReportLabels.armHeader($0, n: armSize($0)), columnSpan: span) }
+        arms.map { .arm($0, n: armSize($0), columnSpan: span) }
     }
 
-    /// A p-value cell with the footnote naming its test.
-    static func pValueCell(_ p: Double?, test: TestName, in table: inout ReportTable) -> ReportTable.Cell {
+    /// A p-value cell, its statistic named `name`, with the footnote naming its test.
+    static func pValueCell(_ p: Double?, test: TestName, name: String = "p", in table: inout ReportTable) -> ReportTable.Cell {
         let marker = table.addFootnote(test.footnote)
-        return .number(Display.pValue(p), footnotes: [marker])
+        return .pValue(p, name: name, footnotes: [marker])
+    }
+}
+
+extension ReportTable.HeaderCell {
+    /// The header of an arm's columns with its N, "UC-MSC (N = 27)" (`ReportLabels.armHeader`), the
+    /// arm its columns' group (unless `group` says otherwise) and N its statistic.
+    static func arm(_ arm: String, n: Int?, columnSpan: Int = 1, group: String? = nil) -> Self {
+        var cell = Self(ReportLabels.armHeader(arm, n: n), columnSpan: columnSpan, group: group ?? arm)
+        if n != nil { cell.statistics = [.count("N", n)] }
+        return cell
     }
 }

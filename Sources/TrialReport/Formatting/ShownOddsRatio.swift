@@ -38,8 +38,17 @@ struct ShownOddsRatio {
     /// The odds ratio with its CI: "0.38 (0.08 to 1.21)"; "not estimable" in place of a missing
     /// odds ratio, "not established" in place of a missing limit: "3.90 (1.20 to not established)".
     func text(decimals: Int = 2) -> String {
-        guard let oddsRatio else { return Self.notEstimable }
-        let limits = [ciLower, ciUpper].map { $0.map { Display.number($0, decimals: decimals) } ?? Self.notEstablished }
-        return Display.number(oddsRatio, decimals: decimals) + " (" + limits.joined(separator: Display.intervalSeparator) + ")"
+        guard oddsRatio != nil else { return Self.notEstimable }
+        let shown = statistics(decimals: decimals).map(\.shown)
+        return shown[0] + " (" + shown[1] + Display.intervalSeparator + shown[2] + ")"
+    }
+
+    /// The statistics `text(decimals:)` shows, for `ard.csv`: the odds ratio and its limits (a
+    /// missing limit shown "not established"); none when the odds ratio is not estimable.
+    func statistics(decimals: Int = 2) -> [ReportTable.Statistic] {
+        guard oddsRatio != nil else { return [] }
+        return zip(["odds_ratio", "odds_ratio_ci_lower", "odds_ratio_ci_upper"], [oddsRatio, ciLower, ciUpper]).map { name, value in
+            ReportTable.Statistic(name, value, shown: value.map { Display.number($0, decimals: decimals) } ?? Self.notEstablished)
+        }
     }
 }

@@ -4,8 +4,9 @@ import TrialAnalysis
 import TrialData
 
 /// `trialreport render`: study folder → analysis → results.json, tables (CSV), the TLF package
-/// (`tlf/`, RTF and DOCX: `TLFPackage`), figures (PDF, SVG, PNG), report.md, report.html,
-/// report.pdf, report.docx (`ReportDOCX`) and manifest.json, all written into a temporary folder
+/// (`tlf/`, RTF and DOCX: `TLFPackage`), the analysis-results dataset (`ard.csv`:
+/// `AnalysisResultsDataset`), figures (PDF, SVG, PNG), report.md, report.html, report.pdf,
+/// report.docx (`ReportDOCX`) and manifest.json, all written into a temporary folder
 /// and swapped into the output folder only when everything succeeded (`OutputFolder`).
 ///
 /// The data lock is checked against the bytes the analysis read (one read, one truth), and every
@@ -65,6 +66,7 @@ public struct ReportRenderer: Sendable {
         let report = try ReportComposer(templates: templates, paper: options.paper)
             .compose(results: study.results, plan: study.plan, provenance: provenance, figures: figureList, figureSVG: drawing.svg)
         files += report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
+        files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
         files += TLFPackage.files(tables: report.tables, results: study.results, plan: study.plan,
                                   provenance: provenance, paper: options.paper)
         let png = Dictionary(files.compactMap { path, bytes in

@@ -23,6 +23,8 @@ extension ReportTable {
         public var indentation: Int
         /// Markers of footnotes in `ReportTable.footnotes`, shown after the text.
         public var footnotes: [String]
+        /// The statistics the text shows, in order (empty for a label): the trace `ard.csv` writes.
+        public var statistics: [Statistic] = []
 
         /// A cell; a negative indentation counts as 0.
         public init(_ text: String, alignment: Alignment = .left, emphasis: Emphasis = .none,
@@ -40,6 +42,33 @@ extension ReportTable {
         }
     }
 
+    /// What statistics are about, for `ard.csv` (`AnalysisResultsDataset`): a table's defaults,
+    /// overridden field by field by a row's; `nil` where the table does not say.
+    public struct Context: Sendable, Hashable {
+        /// The analysis set ("Safety"), or "All participants".
+        public var set: String?
+        /// The parameter or variable.
+        public var parameter: String?
+        /// The visit.
+        public var visit: String?
+        /// The group (arm, or arms compared); a column's `HeaderCell.group` comes first.
+        public var group: String?
+
+        /// A context; see the properties.
+        public init(set: String? = nil, parameter: String? = nil, visit: String? = nil, group: String? = nil) {
+            self.set = set
+            self.parameter = parameter
+            self.visit = visit
+            self.group = group
+        }
+
+        /// This context with every field it leaves `nil` taken from `defaults`.
+        func over(_ defaults: Context) -> Context {
+            Context(set: set ?? defaults.set, parameter: parameter ?? defaults.parameter,
+                    visit: visit ?? defaults.visit, group: group ?? defaults.group)
+        }
+    }
+
     /// A header cell, which may span several columns.
     public struct HeaderCell: Sendable, Hashable {
         /// The header text.
@@ -50,14 +79,19 @@ extension ReportTable {
         public var alignment: Alignment
         /// Markers of footnotes in `ReportTable.footnotes`, shown after the text.
         public var footnotes: [String]
+        /// The group (arm) of the columns under the cell, for `ard.csv`.
+        public var group: String?
+        /// The statistics the text shows (an arm's N), for `ard.csv`.
+        public var statistics: [Statistic] = []
 
         /// A header cell; a span below 1 counts as 1.
         public init(_ text: String, columnSpan: Int = 1, alignment: Alignment = .center,
-                    footnotes: [String] = []) {
+                    footnotes: [String] = [], group: String? = nil) {
             self.text = text
             self.columnSpan = max(1, columnSpan)
             self.alignment = alignment
             self.footnotes = footnotes
+            self.group = group
         }
     }
 
@@ -65,10 +99,13 @@ extension ReportTable {
     public struct Row: Sendable, Hashable {
         /// The cells, left to right; a short row is padded with empty cells when written.
         public var cells: [Cell]
+        /// What the row's statistics are about, over the table's `context`.
+        public var context: Context
 
-        /// A row of `cells`.
-        public init(_ cells: [Cell]) {
+        /// A row of `cells` about `context`.
+        public init(_ cells: [Cell], context: Context = Context()) {
             self.cells = cells
+            self.context = context
         }
     }
 

@@ -18,6 +18,8 @@ public struct ReportTable: Sendable, Hashable {
     /// At most this many body rows are shown in the documents (see `shownInDocuments`); the
     /// CSV file always holds every row. `nil`: every row is shown.
     public var documentRowLimit: Int?
+    /// What the table's statistics are about, unless a row says otherwise (`ard.csv`).
+    public var context = Context()
 
     /// A table from its parts; see the properties.
     public init(name: String, number: Int? = nil, caption: String, headerRows: [[HeaderCell]] = [],
