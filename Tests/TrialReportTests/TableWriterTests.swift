@@ -8,13 +8,13 @@ struct TableMarkdownTests {
         #expect(sampleAdverseEventTable().markdown() == """
             **Table 4. Adverse events by SOC and term**
 
-            | SOC / term | UC-MSC (N = 27), n (%)^a^ | UC-MSC (N = 27), Events | Control (N = 26), n (%)^a^ | Control (N = 26), Events |
+            | SOC / term | UC-MSC (N = 27), n (%)<sup>a</sup> | UC-MSC (N = 27), Events | Control (N = 26), n (%)<sup>a</sup> | Control (N = 26), Events |
             | :--- | ---: | ---: | ---: | ---: |
             | **Blood** | 3 (11.1%) | 4 | 1 (3.8%) | 1 |
             | \u{00A0}\u{00A0}Anaemia | 2 (7.4%) | 2 | 0 (0.0%) | 0 |
             | **\\<script\\>alert(1)\\</script\\>** | 1 (3.7%) | 1 |  |  |
 
-            ^a^ Participants with at least one event.
+            <sup>a</sup> Participants with at least one event.
 
             """)
     }

@@ -1,30 +1,56 @@
-/// `report.md` as written to the output folder: the rendered template with every generated table
-/// (`[[table:name]]`) replaced by its Markdown pipe table and every figure's `figure:name` pointing
-/// at `figures/name.svg`, so any Markdown viewer shows the whole report.
+/// `report.md` as written to the output folder: GitHub-flavoured Markdown rendered from the
+/// report's internal markup (the rendered template, which the HTML and PDF writers parse).
+///
+/// Line by line, from the parsed document:
+/// - a heading loses its `{#anchor}`, and every link to a heading (`](#sec-primary)`) points at
+///   the id GitHub gives that heading (`GitHubSlugs`) instead;
+/// - a generated table (`[[table:name]]`) becomes its Markdown pipe table (`ReportTable.markdown()`,
+///   footnote markers as `<sup>a</sup>`), a figure (`![caption](figure:name)`) an image of
+///   `figures/name.svg`; each starts with `<a id="tab-name"></a>` (or its figure id), so links
+///   to tables and figures keep working on GitHub and in any Markdown viewer that shows HTML.
 enum ReportMarkdownFile {
-    /// The expanded Markdown of `markdown`, whose parsed form is `document`.
+    /// The GitHub-flavoured Markdown of `markdown`, whose parsed form is `document`.
     /// - Complexity: O(length of the text + size of the tables).
     static func expand(_ markdown: String, document: MarkdownDocument, tables: [String: ReportTable]) -> String {
-        var replacements: [Int: (column: Int, text: String)] = [:]
-        document.forEachBlock { block in
-            guard let line = block.location.line else { return }
+        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var headingIDs: [String: String] = [:]
+        var slugs = GitHubSlugs()
+        document.assigningAnchors().forEachBlock { block in
+            guard let line = block.location.line, line - 1 < lines.count else { return }
             let column = block.location.column ?? 1
+            let prefix = String(lines[line - 1].prefix(max(0, column - 1)))
             switch block.content {
-            case .generatedTable(let name, _):
-                if let table = tables[name] { replacements[line] = (column, String(table.markdown().dropLast())) }
-            case .figure(let name, let caption, _):
-                replacements[line] = (column, "![" + MarkdownEscaping.escape(caption.plainText) + "](figures/" + name + ".svg)")
+            case .heading(_, let content, let anchor):
+                let github = slugs.next(content.plainText)
+                if let anchor { headingIDs[anchor] = github }
+                lines[line - 1] = String(MarkdownLineSyntax.trailingAnchor(Substring(lines[line - 1])).text)
+            case .generatedTable(let name, let anchor):
+                guard let table = tables[name] else { return }
+                lines[line - 1] = prefix + anchorHTML(anchor) + String(table.markdown().dropLast())
+            case .figure(let name, let caption, let anchor):
+                lines[line - 1] = prefix + anchorHTML(anchor) + "![" + MarkdownEscaping.escape(caption.plainText)
+                    + "](figures/" + name + ".svg)"
             default:
                 break
             }
         }
-        guard !replacements.isEmpty else { return markdown }
-        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for (line, replacement) in replacements where line - 1 < lines.count {
-            let original = lines[line - 1]
-            let prefix = original.prefix(max(0, replacement.column - 1))
-            lines[line - 1] = prefix + replacement.text
+        return relinked(lines.joined(separator: "\n"), ids: headingIDs)
+    }
+
+    /// `text` with every link target `](#id)` whose id is a key of `ids` replaced by its value, in
+    /// one pass (so one replacement never feeds another).
+    static func relinked(_ text: String, ids: [String: String]) -> String {
+        let parts = text.components(separatedBy: "](#")
+        return parts.dropFirst().reduce(parts[0]) { result, part in
+            guard let close = part.firstIndex(of: ")"), let github = ids[String(part[..<close])] else {
+                return result + "](#" + part
+            }
+            return result + "](#" + github + part[close...]
         }
-        return lines.joined(separator: "\n")
+    }
+
+    /// An empty HTML anchor with `id`, put before a table's title or a figure's image.
+    private static func anchorHTML(_ id: String?) -> String {
+        id.map { "<a id=\"" + HTMLEscaping.escape($0) + "\"></a>" } ?? ""
     }
 }

@@ -3,7 +3,8 @@ extension ReportTable {
     ///
     /// - Several header rows are flattened into one (`flattenedHeader`), as pipe tables have one.
     /// - Cell text is escaped with `MarkdownEscaping` (`|`, backticks, emphasis characters, …);
-    ///   footnote markers follow the text as `^a^` (superscript in Pandoc and in `MarkdownDocument`).
+    ///   footnote markers follow the text as `<sup>a</sup>` (raw HTML, which GitHub, Pandoc and
+    ///   CommonMark viewers show as a superscript).
     /// - Nested rows are indented with two no-break spaces per level, which Markdown keeps.
     /// - The column alignment row follows `columnAlignments()`; decimal columns are right-aligned.
     /// - Returns: Markdown text ending in a newline.
@@ -19,7 +20,7 @@ extension ReportTable {
             lines.append(Self.pipeRow(paddedCells(row, to: columns).map(Self.markdownText)))
         }
         for footnote in footnotes {
-            lines += ["", "^" + MarkdownEscaping.escape(footnote.marker) + "^ " + MarkdownEscaping.escape(footnote.text)]
+            lines += ["", Self.superscript(footnote.marker) + " " + MarkdownEscaping.escape(footnote.text)]
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -54,6 +55,10 @@ extension ReportTable {
     }
 
     private static func markers(_ footnotes: [String]) -> String {
-        footnotes.map { "^" + MarkdownEscaping.escape($0) + "^" }.joined()
+        footnotes.map(superscript).joined()
+    }
+
+    private static func superscript(_ marker: String) -> String {
+        "<sup>" + HTMLEscaping.escape(marker) + "</sup>"
     }
 }
