@@ -45,9 +45,10 @@ struct MarkdownHTMLWriterTests {
         #expect(markdownHTML("2. a\n\n3. b") == "<ol start=\"2\">\n<li><p>a</p>\n</li>\n<li><p>b</p>\n</li>\n</ol>\n")
     }
 
-    @Test("pipe tables have thead, tbody and alignment classes")
+    @Test("pipe tables have thead, tbody and alignment classes, in a frame that scrolls sideways")
     func pipeTable() {
         #expect(markdownHTML("| a | b |\n|:--|--:|\n| 1 | 2 |") == """
+            <div class="table-scroll">
             <table class="markdown-table">
             <thead>
             <tr><th class="align-left">a</th><th class="align-right">b</th></tr>
@@ -56,6 +57,7 @@ struct MarkdownHTMLWriterTests {
             <tr><td class="align-left">1</td><td class="align-right">2</td></tr>
             </tbody>
             </table>
+            </div>
 
             """)
     }
@@ -81,10 +83,11 @@ struct MarkdownHTMLWriterTests {
             """)
     }
 
-    @Test("a generated table becomes the table's HTML with the block's anchor")
+    @Test("a generated table becomes the table's HTML with the block's anchor, in a frame that scrolls sideways")
     func generatedTable() {
         let html = markdownHTML("[[table:baseline]] {#tab-one}")
-        #expect(html.hasPrefix("<table class=\"report-table\" id=\"tab-one\">\n<caption>Table 1. Baseline</caption>"))
+        #expect(html.hasPrefix("<div class=\"table-scroll\">\n<table class=\"report-table\" id=\"tab-one\">\n<caption>Table 1. Baseline</caption>"))
+        #expect(html.hasSuffix("</table>\n</div>\n"))
     }
 
     @Test("unknown figures and tables are reported with their line and column, all of them")

@@ -44,7 +44,7 @@ public struct MarkdownHTMLWriter {
         case .list(let list):
             return listHTML(list, problems: &problems)
         case .table(let table):
-            return Self.tableHTML(table)
+            return Self.scrolling(Self.tableHTML(table))
         case .blockQuote(let children):
             return "<blockquote>\n" + blocksHTML(children, isTight: false, problems: &problems) + "</blockquote>\n"
         case .codeBlock(let language, let code):
@@ -64,8 +64,13 @@ public struct MarkdownHTMLWriter {
                 problems.append(Diagnostic(.error, at: block.location, "no table named '\(name)'"))
                 return ""
             }
-            return table.html(id: anchor)
+            return Self.scrolling(table.html(id: anchor))
         }
+    }
+
+    /// A table inside a frame that scrolls sideways (`table-scroll`) when the table is wider than the screen.
+    private static func scrolling(_ tableHTML: String) -> String {
+        "<div class=\"table-scroll\">\n" + tableHTML + "</div>\n"
     }
 
     private func idAttribute(_ anchor: String?) -> String {

@@ -61,7 +61,9 @@ public struct ReportComposer {
             footer: "Data lock: " + provenance.lockStatus, watermark: provenance.watermark)
         let pdf = try PDFTypesetter(paper: paper, metadata: metadata)
             .pdf(document, content: TypesetContent(tables: shownTables, figures: figures))
-        let body = try ReportPage.body(document, tables: shownTables, figureSVG: try figureSVG())
+        let svg = try figureSVG()
+        let widths = Dictionary(uniqueKeysWithValues: figures.compactMap { figure in LegibleFigureWidth.pixels(figure).map { (figure.name, $0) } })
+        let body = try ReportPage.body(document, tables: shownTables, figureSVG: svg, figureWidths: widths)
         let html = templates.html(ReportPage.context(report: values, body: body, description: Self.headline(values)))
         let file = ReportMarkdownFile.expand(markdown, document: document, tables: tablesByName)
         return ComposedReport(markdown: file.hasSuffix("\n") ? file : file + "\n", html: html, pdf: pdf, tables: context.tables,
