@@ -55,8 +55,8 @@ struct ADaMStudyCommandTests {
         let report = try String(contentsOf: output.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(report.contains("**Arms:** Placebo (N = 86), Xanomeline Low Dose (N = 84) and Xanomeline High Dose (N = 84)"))
         #expect(report.contains("Placebo is the reference of every comparison between arms"))
-        #expect(report.contains("| Efficacy^d^ | 79 (91.9%) | 81 (96.4%) | 74 (88.1%) | 234 (92.1%) |"))
-        #expect(report.contains("^b^ Safety: SAFFL = Y, by actual treatment."))
+        #expect(report.contains("| Efficacy<sup>d</sup> | 79 (91.9%) | 81 (96.4%) | 74 (88.1%) | 234 (92.1%) |"))
+        #expect(report.contains("<sup>b</sup> Safety: SAFFL = Y, by actual treatment."))
         for seedWord in ["remission", "Remission", "insulin", "infusion", "C-peptide", "UC-MSC"] {
             #expect(!report.contains(seedWord), "\(seedWord)")
         }

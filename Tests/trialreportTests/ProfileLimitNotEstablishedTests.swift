@@ -35,7 +35,7 @@ struct ProfileLimitNotEstablishedTests {
 
         let report = try String(contentsOfFile: output + "/report.md", encoding: .utf8)
         let row = try #require(report.split(separator: "\n").first { $0.hasPrefix("| Baseline fasting C-peptide") })
-        #expect(row.contains("(not established to 0.86)^"), "\(row)")
+        #expect(row.contains("(not established to 0.86)<sup>"), "\(row)")
         #expect(report.contains("A confidence limit shown as not established could not be found on the profile penalized likelihood"))
         #expect(report.contains(": OR 0.00 (not established to 0.86), p = 0.035."), "the sentence of the results")
         #expect(report.contains("the lower confidence limit of 'CPEPF.BASE' could not be established"))
