@@ -34,11 +34,11 @@ extension ReportTables {
             let title = subgroupRow(subgroup.subgroup, columns: endpoint.byArm.count + endpoint.differences.count,
                                     p: subgroup.interaction?.pValue, footnote: interactionNote)
             return ReportTable.RowGroup([title] + subgroup.levels.map { level in
-                ReportTable.Row([.init(level.level, indentation: 1)] + level.byArm.map { .number(Display.integer($0.n)) }
+                ReportTable.Row([.init(level.level, indentation: 1)] + level.byArm.map { .count($0.n) }
                     + level.differences.map { comparison in
                         let difference = comparison.difference
-                        return .number(Display.estimateWithInterval(difference?.estimate, lower: difference?.ciLower,
-                                                                    upper: difference?.ciUpper, decimals: decimals))
+                        return .estimateWithInterval(difference?.estimate, lower: difference?.ciLower, upper: difference?.ciUpper,
+                                                     decimals: decimals, name: "difference")
                     } + [.number("")])
             })
         }
@@ -64,11 +64,11 @@ extension ReportTables {
                                     p: subgroup.interaction?.pValue, footnote: interactionNote)
             return ReportTable.RowGroup([title] + subgroup.levels.map { level in
                 ReportTable.Row([.init(level.level, indentation: 1)]
-                    + level.byArm.map { .number("\(Display.integer($0.responders))/\(Display.integer($0.n))") }
+                    + level.byArm.map { .number("\(Display.integer($0.responders))/\(Display.integer($0.n))",
+                                                statistics: [.count("n", $0.responders), .count("N", $0.n)]) }
                     + level.differences.map { comparison in
                         let difference = comparison.difference
-                        return .number(Display.percentagePointDifference(difference?.estimate, lower: difference?.ciLower,
-                                                                         upper: difference?.ciUpper))
+                        return .percentagePointDifference(difference?.estimate, lower: difference?.ciLower, upper: difference?.ciUpper)
                     } + [.number("")])
             })
         }
@@ -94,6 +94,6 @@ extension ReportTables {
     /// The subgroup's own row: its name in bold and the interaction p in the last column.
     private func subgroupRow(_ subgroup: String, columns: Int, p: Double?, footnote: String) -> ReportTable.Row {
         let empty = [ReportTable.Cell](repeating: .number(""), count: columns)
-        return ReportTable.Row([ReportTable.Cell(subgroup, emphasis: .bold)] + empty + [.number(Display.pValue(p), footnotes: [footnote])])
+        return ReportTable.Row([ReportTable.Cell(subgroup, emphasis: .bold)] + empty + [.pValue(p, name: "p_interaction", footnotes: [footnote])])
     }
 }
