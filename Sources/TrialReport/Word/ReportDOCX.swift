@@ -31,6 +31,7 @@ struct ReportDOCX {
         var writer = Writer(paper: paper, content: content, png: png)
         writer.add(document.assigningAnchors().blocks, indent: 0)
         guard writer.problems.isEmpty else { throw TrialReportError(.invalidInput, writer.problems) }
+        if writer.separatorNeeded { writer.body.paragraph() }
         writer.body.raw(writer.section(landscape: false))
         let textWidth = writer.textWidth(landscape: false)
 
@@ -58,6 +59,12 @@ struct ReportDOCX {
         var images: [[UInt8]] = []
         var links: [String] = []
         var problems: [Diagnostic] = []
+        /// Whether the last block was a table without footnotes (another table or the end needs a paragraph first).
+        var separatorNeeded = false
+        /// Where the headings just written start: a landscape table's section starts there, so they go with it.
+        private var headingsStart: String.Index?
+        /// Where the last landscape section ended.
+        private var landscapeEnd: String.Index?
         private var bookmarks = 0
 
         init(paper: PaperSize, content: TypesetContent, png: [String: [UInt8]]) {
@@ -84,6 +91,15 @@ struct ReportDOCX {
         }
 
         private mutating func add(_ block: MarkdownBlock, indent: Int) {
+            let headings = headingsStart
+            switch block.content {
+            case .heading: headingsStart = headingsStart ?? body.text.endIndex
+            default: headingsStart = nil
+            }
+            switch block.content {
+            case .table, .generatedTable: break
+            default: separatorNeeded = false
+            }
             switch block.content {
             case .heading(let level, let inlines, let anchor):
                 let style = level == 1 ? "Title" : "Heading\(min(3, level - 1))"
@@ -105,7 +121,7 @@ struct ReportDOCX {
                     }
                 }
             case .table(let table):
-                addTable(Self.reportTable(table), anchor: nil, caption: false)
+                addTable(Self.reportTable(table), anchor: nil, caption: false, headings: headings)
             case .blockQuote(let children):
                 add(children, indent: indent + 360)
             case .codeBlock(_, let code):
@@ -125,7 +141,7 @@ struct ReportDOCX {
                     problems.append(Diagnostic(.error, at: block.location, "no table named '\(name)'"))
                     return
                 }
-                addTable(table, anchor: anchor, caption: true)
+                addTable(table, anchor: anchor, caption: true, headings: headings)
             }
         }
 
@@ -240,11 +256,22 @@ struct ReportDOCX {
         }
 
         /// A table's caption (kept with it), the table on the columns its TLF layout gives, its
-        /// footnotes; on landscape pages of their own when it is too wide for portrait.
-        private mutating func addTable(_ table: ReportTable, anchor: String?, caption: Bool) {
+        /// footnotes; on landscape pages of their own, with the headings right before it, when it
+        /// is too wide for portrait.
+        /// - Parameter headings: where the headings right before the table start, if any.
+        private mutating func addTable(_ table: ReportTable, anchor: String?, caption: Bool, headings: String.Index?) {
             let layout = TLFTableLayout(table, paper: paper, margin: ReportDOCX.margin)
             if layout.landscape {
-                body.paragraph(ParagraphFormat(section: section(landscape: false)))
+                // The portrait section ends before the table's headings, which go with it.
+                // Right after another landscape table there is no portrait section to end.
+                let start = headings ?? body.text.endIndex
+                if start != landscapeEnd {
+                    var end = XMLWriter(fragment: true)
+                    end.paragraph(ParagraphFormat(section: section(landscape: false)))
+                    body.insert(end.text, at: start)
+                }
+            } else if separatorNeeded {
+                body.paragraph()
             }
             if caption {
                 var body = self.body
@@ -261,7 +288,11 @@ struct ReportDOCX {
                     xml.run(" " + note.text)
                 }
             }
-            body.paragraph(ParagraphFormat(section: layout.landscape ? section(landscape: true) : nil))
+            if layout.landscape {
+                body.paragraph(ParagraphFormat(section: section(landscape: true)))
+                landscapeEnd = body.text.endIndex
+            }
+            separatorNeeded = !layout.landscape && table.footnotes.isEmpty
         }
 
         /// A pipe table of the Markdown as a report table: its header row and cells as plain text.

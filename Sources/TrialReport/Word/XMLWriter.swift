@@ -34,6 +34,11 @@ struct XMLWriter {
         text += xml
     }
 
+    /// Inserts `xml`, already written, at `index` of `text` (an index taken earlier).
+    mutating func insert(_ xml: String, at index: String.Index) {
+        text.insert(contentsOf: xml, at: index)
+    }
+
     private mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String>) {
         text += "<" + name
         for (key, value) in attributes {
