@@ -49,43 +49,56 @@ struct BDSReader {
         var flags = [String: [Bool]]()
         for column in flagColumns {
             let name = data.columns[column].name
-            flags[name] = (0..<data.rowCount).map { row in
-                switch data.columns[column].text(at: row) {
-                case nil, "N": return false
-                case "Y": return true
-                case let other?:
-                    problems.append((row, column, Message.notOneOf(name, other, allowed: ["Y", "N"], orBlank: true)))
-                    return false
+            let (codes, levels) = data.columns[column].codedTexts
+            let isValid = levels.map { $0 == "Y" || $0 == "N" }, isYes = levels.map { $0 == "Y" }
+            flags[name] = codes.enumerated().map { row, level in
+                guard level >= 0 else { return false }
+                if !isValid[Int(level)] {
+                    problems.append((row, column, Message.notOneOf(name, levels[Int(level)], allowed: ["Y", "N"], orBlank: true)))
                 }
+                return isYes[Int(level)]
             }
         }
+        // USUBJID and PARAMCD are looked up once per distinct value, not per record.
+        let (subjectCodes, subjectLevels) = data.columns[id].codedTexts
+        let participantOfLevel = subjectLevels.map { participants.index(of: $0) }
+        let (parameterCodeOfRow, parameterLevels) = data.columns[code].codedTexts
+        var parameterOfLevel = [Int?](repeating: nil, count: parameterLevels.count)
+        let baselineFlags = flags["ABLFL"]
         var visitLabels: [Double: String] = [:]
         var baselineRecord: [Int64: Int] = [:]
         for row in 0..<data.rowCount {
-            guard let subject = data.columns[id].text(at: row) else {
+            let subjectLevel = Int(subjectCodes[row])
+            guard subjectLevel >= 0 else {
                 problems.append((row, id, Message.missingValue("USUBJID")))
                 continue
             }
-            guard let participant = participants.index(of: subject) else {
-                problems.append((row, id, Message.unknownParticipant(subject, subjects: subjects)))
+            guard let participant = participantOfLevel[subjectLevel] else {
+                problems.append((row, id, Message.unknownParticipant(subjectLevels[subjectLevel], subjects: subjects)))
                 continue
             }
-            guard let parameterCode = data.columns[code].text(at: row) else {
+            let parameterLevel = Int(parameterCodeOfRow[row])
+            guard parameterLevel >= 0 else {
                 problems.append((row, code, Message.missingValue("PARAMCD")))
                 continue
             }
-            let (parameter, isNew) = table.parameterCodes.insert(parameterCode)
-            if isNew {
+            let parameterCode = parameterLevels[parameterLevel]
+            let parameter: Int
+            if let known = parameterOfLevel[parameterLevel] {
+                parameter = known
+            } else {
+                parameter = table.parameterCodes.insert(parameterCode).index
+                parameterOfLevel[parameterLevel] = parameter
                 let description = label?.text(at: row) ?? ""
                 table.parameterLabels.append(description)
                 table.units.append(unit?.text(at: row) ?? Self.unit(inParameter: description))
             }
-            let isBaseline = flags["ABLFL"]?[row] ?? false
+            let isBaseline = baselineFlags?[row] ?? false
             if isBaseline {
                 let key = Int64(participant) << 32 | Int64(parameter)
                 if let first = baselineRecord[key] {
                     problems.append((row, flagColumns.first { data.columns[$0].name == "ABLFL" } ?? code,
-                                     Message.secondBaseline(parameterCode, subject, firstRecord: first + 1)))
+                                     Message.secondBaseline(parameterCode, subjectLevels[subjectLevel], firstRecord: first + 1)))
                 } else {
                     baselineRecord[key] = row
                 }
@@ -100,7 +113,10 @@ struct BDSReader {
         log.addErrors(problems, locate: { data.locations(of: $0.map { ($0.row, $0.column) }) }, message: \.message)
         guard problems.isEmpty else { return }
         table.analysisFlags = flags.filter { $0.key != "ABLFL" }
-        table.derivationType = derivation.map { column in (0..<data.rowCount).map { column.text(at: $0) } }
+        table.derivationType = derivation.map { column in
+            let (codes, levels) = column.codedTexts
+            return codes.map { $0 < 0 ? nil : levels[Int($0)] }
+        }
         table.visits = visitLabels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         Self.checkDerivedValues(table, data, baselineRecord, &log)
     }
