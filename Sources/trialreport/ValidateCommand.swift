@@ -25,8 +25,10 @@ struct ValidateCommand: ParsableCommand {
             let data = input.data
             reportWithSummary(data.warnings)
             let measurements = data.measurements.count + data.bdsTables.reduce(0) { $0 + $1.count }
+            // Episodes (adii.csv) exist only in the seed study's layout.
+            let episodes = input.plan.plan.data == .seedStudy ? ", \(data.insulinIndependence.count) episodes" : ""
             print("ok: \(data.participants.count) participants, \(measurements) measurements, "
-                + "\(data.adverseEvents.count) adverse events, \(data.insulinIndependence.count) episodes")
+                + "\(data.adverseEvents.count) adverse events" + episodes)
             for table in data.bdsTables {
                 print("\(table.file): \(table.parameterCodes.count) parameters, \(table.visits.count) visits, \(table.count) records")
             }

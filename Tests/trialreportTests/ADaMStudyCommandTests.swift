@@ -14,7 +14,7 @@ struct ADaMStudyCommandTests {
         #expect(result.status == 0)
         // The pilot's CSR (Table 14-1.01): Placebo 86, low dose 84, high dose 84; efficacy 79, 81, 74.
         #expect(result.standardOutput == """
-            ok: 254 participants, 49595 measurements, 1126 adverse events, 0 episodes
+            ok: 254 participants, 49595 measurements, 1126 adverse events
             data/adlbc.xpt: 18 parameters, 11 visits, 37132 records
             data/adadas.xpt: 15 parameters, 4 visits, 12463 records
             arms: Placebo 86, Xanomeline Low Dose 84, Xanomeline High Dose 84
