@@ -15,12 +15,7 @@ extension ReportTables {
     /// difference from the reference (SE), its 95% CI and p; footnotes give the model, the weights,
     /// the test across the arms, the dose–response slope and who was left out, from the results.
     func modelEndpoint(_ endpoint: ModelEndpointResult, name: String) -> ReportTable {
-        let set = endpoint.set.map { " (\($0) set)" } ?? ""
-        var table = ReportTable(
-            name: name, caption: endpoint.name + set,
-            headerRows: [[.init("", alignment: .left)] + endpoint.byArm.map { .arm($0.arm, n: $0.n) }])
-        table.context = ReportTable.Context(set: endpoint.set, parameter: endpoint.parameterLabel.isEmpty ? endpoint.parameter : endpoint.parameterLabel,
-                                            visit: endpoint.visitLabel.isEmpty ? Display.planValue(endpoint.visit) : endpoint.visitLabel)
+        var table = Self.endpointTable(endpoint, name: name, arms: endpoint.byArm.map { ($0.arm, $0.n) })
         let rows = Self.modelRows(countLabel: "n analysed", differences: endpoint.differences)
         table.groups = [ReportTable.RowGroup(rows.map { label, cell in
             ReportTable.Row([.init(label)] + endpoint.byArm.map(cell))

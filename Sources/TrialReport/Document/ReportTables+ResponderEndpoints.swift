@@ -16,12 +16,7 @@ extension ReportTables {
     /// (percentage points, Newcombe 95% CI) and Fisher's p (adjusted when the plan adjusts); the
     /// footnotes give the rule, the test across the arms and the dose trend, from the results.
     func responderEndpoint(_ endpoint: ResponderEndpointResult, name: String) -> ReportTable {
-        let set = endpoint.set.map { " (\($0) set)" } ?? ""
-        var table = ReportTable(
-            name: name, caption: endpoint.name + set,
-            headerRows: [[.init("", alignment: .left)] + endpoint.byArm.map { .arm($0.arm, n: $0.n) }])
-        table.context = ReportTable.Context(set: endpoint.set, parameter: endpoint.parameterLabel.isEmpty ? endpoint.parameter : endpoint.parameterLabel,
-                                            visit: endpoint.visitLabel.isEmpty ? Display.planValue(endpoint.visit) : endpoint.visitLabel)
+        var table = Self.endpointTable(endpoint, name: name, arms: endpoint.byArm.map { ($0.arm, $0.n) })
         let comparisons = endpoint.comparisons
         let reference = comparisons.reference
         func pairwise(_ arm: String) -> PairwiseComparison? { comparisons.pairwise.first { $0.arm == arm } }
