@@ -159,7 +159,7 @@ enum DocumentSamples {
         let figure = figure()
         let svg = String(decoding: try Canvas(width: .millimetres(120), height: .points(200)).render(figure.drawable, as: .svg), as: UTF8.self)
         return try ReportComposer(templates: ReportTemplates(directory: templates), paper: paper)
-            .compose(results: results, plan: AnalysisPlan(), provenance: provenance, figures: [figure], figureSVG: { [figure.name: svg] })
+            .compose(results: results, plan: AnalysisPlan(), provenance: provenance, figures: [figure], figureSVG: [figure.name: svg])
     }
 }
 

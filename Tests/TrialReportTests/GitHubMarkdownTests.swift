@@ -18,7 +18,7 @@ struct GitHubMarkdownTests {
         let svg = Dictionary(uniqueKeysWithValues: figures.map { ($0.name, "<svg></svg>") })
         return try ReportComposer(templates: ReportTemplates(directory: DocumentSamples.templatesDirectory))
             .compose(results: results, plan: input.plan.plan, provenance: DocumentSamples.provenance, figures: figures,
-                     figureSVG: { svg })
+                     figureSVG: svg)
     }
 
     /// The ids a Markdown file defines on GitHub: each heading's (lowercased, punctuation but `-`

@@ -69,6 +69,7 @@ public final class OutputFolder {
     public func replace(with files: [(String, [UInt8])]) throws(TrialReportError) {
         do {
             for (path, bytes) in files { try write(bytes, to: path) }
+            try flush(files.map(\.0))
             try commit()
         } catch {
             discard()
@@ -76,8 +77,8 @@ public final class OutputFolder {
         }
     }
 
-    /// Writes `bytes` to `path` (relative, "/"-separated) inside the temporary folder and flushes
-    /// it to disk.
+    /// Writes `bytes` to `path` (relative, "/"-separated) inside the temporary folder, not yet
+    /// flushed to disk (`replace` flushes all files together).
     func write(_ bytes: [UInt8], to path: String) throws(TrialReportError) {
         let url = staging.appendingPathComponent(path)
         do {
@@ -86,10 +87,18 @@ public final class OutputFolder {
             throw TrialReportError(.cannotWrite, at: SourceLocation(file: destination.appendingPathComponent(path).path),
                                    "cannot write: \(error.localizedDescription)")
         }
-        if let code = FileDescriptor.writeNewFile(bytes, to: url.path) {
+        if let code = FileDescriptor.writeNewFile(bytes, to: url.path, flush: false) {
             throw TrialReportError(.cannotWrite, at: SourceLocation(file: destination.appendingPathComponent(path).path),
                                    "cannot write: \(String(cString: strerror(code)))")
         }
+    }
+
+    /// Flushes the files at `paths` (relative, "/"-separated) inside the temporary folder to disk.
+    func flush(_ paths: [String]) throws(TrialReportError) {
+        guard let failed = FileDescriptor.flush(paths.map { staging.appendingPathComponent($0).path }) else { return }
+        let path = paths.first { staging.appendingPathComponent($0).path == failed.path } ?? failed.path
+        throw TrialReportError(.cannotWrite, at: SourceLocation(file: destination.appendingPathComponent(path).path),
+                               "cannot write: \(String(cString: strerror(failed.code)))")
     }
 
     /// Puts the temporary folder in the output folder's place, then removes the old output.

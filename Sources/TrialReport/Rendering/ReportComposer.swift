@@ -3,14 +3,13 @@ import Plot
 import TrialAnalysis
 import TrialData
 
-/// The three documents of a report, composed from results, plan, provenance, templates and figures.
-public struct ComposedReport: Sendable {
+/// A report composed but not yet typeset: report.md, report.html, the tables and the parsed
+/// Markdown that report.pdf (`ReportComposer.typeset`) and report.docx are written from.
+public struct ReportDraft: Sendable {
     /// `report.md`: the rendered template, tables expanded (see `ReportMarkdownFile`).
     public var markdown: String
     /// `report.html`: one self-contained page.
     public var html: String
-    /// `report.pdf`.
-    public var pdf: [UInt8]
     /// Every table of the report with all its rows (the documents may show fewer: see
     /// `ReportTable.shownInDocuments`), numbered as shown (a table the templates leave out has no number).
     public var tables: [ReportTable]
@@ -18,12 +17,26 @@ public struct ComposedReport: Sendable {
     public var document: MarkdownDocument
     /// The title, creator, date and footer of report.pdf (and report.docx).
     public var metadata: PDFTypesetter.Metadata
+    /// The tables as the documents show them and the figures, by name.
+    public var content: TypesetContent
+}
+
+/// The three documents of a report: the draft (report.md, report.html, tables) and report.pdf.
+@dynamicMemberLookup
+public struct ComposedReport: Sendable {
+    /// report.md, report.html, the tables and the parsed Markdown.
+    public var draft: ReportDraft
+    /// `report.pdf`.
+    public var pdf: [UInt8]
+
+    /// The draft's `markdown`, `html`, `tables`, `document`, `metadata` and `content`.
+    public subscript<Value>(dynamicMember keyPath: KeyPath<ReportDraft, Value>) -> Value { draft[keyPath: keyPath] }
 }
 
 /// Turns results into the report: the templates render Markdown twice — once to find the order
 /// of tables and figures, once with their numbers — then the Markdown is typeset as PDF and
 /// written as HTML.
-public struct ReportComposer {
+public struct ReportComposer: Sendable {
     /// The templates.
     public var templates: ReportTemplates
     /// The PDF's paper.
@@ -35,16 +48,25 @@ public struct ReportComposer {
         self.paper = paper
     }
 
-    /// The report of `results`.
-    /// - Parameters:
-    ///   - figures: the figures to show, in plan order.
-    ///   - figureSVG: each figure's SVG, by name, for the HTML page; asked for once the PDF is
-    ///     typeset, so the caller may still be drawing the figures meanwhile.
+    /// The report of `results`: `draft`, then `typeset`.
     /// - Throws: `TrialReportError` for a template that refers to an unknown table or figure
     ///   (`.invalidInput`, at its line in the rendered `report.md`) or a Cairo failure.
     /// - Complexity: linear in the size of the results and the report.
     public func compose(results: Results, plan: AnalysisPlan, provenance: ReportProvenance, figures: [ReportFigure],
-                        figureSVG: () throws(TrialReportError) -> [String: String]) throws(TrialReportError) -> ComposedReport {
+                        figureSVG: [String: String]) throws(TrialReportError) -> ComposedReport {
+        let draft = try draft(results: results, plan: plan, provenance: provenance, figures: figures, figureSVG: figureSVG)
+        return ComposedReport(draft: draft, pdf: try typeset(draft))
+    }
+
+    /// report.md and report.html of `results`, and what report.pdf is typeset from.
+    /// - Parameters:
+    ///   - figures: the figures to show, in plan order.
+    ///   - figureSVG: each figure's SVG, by name, for the HTML page.
+    /// - Throws: `TrialReportError` for a template that refers to an unknown table or figure
+    ///   (`.invalidInput`, at its line in the rendered `report.md`).
+    /// - Complexity: linear in the size of the results and the report.
+    public func draft(results: Results, plan: AnalysisPlan, provenance: ReportProvenance, figures: [ReportFigure],
+                      figureSVG: [String: String]) throws(TrialReportError) -> ReportDraft {
         let unnumbered = ReportContext(results: results, plan: plan, provenance: provenance,
                                        tables: ReportTables(results: results, plan: plan).all(), figureNames: figures.map(\.name))
         let draft = MarkdownDocument(parsing: templates.markdown(unnumbered.values()))
@@ -59,15 +81,19 @@ public struct ReportComposer {
             title: plan.title, subject: "Statistical report: " + Self.headline(values),
             creator: "TrialReport " + provenance.toolVersion, date: provenance.date.timestamp,
             footer: "Data lock: " + provenance.lockStatus, watermark: provenance.watermark)
-        let pdf = try PDFTypesetter(paper: paper, metadata: metadata)
-            .pdf(document, content: TypesetContent(tables: shownTables, figures: figures))
-        let svg = try figureSVG()
         let widths = Dictionary(uniqueKeysWithValues: figures.compactMap { figure in LegibleFigureWidth.pixels(figure).map { (figure.name, $0) } })
-        let body = try ReportPage.body(document, tables: shownTables, figureSVG: svg, figureWidths: widths)
+        let body = try ReportPage.body(document, tables: shownTables, figureSVG: figureSVG, figureWidths: widths)
         let html = templates.html(ReportPage.context(report: values, body: body, description: Self.headline(values)))
         let file = ReportMarkdownFile.expand(markdown, document: document, tables: tablesByName)
-        return ComposedReport(markdown: file.hasSuffix("\n") ? file : file + "\n", html: html, pdf: pdf, tables: context.tables,
-                              document: document, metadata: metadata)
+        return ReportDraft(markdown: file.hasSuffix("\n") ? file : file + "\n", html: html, tables: context.tables,
+                           document: document, metadata: metadata, content: TypesetContent(tables: shownTables, figures: figures))
+    }
+
+    /// report.pdf of `draft`. Pango lays the text out: no other thread may draw or measure text
+    /// meanwhile (justified lines came out differently in some runs when figures were drawn at once).
+    /// - Throws: `TrialReportError` for a Cairo failure.
+    public func typeset(_ draft: ReportDraft) throws(TrialReportError) -> [UInt8] {
+        try PDFTypesetter(paper: paper, metadata: draft.metadata).pdf(draft.document, content: draft.content)
     }
 
     /// The remission headline in plain words, from the context: "Remission at month 12: 11/27

@@ -63,8 +63,12 @@ public struct ReportRenderer: Sendable {
             date: date, lockHash: lock.hash, lockChanged: lock.changedSinceLock, toolVersion: TrialReportVersion.current,
             planYAML: study.plan.canonicalYAML,
             planSource: study.planSource, warnings: study.warnings.map(\.description))
-        let report = try ReportComposer(templates: templates, paper: options.paper)
-            .compose(results: study.results, plan: study.plan, provenance: provenance, figures: figureList, figureSVG: drawing.svg)
+        let composer = ReportComposer(templates: templates, paper: options.paper)
+        let report = try composer.draft(results: study.results, plan: study.plan, provenance: provenance,
+                                        figures: figureList, figureSVG: try drawing.svg())
+        // report.pdf is typeset on a thread of its own while this one writes the documents that
+        // need no text measured (CSV, ARD, TLF, DOCX, JSON).
+        let typesetting = BackgroundComputation { Result { () throws(TrialReportError) in try composer.typeset(report) } }
         files += report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
         files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
         files += TLFPackage.files(tables: report.tables, results: study.results, plan: study.plan,
@@ -73,9 +77,11 @@ public struct ReportRenderer: Sendable {
             path.hasSuffix(".png") ? (String(path.dropFirst("figures/".count).dropLast(".png".count)), bytes) : nil
         }, uniquingKeysWith: { first, _ in first })
         let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
-            .docx(report.document, content: TypesetContent(tables: report.tables.map(\.shownInDocuments), figures: figureList), png: png)
-        files += [("results.json", Array(study.results.jsonData())), ("report.md", Array(report.markdown.utf8)),
-                  ("report.html", Array(report.html.utf8)), ("report.pdf", report.pdf), ("report.docx", docx)]
+            .docx(report.document, content: report.content, png: png)
+        let json = Array(study.results.jsonData())
+        let pdf = try typesetting.value().get()
+        files += [("results.json", json), ("report.md", Array(report.markdown.utf8)),
+                  ("report.html", Array(report.html.utf8)), ("report.pdf", pdf), ("report.docx", docx)]
         files.append(("manifest.json", Self.manifest(files, lockHash: lock.hash)))
 
         progress(.writing)
@@ -84,7 +90,7 @@ public struct ReportRenderer: Sendable {
         let headline = ReportComposer.headline(ReportContext(results: study.results, plan: study.plan, provenance: provenance,
                                                              tables: [], figureNames: []).values())
         return RenderSummary(outputDirectory: output.destination, files: files.map(\.0).sorted(),
-                             pages: PDFPageCount.count(report.pdf), headline: headline,
+                             pages: PDFPageCount.count(pdf), headline: headline,
                              warnings: signatureWarnings + lock.warnings)
     }
 

@@ -9,11 +9,17 @@ import TrialData
 /// package's `TLFTableLayout`; a table too wide for a portrait page gets a landscape section),
 /// footnotes as paragraphs below the table, figures embedded as their 300-dpi PNG files with
 /// their captions, the report title in the page header and the footer's text with "Page x of y".
-struct ReportDOCX {
+public struct ReportDOCX: Sendable {
     /// The paper.
-    var paper: PaperSize
+    public var paper: PaperSize
     /// The title, creator, date and footer text, as report.pdf has them.
-    var metadata: PDFTypesetter.Metadata
+    public var metadata: PDFTypesetter.Metadata
+
+    /// A writer of report.docx on `paper` with `metadata`.
+    public init(paper: PaperSize, metadata: PDFTypesetter.Metadata) {
+        self.paper = paper
+        self.metadata = metadata
+    }
 
     /// The margin on every side (2 cm, as report.pdf), in twips.
     static let margin = TLFPageStyle.margin
@@ -22,12 +28,13 @@ struct ReportDOCX {
 
     /// The `.docx` bytes of `document`.
     /// - Parameters:
-    ///   - tables: the tables by name, as the documents show them.
-    ///   - figures: the figures by name (their size on the page) and `png`, their PNG files.
+    ///   - content: the tables by name, as the documents show them, and the figures by name
+    ///     (their size on the page).
+    ///   - png: the figures' PNG files, by name.
     /// - Throws: `TrialReportError` (`.invalidInput`) naming every figure or table the document
     ///   refers to that is missing.
     /// - Complexity: O(size of the document, its tables and images).
-    func docx(_ document: MarkdownDocument, content: TypesetContent, png: [String: [UInt8]]) throws(TrialReportError) -> [UInt8] {
+    public func docx(_ document: MarkdownDocument, content: TypesetContent, png: [String: [UInt8]]) throws(TrialReportError) -> [UInt8] {
         var writer = Writer(paper: paper, content: content, png: png)
         writer.add(document.assigningAnchors().blocks, indent: 0)
         guard writer.problems.isEmpty else { throw TrialReportError(.invalidInput, writer.problems) }
