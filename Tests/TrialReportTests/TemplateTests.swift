@@ -33,11 +33,22 @@ enum TemplateKeys {
             case "#", "^":
                 sections.append((key, stack.count))
                 guard let value = resolve(key, in: stack) else { missing.append(name + ": " + key); continue }
-                if kind == "#", let array = value as? [Any], let first = array.first { stack.append(first) }
+                if kind == "#", let array = value as? [Any], let first = array.first { stack.append(merged(array) ?? first) }
                 if kind == "#", let dictionary = value as? [String: Any] { stack.append(dictionary) }
             default:
                 if resolve(key, in: stack) == nil { missing.append(name + ": " + key) }
             }
+        }
+    }
+
+    /// A list of dictionaries as one dictionary with every key any of them has, a value that is
+    /// not `false` preferred: so a section that only some elements show (an endpoint's
+    /// sensitivity analysis) is checked too.
+    private static func merged(_ array: [Any]) -> [String: Any]? {
+        let dictionaries = array.compactMap { $0 as? [String: Any] }
+        guard dictionaries.count == array.count else { return nil }
+        return dictionaries.reduce(into: [:]) { merged, element in
+            merged.merge(element) { kept, new in (kept as? Bool) == false ? new : kept }
         }
     }
 

@@ -17,9 +17,11 @@ struct EndpointRecords {
     private(set) var duplicates = 0
 
     /// The records of `endpoint` at `visit` (by default the endpoint's visit) in the first BDS dataset
-    /// that has its parameter; with `observedOnly`, records with a DTYPE (derived, e.g. LOCF) are left out.
-    init(_ endpoint: ModelEndpoint, data: StudyData, visit: Double? = nil, observedOnly: Bool = false) {
+    /// that has its parameter; with `observedOnly` (by default the endpoint's), records with a DTYPE
+    /// (derived, e.g. LOCF) are left out.
+    init(_ endpoint: ModelEndpoint, data: StudyData, visit: Double? = nil, observedOnly: Bool? = nil) {
         let visit = visit ?? endpoint.visit
+        let observedOnly = observedOnly ?? endpoint.observedOnly
         let count = data.participants.count
         record = Array(repeating: -1, count: count)
         baselineValue = Array(repeating: .nan, count: count)

@@ -63,6 +63,7 @@ extension AnalysisPlan {
                 key(EndpointKey.measure, endpoint.measure.rawValue, indent: "    ")
                 if let set = endpoint.set { key(EndpointKey.set, Self.quoted(set), indent: "    ") }
                 if let flag = endpoint.recordFlag { key(EndpointKey.records, Self.quoted(flag), indent: "    ") }
+                if endpoint.observedOnly { key(EndpointKey.observedOnly, "true", indent: "    ") }
                 if let rule = endpoint.responder {
                     let fields = ["\(ResponderKey.threshold.rawValue): \(PlanNumber.text(rule.threshold))",
                                   "\(ResponderKey.better.rawValue): \(rule.better.rawValue)",

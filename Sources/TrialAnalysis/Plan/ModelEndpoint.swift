@@ -64,6 +64,9 @@ public struct ModelEndpoint: Sendable, Hashable {
     public var set: String?
     /// The record-level flag (`ANL01FL`) whose value `Y` selects the records analysed, or `nil` for all.
     public var recordFlag: String?
+    /// Whether records with a derivation type (DTYPE, e.g. LOCF) are left out, so that a participant
+    /// without an observed value at the visit is missing; an MMRM always leaves them out.
+    public var observedOnly: Bool
     /// The covariates besides the arm, in model order: subject-level variables (a text variable is a
     /// factor, a numeric one a covariate) or `BASE`, the parameter's baseline.
     public var covariates: [String]
@@ -85,7 +88,7 @@ public struct ModelEndpoint: Sendable, Hashable {
 
     /// An endpoint; by default the change from baseline adjusted for the baseline, LS means with equal weights.
     public init(name: String, parameter: String, visit: Double, measure: Measure = .change, set: String? = nil,
-                recordFlag: String? = nil, covariates: [String] = [ModelEndpoint.baseline], weights: Weights = .equal,
+                recordFlag: String? = nil, observedOnly: Bool = false, covariates: [String] = [ModelEndpoint.baseline], weights: Weights = .equal,
                 arms: [String]? = nil, responder: ResponderRule? = nil, model: Model = .ancova, visits: [Double] = [], covariance: [Covariance] = [.unstructured],
                 degreesOfFreedom: DegreesOfFreedom = .satterthwaite) {
         self.name = name
@@ -94,6 +97,7 @@ public struct ModelEndpoint: Sendable, Hashable {
         self.measure = measure
         self.set = set
         self.recordFlag = recordFlag
+        self.observedOnly = observedOnly
         self.covariates = covariates
         self.weights = weights
         self.arms = arms

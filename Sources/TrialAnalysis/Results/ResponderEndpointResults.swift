@@ -38,12 +38,15 @@ public struct ResponderEndpointResult: Codable, Sendable, Equatable {
     /// Each subgroup of the plan: the responders within its levels with the differences against the
     /// reference, and the arm × subgroup interaction test; `nil` when the plan has no subgroups.
     public var subgroups: [ResponderSubgroupResult]?
+    /// The analysis under the other missing-data rule and the tipping-point analyses; `nil` when
+    /// every participant of the set has the measure.
+    public var sensitivity: ResponderSensitivity?
 
     /// A responder endpoint's results.
     public init(name: String, parameter: String, parameterLabel: String, visit: Double, visitLabel: String, measure: String,
                 threshold: Double, better: String, missing: String, set: String?, recordFlag: String?, duplicateRecords: Int,
                 byArm: [ResponderArm], test: TestName?, pValue: Double?, comparisons: ArmComparisons,
-                subgroups: [ResponderSubgroupResult]? = nil) {
+                subgroups: [ResponderSubgroupResult]? = nil, sensitivity: ResponderSensitivity? = nil) {
         self.name = name
         self.parameter = parameter
         self.parameterLabel = parameterLabel
@@ -61,6 +64,7 @@ public struct ResponderEndpointResult: Codable, Sendable, Equatable {
         self.pValue = pValue.finite
         self.comparisons = comparisons
         self.subgroups = subgroups
+        self.sensitivity = sensitivity
     }
 }
 

@@ -35,25 +35,58 @@ extension ReportContext {
         return table.merging(["interactions": sentence]) { $1 }
     }
 
-    /// The responder endpoints: {name, table, reference, rates (a sentence), differences (a sentence), subgroups}.
+    /// The responder endpoints: {name, table, reference, rates (a sentence), differences (a sentence),
+    /// subgroups, sensitivity}.
     func responderEndpointValues() -> [[String: Any]] {
         results.responderEndpoints.enumerated().map { index, endpoint in
-            let rates = endpoint.byArm.map { "\($0.arm) \(Display.countWithPercentage($0.responders, of: $0.n))" }
-            let differences = endpoint.comparisons.pairwise.map { comparison in
-                guard let difference = comparison.difference, difference.estimate != nil else { return "\(comparison.arm): not estimable" }
-                return "\(comparison.arm) \(Display.percentagePointDifference(difference.estimate, lower: difference.ciLower, upper: difference.ciUpper)) "
-                    + "percentage points (\(Self.pStatement(comparison.pValue)))"
-            }
-            return [
+            [
                 "name": endpoint.name,
                 "table": table(ReportTables.responderEndpointName(index: index)) as Any? ?? false,
                 "reference": endpoint.comparisons.reference,
-                "rates": Self.prose(rates),
-                "differences": Self.prose(differences),
+                "rates": Self.responderRates(endpoint.byArm),
+                "differences": Self.rateDifferences(endpoint.comparisons),
                 "subgroups": subgroupValues(endpoint.subgroups?.map { ($0.subgroup, $0.interaction?.pValue) },
                                             table: ReportTables.responderSubgroupsName(index: index)),
+                "sensitivity": responderSensitivityValues(endpoint, index: index),
             ] as [String: Any]
         }
+    }
+
+    /// A responder endpoint's sensitivity to missing data: the table under the other rule with
+    /// {name, label, anchor, missing (who lacks a value), rule, rates, differences, tippingPoints
+    /// (each a table with `scenarios`, a sentence)}, or false when every participant has a value.
+    private func responderSensitivityValues(_ endpoint: ResponderEndpointResult, index: Int) -> Any {
+        guard let sensitivity = endpoint.sensitivity, let other = table(ReportTables.responderSensitivityName(index: index)) else { return false }
+        let missing = endpoint.byArm.map { "\($0.missing) of \($0.arm)" }
+        let tippingPoints = sensitivity.tippingPoints.enumerated().compactMap { comparison, analysis -> [String: Any]? in
+            let significant = analysis.scenarios.count { ($0.pValue ?? 1) < 0.05 }
+            return table(ReportTables.tippingPointName(index: index, comparison: comparison))?.merging([
+                "scenarios": "\(analysis.arm) against \(endpoint.comparisons.reference): p < 0.05 in \(significant) of \(analysis.scenarios.count) scenarios",
+            ]) { $1 }
+        }
+        return other.merging([
+            "missing": Self.prose(missing),
+            "rule": sensitivity.missing == "completeCase"
+                ? "with complete cases only (participants without a value left out)"
+                : "counting participants without a value as non-responders",
+            "rates": Self.responderRates(sensitivity.byArm),
+            "differences": Self.rateDifferences(sensitivity.comparisons),
+            "tippingPoints": tippingPoints,
+        ]) { $1 }
+    }
+
+    /// "Placebo 11/79 (13.9%), …": each arm's responders.
+    private static func responderRates(_ arms: [ResponderArm]) -> String {
+        prose(arms.map { "\($0.arm) \(Display.countWithPercentage($0.responders, of: $0.n))" })
+    }
+
+    /// Each arm's difference of rates from the reference in percentage points with its CI and p.
+    private static func rateDifferences(_ comparisons: ArmComparisons) -> String {
+        prose(comparisons.pairwise.map { comparison in
+            guard let difference = comparison.difference, difference.estimate != nil else { return "\(comparison.arm): not estimable" }
+            return "\(comparison.arm) \(Display.percentagePointDifference(difference.estimate, lower: difference.ciLower, upper: difference.ciUpper)) "
+                + "percentage points (\(pStatement(comparison.pValue)))"
+        })
     }
 
     /// The repeated-measures (MMRM) endpoints: {name, table, methods (a sentence), lastVisit,

@@ -37,6 +37,7 @@ public struct ReportTables: Sendable {
         tables += [baselineCharacteristics()].compactMap { $0 }
         tables += modelEndpoints()
         tables += responderEndpoints()
+        tables += responderSensitivity()
         tables += subgroupTables()
         tables += repeatedMeasuresEndpoints()
         tables += [emergentEventsOverview(), emergentEventsByClass()].compactMap { $0 }

@@ -19,12 +19,12 @@ public enum TLFSection: String, Sendable, CaseIterable {
     }
 
     /// The section of a report table: a table listing individual records (one with a
-    /// `documentRowLimit`) is a listing; the analysis sets and baseline characteristics are
+    /// `documentRowLimit`) is a listing; the analysis sets, disposition and baseline characteristics are
     /// disposition and demography; adverse events are safety; every other table is efficacy.
     public static func of(_ table: ReportTable) -> TLFSection {
         if table.documentRowLimit != nil { return .listings }
         switch table.name {
-        case "analysis-sets", "baseline", ReportTables.baselineCharacteristicsName:
+        case "analysis-sets", "baseline", ReportTables.baselineCharacteristicsName, ReportTables.dispositionName:
             return .disposition
         case "adverse-events", ReportTables.emergentEventsName, ReportTables.emergentEventsOverviewName:
             return .safety

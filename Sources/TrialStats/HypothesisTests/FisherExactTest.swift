@@ -33,11 +33,8 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
     /// - Complexity: O(N) for the densities, where N = a + b + c + d, plus
     ///   O(√N) per root-search step; a table with N = 100 000 takes about 1 ms.
     public init(_ a: Int, _ b: Int, _ c: Int, _ d: Int, confidenceLevel: Double = 0.95) throws(StatisticsError) {
-        guard a >= 0, b >= 0, c >= 0, d >= 0 else { throw .invalidCount("negative cell in [\(a), \(b); \(c), \(d)]") }
-        guard a + b + c + d > 0 else { throw .emptyMargin("all four cells are zero") }
         try StatisticsError.checkConfidenceLevel(confidenceLevel)
-        let central = try Hypergeometric(white: a + c, black: b + d, draws: a + b)
-        let distribution = NoncentralHypergeometric(central)
+        let distribution = try Self.distribution(a, b, c, d)
         let conditional = ConditionalOddsRatio(distribution: distribution, observed: a)
         pValue = Swift.min(1, distribution.twoSidedPValue(observed: a))
         oddsRatio = conditional.maximumLikelihoodEstimate()
@@ -47,6 +44,21 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
             upper: conditional.upperLimit(alpha: alpha),
             level: confidenceLevel
         )
+    }
+
+    /// The two-sided p-value of the table alone: `FisherExactTest(a, b, c, d).pValue` without the
+    /// odds ratio's root searches (for many tables, e.g. a tipping-point analysis).
+    /// - Throws: as `init`.
+    /// - Complexity: O(N), N = a + b + c + d.
+    public static func pValue(_ a: Int, _ b: Int, _ c: Int, _ d: Int) throws(StatisticsError) -> Double {
+        Swift.min(1, try distribution(a, b, c, d).twoSidedPValue(observed: a))
+    }
+
+    /// The distribution of `a` given the table's margins.
+    private static func distribution(_ a: Int, _ b: Int, _ c: Int, _ d: Int) throws(StatisticsError) -> NoncentralHypergeometric {
+        guard a >= 0, b >= 0, c >= 0, d >= 0 else { throw .invalidCount("negative cell in [\(a), \(b); \(c), \(d)]") }
+        guard a + b + c + d > 0 else { throw .emptyMargin("all four cells are zero") }
+        return NoncentralHypergeometric(try Hypergeometric(white: a + c, black: b + d, draws: a + b))
     }
 }
 

@@ -1,7 +1,7 @@
 import Yams
 
 /// Reads `endpoints`: the endpoints analysed by a linear model, each
-/// `{name, parameter, visit, measure, set, records, covariates, weights, arms, responder}`, or by an
+/// `{name, parameter, visit, measure, set, records, observedOnly, covariates, weights, arms, responder}`, or by an
 /// MMRM (`model: mmrm`, `visits` in place of `visit`, `covariance`, `df`).
 enum PlanEndpointDecoder {
     /// The endpoints written at `path`; `nil` when the list itself is wrong (reported).
@@ -25,7 +25,7 @@ enum PlanEndpointDecoder {
         for required in [EndpointKey.parameter, visitKey] where entries[required] == nil {
             reader.report("missing key '\(required.rawValue)'", at: node, path: path)
         }
-        for key in model == .mmrm ? [EndpointKey.visit, .arms] : [.visits, .covariance, .df] where entries[key] != nil {
+        for key in model == .mmrm ? [EndpointKey.visit, .arms, .observedOnly] : [.visits, .covariance, .df] where entries[key] != nil {
             reader.report("'\(key.rawValue)' applies to 'model: \(model == .mmrm ? "ancova" : "mmrm")' only", at: entries[key]!, path: child(key))
         }
         func text(_ key: EndpointKey) -> String? { entries[key].flatMap { reader.text($0, at: child(key)) } }
@@ -37,6 +37,7 @@ enum PlanEndpointDecoder {
         endpoint.weights = entries[.weights].flatMap { reader.choice($0, at: child(.weights)) } ?? endpoint.weights
         endpoint.set = text(.set)
         endpoint.recordFlag = text(.records)
+        endpoint.observedOnly = entries[.observedOnly].flatMap { reader.boolean($0, at: child(.observedOnly)) } ?? endpoint.observedOnly
         if let node = entries[.covariates] {
             guard reader.isWithin(.covariates, node, at: child(.covariates)) else { return nil }
             endpoint.covariates = reader.uniqueList(node, at: child(.covariates), describe: { "covariate '\($0)'" }) {
