@@ -62,8 +62,9 @@ struct ADaMStudyCommandTests {
         }
         let tables = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("tables").path)
         #expect(tables.sorted() == ["analysis-sets.csv", "ancova-1.csv", "ancova-2.csv", "baseline-characteristics.csv", "disposition.csv",
-                                    "mmrm-1.csv", "responders-1.csv", "subgroups-ancova-1.csv", "subgroups-ancova-2.csv",
-                                    "subgroups-responders-1.csv", "teae-by-class.csv", "teae-overview.csv"])
+                                    "mmrm-1.csv", "responders-1.csv", "responders-2-missing.csv", "responders-2-tipping-1.csv",
+                                    "responders-2-tipping-2.csv", "responders-2.csv", "subgroups-ancova-1.csv", "subgroups-ancova-2.csv",
+                                    "subgroups-responders-1.csv", "subgroups-responders-2.csv", "teae-by-class.csv", "teae-overview.csv"])
         #expect(report.contains("Mean (SD) | 75.2 (8.59) | 75.7 (8.29) | 74.4 (7.89) | 75.1 (8.25) |  |"))
         #expect(report.contains("| Difference from Placebo (SE) |  | −0.47 (0.82) | −1.01 (0.84) |"))
         // The glucose endpoint compares two of the three arms and says so.

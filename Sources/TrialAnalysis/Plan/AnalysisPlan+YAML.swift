@@ -47,6 +47,21 @@ extension AnalysisPlan {
                     + "\(SetKey.byActualTreatment.rawValue): \(set.byActualTreatment)}")
             }
         }
+        if !derivedParameters.isEmpty {
+            lines.append("\(PlanKey.derivedParameters.rawValue):")
+            for parameter in derivedParameters {
+                key(DerivedParameterKey.code, Self.quoted(parameter.code), indent: "  - ")
+                key(DerivedParameterKey.label, Self.quoted(parameter.label), indent: "    ")
+                if !parameter.unit.isEmpty { key(DerivedParameterKey.unit, Self.quoted(parameter.unit), indent: "    ") }
+                switch parameter.derivation {
+                case .areaUnderCurve(let source, let mean):
+                    key(DerivedParameterKey.auc, "{\(AreaUnderCurveKey.parameter.rawValue): \(Self.quoted(source)), "
+                        + "\(AreaUnderCurveKey.mean.rawValue): \(mean)}", indent: "    ")
+                case .expression(let expression):
+                    key(DerivedParameterKey.expression, Self.quoted(expression.text), indent: "    ")
+                }
+            }
+        }
         if !endpoints.isEmpty {
             lines.append("\(PlanKey.endpoints.rawValue):")
             for endpoint in endpoints {

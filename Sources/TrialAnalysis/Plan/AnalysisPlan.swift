@@ -55,6 +55,9 @@ public struct AnalysisPlan: Sendable, Hashable {
     /// The disposition table (completion and reasons for discontinuation; ADaM layouts only), or
     /// `nil` when the plan has no `disposition` section.
     public var disposition: DispositionPlan?
+    /// The parameters derived from the measurement datasets' records (ADaM layouts only), in order:
+    /// one may use those before it.
+    public var derivedParameters: [DerivedParameter]
 
     /// A plan; every argument defaults to the seed study's choice (SPEC.md §2); the subgroups
     /// default to the seed study's onset groups in its layout, to none for CDISC ADaM data.
@@ -79,7 +82,8 @@ public struct AnalysisPlan: Sendable, Hashable {
         safety: SafetySpecification? = nil,
         baseline: BaselineCharacteristicsPlan? = nil,
         tlf: TLFSettings = TLFSettings(),
-        disposition: DispositionPlan? = nil
+        disposition: DispositionPlan? = nil,
+        derivedParameters: [DerivedParameter] = []
     ) {
         self.title = title
         self.data = data
@@ -102,6 +106,7 @@ public struct AnalysisPlan: Sendable, Hashable {
         self.safety = safety
         self.tlf = tlf
         self.disposition = disposition
+        self.derivedParameters = derivedParameters
     }
 
     /// The visits after baseline, ascending: the visits of the secondary endpoints.

@@ -91,13 +91,14 @@ public struct StudyInput: Sendable {
         if !planProblems.isEmpty, Self.dataChecksDependOnFailedValues(reading) {
             throw TrialReportError(.invalidInput, planProblems)
         }
-        let data: StudyData
+        var data: StudyData
         do {
             data = try StudyData.load(from: directory, expecting: plan.plan.studyExpectations)
         } catch {
             guard !planProblems.isEmpty else { throw error }
             throw TrialReportError(error.kind == .missingInput ? .missingInput : .invalidInput, planProblems + error.diagnostics)
         }
+        let derivationProblems = Self.deriveParameters(plan, into: &data)
         // A default the data do not fit (a built-in covariate naming the optional MSCDOSE column, a
         // built-in arm without participants) is not the user's mistake: the analyses give nulls
         // and notes. Values written in the plan must fit; a value with a problem of its own is
@@ -107,9 +108,24 @@ public struct StudyInput: Sendable {
             let path = String(problem.message.prefix { $0 != ":" })
             return plan.locations.contains(path) && !reading.hasFailed(path)
         }
-        let problems = planProblems + fitProblems
+        let problems = planProblems + derivationProblems + fitProblems
         guard problems.isEmpty else { throw TrialReportError(.invalidInput, problems + data.warnings) }
         return StudyInput(plan: plan, data: data, planFile: planFile)
+    }
+
+    /// Adds the plan's derived parameters to the data as one more BDS table (named after the plan
+    /// file) with a warning per parameter left without a value for some participant-visits.
+    /// - Returns: the problems, each at its line of the plan.
+    private static func deriveParameters(_ plan: LoadedPlan, into data: inout StudyData) -> [Diagnostic] {
+        guard !plan.plan.derivedParameters.isEmpty else { return [] }
+        let derivation = ParameterDerivation.derive(plan.plan.derivedParameters, from: data.bdsTables, file: plan.locations.file)
+        data.bdsTables.append(derivation.table)
+        let list = PlanKey.derivedParameters.rawValue
+        data.warnings += derivation.notes.map { Diagnostic(.warning, at: plan.locations[list], "\(list): \($0)") }
+        return derivation.problems.map { problem in
+            let path = PlanPath.child(PlanPath.element(list, problem.index), problem.key)
+            return Diagnostic(.error, at: plan.locations[path], "\(path): \(problem.message)")
+        }
     }
 
     /// Refuses a plan beyond what this version analyses: in the seed study's layout the analyses,

@@ -66,7 +66,8 @@ struct BDSReader {
         var parameterOfLevel = [Int?](repeating: nil, count: parameterLevels.count)
         let baselineFlags = flags["ABLFL"]
         var visitLabels: [Double: String] = [:]
-        var baselineRecord: [Int64: Int] = [:]
+        // One baseline per participant and parameter, or per time point within a visit (ATPTN) when timed.
+        var baselineRecord: [BaselineKey: Int] = [:]
         for row in 0..<data.rowCount {
             let subjectLevel = Int(subjectCodes[row])
             guard subjectLevel >= 0 else {
@@ -95,7 +96,7 @@ struct BDSReader {
             }
             let isBaseline = baselineFlags?[row] ?? false
             if isBaseline {
-                let key = Int64(participant) << 32 | Int64(parameter)
+                let key = BaselineKey(participant: Int32(participant), parameter: Int32(parameter), timePoint: BaselineKey.timePoint(table, row))
                 if let first = baselineRecord[key] {
                     problems.append((row, flagColumns.first { data.columns[$0].name == "ABLFL" } ?? code,
                                      Message.secondBaseline(parameterCode, subjectLevels[subjectLevel], firstRecord: first + 1)))
@@ -129,7 +130,7 @@ struct BDSReader {
 
     /// BASE against the baseline record's AVAL, CHG against AVAL − BASE, PCHG against CHG / BASE × 100:
     /// one warning per variable that disagrees anywhere, at its first such record.
-    private static func checkDerivedValues(_ table: BDSTable, _ data: DataTable, _ baselineRecord: [Int64: Int],
+    private static func checkDerivedValues(_ table: BDSTable, _ data: DataTable, _ baselineRecord: [BaselineKey: Int],
                                            _ log: inout DiagnosticLog) {
         func disagree(_ stated: Double, _ derived: Double) -> Bool {
             !stated.isNaN && !derived.isNaN && abs(stated - derived) > tolerance * max(1, abs(derived))
@@ -137,7 +138,8 @@ struct BDSReader {
         var checks: [(name: String, expected: String, disagrees: (Int) -> Bool)] = []
         if let base = table.base {
             checks.append(("BASE", "the AVAL of the baseline record (ABLFL = Y)", { row in
-                let key = Int64(table.participant[row]) << 32 | Int64(table.parameter[row])
+                let key = BaselineKey(participant: table.participant[row], parameter: table.parameter[row],
+                                      timePoint: BaselineKey.timePoint(table, row))
                 guard let baseline = baselineRecord[key] else { return false }
                 return disagree(base[row], table.value[baseline])
             }))
@@ -156,5 +158,18 @@ struct BDSReader {
             log.add(.warning, data.locations(of: [(first, column)])[0],
                     Message.derivedValueDisagrees(check.name, expected: check.expected, count: rows.count))
         }
+    }
+}
+
+/// What a baseline record is unique for: a participant's parameter, at a time point when timed.
+private struct BaselineKey: Hashable {
+    var participant: Int32
+    var parameter: Int32
+    var timePoint: Double?
+
+    /// The ATPTN of `row`, or `nil` when the table has none or the record is not timed.
+    static func timePoint(_ table: BDSTable, _ row: Int) -> Double? {
+        guard let value = table.timePoint?[row], !value.isNaN else { return nil }
+        return value
     }
 }

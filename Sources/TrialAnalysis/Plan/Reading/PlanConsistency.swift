@@ -22,6 +22,10 @@ enum PlanConsistency {
         if !plan.endpoints.isEmpty, !reader.hasFailed(PlanKey.data.rawValue) {
             reader.report("endpoints are read from BDS datasets: 'data: {format: adam, measurements: […]}'", atPath: PlanKey.endpoints.rawValue)
         }
+        if !plan.derivedParameters.isEmpty, !reader.hasFailed(PlanKey.data.rawValue) {
+            reader.report("parameters are derived from BDS datasets: 'data: {format: adam, measurements: […]}'",
+                          atPath: PlanKey.derivedParameters.rawValue)
+        }
         checkReportRows(plan, with: &reader)
         checkSubgroupCuts(plan, with: &reader)
         let visits = PlanKey.visits.rawValue

@@ -28,6 +28,8 @@ enum PlanDecoder {
                 : PlanDataDecoder.armList(from: node, at: path, with: &reader) ?? plan.arms
         case .sets:
             plan.sets = PlanDataDecoder.sets(from: node, at: path, with: &reader) ?? plan.sets
+        case .derivedParameters:
+            plan.derivedParameters = PlanDerivedParameterDecoder.parameters(from: node, at: path, with: &reader) ?? plan.derivedParameters
         case .endpoints:
             plan.endpoints = PlanEndpointDecoder.endpoints(from: node, at: path, with: &reader) ?? plan.endpoints
         case .visits:

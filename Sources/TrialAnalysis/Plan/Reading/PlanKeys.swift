@@ -1,6 +1,6 @@
 /// The keys of `study.yaml`, in the order the canonical rendering writes them.
 enum PlanKey: String, CaseIterable {
-    case title, data, arms, sets, endpoints, visits, baselineVisit, primaryVisit, infusionMonths, parameters
+    case title, data, arms, sets, derivedParameters, endpoints, visits, baselineVisit, primaryVisit, infusionMonths, parameters
     case remission, subgroups, continuousTest, pairedTest, multiplicity, logistic, figures, safety, baseline, disposition
     case tlf
 
@@ -85,4 +85,14 @@ enum TLFKey: String, CaseIterable {
 /// The keys of `disposition`.
 enum DispositionKey: String, CaseIterable {
     case set, status, completedLabel, discontinuedLabel, reason, reasons, test
+}
+
+/// The keys of each entry of `derivedParameters`.
+enum DerivedParameterKey: String, CaseIterable {
+    case code, label, unit, auc, expression
+}
+
+/// The keys of a derived parameter's `auc`.
+enum AreaUnderCurveKey: String, CaseIterable {
+    case parameter, mean
 }

@@ -19,6 +19,8 @@ struct PlanLimit {
     static let modelVisits = PlanLimit(count: 20, items: "visits of a repeated-measures model")
     /// The infusion months (`infusionMonths`, marked on every trajectory).
     static let infusionMonths = PlanLimit(count: 200, items: "infusion months")
+    /// The parameters the plan derives (`derivedParameters`).
+    static let derivedParameters = PlanLimit(count: 50, items: "derived parameters")
     /// The measured parameters (`parameters`).
     static let parameters = PlanLimit(count: 64, items: "parameters")
     /// The remission parameters (`remission.parameters`, one column each in the C-peptide figures).

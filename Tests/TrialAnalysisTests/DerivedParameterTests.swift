@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import TrialAnalysis
+import TrialData
+
+/// Derived parameters (`derivedParameters`): the mean AUC of timed C-peptide samples and IDAA1c
+/// (HbA1c + 4 × insulin dose) on a small ADaM study, and an ANCOVA endpoint on the derived AUC,
+/// against R (`Fixtures/derived_parameters.R`, which also wrote the study); the expressions; and
+/// the plan's problems at their lines.
+@Suite("Derived parameters")
+struct DerivedParameterTests {
+    struct Reference: Decodable {
+        struct Value: Decodable {
+            var participant: String
+            var visit: Double
+            var value: Double
+        }
+        struct Ancova: Decodable {
+            var n: Int
+            var difference: Double
+            var se: Double
+            var pValue: Double
+        }
+        var auc: [Value]
+        var idaa1c: [Value]
+        var ancova: Ancova
+    }
+
+    static let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+    static let study = fixtures.appendingPathComponent("derived-parameters")
+
+    private func expectClose(_ value: Double?, _ expected: Double, _ context: String) {
+        guard let value else {
+            Issue.record("\(context): nil, R \(expected)")
+            return
+        }
+        #expect(abs(value - expected) <= 1e-9 * max(abs(expected), 1e-4), "\(context): \(value) vs R \(expected)")
+    }
+
+    /// The derived table's values of `code` by participant id and visit.
+    private func values(of code: String, in data: StudyData) throws -> [String: Double] {
+        let table = try #require(data.bdsTables.last)
+        let parameter = try #require(table.parameterCodes.index(of: code))
+        var values: [String: Double] = [:]
+        for row in 0..<table.count where table.parameter[row] == Int32(parameter) {
+            values["\(data.participants.ids[Int(table.participant[row])]) \(table.visitNumber[row])"] = table.value[row]
+        }
+        return values
+    }
+
+    @Test func areaUnderTheCurveAndIDAA1cAgreeWithR() throws {
+        let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: Self.fixtures.appendingPathComponent("derived_parameters.json")))
+        let input = try StudyInput.load(from: Self.study)
+        for (code, expected) in [("CPEPAUC", reference.auc), ("IDAA1C", reference.idaa1c)] {
+            let derived = try values(of: code, in: input.data)
+            #expect(derived.count == expected.count, "\(code): \(derived.count) values, R \(expected.count)")
+            for value in expected { expectClose(derived["\(value.participant) \(value.visit)"], value.value, "\(code) \(value.participant) \(value.visit)") }
+        }
+        let table = try #require(input.data.bdsTables.last)
+        #expect(table.parameterLabels == ["C-peptide mean AUC over the mixed-meal test", "Insulin dose-adjusted HbA1c"])
+        #expect(table.units == ["nmol/L", ""])
+        #expect(table.visits.map(\.label) == ["Week 0", "Week 52"])
+        let results = StudyAnalysis.run(data: input.data, plan: input.plan.plan)
+        let endpoint = try #require(results.modelEndpoints.first)
+        #expect(endpoint.byArm.map(\.n).reduce(0, +) == reference.ancova.n)
+        let difference = try #require(endpoint.differences.first?.difference)
+        expectClose(difference.estimate, reference.ancova.difference, "ANCOVA difference")
+        expectClose(difference.se, reference.ancova.se, "ANCOVA SE")
+        #expect(abs((difference.pValue ?? 1) - reference.ancova.pValue) <= 1e-6 * reference.ancova.pValue)
+    }
+
+    @Test func expressionsParseWithPrecedenceAndWriteBack() throws {
+        let idaa = try ParameterExpression(parsing: "HBA1C + 4 * INSDOSE")
+        #expect(idaa.parameters == ["HBA1C", "INSDOSE"])
+        #expect(idaa.evaluate { ["HBA1C": 7.5, "INSDOSE": 0.5][$0] } == 9.5)
+        #expect(idaa.text == "HBA1C + 4 * INSDOSE")
+        let grouped = try ParameterExpression(parsing: "(A - B) / -(C*2)")
+        #expect(grouped.text == "(A - B) / -(C * 2)")
+        #expect(grouped.evaluate { ["A": 5, "B": 1, "C": 1][$0] } == -2)
+        #expect(grouped.evaluate { ["A": 5, "B": 1, "C": 0][$0] } == nil)
+        #expect(idaa.evaluate { ["HBA1C": 7.5][$0] } == nil)
+        #expect(throws: ParameterExpression.ParseError(message: "expected ')'", offset: 6)) { try ParameterExpression(parsing: "(A + B") }
+        #expect(throws: ParameterExpression.ParseError(message: "unexpected 'B'", offset: 2)) { try ParameterExpression(parsing: "A B") }
+    }
+
+    @Test func thePlanRoundTripsThroughItsCanonicalYAML() throws {
+        let plan = try AnalysisPlan.load(yaml: String(contentsOf: Self.study.appendingPathComponent("study.yaml"), encoding: .utf8)).plan
+        #expect(plan.derivedParameters.map(\.code) == ["CPEPAUC", "IDAA1C"])
+        #expect(try AnalysisPlan.load(yaml: plan.canonicalYAML).plan == plan)
+    }
+
+    @Test func wrongDerivedParametersAreReportedAtTheirLines() {
+        let head = "data: {format: adam}\nderivedParameters:\n"
+        #expect(planDiagnostics(head + "  - {code: X, auc: {parameter: A}, expression: A + 1}\n")
+            == ["error: study.yaml:3:5: derivedParameters[0]: give 'auc' or 'expression', not both"])
+        #expect(planDiagnostics(head + "  - {code: X, expression: A + * 2}\n")
+            == ["error: study.yaml:3:27: derivedParameters[0].expression: expected a number, a parameter or '(', got '*' at character 5 of 'A + * 2'"])
+        #expect(planDiagnostics(head + "  - {code: X, expression: A}\n  - {code: X, expression: B}\n")
+            == ["error: study.yaml:4:12: derivedParameters[1].code: parameter 'X' is derived twice"])
+        #expect(planDiagnostics("derivedParameters:\n  - {code: X, expression: A}\n")
+            == ["error: study.yaml:2:3: derivedParameters: parameters are derived from BDS datasets: 'data: {format: adam, measurements: […]}'"])
+    }
+
+    @Test func untimedCurvesAndCodesInTheDataAreReportedAtTheirLines() throws {
+        func file(_ name: String) throws -> String {
+            try String(contentsOf: Self.study.appendingPathComponent(name), encoding: .utf8)
+        }
+        let plan = try file("study.yaml")
+            .replacingOccurrences(of: "auc: {parameter: CPEP, mean: true}", with: "auc: {parameter: HBA1C, mean: true}")
+            .replacingOccurrences(of: "HBA1C + 4 * INSDOSE", with: "HBA1C + 4 * INSDOS")
+        let study = try TemporaryStudy(adsl: file("adsl.csv"), adlb: file("adlb.csv"), adae: file("adae.csv"), plan: plan)
+        do {
+            _ = try study.input()
+            Issue.record("the plan should be refused")
+        } catch {
+            let messages = (error as? TrialReportError)?.diagnostics.map(\.description) ?? []
+            #expect(messages.contains { $0.hasSuffix("derivedParameters[0].auc: adlb.csv has no timed samples of HBA1C (ATPTN): "
+                                                     + "an area under the curve needs them") }, "\(messages)")
+            #expect(messages.contains { $0.hasSuffix("derivedParameters[1].expression: parameter 'INSDOS' does not occur in the PARAMCD "
+                                                     + "of the measurement datasets or among the parameters derived before") }, "\(messages)")
+        }
+        let clash = try TemporaryStudy(adsl: file("adsl.csv"), adlb: file("adlb.csv"), adae: file("adae.csv"),
+                                       plan: try file("study.yaml").replacingOccurrences(of: "code: IDAA1C", with: "code: HBA1C"))
+        do {
+            _ = try clash.input()
+            Issue.record("the plan should be refused")
+        } catch {
+            #expect(((error as? TrialReportError)?.diagnostics ?? []).map(\.description).contains {
+                $0.hasSuffix("derivedParameters[1].code: parameter 'HBA1C' is already in adlb.csv: choose another code")
+            })
+        }
+    }
+}
