@@ -49,9 +49,14 @@ struct TransportStudyTests {
         #expect(Set(texts(adsl, "SAFFL") + texts(adsl, "ITTFL")) == ["Y"])
 
         let measurements = try #require(csv["adlb"]).rows
-        #expect(texts(adlb, "PARAMCD") == measurements.map { $0["PARAMCD"]! })
-        #expect(numbers(adlb, "AVISITN") == measurements.map { Double($0["AVISITN"]!)! })
-        let values = numbers(adlb, "AVAL")
+        // The CSV's measurements are ADLB's untimed records, in order; the timed ones are the mixed-meal tests.
+        let timePoints = numbers(adlb, "ATPTN")
+        let untimed = timePoints.indices.filter { timePoints[$0].isNaN }
+        func untimedTexts(_ name: String) -> [String] { let all = texts(adlb, name); return untimed.map { all[$0] } }
+        func untimedNumbers(_ name: String) -> [Double] { let all = numbers(adlb, name); return untimed.map { all[$0] } }
+        #expect(untimedTexts("PARAMCD") == measurements.map { $0["PARAMCD"]! })
+        #expect(untimedNumbers("AVISITN") == measurements.map { Double($0["AVISITN"]!)! })
+        let values = untimedNumbers("AVAL")
         #expect(values.count == measurements.count)
         for (value, row) in zip(values, measurements) {
             if let expected = Double(row["AVAL"]!) { #expect(value == expected) } else { #expect(value.isNaN) }
@@ -60,9 +65,9 @@ struct TransportStudyTests {
         var baseline: [String: Double] = [:]
         for (index, row) in measurements.enumerated() where row["AVISITN"] == "0" {
             baseline[row["USUBJID"]! + row["PARAMCD"]!] = Double(row["AVAL"]!)
-            #expect(texts(adlb, "ABLFL")[index] == "Y")
+            #expect(untimedTexts("ABLFL")[index] == "Y")
         }
-        let base = numbers(adlb, "BASE"), change = numbers(adlb, "CHG")
+        let base = untimedNumbers("BASE"), change = untimedNumbers("CHG")
         var changes = 0
         for (index, row) in measurements.enumerated() {
             let expected = baseline[row["USUBJID"]! + row["PARAMCD"]!]
@@ -75,10 +80,36 @@ struct TransportStudyTests {
             }
         }
         #expect(changes > 1000)
+        try expectMixedMealTests(adlb, measurements: measurements)
 
         let events = try #require(csv["adae"]).rows
         #expect(texts(adae, "AEDECOD") == events.map { $0["AEDECOD"]! } && texts(adae, "AREL") == events.map { $0["AEREL"]! })
         #expect(numbers(adae, "ASTDY") == events.map { Double($0["AESTDY"]!)! } && Set(texts(adae, "TRTEMFL")) == ["Y"])
+    }
+
+    /// At each visit with fasting and 2-hour C-peptide, five CPEP records at ATPTN 0…120 through
+    /// those values; BASE and CHG per time point against the baseline visit's.
+    private func expectMixedMealTests(_ adlb: TransportDataset?, measurements: [[String: String]]) throws {
+        var cPeptide: [String: Double] = [:]
+        for row in measurements where ["CPEPF", "CPEPP"].contains(row["PARAMCD"]!) {
+            if let value = Double(row["AVAL"]!) { cPeptide[row["USUBJID"]! + " " + row["AVISITN"]! + " " + row["PARAMCD"]!] = value }
+        }
+        let codes = texts(adlb, "PARAMCD"), subjects = texts(adlb, "USUBJID"), visits = numbers(adlb, "AVISITN")
+        let values = numbers(adlb, "AVAL"), times = numbers(adlb, "ATPTN"), base = numbers(adlb, "BASE")
+        let timed = codes.indices.filter { codes[$0] == MixedMealSamples.code }
+        #expect(timed.count % 5 == 0 && timed.count > 1000 && timed.allSatisfy { !times[$0].isNaN })
+        for start in stride(from: 0, to: timed.count, by: 5) {
+            let rows = Array(timed[start..<start + 5])
+            let key = subjects[rows[0]] + " " + String(Int(visits[rows[0]]))
+            let fasting = try #require(cPeptide[key + " CPEPF"]), twoHour = try #require(cPeptide[key + " CPEPP"])
+            #expect(rows.map { times[$0] } == MixedMealSamples.minutes)
+            let expected = MixedMealSamples.values(fasting: fasting, twoHour: twoHour)
+            for (row, value) in zip(rows, expected) { #expect(abs(values[row] - value) <= 0.05 + 1e-9, "\(key)") }
+            if let baseFasting = cPeptide[subjects[rows[0]] + " 0 CPEPF"], let baseTwoHour = cPeptide[subjects[rows[0]] + " 0 CPEPP"] {
+                let expectedBase = MixedMealSamples.values(fasting: baseFasting, twoHour: baseTwoHour)
+                for (row, value) in zip(rows, expectedBase) { #expect(abs(base[row] - value) <= 0.05 + 1e-9) }
+            }
+        }
     }
 
     @Test func theSameOptionsGiveTheSameBytes() throws {

@@ -118,7 +118,7 @@ public struct StudyInput: Sendable {
     /// - Returns: the problems, each at its line of the plan.
     private static func deriveParameters(_ plan: LoadedPlan, into data: inout StudyData) -> [Diagnostic] {
         guard !plan.plan.derivedParameters.isEmpty else { return [] }
-        let derivation = ParameterDerivation.derive(plan.plan.derivedParameters, from: data.bdsTables, file: plan.locations.file)
+        let derivation = ParameterDerivation.derive(plan.plan.derivedParameters, from: data.bdsTables, file: plan.locations.file + " (derivedParameters)")
         data.bdsTables.append(derivation.table)
         let list = PlanKey.derivedParameters.rawValue
         data.warnings += derivation.notes.map { Diagnostic(.warning, at: plan.locations[list], "\(list): \($0)") }

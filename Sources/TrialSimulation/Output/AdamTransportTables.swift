@@ -2,7 +2,8 @@ import TrialData
 
 /// A random study's participants as CDISC ADaM datasets in SAS transport files being built:
 /// ADSL (one row per participant: planned and actual treatment, population flags, age, sex,
-/// BMI), ADLB (a Basic Data Structure row per measurement, with AVISIT, BASE, CHG and ABLFL) and
+/// BMI), ADLB (a Basic Data Structure row per measurement, with AVISIT, BASE, CHG and ABLFL, and
+/// the timed C-peptide samples of a mixed-meal test at each visit, with ATPTN) and
 /// ADAE (treatment-emergent events, TRTEMFL = Y). The numbers are those the CSV files hold:
 /// rounded to the same decimals.
 struct AdamTransportTables: Sendable {
@@ -24,12 +25,13 @@ struct AdamTransportTables: Sendable {
              .text("SAFFL", label: "Safety Population Flag", length: 1), .text("ITTFL", label: "Intent-To-Treat Population Flag", length: 1),
              .number("AGE", label: "Age"), .text("SEX", label: "Sex", length: 1), .number("BMIBL", label: "Baseline BMI (kg/m^2)")],
             [subject, .text("PARAMCD", label: "Parameter Code", length: 8),
-             .text("PARAM", label: "Parameter", length: LaboratoryParameter.allCases.map { parameterText($0).utf8.count }.max() ?? 1),
+             .text("PARAM", label: "Parameter",
+                   length: (LaboratoryParameter.allCases.map(parameterText) + [MixedMealSamples.text]).map(\.utf8.count).max() ?? 1),
              .text("AVISIT", label: "Analysis Visit", length: visitText(StudyModel.visits.max() ?? 0).utf8.count),
              .number("AVISITN", label: "Analysis Visit (N)"), .number("AVAL", label: "Analysis Value"),
              .text("AVALU", label: "Analysis Value Unit", length: LaboratoryParameter.allCases.map(\.unit.utf8.count).max() ?? 1),
              .number("BASE", label: "Baseline Value"), .number("CHG", label: "Change from Baseline"),
-             .text("ABLFL", label: "Baseline Record Flag", length: 1)],
+             .text("ABLFL", label: "Baseline Record Flag", length: 1), .number("ATPTN", label: "Analysis Timepoint (N)")],
             [subject, .text("AEDECOD", label: "Dictionary-Derived Term", length: terms.map(\.term.utf8.count).max() ?? 1),
              .text("AEBODSYS", label: "Body System or Organ Class", length: terms.map(\.systemOrganClass.utf8.count).max() ?? 1),
              .text("AESEV", label: "Severity/Intensity", length: 8), .text("AESER", label: "Serious Event", length: 1),
@@ -87,8 +89,10 @@ struct AdamTransportTables: Sendable {
             files[1].append(number: base)
             files[1].append(number: measurement.visit == 0 ? nil : value.flatMap { value in base.map { value - $0 } })
             files[1].append(text: measurement.visit == 0 ? "Y" : "", length: 1)
+            files[1].append(number: nil)
         }
         summary.measurements += participant.measurements.count
+        appendMixedMealTests(of: participant, subject: subject)
 
         let events = variables[2]
         for event in participant.adverseEvents {
@@ -102,6 +106,40 @@ struct AdamTransportTables: Sendable {
             files[2].append(text: "Y", length: 1)
         }
         summary.adverseEvents += participant.adverseEvents.count
+    }
+
+    /// The mixed-meal test's timed C-peptide samples (`MixedMealSamples`, PARAMCD CPEP, ATPTN in
+    /// minutes) at each visit with both a fasting and a 2-hour C-peptide value; the baseline visit's
+    /// samples are the baseline records of their time points.
+    private mutating func appendMixedMealTests(of participant: Participant, subject: String) {
+        let measurements = variables[1]
+        let decimals = LaboratoryParameter.fastingCPeptide.decimals
+        func samples(at visit: Int) -> [Double]? {
+            func value(_ parameter: LaboratoryParameter) -> Double? {
+                participant.measurements.first { $0.parameter == parameter && $0.visit == visit }?.value
+            }
+            guard let fasting = value(.fastingCPeptide), let twoHour = value(.postprandialCPeptide) else { return nil }
+            return MixedMealSamples.values(fasting: fasting, twoHour: twoHour).map { CSVBuffer.fixed($0, decimals: decimals) }
+        }
+        let base = samples(at: 0)
+        let visits = participant.measurements.filter { $0.parameter == .fastingCPeptide }.map(\.visit)
+        for visit in visits {
+            guard let values = samples(at: visit) else { continue }
+            for (index, minutes) in MixedMealSamples.minutes.enumerated() {
+                files[1].append(text: subject, length: identifierWidth + 1)
+                files[1].append(text: MixedMealSamples.code, length: 8)
+                files[1].append(text: MixedMealSamples.text, length: measurements[2].length)
+                files[1].append(text: Self.visitText(visit), length: measurements[3].length)
+                files[1].append(number: Double(visit))
+                files[1].append(number: values[index])
+                files[1].append(text: LaboratoryParameter.fastingCPeptide.unit, length: measurements[6].length)
+                files[1].append(number: base?[index])
+                files[1].append(number: visit == 0 ? nil : base.map { values[index] - $0[index] })
+                files[1].append(text: visit == 0 ? "Y" : "", length: 1)
+                files[1].append(number: minutes)
+            }
+            summary.measurements += MixedMealSamples.minutes.count
+        }
     }
 
     /// PARAM: "HbA1c (%)".

@@ -47,6 +47,12 @@ enum StudyPlanTemplate {
               - {name: Safety, flag: SAFFL, byActualTreatment: true}
               - {name: Intent-to-treat, flag: ITTFL}
 
+            derivedParameters:           # the mixed-meal test's C-peptide AUC / 120 min from its timed samples
+              - code: CPEPAUC
+                label: C-peptide mean AUC over the mixed-meal test
+                unit: pmol/L
+                auc: {parameter: CPEP, mean: true}
+
             endpoints:
               - name: HbA1c change from baseline to month \(last)
                 parameter: HBA1C
@@ -59,6 +65,11 @@ enum StudyPlanTemplate {
                 measure: percentChange
                 set: Intent-to-treat
                 responder: {threshold: 10, better: higher, missing: nonResponder}
+              - name: C-peptide mean AUC change from baseline to month \(last)
+                parameter: CPEPAUC
+                visit: \(last)
+                measure: change
+                set: Intent-to-treat
 
             baseline:
               set: Intent-to-treat
