@@ -6,6 +6,8 @@ import TrialData
 import TrialReport
 
 extension FigureWidth: ExpressibleByArgument {}
+extension FigureStyle.NotePlacement: ExpressibleByArgument {}
+extension FigureStyle.Preset: ExpressibleByArgument {}
 
 /// `trialreport figures`: the trial's figures as PDF, SVG and PNG in OUT/figures.
 struct FiguresCommand: ParsableCommand {
@@ -43,6 +45,15 @@ struct FiguresCommand: ParsableCommand {
     @Option(help: "Draw every figure this wide: single (85 mm), onehalf (120 mm) or double (175 mm); by default each figure's own width.")
     var width: FigureWidth?
 
+    @Option(help: "Each figure's note (method, abbreviations): in the image, or left out for the caption; by default the plan's figureStyle.notes (image).")
+    var notes: FigureStyle.NotePlacement?
+
+    @Option(help: "Journal preset of column widths and font sizes: default, bmc (85/176 mm, text at least 8 pt) or nature (89/183 mm, text 5-7 pt); by default the plan's figureStyle.preset.")
+    var preset: FigureStyle.Preset?
+
+    @Flag(help: "Letter the panels of each figure of several panels (A, B, C …), as the plan's figureStyle.panelLetters.")
+    var panelLetters = false
+
     @Flag(help: "Write into OUT even when it holds files TrialReport did not write.")
     var force = false
 
@@ -76,7 +87,11 @@ struct FiguresCommand: ParsableCommand {
             try input.checkAnalysable()
             report(input.data.warnings)
             let results = StudyAnalysis.run(data: input.data, plan: input.plan.plan)
-            let figures = TrialFigures(results: results, plan: input.plan.plan)
+            var styledPlan = input.plan.plan
+            let style = styledPlan.figureStyle
+            styledPlan.figureStyle = FigureStyle(preset: preset ?? style.preset, panelLetters: panelLetters || style.panelLetters,
+                                                 notes: notes ?? style.notes)
+            let figures = TrialFigures(results: results, plan: styledPlan)
             let names = only.flatMap(FigureName.init(rawValue:)).map { [$0] } ?? figures.names
             if let name = names.first(where: { !figures.canDraw($0) }) {
                 throw TrialReportError(.usage, at: SourceLocation(file: "--only"), "figure '\(name.rawValue)' draws "

@@ -36,6 +36,9 @@ public struct Figure: Drawable {
     public var seriesStyles: [String: SeriesStyle]
     /// Offset in points between series on a continuous x axis (dodged error bars); 0 for none.
     public var continuousDodge: Double
+    /// Whether each panel of a figure of several panels gets a bold letter (A, B, C …) at the top
+    /// left of its cell, above its title; off by default.
+    public var panelLetters = false
 
     /// A figure of `panels`, `columns` to a row (all in one row by default).
     public init(columns: Int? = nil, sharesX: Bool = false, sharesY: Bool = false, legend: LegendPosition = .right,
@@ -61,6 +64,22 @@ public struct Figure: Drawable {
     public func scene(size: Size, measurer: any TextMeasurer) -> Scene {
         layout(size: size, measurer: measurer).scene
     }
+
+    /// The height the note takes at the bottom of a page `width` points wide, with its spacing; 0
+    /// without a note. A figure drawn without its note on a page that much shorter keeps its panels' size.
+    public func noteHeight(width: Double, measurer: any TextMeasurer) -> Double {
+        guard let note else { return 0 }
+        return measurer.measure(note, font: theme.annotationFont, wrapWidth: width - 2 * theme.spacing).height + 2 * theme.spacing
+    }
+
+    /// The letter of the panel at `index` in reading order: "A", "B", … "Z", then "AA", "AB", ….
+    static func panelLetter(_ index: Int) -> String {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return index < letters.count ? String(letters[index]) : panelLetter(index / letters.count - 1) + String(letters[index % letters.count])
+    }
+
+    /// Whether the panels carry letters: asked for, and more than one panel.
+    var showsPanelLetters: Bool { panelLetters && panels.count > 1 }
 
     /// The computed layout: panel rectangles, resolved scales, legend frame and the scene.
     public func layout(size: Size, measurer: any TextMeasurer) -> FigureLayout {

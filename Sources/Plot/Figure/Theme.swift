@@ -18,6 +18,8 @@ public struct Theme: Sendable {
     public var panelTitleSize: Double = 8.5
     /// Rule labels, bracket labels, text marks and the note.
     public var annotationSize: Double = 7
+    /// Panel letters (bold), when the figure has them.
+    public var panelLetterSize: Double = 9
     /// The colour of all text.
     public var textColor: Color = .black
     /// Axis lines, ticks, brackets and diagram boxes.
@@ -51,5 +53,7 @@ public struct Theme: Sendable {
     var legendFont: Font { font(legendSize) }
     var panelTitleFont: Font { font(panelTitleSize, bold: true) }
     var annotationFont: Font { font(annotationSize) }
+    var panelLetterFont: Font { font(panelLetterSize, bold: true) }
+    var textColumnTitleFont: Font { font(tickLabelSize, bold: true) }
     var axisStroke: Stroke { Stroke(color: axisColor, width: axisLineWidth) }
 }

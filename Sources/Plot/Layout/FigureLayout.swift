@@ -9,6 +9,9 @@ public struct PanelLayout: Sendable {
     public var yTickLabels: [SceneText]
     /// The width the panel's title wraps at.
     public var titleWidth: Double
+    /// The top left corner of the panel's cell: left of its y-axis margin, above its title band
+    /// (where its panel letter goes).
+    public var cellOrigin: Point
 }
 
 /// The layout of a figure, computed in plain Swift from measured text: margins fit the tick labels
@@ -68,6 +71,14 @@ public struct FigureLayout: Sendable {
                                                                            styles: styles),
                                       continuousDodge: figure.continuousDodge, measurer: measurer)
             PanelPainter(panel: panel, layout: layout, context: context, grid: grid).draw(into: &scene)
+        }
+        if figure.showsPanelLetters {
+            for (index, layout) in panels.enumerated() {
+                let letter = RichText(Figure.panelLetter(index))
+                scene.append(.text(SceneText(text: letter, font: theme.panelLetterFont, color: theme.textColor,
+                                             anchorPoint: layout.cellOrigin, anchor: TextAnchor(.leading, .top),
+                                             size: measurer.measure(letter, font: theme.panelLetterFont))))
+            }
         }
         self.scene = scene
     }

@@ -87,11 +87,13 @@ struct GridSolver {
 
     /// Width of a panel's text columns, with a gap before each.
     func textColumnsWidth(_ panel: Panel) -> Double {
-        panel.textColumns.reduce(0) { total, column in
-            let widths = [measurer.measure(column.title, font: theme.tickFont, wrapWidth: nil).width]
-                + column.cells.values.map { measurer.measure($0, font: theme.tickFont).width }
-            return total + 3 * theme.spacing + (widths.max() ?? 0)
-        }
+        panel.textColumns.reduce(0) { $0 + 3 * theme.spacing + textColumnWidth($1) }
+    }
+
+    /// Width of one text column: its widest cell or its (bold) title.
+    func textColumnWidth(_ column: TextColumn) -> Double {
+        ([measurer.measure(column.title, font: theme.textColumnTitleFont, wrapWidth: nil).width]
+            + column.cells.values.map { measurer.measure($0, font: theme.tickFont).width }).max() ?? 0
     }
 
     /// The height of the band just above each plotting area for vertical rules' labels.
@@ -99,14 +101,19 @@ struct GridSolver {
         figure.panels.flatMap(\.marks).map { $0.labelBandHeight(theme: figure.theme, measurer: measurer) }.max() ?? 0
     }
 
-    /// The height of the band above each plotting area for panel titles (wrapped at `titleWidth`),
-    /// text-column titles and rule labels.
+    /// The height of the band above each plotting area for panel letters, panel titles (wrapped at
+    /// `titleWidth`), text-column titles and rule labels.
     func titleBandHeight(titleWidth: Double) -> Double {
         let heights = figure.panels.flatMap { panel in
             (panel.title.map { [measurer.measure($0, font: theme.panelTitleFont, wrapWidth: titleWidth).height] } ?? [])
-                + panel.textColumns.map { measurer.measure($0.title, font: theme.tickFont).height }
+                + panel.textColumns.map { measurer.measure($0.title, font: theme.textColumnTitleFont).height }
         }
-        return (heights.max().map { $0 + theme.spacing } ?? 0) + ruleLabelBandHeight
+        return (heights.max().map { $0 + theme.spacing } ?? 0) + ruleLabelBandHeight + letterBandHeight
+    }
+
+    /// The height of the line above the titles that holds the panel letters; 0 without them.
+    var letterBandHeight: Double {
+        figure.showsPanelLetters ? measurer.measure(RichText("A"), font: theme.panelLetterFont).height + theme.spacing / 2 : 0
     }
 
     private func pass(_ estimate: Estimate) -> ([PanelLayout], Estimate) {
@@ -147,7 +154,7 @@ struct GridSolver {
             let y = area.minY + (0..<row).reduce(0) { $0 + titleBandHeight + plotHeight + xMargins[$1] + rowGap } + titleBandHeight
             let plotArea = Rect(x: x, y: y, width: max(plotWidth, 1), height: max(plotHeight, 1))
             var layout = PanelLayout(plotArea: plotArea, x: xScales[index], y: yScales[index], xTickLabels: [], yTickLabels: [],
-                                     titleWidth: titleWidth)
+                                     titleWidth: titleWidth, cellOrigin: Point(x: x - yMargins[column], y: y - titleBandHeight))
             if showsXLabels(row: row, index: index) {
                 layout.xTickLabels = tickTexts(xLabels[index], axis: .x, scale: xScales[index], plotArea: plotArea)
             }

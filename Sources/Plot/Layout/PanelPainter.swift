@@ -107,9 +107,7 @@ struct PanelPainter {
     private func drawTextColumns(into scene: inout Scene) {
         var x = area.maxX
         for column in panel.textColumns {
-            let widths = [grid.measurer.measure(column.title, font: theme.tickFont).width]
-                + column.cells.values.map { grid.measurer.measure($0, font: theme.tickFont).width }
-            let width = widths.max() ?? 0
+            let width = grid.textColumnWidth(column)
             x += 3 * theme.spacing
             let anchorX: Double
             switch column.alignment {
@@ -117,7 +115,7 @@ struct PanelPainter {
             case .center: anchorX = x + width / 2
             case .trailing: anchorX = x + width
             }
-            scene.append(context.text(column.title, font: theme.font(theme.tickLabelSize, bold: true),
+            scene.append(context.text(column.title, font: theme.textColumnTitleFont,
                                       at: Point(x: anchorX, y: area.minY - theme.spacing),
                                       anchor: TextAnchor(column.alignment, .bottom)))
             for (category, text) in column.cells.sorted(by: { $0.key < $1.key }) {

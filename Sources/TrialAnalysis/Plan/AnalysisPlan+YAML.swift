@@ -151,6 +151,13 @@ extension AnalysisPlan {
             key(TLFKey.formats, Self.flow(tlf.formats.map(\.rawValue)), indent: "  ")
         }
         if let disposition { lines += Self.lines(of: disposition) }
+        // Written when changed, so that plans without it read as before.
+        if figureStyle != FigureStyle() {
+            lines.append("\(PlanKey.figureStyle.rawValue):")
+            key(FigureStyleKey.preset, figureStyle.preset.rawValue, indent: "  ")
+            key(FigureStyleKey.panelLetters, String(figureStyle.panelLetters), indent: "  ")
+            key(FigureStyleKey.notes, figureStyle.notes.rawValue, indent: "  ")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

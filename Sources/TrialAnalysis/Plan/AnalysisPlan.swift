@@ -58,6 +58,8 @@ public struct AnalysisPlan: Sendable, Hashable {
     /// The parameters derived from the measurement datasets' records (ADaM layouts only), in order:
     /// one may use those before it.
     public var derivedParameters: [DerivedParameter]
+    /// How the figures look: a journal preset, panel letters, notes in the image or the caption.
+    public var figureStyle: FigureStyle
 
     /// A plan; every argument defaults to the seed study's choice (SPEC.md §2); the subgroups
     /// default to the seed study's onset groups in its layout, to none for CDISC ADaM data.
@@ -83,7 +85,8 @@ public struct AnalysisPlan: Sendable, Hashable {
         baseline: BaselineCharacteristicsPlan? = nil,
         tlf: TLFSettings = TLFSettings(),
         disposition: DispositionPlan? = nil,
-        derivedParameters: [DerivedParameter] = []
+        derivedParameters: [DerivedParameter] = [],
+        figureStyle: FigureStyle = FigureStyle()
     ) {
         self.title = title
         self.data = data
@@ -107,6 +110,7 @@ public struct AnalysisPlan: Sendable, Hashable {
         self.tlf = tlf
         self.disposition = disposition
         self.derivedParameters = derivedParameters
+        self.figureStyle = figureStyle
     }
 
     /// The visits after baseline, ascending: the visits of the secondary endpoints.

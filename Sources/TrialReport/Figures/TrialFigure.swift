@@ -27,22 +27,29 @@ public struct TrialFigure: Sendable {
     public var name: FigureName
     /// The description to draw (a `Figure` or a `FlowDiagram`).
     public var drawable: any Drawable
-    /// The page width, one of the journal column widths.
+    /// The column width class the figure is drawn at.
     public var width: FigureWidth
+    /// The page width: `width` in the plan's journal preset (`FigureStyle.Preset.length`).
+    public var pageWidth: Length
     /// The page height.
     public var height: Length
+    /// The figure's note (method, abbreviations) as plain text, also when the image leaves it out
+    /// for the caption; `nil` for a figure without one.
+    public var note: String?
 
-    /// A figure named `name` drawing `drawable` on a `width` × `height` page.
+    /// A figure named `name` drawing `drawable` on a `width` × `height` page (TrialReport's own widths).
     public init(name: FigureName, drawable: any Drawable, width: FigureWidth, height: Length) {
         self.name = name
         self.drawable = drawable
         self.width = width
+        self.pageWidth = width.length
         self.height = height
+        self.note = (drawable as? Figure)?.note?.plainText
     }
 
     /// The canvas the figure is drawn on: PNG at `dpi`, PDF dated `documentDate` (`YYYY-MM-DDThh:mm:ss`).
     public func canvas(dpi: Double = 300, documentDate: String = Canvas.fixedDate) -> Canvas {
-        Canvas(width: width.length, height: height, dpi: dpi, documentDate: documentDate)
+        Canvas(width: pageWidth, height: height, dpi: dpi, documentDate: documentDate)
     }
 
     /// The file's bytes in `format`; the same figure gives the same bytes.

@@ -54,14 +54,15 @@ public struct TrialFigures: Sendable {
         }
     }
 
-    /// The figure `name`, at `width` or at the column width it is designed for.
+    /// The figure `name`, at `width` or at the column width it is designed for, in the plan's
+    /// `figureStyle` (journal preset, panel letters, note in the image or not).
     /// - Precondition: `canDraw(name)`.
     /// - Complexity: O(size of the results the figure shows); nothing is drawn yet.
     public func build(_ name: FigureName, width: FigureWidth? = nil) -> TrialFigure {
         guard let builder = Self.builder(name).init(results: results, plan: plan) else {
             preconditionFailure("figure \(name.rawValue) needs sections these results lack; check canDraw first")
         }
-        return builder.figure(width: width)
+        return builder.figure(width: width).styled(plan.figureStyle)
     }
 
     /// The files of each figure of `names` (default: the plan's) in each of `formats`, drawn on

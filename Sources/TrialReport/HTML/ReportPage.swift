@@ -11,14 +11,17 @@ public struct ReportPage {
     ///   - figureSVG: each figure's SVG document by name, as `Canvas` renders it.
     ///   - figureWidths: each figure's narrowest legible width in CSS pixels, by name
     ///     (`LegibleFigureWidth`): the figure scrolls sideways on a narrower screen.
+    ///   - figures: the report's figures, whose notes their captions carry.
     /// - Throws: `TrialReportError` naming every unknown figure or table at its line.
     public static func body(_ document: MarkdownDocument, tables: [ReportTable],
-                            figureSVG: [String: String], figureWidths: [String: Int] = [:]) throws(TrialReportError) -> String {
+                            figureSVG: [String: String], figureWidths: [String: Int] = [:],
+                            figures reportFigures: [ReportFigure] = []) throws(TrialReportError) -> String {
         let figures = Dictionary(uniqueKeysWithValues: figureSVG.map { name, svg in
             (name, figureHTML(InlineSVG.inline(svg, prefix: "svg-" + SlugMaker.slug(name)), minimumWidth: figureWidths[name]))
         })
         let content = HTMLReportContent(tables: Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
-                                        figures: figures)
+                                        figures: figures,
+                                        reportFigures: Dictionary(reportFigures.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }))
         return try MarkdownHTMLWriter(content: content).html(document)
     }
 

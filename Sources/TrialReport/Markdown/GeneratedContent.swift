@@ -6,4 +6,11 @@ public protocol GeneratedContent {
     func figureHTML(named name: String) -> String?
     /// The table of that name, or `nil` when there is none.
     func table(named name: String) -> ReportTable?
+    /// The caption the figure of that name is shown with, from the document's `caption`; by
+    /// default `caption` itself.
+    func figureCaption(named name: String, _ caption: [MarkdownInline]) -> [MarkdownInline]
+}
+
+extension GeneratedContent {
+    public func figureCaption(named name: String, _ caption: [MarkdownInline]) -> [MarkdownInline] { caption }
 }

@@ -58,7 +58,7 @@ public struct MarkdownHTMLWriter {
                 return ""
             }
             return "<figure class=\"report-figure\"" + idAttribute(anchor) + ">\n" + drawing
-                + "\n<figcaption>" + Self.inlineHTML(caption) + "</figcaption>\n</figure>\n"
+                + "\n<figcaption>" + Self.inlineHTML(content.figureCaption(named: name, caption)) + "</figcaption>\n</figure>\n"
         case .generatedTable(let name, let anchor):
             guard let table = content.table(named: name) else {
                 problems.append(Diagnostic(.error, at: block.location, "no table named '\(name)'"))

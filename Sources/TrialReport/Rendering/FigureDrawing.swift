@@ -4,35 +4,67 @@ import TrialData
 /// The figure files of a render, drawn on a thread of their own — every figure × format on every
 /// core (`RenderJob.renderAll`). The render waits for them before it typesets the PDF (text laid
 /// out during the drawing is not reproducible). The bytes are those of drawing each file alone.
+/// A figure whose files keep the note its documents leave to the caption (`ReportFigure.file`) is
+/// also drawn as the documents show it, in SVG for the HTML page and PNG for Word.
 final class FigureDrawing: Sendable {
     private let names: [String]
+    /// The figure name of each job, to name a file that cannot be drawn.
+    private let jobNames: [String]
+    /// For each figure, the index of its documents' drawing among the jobs after the files' ones.
+    private let shownJobs: [Int?]
     private let drawn: BackgroundComputation<Result<[[[UInt8]]], any Error>>
+
+    /// The formats the documents embed: SVG for the HTML page, PNG for Word.
+    private static let shownFormats: [OutputFormat] = [.svg, .png]
 
     /// Starts drawing `figures` as PDF (dated `documentDate`), SVG and PNG.
     init(_ figures: [ReportFigure], documentDate: String) {
         names = figures.map(\.name)
-        let jobs = figures.map { figure in
-            RenderJob(drawable: figure.drawable, canvas: Canvas(width: .points(figure.size.width), height: .points(figure.size.height),
-                                                                documentDate: documentDate))
+        let canvas = { (size: Size) in Canvas(width: .points(size.width), height: .points(size.height), documentDate: documentDate) }
+        var jobs = figures.map { figure in
+            RenderJob(drawable: figure.file?.drawable ?? figure.drawable, canvas: canvas(figure.file?.size ?? figure.size))
         }
-        drawn = BackgroundComputation { Result { try RenderJob.renderAll(jobs) } }
+        var shownJobs: [Int?] = []
+        for figure in figures {
+            guard figure.file != nil else { shownJobs.append(nil); continue }
+            shownJobs.append(jobs.count)
+            jobs.append(RenderJob(drawable: figure.drawable, canvas: canvas(figure.size), formats: Self.shownFormats))
+        }
+        self.shownJobs = shownJobs
+        jobNames = names + zip(names, shownJobs).compactMap { $1 == nil ? nil : $0 }
+        let allJobs = jobs
+        drawn = BackgroundComputation { Result { try RenderJob.renderAll(allJobs) } }
+    }
+
+    /// Every job's bytes; waits for the drawing.
+    /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
+    private func rendered() throws(TrialReportError) -> [[[UInt8]]] {
+        do { return try drawn.value().get() } catch {
+            throw .cannotDrawFigure(error, folder: "figures") { "figures/\(self.jobNames[$0]).\($1.rawValue)" }
+        }
     }
 
     /// Every file, `figures/<name>.<format>` with its bytes, figure by figure; waits for the drawing.
     /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
     func files() throws(TrialReportError) -> [(String, [UInt8])] {
-        let rendered: [[[UInt8]]]
-        do { rendered = try drawn.value().get() } catch {
-            throw .cannotDrawFigure(error, folder: "figures") { "figures/\(names[$0]).\($1.rawValue)" }
-        }
+        let rendered = try rendered()
         return zip(names, rendered).flatMap { name, files in
             zip(OutputFormat.allCases, files).map { ("figures/\(name).\($0.rawValue)", $1) }
         }
     }
 
-    /// Each figure's SVG by name, for the HTML page; waits for the drawing.
+    /// Each figure as the documents show it in `format` (SVG or PNG), by name; waits for the drawing.
+    func shown(_ format: OutputFormat) throws(TrialReportError) -> [String: [UInt8]] {
+        let rendered = try rendered()
+        return Dictionary(uniqueKeysWithValues: names.indices.map { index in
+            let bytes = shownJobs[index].map { rendered[$0][Self.shownFormats.firstIndex(of: format)!] }
+                ?? rendered[index][OutputFormat.allCases.firstIndex(of: format)!]
+            return (names[index], bytes)
+        })
+    }
+
+    /// Each figure's SVG by name, as the HTML page shows it; waits for the drawing.
     func svg() throws(TrialReportError) -> [String: String] {
-        let svgFiles = try files().filter { $0.0.hasSuffix(".svg") }
-        return Dictionary(uniqueKeysWithValues: zip(names, svgFiles.map { String(decoding: $0.1, as: UTF8.self) }))
+        try shown(.svg).mapValues { String(decoding: $0, as: UTF8.self) }
     }
 }

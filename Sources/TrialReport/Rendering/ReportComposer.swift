@@ -82,9 +82,9 @@ public struct ReportComposer: Sendable {
             creator: "TrialReport " + provenance.toolVersion, date: provenance.date.timestamp,
             footer: "Data lock: " + provenance.lockStatus, watermark: provenance.watermark)
         let widths = Dictionary(uniqueKeysWithValues: figures.compactMap { figure in LegibleFigureWidth.pixels(figure).map { (figure.name, $0) } })
-        let body = try ReportPage.body(document, tables: shownTables, figureSVG: figureSVG, figureWidths: widths)
+        let body = try ReportPage.body(document, tables: shownTables, figureSVG: figureSVG, figureWidths: widths, figures: figures)
         let html = templates.html(ReportPage.context(report: values, body: body, description: Self.headline(values)))
-        let file = ReportMarkdownFile.expand(markdown, document: document, tables: tablesByName)
+        let file = ReportMarkdownFile.expand(markdown, document: document, tables: tablesByName, figures: figures)
         return ReportDraft(markdown: file.hasSuffix("\n") ? file : file + "\n", html: html, tables: context.tables,
                            document: document, metadata: metadata, content: TypesetContent(tables: shownTables, figures: figures))
     }

@@ -6,12 +6,13 @@
 ///   the id GitHub gives that heading (`GitHubSlugs`) instead;
 /// - a generated table (`[[table:name]]`) becomes its Markdown pipe table (`ReportTable.markdown()`,
 ///   footnote markers as `<sup>a</sup>`), a figure (`![caption](figure:name)`) an image of
-///   `figures/name.svg`; each starts with `<a id="tab-name"></a>` (or its figure id), so links
+///   `figures/name.svg` (its caption with the figure's note when the file leaves the note out); each starts with `<a id="tab-name"></a>` (or its figure id), so links
 ///   to tables and figures keep working on GitHub and in any Markdown viewer that shows HTML.
 enum ReportMarkdownFile {
     /// The GitHub-flavoured Markdown of `markdown`, whose parsed form is `document`.
     /// - Complexity: O(length of the text + size of the tables).
-    static func expand(_ markdown: String, document: MarkdownDocument, tables: [String: ReportTable]) -> String {
+    static func expand(_ markdown: String, document: MarkdownDocument, tables: [String: ReportTable],
+                       figures: [ReportFigure] = []) -> String {
         var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var headingIDs: [String: String] = [:]
         var slugs = GitHubSlugs()
@@ -28,7 +29,10 @@ enum ReportMarkdownFile {
                 guard let table = tables[name] else { return }
                 lines[line - 1] = prefix + anchorHTML(anchor) + String(table.markdown().dropLast())
             case .figure(let name, let caption, let anchor):
-                lines[line - 1] = prefix + anchorHTML(anchor) + "![" + MarkdownEscaping.escape(caption.plainText)
+                // The image is the figure's file: its caption carries the note the file leaves out.
+                let figure = figures.first { $0.name == name && $0.file == nil }
+                let shown = figure?.caption(caption) ?? caption
+                lines[line - 1] = prefix + anchorHTML(anchor) + "![" + MarkdownEscaping.escape(shown.plainText)
                     + "](figures/" + name + ".svg)"
             default:
                 break

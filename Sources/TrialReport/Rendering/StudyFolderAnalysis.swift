@@ -19,7 +19,9 @@ public struct StudyFolderAnalysis: StudyAnalyzing {
 }
 
 /// The figures stage of `trialreport render`: the trial's figures of issue 5 (`TrialFigures`),
-/// each at the width it is designed for.
+/// each at the width it is designed for, in the plan's `figureStyle`. The report's documents draw
+/// each without its note, which their caption carries; the files keep it unless the plan leaves
+/// notes to the caption.
 public struct TrialFigureSource: FigureMaking {
     /// The stage.
     public init() {}
@@ -28,8 +30,10 @@ public struct TrialFigureSource: FigureMaking {
         let figures = TrialFigures(results: results, plan: plan)
         return figures.names.map { name in
             let figure = figures.build(name)
-            return ReportFigure(name: name.rawValue, drawable: figure.drawable,
-                                size: Size(width: figure.width.length.points, height: figure.height.points))
+            let shown = figure.withoutNote()
+            let size = { (figure: TrialFigure) in Size(width: figure.pageWidth.points, height: figure.height.points) }
+            return ReportFigure(name: name.rawValue, drawable: shown.drawable, size: size(shown), note: figure.note,
+                                file: figure.drawsNote ? (figure.drawable, size(figure)) : nil)
         }
     }
 }

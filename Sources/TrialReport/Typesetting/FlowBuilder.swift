@@ -159,7 +159,7 @@ struct FlowBuilder {
                           keepWithNext: true)
         slice.anchor = anchor
         push(slice)
-        let captionText = TextBlock(cairo: cairo, markup: Self.captionMarkup(caption, style: style), font: style.captionFont,
+        let captionText = TextBlock(cairo: cairo, markup: Self.captionMarkup(figure.caption(caption), style: style), font: style.captionFont,
                                     width: width)
         push(Slice(kind: .text(captionText, lines: 0..<captionText.lines.count, indent: 0),
                    height: captionText.size.height, spaceBefore: 4))

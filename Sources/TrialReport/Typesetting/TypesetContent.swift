@@ -1,19 +1,34 @@
 import Plot
 
-/// A figure of the report: its name, what to draw, and its size on the page.
+/// A figure of the report: its name, what to draw, its size on the page, and its note, which the
+/// caption carries so that a document never shows the figure's legend twice.
 public struct ReportFigure: Sendable {
     /// The figure's name, e.g. "remission-rates" (its files are `figures/<name>.{pdf,svg,png}`).
     public var name: String
-    /// What to draw: a `Figure` or a `FlowDiagram`.
+    /// What the report's documents (PDF, HTML, Word) draw: a `Figure` or a `FlowDiagram`, without
+    /// its note.
     public var drawable: any Drawable
     /// The size it is drawn at, in points; the PDF scales it down to the text width when wider.
     public var size: Size
+    /// The figure's note (method, abbreviations) that the caption carries; `nil` without one.
+    public var note: String?
+    /// The figure as its files draw it, with the note under it; `nil` when the files draw `drawable`.
+    public var file: (drawable: any Drawable, size: Size)?
 
-    /// A figure.
-    public init(name: String, drawable: any Drawable, size: Size) {
+    /// A figure whose files are drawn as the documents show it, or as `file` when given.
+    public init(name: String, drawable: any Drawable, size: Size, note: String? = nil,
+                file: (drawable: any Drawable, size: Size)? = nil) {
         self.name = name
         self.drawable = drawable
         self.size = size
+        self.note = note
+        self.file = file
+    }
+
+    /// `caption` followed by the note: "Figure 2. Remission rate by arm. Remission: ≥ 10% increase …".
+    func caption(_ caption: [MarkdownInline]) -> [MarkdownInline] {
+        guard let note else { return caption }
+        return caption + [.text(caption.plainText.hasSuffix(".") ? " " + note : ". " + note)]
     }
 }
 

@@ -217,7 +217,7 @@ public struct ReportDOCX: Sendable {
             }
         }
 
-        /// A figure's PNG, scaled to the text width when wider, centred, then its caption.
+        /// A figure's PNG, scaled to the text width when wider, centred, then its caption with the figure's note.
         private mutating func addFigure(_ figure: ReportFigure, image: [UInt8], caption: [MarkdownInline], anchor: String?) {
             images.append(image)
             let number = images.count
@@ -259,7 +259,7 @@ public struct ReportDOCX: Sendable {
                 }
             }
             self.body = body
-            paragraph(ParagraphFormat(style: "Caption", after: 240, alignment: "left"), caption)
+            paragraph(ParagraphFormat(style: "Caption", after: 240, alignment: "left"), figure.caption(caption))
         }
 
         /// A table's caption (kept with it), the table on the columns its TLF layout gives, its

@@ -70,6 +70,8 @@ enum PlanDecoder {
             plan.safety = PlanSafetyDecoder.specification(from: node, at: path, with: &reader) ?? plan.safety
         case .tlf:
             plan.tlf = PlanTLFDecoder.settings(from: node, at: path, with: &reader) ?? plan.tlf
+        case .figureStyle:
+            plan.figureStyle = PlanFigureStyleDecoder.style(from: node, at: path, with: &reader) ?? plan.figureStyle
         case .disposition:
             plan.disposition = PlanDispositionDecoder.disposition(from: node, at: path, with: &reader)
         }

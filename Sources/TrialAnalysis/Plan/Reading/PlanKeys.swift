@@ -2,7 +2,7 @@
 enum PlanKey: String, CaseIterable {
     case title, data, arms, sets, derivedParameters, endpoints, visits, baselineVisit, primaryVisit, infusionMonths, parameters
     case remission, subgroups, continuousTest, pairedTest, multiplicity, logistic, figures, safety, baseline, disposition
-    case tlf
+    case tlf, figureStyle
 
     /// The keys only the seed study's layout analyses (its visits, parameters, remission and
     /// predictors); a CDISC ADaM plan may not write them. (`subgroups` serves both layouts.)
@@ -95,4 +95,9 @@ enum DerivedParameterKey: String, CaseIterable {
 /// The keys of a derived parameter's `auc`.
 enum AreaUnderCurveKey: String, CaseIterable {
     case parameter, mean
+}
+
+/// The keys of `figureStyle`.
+enum FigureStyleKey: String, CaseIterable {
+    case preset, panelLetters, notes
 }
