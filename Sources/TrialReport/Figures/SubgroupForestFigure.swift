@@ -152,17 +152,13 @@ struct SubgroupForestFigure: TrialFigureBuilder {
             + "in the plan's order of the arms. " + sentences.joined(separator: " ")
     }
 
-    /// 5 mm per row and 18 mm per panel, at most `maximumHeight` (the rows then share it).
+    /// 5 mm per row and 18 mm per panel, at most `TrialFigure.maximumHeight` (the rows then share it).
     func height(width: FigureWidth) -> Length {
         let rows = endpoints.reduce(0) { $0 + Self.rows($1).count }
         let titles = endpoints.count > 1 ? Double(endpoints.count) * 8 : 0
-        return .millimetres(min(Self.maximumHeight, 30 + 18 * Double(endpoints.count) + titles + 5 * Double(rows)
+        return .millimetres(min(TrialFigure.maximumHeight, 30 + 18 * Double(endpoints.count) + titles + 5 * Double(rows)
             + (width == .onehalf ? 8 : 0)))
     }
-
-    /// The tallest the figure is drawn, in millimetres, so that it fits an A4 or Letter page of
-    /// the report with its caption.
-    static let maximumHeight = 225.0
 }
 
 extension ResponderEndpointResult {

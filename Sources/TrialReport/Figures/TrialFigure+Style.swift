@@ -21,7 +21,8 @@ extension TrialFigure {
 
     /// The page height at which `restyled` (this figure in other sizes) on a page `width` wide has
     /// panels as tall as this figure's, scaled as its tick labels are when they are larger — so rows
-    /// of labels keep their room when titles and notes take more lines.
+    /// of labels keep their room when titles and notes take more lines; at most `maximumHeight` (or
+    /// the figure's own height when taller), so that it still fits the report's page.
     /// - Complexity: at most four layouts of the figure.
     private func tallEnough(_ restyled: Figure, width: Length, measurer: any TextMeasurer) -> Length {
         guard let plot = drawable as? Figure else { return height }
@@ -37,7 +38,7 @@ extension TrialFigure {
             let rows = (restyled.panels.count + restyled.columns - 1) / restyled.columns
             pageHeight += shortfall * Double(max(1, rows))
         }
-        return .points(pageHeight)
+        return .points(min(pageHeight, max(height.points, Length.millimetres(Self.maximumHeight).points)))
     }
 
     /// Whether the image has the note under it.

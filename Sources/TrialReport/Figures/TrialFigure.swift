@@ -37,6 +37,10 @@ public struct TrialFigure: Sendable {
     /// for the caption; `nil` for a figure without one.
     public var note: String?
 
+    /// The tallest a figure is drawn, in millimetres, so that it fits an A4 or Letter page of the
+    /// report with its caption.
+    public static let maximumHeight = 225.0
+
     /// A figure named `name` drawing `drawable` on a `width` × `height` page (TrialReport's own widths).
     public init(name: FigureName, drawable: any Drawable, width: FigureWidth, height: Length) {
         self.name = name
