@@ -60,4 +60,23 @@ import TrialAnalysis
         #expect(ReportMarkdownFile.expand(markdown, document: document, tables: [:], figures: [figure])
             .contains("![Figure 2. Rates by arm. Bars: percentage.](figures/f.svg)"))
     }
+
+    @Test func wordCropsTheNoteOffTheFileAndCaptionsWithIt() throws {
+        let report = try DocumentSamples.compose()
+        var figure = DocumentSamples.figure()
+        let file = Size(width: figure.size.width, height: figure.size.height + 40)
+        figure.file = (figure.drawable, file)
+        figure.note = "Bars: percentage of participants."
+        let png = try Canvas(width: .points(file.width), height: .points(file.height)).render(figure.drawable, as: .png)
+        let bytes = try ReportDOCX(paper: .a4, metadata: report.metadata)
+            .docx(report.document, content: TypesetContent(tables: report.tables.map(\.shownInDocuments), figures: [figure]),
+                  png: [figure.name: png])
+        let scratch = try ScratchFolder()
+        let url = scratch.url.appendingPathComponent("report.docx")
+        try Data(bytes).write(to: url)
+        let document = try TLFDOCXTests.run("/usr/bin/unzip", ["-p", url.path, "word/document.xml"])
+        let cropped = Int((40 / file.height * 100_000).rounded())
+        #expect(document.contains("<a:srcRect b=\"\(cropped)\"/>"))
+        #expect(document.contains("Bars: percentage of participants.</w:t>"))
+    }
 }

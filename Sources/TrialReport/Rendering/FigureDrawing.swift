@@ -5,7 +5,8 @@ import TrialData
 /// core (`RenderJob.renderAll`). The render waits for them before it typesets the PDF (text laid
 /// out during the drawing is not reproducible). The bytes are those of drawing each file alone.
 /// A figure whose files keep the note its documents leave to the caption (`ReportFigure.file`) is
-/// also drawn as the documents show it, in SVG for the HTML page and PNG for Word.
+/// also drawn as the documents show it in SVG, for the HTML page (Word crops the note off the PNG
+/// file instead: the figure without its note is the file's top part, drawn the same).
 final class FigureDrawing: Sendable {
     private let names: [String]
     /// The figure name of each job, to name a file that cannot be drawn.
@@ -13,9 +14,6 @@ final class FigureDrawing: Sendable {
     /// For each figure, the index of its documents' drawing among the jobs after the files' ones.
     private let shownJobs: [Int?]
     private let drawn: BackgroundComputation<Result<[[[UInt8]]], any Error>>
-
-    /// The formats the documents embed: SVG for the HTML page, PNG for Word.
-    private static let shownFormats: [OutputFormat] = [.svg, .png]
 
     /// Starts drawing `figures` as PDF (dated `documentDate`), SVG and PNG.
     init(_ figures: [ReportFigure], documentDate: String) {
@@ -28,7 +26,7 @@ final class FigureDrawing: Sendable {
         for figure in figures {
             guard figure.file != nil else { shownJobs.append(nil); continue }
             shownJobs.append(jobs.count)
-            jobs.append(RenderJob(drawable: figure.drawable, canvas: canvas(figure.size), formats: Self.shownFormats))
+            jobs.append(RenderJob(drawable: figure.drawable, canvas: canvas(figure.size), formats: [.svg]))
         }
         self.shownJobs = shownJobs
         jobNames = names + zip(names, shownJobs).compactMap { $1 == nil ? nil : $0 }
@@ -53,18 +51,12 @@ final class FigureDrawing: Sendable {
         }
     }
 
-    /// Each figure as the documents show it in `format` (SVG or PNG), by name; waits for the drawing.
-    func shown(_ format: OutputFormat) throws(TrialReportError) -> [String: [UInt8]] {
-        let rendered = try rendered()
-        return Dictionary(uniqueKeysWithValues: names.indices.map { index in
-            let bytes = shownJobs[index].map { rendered[$0][Self.shownFormats.firstIndex(of: format)!] }
-                ?? rendered[index][OutputFormat.allCases.firstIndex(of: format)!]
-            return (names[index], bytes)
-        })
-    }
-
     /// Each figure's SVG by name, as the HTML page shows it; waits for the drawing.
     func svg() throws(TrialReportError) -> [String: String] {
-        try shown(.svg).mapValues { String(decoding: $0, as: UTF8.self) }
+        let rendered = try rendered()
+        let svgFile = OutputFormat.allCases.firstIndex(of: .svg)!
+        return Dictionary(uniqueKeysWithValues: names.indices.map { index in
+            (names[index], String(decoding: shownJobs[index].map { rendered[$0][0] } ?? rendered[index][svgFile], as: UTF8.self))
+        })
     }
 }

@@ -73,7 +73,9 @@ public struct ReportRenderer: Sendable {
         files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
         files += TLFPackage.files(tables: report.tables, results: study.results, plan: study.plan,
                                   provenance: provenance, paper: options.paper)
-        let png = try drawing.shown(.png)
+        let png = Dictionary(files.compactMap { path, bytes in
+            path.hasSuffix(".png") ? (String(path.dropFirst("figures/".count).dropLast(".png".count)), bytes) : nil
+        }, uniquingKeysWith: { first, _ in first })
         let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
             .docx(report.document, content: report.content, png: png)
         let json = Array(study.results.jsonData())

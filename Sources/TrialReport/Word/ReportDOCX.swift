@@ -217,7 +217,8 @@ public struct ReportDOCX: Sendable {
             }
         }
 
-        /// A figure's PNG, scaled to the text width when wider, centred, then its caption with the figure's note.
+        /// A figure's PNG (its note cropped off when the file draws one), scaled to the text width when
+        /// wider, centred, then its caption with the figure's note.
         private mutating func addFigure(_ figure: ReportFigure, image: [UInt8], caption: [MarkdownInline], anchor: String?) {
             images.append(image)
             let number = images.count
@@ -242,6 +243,11 @@ public struct ReportDOCX: Sendable {
                                         }
                                         xml.element("pic:blipFill") { xml in
                                             xml.element("a:blip", ["r:embed": WordPackage.imageRelationship(number)])
+                                            // The PNG file draws the note under the figure; the caption carries it.
+                                            if let file = figure.file, file.size.height > figure.size.height {
+                                                let cropped = (1 - figure.size.height / file.size.height) * 100_000
+                                                xml.element("a:srcRect", ["b": String(Int(cropped.rounded()))])
+                                            }
                                             xml.element("a:stretch") { $0.element("a:fillRect") }
                                         }
                                         xml.element("pic:spPr") { xml in
