@@ -3,8 +3,9 @@
 
 SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev fonts-liberation2 fonts-dejavu-core fonts-droid-fallback poppler-utils qpdf openssl man-db
 # What only the tests need: LibreOffice opens every RTF and DOCX file of the TLF package
-# (TLFLibreOfficeTests); python-docx reads report.docx's tables (ReportDOCXTests).
-TEST_PACKAGES := libreoffice-writer-nogui python3-docx
+# (TLFLibreOfficeTests); python-docx reads report.docx's tables (ReportDOCXTests); ImageMagick,
+# libtiff's tiffinfo and Ghostscript open the TIFF and EPS figures (TIFFEncoderTests, EPSTests).
+TEST_PACKAGES := libreoffice-writer-nogui python3-docx imagemagick libtiff-tools ghostscript
 SWIFT ?= swift
 EXAMPLE := examples/uc-msc-t1d
 OUTPUT := output

@@ -2,6 +2,7 @@
 #define TRIALREPORT_CCAIRO_SHIM_H
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <cairo-ps.h>
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #endif

@@ -9,22 +9,25 @@ extension FigureWidth: ExpressibleByArgument {}
 extension FigureStyle.NotePlacement: ExpressibleByArgument {}
 extension FigureStyle.Preset: ExpressibleByArgument {}
 
-/// `trialreport figures`: the trial's figures as PDF, SVG and PNG in OUT/figures.
+/// `trialreport figures`: the trial's figures as PDF, SVG and PNG (or the formats asked for:
+/// `--format`, else the plan's `figureFormats`) in OUT/figures.
 struct FiguresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figures",
-        abstract: "Draw the trial's figures (PDF, SVG and PNG) into OUT/figures.",
+        abstract: "Draw the trial's figures (PDF, SVG and PNG; TIFF and EPS on request) into OUT/figures.",
         discussion: """
             Analyses the study (--spec, else the plan its trial.lock recorded, else DIR/study.yaml, \
             else the built-in plan) and draws the \
-            figures the plan lists, or only --only NAME. Figures are drawn, written into a \
+            figures the plan lists, or only --only NAME, in the formats of --format, else the plan's \
+            figureFormats (PDF, SVG and PNG by default), PNG and TIFF at --dpi, else the plan's \
+            figureDpi (300 by default). Figures are drawn, written into a \
             temporary folder beside OUT/figures with the other figure files there, and swapped in \
             as render swaps OUT: after an error OUT/figures is as it was, and after a kill the next \
             run or `trialreport recover` leaves the complete old or new figures. \
             An OUT holding files TrialReport did not write is refused (exit 73) unless --force; \
             OUT/figures may not be or hold the data folder, the plan or the working folder (exit 73). \
             With --key PUB the lock whose plan and date are used must be signed by that key. \
-            The date inside the PDFs is the one a render uses: SOURCE_DATE_EPOCH, else the data \
+            The date inside the PDF and EPS files is the one a render uses: SOURCE_DATE_EPOCH, else the data \
             lock's time, else today (UTC, 00:00:00). \
             The figures of the seed study's layout: \(FigureName.seedStudy.map(\.rawValue).joined(separator: ", ")); \
             of a CDISC ADaM study: \(FigureName.adam.map(\.rawValue).joined(separator: ", ")).
@@ -39,8 +42,12 @@ struct FiguresCommand: ParsableCommand {
     @Option(name: .customLong("only"), help: ArgumentHelp("Draw only this figure.", valueName: "name"), transform: nonEmpty)
     var only: String?
 
-    @Option(help: "PNG resolution in dots per inch (72 to 1200).")
-    var dpi: Double = 300
+    @Option(help: ArgumentHelp("The figure files' formats, comma-separated: pdf, svg, png, tiff, eps; by default the plan's figureFormats (pdf,svg,png).",
+                               valueName: "formats"), transform: nonEmpty)
+    var format: String?
+
+    @Option(help: "PNG and TIFF resolution in dots per inch (72 to 1200; journals ask for 300 to 1200); by default the plan's figureDpi (300).")
+    var dpi: Double?
 
     @Option(help: "Draw every figure this wide: single (85 mm), onehalf (120 mm) or double (175 mm); by default each figure's own width.")
     var width: FigureWidth?
@@ -64,9 +71,26 @@ struct FiguresCommand: ParsableCommand {
             throw ValidationError("unknown figure '\(only)'; the figures are: "
                 + FigureName.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        guard (72...1200).contains(dpi) else {
+        if let dpi, !FigureFormat.dpiRange.contains(dpi) {
             throw ValidationError("--dpi must be between 72 and 1200, not \(dpi)")
         }
+        _ = try formats()
+    }
+
+    /// The formats of --format, in its order; `nil` when not given.
+    /// - Throws: `ValidationError` naming an unknown or repeated format.
+    func formats() throws -> [FigureFormat]? {
+        guard let format else { return nil }
+        var formats: [FigureFormat] = []
+        for name in format.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let value = FigureFormat(rawValue: name.lowercased()) else {
+                throw ValidationError("unknown figure format '\(name)' in --format; the formats are: "
+                    + FigureFormat.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard !formats.contains(value) else { throw ValidationError("--format lists '\(name)' twice") }
+            formats.append(value)
+        }
+        return formats
     }
 
     func run() throws {
@@ -99,7 +123,10 @@ struct FiguresCommand: ParsableCommand {
                         : "a CDISC ADaM study's modelled endpoints or treatment-emergent events") + ", which this study does not have")
             }
             let destination = output.appendingPathComponent("figures")
-            let files = try figures.renderAll(names: names, dpi: dpi, width: width, documentDate: date.timestamp, folder: destination)
+            let settings = input.plan.plan
+            let formats = (try formats() ?? settings.figureFormats).map(OutputFormat.init)
+            let files = try figures.renderAll(names: names, formats: formats, dpi: dpi ?? settings.figureDpi, width: width,
+                                              documentDate: date.timestamp, folder: destination)
             try OutputFolder(destination: destination, in: output, carrying: .everyFile)
                 .replace(with: files.map { ($0.fileName, $0.bytes) })
         }

@@ -12,8 +12,8 @@ struct RenderJobTests {
         let concurrent = try RenderJob.renderAll(jobs)
         #expect(concurrent.count == jobs.count)
         for (job, files) in zip(jobs, concurrent) {
-            #expect(files.count == OutputFormat.allCases.count)
-            for (format, bytes) in zip(OutputFormat.allCases, files) {
+            #expect(files.count == OutputFormat.standard.count)
+            for (format, bytes) in zip(OutputFormat.standard, files) {
                 #expect(bytes == (try job.canvas.render(job.drawable, as: format)), "\(format)")
             }
         }

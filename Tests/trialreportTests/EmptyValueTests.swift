@@ -10,6 +10,7 @@ struct EmptyValueTests {
         ["render", "--out", ""], ["render", "--data", ""], ["render", "--spec", ""], ["render", "--templates", ""],
         ["render", "--paper", ""], ["analyze", "--json", ""], ["analyze", "--data", ""], ["validate", "--spec", ""],
         ["figures", "--out", ""], ["figures", "--only", ""], ["figures", "--dpi", ""], ["figures", "--width", ""],
+        ["figures", "--format", ""],
         ["lock", "--by", ""], ["lock", "--note", ""], ["lock", "--at", ""], ["lock", "--templates", ""],
         ["verify", "--data", ""], ["verify", "--key", ""], ["lock", "--sign", ""], ["simulate", "--out", ""], ["simulate", "--participants", "", "--out", "x"],
         ["simulate", "--seed", "", "--out", "x"], ["diff", "", "b"], ["diff", "a", ""], ["diff", "a", "b", "--tolerance", ""],

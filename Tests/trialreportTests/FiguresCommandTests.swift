@@ -94,3 +94,51 @@ struct FiguresCommandTests {
         #expect(try String(contentsOfFile: figures + "/consort.pdf", encoding: .utf8) == "old")
     }
 }
+
+/// `figures --format` and `--dpi`, and the plan's `figureFormats` and `figureDpi`.
+@Suite("trialreport figures: formats and resolution")
+struct FiguresFormatTests {
+    @Test func formatWritesTIFFAndEPSAtTheAskedResolution() throws {
+        let study = try FiguresCommandTests.study()
+        let output = study.path + "/out"
+        let result = try Trialreport.run(["figures", "--data", study.path, "--out", output, "--only", "remission-rates",
+                                          "--format", "tiff,eps", "--dpi", "300"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output + "/figures").sorted()
+            == ["remission-rates.eps", "remission-rates.tiff"])
+        let tiff = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/figures/remission-rates.tiff")))
+        guard let identify = try ImageTools.run("identify", ["-format", "%x %y %[compression]", "{}"], on: tiff, fileExtension: "tiff") else {
+            print("note: ImageMagick is not installed; the TIFF's resolution not checked")
+            return
+        }
+        #expect(identify.text == "300 300 LZW", "\(identify.standardError)")
+    }
+
+    @Test func thePlansFormatsAndResolutionApplyWithoutOptions() throws {
+        let study = try FiguresCommandTests.study()
+        try Data("figureFormats: [png, tiff]\nfigureDpi: 96\n".utf8).write(to: URL(fileURLWithPath: study.path + "/study.yaml"))
+        let output = study.path + "/out"
+        let result = try Trialreport.run(["figures", "--data", study.path, "--out", output, "--only", "consort"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output + "/figures").sorted() == ["consort.png", "consort.tiff"])
+        let png = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/figures/consort.png")))
+        #expect(PNGInspection.pixelsPerMetre(png) == Int((96 / 0.0254).rounded()))
+        // --dpi overrides the plan's.
+        let again = try Trialreport.run(["figures", "--data", study.path, "--out", output, "--only", "consort", "--dpi", "72"])
+        #expect(again.status == 0, "\(again.standardError)")
+        let png72 = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/figures/consort.png")))
+        #expect(PNGInspection.pixelsPerMetre(png72) == Int((72 / 0.0254).rounded()))
+    }
+
+    @Test func unknownOrRepeatedFormatExits64() throws {
+        let study = try FiguresCommandTests.study()
+        let unknown = try Trialreport.run(["figures", "--data", study.path, "--out", study.path + "/out", "--format", "pdf,gif"])
+        #expect(unknown.status == 64)
+        #expect(unknown.standardError.contains("unknown figure format 'gif' in --format; the formats are: pdf, svg, png, tiff, eps"),
+                "\(unknown.standardError)")
+        let twice = try Trialreport.run(["figures", "--data", study.path, "--out", study.path + "/out", "--format", "tiff,tiff"])
+        #expect(twice.status == 64)
+        #expect(twice.standardError.contains("--format lists 'tiff' twice"), "\(twice.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: study.path + "/out"))
+    }
+}

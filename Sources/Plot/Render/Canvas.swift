@@ -1,16 +1,17 @@
 import CCairo
 import Foundation
 
-/// A page size and output settings; draws any `Drawable` (a `Figure`, a `FlowDiagram`) to PDF, SVG
-/// or PNG, in memory or to a file, with the same bytes for the same input.
+/// A page size and output settings; draws any `Drawable` (a `Figure`, a `FlowDiagram`) to PDF, SVG,
+/// PNG, TIFF or EPS, in memory or to a file, with the same bytes for the same input.
 public struct Canvas: Sendable {
     /// The page width (see `Length.singleColumn` and the other presets).
     public var width: Length
     /// The page height.
     public var height: Length
-    /// PNG resolution in dots per inch, 72…1200.
+    /// PNG and TIFF resolution in dots per inch, 72…1200.
     public var dpi: Double
-    /// The PDF creation and modification date (`YYYY-MM-DDThh:mm:ss`), fixed so output is reproducible.
+    /// The PDF creation and modification date and the EPS creation date (`YYYY-MM-DDThh:mm:ss`),
+    /// fixed so output is reproducible.
     public var documentDate: String
     /// Measures text for layout; Pango by default.
     public var measurer: any TextMeasurer
@@ -36,7 +37,7 @@ public struct Canvas: Sendable {
     /// The page size in points.
     public var size: Size { Size(width: width.points, height: height.points) }
 
-    /// The PNG's size in pixels: the page in inches times the resolution, rounded.
+    /// The PNG's and TIFF's size in pixels: the page in inches times the resolution, rounded.
     public var pixelSize: (width: Int, height: Int) {
         (Int((width.points / 72 * dpi).rounded()), Int((height.points / 72 * dpi).rounded()))
     }
@@ -79,12 +80,19 @@ public struct Canvas: Sendable {
             cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
             try paint(scene, on: surface, scale: 1, background: nil)
             return SVGIdentifiers.normalized(sink.bytes)
-        case .png:
+        case .eps:
+            let surface = cairo_ps_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height)!
+            cairo_ps_surface_restrict_to_level(surface, CAIRO_PS_LEVEL_3)
+            cairo_ps_surface_set_eps(surface, 1)
+            // On white, as the PNG: the bounding box Cairo computes from what is drawn is then the page.
+            try paint(scene, on: surface, scale: 1, background: .white)
+            return EPSHeader.dated(sink.bytes, documentDate)
+        case .png, .tiff:
             let pixels = pixelSize
             let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixels.width), Int32(pixels.height))!
             defer { cairo_surface_destroy(surface) }
             try paint(scene, on: surface, scale: dpi / 72, background: .white, finish: false)
-            return try PNGEncoder.encode(surface, dpi: dpi)
+            return format == .png ? try PNGEncoder.encode(surface, dpi: dpi) : try TIFFEncoder.encode(surface, dpi: dpi)
         }
         return sink.bytes
     }

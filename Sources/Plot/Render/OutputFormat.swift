@@ -6,6 +6,16 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case svg
     /// Raster PNG at the canvas's resolution, on white.
     case png
+    /// Raster TIFF (LZW) at the canvas's resolution with the PNG's pixels, as journals ask for.
+    case tiff
+    /// Encapsulated PostScript (level 3, fonts embedded), on white, its bounding box the page.
+    case eps
+
+    /// The formats drawn unless others are asked for: PDF, SVG and PNG.
+    public static let standard: [OutputFormat] = [.pdf, .svg, .png]
+
+    /// Whether the file is pixels at the canvas's resolution (PNG, TIFF).
+    public var isRaster: Bool { self == .png || self == .tiff }
 
     /// The format named by a file's extension (`figure.pdf` → `.pdf`), nil when unknown.
     public init?(pathExtension: String) { self.init(rawValue: pathExtension.lowercased()) }
@@ -23,7 +33,7 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .resolutionOutOfRange(let dpi): "resolution \(dpi) dpi is outside 72…1200"
         case .sizeNotPositive(let width, let height): "figure size \(width) × \(height) pt is not positive"
-        case .unknownFormat(let path): "cannot tell the figure format of '\(path)' (use .pdf, .svg or .png)"
+        case .unknownFormat(let path): "cannot tell the figure format of '\(path)' (use .pdf, .svg, .png, .tiff or .eps)"
         case .cairo(let message): "cairo: \(message)"
         case .cannotWrite(let path, let reason): "cannot write '\(path)': \(reason)"
         }

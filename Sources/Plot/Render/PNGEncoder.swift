@@ -16,74 +16,36 @@ enum PNGEncoder {
     /// - Throws: `PlotError.cairo` when the surface has no pixels or zlib fails.
     /// - Complexity: O(*w* · *h*).
     static func encode(_ surface: OpaquePointer, dpi: Double) throws -> [UInt8] {
-        cairo_surface_flush(surface)
-        let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        guard width > 0, height > 0, let data = cairo_image_surface_get_data(surface) else {
-            throw PlotError.cairo("the image has no pixels")
-        }
-        let pixels = UnsafeRawPointer(data)
-        let rows = (0..<height).map { UnsafeBufferPointer(start: (pixels + $0 * stride).assumingMemoryBound(to: UInt32.self), count: width) }
-        let isOpaque = rows.allSatisfy { row in row.allSatisfy { $0 >> 24 == 0xFF } }
+        let image = try RasterImage(surface)
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        appendChunk("IHDR", bigEndian(UInt32(width)) + bigEndian(UInt32(height)) + [8, isOpaque ? 2 : 6, 0, 0, 0], to: &png)
+        appendChunk("IHDR", bigEndian(UInt32(image.width)) + bigEndian(UInt32(image.height)) + [8, image.isOpaque ? 2 : 6, 0, 0, 0], to: &png)
         let pixelsPerMetre = bigEndian(UInt32((dpi / 0.0254).rounded()))
         appendChunk("pHYs", pixelsPerMetre + pixelsPerMetre + [1], to: &png)
-        appendChunk("IDAT", try compressedScanlines(rows, channels: isOpaque ? 3 : 4), to: &png)
+        appendChunk("IDAT", try compressedScanlines(image), to: &png)
         appendChunk("IEND", [], to: &png)
         return png
     }
 
     /// The image data: each row as R, G, B[, A] bytes after the "Up" filter, led by its filter
     /// type, compressed row by row.
-    private static func compressedScanlines(_ rows: [UnsafeBufferPointer<UInt32>], channels: Int) throws -> [UInt8] {
-        let rowBytes = rows[0].count * channels
+    private static func compressedScanlines(_ image: RasterImage) throws -> [UInt8] {
+        let rowBytes = image.rowBytes
         let deflater = try Deflater(level: 3)
         var previous = [UInt8](repeating: 0, count: rowBytes), current = previous
         var scanline = [UInt8](repeating: 2, count: rowBytes + 1)  // 2: the Up filter
-        for (index, row) in rows.enumerated() {
+        for row in 0..<image.height {
             current.withUnsafeMutableBufferPointer { current in
                 previous.withUnsafeBufferPointer { previous in
                     scanline.withUnsafeMutableBufferPointer { scanline in
-                        unpack(row, into: current, channels: channels)
+                        image.unpack(row: row, into: current)
                         for byte in 0..<rowBytes { scanline[byte + 1] = current[byte] &- previous[byte] }
                     }
                 }
             }
-            try scanline.withUnsafeBufferPointer { try deflater.compress($0, finish: index == rows.count - 1) }
+            try scanline.withUnsafeBufferPointer { try deflater.compress($0, finish: row == image.height - 1) }
             swap(&previous, &current)
         }
         return deflater.output
-    }
-
-    /// A row of premultiplied ARGB pixels as R, G, B bytes (`channels` 3, every pixel opaque) or
-    /// as R, G, B, A bytes with straight (un-premultiplied) colours.
-    private static func unpack(_ row: UnsafeBufferPointer<UInt32>, into bytes: UnsafeMutableBufferPointer<UInt8>, channels: Int) {
-        var index = 0
-        if channels == 3 {
-            // Opaque: nothing to un-premultiply.
-            for pixel in row {
-                bytes[index] = UInt8(truncatingIfNeeded: pixel >> 16)
-                bytes[index + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
-                bytes[index + 2] = UInt8(truncatingIfNeeded: pixel)
-                index += 3
-            }
-            return
-        }
-        for pixel in row {
-            let alpha = pixel >> 24
-            var red = (pixel >> 16) & 0xFF, green = (pixel >> 8) & 0xFF, blue = pixel & 0xFF
-            if alpha != 0xFF, alpha != 0 {
-                red = (red * 255 + alpha / 2) / alpha
-                green = (green * 255 + alpha / 2) / alpha
-                blue = (blue * 255 + alpha / 2) / alpha
-            }
-            bytes[index] = UInt8(truncatingIfNeeded: red)
-            bytes[index + 1] = UInt8(truncatingIfNeeded: green)
-            bytes[index + 2] = UInt8(truncatingIfNeeded: blue)
-            bytes[index + 3] = UInt8(truncatingIfNeeded: alpha)
-            index += 4
-        }
     }
 
     /// A chunk: length, type, data, CRC-32 of type and data.

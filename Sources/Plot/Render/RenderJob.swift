@@ -10,8 +10,8 @@ public struct RenderJob: Sendable {
     /// The formats wanted, in the order their bytes are returned.
     public var formats: [OutputFormat]
 
-    /// A job drawing `drawable` on `canvas` in each of `formats`.
-    public init(drawable: any Drawable, canvas: Canvas, formats: [OutputFormat] = OutputFormat.allCases) {
+    /// A job drawing `drawable` on `canvas` in each of `formats` (by default PDF, SVG and PNG).
+    public init(drawable: any Drawable, canvas: Canvas, formats: [OutputFormat] = OutputFormat.standard) {
         self.drawable = drawable
         self.canvas = canvas
         self.formats = formats
@@ -19,7 +19,7 @@ public struct RenderJob: Sendable {
 
     /// Every job's bytes in each of its formats — `result[job][format]`, in the order given —
     /// drawn on every core: each drawing is laid out once (jobs in parallel), then every
-    /// (job, format) file is painted in parallel, PNGs first as they take longest.
+    /// (job, format) file is painted in parallel, PNGs and TIFFs first as they take longest.
     ///
     /// The bytes are exactly those of `canvas.render(drawable, as: format)` one at a time: each
     /// file is painted on its own Cairo surface, and SVG ids are renumbered per document.
@@ -41,8 +41,8 @@ public struct RenderJob: Sendable {
         }
 
         let files = jobs.indices.flatMap { job in jobs[job].formats.indices.map { (job, $0) } }
-        let order = files.indices.filter { jobs[files[$0].0].formats[files[$0].1] == .png }
-            + files.indices.filter { jobs[files[$0].0].formats[files[$0].1] != .png }
+        let order = files.indices.filter { jobs[files[$0].0].formats[files[$0].1].isRaster }
+            + files.indices.filter { !jobs[files[$0].0].formats[files[$0].1].isRaster }
         let bytes = Mutex([Result<[UInt8], any Error>?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: order.count) { position in
             let file = order[position]

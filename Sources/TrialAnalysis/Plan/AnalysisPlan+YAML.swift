@@ -158,6 +158,9 @@ extension AnalysisPlan {
             key(FigureStyleKey.panelLetters, String(figureStyle.panelLetters), indent: "  ")
             key(FigureStyleKey.notes, figureStyle.notes.rawValue, indent: "  ")
         }
+        // Written when changed, so that plans without them read as before.
+        if figureFormats != FigureFormat.standard { key(PlanKey.figureFormats, Self.flow(figureFormats.map(\.rawValue))) }
+        if figureDpi != 300 { key(PlanKey.figureDpi, PlanNumber.text(figureDpi)) }
         return lines.joined(separator: "\n") + "\n"
     }
 

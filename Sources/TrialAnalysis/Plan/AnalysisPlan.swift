@@ -60,6 +60,10 @@ public struct AnalysisPlan: Sendable, Hashable {
     public var derivedParameters: [DerivedParameter]
     /// How the figures look: a journal preset, panel letters, notes in the image or the caption.
     public var figureStyle: FigureStyle
+    /// The formats of the figure files in `figures/`, in this order (by default PDF, SVG and PNG).
+    public var figureFormats: [FigureFormat]
+    /// The resolution of the PNG and TIFF figure files in dots per inch, 72…1200 (default 300).
+    public var figureDpi: Double
 
     /// A plan; every argument defaults to the seed study's choice (SPEC.md §2); the subgroups
     /// default to the seed study's onset groups in its layout, to none for CDISC ADaM data.
@@ -86,7 +90,9 @@ public struct AnalysisPlan: Sendable, Hashable {
         tlf: TLFSettings = TLFSettings(),
         disposition: DispositionPlan? = nil,
         derivedParameters: [DerivedParameter] = [],
-        figureStyle: FigureStyle = FigureStyle()
+        figureStyle: FigureStyle = FigureStyle(),
+        figureFormats: [FigureFormat] = FigureFormat.standard,
+        figureDpi: Double = 300
     ) {
         self.title = title
         self.data = data
@@ -111,6 +117,8 @@ public struct AnalysisPlan: Sendable, Hashable {
         self.disposition = disposition
         self.derivedParameters = derivedParameters
         self.figureStyle = figureStyle
+        self.figureFormats = figureFormats
+        self.figureDpi = figureDpi
     }
 
     /// The visits after baseline, ascending: the visits of the secondary endpoints.

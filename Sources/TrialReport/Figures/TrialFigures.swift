@@ -69,14 +69,14 @@ public struct TrialFigures: Sendable {
     /// every core (`RenderJob.renderAll`): in order, figure by figure, each in the order of
     /// `formats`; the bytes are the same as drawing them one at a time.
     /// - Parameters:
-    ///   - dpi: PNG resolution, 72…1200.
+    ///   - dpi: PNG and TIFF resolution, 72…1200.
     ///   - width: a column width for every figure; by default each figure's own.
     ///   - documentDate: the PDF creation date, `YYYY-MM-DDThh:mm:ss` (the lock's, for locked data).
     ///   - folder: the folder the files are for, to name a file that cannot be drawn.
     /// - Throws: `TrialReportError(.other)` when a figure cannot be drawn (e.g. a resolution out
     ///   of range), at the first such figure's file.
     /// - Complexity: O(size of the results shown) to build, plus the drawing shared among the cores.
-    public func renderAll(names: [FigureName]? = nil, formats: [OutputFormat] = OutputFormat.allCases, dpi: Double = 300,
+    public func renderAll(names: [FigureName]? = nil, formats: [OutputFormat] = OutputFormat.standard, dpi: Double = 300,
                           width: FigureWidth? = nil, documentDate: String = Canvas.fixedDate,
                           folder: URL? = nil) throws(TrialReportError) -> [FigureFile] {
         try render(names: names, formats: formats, dpi: dpi, width: width, documentDate: documentDate) { name in
@@ -103,13 +103,13 @@ public struct TrialFigures: Sendable {
     ///
     /// Files are written in place; the render pipeline passes a temporary folder and moves it.
     /// - Parameters:
-    ///   - dpi: PNG resolution, 72…1200.
+    ///   - dpi: PNG and TIFF resolution, 72…1200.
     ///   - width: a column width for every figure; by default each figure's own.
     ///   - documentDate: the PDF creation date, `YYYY-MM-DDThh:mm:ss` (the lock's, for locked data).
     /// - Returns: the files written, in order.
     /// - Throws: `TrialReportError(.cannotWrite)` when the folder or a file cannot be written,
     ///   `.other` when a figure cannot be drawn (e.g. a resolution out of range).
-    public func writeAll(to directory: URL, names: [FigureName]? = nil, formats: [OutputFormat] = OutputFormat.allCases,
+    public func writeAll(to directory: URL, names: [FigureName]? = nil, formats: [OutputFormat] = OutputFormat.standard,
                          dpi: Double = 300, width: FigureWidth? = nil,
                          documentDate: String = Canvas.fixedDate) throws(TrialReportError) -> [URL] {
         do {

@@ -13,23 +13,51 @@ final class FigureDrawing: Sendable {
     private let jobNames: [String]
     /// For each figure, the index of its documents' drawing among the jobs after the files' ones.
     private let shownJobs: [Int?]
+    /// The formats of `figures/`, in the plan's order.
+    private let formats: [OutputFormat]
+    /// The formats drawn at the plan's resolution: `formats`, then the SVG the HTML page inlines.
+    private let drawnFormats: [OutputFormat]
+    /// The index of the first of report.docx's 300-dpi PNG jobs, when the plan's PNG is not one.
+    private let documentPNGJobs: Int?
     private let drawn: BackgroundComputation<Result<[[[UInt8]]], any Error>>
 
-    /// Starts drawing `figures` as PDF (dated `documentDate`), SVG and PNG.
-    init(_ figures: [ReportFigure], documentDate: String) {
+    /// The resolution of the PNG files report.docx embeds.
+    static let documentDpi: Double = 300
+
+    /// Starts drawing `figures` in each of `formats` (PNG and TIFF at `dpi`, PDF and EPS dated
+    /// `documentDate`), and the SVG and 300-dpi PNG the HTML page and report.docx need.
+    init(_ figures: [ReportFigure], formats: [OutputFormat] = OutputFormat.standard, dpi: Double = FigureDrawing.documentDpi,
+         documentDate: String) {
         names = figures.map(\.name)
-        let canvas = { (size: Size) in Canvas(width: .points(size.width), height: .points(size.height), documentDate: documentDate) }
+        self.formats = formats
+        let drawnFormats = formats.contains(.svg) ? formats : formats + [.svg]
+        self.drawnFormats = drawnFormats
+        let canvas = { (size: Size, dpi: Double) in
+            Canvas(width: .points(size.width), height: .points(size.height), dpi: dpi, documentDate: documentDate)
+        }
         var jobs = figures.map { figure in
-            RenderJob(drawable: figure.file?.drawable ?? figure.drawable, canvas: canvas(figure.file?.size ?? figure.size))
+            RenderJob(drawable: figure.file?.drawable ?? figure.drawable, canvas: canvas(figure.file?.size ?? figure.size, dpi),
+                      formats: drawnFormats)
         }
         var shownJobs: [Int?] = []
         for figure in figures {
             guard figure.file != nil else { shownJobs.append(nil); continue }
             shownJobs.append(jobs.count)
-            jobs.append(RenderJob(drawable: figure.drawable, canvas: canvas(figure.size), formats: [.svg]))
+            jobs.append(RenderJob(drawable: figure.drawable, canvas: canvas(figure.size, dpi), formats: [.svg]))
         }
         self.shownJobs = shownJobs
-        jobNames = names + zip(names, shownJobs).compactMap { $1 == nil ? nil : $0 }
+        var jobNames = names + zip(names, shownJobs).compactMap { $1 == nil ? nil : $0 }
+        if formats.contains(.png) && dpi == Self.documentDpi {
+            documentPNGJobs = nil
+        } else {
+            documentPNGJobs = jobs.count
+            jobs += figures.map { figure in
+                RenderJob(drawable: figure.file?.drawable ?? figure.drawable,
+                          canvas: canvas(figure.file?.size ?? figure.size, Self.documentDpi), formats: [.png])
+            }
+            jobNames += names
+        }
+        self.jobNames = jobNames
         let allJobs = jobs
         drawn = BackgroundComputation { Result { try RenderJob.renderAll(allJobs) } }
     }
@@ -42,21 +70,29 @@ final class FigureDrawing: Sendable {
         }
     }
 
-    /// Every file, `figures/<name>.<format>` with its bytes, figure by figure; waits for the drawing.
+    /// Every file of `figures/`, `figures/<name>.<format>` with its bytes, figure by figure in the
+    /// plan's formats; waits for the drawing.
     /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
     func files() throws(TrialReportError) -> [(String, [UInt8])] {
-        let rendered = try rendered()
-        return zip(names, rendered).flatMap { name, files in
-            zip(OutputFormat.allCases, files).map { ("figures/\(name).\($0.rawValue)", $1) }
+        zip(names, try rendered()).flatMap { name, files in
+            zip(drawnFormats, files).filter { formats.contains($0.0) }.map { ("figures/\(name).\($0.rawValue)", $1) }
         }
     }
 
     /// Each figure's SVG by name, as the HTML page shows it; waits for the drawing.
     func svg() throws(TrialReportError) -> [String: String] {
         let rendered = try rendered()
-        let svgFile = OutputFormat.allCases.firstIndex(of: .svg)!
+        let svgFile = drawnFormats.firstIndex(of: .svg)!
         return Dictionary(uniqueKeysWithValues: names.indices.map { index in
             (names[index], String(decoding: shownJobs[index].map { rendered[$0][0] } ?? rendered[index][svgFile], as: UTF8.self))
         })
+    }
+
+    /// Each figure file's PNG at 300 dpi by name, for report.docx; waits for the drawing.
+    func png() throws(TrialReportError) -> [String: [UInt8]] {
+        let rendered = try rendered()
+        let files = documentPNGJobs.map { start in names.indices.map { rendered[start + $0][0] } }
+            ?? names.indices.map { rendered[$0][drawnFormats.firstIndex(of: .png)!] }
+        return Dictionary(zip(names, files), uniquingKeysWith: { first, _ in first })
     }
 }

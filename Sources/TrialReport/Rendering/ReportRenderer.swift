@@ -5,7 +5,7 @@ import TrialData
 
 /// `trialreport render`: study folder → analysis → results.json, tables (CSV), the TLF package
 /// (`tlf/`, RTF and DOCX: `TLFPackage`), the analysis-results dataset (`ard.csv`:
-/// `AnalysisResultsDataset`), figures (PDF, SVG, PNG), report.md, report.html, report.pdf,
+/// `AnalysisResultsDataset`), figures (PDF, SVG, PNG by default; TIFF and EPS on request), report.md, report.html, report.pdf,
 /// report.docx (`ReportDOCX`) and manifest.json, all written into a temporary folder
 /// and swapped into the output folder only when everything succeeded (`OutputFolder`).
 ///
@@ -53,7 +53,8 @@ public struct ReportRenderer: Sendable {
         let lock = try RenderLock.check(lockFile, study: study, templates: templates, options: options)
         progress(.figures)
         let figureList = try figures?.figures(results: study.results, plan: study.plan) ?? []
-        let drawing = FigureDrawing(figureList, documentDate: date.timestamp)
+        let drawing = FigureDrawing(figureList, formats: study.plan.figureFormats.map(OutputFormat.init),
+                                    dpi: study.plan.figureDpi, documentDate: date.timestamp)
         // The figures are finished before the PDF is typeset: Pango text laid out while the figure
         // threads draw came out with different justified spacing in some runs (3 of 7 locked renders
         // of the example differed in two lines of the methods), breaking byte-identical output.
@@ -73,9 +74,7 @@ public struct ReportRenderer: Sendable {
         files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
         files += TLFPackage.files(tables: report.tables, results: study.results, plan: study.plan,
                                   provenance: provenance, paper: options.paper)
-        let png = Dictionary(files.compactMap { path, bytes in
-            path.hasSuffix(".png") ? (String(path.dropFirst("figures/".count).dropLast(".png".count)), bytes) : nil
-        }, uniquingKeysWith: { first, _ in first })
+        let png = try drawing.png()
         let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
             .docx(report.document, content: report.content, png: png)
         let json = Array(study.results.jsonData())

@@ -74,6 +74,19 @@ enum PlanDecoder {
             plan.figureStyle = PlanFigureStyleDecoder.style(from: node, at: path, with: &reader) ?? plan.figureStyle
         case .disposition:
             plan.disposition = PlanDispositionDecoder.disposition(from: node, at: path, with: &reader)
+        case .figureFormats:
+            let formats: [FigureFormat]? = reader.uniqueList(node, at: path, describe: { "format '\($0.rawValue)'" }) {
+                $0.choice($1, at: $2)
+            }
+            if formats?.isEmpty == true { reader.report("at least one format is needed", at: node, path: path) }
+            plan.figureFormats = formats.flatMap { $0.isEmpty ? nil : $0 } ?? plan.figureFormats
+        case .figureDpi:
+            guard let dpi = reader.number(node, at: path) else { return }
+            guard FigureFormat.dpiRange.contains(dpi) else {
+                reader.report("expected a resolution from 72 to 1200 dots per inch, got \(PlanNumber.text(dpi))", at: node, path: path)
+                return
+            }
+            plan.figureDpi = dpi
         }
     }
 

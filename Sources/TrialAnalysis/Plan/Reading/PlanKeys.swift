@@ -3,6 +3,7 @@ enum PlanKey: String, CaseIterable {
     case title, data, arms, sets, derivedParameters, endpoints, visits, baselineVisit, primaryVisit, infusionMonths, parameters
     case remission, subgroups, continuousTest, pairedTest, multiplicity, logistic, figures, safety, baseline, disposition
     case tlf, figureStyle
+    case figureFormats, figureDpi
 
     /// The keys only the seed study's layout analyses (its visits, parameters, remission and
     /// predictors); a CDISC ADaM plan may not write them. (`subgroups` serves both layouts.)
