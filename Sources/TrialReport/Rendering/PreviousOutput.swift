@@ -8,7 +8,7 @@ import TrialData
 ///
 /// An entry of the folder is TrialReport's when it is
 /// - a file listed in the folder's `manifest.json` written by TrialReport, or that manifest;
-/// - a figure file `figures/NAME.pdf|svg|png` of a figure TrialReport draws (`trialreport figures`);
+/// - a figure file `figures/NAME.pdf|svg|png|tiff|eps` of a figure TrialReport draws (`trialreport figures`);
 /// - a hidden regular file at the top of the folder (`.gitkeep`), which a render keeps, or the
 ///   temporary folder of a `figures` run that was stopped (`OutputRecovery`);
 /// - a folder whose entries are all TrialReport's.
@@ -37,7 +37,7 @@ public enum PreviousOutput {
         if let ownFiles {
             expected = ownFiles
         } else {
-            expected = Set(FigureName.allCases.flatMap { name in ["pdf", "svg", "png"].map { "figures/\(name.rawValue).\($0)" } })
+            expected = Set(FigureName.allCases.flatMap { name in FigureFormat.allCases.map { "figures/\(name.rawValue).\($0.rawValue)" } })
             if let listed = manifestFiles(in: folder) { expected.formUnion(listed + ["manifest.json"]) }
         }
         var folders: Set<String> = []
