@@ -1,8 +1,8 @@
 @testable import Plot
 
 /// A small TIFF reader written from the TIFF 6.0 specification for the tests, independent of the
-/// encoder: LZW decoding (section 13, codes growing one early as libtiff reads them), the
-/// horizontal predictor, and the image file directory.
+/// encoder: LZW decoding (section 13, codes growing one early as libtiff reads them) and the
+/// image file directory.
 enum TIFFReading {
     enum Failure: Error { case badCode(Int), truncated }
 
@@ -65,19 +65,13 @@ enum TIFFReading {
         return fields
     }
 
-    /// The pixel bytes (R, G, B[, A] row by row) of an LZW TIFF, undoing the predictor.
+    /// The pixel bytes (R, G, B[, A] row by row) of an LZW TIFF without a predictor.
     static func pixels(_ tiff: [UInt8]) throws -> [UInt8] {
         let fields = fields(tiff)
-        let width = fields[256]![0], samples = fields[277]![0]
+        precondition(fields[317] == nil, "a predictor")
         var pixels: [UInt8] = []
         for (offset, count) in zip(fields[273]!, fields[279]!) {
-            var strip = try lzwDecode(Array(tiff[offset..<offset + count]))
-            if fields[317]?.first == 2 {
-                for row in stride(from: 0, to: strip.count, by: width * samples) {
-                    for index in row + samples..<row + width * samples { strip[index] &+= strip[index - samples] }
-                }
-            }
-            pixels += strip
+            pixels += try lzwDecode(Array(tiff[offset..<offset + count]))
         }
         return pixels
     }
