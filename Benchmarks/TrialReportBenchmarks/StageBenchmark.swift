@@ -63,7 +63,7 @@ enum Stage: String, CaseIterable {
                 .renderAll(formats: [.png]).map { ($0.name.rawValue, $0.bytes) })
             timed = {
                 _ = AnalysisResultsDataset.csv(report.tables)
-                _ = TLFPackage.files(tables: report.tables, results: study.results, plan: study.plan, provenance: provenance, paper: .a4)
+                _ = try TLFPackage.files(tables: report.tables, results: study.results, plan: study.plan, provenance: provenance, paper: .a4)
                 _ = try ReportDOCX(paper: .a4, metadata: report.metadata).docx(report.document, content: report.content, png: png)
             }
         }

@@ -12,7 +12,7 @@ struct RenderCommand: ParsableCommand {
         abstract: "Render the report, figures, tables and results.json of a study.",
         discussion: """
             Writes OUT/report.pdf, report.html, report.md, report.docx, results.json, manifest.json, \
-            tables/<name>.csv, tlf/<number>-<name>.{rtf,docx} and figures/<name>.{pdf,svg,png}. Everything is written into a \
+            tables/<name>.csv, tlf/<number>-<name>.{rtf,docx}, tlf.pdf and figures/<name>.{pdf,svg,png}. Everything is written into a \
             temporary folder beside OUT and replaces OUT only when all succeeded; after any error \
             OUT is as it was, and after a kill the next render or `trialreport recover` puts back \
             a complete output. OUT must be new, empty or a previous TrialReport output (its \
@@ -85,7 +85,7 @@ struct RenderProgress {
     /// The closing summary: what was written where, how long it took, and the remission headline.
     static func summary(_ summary: RenderSummary, outputPath: String, seconds: Double) -> String {
         let tables = summary.files.filter { $0.hasPrefix("tables/") }.count
-        let tlf = summary.files.filter { $0.hasPrefix("tlf/") }.count
+        let tlf = summary.files.filter { $0.hasPrefix("tlf/") || $0 == "tlf.pdf" }.count
         let figures = summary.files.filter { $0.hasPrefix("figures/") }.count
         let folder = outputPath.hasSuffix("/") ? outputPath : outputPath + "/"
         return "Wrote report.pdf (\(summary.pages) pages), report.html, report.md, report.docx, results.json, manifest.json, "

@@ -68,6 +68,19 @@ import TrialData
         ])
     }
 
+    @Test func enrolmentCountsAreReadInOrderRoundTripAndMustNotExceedTheAssessed() throws {
+        let yaml = PlanBaselineTests.sets + "disposition:\n  assessed: 300\n  excluded: {Not eligible: 30, Declined: 16}\n"
+        let plan = try AnalysisPlan.load(yaml: yaml).plan
+        #expect(plan.disposition?.assessed == 300)
+        #expect(plan.disposition?.excluded == [EligibilityExclusion(reason: "Not eligible", n: 30), EligibilityExclusion(reason: "Declined", n: 16)])
+        #expect(plan.canonicalYAML.contains("  assessed: 300\n  excluded: {\"Not eligible\": 30, \"Declined\": 16}\n"))
+        #expect(try AnalysisPlan.load(yaml: plan.canonicalYAML).plan == plan)
+        #expect(planDiagnostics(PlanBaselineTests.sets + "disposition:\n  assessed: 40\n  excluded: {Not eligible: 30, Declined: 16, Other: -1}\n") == [
+            "error: study.yaml:9:13: disposition.excluded: 46 people excluded before randomisation, more than the 40 assessed for eligibility",
+            "error: study.yaml:9:53: disposition.excluded.Other: expected a whole number from 0 to 2147483647, got \"-1\"",
+        ])
+    }
+
     static func problems(_ yaml: String) throws -> [String] {
         let plan = try AnalysisPlan.load(yaml: PlanBaselineTests.sets + yaml)
         return plan.dispositionProblems(with: DispositionTests.participants).map(\.description)

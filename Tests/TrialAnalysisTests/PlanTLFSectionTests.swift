@@ -20,7 +20,7 @@ import TrialAnalysis
     @Test func absentOrEmptyKeepsTheDefaults() throws {
         #expect(try AnalysisPlan.load(yaml: "title: T\n").plan.tlf == TLFSettings())
         #expect(try AnalysisPlan.load(yaml: "tlf: {}\n").plan.tlf == TLFSettings(write: true, titles: .header, numbers: [:]))
-        #expect(TLFSettings().formats == [.rtf, .docx])
+        #expect(TLFSettings().formats == [.rtf, .docx, .pdf])
     }
 
     @Test func roundTripsThroughTheCanonicalYAMLAndIsLeftOutWhenDefault() throws {
@@ -30,7 +30,7 @@ import TrialAnalysis
               write: true
               titles: body
               numbers: {"a": "14.1.9", "b": "16.2.7"}
-              formats: [rtf, docx]
+              formats: [rtf, docx, pdf]
 
             """))
         #expect(try AnalysisPlan.load(yaml: plan.canonicalYAML).plan == plan)
@@ -48,8 +48,8 @@ import TrialAnalysis
         ])
         #expect(planDiagnostics("tlf: {titles: footer}\n")
             == ["error: study.yaml:1:15: tlf.titles: expected one of 'header', 'body', got \"footer\""])
-        #expect(planDiagnostics("tlf:\n  formats: [rtf, pdf, rtf]\n") == [
-            "error: study.yaml:2:18: tlf.formats[1]: expected one of 'rtf', 'docx', got \"pdf\"",
+        #expect(planDiagnostics("tlf:\n  formats: [rtf, odt, rtf]\n") == [
+            "error: study.yaml:2:18: tlf.formats[1]: expected one of 'rtf', 'docx', 'pdf', got \"odt\"",
             "error: study.yaml:2:23: tlf.formats[2]: format 'rtf' is listed twice",
         ])
         #expect(planDiagnostics("tlf: [a]\n") == ["error: study.yaml:1:6: tlf: expected a mapping of keys to values, got a list"])

@@ -138,9 +138,12 @@ import TrialAnalysis
         #expect(events.contains("most frequent of"))
     }
 
-    @Test func theDispositionFlowCountsEachArmAsTheDispositionTableDoes() throws {
+    @Test func withoutTheConsortFlowTheDispositionFlowCountsEachArmAsTheDispositionTableDoes() throws {
         let disposition = try #require(Self.results.disposition)
-        let text = Self.text(.dispositionFlow)
+        var withoutConsort = Self.results
+        withoutConsort.consortFlow = nil
+        let text = FigureFiles.texts(TrialFigures(results: withoutConsort, plan: Self.plan).build(.dispositionFlow))
+            .joined(separator: "\n").replacingOccurrences(of: "\n", with: " ")
         #expect(text.contains("Intent-to-treat set (n\u{A0}=\u{A0}254)"))
         for (column, arm) in disposition.arms.enumerated() {
             #expect(text.contains("Allocated to \(arm.arm) (n\u{A0}=\u{A0}\(arm.n))"), "\(arm.arm)")
@@ -156,5 +159,29 @@ import TrialAnalysis
         var withoutDisposition = Self.results
         withoutDisposition.disposition = nil
         #expect(!TrialFigures(results: withoutDisposition, plan: Self.plan).canDraw(.dispositionFlow))
+    }
+
+    @Test func withTheConsortFlowTheFigureHasTheConsort2010BoxesWithItsCounts() throws {
+        var results = Self.results
+        var flow = try #require(results.consortFlow)
+        flow.assessed = 300
+        flow.excluded = [ConsortCount(reason: "Declined to participate", n: 46)]
+        results.consortFlow = flow
+        let text = FigureFiles.texts(TrialFigures(results: results, plan: Self.plan).build(.dispositionFlow))
+            .joined(separator: "\n").replacingOccurrences(of: "\n", with: " ")
+        let n = { (count: Int) in "(n\u{A0}=\u{A0}\(count))" }
+        for box in ["Assessed for eligibility \(n(300))", "Excluded \(n(46))", "Declined to participate \(n(46))", "Randomised \(n(254))"] {
+            #expect(text.contains(box), "\(box)")
+        }
+        for arm in flow.arms {
+            #expect(text.contains("Allocated to \(arm.arm) \(n(arm.allocated))"), "\(arm.arm)")
+            #expect(text.contains("Received allocated intervention \(n(try #require(arm.received)))"))
+            #expect(text.contains("Lost to follow-up \(n(arm.lostToFollowUp))") && text.contains("Discontinued \(n(arm.discontinued))"))
+            for set in arm.analysis { #expect(text.contains("\(set.set) set \(n(set.analysed))")) }
+        }
+        // The pilot: every participant received the allocated intervention; the efficacy set leaves out 7, 3 and 10.
+        #expect(flow.arms.map(\.received) == [86, 84, 84])
+        #expect(flow.arms.map { $0.analysis.last?.excluded } == [7, 3, 10])
+        #expect(text.contains("Efficacy set: EFFFL not Y \(n(10))"))
     }
 }

@@ -161,22 +161,23 @@ struct TLFRTFTests {
     @Test func thePackageHasOneFilePerTableTheReportShowsAndCanBeTurnedOff() throws {
         let report = try DocumentSamples.compose()
         var plan = AnalysisPlan()
-        let files = TLFPackage.files(tables: report.tables, results: DocumentSamples.results(), plan: plan,
-                                     provenance: DocumentSamples.provenance, paper: .a4)
-        // One RTF and one DOCX file per output, by default.
-        #expect(files.count == 2 * report.tables.filter { $0.number != nil }.count)
-        #expect(files.allSatisfy { $0.0.hasPrefix("tlf/") && ($0.0.hasSuffix(".rtf") || $0.0.hasSuffix(".docx")) })
+        let files = try TLFPackage.files(tables: report.tables, results: DocumentSamples.results(), plan: plan,
+                                         provenance: DocumentSamples.provenance, paper: .a4)
+        // One RTF and one DOCX file per output, then tlf.pdf, by default.
+        #expect(files.count == 2 * report.tables.filter { $0.number != nil }.count + 1)
+        #expect(files.dropLast().allSatisfy { $0.0.hasPrefix("tlf/") && ($0.0.hasSuffix(".rtf") || $0.0.hasSuffix(".docx")) })
+        #expect(files.last?.0 == "tlf.pdf")
         #expect(files.map(\.0).contains("tlf/14.2.1-primary-endpoint.rtf"))
         #expect(files.map(\.0).contains("tlf/14.2.1-primary-endpoint.docx"))
-        let again = TLFPackage.files(tables: report.tables, results: DocumentSamples.results(), plan: plan,
-                                     provenance: DocumentSamples.provenance, paper: .a4)
+        let again = try TLFPackage.files(tables: report.tables, results: DocumentSamples.results(), plan: plan,
+                                         provenance: DocumentSamples.provenance, paper: .a4)
         #expect(files.map(\.1) == again.map(\.1))
         plan.tlf.formats = [.docx]
-        #expect(TLFPackage.files(tables: report.tables, results: DocumentSamples.results(), plan: plan,
-                                 provenance: DocumentSamples.provenance, paper: .a4).allSatisfy { $0.0.hasSuffix(".docx") })
+        #expect(try TLFPackage.files(tables: report.tables, results: DocumentSamples.results(), plan: plan,
+                                     provenance: DocumentSamples.provenance, paper: .a4).allSatisfy { $0.0.hasSuffix(".docx") })
         plan.tlf.write = false
-        #expect(TLFPackage.files(tables: report.tables, results: DocumentSamples.results(), plan: plan,
-                                 provenance: DocumentSamples.provenance, paper: .a4).isEmpty)
+        #expect(try TLFPackage.files(tables: report.tables, results: DocumentSamples.results(), plan: plan,
+                                     provenance: DocumentSamples.provenance, paper: .a4).isEmpty)
     }
 
     @Test func theFooterNamesTheLockOrSaysTheDataAreNotLocked() {

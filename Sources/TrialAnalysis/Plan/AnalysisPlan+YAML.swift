@@ -191,6 +191,11 @@ extension AnalysisPlan {
         if let reason = disposition.reason { lines.append("  \(DispositionKey.reason.rawValue): \(quoted(reason))") }
         if let reasons = disposition.reasons { lines.append("  \(DispositionKey.reasons.rawValue): " + levels(reasons)) }
         lines.append("  \(DispositionKey.test.rawValue): \(disposition.test.rawValue)")
+        if let assessed = disposition.assessed { lines.append("  \(DispositionKey.assessed.rawValue): \(assessed)") }
+        if !disposition.excluded.isEmpty {
+            lines.append("  \(DispositionKey.excluded.rawValue): {"
+                + disposition.excluded.map { "\(quoted($0.reason)): \($0.n)" }.joined(separator: ", ") + "}")
+        }
         return lines
     }
 

@@ -24,6 +24,12 @@ public struct DispositionPlan: Sendable, Hashable {
     public var reasons: [BaselineLevel]?
     /// The test across arms of completion and of each reason.
     public var test: DispositionTest
+    /// The people assessed for eligibility (CONSORT 2010's enrolment box), or `nil` when the plan
+    /// does not say: the subject-level data hold the people randomised only.
+    public var assessed: Int?
+    /// The people excluded before randomisation, by reason in the plan's order (CONSORT 2010's
+    /// "Excluded" box); empty when the plan does not say.
+    public var excluded: [EligibilityExclusion]
 
     /// The status variable when the plan names none.
     public static let defaultStatus = "EOSSTT"
@@ -32,7 +38,8 @@ public struct DispositionPlan: Sendable, Hashable {
 
     /// A disposition table; the defaults follow the CDISC ADaM names.
     public init(status: String? = nil, reason: String? = nil, set: String? = nil, completedLabel: String = "Completed",
-                discontinuedLabel: String = "Discontinued", reasons: [BaselineLevel]? = nil, test: DispositionTest = .fisherExact) {
+                discontinuedLabel: String = "Discontinued", reasons: [BaselineLevel]? = nil, test: DispositionTest = .fisherExact,
+                assessed: Int? = nil, excluded: [EligibilityExclusion] = []) {
         self.status = status
         self.reason = reason
         self.set = set
@@ -40,6 +47,23 @@ public struct DispositionPlan: Sendable, Hashable {
         self.discontinuedLabel = discontinuedLabel
         self.reasons = reasons
         self.test = test
+        self.assessed = assessed
+        self.excluded = excluded
+    }
+}
+
+/// A reason people assessed for eligibility were not randomised, with how many (the plan's
+/// `disposition.excluded`).
+public struct EligibilityExclusion: Sendable, Hashable {
+    /// The reason: "Did not meet inclusion criteria".
+    public var reason: String
+    /// The people excluded for it.
+    public var n: Int
+
+    /// An exclusion.
+    public init(reason: String, n: Int) {
+        self.reason = reason
+        self.n = n
     }
 }
 

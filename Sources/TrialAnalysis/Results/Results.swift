@@ -55,6 +55,9 @@ public struct Results: Codable, Sendable, Equatable {
     /// The endpoints the plan analyses by a mixed model for repeated measures (MMRM), in the
     /// plan's order, or `nil` when the plan has none.
     public var repeatedMeasuresEndpoints: [RepeatedMeasuresEndpointResult]?
+    /// The CONSORT 2010 flow, for a CDISC ADaM study whose data hold the disposition table's
+    /// status and reason variables, else `nil`.
+    public var consortFlow: ConsortFlow?
 
     /// Results of the current schema version.
     public init(
@@ -67,7 +70,8 @@ public struct Results: Codable, Sendable, Equatable {
         baselineCharacteristics: BaselineCharacteristicsTable? = nil,
         responderEndpoints: [ResponderEndpointResult] = [],
         disposition: DispositionTable? = nil,
-        repeatedMeasuresEndpoints: [RepeatedMeasuresEndpointResult]? = nil
+        repeatedMeasuresEndpoints: [RepeatedMeasuresEndpointResult]? = nil,
+        consortFlow: ConsortFlow? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.inputs = inputs
@@ -89,6 +93,7 @@ public struct Results: Codable, Sendable, Equatable {
         self.responderEndpoints = responderEndpoints
         self.disposition = disposition
         self.repeatedMeasuresEndpoints = repeatedMeasuresEndpoints
+        self.consortFlow = consortFlow
     }
 }
 

@@ -66,6 +66,9 @@ public enum StudyAnalysis {
         let disposition = section("disposition") {
             DispositionAnalysis(plan: plan, participants: data.participants).run(&$0)
         }
+        let consort = section("consortFlow") {
+            ConsortFlowAnalysis(plan: plan, participants: data.participants, sets: sets).run(&$0)
+        }
         let models = section("modelEndpoints") { log in
             plan.endpoints.filter { $0.responder == nil && $0.model == .ancova }.map { ModelEndpointAnalysis(data: data, plan: plan).run($0, &log) }
         }
@@ -81,11 +84,11 @@ public enum StudyAnalysis {
             inputs: inputFiles(data), arms: armSizes(data.participants), remission: nil, endpoints: [], logistic: nil,
             insulinIndependence: nil, adverseEvents: nil, baseline: nil, participantFlow: nil,
             notes: characteristics.notes + models.notes + (repeated?.notes ?? []) + responders.notes + (events?.notes ?? [])
-                + disposition.notes,
+                + disposition.notes + consort.notes,
             plan: PlanAsUsed(plan), analysisSets: sets.map { AnalysisSetSize($0, arms: data.participants.arms) },
             treatmentEmergentEvents: events?.result, modelEndpoints: models.result,
             baselineCharacteristics: characteristics.result, responderEndpoints: responders.result,
-            disposition: disposition.result, repeatedMeasuresEndpoints: repeated?.result)
+            disposition: disposition.result, repeatedMeasuresEndpoints: repeated?.result, consortFlow: consort.result)
     }
 
     /// Every input file with its checksum.

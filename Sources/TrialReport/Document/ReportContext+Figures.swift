@@ -75,6 +75,10 @@ extension ReportContext {
     /// "Participant flow by arm: the Intent-to-treat set (N = 254), Completed week 24, Discontinued before week 24 with
     /// the reasons (DCSREAS), and the analysis sets".
     private var dispositionFlowCaption: String {
+        if let flow = results.consortFlow {
+            guard case .adam(let layout) = plan.data else { return "" }
+            return flow.caption(disposition: results.disposition, actualTreatment: layout.actualTreatment)
+        }
         guard let disposition = results.disposition else { return "" }
         let population = disposition.set.map { "the \($0) set" } ?? "all participants"
         return "Participant flow by arm: \(population) (N = \(Display.integer(disposition.total))), \(disposition.completed.label), "

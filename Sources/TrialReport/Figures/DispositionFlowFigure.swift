@@ -2,9 +2,10 @@ import Plot
 import TrialAnalysis
 
 /// `disposition-flow`: a CONSORT-style flow of a CDISC ADaM study's participants, one column per arm
-/// in the plan's order — the set of the disposition table, allocated to each arm, completed and
-/// discontinued (with each reason found) in one box, and the participants of each analysis set —
-/// drawn from the results' disposition and analysis sets alone.
+/// in the plan's order. When the data hold the CONSORT 2010 flow (`Results.consortFlow`), its
+/// boxes (`ConsortFlowDiagram`); otherwise the set of the disposition table, allocated to each
+/// arm, completed and discontinued (with each reason found) in one box, and the participants of
+/// each analysis set — drawn from the results' disposition and analysis sets alone.
 struct DispositionFlowFigure: TrialFigureBuilder {
     static let name = FigureName.dispositionFlow
     static let defaultWidth = FigureWidth.double
@@ -24,6 +25,7 @@ struct DispositionFlowFigure: TrialFigureBuilder {
     }
 
     func drawable(width: FigureWidth) -> any Drawable {
+        if let flow = results.consortFlow { return ConsortFlowDiagram(flow: flow).diagram }
         let population = disposition.set.map { "\($0) set" } ?? "All participants"
         var boxes = [FlowDiagram.Box("set", RichText("\(population) (\(FigureText.count(disposition.total)))"),
                                      row: 0, column: 0, span: disposition.arms.count, isHeader: true)]
@@ -67,6 +69,9 @@ struct DispositionFlowFigure: TrialFigureBuilder {
     }
 
     func height(width: FigureWidth) -> Length {
+        if let flow = results.consortFlow {
+            return scaledHeight(50 + 4.5 * Double(ConsortFlowDiagram(flow: flow).lines), width: width, perStep: 0)
+        }
         let reasons = disposition.arms.indices.map { reasonLines($0).count }.max() ?? 0
         return scaledHeight(80 + 4.5 * Double(reasons + results.analysisSets.count), width: width, perStep: 0)
     }

@@ -72,7 +72,7 @@ public struct ReportRenderer: Sendable {
         let typesetting = BackgroundComputation { Result { () throws(TrialReportError) in try composer.typeset(report) } }
         files += report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
         files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
-        files += TLFPackage.files(tables: report.tables, results: study.results, plan: study.plan,
+        files += try TLFPackage.files(tables: report.tables, results: study.results, plan: study.plan,
                                   provenance: provenance, paper: options.paper)
         let png = try drawing.png()
         let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)

@@ -54,7 +54,7 @@ struct FlowBuilder {
             addText(InlineMarkup(text: code.hasSuffix("\n") ? String(code.dropLast()) : code), font: style.codeFont,
                     indent: indent + 8, justified: false, spaceBefore: style.paragraphSpacing)
         case .thematicBreak:
-            push(Slice(kind: .pageBreak, height: 0))
+            addPageBreak()
         case .figure(let name, let caption, let anchor):
             guard let figure = content.figures[name] else {
                 problems.append(Diagnostic(.error, at: block.location, "no figure named '\(name)'"))
@@ -112,7 +112,13 @@ struct FlowBuilder {
         }
     }
 
-    private mutating func addTable(_ spec: TableSpec, spaceBefore: Double) {
+    /// Starts a new page.
+    mutating func addPageBreak() {
+        push(Slice(kind: .pageBreak, height: 0))
+    }
+
+    /// Adds the slices of a table: caption, header, rows (a group's kept together) and footnotes.
+    mutating func addTable(_ spec: TableSpec, spaceBefore: Double) {
         let layout = TableLayout(spec, cairo: cairo, style: style, portraitWidth: width,
                                  landscapeWidth: geometry.textRect(landscape: true).width)
         var tableSlices: [Slice] = []
@@ -138,6 +144,7 @@ struct FlowBuilder {
         }
         tableSlices[0].spaceBefore = spaceBefore
         tableSlices[0].anchor = spec.anchor
+        tableSlices[0].outline = spec.outline.map { (1, $0) }
         for index in tableSlices.indices { tableSlices[index].landscape = layout.landscape }
         if layout.landscape { carryToLandscape() }
         tableSlices.forEach { push($0) }

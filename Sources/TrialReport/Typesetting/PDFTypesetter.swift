@@ -44,6 +44,15 @@ public struct PDFTypesetter: Sendable {
         self.metadata = metadata
     }
 
+    /// How the footer numbers pages.
+    enum PageNumbering {
+        /// "Page x of y" over the whole document.
+        case continuous
+        /// "Page x of y" within each section: a section starts on a page whose first slice is a
+        /// top-level outline entry (each output of `tlf.pdf`).
+        case perSection
+    }
+
     /// The PDF's bytes.
     /// - Parameter document: the document; anchors are assigned (`assigningAnchors()`) here.
     /// - Throws: `TrialReportError` (`.invalidInput`) naming every unknown figure or table, or
@@ -51,6 +60,15 @@ public struct PDFTypesetter: Sendable {
     /// - Complexity: linear in the document's size (each text is shaped once).
     public func pdf(_ document: MarkdownDocument, content: TypesetContent) throws(TrialReportError) -> [UInt8] {
         let document = document.assigningAnchors()
+        return try typeset(content: content) { $0.add(document.blocks) }
+    }
+
+    /// The PDF of the slices `build` adds to a flow, paginated and drawn with the footer's page
+    /// numbers counted as `numbering` says.
+    /// - Throws: `TrialReportError` (`.invalidInput`) for the problems the flow recorded, or
+    ///   (`.other`) a Cairo failure.
+    func typeset(content: TypesetContent, numbering: PageNumbering = .continuous,
+                 build: (inout FlowBuilder) -> Void) throws(TrialReportError) -> [UInt8] {
         let geometry = PageGeometry(paper: paper)
         let style = TypesetStyle()
         let sink = ByteSink()
@@ -65,7 +83,7 @@ public struct PDFTypesetter: Sendable {
         var problems: [Diagnostic] = []
         withExtendedLifetime(sink) {
             var builder = FlowBuilder(cairo: cairo, style: style, geometry: geometry, content: content)
-            builder.add(document.blocks)
+            build(&builder)
             problems = builder.problems
             guard problems.isEmpty else { return }
             let pages = Paginator(geometry: geometry).pages(builder.slices)
@@ -75,7 +93,7 @@ public struct PDFTypesetter: Sendable {
                 TextBlock(cairo: cairo, markup: InlineMarkup(text: $0), font: style.watermarkFont, width: nil)
             }
             PageDrawer(surface: surface, cairo: cairo, geometry: geometry, style: style,
-                       links: LinkRegistry(anchors: anchors), footer: footer, watermark: watermark).draw(pages)
+                       links: LinkRegistry(anchors: anchors), footer: footer, watermark: watermark, numbering: numbering).draw(pages)
         }
         let status = cairo_status(cairo)
         cairo_destroy(cairo)

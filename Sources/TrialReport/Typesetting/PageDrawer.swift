@@ -14,6 +14,8 @@ struct PageDrawer {
     let footer: TextBlock
     /// Drawn large and faint across every page, under the content, when given.
     let watermark: TextBlock?
+    /// Whether "Page x of y" counts the whole document or each section.
+    let numbering: PDFTypesetter.PageNumbering
 
     /// Draws every page, then leaves the surface ready to finish.
     ///
@@ -27,6 +29,7 @@ struct PageDrawer {
     /// discards what was drawn on the page so far.
     func draw(_ pages: [Page]) {
         var outline = OutlineBuilder(surface: surface)
+        let numbers = pageNumbers(pages)
         for (number, page) in pages.enumerated() {
             let size = geometry.paper.size(landscape: page.landscape)
             cairo_pdf_surface_set_size(surface, size.width, size.height)
@@ -45,11 +48,21 @@ struct PageDrawer {
                 }
                 draw(item.slice, at: Point(x: left, y: item.y), next: next)
             }
-            drawFooter(page: number + 1, of: pages.count, landscape: page.landscape)
+            drawFooter(page: numbers[number].page, of: numbers[number].count, landscape: page.landscape)
             cairo_show_page(cairo)
         }
         if !pages.isEmpty {
             cairo_tag_end(cairo, Self.documentTag)
+        }
+    }
+
+    /// Each page's number and the number of pages it is counted among: the document's, or its
+    /// section's (`numbering`).
+    private func pageNumbers(_ pages: [Page]) -> [(page: Int, count: Int)] {
+        guard numbering == .perSection else { return pages.indices.map { ($0 + 1, pages.count) } }
+        let starts = pages.indices.filter { index in index == 0 || pages[index].items.first?.slice.outline?.level == 1 }
+        return zip(starts, starts.dropFirst() + [pages.count]).flatMap { start, end in
+            (start..<end).map { ($0 - start + 1, end - start) }
         }
     }
 

@@ -41,7 +41,7 @@ final class TableLayout {
         self.style = style
         let natural = Self.naturalWidths(spec, cairo: cairo, style: style)
         let needed = natural.widths.reduce(0, +)
-        landscape = needed > portraitWidth + 0.5 && spec.columnCount > 3
+        landscape = spec.landscape ?? (needed > portraitWidth + 0.5 && spec.columnCount > 3)
         let available = landscape ? landscapeWidth : portraitWidth
         decimalExtents = natural.decimal
         columnWidths = Self.fit(natural.widths, minimum: natural.minimum, into: available)

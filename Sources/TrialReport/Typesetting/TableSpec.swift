@@ -25,6 +25,10 @@ struct TableSpec {
     var groups: [Group]
     var footnotes: [InlineMarkup]
     var columnCount: Int
+    /// The title of the table's top-level outline entry (bookmark), or `nil` for none.
+    var outline: String?
+    /// Whether the table goes on a landscape page, or `nil` to decide from its width.
+    var landscape: Bool?
 
     /// The spec of a generated table.
     init(_ table: ReportTable, anchor: String?, style: TypesetStyle) {

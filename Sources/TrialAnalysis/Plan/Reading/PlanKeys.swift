@@ -85,7 +85,7 @@ enum TLFKey: String, CaseIterable {
 
 /// The keys of `disposition`.
 enum DispositionKey: String, CaseIterable {
-    case set, status, completedLabel, discontinuedLabel, reason, reasons, test
+    case set, status, completedLabel, discontinuedLabel, reason, reasons, test, assessed, excluded
 }
 
 /// The keys of each entry of `derivedParameters`.

@@ -1,0 +1,62 @@
+import TrialAnalysis
+import TrialData
+
+/// The outputs of the TLF package in one PDF, `tlf.pdf`: the third writer of the same model
+/// (`TLFOutput`) besides `RTFDocument` and `DOCXDocument`, typeset as report.pdf is
+/// (`PDFTypesetter`).
+///
+/// Each output starts a page, landscape where its RTF file is (`TLFTableLayout`), with its title
+/// block ("Table 14.1.1" in bold, the title, the population and its N unless the title names it)
+/// repeated, marked "(continued)", above the column headers on every page it continues on; its
+/// footnotes and source files follow the table. Each output has one bookmark, "Table 14.1.1 Title", and its
+/// own "Page x of y" in the footer, after the tool, version, date and lock.
+struct TLFPDFDocument {
+    /// The paper.
+    var paper: PaperSize
+    /// The study title (the PDF's title).
+    var studyTitle: String
+    /// The tool, version, date and lock of the footer: "TrialReport 0.1.0; 2025-06-30; data lock 1a2b3c4d5e6f".
+    var provenance: String
+    /// The creating tool, "TrialReport 0.1.0".
+    var creator: String
+    /// The document date, `YYYY-MM-DDThh:mm:ss`.
+    var date: String
+
+    /// The PDF of `outputs`, in their order.
+    /// - Throws: `TrialReportError` (`.other`) for a Cairo failure.
+    /// - Complexity: O(cells of the tables).
+    func pdf(_ outputs: [TLFOutput]) throws(TrialReportError) -> [UInt8] {
+        let metadata = PDFTypesetter.Metadata(
+            title: studyTitle, subject: "Tables and listings: " + outputs.map(\.label).joined(separator: ", "),
+            creator: creator, date: date, footer: provenance)
+        let style = TypesetStyle()
+        return try PDFTypesetter(paper: paper, metadata: metadata)
+            .typeset(content: TypesetContent(tables: [], figures: []), numbering: .perSection) { flow in
+                for (index, output) in outputs.enumerated() {
+                    if index > 0 { flow.addPageBreak() }
+                    flow.addTable(spec(output, style: style), spaceBefore: 0)
+                }
+            }
+    }
+
+    /// The table of `output` as the typesetter sets it: the title block as its caption, its
+    /// bookmark, its orientation, and the source files after its footnotes.
+    private func spec(_ output: TLFOutput, style: TypesetStyle) -> TableSpec {
+        let table = output.table
+        var spec = TableSpec(table, anchor: "tlf-" + output.fileName, style: style)
+        // A caption that names the population already ("…, Safety set") names it once, with its N.
+        let population = output.titleLines.last ?? ""
+        let title = if table.caption.contains(population) {
+            table.caption
+        } else if table.caption.hasSuffix(output.population) {
+            table.caption + population.dropFirst(output.population.count)
+        } else {
+            table.caption + " \u{2014} " + population
+        }
+        spec.caption = (output.label, title)
+        spec.outline = output.label + " " + table.caption
+        spec.landscape = TLFTableLayout(table, paper: paper, margin: TLFPageStyle.margin).landscape
+        spec.footnotes.append(InlineMarkup(text: "Source: " + output.sources.joined(separator: ", ")))
+        return spec
+    }
+}
