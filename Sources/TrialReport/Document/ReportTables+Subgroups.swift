@@ -81,7 +81,7 @@ extension ReportTables {
     /// A table with the columns Subgroup, the `counts` of each arm, each other arm's effect, interaction p.
     private func subgroupTable(name: String, caption: String, set: String?, counts: String, arms: [String], others: [String],
                                effect: String) -> ReportTable {
-        ReportTable(
+        var table = ReportTable(
             name: name, caption: caption + " by subgroup" + (set.map { " (\($0) set)" } ?? ""),
             headerRows: [
                 [.init("", alignment: .left), .init(counts, columnSpan: arms.count), .init("Effect against the reference", columnSpan: others.count),
@@ -89,6 +89,8 @@ extension ReportTables {
                 [.init("Subgroup", alignment: .left)] + arms.map { .init($0) } + others.map { .init("\($0), \(effect)") }
                     + [.init("Interaction p")],
             ])
+        table.context.set = set
+        return table
     }
 
     /// The subgroup's own row: its name in bold and the interaction p in the last column.

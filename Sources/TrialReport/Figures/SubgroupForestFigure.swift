@@ -35,7 +35,10 @@ struct SubgroupForestFigure: TrialFigureBuilder {
     }
 
     let plan: AnalysisPlan
+    /// The panels drawn: the endpoints, in order, whose rows fit on a page of the report.
     let endpoints: [Endpoint]
+    /// The names of the endpoints left out for lack of room (their subgroup tables hold them).
+    let leftOut: [String]
 
     /// The figure of `results`, or `nil` when no endpoint has subgroup results.
     init?(results: Results, plan: AnalysisPlan) {
@@ -44,7 +47,13 @@ struct SubgroupForestFigure: TrialFigureBuilder {
         let endpoints = (models + responders).filter { !$0.subgroups.isEmpty }
         guard !endpoints.isEmpty else { return nil }
         self.plan = plan
-        self.endpoints = endpoints
+        var shown = [endpoints[0]]
+        for endpoint in endpoints.dropFirst() {
+            guard Self.naturalHeight(shown + [endpoint], width: Self.defaultWidth) <= TrialFigure.maximumHeight else { break }
+            shown.append(endpoint)
+        }
+        self.endpoints = shown
+        leftOut = endpoints.dropFirst(shown.count).map(\.name)
     }
 
     private static func endpoint(_ endpoint: ModelEndpointResult, _ subgroups: [ModelSubgroupResult]) -> Endpoint {
@@ -150,14 +159,19 @@ struct SubgroupForestFigure: TrialFigureBuilder {
         return "Effect of each arm against the reference within each subgroup level with 95% CI, not adjusted for "
             + "multiplicity; n: participants of each arm in the level (responders/participants for responder endpoints), "
             + "in the plan's order of the arms. " + sentences.joined(separator: " ")
+            + (leftOut.isEmpty ? "" : " Not drawn for lack of room (see their subgroup tables): \(ReportContext.prose(leftOut)).")
     }
 
     /// 5 mm per row and 18 mm per panel, at most `TrialFigure.maximumHeight` (the rows then share it).
     func height(width: FigureWidth) -> Length {
+        .millimetres(min(TrialFigure.maximumHeight, Self.naturalHeight(endpoints, width: width)))
+    }
+
+    /// The height in millimetres the panels of `endpoints` take at 5 mm per row and 18 mm per panel.
+    private static func naturalHeight(_ endpoints: [Endpoint], width: FigureWidth) -> Double {
         let rows = endpoints.reduce(0) { $0 + Self.rows($1).count }
         let titles = endpoints.count > 1 ? Double(endpoints.count) * 8 : 0
-        return .millimetres(min(TrialFigure.maximumHeight, 30 + 18 * Double(endpoints.count) + titles + 5 * Double(rows)
-            + (width == .onehalf ? 8 : 0)))
+        return 30 + 18 * Double(endpoints.count) + titles + 5 * Double(rows) + (width == .onehalf ? 8 : 0)
     }
 }
 

@@ -58,8 +58,8 @@ public struct TLFOutput: Sendable, Hashable {
 
     /// The population of a table and its size: the analysis set of its results with the
     /// participants they count (the denominators of a baseline or adverse-event table, the set's
-    /// size for a modelled endpoint), the arm a logistic model is fitted in, else all participants
-    /// allocated.
+    /// size for a modelled, responder or repeated-measures endpoint), the arm a logistic model is
+    /// fitted in, else all participants allocated.
     static func population(of table: ReportTable, results: Results, plan: AnalysisPlan) -> (String, Int) {
         let allocated = results.arms.reduce(0) { $0 + $1.n }
         let named = { (set: String?, size: Int?) in set.map { ($0 + " set", size ?? allocated) } ?? ("All participants", allocated) }
@@ -74,10 +74,9 @@ public struct TLFOutput: Sendable, Hashable {
             let arm = plan.arms.treatment
             return (arm + " arm", results.arms.first { $0.arm == arm }?.n ?? 0)
         default:
-            let set = results.modelEndpoints.indices
-                .first { [ReportTables.modelEndpointName(index: $0), ReportTables.modelSubgroupsName(index: $0)].contains(table.name) }
-                .flatMap { results.modelEndpoints[$0].set }
-            return named(set, results.analysisSets.first { $0.name == set }?.total)
+            // An endpoint's tables (ANCOVA, responders and their sensitivity, MMRM, subgroups) name its set in their context.
+            let set = results.analysisSets.first { $0.name == table.context.set }
+            return named(set?.name, set?.total)
         }
     }
 
