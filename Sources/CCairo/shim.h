@@ -3,6 +3,5 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <cairo-ps.h>
-#include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #endif

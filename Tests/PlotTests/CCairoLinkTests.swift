@@ -2,7 +2,7 @@ import CCairo
 import Testing
 
 /// Proves that CCairo links cairo and pangocairo: a line and a Pango label drawn with the raw C API
-/// into a PDF, an SVG and a PNG held in memory.
+/// into a PDF and a PNG held in memory.
 @Suite struct CCairoLinkTests {
     final class Buffer { var bytes: [UInt8] = [] }
 
@@ -47,18 +47,6 @@ import Testing
         #expect(buffer.bytes.starts(with: Array("%PDF-".utf8)))
         #expect(buffer.bytes.count > 1_000)
         #expect(String(decoding: buffer.bytes, as: UTF8.self).contains("LiberationSans"))
-    }
-
-    @Test func svgStreamIsAnSVGDocumentWithGlyphs() {
-        let buffer = Buffer()
-        let surface = cairo_svg_surface_create_for_stream(Self.append, Unmanaged.passUnretained(buffer).toOpaque(), 200, 100)!
-        drawLineAndLabel(on: surface)
-        finish(surface)
-        let text = String(decoding: buffer.bytes, as: UTF8.self)
-        #expect(text.hasPrefix("<?xml"))
-        #expect(text.contains("<svg"))
-        #expect(text.contains("glyph"))
-        #expect(buffer.bytes.count > 500)
     }
 
     @Test func pngStreamHasPNGSignatureAndRequestedSize() {

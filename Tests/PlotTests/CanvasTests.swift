@@ -21,7 +21,7 @@ import FoundationXML
         #expect(identical, "two renders of the same figure differ")
     }
 
-    @Test func svgIdentifiersDoNotDependOnEarlierRenders() throws {
+    @Test func svgDoesNotDependOnEarlierRenders() throws {
         let other = try canvas.render(Gallery.forest.drawable, as: .svg)
         let afterOther = try canvas.render(figure.drawable, as: .svg)
         let again = try canvas.render(figure.drawable, as: .svg)

@@ -46,6 +46,25 @@ import FoundationXML
         #expect(parser.parse(), "\(name.rawValue).svg: \(String(describing: parser.parserError))")
     }
 
+    /// Every text of the figure is a `<text>` element with the scene's characters (line breaks
+    /// aside): no glyph outlines, on a white page.
+    @Test(arguments: FigureName.allCases)
+    func svgHasTheFigureTextAsTextOnWhite(name: FigureName) throws {
+        let figure = FigureSamples.figures(for: name).build(name)
+        let bytes = try figure.render(as: .svg)
+        let svg = SVGInspection(bytes)
+        #expect(svg.parsed, "\(name.rawValue).svg: \(svg.error ?? "")")
+        let scene = figure.drawable.scene(size: figure.canvas().size, measurer: PangoTextMeasurer())
+        let expected = scene.texts.filter { !$0.text.isEmpty }.map { $0.text.plainText.filter { !$0.isNewline } }
+        #expect(!expected.isEmpty)
+        #expect(svg.texts.map(\.content) == expected, "\(name.rawValue).svg")
+        let document = String(decoding: bytes, as: UTF8.self)
+        #expect(!document.contains("<symbol") && !document.contains("glyph"), "\(name.rawValue).svg has glyph outlines")
+        let background = try #require(svg.elements.dropFirst().first)
+        #expect(background.name == "rect" && background.attributes["fill"] == "#ffffff")
+        #expect(background.attributes["width"].flatMap(Double.init) == (figure.canvas().size.width * 1000).rounded() / 1000)
+    }
+
     @Test(arguments: FigureName.allCases)
     func pdfEmbedsEveryFont(name: FigureName) throws {
         let pdf = try FigureSamples.figures(for: name).build(name).render(as: .pdf)

@@ -22,12 +22,6 @@ struct HTMLPageTests {
         #expect(html.contains("name=\"viewport\""))
     }
 
-    @Test func inlineFiguresDoNotShareElementIds() {
-        let first = InlineSVG.inline("<?xml version=\"1.0\"?>\n<svg><symbol id=\"glyph0-1\"/><use xlink:href=\"#glyph0-1\"/></svg>",
-                                     prefix: "svg-a")
-        #expect(first == "<svg><symbol id=\"svg-a-glyph0-1\"/><use xlink:href=\"#svg-a-glyph0-1\"/></svg>")
-    }
-
     @Test func headlineNumbersAreInTheBody() throws {
         let html = try DocumentSamples.compose().html
         #expect(html.contains("11/27 (40.7%) with UC-MSC vs 3/26 (11.5%) with Control"))

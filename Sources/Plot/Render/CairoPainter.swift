@@ -53,19 +53,12 @@ struct CairoPainter {
         let layout = PangoText.layout(on: cairo, text: text.text, font: text.font, wrapWidth: text.wrapWidth,
                                       alignment: text.alignment)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        let logical = PangoText.logicalExtents(layout)
-        var placed = text
-        placed.size = logical.size
-        let frame = placed.frame
-        if text.quarterTurns % 4 == 1 {
-            cairo_translate(cairo, frame.minX, frame.maxY)
-            cairo_rotate(cairo, -Double.pi / 2)
-        } else {
-            cairo_translate(cairo, frame.minX, frame.minY)
-        }
+        let placement = TextPlacement(text, logical: PangoText.logicalExtents(layout))
+        cairo_translate(cairo, placement.translation.x, placement.translation.y)
+        if placement.readsUpwards { cairo_rotate(cairo, -Double.pi / 2) }
         pango_cairo_update_layout(cairo, layout)
         setColor(text.color)
-        cairo_move_to(cairo, -logical.minX, -logical.minY)
+        cairo_move_to(cairo, placement.layoutOrigin.x, placement.layoutOrigin.y)
         pango_cairo_show_layout(cairo, layout)
     }
 }

@@ -75,11 +75,7 @@ public struct Canvas: Sendable {
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, documentDate)
             try paint(scene, on: surface, scale: 1, background: nil)
         case .svg:
-            let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height)!
-            cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
-            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
-            try paint(scene, on: surface, scale: 1, background: nil)
-            return SVGIdentifiers.normalized(sink.bytes)
+            return SVGPainter.document(scene)
         case .eps:
             let surface = cairo_ps_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height)!
             cairo_ps_surface_restrict_to_level(surface, CAIRO_PS_LEVEL_3)

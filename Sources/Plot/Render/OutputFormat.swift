@@ -2,7 +2,8 @@
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// Vector PDF with the fonts embedded (subset).
     case pdf
-    /// Vector SVG 1.1, glyphs as paths.
+    /// Vector SVG 1.1 on a white page, text as editable `<text>` in named fonts (the family,
+    /// then Arial, Helvetica, sans-serif for Liberation Sans), lines broken as in the PDF.
     case svg
     /// Raster PNG at the canvas's resolution, on white.
     case png

@@ -60,6 +60,60 @@ public enum PangoText {
     }
 }
 
+/// One line of a Pango layout: which bytes of the layout's text it shows and where it starts.
+struct PangoLine {
+    /// The line's first byte in the layout's UTF-8 text (`pango_layout_get_text`).
+    var start: Int
+    /// The number of bytes on the line, its line break excluded.
+    var length: Int
+    /// Where the line starts, in points from the layout's left edge (alignment included).
+    var x: Double
+    /// The line's baseline, in points from the layout's top.
+    var baseline: Double
+}
+
+extension PangoText {
+    /// The lines of `layout`, top to bottom, as Pango broke and placed them.
+    /// - Complexity: O(lines).
+    static func lines(_ layout: OpaquePointer) -> [PangoLine] {
+        let scale = Double(PANGO_SCALE)
+        var lines: [PangoLine] = []
+        let iterator = pango_layout_get_iter(layout)!
+        defer { pango_layout_iter_free(iterator) }
+        repeat {
+            let line = pango_layout_iter_get_line_readonly(iterator)!
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            lines.append(PangoLine(start: Int(pango_layout_line_get_start_index(line)),
+                                   length: Int(pango_layout_line_get_length(line)),
+                                   x: Double(logical.x) / scale,
+                                   baseline: Double(pango_layout_iter_get_baseline(iterator)) / scale))
+        } while pango_layout_iter_next_line(iterator) != 0
+        return lines
+    }
+}
+
+/// Where a Pango layout of a `SceneText` goes on the page, so that its logical box fills the
+/// text's frame; every painter places text with it.
+struct TextPlacement {
+    /// The frame corner the drawing space is moved to: top-left, or bottom-left for text read upwards.
+    var translation: Point
+    /// Whether the drawing space is then turned a quarter counter-clockwise (`quarterTurns` 1).
+    var readsUpwards: Bool
+    /// Where the layout's top-left corner goes in the moved (and turned) space.
+    var layoutOrigin: Point
+
+    /// The placement of `text` whose layout has the logical extents `logical`.
+    init(_ text: SceneText, logical: Rect) {
+        var placed = text
+        placed.size = logical.size
+        let frame = placed.frame
+        readsUpwards = text.quarterTurns % 4 == 1
+        translation = readsUpwards ? Point(x: frame.minX, y: frame.maxY) : Point(x: frame.minX, y: frame.minY)
+        layoutOrigin = Point(x: -logical.minX, y: -logical.minY)
+    }
+}
+
 /// Measures text with Pango exactly as `CairoPainter` will draw it.
 public struct PangoTextMeasurer: TextMeasurer {
     /// A measurer with the same settings as the painter.

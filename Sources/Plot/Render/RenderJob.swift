@@ -22,7 +22,7 @@ public struct RenderJob: Sendable {
     /// (job, format) file is painted in parallel, PNGs and TIFFs first as they take longest.
     ///
     /// The bytes are exactly those of `canvas.render(drawable, as: format)` one at a time: each
-    /// file is painted on its own Cairo surface, and SVG ids are renumbered per document.
+    /// file is painted on its own surface (PDF, PNG) or written by its own `SVGPainter` (SVG).
     /// - Throws: `RenderFailure` for the first failing file, in job and format order (the same
     ///   whatever the schedule).
     /// - Complexity: the work of rendering every file, divided among the cores.

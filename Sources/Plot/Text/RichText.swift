@@ -34,16 +34,15 @@ public struct RichText: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
     public var isEmpty: Bool { runs.allSatisfy { $0.text.isEmpty } }
 
     /// Pango markup for the text set at `fontSize` points, every run escaped. Super- and subscripts
-    /// are 70 % high and raised 38 % (lowered 15 %) of the font size, given in Pango units because
-    /// Pango 1.50's `<sup>` misplaces glyphs when the base font has an absolute size.
+    /// are set as `Style.scriptSize(fontSize:)` and `Style.rise(fontSize:)` say, given in Pango units
+    /// because Pango 1.50's `<sup>` misplaces glyphs when the base font has an absolute size.
     public func markup(fontSize: Double) -> String {
-        let small = Int(fontSize * 0.7 * 1024)
-        return runs.map { run in
+        runs.map { run in
             let escaped = RichText.escapeMarkup(run.text)
             switch run.style {
             case .normal: return escaped
-            case .superscript: return "<span size=\"\(small)\" rise=\"\(Int(fontSize * 0.38 * 1024))\">\(escaped)</span>"
-            case .subscript: return "<span size=\"\(small)\" rise=\"\(-Int(fontSize * 0.15 * 1024))\">\(escaped)</span>"
+            case .superscript, .subscript:
+                return "<span size=\"\(Style.scriptSize(fontSize: fontSize))\" rise=\"\(run.style.rise(fontSize: fontSize))\">\(escaped)</span>"
             case .italic: return "<i>\(escaped)</i>"
             case .bold: return "<b>\(escaped)</b>"
             }
@@ -51,7 +50,7 @@ public struct RichText: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
     }
 
     /// `text` with the five XML special characters replaced by entities, and NUL (which would cut
-    /// the markup short for Pango, a C library) by U+FFFD.
+    /// the markup short for Pango, a C library) by U+FFFD (`Run.layoutText`).
     /// - Complexity: O(n) in the length of `text`.
     public static func escapeMarkup(_ text: String) -> String {
         var result = ""
@@ -69,4 +68,25 @@ public struct RichText: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
         }
         return result
     }
+}
+
+extension RichText.Style {
+    /// The size of super- and subscript glyphs at `fontSize` points, in Pango units (1/1024 pt):
+    /// 70 % of the font size.
+    public static func scriptSize(fontSize: Double) -> Int { Int(fontSize * 0.7 * 1024) }
+
+    /// How far the style raises its baseline at `fontSize` points, in Pango units (1/1024 pt):
+    /// superscripts 38 % of the font size up, subscripts 15 % down, other styles not at all.
+    public func rise(fontSize: Double) -> Int {
+        switch self {
+        case .superscript: Int(fontSize * 0.38 * 1024)
+        case .subscript: -Int(fontSize * 0.15 * 1024)
+        case .normal, .italic, .bold: 0
+        }
+    }
+}
+
+extension RichText.Run {
+    /// The run's text as a Pango layout holds it: NUL replaced by U+FFFD, as `escapeMarkup` does.
+    public var layoutText: String { text.contains("\u{0}") ? text.replacing("\u{0}", with: "\u{FFFD}") : text }
 }

@@ -17,7 +17,7 @@ public struct ReportPage {
                             figureSVG: [String: String], figureWidths: [String: Int] = [:],
                             figures reportFigures: [ReportFigure] = []) throws(TrialReportError) -> String {
         let figures = Dictionary(uniqueKeysWithValues: figureSVG.map { name, svg in
-            (name, figureHTML(InlineSVG.inline(svg, prefix: "svg-" + SlugMaker.slug(name)), minimumWidth: figureWidths[name]))
+            (name, figureHTML(InlineSVG.inline(svg), minimumWidth: figureWidths[name]))
         })
         let content = HTMLReportContent(tables: Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }),
                                         figures: figures,
