@@ -68,17 +68,18 @@ public struct ReportRenderer: Sendable {
         let report = try composer.draft(results: study.results, plan: study.plan, provenance: provenance,
                                         figures: figureList, figureSVG: try drawing.svg())
         // report.pdf is typeset on a thread of its own while this one writes the documents that
-        // need no text measured (CSV, ARD, TLF, DOCX, JSON).
+        // need no text measured (CSV, ARD, DOCX, JSON); the TLF package, whose tlf.pdf Pango lays
+        // out too, only after it (no two threads lay text out at once: see FigureDrawing).
         let typesetting = BackgroundComputation { Result { () throws(TrialReportError) in try composer.typeset(report) } }
         files += report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
         files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
-        files += try TLFPackage.files(tables: report.tables, results: study.results, plan: study.plan,
-                                  provenance: provenance, paper: options.paper)
         let png = try drawing.png()
         let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
             .docx(report.document, content: report.content, png: png)
         let json = Array(study.results.jsonData())
         let pdf = try typesetting.value().get()
+        files += try TLFPackage.files(tables: report.tables, results: study.results, plan: study.plan,
+                                      provenance: provenance, paper: options.paper)
         files += [("results.json", json), ("report.md", Array(report.markdown.utf8)),
                   ("report.html", Array(report.html.utf8)), ("report.pdf", pdf), ("report.docx", docx)]
         files.append(("manifest.json", Self.manifest(files, lockHash: lock.hash)))
