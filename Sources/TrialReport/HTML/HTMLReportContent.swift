@@ -2,7 +2,7 @@
 /// `MarkdownHTMLWriter`.
 struct HTMLReportContent: GeneratedContent {
     let tables: [String: ReportTable]
-    /// Inline `<svg>` by figure name, ids already prefixed (`InlineSVG`).
+    /// Inline `<svg>` by figure name, without their XML declaration (`InlineSVG`).
     let figures: [String: String]
     /// The report's figures by name, whose captions carry their notes.
     let reportFigures: [String: ReportFigure]
