@@ -29,16 +29,8 @@ public enum ImageTools {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments.map { $0 == "{}" ? file.path : $0 }
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let errorData = LockedData()
-        let reader = Thread { errorData.set(error.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, standardOutput: outputData,
-                      standardError: String(decoding: errorData.wait(), as: UTF8.self))
+        let captured = try process.runCapturingOutput()
+        return Output(status: process.terminationStatus, standardOutput: captured.output,
+                      standardError: String(decoding: captured.error, as: UTF8.self))
     }
 }

@@ -34,19 +34,27 @@ public enum Trialreport {
         if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let captured = try process.runCapturingOutput()
+        return Result(status: process.terminationStatus,
+                      standardOutput: String(decoding: captured.output, as: UTF8.self),
+                      standardError: String(decoding: captured.error, as: UTF8.self))
+    }
+}
+
+extension Process {
+    /// Runs the process to its end with its standard output and error captured, both pipes read
+    /// at once: a child filling one pipe must not block on it.
+    public func runCapturingOutput() throws -> (output: Data, error: Data) {
         let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // Read both pipes concurrently: a child filling one pipe must not block on it.
+        standardOutput = output
+        standardError = error
+        try run()
         let errorData = LockedData()
         let reader = Thread { errorData.set(error.fileHandleForReading.readDataToEndOfFile()) }
         reader.start()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      standardOutput: String(decoding: outputData, as: UTF8.self),
-                      standardError: String(decoding: errorData.wait(), as: UTF8.self))
+        waitUntilExit()
+        return (outputData, errorData.wait())
     }
 }
 
