@@ -96,8 +96,7 @@ public final class OutputFolder {
     /// Flushes the files at `paths` (relative, "/"-separated) inside the temporary folder to disk.
     func flush(_ paths: [String]) throws(TrialReportError) {
         guard let failed = FileDescriptor.flush(paths.map { staging.appendingPathComponent($0).path }) else { return }
-        let path = paths.first { staging.appendingPathComponent($0).path == failed.path } ?? failed.path
-        throw TrialReportError(.cannotWrite, at: SourceLocation(file: destination.appendingPathComponent(path).path),
+        throw TrialReportError(.cannotWrite, at: SourceLocation(file: destination.appendingPathComponent(paths[failed.index]).path),
                                "cannot write: \(String(cString: strerror(failed.code)))")
     }
 
