@@ -149,6 +149,7 @@ public enum Display {
     /// Displayed text for machine-readable output (CSV): every U+2212 minus sign becomes an ASCII
     /// hyphen-minus, so "−1.50" reads as a number again. Nothing else changes.
     public static func plainText(_ displayed: String) -> String {
-        String(displayed.unicodeScalars.map { $0 == "\u{2212}" ? "-" : Character($0) })
+        guard displayed.utf8.contains(0xE2) else { return displayed }  // U+2212 is E2 88 92 in UTF-8
+        return String(displayed.unicodeScalars.map { $0 == "\u{2212}" ? "-" : Character($0) })
     }
 }

@@ -67,19 +67,22 @@ public struct ReportRenderer: Sendable {
         let composer = ReportComposer(templates: templates, paper: options.paper)
         let report = try composer.draft(results: study.results, plan: study.plan, provenance: provenance,
                                         figures: figureList, figureSVG: try drawing.svg())
-        // report.pdf is typeset on a thread of its own while this one writes the documents that
-        // need no text measured (CSV, ARD, DOCX, JSON); the TLF package, whose tlf.pdf Pango lays
-        // out too, only after it (no two threads lay text out at once: see FigureDrawing).
-        let typesetting = BackgroundComputation { Result { () throws(TrialReportError) in try composer.typeset(report) } }
+        // report.pdf and then tlf.pdf are typeset on a thread of their own while this one writes
+        // the documents that need no text laid out (CSV, ARD, the TLF package's RTF and DOCX,
+        // report.docx, JSON): one thread lays text out at a time (see FigureDrawing).
+        let tlfOutputs = TLFPackage.outputs(tables: report.tables, results: study.results, plan: study.plan)
+        let typesetting = BackgroundComputation { Result { () throws(TrialReportError) in
+            (try composer.typeset(report),
+             try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper))
+        } }
         files += report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
         files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
-        let png = try drawing.png()
-        let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
-            .docx(report.document, content: report.content, png: png)
+        files += TLFPackage.documents(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper)
         let json = Array(study.results.jsonData())
-        let pdf = try typesetting.value().get()
-        files += try TLFPackage.files(tables: report.tables, results: study.results, plan: study.plan,
-                                      provenance: provenance, paper: options.paper)
+        let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
+            .docx(report.document, content: report.content, png: try drawing.png())
+        let (pdf, tlfPDF) = try typesetting.value().get()
+        if let tlfPDF { files.append(tlfPDF) }
         files += [("results.json", json), ("report.md", Array(report.markdown.utf8)),
                   ("report.html", Array(report.html.utf8)), ("report.pdf", pdf), ("report.docx", docx)]
         files.append(("manifest.json", Self.manifest(files, lockHash: lock.hash)))
@@ -121,11 +124,27 @@ public struct ReportRenderer: Sendable {
 
 /// The number of pages of a PDF written by Cairo (its page tree's `/Count`).
 enum PDFPageCount {
-    /// - Complexity: O(*n*) in the bytes before the page tree, searched as bytes.
+    /// - Complexity: O(*n*) in the bytes before the page tree, searched with `memchr` and `memcmp`.
     static func count(_ pdf: [UInt8]) -> Int {
-        guard let pages = pdf.firstRange(of: Array("/Type /Pages".utf8)),
-              let count = pdf[pages.upperBound...].firstRange(of: Array("/Count ".utf8)) else { return 0 }
-        let digits = pdf[count.upperBound...].prefix { (0x30...0x39).contains($0) }
-        return Int(String(decoding: digits, as: UTF8.self)) ?? 0
+        pdf.withUnsafeBytes { bytes in
+            guard let pages = offset(of: "/Type /Pages", in: bytes, from: 0),
+                  let count = offset(of: "/Count ", in: bytes, from: pages) else { return 0 }
+            let digits = bytes[count...].prefix { (0x30...0x39).contains($0) }
+            return Int(String(decoding: digits, as: UTF8.self)) ?? 0
+        }
+    }
+
+    /// The offset just after the first `needle` at or after `start` in `bytes`.
+    private static func offset(of needle: StaticString, in bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        let pattern = UnsafeRawBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        var position = start
+        while position + pattern.count <= bytes.count {
+            guard let first = memchr(bytes.baseAddress! + position, Int32(pattern[0]), bytes.count - position) else { return nil }
+            position = bytes.baseAddress!.distance(to: UnsafeRawPointer(first))
+            if position + pattern.count <= bytes.count,
+               memcmp(bytes.baseAddress! + position, pattern.baseAddress!, pattern.count) == 0 { return position + pattern.count }
+            position += 1
+        }
+        return nil
     }
 }

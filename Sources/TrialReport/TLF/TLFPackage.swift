@@ -8,7 +8,7 @@ import TrialData
 public enum TLFPackage {
     /// The files of the package, paths relative to the output folder ("tlf/14.1.1-analysis-sets.rtf",
     /// "tlf/14.1.1-analysis-sets.docx"), output by output, then "tlf.pdf"; empty when the plan's
-    /// `tlf.write` is false.
+    /// `tlf.write` is false. `documents` and `pdf` in one call.
     /// - Parameters:
     ///   - tables: the report's tables with all their rows, numbered as the report shows them (a
     ///     table the templates leave out has no number and no file).
@@ -17,14 +17,29 @@ public enum TLFPackage {
     /// - Complexity: O(cells of the tables).
     public static func files(tables: [ReportTable], results: Results, plan: AnalysisPlan, provenance: ReportProvenance,
                              paper: PaperSize) throws(TrialReportError) -> [(String, [UInt8])] {
+        let outputs = outputs(tables: tables, results: results, plan: plan)
+        return documents(outputs, plan: plan, provenance: provenance, paper: paper)
+            + (try pdf(outputs, plan: plan, provenance: provenance, paper: paper).map { [$0] } ?? [])
+    }
+
+    /// The outputs of the package: the tables the report shows, in their numbers' order, as
+    /// `TLFOutput.outputs` numbers them; empty when the plan's `tlf.write` is false.
+    public static func outputs(tables: [ReportTable], results: Results, plan: AnalysisPlan) -> [TLFOutput] {
         guard plan.tlf.write else { return [] }
         let shown = tables.filter { $0.number != nil }.sorted { $0.number! < $1.number! }
+        return TLFOutput.outputs(of: shown, results: results, plan: plan)
+    }
+
+    /// The RTF and DOCX files of `outputs` in the plan's `tlf.formats`, output by output. No text
+    /// is laid out (the writers measure with font metrics of their own), so any thread may write
+    /// them while another typesets a PDF.
+    public static func documents(_ outputs: [TLFOutput], plan: AnalysisPlan, provenance: ReportProvenance,
+                                 paper: PaperSize) -> [(String, [UInt8])] {
         let footer = footerProvenance(provenance)
         let rtf = RTFDocument(paper: paper, placement: plan.tlf.titles, studyTitle: plan.title, provenance: footer)
         let docx = DOCXDocument(paper: paper, placement: plan.tlf.titles, studyTitle: plan.title, provenance: footer,
                                 date: provenance.date.timestamp)
-        let outputs = TLFOutput.outputs(of: shown, results: results, plan: plan)
-        var files: [(String, [UInt8])] = outputs.flatMap { output in
+        return outputs.flatMap { output in
             plan.tlf.formats.compactMap { format in
                 let bytes: [UInt8]? = switch format {
                 case .rtf: Array(rtf.rtf(output).utf8)
@@ -34,12 +49,18 @@ public enum TLFPackage {
                 return bytes.map { ("tlf/" + output.fileName + "." + format.rawValue, $0) }
             }
         }
-        if plan.tlf.formats.contains(.pdf) {
-            let pdf = TLFPDFDocument(paper: paper, studyTitle: plan.title, provenance: footer,
-                                     creator: "TrialReport " + provenance.toolVersion, date: provenance.date.timestamp)
-            files.append((pdfPath, try pdf.pdf(outputs)))
-        }
-        return files
+    }
+
+    /// `tlf.pdf` with every output of `outputs`, when the plan writes the package with PDF among
+    /// its `tlf.formats`. Pango lays its text out: no other thread may lay text out meanwhile (see
+    /// `ReportRenderer`).
+    /// - Throws: `TrialReportError` (`.other`) for a Cairo failure.
+    public static func pdf(_ outputs: [TLFOutput], plan: AnalysisPlan, provenance: ReportProvenance,
+                           paper: PaperSize) throws(TrialReportError) -> (String, [UInt8])? {
+        guard plan.tlf.write, plan.tlf.formats.contains(.pdf) else { return nil }
+        let pdf = TLFPDFDocument(paper: paper, studyTitle: plan.title, provenance: footerProvenance(provenance),
+                                 creator: "TrialReport " + provenance.toolVersion, date: provenance.date.timestamp)
+        return (pdfPath, try pdf.pdf(outputs))
     }
 
     /// The combined PDF of the package, relative to the output folder.

@@ -26,12 +26,11 @@ extension ReportTable {
     /// a field holding a comma, quote, CR or LF is quoted, quotes doubled.
     public static func csvField(_ text: String) -> String {
         var field = Display.plainText(text)
-        let content = field.drop { $0 == " " }
-        if let first = content.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
-           !isPlainNumber(String(content)) {
+        let content = field.utf8.drop { $0 == UInt8(ascii: " ") }
+        if let first = content.first, "=+-@\t\r".utf8.contains(first), !isPlainNumber(String(Substring(content))) {
             field = "'" + field
         }
-        if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
+        if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }) {
             field = "\"" + field.replacing("\"", with: "\"\"") + "\""
         }
         return field
