@@ -1,9 +1,11 @@
 import Plot
 import TrialData
 
-/// The figure files of a render, drawn on a thread of their own — every figure × format on every
-/// core (`RenderJob.renderAll`). The render waits for them before it typesets the PDF (text laid
-/// out during the drawing is not reproducible). The bytes are those of drawing each file alone.
+/// The figure files of a render, drawn on threads of their own — every figure × format on every
+/// core (`RenderJob.paintAll`), then the PNG and TIFF files encoded on every core
+/// (`RenderJob.encodeAll`). Painting lays text out, encoding does not: the render waits for the
+/// painting before it typesets the PDF (text laid out during the drawing is not reproducible),
+/// and lets the encoding run while report.pdf is typeset. The bytes are those of drawing each file alone.
 /// A figure whose files keep the note its documents leave to the caption (`ReportFigure.file`) is
 /// also drawn as the documents show it in SVG, for the HTML page (Word crops the note off the PNG
 /// file instead: the figure without its note is the file's top part, drawn the same).
@@ -19,10 +21,15 @@ final class FigureDrawing: Sendable {
     private let drawnFormats: [OutputFormat]
     /// The index of the first of report.docx's 300-dpi PNG jobs, when the plan's PNG is not one.
     private let documentPNGJobs: Int?
-    private let drawn: BackgroundComputation<Result<[[[UInt8]]], any Error>>
+    private let painted: BackgroundComputation<Result<[[PaintedFile]], any Error>>
+    private let encoded: BackgroundComputation<Result<[[[UInt8]]], any Error>>
 
     /// The resolution of the PNG files report.docx embeds.
     static let documentDpi: Double = 300
+
+    /// The most bytes of painted pixels kept for encoding after the painting (4 per pixel): the
+    /// example's nine figures at 300 dpi hold 63 MB; beyond this, files are encoded as painted.
+    static let pixelBudget = 256 << 20
 
     /// Starts drawing `figures` in each of `formats` (PNG and TIFF at `dpi`, PDF and EPS dated
     /// `documentDate`), and the SVG and 300-dpi PNG the HTML page and report.docx need.
@@ -59,19 +66,35 @@ final class FigureDrawing: Sendable {
         }
         self.jobNames = jobNames
         let allJobs = jobs
-        drawn = BackgroundComputation { Result { try RenderJob.renderAll(allJobs) } }
+        let painting = BackgroundComputation { Result { try RenderJob.paintAll(allJobs, pixelBudget: Self.pixelBudget) } }
+        painted = painting
+        encoded = BackgroundComputation { Result { try RenderJob.encodeAll(painting.value().get(), of: allJobs) } }
     }
 
-    /// Every job's bytes; waits for the drawing.
+    /// Waits for the painting, after which no figure lays text out.
+    /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
+    func waitForPainting() throws(TrialReportError) {
+        _ = try paintedFiles()
+    }
+
+    /// Every job's painted files; waits for the painting.
+    private func paintedFiles() throws(TrialReportError) -> [[PaintedFile]] {
+        do { return try painted.value().get() } catch { throw failure(error) }
+    }
+
+    /// Every job's bytes; waits for the encoding.
     /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
     private func rendered() throws(TrialReportError) -> [[[UInt8]]] {
-        do { return try drawn.value().get() } catch {
-            throw .cannotDrawFigure(error, folder: "figures") { "figures/\(self.jobNames[$0]).\($1.rawValue)" }
-        }
+        do { return try encoded.value().get() } catch { throw failure(error) }
+    }
+
+    /// The error naming the file `error` (a `RenderFailure`) is about.
+    private func failure(_ error: any Error) -> TrialReportError {
+        .cannotDrawFigure(error, folder: "figures") { "figures/\(self.jobNames[$0]).\($1.rawValue)" }
     }
 
     /// Every file of `figures/`, `figures/<name>.<format>` with its bytes, figure by figure in the
-    /// plan's formats; waits for the drawing.
+    /// plan's formats; waits for the encoding.
     /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
     func files() throws(TrialReportError) -> [(String, [UInt8])] {
         zip(names, try rendered()).flatMap { name, files in
@@ -79,16 +102,17 @@ final class FigureDrawing: Sendable {
         }
     }
 
-    /// Each figure's SVG by name, as the HTML page shows it; waits for the drawing.
+    /// Each figure's SVG by name, as the HTML page shows it; waits for the painting.
     func svg() throws(TrialReportError) -> [String: String] {
-        let rendered = try rendered()
+        let painted = try paintedFiles()
         let svgFile = drawnFormats.firstIndex(of: .svg)!
         return Dictionary(uniqueKeysWithValues: names.indices.map { index in
-            (names[index], String(decoding: shownJobs[index].map { rendered[$0][0] } ?? rendered[index][svgFile], as: UTF8.self))
+            let file = shownJobs[index].map { painted[$0][0] } ?? painted[index][svgFile]
+            return (names[index], String(decoding: file.bytes!, as: UTF8.self))  // SVG is painted as bytes
         })
     }
 
-    /// Each figure file's PNG at 300 dpi by name, for report.docx; waits for the drawing.
+    /// Each figure file's PNG at 300 dpi by name, for report.docx; waits for the encoding.
     func png() throws(TrialReportError) -> [String: [UInt8]] {
         let rendered = try rendered()
         let files = documentPNGJobs.map { start in names.indices.map { rendered[start + $0][0] } }

@@ -55,10 +55,11 @@ public struct ReportRenderer: Sendable {
         let figureList = try figures?.figures(results: study.results, plan: study.plan) ?? []
         let drawing = FigureDrawing(figureList, formats: study.plan.figureFormats.map(OutputFormat.init),
                                     dpi: study.plan.figureDpi, documentDate: date.timestamp)
-        // The figures are finished before the PDF is typeset: Pango text laid out while the figure
+        // The figures are painted before the PDF is typeset: Pango text laid out while the figure
         // threads draw came out with different justified spacing in some runs (3 of 7 locked renders
         // of the example differed in two lines of the methods), breaking byte-identical output.
-        var files = try drawing.files()
+        // Their PNG files are encoded meanwhile, on other threads.
+        try drawing.waitForPainting()
         progress(.report)
         let provenance = ReportProvenance(
             date: date, lockHash: lock.hash, lockChanged: lock.changedSinceLock, toolVersion: TrialReportVersion.current,
@@ -75,12 +76,13 @@ public struct ReportRenderer: Sendable {
             (try composer.typeset(report),
              try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper))
         } }
-        files += report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
+        var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
         files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
         files += TLFPackage.documents(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper)
         let json = Array(study.results.jsonData())
         let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
             .docx(report.document, content: report.content, png: try drawing.png())
+        files = try drawing.files() + files
         let (pdf, tlfPDF) = try typesetting.value().get()
         if let tlfPDF { files.append(tlfPDF) }
         files += [("results.json", json), ("report.md", Array(report.markdown.utf8)),
