@@ -40,6 +40,7 @@ final class TableLayout {
         self.spec = spec
         self.style = style
         let natural = Self.naturalWidths(spec, cairo: cairo, style: style)
+        laidBlocks = natural.blocks
         let needed = natural.widths.reduce(0, +)
         landscape = spec.landscape ?? (needed > portraitWidth + 0.5 && spec.columnCount > 3)
         let available = landscape ? landscapeWidth : portraitWidth
@@ -132,7 +133,7 @@ final class TableLayout {
             let wrapWidth = wraps ? max(10, width) : nil
             let alignment: TextAlignment = cell.alignment == .center ? .center : .leading
             let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: wrapWidth, centered: alignment == .center)
-            let block = key.flatMap { laidBlocks[$0] }
+            let block = key.flatMap { laidBlocks[$0] } ?? unwrappedBlock(cell, fitting: wrapWidth, alignment: alignment)
                 ?? TextBlock(cairo: cairo, markup: cell.markup, font: font, width: wrapWidth, alignment: alignment)
             if let key { laidBlocks[key] = block }
             laid.append(LaidCell(block: block, spec: cell, column: column))
@@ -142,11 +143,21 @@ final class TableLayout {
         return Row(cells: laid, height: height)
     }
 
+    /// The cell's unwrapped block from measuring its natural width, when laying it out at
+    /// `width` would give the same lines: a left-aligned text no wider than `width`.
+    private func unwrappedBlock(_ cell: TableSpec.Cell, fitting width: Double?, alignment: TextAlignment) -> TextBlock? {
+        guard alignment == .leading, let width,
+              let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false),
+              let block = laidBlocks[key], block.size.width <= width else { return nil }
+        return block
+    }
+
     /// Each column's natural width (its widest unwrapped single-column cell), the narrowest it may
     /// wrap to, and the extents of decimal columns; spanning header cells widen the columns
-    /// they span when needed.
+    /// they span when needed. Also the unwrapped blocks measured, by their key, for laying out
+    /// the cells that fit their columns.
     private static func naturalWidths(_ spec: TableSpec, cairo: OpaquePointer, style: TypesetStyle)
-        -> (widths: [Double], minimum: [Double], decimal: [Int: (left: Double, right: Double)]) {
+        -> (widths: [Double], minimum: [Double], decimal: [Int: (left: Double, right: Double)], blocks: [TextBlockKey: TextBlock]) {
         let count = spec.columnCount
         var widths = Array(repeating: 0.0, count: count)
         var minimum = Array(repeating: 0.0, count: count)
@@ -156,6 +167,7 @@ final class TableLayout {
         let rows = spec.headerRows + spec.groups.flatMap(\.rows)
         // Unwrapped measurements of identical cells are identical: measured once.
         var measured: [TextBlockKey: (width: Double, alignmentX: Double?)] = [:]
+        var blocks: [TextBlockKey: TextBlock] = [:]
         for row in rows {
             var column = 0
             for cell in row {
@@ -163,7 +175,9 @@ final class TableLayout {
                 let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)
                 let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false, alignmentByte: cell.alignmentByte)
                 let size = key.flatMap { measured[$0] } ?? {
-                    let block = TextBlock(cairo: cairo, markup: cell.markup, font: font, width: nil)
+                    let blockKey = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false)
+                    let block = blockKey.flatMap { blocks[$0] } ?? TextBlock(cairo: cairo, markup: cell.markup, font: font, width: nil)
+                    if let blockKey { blocks[blockKey] = block }
                     return (block.size.width, cell.alignmentByte.map(block.xPosition(ofByte:)))
                 }()
                 if let key { measured[key] = size }
@@ -194,7 +208,7 @@ final class TableLayout {
                 for column in columns { widths[column] += extra }
             }
         }
-        return (widths, minimum, decimal)
+        return (widths, minimum, decimal, blocks)
     }
 
     /// Widths that fill `available`: extra space shared equally; when too wide, wrappable
