@@ -58,7 +58,9 @@ public struct ReportRenderer: Sendable {
         // The figures are painted before the PDF is typeset: Pango text laid out while the figure
         // threads draw came out with different justified spacing in some runs (3 of 7 locked renders
         // of the example differed in two lines of the methods), breaking byte-identical output.
-        // Their PNG files are encoded meanwhile, on other threads.
+        // Their PNG files are encoded meanwhile, on other threads. While they are painted, this
+        // thread lays out the figures as report.pdf draws them, as one more figure thread would.
+        let documentFigures = figureList.map { $0.laidOutForPDF(on: options.paper) }
         try drawing.waitForPainting()
         progress(.report)
         let provenance = ReportProvenance(
@@ -67,7 +69,7 @@ public struct ReportRenderer: Sendable {
             planSource: study.planSource, warnings: study.warnings.map(\.description))
         let composer = ReportComposer(templates: templates, paper: options.paper)
         let report = try composer.draft(results: study.results, plan: study.plan, provenance: provenance,
-                                        figures: figureList, figureSVG: try drawing.svg())
+                                        figures: documentFigures, figureSVG: try drawing.svg())
         // report.pdf and then tlf.pdf are typeset on a thread of their own while this one writes
         // the documents that need no text laid out (CSV, ARD, the TLF package's RTF and DOCX,
         // report.docx, JSON): one thread lays text out at a time (see FigureDrawing).

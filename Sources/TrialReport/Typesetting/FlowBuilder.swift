@@ -160,8 +160,7 @@ struct FlowBuilder {
     }
 
     private mutating func addFigure(_ figure: ReportFigure, caption: [MarkdownInline], anchor: String?) {
-        let scale = min(1, width / figure.size.width)
-        let size = Size(width: figure.size.width * scale, height: figure.size.height * scale)
+        let size = figure.size(inTextWidth: width)
         var slice = Slice(kind: .figure(figure, size: size), height: size.height, spaceBefore: style.paragraphSpacing + 4,
                           keepWithNext: true)
         slice.anchor = anchor

@@ -25,6 +25,20 @@ public struct ReportFigure: Sendable {
         self.file = file
     }
 
+    /// The size report.pdf draws it at: `size`, scaled down to `textWidth` when wider.
+    func size(inTextWidth textWidth: Double) -> Size {
+        let scale = min(1, textWidth / size.width)
+        return Size(width: size.width * scale, height: size.height * scale)
+    }
+
+    /// This figure with its drawing for report.pdf laid out now, at the size report.pdf on
+    /// `paper` draws it (text measured ahead of the typesetting: see `ReportRenderer`).
+    func laidOutForPDF(on paper: PaperSize) -> ReportFigure {
+        var figure = self
+        figure.drawable = LaidOutDrawing(drawable, size: size(inTextWidth: PageGeometry(paper: paper).textRect(landscape: false).width))
+        return figure
+    }
+
     /// `caption` followed by the note: "Figure 2. Remission rate by arm. Remission: ≥ 10% increase …".
     func caption(_ caption: [MarkdownInline]) -> [MarkdownInline] {
         guard let note else { return caption }
