@@ -25,10 +25,15 @@ struct RepeatedMeasuresEndpointTests {
         var logLik: Double
     }
 
-    static func reference() throws -> Reference {
+    /// The same model with heterogeneous Toeplitz covariance, beside the unstructured fit in the fixture.
+    struct ToeplitzReference: Decodable {
+        var toeplitz: Reference
+    }
+
+    static func reference<Value: Decodable>(_ type: Value.Type = Reference.self) throws -> Value {
         let url = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
             .appendingPathComponent("cdisc_pilot_mmrm.json")
-        return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+        return try JSONDecoder().decode(type, from: Data(contentsOf: url))
     }
 
     /// nlme's optimum is within about 1e-5 of the REML maximum (Guides/TrialStats/MixedModels.md):
@@ -63,6 +68,23 @@ struct RepeatedMeasuresEndpointTests {
         #expect(endpoint.model == reference.model)
         #expect(endpoint.covariance == "unstructured" && endpoint.covarianceFailures.isEmpty && endpoint.failure == nil)
         #expect(endpoint.covarianceTried == ["unstructured", "ar1", "compound-symmetry"])
+        expectAgrees(endpoint, reference)
+        #expect(results.modelEndpoints.count == 2, "the ANCOVA endpoints stay ANCOVAs")
+    }
+
+    @Test func pilotWithHeterogeneousToeplitzAgreesWithR() throws {
+        let reference = try Self.reference(ToeplitzReference.self).toeplitz
+        let input = try StudyInput.load(from: TreatmentEmergentEventTests.pilotFolder)
+        var plan = input.plan.plan
+        let index = try #require(plan.endpoints.firstIndex { $0.model == .mmrm })
+        plan.endpoints[index].covariance = [.toeplitzHeterogeneous]
+        let endpoint = try #require(StudyAnalysis.run(data: input.data, plan: plan).repeatedMeasuresEndpoints?.first)
+        #expect(endpoint.covariance == "toeplitz-heterogeneous" && endpoint.covarianceFailures.isEmpty && endpoint.failure == nil)
+        expectAgrees(endpoint, reference)
+    }
+
+    /// Participants, observations, REML log-likelihood, and per visit the descriptives, LS means and differences.
+    private func expectAgrees(_ endpoint: RepeatedMeasuresEndpointResult, _ reference: Reference) {
         #expect(endpoint.participants == reference.participants && endpoint.observations == reference.observations)
         expectClose(endpoint.restrictedLogLikelihood, reference.logLik, "REML log-likelihood", tolerance: 1e-9)
         #expect(endpoint.visits.map(\.visitLabel) == reference.visits.map(\.visit))
@@ -78,7 +100,6 @@ struct RepeatedMeasuresEndpointTests {
                 expectClose(difference.difference, expectedDifference, "\(visit.visitLabel) \(difference.arm) − Placebo")
             }
         }
-        #expect(results.modelEndpoints.count == 2, "the ANCOVA endpoints stay ANCOVAs")
     }
 
     @Test func mmrmKeysAreReadAndWrittenBack() throws {
@@ -107,7 +128,7 @@ struct RepeatedMeasuresEndpointTests {
             "error: study.yaml:3:44: endpoints[0].visit: 'visit' applies to 'model: ancova' only",
             "error: study.yaml:3:56: endpoints[0].visits: an MMRM needs at least two visits",
             "error: study.yaml:4:49: endpoints[1].visits[1]: visit 8 is listed twice",
-            "error: study.yaml:4:66: endpoints[1].covariance[0]: expected one of 'unstructured', 'compound-symmetry', 'ar1', got \"toeplitz\"",
+            "error: study.yaml:4:66: endpoints[1].covariance[0]: expected one of 'unstructured', 'compound-symmetry', 'ar1', 'toeplitz-heterogeneous', got \"toeplitz\"",
             "error: study.yaml:4:81: endpoints[1].df: expected one of 'satterthwaite', got \"kenward-roger\"",
             "error: study.yaml:5:47: endpoints[2].covariance: 'covariance' applies to 'model: mmrm' only",
             "error: study.yaml:6:5: endpoints[3]: missing key 'visit'",

@@ -6,9 +6,9 @@ import TrialStats
 struct MixedModelTests {
     /// emmeans 1.8.4 computes the Satterthwaite df of a gls fit from nlme's finite-difference
     /// apVar and refits at perturbed parameters ("appx-satterthwaite"); they differ from the exact
-    /// df (mmrm_satterthwaite.R, numDeriv) by up to 1% on these cases, so emmeans' df are only a
-    /// sanity check at this tolerance, and the exact ones are checked at 1e-6.
-    static let emmeansDegreesOfFreedomTolerance = 2e-2
+    /// df (mmrm_satterthwaite.R, numDeriv) by up to 1% on these cases, 2.05% on toeplitz_fallback,
+    /// so emmeans' df are only a sanity check at this tolerance, and the exact ones are checked at 1e-4.
+    static let emmeansDegreesOfFreedomTolerance = 3e-2
     /// nlme stops its optimiser where the REML surface is flat but not yet at its top: on the pilot
     /// our REML log-likelihood is higher by 2e-8 (−1564.79408377702 against −1564.79408379556,
     /// both evaluated by the same R code), and estimates, SEs and Σ̂ then differ by up to about 1e-5
@@ -25,7 +25,7 @@ struct MixedModelTests {
     @Test("The fixture is read, with all its cases")
     func fixtureReadable() throws {
         let cases: [MixedModelCase] = try loadFixture("mmrm")
-        #expect(cases.count == 5)
+        #expect(cases.count == 8)
         #expect(MixedModelCase.all.count == cases.count)
         #expect(SatterthwaiteCase.all.count == cases.count)
     }
@@ -96,6 +96,20 @@ struct MixedModelTests {
         ])
     }
 
+    @Test("Heterogeneous Toeplitz is fitted where unstructured fails, and fails itself when a lag is never observed")
+    func toeplitzFallbacks() throws {
+        let fit = try MixedModelCase.named("toeplitz_fallback").fit()
+        #expect(fit.attempts == [
+            CovarianceAttempt(structure: .unstructured, failure: .visitsNeverTogether("Week 2", "Week 6")),
+            CovarianceAttempt(structure: .toeplitzHeterogeneous, failure: nil),
+        ])
+        // Three visits, the first and third never together: no pair two apart, so ρ₂ is not estimable.
+        let gap = try MixedModelCase.named("unstructured_not_estimable").frame()
+        let fallback = try RepeatedMeasuresFit(gap, structures: [.toeplitzHeterogeneous, .compoundSymmetry])
+        #expect(fallback.structure == .compoundSymmetry)
+        #expect(fallback.attempts.first == CovarianceAttempt(structure: .toeplitzHeterogeneous, failure: .lagNeverObserved(2)))
+    }
+
     @Test("No structure left: the error lists every attempt")
     func noStructureFitted() throws {
         let reference = try MixedModelCase.named("unstructured_not_estimable")
@@ -142,7 +156,9 @@ struct MixedModelTests {
         expectNear(actual.standardError, se, scale: se, "\(what) SE", sourceLocation: sourceLocation)
         expectNear(actual.t, table.t[row], scale: max(1, abs(table.t[row])), "\(what) t", sourceLocation: sourceLocation)
         expectNear(actual.degreesOfFreedom, exact.df[row], scale: exact.df[row], "\(what) df", sourceLocation: sourceLocation)
-        expectNear(actual.pValue, exact.p[row], scale: max(exact.p[row], 1e-6), "\(what) p", sourceLocation: sourceLocation)
+        // In the tail a p-value's relative change is about |t| times t's absolute change.
+        expectNear(actual.pValue, exact.p[row], scale: max(exact.p[row], 1e-6) * max(1, abs(table.t[row])), "\(what) p",
+                   sourceLocation: sourceLocation)
         expectNear(actual.confidenceInterval.lower, exact.lower[row], scale: se, "\(what) lower", sourceLocation: sourceLocation)
         expectNear(actual.confidenceInterval.upper, exact.upper[row], scale: se, "\(what) upper", sourceLocation: sourceLocation)
         expectClose(actual.degreesOfFreedom, table.df[row], relative: Self.emmeansDegreesOfFreedomTolerance,

@@ -132,6 +132,7 @@ extension ModelEndpoint.Covariance {
         case .unstructured: .unstructured
         case .compoundSymmetry: .compoundSymmetry
         case .ar1: .autoregressive
+        case .toeplitzHeterogeneous: .toeplitzHeterogeneous
         }
     }
 }

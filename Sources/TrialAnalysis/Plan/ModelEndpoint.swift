@@ -44,6 +44,8 @@ public struct ModelEndpoint: Sendable, Hashable {
         case compoundSymmetry = "compound-symmetry"
         /// One variance, correlation ρ^k between visits k apart in the list.
         case ar1
+        /// A variance per visit and a correlation per lag (visits k apart in the list).
+        case toeplitzHeterogeneous = "toeplitz-heterogeneous"
     }
 
     /// The degrees of freedom of an MMRM's tests and intervals.

@@ -16,7 +16,7 @@ public struct RepeatedMeasuresEndpointResult: Codable, Sendable, Equatable {
     public var recordFlag: String?
     /// The fixed effects in R's notation, e.g. `CHG ~ arm + AVISIT + BASE + arm:AVISIT + AVISIT:BASE`.
     public var model: String
-    /// The structures the plan lists, in order (`unstructured`, `compound-symmetry`, `ar1`).
+    /// The structures the plan lists, in order (`unstructured`, `compound-symmetry`, `ar1`, `toeplitz-heterogeneous`).
     public var covarianceTried: [String]
     /// The structure fitted, or `nil` when none could be.
     public var covariance: String?

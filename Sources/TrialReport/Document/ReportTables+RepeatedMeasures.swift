@@ -55,7 +55,8 @@ extension RepeatedMeasuresEndpointResult {
     /// What was fitted, in one sentence: model, covariance (and the structures that failed), REML,
     /// df method, weights, participants and observations.
     public var methodsSentence: String {
-        let names = ["unstructured": "unstructured", "compound-symmetry": "compound symmetry", "ar1": "first-order autoregressive"]
+        let names = ["unstructured": "unstructured", "compound-symmetry": "compound symmetry", "ar1": "first-order autoregressive",
+                     "toeplitz-heterogeneous": "heterogeneous Toeplitz"]
         var covarianceText = "\(names[covariance ?? ""] ?? covariance ?? "") covariance over the visits"
         if !covarianceFailures.isEmpty {
             covarianceText += " (" + covarianceFailures.map { "\(names[$0.covariance] ?? $0.covariance) could not be fitted: \($0.reason)" }

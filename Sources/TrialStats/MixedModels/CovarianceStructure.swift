@@ -13,13 +13,20 @@ public enum CovarianceStructure: String, Sendable, Codable, CaseIterable {
     /// One variance σ² and correlation ρ^|j−k| between the j-th and k-th visits: θ = (log σ²,
     /// atanh ρ) (SAS `TYPE=AR(1)`; nlme `corAR1` over the visit index).
     case autoregressive
+    /// A variance σⱼ² per visit and a correlation ρ_k per lag k = |j − k| in the visit index:
+    /// Σⱼₖ = σⱼσₖρ_|j−k|, 2T − 1 parameters (SAS `TYPE=TOEPH`; nlme `corARMA(p = T − 1)` +
+    /// `varIdent`, an AR(T − 1) correlation being every positive definite Toeplitz correlation of
+    /// T visits). See ``ToeplitzCorrelation`` for θ.
+    case toeplitzHeterogeneous
 
-    /// How the structure is written in sentences: "unstructured", "compound symmetry", "first-order autoregressive".
+    /// How the structure is written in sentences: "unstructured", "compound symmetry",
+    /// "first-order autoregressive", "heterogeneous Toeplitz".
     public var name: String {
         switch self {
         case .unstructured: "unstructured"
         case .compoundSymmetry: "compound symmetry"
         case .autoregressive: "first-order autoregressive"
+        case .toeplitzHeterogeneous: "heterogeneous Toeplitz"
         }
     }
 
@@ -28,6 +35,7 @@ public enum CovarianceStructure: String, Sendable, Codable, CaseIterable {
         switch self {
         case .unstructured: t * (t + 1) / 2
         case .compoundSymmetry, .autoregressive: t == 1 ? 1 : 2
+        case .toeplitzHeterogeneous: 2 * t - 1
         }
     }
 
@@ -49,6 +57,12 @@ public enum CovarianceStructure: String, Sendable, Codable, CaseIterable {
             let variance = Double.exp(theta[0])
             for j in 0..<t {
                 for k in 0..<t { sigma[j * t + k] = variance * correlation(theta, visits: t, lag: abs(j - k)) }
+            }
+        case .toeplitzHeterogeneous:
+            let sd = (0..<t).map { Double.exp(theta[$0] / 2) }
+            let rho = ToeplitzCorrelation(Array(theta[t...])).correlations
+            for j in 0..<t {
+                for k in 0..<t { sigma[j * t + k] = sd[j] * sd[k] * rho[abs(j - k)] }
             }
         }
         return sigma
@@ -84,6 +98,27 @@ public enum CovarianceStructure: String, Sendable, Codable, CaseIterable {
                 }
             }
             return [sigma, d]
+        case .toeplitzHeterogeneous:
+            let sigma = matrix(theta, visits: t)
+            // ∂Σⱼₖ/∂ log σₐ² = ½Σⱼₖ(δⱼₐ + δₖₐ).
+            let variances: [[Double]] = (0..<t).map { a in
+                var d = [Double](repeating: 0, count: t * t)
+                for k in 0..<t {
+                    d[a * t + k] += sigma[a * t + k] / 2
+                    d[k * t + a] += sigma[k * t + a] / 2
+                }
+                return d
+            }
+            let sd = (0..<t).map { Double.exp(theta[$0] / 2) }
+            let jacobian = ToeplitzCorrelation(Array(theta[t...])).jacobian
+            let correlations: [[Double]] = (0..<(t - 1)).map { r in
+                var d = [Double](repeating: 0, count: t * t)
+                for j in 0..<t {
+                    for k in 0..<t where j != k { d[j * t + k] = sd[j] * sd[k] * jacobian[abs(j - k)][r] }
+                }
+                return d
+            }
+            return variances + correlations
         }
     }
 
@@ -115,6 +150,13 @@ public enum CovarianceStructure: String, Sendable, Codable, CaseIterable {
             for j in 1..<t { sum += covariance[j * t + j - 1] / (variances[j] * variances[j - 1]).squareRoot() }
             let rho = min(max(sum / Double(t - 1), -0.9), 0.9)
             return [Double.log(meanVariance), Double.atanh(rho)]
+        case .toeplitzHeterogeneous:
+            // The mean correlation at each lag, shrunk by 0.9 so it starts inside the region.
+            let lags = (1..<max(t, 1)).map { lag in
+                let pairs = (lag..<t).map { j in covariance[j * t + j - lag] / (variances[j] * variances[j - lag]).squareRoot() }
+                return 0.9 * pairs.reduce(0, +) / Double(pairs.count)
+            }
+            return variances.map { Double.log($0) } + ToeplitzCorrelation.parameters(correlations: lags)
         }
     }
 
@@ -140,8 +182,8 @@ public enum CovarianceStructure: String, Sendable, Codable, CaseIterable {
             return lower + (1 - lower) / (1 + Double.exp(-theta[1]))
         case .autoregressive:
             return Double.pow(Double.tanh(theta[1]), lag)
-        case .unstructured:
-            preconditionFailure("unstructured has no single correlation")
+        case .unstructured, .toeplitzHeterogeneous:
+            preconditionFailure("\(self) has no single correlation parameter")
         }
     }
 
@@ -155,8 +197,8 @@ public enum CovarianceStructure: String, Sendable, Codable, CaseIterable {
         case .autoregressive:
             let rho = Double.tanh(theta[1])
             return Double(lag) * Double.pow(rho, lag - 1) * (1 - rho * rho)
-        case .unstructured:
-            preconditionFailure("unstructured has no single correlation")
+        case .unstructured, .toeplitzHeterogeneous:
+            preconditionFailure("\(self) has no single correlation parameter")
         }
     }
 }

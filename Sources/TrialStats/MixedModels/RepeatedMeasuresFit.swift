@@ -3,12 +3,14 @@ import RealModule
 /// A mixed model for repeated measures (MMRM) fitted by REML: generalised least squares
 /// with a covariance over the visits shared by all participants (missing visits allowed,
 /// each participant's block the rows and columns of their observed visits), as R's
-/// `nlme::gls(method = "REML")` with `corSymm` + `varIdent` (unstructured), `corCompSymm` or
-/// `corAR1`, and SAS PROC MIXED's `REPEATED / TYPE=UN|CS|AR(1)`.
+/// `nlme::gls(method = "REML")` with `corSymm` + `varIdent` (unstructured), `corCompSymm`,
+/// `corAR1` or `corARMA(p = T − 1)` + `varIdent` (heterogeneous Toeplitz), and SAS PROC MIXED's
+/// `REPEATED / TYPE=UN|CS|AR(1)|TOEPH`.
 ///
 /// The structures are tried in the order given; the first that converges is used and each
 /// attempt is kept with the reason it failed. Unstructured fails without a search when two
-/// visits are never observed in the same participant (their covariance is not estimable).
+/// visits are never observed in the same participant (their covariance is not estimable),
+/// heterogeneous Toeplitz when no participant is observed at two visits some lag apart.
 /// The optimiser is Newton's method on θ with the analytic gradient, the Hessian by central
 /// differences of it, and a backtracking line search; converged means the Newton decrement
 /// ∇fᵀ(∇²f)⁻¹∇f < 1e-10 with ∇²f positive definite (a flat or indefinite optimum fails).
@@ -73,8 +75,8 @@ public struct RepeatedMeasuresFit: Sendable {
         search: for structure in structures {
             let likelihood = RestrictedLikelihood(frame: frame, structure: structure)
             let parameters = likelihood.parameterCount
-            if let pair = Self.unobservedPair(frame, structure: structure) {
-                attempts.append(CovarianceAttempt(structure: structure, failure: .visitsNeverTogether(pair.0, pair.1)))
+            if let failure = Self.unestimable(frame, structure: structure) {
+                attempts.append(CovarianceAttempt(structure: structure, failure: failure))
                 continue
             }
             guard frame.observationCount > p + parameters else {
@@ -177,15 +179,28 @@ public struct RepeatedMeasuresFit: Sendable {
         return (0..<(t * t)).map { counts[$0] > 1 ? sums[$0] / counts[$0] : 0 }
     }
 
-    /// Two visits never observed in the same participant, when `structure` needs every pair.
-    private static func unobservedPair(_ frame: RepeatedMeasuresFrame, structure: CovarianceStructure) -> (String, String)? {
-        guard structure == .unstructured else { return nil }
+    /// Why `structure` cannot be estimated from the visits observed together, if it cannot:
+    /// unstructured needs every pair of visits in some participant, heterogeneous Toeplitz a pair at every lag.
+    private static func unestimable(_ frame: RepeatedMeasuresFrame, structure: CovarianceStructure) -> CovarianceFailure? {
         let t = frame.visitCount
         var together = Set<Int>()
         for pattern in frame.patterns {
             for j in pattern.visits { for k in pattern.visits { together.insert(j * t + k) } }
         }
-        for j in 0..<t { for k in (j + 1)..<max(t, j + 1) where !together.contains(j * t + k) { return (frame.visits[j], frame.visits[k]) } }
+        switch structure {
+        case .unstructured:
+            for j in 0..<t {
+                for k in (j + 1)..<max(t, j + 1) where !together.contains(j * t + k) {
+                    return .visitsNeverTogether(frame.visits[j], frame.visits[k])
+                }
+            }
+        case .toeplitzHeterogeneous:
+            for lag in 1..<max(t, 1) where !(lag..<t).contains(where: { together.contains($0 * t + $0 - lag) }) {
+                return .lagNeverObserved(lag)
+            }
+        case .compoundSymmetry, .autoregressive:
+            break
+        }
         return nil
     }
 
@@ -285,6 +300,8 @@ public struct CovarianceAttempt: Sendable, Equatable, Codable {
 public enum CovarianceFailure: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     /// Two visits are never observed in the same participant (unstructured needs their covariance).
     case visitsNeverTogether(String, String)
+    /// No participant is observed at two visits this many apart (heterogeneous Toeplitz needs each lag's correlation).
+    case lagNeverObserved(Int)
     /// More covariance and fixed-effect parameters than observations.
     case tooManyParameters(Int)
     /// The starting or a required covariance matrix is not positive definite.
@@ -298,6 +315,8 @@ public enum CovarianceFailure: Error, Sendable, Equatable, Codable, CustomString
         switch self {
         case let .visitsNeverTogether(first, second):
             "visits '\(first)' and '\(second)' are never observed in the same participant"
+        case let .lagNeverObserved(lag):
+            "no participant is observed at two visits \(lag) apart"
         case let .tooManyParameters(count):
             "its \(count) covariance parameters and the fixed effects exceed the observations"
         case .notPositiveDefinite:

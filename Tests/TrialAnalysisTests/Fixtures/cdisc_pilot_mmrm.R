@@ -3,7 +3,9 @@
 # (ADSL EFFFL = Y), records with ANL01FL = Y and no DTYPE (observed cases, LOCF rows left out);
 # CHG ~ arm * AVISIT + BASE * AVISIT, unstructured covariance (corSymm + varIdent), REML (nlme::gls);
 # LS means per week and arm and each dose − placebo (emmeans, equal weights, Satterthwaite df, which
-# emmeans 1.8.4 computes as "appx-satterthwaite" here).
+# emmeans 1.8.4 computes as "appx-satterthwaite" here); and the same model with heterogeneous Toeplitz
+# covariance (corARMA(p = 2) over the week index + varIdent), the plan's endpoint with
+# `covariance: [toeplitz-heterogeneous]`.
 # Run from the repository root: Rscript Tests/TrialAnalysisTests/Fixtures/cdisc_pilot_mmrm.R
 suppressPackageStartupMessages({ library(haven); library(nlme); library(emmeans); library(jsonlite) })
 
@@ -20,22 +22,26 @@ d$AVISIT <- factor(d$AVISIT, levels = weeks)
 d$vindex <- as.integer(d$AVISIT)
 d <- d[order(d$USUBJID, d$AVISIT), ]
 .pilot <<- as.data.frame(d)
-fit <- gls(CHG ~ arm * AVISIT + BASE * AVISIT, data = .pilot, correlation = corSymm(form = ~ vindex | USUBJID),
-           weights = varIdent(form = ~ 1 | AVISIT), method = "REML")
-emm <- emmeans(fit, ~ arm | AVISIT, mode = "satterthwaite")
-means <- summary(emm, infer = TRUE)
-differences <- summary(contrast(emm, "trt.vs.ctrl", ref = 1, adjust = "none"), infer = TRUE)
 estimate <- function(t, column, i) list(estimate = t[[column]][i], se = t$SE[i], df = t$df[i], ciLower = t$lower.CL[i],
                                          ciUpper = t$upper.CL[i], t = t$t.ratio[i], pValue = t$p.value[i])
-out <- list(
-  participants = length(unique(d$USUBJID)), observations = nrow(d),
-  model = "CHG ~ arm + AVISIT + BASE + arm:AVISIT + AVISIT:BASE",
-  visits = lapply(weeks, function(w) {
-    at <- d[d$AVISIT == w, ]
-    list(visit = w, n = as.list(table(at$arm)), mean = as.list(tapply(at$CHG, at$arm, mean)), sd = as.list(tapply(at$CHG, at$arm, sd)),
-         lsMeans = lapply(which(means$AVISIT == w), function(i) estimate(means, "emmean", i)),
-         differences = lapply(which(differences$AVISIT == w), function(i) estimate(differences, "estimate", i)))
-  }),
-  logLik = as.numeric(logLik(fit))
-)
+# The fit with `correlation` (and varIdent by week), its LS means and differences per week.
+analysis <- function(correlation) {
+  fit <- eval(bquote(gls(CHG ~ arm * AVISIT + BASE * AVISIT, data = .pilot, correlation = .(correlation),
+                         weights = varIdent(form = ~ 1 | AVISIT), method = "REML")))
+  emm <- emmeans(fit, ~ arm | AVISIT, mode = "satterthwaite")
+  means <- summary(emm, infer = TRUE)
+  differences <- summary(contrast(emm, "trt.vs.ctrl", ref = 1, adjust = "none"), infer = TRUE)
+  list(
+    participants = length(unique(d$USUBJID)), observations = nrow(d),
+    model = "CHG ~ arm + AVISIT + BASE + arm:AVISIT + AVISIT:BASE",
+    visits = lapply(weeks, function(w) {
+      at <- d[d$AVISIT == w, ]
+      list(visit = w, n = as.list(table(at$arm)), mean = as.list(tapply(at$CHG, at$arm, mean)), sd = as.list(tapply(at$CHG, at$arm, sd)),
+           lsMeans = lapply(which(means$AVISIT == w), function(i) estimate(means, "emmean", i)),
+           differences = lapply(which(differences$AVISIT == w), function(i) estimate(differences, "estimate", i)))
+    }),
+    logLik = as.numeric(logLik(fit)))
+}
+out <- analysis(quote(corSymm(form = ~ vindex | USUBJID)))
+out$toeplitz <- analysis(quote(corARMA(p = 2, q = 0, form = ~ vindex | USUBJID)))
 writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "Tests/TrialAnalysisTests/Fixtures/cdisc_pilot_mmrm.json")

@@ -1,6 +1,7 @@
 # Reference values for TrialStats repeated-measures models (MixedModelTests): nlme::gls with REML
 # (unstructured: corSymm + varIdent; compound symmetry: corCompSymm; AR(1): corAR1 over the visit
-# index) and emmeans (LS means per visit and arm, each arm − the reference per visit, adjust = "none",
+# index; heterogeneous Toeplitz: corARMA(p = T - 1) over the visit index + varIdent, an AR(T - 1)
+# correlation spanning every positive definite Toeplitz correlation of T visits) and emmeans (LS means per visit and arm, each arm − the reference per visit, adjust = "none",
 # mode = "satterthwaite", which emmeans 1.8.4 runs as "appx-satterthwaite" for these fits).
 # Run from this folder:  Rscript mmrm.R   (writes mmrm.json; needs nlme, emmeans, haven, jsonlite;
 # reads the CDISC pilot's ADADAS from examples/). Each case holds its rows so the Swift tests need
@@ -26,10 +27,11 @@ mmrm_case <- function(name, note, data, terms, structure, fallbacks, lsm_weights
   correlation <- switch(structure,
     unstructured = quote(corSymm(form = ~ vindex | SUBJECT)),
     compoundSymmetry = quote(corCompSymm(form = ~ 1 | SUBJECT)),
-    autoregressive = quote(corAR1(form = ~ vindex | SUBJECT)))
-  weights <- if (structure == "unstructured") quote(varIdent(form = ~ 1 | VISIT)) else NULL
+    autoregressive = quote(corAR1(form = ~ vindex | SUBJECT)),
+    toeplitzHeterogeneous = bquote(corARMA(p = .(nlevels(data$VISIT) - 1L), q = 0, form = ~ vindex | SUBJECT)))
+  weights <- if (structure %in% c("unstructured", "toeplitzHeterogeneous")) quote(varIdent(form = ~ 1 | VISIT)) else NULL
   fit <- eval(bquote(gls(.(formula), data = .mmrm_data, correlation = .(correlation), weights = .(weights),
-                         method = "REML", na.action = na.omit)))
+                         method = "REML", na.action = na.omit, control = glsControl(tolerance = 1e-10, msMaxIter = 500))))
   coefs <- coef(fit)
   counts <- table(data$SUBJECT[!is.na(data$y)])
   fullest <- names(counts)[which.max(counts)]   # getVarCov gives the block of this participant's visits
@@ -114,5 +116,31 @@ gap$VISIT <- factor(gap$VISIT, levels = paste("Month", 1:3))
 gap$TRT <- factor(gap$TRT, levels = c("A", "B"))
 cases[[5]] <- mmrm_case("unstructured_not_estimable", "visits Month 1 and Month 3 never observed together; y ~ TRT * VISIT; unstructured fails, compound symmetry fitted",
   gap, list("TRT", "VISIT", c("TRT", "VISIT")), "compoundSymmetry", c("unstructured", "compoundSymmetry"))
+
+# 6-7. Heterogeneous Toeplitz (a variance per visit, a correlation per lag) on the pilot (three visits)
+#      and on the simulated set with dropout and gaps (four visits, seven parameters).
+cases[[6]] <- mmrm_case("cdisc_pilot_toeplitz", note, pilot, terms, "toeplitzHeterogeneous", c("toeplitzHeterogeneous"))
+cases[[7]] <- mmrm_case("simulated_toeplitz", "the participants of case 4; y ~ TRT * VISIT + BASE * VISIT + SITE",
+  sim, list("TRT", "VISIT", "BASE", "SITE", c("TRT", "VISIT"), c("VISIT", "BASE")), "toeplitzHeterogeneous",
+  c("toeplitzHeterogeneous"))
+
+# 8. Four visits where visits 1 and 3 are never observed together (each participant has visits 1, 2, 4
+#    or 2, 3, 4, some without visit 4): unstructured fails, heterogeneous Toeplitz is fitted (each lag
+#    still has observed pairs: lag 2 from visits 2 and 4).
+set.seed(11)
+m <- 60
+toe <- do.call(rbind, lapply(seq_len(m), function(i) {
+  arm <- if (i %% 2 == 0) "B" else "A"
+  s <- c(1, 1.3, 1.6, 2)
+  e <- as.numeric(t(chol(outer(s, s) * 0.7^abs(outer(1:4, 1:4, "-")))) %*% rnorm(4))
+  y <- round(c(1, 2, 3, 4) + (arm == "B") * c(0.5, 1, 1.5, 2) + e, 2)
+  if (i %% 4 < 2) y[3] <- NA else y[1] <- NA
+  if (i %% 5 == 0) y[4] <- NA
+  data.frame(SUBJECT = sprintf("T%02d", i), VISIT = paste("Week", c(2, 4, 6, 8)), y = y, TRT = arm)
+}))
+toe$VISIT <- factor(toe$VISIT, levels = paste("Week", c(2, 4, 6, 8)))
+toe$TRT <- factor(toe$TRT, levels = c("A", "B"))
+cases[[8]] <- mmrm_case("toeplitz_fallback", "visits Week 2 and Week 6 never observed together; y ~ TRT * VISIT; unstructured fails, heterogeneous Toeplitz fitted",
+  toe, list("TRT", "VISIT", c("TRT", "VISIT")), "toeplitzHeterogeneous", c("unstructured", "toeplitzHeterogeneous"))
 
 write_fixture("mmrm", cases)

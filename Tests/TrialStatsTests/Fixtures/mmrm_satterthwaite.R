@@ -2,7 +2,8 @@
 # (MixedModelTests): for each case of mmrm.json, the REML log-likelihood is written out here in
 # plain R over the covariance parameters of nlme's fit (Σ from gls, parametrised as TrialStats does:
 # unstructured Σ = LLᵀ with log Lⱼⱼ and Lⱼₖ; compound symmetry and AR(1) by log σ² and the
-# correlation), its Hessian and the Jacobian of Cov(β̂) are taken by numDeriv (Richardson
+# correlation; heterogeneous Toeplitz by log σⱼ² and the partial autocorrelations, mapped to the
+# correlations by stats' ARMAacf and back by acf2AR, not by TrialStats' recursion), its Hessian and the Jacobian of Cov(β̂) are taken by numDeriv (Richardson
 # extrapolation), and ν = 2(ℓᵀCℓ)² / (gᵀ W g) with W = (−∇²ℓ)⁻¹ for the LS means and differences of
 # emmeans' linfct. emmeans itself uses nlme's finite-difference apVar and refits, good to ~1e-3.
 # Run from this folder after mmrm.R:  Rscript mmrm_satterthwaite.R   (writes mmrm_satterthwaite.json)
@@ -26,10 +27,11 @@ cases <- lapply(fixture$cases, function(case) {
   correlation <- switch(case$structure,
     unstructured = quote(corSymm(form = ~ vindex | SUBJECT)),
     compoundSymmetry = quote(corCompSymm(form = ~ 1 | SUBJECT)),
-    autoregressive = quote(corAR1(form = ~ vindex | SUBJECT)))
-  weights <- if (case$structure == "unstructured") quote(varIdent(form = ~ 1 | VISIT)) else NULL
+    autoregressive = quote(corAR1(form = ~ vindex | SUBJECT)),
+    toeplitzHeterogeneous = bquote(corARMA(p = .(length(visits) - 1L), q = 0, form = ~ vindex | SUBJECT)))
+  weights <- if (case$structure %in% c("unstructured", "toeplitzHeterogeneous")) quote(varIdent(form = ~ 1 | VISIT)) else NULL
   fit <- eval(bquote(gls(.(formula), data = .mmrm_data, correlation = .(correlation), weights = .(weights),
-                         method = "REML")))
+                         method = "REML", control = glsControl(tolerance = 1e-10, msMaxIter = 500))))
   X <- model.matrix(formula, d)
   t <- length(visits)
   blocks <- split(seq_len(nrow(d)), d$SUBJECT)
@@ -41,18 +43,38 @@ cases <- lapply(fixture$cases, function(case) {
       L %*% t(L)
     },
     compoundSymmetry = function(theta) exp(theta[1]) * ((1 - theta[2]) * diag(t) + theta[2]),
-    autoregressive = function(theta) exp(theta[1]) * theta[2]^abs(outer(1:t, 1:t, "-")))
+    autoregressive = function(theta) exp(theta[1]) * theta[2]^abs(outer(1:t, 1:t, "-")),
+    toeplitzHeterogeneous = function(theta) {
+      sd <- exp(theta[1:t] / 2)
+      pacf <- tanh(theta[-(1:t)])
+      # The AR(T - 1) coefficients of these partial autocorrelations (Durbin-Levinson), then stats' ARMAacf.
+      ar <- numeric(0)
+      for (k in seq_along(pacf)) ar <- c(ar - pacf[k] * rev(ar), pacf[k])
+      rho <- ARMAacf(ar = ar, lag.max = t - 1)
+      outer(sd, sd) * matrix(rho[abs(outer(1:t, 1:t, "-")) + 1], t)
+    })
   # The fitted Σ (full T × T) from gls, then its parameters.
   full <- {
     pick <- names(which.max(table(d$SUBJECT)))
     if (sum(d$SUBJECT == pick) == t) unclass(getVarCov(fit, individual = pick))
+    else if (case$structure == "toeplitzHeterogeneous") {
+      ratios <- coef(fit$modelStruct$varStruct, unconstrained = FALSE, allCoef = TRUE)[visits]
+      sd <- fit$sigma * ratios
+      rho <- ARMAacf(ar = coef(fit$modelStruct$corStruct, unconstrained = FALSE), lag.max = t - 1)
+      outer(sd, sd) * matrix(rho[abs(outer(1:t, 1:t, "-")) + 1], t)
+    }
     else { s2 <- fit$sigma^2; r <- coef(fit$modelStruct$corStruct, unconstrained = FALSE)
            if (case$structure == "compoundSymmetry") s2 * ((1 - r) * diag(t) + r) else s2 * r^abs(outer(1:t, 1:t, "-")) }
   }
   theta_hat <- switch(case$structure,
     unstructured = { L <- t(chol(full)); unlist(lapply(1:t, function(a) sapply(1:a, function(b) if (a == b) log(L[a, a]) else L[a, b]))) },
     compoundSymmetry = c(log(full[1, 1]), full[1, 2] / full[1, 1]),
-    autoregressive = c(log(full[1, 1]), full[1, 2] / full[1, 1]))
+    autoregressive = c(log(full[1, 1]), full[1, 2] / full[1, 1]),
+    toeplitzHeterogeneous = {
+      r <- cov2cor(full)
+      rho <- vapply(0:(t - 1), function(k) r[1 + k, 1], 0)
+      c(log(diag(full)), atanh(diag(acf2AR(rho)[, seq_len(t - 1), drop = FALSE])))
+    })
   parts <- function(theta) {
     S <- sigma_of(theta)
     H <- 0; b <- 0; logdet <- 0; yvy <- 0
