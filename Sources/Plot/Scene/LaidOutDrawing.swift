@@ -1,22 +1,23 @@
-/// A drawing laid out ahead of time at one size, e.g. on another thread while the caller did
-/// other work: drawn at that size it gives the scene laid out then (whatever measurer is passed:
-/// the one given here measured it); at any other size it lays the original drawing out again.
+/// A drawing laid out ahead of time at some sizes, e.g. on another thread while the caller did
+/// other work: drawn at one of those sizes it gives the scene laid out then (whatever measurer is
+/// passed: the one given here measured it); at any other size it lays the original out again.
 public struct LaidOutDrawing: Drawable {
     /// The drawing laid out.
     public let original: any Drawable
-    /// The size it was laid out at.
-    public let size: Size
-    /// Its scene at `size`.
-    public let scene: Scene
+    /// Its scenes by the size they were laid out at.
+    public let scenes: [Size: Scene]
 
-    /// `drawable` laid out at `size`, measuring text with `measurer`.
-    public init(_ drawable: any Drawable, size: Size, measurer: any TextMeasurer = PangoTextMeasurer()) {
+    /// `drawable` laid out at each of `sizes`, measuring text with `measurer`.
+    public init(_ drawable: any Drawable, sizes: [Size], measurer: any TextMeasurer = PangoTextMeasurer()) {
         original = drawable
-        self.size = size
-        scene = drawable.scene(size: size, measurer: measurer)
+        var scenes: [Size: Scene] = [:]
+        for size in sizes where scenes[size] == nil {
+            scenes[size] = drawable.scene(size: size, measurer: measurer)
+        }
+        self.scenes = scenes
     }
 
     public func scene(size: Size, measurer: any TextMeasurer) -> Scene {
-        size == self.size ? scene : original.scene(size: size, measurer: measurer)
+        scenes[size] ?? original.scene(size: size, measurer: measurer)
     }
 }

@@ -59,8 +59,8 @@ public struct ReportRenderer: Sendable {
         // threads draw came out with different justified spacing in some runs (3 of 7 locked renders
         // of the example differed in two lines of the methods), breaking byte-identical output.
         // Their PNG files are encoded meanwhile, on other threads. While they are painted, this
-        // thread lays out the figures as report.pdf draws them, as one more figure thread would.
-        let documentFigures = figureList.map { $0.laidOutForPDF(on: options.paper) }
+        // thread lays out the figures as the documents draw them, as one more figure thread would.
+        let documentFigures = figureList.map { $0.laidOutForDocuments(on: options.paper) }
         try drawing.waitForPainting()
         progress(.report)
         let provenance = ReportProvenance(

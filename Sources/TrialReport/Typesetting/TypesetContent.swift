@@ -31,11 +31,13 @@ public struct ReportFigure: Sendable {
         return Size(width: size.width * scale, height: size.height * scale)
     }
 
-    /// This figure with its drawing for report.pdf laid out now, at the size report.pdf on
-    /// `paper` draws it (text measured ahead of the typesetting: see `ReportRenderer`).
-    func laidOutForPDF(on paper: PaperSize) -> ReportFigure {
+    /// This figure with its drawing laid out now at its size (for the HTML page's legible width,
+    /// `LegibleFigureWidth`) and at the size report.pdf on `paper` draws it: text measured ahead
+    /// of composing and typesetting (see `ReportRenderer`).
+    func laidOutForDocuments(on paper: PaperSize) -> ReportFigure {
         var figure = self
-        figure.drawable = LaidOutDrawing(drawable, size: size(inTextWidth: PageGeometry(paper: paper).textRect(landscape: false).width))
+        let pdfSize = size(inTextWidth: PageGeometry(paper: paper).textRect(landscape: false).width)
+        figure.drawable = LaidOutDrawing(drawable, sizes: [size, pdfSize])
         return figure
     }
 
