@@ -1,9 +1,11 @@
 import CCairo
+import CZlib
+import Foundation
 import Testing
 import TrialReportTestSupport
 @testable import Plot
 
-/// Our PNG files decode (with libpng, through Cairo) to the pixels drawn.
+/// Our PNG files decode (with libpng, through Cairo, and with ImageMagick) to the pixels drawn.
 @Suite struct PNGEncoderTests {
     /// An image with anti-aliased edges, thin lines and text-like detail: a circle, a diagonal
     /// line and a gradient of grey bars, on `background` (or transparent when `nil`).
@@ -66,5 +68,41 @@ import TrialReportTestSupport
         defer { cairo_surface_destroy(surface) }
         let decoded = PNGInspection.pixels(try PNGEncoder.encode(surface, dpi: 72))
         #expect(decoded.width == 1 && decoded.height == 1)
+    }
+
+    /// A figure at 300 dpi: its image data, inflated by zlib, is the Up-filtered rows of the
+    /// pixels the TIFF holds (unpacked without the PNG's filter), and ImageMagick reads it
+    /// without a warning to those pixels.
+    @Test func aFiguresImageDataIsItsUpFilteredPixels() throws {
+        let figure = Gallery.boxWithJitter
+        let canvas = Canvas(width: figure.width, height: figure.height, dpi: 300)
+        let png = try canvas.render(figure.drawable, as: .png), tiff = try canvas.render(figure.drawable, as: .tiff)
+        #expect(png[25] == 2, "colour type RGB")
+        let size = PNGInspection.size(png), rowBytes = 3 * size.width
+        let pixels = try TIFFReading.pixels(tiff)
+        #expect(pixels.count == rowBytes * size.height)
+        let imageData = PNGInspection.imageData(png)
+        var scanlines = [UInt8](repeating: 0, count: (rowBytes + 1) * size.height + 1)
+        var count = uLong(scanlines.count)
+        #expect(uncompress(&scanlines, &count, imageData, uLong(imageData.count)) == Z_OK)
+        #expect(Int(count) == (rowBytes + 1) * size.height)
+        var filtered: [UInt8] = []
+        for row in 0..<size.height {
+            filtered.append(2)
+            for byte in 0..<rowBytes {
+                let above = row > 0 ? pixels[(row - 1) * rowBytes + byte] : 0
+                filtered.append(pixels[row * rowBytes + byte] &- above)
+            }
+        }
+        #expect(Array(scanlines[..<Int(count)]) == filtered)
+
+        guard let converted = try ImageTools.run("convert", ["{}", "rgb:-"], on: png, fileExtension: "png"),
+              let identified = try ImageTools.run("identify", ["-format", "%w %h %m", "{}"], on: png, fileExtension: "png") else {
+            print("note: ImageMagick is not installed; its decoding of the PNG not checked")
+            return
+        }
+        #expect(converted.status == 0 && converted.standardError.isEmpty, "\(converted.standardError)")
+        #expect([UInt8](converted.standardOutput) == pixels, "ImageMagick: the PNG's pixels differ from the TIFF's")
+        #expect(identified.text == "\(size.width) \(size.height) PNG" && identified.standardError.isEmpty)
     }
 }

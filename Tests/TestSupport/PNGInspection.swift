@@ -9,15 +9,26 @@ public enum PNGInspection {
     /// Width and height from the IHDR chunk.
     public static func size(_ png: [UInt8]) -> (width: Int, height: Int) { (bigEndian(png, at: 16), bigEndian(png, at: 20)) }
 
-    /// The x resolution of the pHYs chunk, nil when absent.
-    public static func pixelsPerMetre(_ png: [UInt8]) -> Int? {
-        var offset = 8
-        while offset + 8 <= png.count {
+    /// The chunks after the signature: type and data.
+    public static func chunks(_ png: [UInt8]) -> [(type: String, data: ArraySlice<UInt8>)] {
+        var chunks: [(type: String, data: ArraySlice<UInt8>)] = [], offset = 8
+        while offset + 12 <= png.count {
             let length = bigEndian(png, at: offset)
-            if String(decoding: png[offset + 4..<offset + 8], as: UTF8.self) == "pHYs" { return bigEndian(png, at: offset + 8) }
+            chunks.append((String(decoding: png[offset + 4..<offset + 8], as: UTF8.self), png[offset + 8..<offset + 8 + length]))
             offset += 12 + length
         }
-        return nil
+        return chunks
+    }
+
+    /// The x resolution of the pHYs chunk, nil when absent.
+    public static func pixelsPerMetre(_ png: [UInt8]) -> Int? {
+        guard let data = chunks(png).first(where: { $0.type == "pHYs" })?.data else { return nil }
+        return bigEndian(Array(data), at: 0)
+    }
+
+    /// The image data: the IDAT chunks' bytes joined (a zlib stream).
+    public static func imageData(_ png: [UInt8]) -> [UInt8] {
+        chunks(png).filter { $0.type == "IDAT" }.flatMap(\.data)
     }
 
     private final class Reader { var bytes: [UInt8]; var position = 0; init(_ bytes: [UInt8]) { self.bytes = bytes } }

@@ -16,36 +16,50 @@ enum PNGEncoder {
     /// - Throws: `PlotError.cairo` when the surface has no pixels or zlib fails.
     /// - Complexity: O(*w* · *h*).
     static func encode(_ surface: OpaquePointer, dpi: Double) throws -> [UInt8] {
-        let image = try RasterImage(surface)
+        // RGB unless the encoding meets a pixel that is not opaque.
+        var image = try RasterImage(surface, channels: 3)
+        var imageData = compressedScanlines(image)
+        if imageData == nil {
+            image = try RasterImage(surface, channels: 4)
+            imageData = compressedScanlines(image)
+        }
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        appendChunk("IHDR", bigEndian(UInt32(image.width)) + bigEndian(UInt32(image.height)) + [8, image.isOpaque ? 2 : 6, 0, 0, 0], to: &png)
+        appendChunk("IHDR", bigEndian(UInt32(image.width)) + bigEndian(UInt32(image.height)) + [8, image.channels == 3 ? 2 : 6, 0, 0, 0], to: &png)
         let pixelsPerMetre = bigEndian(UInt32((dpi / 0.0254).rounded()))
         appendChunk("pHYs", pixelsPerMetre + pixelsPerMetre + [1], to: &png)
-        appendChunk("IDAT", try compressedScanlines(image), to: &png)
+        appendChunk("IDAT", imageData ?? [], to: &png)
         appendChunk("IEND", [], to: &png)
         return png
     }
 
     /// The image data: each row as R, G, B[, A] bytes after the "Up" filter, led by its filter
-    /// type, compressed row by row.
-    private static func compressedScanlines(_ image: RasterImage) throws -> [UInt8] {
-        let rowBytes = image.rowBytes
-        let deflater = try Deflater(level: 3)
-        var previous = [UInt8](repeating: 0, count: rowBytes), current = previous
-        var scanline = [UInt8](repeating: 2, count: rowBytes + 1)  // 2: the Up filter
+    /// type; nil when `image` is RGB and a pixel is not opaque. Pixels that repeat the one above
+    /// are zeros after the filter: they are neither unpacked nor scanned, and have the opacity
+    /// of the one above.
+    private static func compressedScanlines(_ image: RasterImage) -> [UInt8]? {
+        let channels = image.channels
+        var encoder = DeflateEncoder(pixelBytes: channels)
+        var differences = [UInt8](repeating: 0, count: image.rowBytes + 1)
+        let filterType: [UInt8] = [2]  // Up
         for row in 0..<image.height {
-            current.withUnsafeMutableBufferPointer { current in
-                previous.withUnsafeBufferPointer { previous in
-                    scanline.withUnsafeMutableBufferPointer { scanline in
-                        image.unpack(row: row, into: current)
-                        for byte in 0..<rowBytes { scanline[byte + 1] = current[byte] &- previous[byte] }
-                    }
+            filterType.withUnsafeBytes { encoder.append($0) }
+            var column = 0
+            while column < image.width {
+                let repeating = image.pixelsRepeatingAbove(row: row, from: column)
+                encoder.appendZeros(repeating * channels)
+                column += repeating
+                let differing = image.pixelsDifferingFromAbove(row: row, from: column)
+                guard differing > 0 else { continue }
+                let opaque = differences.withUnsafeMutableBytes { differences in
+                    let opaque = image.unpackUpDifferences(row: row, columns: column..<(column + differing), into: differences)
+                    encoder.append(UnsafeRawBufferPointer(rebasing: differences[..<(differing * channels)]))
+                    return opaque
                 }
+                guard opaque || channels == 4 else { return nil }
+                column += differing
             }
-            try scanline.withUnsafeBufferPointer { try deflater.compress($0, finish: row == image.height - 1) }
-            swap(&previous, &current)
         }
-        return deflater.output
+        return encoder.finish()
     }
 
     /// A chunk: length, type, data, CRC-32 of type and data.
