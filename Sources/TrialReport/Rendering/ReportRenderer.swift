@@ -44,12 +44,24 @@ public struct ReportRenderer: Sendable {
     /// - Complexity: linear in the size of the study.
     public func render(_ options: RenderOptions, progress: (Stage) -> Void = { _ in }) throws(TrialReportError) -> RenderSummary {
         try Self.checkOutputFolder(options)
-        let templates = try ReportTemplates(directory: options.templatesDirectory, read: readTemplate)
-        let (lockFile, signatureWarnings) = try LockSignature.checkedLock(in: options.dataDirectory, key: options.lockKey)
-        let date = try ReportDate.resolve(lockTime: lockFile?.lockedAt, environment: options.environment)
-        let planFile = try StudyInput.planFile(for: options.dataDirectory, given: options.planFile, lock: lockFile)
-        progress(.analysis)
-        let study = try analysis.analyze(dataDirectory: options.dataDirectory, planFile: planFile)
+        // The templates are read and parsed on a thread of their own while the study is analysed;
+        // a template error is still the first one reported.
+        let (directory, read) = (options.templatesDirectory, readTemplate)
+        let loadingTemplates = BackgroundComputation { Result { () throws(TrialReportError) in
+            try ReportTemplates(directory: directory, read: read)
+        } }
+        let lockFile: TrialLock?, signatureWarnings: [Diagnostic], date: ReportDate, study: AnalysedStudy
+        do {
+            (lockFile, signatureWarnings) = try LockSignature.checkedLock(in: options.dataDirectory, key: options.lockKey)
+            date = try ReportDate.resolve(lockTime: lockFile?.lockedAt, environment: options.environment)
+            let planFile = try StudyInput.planFile(for: options.dataDirectory, given: options.planFile, lock: lockFile)
+            progress(.analysis)
+            study = try analysis.analyze(dataDirectory: options.dataDirectory, planFile: planFile)
+        } catch {
+            _ = try loadingTemplates.value().get()
+            throw error
+        }
+        let templates = try loadingTemplates.value().get()
         let lock = try RenderLock.check(lockFile, study: study, templates: templates, options: options)
         progress(.figures)
         let figureList = try figures?.figures(results: study.results, plan: study.plan) ?? []
