@@ -203,4 +203,18 @@ import TrialAnalysis
             #expect(row.cells.last?.text != "0.472")
         }
     }
+
+    /// The MMRM's sentence names the structure fitted, each that failed and why, and the df method.
+    @Test func repeatedMeasuresMethodsSentence() {
+        let endpoint = RepeatedMeasuresEndpointResult(
+            name: "E", parameter: "P", parameterLabel: "", measure: "change", set: nil, recordFlag: nil, model: "CHG ~ arm + AVISIT",
+            covarianceTried: ["unstructured", "toeplitz-heterogeneous"], covariance: "toeplitz-heterogeneous",
+            covarianceFailures: [CovarianceFailureNote(covariance: "unstructured", reason: "visits 'A' and 'C' are never observed in the same participant")],
+            degreesOfFreedom: "kenward-roger", weights: "equal", participants: 60, observations: 150, excluded: 0,
+            duplicateRecords: 0, covarianceMatrix: nil, restrictedLogLikelihood: nil, visits: [], failure: nil)
+        #expect(endpoint.methodsSentence == "Mixed model for repeated measures CHG ~ arm + AVISIT (R's nlme::gls), heterogeneous Toeplitz "
+            + "covariance over the visits (unstructured could not be fitted: visits 'A' and 'C' are never observed in the same participant), "
+            + "REML; least-squares means per visit with equal weights (emmeans), Kenward–Roger adjusted standard errors and degrees of "
+            + "freedom, differences not adjusted for multiplicity; 60 participants, 150 observations.")
+    }
 }

@@ -84,21 +84,30 @@ struct MixedModelCase: Decodable, CustomTestStringConvertible {
         try #require(SatterthwaiteCase.all.first { $0.name == name })
     }
 
-    func fit() throws -> RepeatedMeasuresFit {
-        try RepeatedMeasuresFit(frame(), structures: fallbacks.map { try #require(CovarianceStructure(rawValue: $0)) })
+    func fit(degreesOfFreedom: DegreesOfFreedomMethod = .satterthwaite) throws -> RepeatedMeasuresFit {
+        try RepeatedMeasuresFit(frame(), structures: fallbacks.map { try #require(CovarianceStructure(rawValue: $0)) },
+                                degreesOfFreedom: degreesOfFreedom)
     }
 }
 
 /// The cases of Fixtures/mmrm_satterthwaite.json: Satterthwaite df from numDeriv's Hessian of the
-/// REML log-likelihood and Jacobian of Cov(β̂), with p and CI limits on those df.
+/// REML log-likelihood and Jacobian of Cov(β̂), with p and CI limits on those df; and Kenward–Roger
+/// SEs and df from pbkrtest's vcovAdj_internal and Lb_ddf.
 struct SatterthwaiteCase: Decodable {
     struct Inference: Decodable {
         let df, p, lower, upper: [Double]
+        /// Kenward–Roger's adjusted SE (absent for Satterthwaite, whose SE is emmeans').
+        let se: [Double]?
+    }
+
+    struct KenwardRoger: Decodable {
+        let means, differences: Inference
     }
 
     struct Request: Decodable {
         let weights: String
         let means, differences: Inference
+        let kenwardRoger: KenwardRoger
     }
 
     let name: String

@@ -86,6 +86,31 @@ struct MixedModelTests {
         }
     }
 
+    @Test("Kenward–Roger SEs, df, p and CIs of the LS means and differences match pbkrtest", arguments: MixedModelCase.all)
+    func kenwardRogerMatchesPbkrtest(reference: MixedModelCase) throws {
+        let fit = try reference.fit(degreesOfFreedom: .kenwardRoger)
+        #expect(fit.degreesOfFreedomMethod == .kenwardRoger)
+        for (expected, exact) in zip(reference.leastSquaresMeans, try reference.satterthwaite().df) {
+            let means = try fit.leastSquaresMeans(of: "TRT", weights: try #require(MarginalWeights(rawValue: expected.weights)))
+            let differences = try means.differences(against: means.levels[0])
+            let rows = means.means.flatMap { $0 }.map { ($0, expected.means, exact.kenwardRoger.means) }
+                + differences.flatMap { $0 }.map { ($0.estimate, expected.differences, exact.kenwardRoger.differences) }
+            let meanCount = means.means.flatMap { $0 }.count
+            for (index, (actual, table, kr)) in rows.enumerated() {
+                let row = index < meanCount ? index : index - meanCount
+                let what = "\(reference.name) \(expected.weights) \(table.visit[row]) \(table.level[row])"
+                let actual = try #require(actual, "\(what)")
+                let se = try #require(kr.se)[row]
+                expectNear(actual.estimate, table.estimate[row], scale: se, "\(what) estimate")
+                expectNear(actual.standardError, se, scale: se, "\(what) KR SE")
+                expectNear(actual.degreesOfFreedom, kr.df[row], scale: kr.df[row], "\(what) KR df")
+                expectNear(actual.pValue, kr.p[row], scale: max(kr.p[row], 1e-6) * max(1, abs(table.estimate[row] / se)), "\(what) KR p")
+                expectNear(actual.confidenceInterval.lower, kr.lower[row], scale: se, "\(what) KR lower")
+                expectNear(actual.confidenceInterval.upper, kr.upper[row], scale: se, "\(what) KR upper")
+            }
+        }
+    }
+
     @Test("Unstructured fails when two visits are never observed together; the next structure is fitted")
     func fallbackWhenUnstructuredFails() throws {
         let fit = try MixedModelCase.named("unstructured_not_estimable").fit()

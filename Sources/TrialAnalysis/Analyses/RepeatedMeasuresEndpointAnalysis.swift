@@ -5,7 +5,7 @@ import TrialStats
 /// value, change or percent change of a parameter at each of the plan's visits ~ arm × visit +
 /// baseline × visit + the other covariates, on the observed records (DTYPE blank) of the
 /// participants of an analysis set, with the covariance structures tried in the plan's order,
-/// Satterthwaite degrees of freedom, and per visit the LS means and each arm against the reference.
+/// Satterthwaite or Kenward–Roger degrees of freedom, and per visit the LS means and each arm against the reference.
 struct RepeatedMeasuresEndpointAnalysis {
     /// The name of the visit factor in the model (the ADaM variable of the visit's label).
     static let visitVariable = "AVISIT"
@@ -58,7 +58,8 @@ struct RepeatedMeasuresEndpointAnalysis {
                 responses: responses, visits: labels, variables: variables, terms: terms, visitVariable: Self.visitVariable)
             let fit: RepeatedMeasuresFit
             do {
-                fit = try RepeatedMeasuresFit(frame, structures: endpoint.covariance.map(\.structure))
+                fit = try RepeatedMeasuresFit(
+                    frame, structures: endpoint.covariance.map(\.structure), degreesOfFreedom: endpoint.degreesOfFreedom.method)
             } catch {
                 if case let .noStructureFitted(attempts)? = error as? MixedModelError {
                     result.covarianceFailures = attempts.compactMap(Self.note)
@@ -121,6 +122,16 @@ struct RepeatedMeasuresEndpointAnalysis {
             CovarianceFailureNote(
                 covariance: ModelEndpoint.Covariance.allCases.first { $0.structure == attempt.structure }?.rawValue ?? "",
                 reason: failure.description)
+        }
+    }
+}
+
+extension ModelEndpoint.DegreesOfFreedom {
+    /// TrialStats' method.
+    var method: DegreesOfFreedomMethod {
+        switch self {
+        case .satterthwaite: .satterthwaite
+        case .kenwardRoger: .kenwardRoger
         }
     }
 }

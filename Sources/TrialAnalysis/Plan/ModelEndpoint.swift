@@ -52,6 +52,8 @@ public struct ModelEndpoint: Sendable, Hashable {
     public enum DegreesOfFreedom: String, CaseIterable, Sendable {
         /// Satterthwaite's approximation for each estimate.
         case satterthwaite
+        /// Kenward and Roger's adjusted covariance of the fixed effects and their degrees of freedom.
+        case kenwardRoger = "kenward-roger"
     }
 
     /// The name the report gives the endpoint.

@@ -22,7 +22,7 @@ public struct RepeatedMeasuresEndpointResult: Codable, Sendable, Equatable {
     public var covariance: String?
     /// Why each structure before the one fitted (or every one) failed.
     public var covarianceFailures: [CovarianceFailureNote]
-    /// The degrees-of-freedom method: `satterthwaite`.
+    /// The degrees-of-freedom method: `satterthwaite` or `kenward-roger` (whose standard errors are adjusted too).
     public var degreesOfFreedom: String
     /// The weights of the least-squares means: `equal`, `proportional` or `outer`.
     public var weights: String

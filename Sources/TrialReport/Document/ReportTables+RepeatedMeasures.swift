@@ -62,9 +62,10 @@ extension RepeatedMeasuresEndpointResult {
             covarianceText += " (" + covarianceFailures.map { "\(names[$0.covariance] ?? $0.covariance) could not be fitted: \($0.reason)" }
                 .joined(separator: "; ") + ")"
         }
-        let df = degreesOfFreedom == "satterthwaite" ? "Satterthwaite" : degreesOfFreedom
+        let df = ["satterthwaite": "Satterthwaite degrees of freedom",
+                  "kenward-roger": "Kenward–Roger adjusted standard errors and degrees of freedom"][degreesOfFreedom] ?? degreesOfFreedom
         return "Mixed model for repeated measures \(model) (R's nlme::gls), \(covarianceText), REML; least-squares means per visit "
-            + "with \(weights) weights (emmeans), \(df) degrees of freedom, differences not adjusted for multiplicity; "
+            + "with \(weights) weights (emmeans), \(df), differences not adjusted for multiplicity; "
             + "\(Display.integer(participants)) participants, \(Display.integer(observations)) observations."
     }
 }

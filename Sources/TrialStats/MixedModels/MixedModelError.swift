@@ -22,6 +22,8 @@ public enum MixedModelError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidConfidenceLevel(Double)
     /// No covariance structure could be fitted; each attempt with its reason.
     case noStructureFitted([CovarianceAttempt])
+    /// Kenward–Roger was asked for but the expected information of the covariance parameters is singular.
+    case singularExpectedInformation
 
     public var description: String {
         switch self {
@@ -49,6 +51,8 @@ public enum MixedModelError: Error, Equatable, Sendable, CustomStringConvertible
             attempts.isEmpty ? "no covariance structure was given"
                 : "no covariance structure could be fitted: "
                 + attempts.map { "\($0.structure.name): \($0.failure?.description ?? "fitted")" }.joined(separator: "; ")
+        case .singularExpectedInformation:
+            "the expected information of the covariance parameters is singular, so Kenward–Roger's adjustment cannot be computed"
         }
     }
 }

@@ -17,7 +17,9 @@ import RealModule
 ///
 /// Inference on β uses Cov(β̂) = (XᵀV̂⁻¹X)⁻¹ and, for each linear function ℓᵀβ, Satterthwaite's
 /// degrees of freedom ν = 2(ℓᵀCℓ)² / (gᵀWg), gᵣ = ℓᵀ(∂C/∂θᵣ)ℓ, W = 2(∇²f)⁻¹ the asymptotic
-/// covariance of θ̂ (as emmeans' `mode = "satterthwaite"` for gls, and the `mmrm` package).
+/// covariance of θ̂ (as emmeans' `mode = "satterthwaite"` for gls, and the `mmrm` package); or,
+/// with ``DegreesOfFreedomMethod/kenwardRoger``, Kenward and Roger's adjusted Cov(β̂) and
+/// degrees of freedom (``KenwardRoger``).
 ///
 /// ```swift
 /// let fit = try RepeatedMeasuresFit(frame, structures: [.unstructured, .compoundSymmetry])
@@ -38,22 +40,27 @@ public struct RepeatedMeasuresFit: Sendable {
     public let restrictedLogLikelihood: Double
     /// The confidence level of every interval.
     public let confidenceLevel: Double
+    /// How the degrees of freedom (and for Kenward–Roger the standard errors) are found.
+    public let degreesOfFreedomMethod: DegreesOfFreedomMethod
     let beta: [Double]
     /// Cov(β̂) = H⁻¹.
     let betaCovariance: SymmetricMatrix
-    /// ∂Cov(β̂)/∂θᵣ for each covariance parameter.
+    /// The Cov(β̂) of the standard errors: H⁻¹, or Kenward–Roger's adjusted one.
+    let standardErrorCovariance: SymmetricMatrix
+    /// ∂Cov(β̂)/∂θᵣ for each covariance parameter (Kenward–Roger: in its variance parameters ψ).
     let betaCovarianceDerivatives: [SymmetricMatrix]
-    /// The asymptotic covariance of θ̂: 2(∇²f)⁻¹.
+    /// The covariance of the parameters: 2(∇²f)⁻¹ (Kenward–Roger: the inverse expected information in ψ).
     let parameterCovariance: SymmetricMatrix
 
     /// Fits `frame` with the first of `structures` that converges.
     /// - Throws: ``MixedModelError/noStructureFitted(_:)`` with every attempt when none does,
     ///   ``MixedModelError/singularDesign`` when XᵀX is singular (gls: "computed fit is singular"),
-    ///   ``MixedModelError/noResidualDegreesOfFreedom(observations:parameters:)``, or
-    ///   ``MixedModelError/invalidConfidenceLevel(_:)``.
+    ///   ``MixedModelError/noResidualDegreesOfFreedom(observations:parameters:)``,
+    ///   ``MixedModelError/invalidConfidenceLevel(_:)``, or (Kenward–Roger)
+    ///   ``MixedModelError/singularExpectedInformation``.
     public init(
         _ frame: RepeatedMeasuresFrame, structures: [CovarianceStructure] = [.unstructured],
-        confidenceLevel: Double = 0.95
+        confidenceLevel: Double = 0.95, degreesOfFreedom: DegreesOfFreedomMethod = .satterthwaite
     ) throws(MixedModelError) {
         guard confidenceLevel > 0, confidenceLevel < 1 else { throw .invalidConfidenceLevel(confidenceLevel) }
         guard !structures.isEmpty else { throw .noStructureFitted([]) }
@@ -99,14 +106,24 @@ public struct RepeatedMeasuresFit: Sendable {
         covariance = evaluation.sigma
         restrictedLogLikelihood = -0.5 * (Double(frame.observationCount - p) * Double.log(2 * Double.pi) + evaluation.objective)
         self.confidenceLevel = confidenceLevel
+        degreesOfFreedomMethod = degreesOfFreedom
         beta = evaluation.beta
         betaCovariance = evaluation.hInverse
-        betaCovarianceDerivatives = likelihood.informationDerivatives(evaluation).map { derivative in
-            Self.sandwich(evaluation.hInverse, derivative, negate: true)
+        switch degreesOfFreedom {
+        case .satterthwaite:
+            standardErrorCovariance = evaluation.hInverse
+            betaCovarianceDerivatives = likelihood.informationDerivatives(evaluation).map { derivative in
+                Self.sandwich(evaluation.hInverse, derivative, negate: true)
+            }
+            var covarianceOfTheta = hessianInverse
+            for e in covarianceOfTheta.entries.indices { covarianceOfTheta.entries[e] *= 2 }
+            parameterCovariance = covarianceOfTheta
+        case .kenwardRoger:
+            guard let adjustment = KenwardRoger(likelihood, at: evaluation) else { throw .singularExpectedInformation }
+            standardErrorCovariance = adjustment.adjustedCovariance
+            betaCovarianceDerivatives = adjustment.covarianceDerivatives
+            parameterCovariance = adjustment.parameterCovariance
         }
-        var covarianceOfTheta = hessianInverse
-        for e in covarianceOfTheta.entries.indices { covarianceOfTheta.entries[e] *= 2 }
-        parameterCovariance = covarianceOfTheta
     }
 
     /// One row per design column, in ``RepeatedMeasuresFrame/columnNames`` order, with
@@ -125,16 +142,17 @@ public struct RepeatedMeasuresFit: Sendable {
         return (0..<t).map { Array(covariance[($0 * t)..<(($0 + 1) * t)]) }
     }
 
-    /// ℓᵀβ̂ with SE √(ℓᵀCℓ), Satterthwaite df, t, p and CI; `nil` when the df are not a positive finite number.
+    /// ℓᵀβ̂ with its SE, df, t, p and CI: ν = 2(ℓᵀCℓ)² / (gᵀWg) with the unadjusted C, the SE from
+    /// C or (Kenward–Roger) the adjusted covariance; `nil` when the variance or the df are not positive and finite.
     func estimate(_ l: [Double]) -> LinearEstimate? {
-        let cl = betaCovariance.times(l)
-        let variance = zip(l, cl).reduce(0) { $0 + $1.0 * $1.1 }
-        let g = betaCovarianceDerivatives.map { d in zip(l, d.times(l)).reduce(0) { $0 + $1.0 * $1.1 } }
-        let spread = zip(g, parameterCovariance.times(g)).reduce(0) { $0 + $1.0 * $1.1 }
-        let df = 2 * variance * variance / spread
-        guard variance > 0, df.isFinite, df > 0, let distribution = try? StudentT(degreesOfFreedom: df) else { return nil }
+        let dot = { (a: [Double], b: [Double]) in zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
+        let variance = dot(l, betaCovariance.times(l))
+        let g = betaCovarianceDerivatives.map { d in dot(l, d.times(l)) }
+        let df = 2 * variance * variance / dot(g, parameterCovariance.times(g))
+        let reported = dot(l, standardErrorCovariance.times(l))
+        guard variance > 0, reported > 0, df.isFinite, df > 0, let distribution = try? StudentT(degreesOfFreedom: df) else { return nil }
         return LinearEstimate(
-            estimate: zip(l, beta).reduce(0) { $0 + $1.0 * $1.1 }, standardError: variance.squareRoot(),
+            estimate: dot(l, beta), standardError: reported.squareRoot(),
             distribution: distribution, confidenceLevel: confidenceLevel)
     }
 

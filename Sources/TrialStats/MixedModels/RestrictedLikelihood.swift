@@ -125,6 +125,34 @@ struct RestrictedLikelihood: Sendable {
         // u[j] = the participant-vector coefficients of the mean at visit j: xᵢⱼᵀβ = wᵢᵀu[j].
         var u = [[Double]](repeating: [Double](repeating: 0, count: q), count: t)
         for c in 0..<p { for j in 0..<t where frame.applies(c, at: j) { u[j][frame.columnPart[c]] += evaluation.beta[c] } }
+        var gamma = [Double](repeating: 0, count: t * t)
+        let predictions = predictionCovariances(evaluation)
+        for ((pattern, a), prediction) in zip(zip(frame.patterns, evaluation.patternInverses), predictions) {
+            let m = pattern.visits.count
+            var middle = [Double](repeating: 0, count: m * m)  // nΣ − R − Q on the pattern's visits
+            for (x, j) in pattern.visits.enumerated() {
+                let su = Self.times(pattern.crossProducts, u[j], q)
+                for (y, l) in pattern.visits.enumerated() {
+                    var r = pattern.responseCrossProducts[x * m + y]
+                    for e in 0..<q {
+                        r -= u[j][e] * pattern.responseProducts[y][e] + u[l][e] * pattern.responseProducts[x][e]
+                        r += su[e] * u[l][e]
+                    }
+                    middle[x * m + y] = Double(pattern.count) * evaluation.sigma[j * t + l] - r - prediction[x * m + y]
+                }
+            }
+            let product = Self.multiply(Self.multiply(a, middle, m), a, m)
+            for (x, j) in pattern.visits.enumerated() {
+                for (y, l) in pattern.visits.enumerated() { gamma[j * t + l] += product[x * m + y] }
+            }
+        }
+        return gamma
+    }
+
+    /// Per pattern, Q = Σᵢ XᵢH⁻¹Xᵢᵀ over its participants (row-major m × m over its visits).
+    /// - Complexity: O(T²·p² + patterns·T²·q²).
+    func predictionCovariances(_ evaluation: Evaluation) -> [[Double]] {
+        let t = frame.visitCount, q = frame.partCount, p = frame.columnNames.count
         // K[j][k] = Σ H⁻¹[c,d] over c applying at j, d at k, by parts: Q_jk = Σ K[j][k] ∘ Σwwᵀ.
         var k = [[Double]](repeating: [Double](repeating: 0, count: q * q), count: t * t)
         for c in 0..<p {
@@ -136,29 +164,16 @@ struct RestrictedLikelihood: Sendable {
                 }
             }
         }
-        var gamma = [Double](repeating: 0, count: t * t)
-        for (pattern, a) in zip(frame.patterns, evaluation.patternInverses) {
+        return frame.patterns.map { pattern in
             let m = pattern.visits.count
-            var middle = [Double](repeating: 0, count: m * m)  // nΣ − R − Q on the pattern's visits
+            var result = [Double](repeating: 0, count: m * m)
             for (x, j) in pattern.visits.enumerated() {
-                let su = Self.times(pattern.crossProducts, u[j], q)
                 for (y, l) in pattern.visits.enumerated() {
-                    var r = pattern.responseCrossProducts[x * m + y]
-                    for e in 0..<q {
-                        r -= u[j][e] * pattern.responseProducts[y][e] + u[l][e] * pattern.responseProducts[x][e]
-                        r += su[e] * u[l][e]
-                    }
-                    var qjl = 0.0
-                    for e in 0..<(q * q) { qjl += k[j * t + l][e] * pattern.crossProducts[e] }
-                    middle[x * m + y] = Double(pattern.count) * evaluation.sigma[j * t + l] - r - qjl
+                    for e in 0..<(q * q) { result[x * m + y] += k[j * t + l][e] * pattern.crossProducts[e] }
                 }
             }
-            let product = Self.multiply(Self.multiply(a, middle, m), a, m)
-            for (x, j) in pattern.visits.enumerated() {
-                for (y, l) in pattern.visits.enumerated() { gamma[j * t + l] += product[x * m + y] }
-            }
+            return result
         }
-        return gamma
     }
 
     /// ∇f(θ) at an evaluation.
@@ -171,18 +186,24 @@ struct RestrictedLikelihood: Sendable {
 
     /// ∂H/∂θᵣ for every r: −Σᵢ XᵢᵀA(∂Σ/∂θᵣ)AXᵢ (so ∂Cov(β̂)/∂θᵣ = −H⁻¹(∂H/∂θᵣ)H⁻¹).
     func informationDerivatives(_ evaluation: Evaluation) -> [SymmetricMatrix] {
-        let t = frame.visitCount
-        return structure.derivatives(evaluation.theta, visits: t).map { d in
+        informationDerivatives(evaluation, of: structure.derivatives(evaluation.theta, visits: frame.visitCount))
+    }
+
+    /// −Σᵢ XᵢᵀA·D·AXᵢ for each D (row-major T × T), the derivative of H in the direction Σ moves by D.
+    func informationDerivatives(_ evaluation: Evaluation, of derivatives: [[Double]]) -> [SymmetricMatrix] {
+        derivatives.map { d in
             let perPattern = zip(frame.patterns, evaluation.patternInverses).map { pattern, a in
                 let m = pattern.visits.count
-                var block = [Double](repeating: 0, count: m * m)
-                for (x, j) in pattern.visits.enumerated() {
-                    for (y, l) in pattern.visits.enumerated() { block[x * m + y] = d[j * t + l] }
-                }
-                return Self.multiply(Self.multiply(a, block, m), a, m).map { -$0 }
+                return Self.multiply(Self.multiply(a, block(d, pattern), m), a, m).map { -$0 }
             }
             return Self.crossProduct(frame, perPattern)
         }
+    }
+
+    /// The rows and columns of a T × T matrix on a pattern's visits (row-major m × m).
+    func block(_ matrix: [Double], _ pattern: VisitPattern) -> [Double] {
+        let t = frame.visitCount
+        return pattern.visits.flatMap { j in pattern.visits.map { l in matrix[j * t + l] } }
     }
 
     /// A·v for a row-major q × q matrix.

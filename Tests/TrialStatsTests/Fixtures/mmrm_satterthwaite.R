@@ -6,9 +6,15 @@
 # correlations by stats' ARMAacf and back by acf2AR, not by TrialStats' recursion), its Hessian and the Jacobian of Cov(β̂) are taken by numDeriv (Richardson
 # extrapolation), and ν = 2(ℓᵀCℓ)² / (gᵀ W g) with W = (−∇²ℓ)⁻¹ for the LS means and differences of
 # emmeans' linfct. emmeans itself uses nlme's finite-difference apVar and refits, good to ~1e-3.
+# Kenward-Roger (emmeans has no Kenward-Roger for gls): Sigma as a function of the variance
+# parameters psi (unstructured: every sigma_jk; compound symmetry: sigma^2 and sigma^2 rho; AR(1):
+# sigma^2 and rho; heterogeneous Toeplitz: each sigma_j^2 and rho_k), its first and second derivatives
+# by numDeriv, V and dV/dpsi over all rows, pbkrtest 0.5.2's vcovAdj_internal for the adjusted
+# covariance (which has no second-derivative term), the term -1/2 Phi (sum W_ij R_ij) Phi added for
+# the structures not linear in psi, and pbkrtest's Lb_ddf for the df of each LS mean and difference.
 # Run from this folder after mmrm.R:  Rscript mmrm_satterthwaite.R   (writes mmrm_satterthwaite.json)
 source("common.R")
-suppressPackageStartupMessages({ library(nlme); library(emmeans); library(numDeriv) })
+suppressPackageStartupMessages({ library(nlme); library(emmeans); library(numDeriv); library(pbkrtest) })
 
 fixture <- fromJSON("mmrm.json", simplifyVector = FALSE)
 cases <- lapply(fixture$cases, function(case) {
@@ -100,11 +106,63 @@ cases <- lapply(fixture$cases, function(case) {
     half <- qt(0.975, df) * s$SE
     list(df = I(df), p = I(2 * pt(-abs(s[[estimate]] / s$SE), df)), lower = I(s[[estimate]] - half), upper = I(s[[estimate]] + half))
   }
+  # Kenward-Roger.
+  sigma_of_psi <- switch(case$structure,
+    unstructured = function(psi) {
+      S <- matrix(0, t, t); k <- 1
+      for (a in 1:t) for (b in 1:a) { S[a, b] <- S[b, a] <- psi[k]; k <- k + 1 }
+      S
+    },
+    compoundSymmetry = function(psi) (psi[1] - psi[2]) * diag(t) + psi[2],
+    autoregressive = function(psi) psi[1] * psi[2]^abs(outer(1:t, 1:t, "-")),
+    toeplitzHeterogeneous = function(psi) outer(sqrt(psi[1:t]), sqrt(psi[1:t])) * toeplitz(c(1, psi[-(1:t)])))
+  psi_hat <- switch(case$structure,
+    unstructured = unlist(lapply(1:t, function(a) full[a, 1:a])),
+    compoundSymmetry = c(full[1, 1], full[1, 2]),
+    autoregressive = c(full[1, 1], full[1, 2] / full[1, 1]),
+    toeplitzHeterogeneous = c(diag(full), full[2:t, 1] / sqrt(full[1, 1] * diag(full)[2:t])))
+  r <- length(psi_hat)
+  first <- jacobian(function(psi) as.vector(sigma_of_psi(psi)), psi_hat)
+  linear <- case$structure %in% c("unstructured", "compoundSymmetry")
+  second <- if (!linear) lapply(seq_len(t * t), function(e) hessian(function(psi) as.vector(sigma_of_psi(psi))[e], psi_hat))
+  # The T x T matrix M spread over all rows (each participant's block on their visits).
+  spread <- function(M) {
+    out <- matrix(0, nrow(d), nrow(d))
+    for (rows in blocks) { v <- d$vindex[rows]; out[rows, rows] <- M[v, v, drop = FALSE] }
+    out
+  }
+  V <- spread(sigma_of_psi(psi_hat))
+  Vinv <- solve(V)
+  Phi <- solve(t(X) %*% Vinv %*% X)
+  Vi <- lapply(seq_len(r), function(i) spread(matrix(first[, i], t)))
+  adjusted <- pbkrtest:::vcovAdj_internal(Phi, list(Sigma = V, G = Vi, n.ggamma = r), X)
+  PhiA <- as.matrix(adjusted)
+  if (!linear) {
+    W_kr <- as.matrix(attr(adjusted, "W"))
+    Rsum <- 0
+    for (i in 1:r) for (j in 1:r) {
+      Vij <- spread(matrix(vapply(second, function(h) h[i, j], 0), t))
+      Rsum <- Rsum + W_kr[i, j] * (t(X) %*% Vinv %*% Vij %*% Vinv %*% X)
+    }
+    PhiA <- PhiA - 0.5 * Phi %*% Rsum %*% Phi
+  }
+  attr(PhiA, "P") <- attr(adjusted, "P")
+  attr(PhiA, "W") <- attr(adjusted, "W")
+  kenward_roger <- function(object, estimate) {
+    s <- summary(object)
+    L <- object@linfct
+    df <- apply(L, 1, function(l) pbkrtest:::Lb_ddf(matrix(l, nrow = 1), Phi, PhiA))
+    se <- sqrt(apply(L, 1, function(l) sum(l * (PhiA %*% l))))
+    half <- qt(0.975, df) * se
+    list(df = I(df), se = I(se), p = I(2 * pt(-abs(s[[estimate]] / se), df)), lower = I(s[[estimate]] - half),
+         upper = I(s[[estimate]] + half))
+  }
   requests <- lapply(case$leastSquaresMeans, function(r) {
     emm <- emmeans(fit, ~ TRT | VISIT, mode = "df.error",
                    weights = if (r$weights == "proportional") as.numeric(table(d$SITE)) else r$weights)   # as mmrm.R
     differences <- contrast(emm, "trt.vs.ctrl", ref = 1, adjust = "none")
-    list(weights = r$weights, means = inference(emm, "emmean"), differences = inference(differences, "estimate"))
+    list(weights = r$weights, means = inference(emm, "emmean"), differences = inference(differences, "estimate"),
+         kenwardRoger = list(means = kenward_roger(emm, "emmean"), differences = kenward_roger(differences, "estimate")))
   })
   list(name = case$name, df = requests)
 })
