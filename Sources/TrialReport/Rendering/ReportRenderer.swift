@@ -87,8 +87,9 @@ public struct ReportRenderer: Sendable {
         // report.docx, JSON): one thread lays text out at a time (see FigureDrawing).
         let tlfOutputs = TLFPackage.outputs(tables: report.tables, results: study.results, plan: study.plan)
         let typesetting = BackgroundComputation { Result { () throws(TrialReportError) in
-            (try composer.typeset(report),
-             try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper))
+            let cells = TableCellLayouts()  // tlf.pdf shows report.pdf's tables: each cell is laid out once
+            return (try composer.typeset(report, cells: cells),
+                    try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells))
         } }
         var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
         files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))

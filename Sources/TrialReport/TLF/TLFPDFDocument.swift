@@ -21,6 +21,8 @@ struct TLFPDFDocument {
     var creator: String
     /// The document date, `YYYY-MM-DDThh:mm:ss`.
     var date: String
+    /// Table cells laid out before on this thread (see `TableCellLayouts`).
+    var cells = TableCellLayouts()
 
     /// The PDF of `outputs`, in their order.
     /// - Throws: `TrialReportError` (`.other`) for a Cairo failure.
@@ -31,7 +33,7 @@ struct TLFPDFDocument {
             creator: creator, date: date, footer: provenance)
         let style = TypesetStyle()
         return try PDFTypesetter(paper: paper, metadata: metadata)
-            .typeset(content: TypesetContent(tables: [], figures: []), numbering: .perSection) { flow in
+            .typeset(content: TypesetContent(tables: [], figures: []), numbering: .perSection, cells: cells) { flow in
                 for (index, output) in outputs.enumerated() {
                     if index > 0 { flow.addPageBreak() }
                     flow.addTable(spec(output, style: style), spaceBefore: 0)

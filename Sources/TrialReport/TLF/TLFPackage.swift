@@ -54,12 +54,13 @@ public enum TLFPackage {
     /// `tlf.pdf` with every output of `outputs`, when the plan writes the package with PDF among
     /// its `tlf.formats`. Pango lays its text out: no other thread may lay text out meanwhile (see
     /// `ReportRenderer`).
+    /// - Parameter cells: table cells laid out before on this thread, by report.pdf (see `TableCellLayouts`).
     /// - Throws: `TrialReportError` (`.other`) for a Cairo failure.
     public static func pdf(_ outputs: [TLFOutput], plan: AnalysisPlan, provenance: ReportProvenance,
-                           paper: PaperSize) throws(TrialReportError) -> (String, [UInt8])? {
+                           paper: PaperSize, cells: TableCellLayouts = TableCellLayouts()) throws(TrialReportError) -> (String, [UInt8])? {
         guard plan.tlf.write, plan.tlf.formats.contains(.pdf) else { return nil }
         let pdf = TLFPDFDocument(paper: paper, studyTitle: plan.title, provenance: footerProvenance(provenance),
-                                 creator: "TrialReport " + provenance.toolVersion, date: provenance.date.timestamp)
+                                 creator: "TrialReport " + provenance.toolVersion, date: provenance.date.timestamp, cells: cells)
         return (pdfPath, try pdf.pdf(outputs))
     }
 

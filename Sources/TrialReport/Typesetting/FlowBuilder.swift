@@ -9,17 +9,20 @@ struct FlowBuilder {
     let style: TypesetStyle
     let geometry: PageGeometry
     let content: TypesetContent
+    /// The table cells laid out so far (see `TableCellLayouts`).
+    let cells: TableCellLayouts
     var slices: [Slice] = []
     var problems: [Diagnostic] = []
     private var followsHeading = false
 
     private var width: Double { geometry.textRect(landscape: false).width }
 
-    init(cairo: OpaquePointer, style: TypesetStyle, geometry: PageGeometry, content: TypesetContent) {
+    init(cairo: OpaquePointer, style: TypesetStyle, geometry: PageGeometry, content: TypesetContent, cells: TableCellLayouts) {
         self.cairo = cairo
         self.style = style
         self.geometry = geometry
         self.content = content
+        self.cells = cells
     }
 
     /// Adds the slices of `blocks`, indented by `indent` points.
@@ -120,7 +123,7 @@ struct FlowBuilder {
     /// Adds the slices of a table: caption, header, rows (a group's kept together) and footnotes.
     mutating func addTable(_ spec: TableSpec, spaceBefore: Double) {
         let layout = TableLayout(spec, cairo: cairo, style: style, portraitWidth: width,
-                                 landscapeWidth: geometry.textRect(landscape: true).width)
+                                 landscapeWidth: geometry.textRect(landscape: true).width, cells: cells)
         var tableSlices: [Slice] = []
         if let caption = layout.caption {
             tableSlices.append(Slice(kind: .tableCaption(layout), height: caption.size.height + 3, keepWithNext: true))

@@ -57,17 +57,20 @@ public struct PDFTypesetter: Sendable {
     /// - Parameter document: the document; anchors are assigned (`assigningAnchors()`) here.
     /// - Throws: `TrialReportError` (`.invalidInput`) naming every unknown figure or table, or
     ///   (`.other`) a Cairo failure.
+    /// - Parameter cells: the table cells another PDF typeset before on this thread laid out (this
+    ///   one adds its own); by default none.
     /// - Complexity: linear in the document's size (each text is shaped once).
-    public func pdf(_ document: MarkdownDocument, content: TypesetContent) throws(TrialReportError) -> [UInt8] {
+    public func pdf(_ document: MarkdownDocument, content: TypesetContent,
+                    cells: TableCellLayouts = TableCellLayouts()) throws(TrialReportError) -> [UInt8] {
         let document = document.assigningAnchors()
-        return try typeset(content: content) { $0.add(document.blocks) }
+        return try typeset(content: content, cells: cells) { $0.add(document.blocks) }
     }
 
     /// The PDF of the slices `build` adds to a flow, paginated and drawn with the footer's page
-    /// numbers counted as `numbering` says.
+    /// numbers counted as `numbering` says, its table cells laid out into `cells`.
     /// - Throws: `TrialReportError` (`.invalidInput`) for the problems the flow recorded, or
     ///   (`.other`) a Cairo failure.
-    func typeset(content: TypesetContent, numbering: PageNumbering = .continuous,
+    func typeset(content: TypesetContent, numbering: PageNumbering = .continuous, cells: TableCellLayouts,
                  build: (inout FlowBuilder) -> Void) throws(TrialReportError) -> [UInt8] {
         let geometry = PageGeometry(paper: paper)
         let style = TypesetStyle()
@@ -82,7 +85,7 @@ public struct PDFTypesetter: Sendable {
         let cairo = cairo_create(surface)!
         var problems: [Diagnostic] = []
         withExtendedLifetime(sink) {
-            var builder = FlowBuilder(cairo: cairo, style: style, geometry: geometry, content: content)
+            var builder = FlowBuilder(cairo: cairo, style: style, geometry: geometry, content: content, cells: cells)
             build(&builder)
             problems = builder.problems
             guard problems.isEmpty else { return }

@@ -29,18 +29,21 @@ final class TableLayout {
     let footnotes: [TextBlock]
     /// Cells laid out so far, by what decides their layout: identical cells (the arm, "Yes", a
     /// month in a long listing) share one text block, which drawing only reads.
-    private var laidBlocks: [TextBlockKey: TextBlock] = [:]
+    private let cellLayouts: TableCellLayouts
 
     var width: Double { columnWidths.reduce(0, +) }
     var headerHeight: Double { headerRows.reduce(0) { $0 + $1.height } }
 
     /// Lays `spec` out for a text block `portraitWidth` wide, or `landscapeWidth` wide when its
     /// columns do not fit the portrait width.
-    init(_ spec: TableSpec, cairo: OpaquePointer, style: TypesetStyle, portraitWidth: Double, landscapeWidth: Double) {
+    /// - Parameter cells: the cells laid out before, by this table or others typeset on the same
+    ///   thread with the same style; this table's are added.
+    init(_ spec: TableSpec, cairo: OpaquePointer, style: TypesetStyle, portraitWidth: Double, landscapeWidth: Double,
+         cells: TableCellLayouts) {
         self.spec = spec
         self.style = style
-        let natural = Self.naturalWidths(spec, cairo: cairo, style: style)
-        laidBlocks = natural.blocks
+        cellLayouts = cells
+        let natural = Self.naturalWidths(spec, cairo: cairo, style: style, cells: cells)
         let needed = natural.widths.reduce(0, +)
         landscape = spec.landscape ?? (needed > portraitWidth + 0.5 && spec.columnCount > 3)
         let available = landscape ? landscapeWidth : portraitWidth
@@ -133,9 +136,9 @@ final class TableLayout {
             let wrapWidth = wraps ? max(10, width) : nil
             let alignment: TextAlignment = cell.alignment == .center ? .center : .leading
             let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: wrapWidth, centered: alignment == .center)
-            let block = key.flatMap { laidBlocks[$0] } ?? unwrappedBlock(cell, fitting: wrapWidth, alignment: alignment)
+            let block = key.flatMap { cellLayouts.blocks[$0] } ?? unwrappedBlock(cell, fitting: wrapWidth, alignment: alignment)
                 ?? TextBlock(cairo: cairo, markup: cell.markup, font: font, width: wrapWidth, alignment: alignment)
-            if let key { laidBlocks[key] = block }
+            if let key { cellLayouts.blocks[key] = block }
             laid.append(LaidCell(block: block, spec: cell, column: column))
             column += span
         }
@@ -148,16 +151,16 @@ final class TableLayout {
     private func unwrappedBlock(_ cell: TableSpec.Cell, fitting width: Double?, alignment: TextAlignment) -> TextBlock? {
         guard alignment == .leading, let width,
               let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false),
-              let block = laidBlocks[key], block.size.width <= width else { return nil }
+              let block = cellLayouts.blocks[key], block.size.width <= width else { return nil }
         return block
     }
 
     /// Each column's natural width (its widest unwrapped single-column cell), the narrowest it may
     /// wrap to, and the extents of decimal columns; spanning header cells widen the columns
-    /// they span when needed. Also the unwrapped blocks measured, by their key, for laying out
-    /// the cells that fit their columns.
-    private static func naturalWidths(_ spec: TableSpec, cairo: OpaquePointer, style: TypesetStyle)
-        -> (widths: [Double], minimum: [Double], decimal: [Int: (left: Double, right: Double)], blocks: [TextBlockKey: TextBlock]) {
+    /// they span when needed. The unwrapped blocks measured go into `cells`, for laying out the
+    /// cells that fit their columns.
+    private static func naturalWidths(_ spec: TableSpec, cairo: OpaquePointer, style: TypesetStyle, cells: TableCellLayouts)
+        -> (widths: [Double], minimum: [Double], decimal: [Int: (left: Double, right: Double)]) {
         let count = spec.columnCount
         var widths = Array(repeating: 0.0, count: count)
         var minimum = Array(repeating: 0.0, count: count)
@@ -167,7 +170,6 @@ final class TableLayout {
         let rows = spec.headerRows + spec.groups.flatMap(\.rows)
         // Unwrapped measurements of identical cells are identical: measured once.
         var measured: [TextBlockKey: (width: Double, alignmentX: Double?)] = [:]
-        var blocks: [TextBlockKey: TextBlock] = [:]
         for row in rows {
             var column = 0
             for cell in row {
@@ -176,8 +178,8 @@ final class TableLayout {
                 let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false, alignmentByte: cell.alignmentByte)
                 let size = key.flatMap { measured[$0] } ?? {
                     let blockKey = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false)
-                    let block = blockKey.flatMap { blocks[$0] } ?? TextBlock(cairo: cairo, markup: cell.markup, font: font, width: nil)
-                    if let blockKey { blocks[blockKey] = block }
+                    let block = blockKey.flatMap { cells.blocks[$0] } ?? TextBlock(cairo: cairo, markup: cell.markup, font: font, width: nil)
+                    if let blockKey { cells.blocks[blockKey] = block }
                     return (block.size.width, cell.alignmentByte.map(block.xPosition(ofByte:)))
                 }()
                 if let key { measured[key] = size }
@@ -208,7 +210,7 @@ final class TableLayout {
                 for column in columns { widths[column] += extra }
             }
         }
-        return (widths, minimum, decimal, blocks)
+        return (widths, minimum, decimal)
     }
 
     /// Widths that fill `available`: extra space shared equally; when too wide, wrappable
@@ -229,7 +231,7 @@ final class TableLayout {
 }
 
 /// What decides a table cell's text layout, for sharing it among identical cells.
-private struct TextBlockKey: Hashable {
+struct TextBlockKey: Hashable {
     var markup: String
     var bold: Bool
     var width: Double?
