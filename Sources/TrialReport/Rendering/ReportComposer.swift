@@ -3,13 +3,12 @@ import Plot
 import TrialAnalysis
 import TrialData
 
-/// A report composed but not yet typeset: report.md, report.html, the tables and the parsed
-/// Markdown that report.pdf (`ReportComposer.typeset`) and report.docx are written from.
+/// A report composed but not yet typeset: report.md, the tables and the parsed Markdown that
+/// report.pdf (`ReportComposer.typeset`), report.html (`ReportComposer.html`, once the figures'
+/// SVG is drawn) and report.docx are written from.
 public struct ReportDraft: Sendable {
     /// `report.md`: the rendered template, tables expanded (see `ReportMarkdownFile`).
     public var markdown: String
-    /// `report.html`: one self-contained page.
-    public var html: String
     /// Every table of the report with all its rows (the documents may show fewer: see
     /// `ReportTable.shownInDocuments`), numbered as shown (a table the templates leave out has no number).
     public var tables: [ReportTable]
@@ -19,17 +18,27 @@ public struct ReportDraft: Sendable {
     public var metadata: PDFTypesetter.Metadata
     /// The tables as the documents show them and the figures, by name.
     public var content: TypesetContent
+    /// What the HTML page is filled with besides the figures' SVG.
+    let page: PageInputs
+
+    /// The template values and the figures in plan order, for `ReportComposer.html`.
+    struct PageInputs: @unchecked Sendable {  // the values are never changed after composing
+        var values: [String: Any]
+        var figures: [ReportFigure]
+    }
 }
 
-/// The three documents of a report: the draft (report.md, report.html, tables) and report.pdf.
+/// The three documents of a report: the draft (report.md, tables), report.html and report.pdf.
 @dynamicMemberLookup
 public struct ComposedReport: Sendable {
-    /// report.md, report.html, the tables and the parsed Markdown.
+    /// report.md, the tables and the parsed Markdown.
     public var draft: ReportDraft
+    /// `report.html`: one self-contained page.
+    public var html: String
     /// `report.pdf`.
     public var pdf: [UInt8]
 
-    /// The draft's `markdown`, `html`, `tables`, `document`, `metadata` and `content`.
+    /// The draft's `markdown`, `tables`, `document`, `metadata` and `content`.
     public subscript<Value>(dynamicMember keyPath: KeyPath<ReportDraft, Value>) -> Value { draft[keyPath: keyPath] }
 }
 
@@ -48,25 +57,23 @@ public struct ReportComposer: Sendable {
         self.paper = paper
     }
 
-    /// The report of `results`: `draft`, then `typeset`.
+    /// The report of `results`: `draft`, then `html` and `typeset`.
+    /// - Parameter figureSVG: each figure's SVG, by name, for the HTML page.
     /// - Throws: `TrialReportError` for a template that refers to an unknown table or figure
     ///   (`.invalidInput`, at its line in the rendered `report.md`) or a Cairo failure.
     /// - Complexity: linear in the size of the results and the report.
     public func compose(results: Results, plan: AnalysisPlan, provenance: ReportProvenance, figures: [ReportFigure],
                         figureSVG: [String: String]) throws(TrialReportError) -> ComposedReport {
-        let draft = try draft(results: results, plan: plan, provenance: provenance, figures: figures, figureSVG: figureSVG)
-        return ComposedReport(draft: draft, pdf: try typeset(draft))
+        let draft = try draft(results: results, plan: plan, provenance: provenance, figures: figures)
+        return ComposedReport(draft: draft, html: try html(draft, figureSVG: figureSVG), pdf: try typeset(draft))
     }
 
-    /// report.md and report.html of `results`, and what report.pdf is typeset from.
-    /// - Parameters:
-    ///   - figures: the figures to show, in plan order.
-    ///   - figureSVG: each figure's SVG, by name, for the HTML page.
-    /// - Throws: `TrialReportError` for a template that refers to an unknown table or figure
-    ///   (`.invalidInput`, at its line in the rendered `report.md`).
+    /// report.md of `results` and what report.pdf, report.html and report.docx are written from.
+    /// No text is laid out and no figure drawn: any thread may compose while figures are painted.
+    /// - Parameter figures: the figures to show, in plan order.
     /// - Complexity: linear in the size of the results and the report.
-    public func draft(results: Results, plan: AnalysisPlan, provenance: ReportProvenance, figures: [ReportFigure],
-                      figureSVG: [String: String]) throws(TrialReportError) -> ReportDraft {
+    public func draft(results: Results, plan: AnalysisPlan, provenance: ReportProvenance,
+                      figures: [ReportFigure]) throws(TrialReportError) -> ReportDraft {
         let unnumbered = ReportContext(results: results, plan: plan, provenance: provenance,
                                        tables: ReportTables(results: results, plan: plan).all(), figureNames: figures.map(\.name))
         let draft = MarkdownDocument(parsing: templates.markdown(unnumbered.values()))
@@ -81,12 +88,21 @@ public struct ReportComposer: Sendable {
             title: plan.title, subject: "Statistical report: " + Self.headline(values),
             creator: "TrialReport " + provenance.toolVersion, date: provenance.date.timestamp,
             footer: "Data lock: " + provenance.lockStatus, watermark: provenance.watermark)
-        let widths = Dictionary(uniqueKeysWithValues: figures.compactMap { figure in LegibleFigureWidth.pixels(figure).map { (figure.name, $0) } })
-        let body = try ReportPage.body(document, tables: shownTables, figureSVG: figureSVG, figureWidths: widths, figures: figures)
-        let html = templates.html(ReportPage.context(report: values, body: body, description: Self.headline(values)))
         let file = ReportMarkdownFile.expand(markdown, document: document, tables: tablesByName, figures: figures)
-        return ReportDraft(markdown: file.hasSuffix("\n") ? file : file + "\n", html: html, tables: context.tables,
-                           document: document, metadata: metadata, content: TypesetContent(tables: shownTables, figures: figures))
+        return ReportDraft(markdown: file.hasSuffix("\n") ? file : file + "\n", tables: context.tables,
+                           document: document, metadata: metadata, content: TypesetContent(tables: shownTables, figures: figures),
+                           page: ReportDraft.PageInputs(values: values, figures: figures))
+    }
+
+    /// report.html of `draft`: one self-contained page, each figure inline as `figureSVG` holds it by name.
+    /// - Throws: `TrialReportError` for a template that refers to an unknown table or figure
+    ///   (`.invalidInput`, at its line in the rendered `report.md`).
+    public func html(_ draft: ReportDraft, figureSVG: [String: String]) throws(TrialReportError) -> String {
+        let figures = draft.page.figures
+        let widths = Dictionary(uniqueKeysWithValues: figures.compactMap { figure in LegibleFigureWidth.pixels(figure).map { (figure.name, $0) } })
+        let body = try ReportPage.body(draft.document, tables: Array(draft.content.tables.values), figureSVG: figureSVG,
+                                       figureWidths: widths, figures: figures)
+        return templates.html(ReportPage.context(report: draft.page.values, body: body, description: Self.headline(draft.page.values)))
     }
 
     /// report.pdf of `draft`. Pango lays the text out: no other thread may draw or measure text

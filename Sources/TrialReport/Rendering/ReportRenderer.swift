@@ -71,17 +71,21 @@ public struct ReportRenderer: Sendable {
         // threads draw came out with different justified spacing in some runs (3 of 7 locked renders
         // of the example differed in two lines of the methods), breaking byte-identical output.
         // Their PNG files are encoded meanwhile, on other threads. While they are painted, this
-        // thread lays out the figures as the documents draw them, as one more figure thread would.
+        // thread lays out the figures as the documents draw them, as one more figure thread would,
+        // and composes the report (no text laid out); a figure that cannot be drawn is still the
+        // error reported first.
         let documentFigures = figureList.map { $0.laidOutForDocuments(on: options.paper) }
-        try drawing.waitForPainting()
         progress(.report)
         let provenance = ReportProvenance(
             date: date, lockHash: lock.hash, lockChanged: lock.changedSinceLock, toolVersion: TrialReportVersion.current,
             planYAML: study.plan.canonicalYAML,
             planSource: study.planSource, warnings: study.warnings.map(\.description))
         let composer = ReportComposer(templates: templates, paper: options.paper)
-        let report = try composer.draft(results: study.results, plan: study.plan, provenance: provenance,
-                                        figures: documentFigures, figureSVG: try drawing.svg())
+        let composing = Result { () throws(TrialReportError) in
+            try composer.draft(results: study.results, plan: study.plan, provenance: provenance, figures: documentFigures)
+        }
+        try drawing.waitForPainting()
+        let report = try composing.get()
         // report.pdf and then tlf.pdf are typeset on a thread of their own while this one writes
         // the documents that need no text laid out (CSV, ARD, the TLF package's RTF and DOCX,
         // report.docx, JSON): one thread lays text out at a time (see FigureDrawing).
@@ -91,6 +95,7 @@ public struct ReportRenderer: Sendable {
             return (try composer.typeset(report, cells: cells),
                     try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells))
         } }
+        let html = try composer.html(report, figureSVG: try drawing.svg())
         var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
         files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
         files += TLFPackage.documents(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper)
@@ -101,7 +106,7 @@ public struct ReportRenderer: Sendable {
         let (pdf, tlfPDF) = try typesetting.value().get()
         if let tlfPDF { files.append(tlfPDF) }
         files += [("results.json", json), ("report.md", Array(report.markdown.utf8)),
-                  ("report.html", Array(report.html.utf8)), ("report.pdf", pdf), ("report.docx", docx)]
+                  ("report.html", Array(html.utf8)), ("report.pdf", pdf), ("report.docx", docx)]
         files.append(("manifest.json", Self.manifest(files, lockHash: lock.hash)))
 
         progress(.writing)
