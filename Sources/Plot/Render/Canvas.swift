@@ -91,7 +91,7 @@ public struct Canvas: Sendable {
             return PaintedFile(bytes: EPSHeader.dated(sink.bytes, documentDate))
         case .png, .tiff:
             let pixels = pixelSize
-            let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixels.width), Int32(pixels.height))!
+            let surface = ImageMemory.surface(width: pixels.width, height: pixels.height)
             let painted = PaintedFile(surface: surface, format: format, dpi: dpi)
             try paint(scene, on: surface, scale: dpi / 72, background: .white, finish: false)
             return painted
