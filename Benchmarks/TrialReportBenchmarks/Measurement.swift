@@ -52,11 +52,11 @@ struct Measurement {
         return timeMet && memoryMet ? "met" : "NOT met"
     }
 
-    /// The targets as text, e.g. "< 3 s, < 3 GiB".
+    /// The targets as text, e.g. "< 2.5 s, < 1.1 GB".
     var targetText: String {
         var parts: [String] = []
         if let targetSeconds { parts.append("< " + Format.seconds(targetSeconds)) }
-        if let targetBytes { parts.append("< \(targetBytes / (1 << 30)) GiB") }
+        if let targetBytes { parts.append(String(format: "< %.1f GB", Double(targetBytes) / 1e9)) }
         return parts.joined(separator: ", ")
     }
 }

@@ -21,14 +21,14 @@ struct Suite {
     /// Waits for a quiet machine before each case, within the suite's budget.
     var quiet: QuietWait
 
-    /// The issues' targets for a stage at a study size.
+    /// The issues' targets for a stage at a study size (the strictest open one: issue 19's).
     static func targets(_ name: String, participants: Int) -> (seconds: Double?, bytes: Int?) {
         switch (name, participants) {
-        case ("whole render (process)", 53): (0.3, nil)
+        case ("whole render (process)", 53): (0.25, nil)
         case ("figures", 53): (0.5, nil)
-        case (Stage.read.rawValue, 1_000_000): (3, nil)
+        case (Stage.read.rawValue, 1_000_000): (1, nil)
         case ("figures", 1_000_000): (2, nil)
-        case ("whole render (process)", 1_000_000): (8, 3 << 30)
+        case ("whole render (process)", 1_000_000): (2.5, 1_100_000_000)
         case ("lock (process)", 1_000_000): (3, nil)
         case ("verify (process)", 1_000_000): (1, nil)
         default: (nil, nil)
