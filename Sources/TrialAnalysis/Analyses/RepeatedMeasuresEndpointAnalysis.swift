@@ -61,7 +61,7 @@ struct RepeatedMeasuresEndpointAnalysis {
                 fit = try RepeatedMeasuresFit(
                     frame, structures: endpoint.covariance.map(\.structure), degreesOfFreedom: endpoint.degreesOfFreedom.method)
             } catch {
-                if case let .noStructureFitted(attempts)? = error as? MixedModelError {
+                if case let .noStructureFitted(attempts) = error {
                     result.covarianceFailures = attempts.compactMap(Self.note)
                 }
                 throw error
