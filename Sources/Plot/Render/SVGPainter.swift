@@ -173,25 +173,10 @@ struct SVGPainter {
         color.alpha < 1 ? " \(name)=\"\(number(max(color.alpha, 0)))\"" : ""
     }
 
-    /// `text` safe in XML content and in double-quoted attributes: `&`, `<`, `>` and `"` as
-    /// entities, characters XML 1.0 forbids (C0 controls other than tab, line feed and carriage
-    /// return; U+FFFE, U+FFFF) as U+FFFD.
+    /// `text` safe in XML content and in double-quoted attributes (`XMLText`), forbidden
+    /// characters as U+FFFD.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
-                result += "\u{FFFD}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        XMLText.escaped(text, quotes: true, forbidden: .replaced)
     }
 }
 

@@ -1,3 +1,5 @@
+import Plot
+
 /// An XML document written in order: elements, attributes and text exactly in the order given,
 /// so the same calls give the same bytes (no dictionary decides an order). UTF-8, with the XML
 /// declaration Office writes; characters XML 1.0 cannot hold (control characters other than tab,
@@ -46,22 +48,9 @@ struct XMLWriter {
         }
     }
 
-    /// `raw` text escaped for XML content, or for an attribute value (`quotes`: `"` escaped too).
-    /// - Complexity: O(length of `raw`).
+    /// `raw` text escaped for XML content, or for an attribute value (`quotes`: `"` escaped too);
+    /// characters XML 1.0 forbids are left out (`XMLText`).
     static func escaped(_ raw: String, quotes: Bool) -> String {
-        var written = ""
-        written.reserveCapacity(raw.utf8.count)
-        for scalar in raw.unicodeScalars {
-            switch scalar {
-            case "&": written += "&amp;"
-            case "<": written += "&lt;"
-            case ">": written += "&gt;"
-            case "\"" where quotes: written += "&quot;"
-            case "\t", "\n", "\r": written.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: written.unicodeScalars.append(scalar)
-            }
-        }
-        return written
+        XMLText.escaped(raw, quotes: quotes, forbidden: .dropped)
     }
 }
