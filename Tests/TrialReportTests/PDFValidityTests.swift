@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrialReportTestSupport
 @testable import TrialReport
 
 /// report.pdf must be a valid PDF file, not one that viewers silently repair: `qpdf --check`
@@ -36,31 +37,12 @@ struct PDFValidityTests {
     }
 }
 
-/// `qpdf --check` on PDF bytes: its exit status and what it printed.
-enum QPDFCheck {
-    static let executable = URL(fileURLWithPath: "/usr/bin/qpdf")
-
+extension QPDFCheck {
+    /// `check(path:)` of `pdf` written to a scratch file.
     static func run(_ pdf: [UInt8]) throws -> (status: Int32, output: String) {
-        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw QPDFMissing()
-        }
         let folder = try ScratchFolder()
         let file = folder.url.appendingPathComponent("report.pdf")
         try Data(pdf).write(to: file)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["--check", file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
-    /// qpdf is not installed (`make test` installs it): the check cannot pass without it.
-    struct QPDFMissing: Error, CustomStringConvertible {
-        var description: String { "qpdf is not installed at /usr/bin/qpdf (apt-get install qpdf, or make test)" }
+        return try check(path: file.path)
     }
 }

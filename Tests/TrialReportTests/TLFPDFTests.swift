@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrialReportTestSupport
 import TrialAnalysis
 @testable import TrialReport
 

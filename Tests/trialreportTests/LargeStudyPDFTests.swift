@@ -23,24 +23,10 @@ struct LargeStudyPDFTests {
                 .filter { $0.hasSuffix(".pdf") }.sorted().map { "figures/" + $0 }
             #expect(pdfs.count > 2)
             for pdf in pdfs {
-                let (status, text) = try Self.qpdfCheck(output + "/" + pdf)
+                let (status, text) = try QPDFCheck.check(path: output + "/" + pdf)
                 #expect(status == 0 && !text.contains("WARNING") && text.contains("No syntax or stream encoding errors found"),
                         "\(name) \(pdf): \(text)")
             }
         }
-    }
-
-    /// `qpdf --check`'s exit status and output.
-    static func qpdfCheck(_ path: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
-        process.arguments = ["--check", path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
