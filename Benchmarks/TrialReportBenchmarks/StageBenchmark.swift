@@ -56,7 +56,7 @@ enum Stage: String, CaseIterable {
                 _ = study.results.jsonData()
             }
         case .deliverables:
-            let (study, composer, figures, svg, provenance) = try Self.composing(directory, plan: plan, templates: templates)
+            let (study, composer, figures, _, provenance) = try Self.composing(directory, plan: plan, templates: templates)
             let report = try composer.draft(results: study.results, plan: study.plan, provenance: provenance, figures: figures)
             let png = Dictionary(uniqueKeysWithValues: try TrialFigures(results: study.results, plan: study.plan)
                 .renderAll(formats: [.png]).map { ($0.name.rawValue, $0.bytes) })
