@@ -39,8 +39,8 @@ public struct LocationShift: Sendable, Equatable, Codable {
     ///   shift searched (R warns and returns no usable interval), and as
     ///   ``WilcoxonRankSumDistribution`` when `exact: true` asks for too large a table.
     /// - Complexity: exact: O(nₓnᵧ log(nₓnᵧ)) (at most 49 × 49 differences by R's rule).
-    ///   Normal: O((nₓ + nᵧ) log(nₓ + nᵧ)) for the sorts, then O(nₓ + nᵧ) per evaluation of
-    ///   W, about 3 × 40 evaluations.
+    ///   Normal: O((nₓ + nᵧ) log(nₓ + nᵧ)) for the sorts, then O(kₓ + kᵧ) per evaluation of
+    ///   W, with k the number of distinct values, about 3 × 40 evaluations.
     public init(
         _ x: [Double], _ y: [Double], exact: Bool? = nil, confidenceLevel: Double = 0.95,
         tolerance: Double = 1e-4
@@ -51,10 +51,11 @@ public struct LocationShift: Sendable, Equatable, Codable {
         guard !y.isEmpty else { throw .notEnoughObservations(sample: "y", minimum: 1, actual: 0) }
         try StatisticsError.checkConfidenceLevel(confidenceLevel)
         let x = x.sorted(), y = y.sorted()
-        let useExact = (exact ?? (x.count < 50 && y.count < 50)) && !MergedRanks(x, y).hasTies
+        let tiedX = TiedSample(sorted: x), tiedY = TiedSample(sorted: y)
+        let useExact = (exact ?? (x.count < 50 && y.count < 50)) && !MergedRanks(tiedX, tiedY).hasTies
         self = useExact
             ? try Self.exact(x, y, confidenceLevel: confidenceLevel)
-            : try Self.normal(x, y, confidenceLevel: confidenceLevel, tolerance: tolerance)
+            : try Self.normal(tiedX, tiedY, confidenceLevel: confidenceLevel, tolerance: tolerance)
     }
 
     private init(estimate: Double, confidenceInterval: ConfidenceInterval, method: WilcoxonMethod) {
@@ -86,9 +87,9 @@ public struct LocationShift: Sendable, Equatable, Codable {
     /// R's normal-approximation branch: the shifts where the test statistic crosses its
     /// quantiles, found by `uniroot`.
     private static func normal(
-        _ x: [Double], _ y: [Double], confidenceLevel: Double, tolerance: Double
+        _ x: TiedSample, _ y: TiedSample, confidenceLevel: Double, tolerance: Double
     ) throws(StatisticsError) -> LocationShift {
-        let nx = Double(x.count), ny = Double(y.count)
+        let nx = x.counts.reduce(0, +), ny = y.counts.reduce(0, +)
         // R's W(d): the standard normal statistic of the rank-sum test of x − d against y.
         func statistic(_ shift: Double, corrected: Bool) throws(StatisticsError) -> Double {
             let ranks = MergedRanks(x, y, shift: shift)
@@ -98,7 +99,7 @@ public struct LocationShift: Sendable, Equatable, Codable {
             let correction = corrected ? (centred > 0 ? 0.5 : (centred < 0 ? -0.5 : 0)) : 0
             return (centred - correction) / sigma
         }
-        let lowest = x[0] - y[y.count - 1], highest = x[x.count - 1] - y[0]
+        let lowest = x.values[0] - y.values[y.values.count - 1], highest = x.values[x.values.count - 1] - y.values[0]
         let atLowest = try statistic(lowest, corrected: true), atHighest = try statistic(highest, corrected: true)
         func root(_ quantile: Double) throws(StatisticsError) -> Double {
             let lowerValue = atLowest - quantile

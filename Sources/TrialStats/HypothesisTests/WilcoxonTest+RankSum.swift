@@ -16,13 +16,14 @@ extension WilcoxonTest {
     ///   ``StatisticsError/invalidParameter(name:value:)`` when `exact: true` asks for an
     ///   exact distribution too large to tabulate (see ``WilcoxonRankSumDistribution``).
     /// - Complexity: O(nₓ log nₓ + nᵧ log nᵧ): each sample is sorted once, then ranks
-    ///   and tie sizes come from one merge pass (2 × 500 000 values: about 0.1 s).
+    ///   and tie sizes come from one merge pass over the distinct values (2 × 500 000 values:
+    ///   about 0.1 s).
     public static func rankSum(_ x: [Double], _ y: [Double], exact: Bool? = nil) throws(StatisticsError) -> WilcoxonTest {
         try StatisticsError.checkFinite(x, name: "x")
         try StatisticsError.checkFinite(y, name: "y")
         guard !x.isEmpty else { throw .notEnoughObservations(sample: "x", minimum: 1, actual: 0) }
         guard !y.isEmpty else { throw .notEnoughObservations(sample: "y", minimum: 1, actual: 0) }
-        let ranks = MergedRanks(x.sorted(), y.sorted())
+        let ranks = MergedRanks(TiedSample(sorted: x.sorted()), TiedSample(sorted: y.sorted()))
         let nx = Double(x.count), ny = Double(y.count)
         let statistic = ranks.firstRankSum - nx * (nx + 1) / 2
         let useExact = (exact ?? (x.count < 50 && y.count < 50)) && !ranks.hasTies
@@ -44,6 +45,27 @@ extension WilcoxonTest {
     }
 }
 
+/// A sorted sample as its distinct values and how often each occurs: ranks of samples with
+/// many ties (values recorded to a few digits) cost one step per distinct value.
+struct TiedSample {
+    /// The distinct values, ascending.
+    private(set) var values: [Double] = []
+    /// How many times each value occurs (whole numbers, kept as `Double` for the rank sums).
+    private(set) var counts: [Double] = []
+
+    /// Groups a sample sorted ascending.
+    init(sorted sample: [Double]) {
+        for value in sample {
+            if let last = values.last, last == value {
+                counts[counts.count - 1] += 1
+            } else {
+                values.append(value)
+                counts.append(1)
+            }
+        }
+    }
+}
+
 /// Mid-ranks of two sorted samples pooled, found in one merge pass.
 struct MergedRanks {
     /// The sum of the pooled mid-ranks of the first sample.
@@ -53,15 +75,22 @@ struct MergedRanks {
     private(set) var hasTies = false
 
     /// Ranks the first sample shifted by −`shift` (each value xᵢ − shift, computed as R's
-    /// `x - d`) pooled with the second; both samples sorted ascending.
-    init(_ first: [Double], _ second: [Double], shift: Double = 0) {
+    /// `x - d`) pooled with the second.
+    ///
+    /// Values of the first sample that differ but become equal once shifted are tied, as in
+    /// R; the sums are those of a pass over every value (the counts are whole numbers, so
+    /// adding a group's count at once rounds as adding its values one by one).
+    init(_ first: TiedSample, _ second: TiedSample, shift: Double = 0) {
+        let firstValues = first.values, firstCounts = first.counts
+        let secondValues = second.values, secondCounts = second.counts
         var i = 0, j = 0
         var ranked = 0.0
-        while i < first.count || j < second.count {
-            let value = Swift.min(i < first.count ? first[i] - shift : .infinity, j < second.count ? second[j] : .infinity)
+        while i < firstValues.count || j < secondValues.count {
+            let value = Swift.min(i < firstValues.count ? firstValues[i] - shift : .infinity,
+                                  j < secondValues.count ? secondValues[j] : .infinity)
             var inFirst = 0.0, inSecond = 0.0
-            while i < first.count, first[i] - shift == value { i += 1; inFirst += 1 }
-            while j < second.count, second[j] == value { j += 1; inSecond += 1 }
+            while i < firstValues.count, firstValues[i] - shift == value { inFirst += firstCounts[i]; i += 1 }
+            while j < secondValues.count, secondValues[j] == value { inSecond += secondCounts[j]; j += 1 }
             let size = inFirst + inSecond
             firstRankSum += inFirst * (ranked + (size + 1) / 2)
             if size > 1 {
