@@ -30,3 +30,29 @@ func groupedRanksEqualTheRanksOfEveryValue(shift: Double) {
     #expect(sample.values == [1, 2, 3])
     #expect(sample.counts == [1 + 1, 1, 3])
 }
+
+/// Samples with ties within and across them, on a grid of `step`, sorted.
+private func tiedSamples(seed: UInt64, count: Int, step: Double) -> ([Double], [Double]) {
+    var state = seed
+    func next() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(state >> 40) / Double(1 << 24)
+    }
+    let x = (0..<count).map { _ in (next() * 40 / step).rounded() * step }.sorted()
+    let y = (0..<count + 7).map { _ in (next() * 35 / step).rounded() * step }.sorted()
+    return (x, y)
+}
+
+@Test(arguments: [(1, 0.1), (2, 0.001), (3, 1e-9), (4, 2.5)])
+func shiftedRankSumsAreTheMergedRanksToTheBit(seed: Int, step: Double) {
+    let (x, y) = tiedSamples(seed: UInt64(seed), count: 2_000, step: step)
+    let tiedX = TiedSample(sorted: x), tiedY = TiedSample(sorted: y)
+    let sums = ShiftedRankSums(tiedX, tiedY)
+    // Shifts on the grid (ties across the samples), between it, and large enough to make
+    // distinct values of x equal (the merge decides those).
+    let shifts = (-50...50).map { Double($0) * 0.7 } + (-20...20).map { Double($0) * step } + [1e17, -3e16, 0.123456789]
+    for shift in shifts {
+        let merged = MergedRanks(tiedX, tiedY, shift: shift), fast = sums.ranks(at: shift)
+        #expect(fast.firstRankSum == merged.firstRankSum && fast.tieCubeSum == merged.tieCubeSum, "shift \(shift)")
+    }
+}

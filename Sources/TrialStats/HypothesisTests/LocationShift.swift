@@ -91,8 +91,9 @@ public struct LocationShift: Sendable, Equatable, Codable {
     ) throws(StatisticsError) -> LocationShift {
         let nx = x.counts.reduce(0, +), ny = y.counts.reduce(0, +)
         // R's W(d): the standard normal statistic of the rank-sum test of x − d against y.
+        let rankSums = ShiftedRankSums(x, y)
         func statistic(_ shift: Double, corrected: Bool) throws(StatisticsError) -> Double {
-            let ranks = MergedRanks(x, y, shift: shift)
+            let ranks = rankSums.ranks(at: shift)
             let centred = ranks.firstRankSum - nx * (nx + 1) / 2 - nx * ny / 2
             let sigma = ((nx * ny / 12) * ((nx + ny + 1) - ranks.tieCubeSum / ((nx + ny) * (nx + ny - 1)))).squareRoot()
             guard sigma > 0 else { throw .essentiallyConstant(sample: "x − shift and y") }
