@@ -38,7 +38,9 @@ private func tiedSamples(seed: UInt64, count: Int, step: Double) -> ([Double], [
         state = state &* 6364136223846793005 &+ 1442695040888963407
         return Double(state >> 40) / Double(1 << 24)
     }
-    let x = (0..<count).map { _ in (next() * 40 / step).rounded() * step }.sorted()
+    let grid = (0..<count).map { _ in (next() * 40 / step).rounded() * step }
+    // Values one unit in the last place apart, which most shifts make equal.
+    let x = (grid + grid.prefix(count / 10).map(\.nextUp)).sorted()
     let y = (0..<count + 7).map { _ in (next() * 35 / step).rounded() * step }.sorted()
     return (x, y)
 }
@@ -49,7 +51,7 @@ func shiftedRankSumsAreTheMergedRanksToTheBit(seed: Int, step: Double) {
     let tiedX = TiedSample(sorted: x), tiedY = TiedSample(sorted: y)
     let sums = ShiftedRankSums(tiedX, tiedY)
     // Shifts on the grid (ties across the samples), between it, and large enough to make
-    // distinct values of x equal (the merge decides those).
+    // distinct values of x equal.
     let shifts = (-50...50).map { Double($0) * 0.7 } + (-20...20).map { Double($0) * step } + [1e17, -3e16, 0.123456789]
     for shift in shifts {
         let merged = MergedRanks(tiedX, tiedY, shift: shift), fast = sums.ranks(at: shift)

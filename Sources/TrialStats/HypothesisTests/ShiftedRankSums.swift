@@ -1,11 +1,11 @@
 /// The pooled rank sum of x − d and the tie sizes against y at the many shifts d that
 /// `LocationShift`'s searches try: the same numbers as `MergedRanks`, found faster.
 ///
-/// When no two distinct values of x can become equal once shifted (their gaps exceed the
-/// rounding of x − d) and every sum is a whole number (or half of one) below 2⁵³, each
-/// distinct value of x is placed among the values of y by one forward pointer, and the sums
-/// are kept as integers: adding exact whole numbers gives the same double in any order, so
-/// the results are `MergedRanks`'s to the bit. Otherwise `MergedRanks` does the work.
+/// Each distinct value of x (with those that become equal to it once shifted, as R's `x - d`
+/// makes them) is placed among the values of y by one forward pointer, and the sums are kept
+/// as integers. Every sum the merge forms is a whole number or half of one; while they stay
+/// below 2⁵³ the merge's floating-point sums are exact, so the integer sums give the same
+/// doubles, to the bit. Larger sums (ties of millions of values) are left to `MergedRanks`.
 struct ShiftedRankSums {
     private let x: TiedSample, y: TiedSample
     private let xCounts: [Int], yCounts: [Int]
@@ -15,10 +15,11 @@ struct ShiftedRankSums {
     private let yBelow: [Int]
     /// Σ (t³ − t) over the tie groups of y alone.
     private let yTieCubeSum: Int
-    /// The smallest gap between consecutive distinct values of x (infinity for one value).
-    private let smallestGap: Double
-    /// Whether every sum the merge forms is exact, so integer sums equal it.
-    private let sumsAreExact: Bool
+    /// Whether the rank sums stay below 2⁵³ and y's own ties below 2⁵² (the ties of a shift are
+    /// checked each time, the same way, so that all ties together stay below 2⁵³).
+    private let sumsCanBeExact: Bool
+
+    private static let exactLimit = 0x1p53
 
     init(_ x: TiedSample, _ y: TiedSample) {
         self.x = x
@@ -27,39 +28,47 @@ struct ShiftedRankSums {
         yCounts = y.counts.map { Int($0) }
         xBelow = Self.prefixSums(xCounts, includingTotal: false)
         yBelow = Self.prefixSums(yCounts, includingTotal: true)
-        yTieCubeSum = yCounts.reduce(0) { $0 + $1 * $1 * $1 - $1 }
-        smallestGap = zip(x.values.dropFirst(), x.values).map { $0 - $1 }.min() ?? .infinity
         let total = Double(xCounts.reduce(0, +) + yCounts.reduce(0, +))
-        let largestTie = Double((xCounts.max() ?? 0) + (yCounts.max() ?? 0))
-        let limit = 0x1p53
-        sumsAreExact = total * largestTie * largestTie < limit && 2 * total * (total + 1) < limit
+        let yTies = y.counts.reduce(0.0) { $0 + $1 * $1 * $1 }
+        sumsCanBeExact = 2 * total * (total + 1) < Self.exactLimit && yTies < Self.exactLimit / 2
+        yTieCubeSum = sumsCanBeExact ? yCounts.reduce(0) { $0 + $1 * $1 * $1 - $1 } : 0
     }
 
     /// The sum of the pooled mid-ranks of x − `shift` and Σ (t³ − t) over its tie groups, as
     /// `MergedRanks(x, y, shift:)` gives them.
     /// - Complexity: O(kₓ + kᵧ), k the number of distinct values.
     func ranks(at shift: Double) -> (firstRankSum: Double, tieCubeSum: Double) {
-        guard sumsAreExact, distinctValuesStayDistinct(at: shift) else {
-            let merged = MergedRanks(x, y, shift: shift)
-            return (merged.firstRankSum, merged.tieCubeSum)
-        }
-        // Twice the rank sum: each group adds c (2·(values below) + c + e + 1) / 2.
+        if sumsCanBeExact, let sums = integerRanks(at: shift) { return sums }
+        let merged = MergedRanks(x, y, shift: shift)
+        return (merged.firstRankSum, merged.tieCubeSum)
+    }
+
+    /// The sums kept as integers, or `nil` when the ties' sum may reach 2⁵³.
+    private func integerRanks(at shift: Double) -> (firstRankSum: Double, tieCubeSum: Double)? {
+        // Twice the rank sum: each group of c values of x tied with e of y adds c (2·(values below) + c + e + 1).
         var doubledRankSum = 0, tieCubeSum = yTieCubeSum
+        var largeTies = 0.0
         x.values.withUnsafeBufferPointer { xValues in
             y.values.withUnsafeBufferPointer { yValues in
                 xCounts.withUnsafeBufferPointer { xCounts in
                     yCounts.withUnsafeBufferPointer { yCounts in
                         xBelow.withUnsafeBufferPointer { xBelow in
                             yBelow.withUnsafeBufferPointer { yBelow in
-                                var j = 0
-                                for i in 0..<xValues.count {
-                                    let shifted = xValues[i] - shift
+                                var i = 0, j = 0
+                                while i < xValues.count {
+                                    let shifted = xValues[i] - shift, below = xBelow[i]
+                                    var count = xCounts[i]
+                                    i += 1
+                                    while i < xValues.count, xValues[i] - shift == shifted { count += xCounts[i]; i += 1 }
                                     while j < yValues.count, yValues[j] < shifted { j += 1 }
-                                    let count = xCounts[i]
                                     let tied = j < yValues.count && yValues[j] == shifted ? yCounts[j] : 0
-                                    doubledRankSum += count * (2 * (xBelow[i] + yBelow[j]) + count + tied + 1)
+                                    doubledRankSum += count * (2 * (below + yBelow[j]) + count + tied + 1)
                                     let size = count + tied
-                                    tieCubeSum += size * size * size - size - (tied * tied * tied - tied)
+                                    if size > 1 {
+                                        let cube = Double(size)
+                                        largeTies += cube * cube * cube
+                                        tieCubeSum &+= size &* size &* size &- size &- (tied &* tied &* tied &- tied)
+                                    }
                                 }
                             }
                         }
@@ -67,15 +76,8 @@ struct ShiftedRankSums {
                 }
             }
         }
+        guard largeTies < Self.exactLimit / 2 else { return nil }
         return (Double(doubledRankSum) / 2, Double(tieCubeSum))
-    }
-
-    /// Whether x − `shift` keeps distinct values of x distinct: each is rounded by at most half
-    /// a unit in the last place of the largest |x − shift|, so gaps over two such units stay.
-    private func distinctValuesStayDistinct(at shift: Double) -> Bool {
-        guard let first = x.values.first, let last = x.values.last else { return true }
-        let largest = Swift.max(abs(first - shift), abs(last - shift))
-        return largest.isFinite && smallestGap > 2 * largest.ulp
     }
 
     private static func prefixSums(_ counts: [Int], includingTotal: Bool) -> [Int] {
