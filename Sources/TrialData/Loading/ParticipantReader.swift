@@ -23,7 +23,8 @@ struct ParticipantReader {
         let idColumn = columns.checksRows ? columns["USUBJID"] : nil
         self.idColumn = idColumn
         let armTable = StringTable(expectations.arms)
-        table = ParticipantTable(ids: StringTable(), arms: expectations.arms, arm: [], columns: [])
+        table = ParticipantTable(ids: StringTable(capacity: file.estimatedRecordCount(in: file.allRecords)), arms: expectations.arms,
+                                 arm: [], columns: [])
         guard columns.checksRows else { return }
         let layout = Layout(columns)
         // Every column but USUBJID and ARM, in file order; the numbers of SPEC's columns are checked.

@@ -26,10 +26,23 @@ public struct StringTable: Sendable, Equatable {
     private var storage: [UInt8] = []
     /// String `i` is `storage[offsets[i]..<offsets[i + 1]]`.
     private var offsets: [Int] = [0]
-    /// Open addressing with linear probing: `-1` is empty, otherwise an index into `offsets`.
-    private var slots: [Int32] = Array(repeating: -1, count: 16)
+    /// The hash of each string, so that growing the table does not hash the strings again.
+    private var hashes: [UInt64] = []
+    /// Open addressing with linear probing: `0` is empty, otherwise the high 32 bits of the
+    /// string's hash and its index + 1 (`Slot`), so that a probe compares the bytes of a string
+    /// only when its hash agrees.
+    private var slots: [UInt64] = Array(repeating: 0, count: 16)
 
     public init() {}
+
+    /// An empty table with room for `capacity` strings before it grows.
+    public init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        hashes.reserveCapacity(capacity)
+        offsets.reserveCapacity(capacity + 1)
+    }
 
     /// A table of `strings` in order (duplicates are added once).
     public init(_ strings: [String]) {
@@ -43,6 +56,7 @@ public struct StringTable: Sendable, Equatable {
         var copy = StringTable()
         copy.storage = storage.withUnsafeBufferPointer { Array($0) }
         copy.offsets = offsets.withUnsafeBufferPointer { Array($0) }
+        copy.hashes = hashes.withUnsafeBufferPointer { Array($0) }
         copy.slots = slots.withUnsafeBufferPointer { Array($0) }
         return copy
     }
@@ -73,7 +87,7 @@ public struct StringTable: Sendable, Equatable {
             return (0..<count).first { equals($0, bytes) }
         }
         let (slot, found) = probe(bytes, hash: Self.hash(bytes))
-        return found ? Int(slots[slot]) : nil
+        return found ? Slot.index(slots[slot]) : nil
     }
 
     /// Adds `string` unless present.
@@ -91,11 +105,12 @@ public struct StringTable: Sendable, Equatable {
     public mutating func insert(bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
         let hash = Self.hash(bytes)
         let (slot, found) = probe(bytes, hash: hash)
-        if found { return (Int(slots[slot]), false) }
+        if found { return (Slot.index(slots[slot]), false) }
         let index = count
         storage.append(contentsOf: bytes)
         offsets.append(storage.count)
-        slots[slot] = Int32(index)
+        hashes.append(hash)
+        slots[slot] = Slot.make(hash: hash, index: index)
         if count * 2 > slots.count { rehash(capacity: slots.count * 2) }
         return (index, true)
     }
@@ -115,25 +130,32 @@ public struct StringTable: Sendable, Equatable {
     /// The slot holding `bytes`, or the empty slot where it belongs.
     private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, found: Bool) {
         let mask = slots.count - 1
+        let tag = Slot.tag(hash)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
-            if entry < 0 { return (slot, false) }
-            if equals(Int(entry), bytes) { return (slot, true) }
+            if entry == 0 { return (slot, false) }
+            if Slot.tag(entry) == tag, equals(Slot.index(entry), bytes) { return (slot, true) }
             slot = (slot + 1) & mask
         }
     }
 
     private mutating func rehash(capacity: Int) {
-        slots = Array(repeating: -1, count: capacity)
+        var slots = [UInt64](repeating: 0, count: capacity)
         let mask = capacity - 1
-        storage.withUnsafeBufferPointer { storage in
-            for index in 0..<count {
-                var slot = Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(rebasing: storage[offsets[index]..<offsets[index + 1]]))) & mask
-                while slots[slot] >= 0 { slot = (slot + 1) & mask }
-                slots[slot] = Int32(index)
-            }
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot.make(hash: hash, index: index)
         }
+        self.slots = slots
+    }
+
+    /// A slot's entry: the high 32 bits of the hash, then the index + 1 (never 0, the empty slot).
+    private enum Slot {
+        static func make(hash: UInt64, index: Int) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1) }
+        static func tag(_ value: UInt64) -> UInt64 { value & 0xFFFF_FFFF_0000_0000 }
+        static func index(_ entry: UInt64) -> Int { Int(entry & 0xFFFF_FFFF) - 1 }
     }
 
     /// Swift's `Hasher` (SipHash, seeded at random in every process), so that no choice of ids
