@@ -12,6 +12,14 @@ struct StringTableTests {
         #expect(table.strings == ["b", "a"])
     }
 
+    @Test func aTableSizedAheadNumbersAsOneThatGrows() {
+        let ids = (0..<5_000).map { "P\($0 % 3_000)" }
+        var sized = StringTable(capacity: 4_000), grown = StringTable()
+        for id in ids { #expect(sized.insert(id) == grown.insert(id)) }
+        #expect(sized == grown)
+        #expect(sized.index(of: "P2999") == 2_999 && sized.index(of: "P3000") == nil)
+    }
+
     @Test func findsEveryStringOfALargeTable() {
         let ids = (0..<20_000).map { "SUBJ-\($0)" }
         let table = StringTable(ids)
