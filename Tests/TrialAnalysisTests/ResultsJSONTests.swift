@@ -132,7 +132,7 @@ import TrialAnalysis
         #expect(topLevel == ["schemaVersion", "inputs", "arms", "remission", "endpoints", "logistic",
                              "insulinIndependence", "adverseEvents", "baseline", "participantFlow", "figureData", "notes",
                              "plan", "analysisSets", "treatmentEmergentEvents", "modelEndpoints", "baselineCharacteristics",
-                             "responderEndpoints", "disposition", "repeatedMeasuresEndpoints", "consortFlow"])
+                             "responderEndpoints", "disposition", "repeatedMeasuresEndpoints", "consortFlow", "supportiveAnalyses"])
     }
 
     @Test func numbersUseTheirShortestRoundTripForm() throws {

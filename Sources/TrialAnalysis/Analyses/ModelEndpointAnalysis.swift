@@ -31,12 +31,12 @@ struct ModelEndpointAnalysis {
                 : subjectVariable(covariate, rows.participant)
         }
         let terms = [ModelTerm(Self.armVariable)] + endpoint.covariates.map { ModelTerm($0) }
-        let model = "\(records.responseName) ~ " + ([Self.armVariable] + endpoint.covariates).joined(separator: " + ")
+        let model = "\(records.responseName) ~ " + ([Self.armVariable] + endpoint.covariates.map(endpoint.termName)).joined(separator: " + ")
         var result = ModelEndpointResult(
             name: endpoint.name, parameter: endpoint.parameter, parameterLabel: records.parameterLabel, visit: endpoint.visit,
             visitLabel: records.visitLabel, measure: endpoint.measure.rawValue, set: endpoint.set, recordFlag: endpoint.recordFlag,
             model: model, weights: endpoint.weights.rawValue, excluded: 0, duplicateRecords: records.duplicates,
-            byArm: [], differences: [], armTest: nil, doseResponse: nil, failure: nil)
+            byArm: [], differences: [], armTest: nil, doseResponse: nil, failure: nil, logOffset: endpoint.logOffset)
         result.byVisit = ModelEndpointCourse(data: data).byVisit(endpoint, arms: arms, members: members)
         let context = endpoint.name
         if records.duplicates > 0 {
@@ -52,13 +52,14 @@ struct ModelEndpointAnalysis {
                 let values = rows.arm.indices.filter { rows.arm[$0] == arm && complete.contains($0) }.map { response[$0] }
                 let level = means.levels.firstIndex(of: arms[arm])
                 return ModelEndpointArm(arm: arms[arm], n: members[arm].count, descriptives: Sample(values).descriptives,
-                                        lsMean: level.flatMap { means.means[$0] }.map(ModelEstimate.init))
+                                        lsMean: level.flatMap { means.means[$0] }.map(ModelEstimate.init), logOffset: endpoint.logOffset)
             }
             let reference = plan.arms.control
             let differences = try means.differences(against: reference)
             result.differences = arms.filter { $0 != reference }.map { arm in
                 ModelDifference(arm: arm, reference: reference,
-                                difference: differences.first { $0.level == arm }?.estimate.map(ModelEstimate.init))
+                                difference: differences.first { $0.level == arm }?.estimate.map(ModelEstimate.init),
+                                logOffset: endpoint.logOffset)
             }
             if !plan.subgroups.isEmpty {
                 let subgroups = ModelSubgroupAnalysis(arms: arms, reference: reference, weights: endpoint.weights.marginalWeights)
@@ -115,6 +116,13 @@ extension ModelEstimate {
         self.init(estimate: estimate.estimate, se: estimate.standardError, df: estimate.degreesOfFreedom,
                   ciLower: estimate.confidenceInterval.lower, ciUpper: estimate.confidenceInterval.upper,
                   t: estimate.t, pValue: estimate.pValue)
+    }
+}
+
+extension ModelEndpoint {
+    /// A covariate as the model formula writes it: `log(BASE + c)` for the baseline on the log scale.
+    func termName(_ covariate: String) -> String {
+        covariate == Self.baseline ? EndpointRecords.transformed(covariate, logOffset: logOffset) : covariate
     }
 }
 

@@ -39,11 +39,12 @@ struct RepeatedMeasuresEndpointAnalysis {
         var result = RepeatedMeasuresEndpointResult(
             name: endpoint.name, parameter: endpoint.parameter, parameterLabel: records.first?.parameterLabel ?? "",
             measure: endpoint.measure.rawValue, set: endpoint.set, recordFlag: endpoint.recordFlag,
-            model: "\(records.first?.responseName ?? "") ~ " + terms.map(\.description).joined(separator: " + "),
+            model: "\(records.first?.responseName ?? "") ~ " + terms.map { $0.variables.map(endpoint.termName).joined(separator: ":") }
+                .joined(separator: " + "),
             covarianceTried: endpoint.covariance.map(\.rawValue), covariance: nil, covarianceFailures: [],
             degreesOfFreedom: endpoint.degreesOfFreedom.rawValue, weights: endpoint.weights.rawValue,
             participants: 0, observations: 0, excluded: rows.participant.count, duplicateRecords: duplicates,
-            covarianceMatrix: nil, restrictedLogLikelihood: nil, visits: [], failure: nil)
+            covarianceMatrix: nil, restrictedLogLikelihood: nil, visits: [], failure: nil, logOffset: endpoint.logOffset)
         if duplicates > 0 {
             log.record(endpoint.name, "\(duplicates) participants have more than one record at a visit; the first is analysed")
         }
@@ -82,13 +83,15 @@ struct RepeatedMeasuresEndpointAnalysis {
             result.visits = endpoint.visits.indices.map { visit in
                 let arms = zip(arms, described(visit)).map { arm, summary in
                     ModelEndpointArm(arm: arm, n: summary.n, descriptives: summary.descriptives,
-                                     lsMean: means.levels.firstIndex(of: arm).flatMap { means.means[visit][$0] }.map(ModelEstimate.init))
+                                     lsMean: means.levels.firstIndex(of: arm).flatMap { means.means[visit][$0] }.map(ModelEstimate.init),
+                                     logOffset: endpoint.logOffset)
                 }
                 return RepeatedMeasuresVisit(
                     visit: endpoint.visits[visit], visitLabel: records[visit].visitLabel, byArm: arms,
                     differences: plan.arms.ordered.filter { $0 != reference }.map { arm in
                         ModelDifference(arm: arm, reference: reference,
-                                        difference: differences[visit].first { $0.level == arm }?.estimate.map(ModelEstimate.init))
+                                        difference: differences[visit].first { $0.level == arm }?.estimate.map(ModelEstimate.init),
+                                        logOffset: endpoint.logOffset)
                     })
             }
         } catch {

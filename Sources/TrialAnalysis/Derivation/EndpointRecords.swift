@@ -1,3 +1,4 @@
+import Foundation
 import TrialData
 
 /// The records of an endpoint in its BDS dataset: for each participant the record of the parameter
@@ -9,6 +10,8 @@ struct EndpointRecords {
     private var baselineValue: [Double]
     private let table: BDSTable?
     private let measure: ModelEndpoint.Measure
+    /// The offset of a log-scale analysis (`ModelEndpoint.logOffset`), or `nil`.
+    private let logOffset: Double?
     /// The parameter's description (PARAM), or `""`.
     let parameterLabel: String
     /// The visit's label (AVISIT), or `""`.
@@ -26,6 +29,7 @@ struct EndpointRecords {
         record = Array(repeating: -1, count: count)
         baselineValue = Array(repeating: .nan, count: count)
         measure = endpoint.measure
+        logOffset = endpoint.logOffset
         let table = data.bdsTables.first { $0.parameterCodes.index(of: endpoint.parameter) != nil }
         self.table = table
         let index = table?.parameterCodes.index(of: endpoint.parameter)
@@ -61,29 +65,41 @@ struct EndpointRecords {
         return table.visits.filter { numbers.contains($0.number) }
     }
 
-    /// The variable modelled, as ADaM names it: AVAL, CHG or PCHG.
+    /// The variable modelled, as ADaM names it: AVAL, CHG or PCHG; `log(AVAL + c)` on the log scale.
     var responseName: String {
-        switch measure {
+        let name = switch measure {
         case .value: "AVAL"
         case .change: "CHG"
         case .percentChange: "PCHG"
         }
+        return Self.transformed(name, logOffset: logOffset)
     }
 
-    /// The participant's baseline, NaN when none.
+    /// `name`, or `log(name + c)` on the log scale (R's notation of the transformed variable).
+    static func transformed(_ name: String, logOffset: Double?) -> String {
+        logOffset.map { "log(\(name) + \(PlanNumber.text($0)))" } ?? name
+    }
+
+    /// The participant's baseline (log(baseline + c) on the log scale), NaN when none.
     func baseline(of participant: Int) -> Double {
-        baselineValue[participant]
+        transform(baselineValue[participant])
     }
 
-    /// The value modelled for the participant: AVAL, CHG (else AVAL − baseline) or PCHG (else the
-    /// change over the baseline × 100); NaN without a record.
+    /// log(`value` + c) on the log scale (NaN at or below −c), else `value`.
+    private func transform(_ value: Double) -> Double {
+        guard let logOffset else { return value }
+        return value + logOffset > 0 ? Foundation.log(value + logOffset) : .nan
+    }
+
+    /// The value modelled for the participant: AVAL (log(AVAL + c) on the log scale), CHG (else
+    /// AVAL − baseline) or PCHG (else the change over the baseline × 100); NaN without a record.
     func response(of participant: Int) -> Double {
         guard let table, record[participant] >= 0 else { return .nan }
         let row = record[participant]
         let value = table.value[row]
         switch measure {
         case .value:
-            return value
+            return transform(value)
         case .change:
             return table.change?[row] ?? value - baselineValue[participant]
         case .percentChange:

@@ -89,12 +89,17 @@ public struct ModelEndpoint: Sendable, Hashable {
     public var covariance: [Covariance]
     /// An MMRM's degrees of freedom.
     public var degreesOfFreedom: DegreesOfFreedom
+    /// The offset *c* of an analysis on the log scale, or `nil` for none: the value is analysed as
+    /// log(value + *c*) and the baseline covariate as log(baseline + *c*); the least-squares means
+    /// are then back-transformed to exp(mean) − *c* and their differences to ratios exp(difference)
+    /// (ratios of geometric means of value + *c*). Applies to `measure` `value` only.
+    public var logOffset: Double?
 
     /// An endpoint; by default the change from baseline adjusted for the baseline, LS means with equal weights.
     public init(name: String, parameter: String, visit: Double, measure: Measure = .change, set: String? = nil,
                 recordFlag: String? = nil, observedOnly: Bool = false, covariates: [String] = [ModelEndpoint.baseline], weights: Weights = .equal,
                 arms: [String]? = nil, responder: ResponderRule? = nil, model: Model = .ancova, visits: [Double] = [], covariance: [Covariance] = [.unstructured],
-                degreesOfFreedom: DegreesOfFreedom = .satterthwaite) {
+                degreesOfFreedom: DegreesOfFreedom = .satterthwaite, logOffset: Double? = nil) {
         self.name = name
         self.parameter = parameter
         self.visit = visit
@@ -110,6 +115,7 @@ public struct ModelEndpoint: Sendable, Hashable {
         self.visits = visits
         self.covariance = covariance
         self.degreesOfFreedom = degreesOfFreedom
+        self.logOffset = logOffset
     }
 
     /// The covariate that names the parameter's baseline value.

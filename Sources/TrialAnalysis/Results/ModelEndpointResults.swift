@@ -39,13 +39,24 @@ public struct ModelEndpointArm: Codable, Sendable, Equatable {
     public var descriptives: Descriptives
     /// The least-squares mean, or `nil` when not estimable.
     public var lsMean: ModelEstimate?
+    /// On the log scale (`logOffset`), the least-squares mean back-transformed (exp(mean) − c);
+    /// else `nil`.
+    public var backTransformed: BackTransformedEstimate?
 
     /// An arm's results.
-    public init(arm: String, n: Int, descriptives: Descriptives, lsMean: ModelEstimate?) {
+    public init(arm: String, n: Int, descriptives: Descriptives, lsMean: ModelEstimate?,
+                backTransformed: BackTransformedEstimate? = nil) {
         self.arm = arm
         self.n = n
         self.descriptives = descriptives
         self.lsMean = lsMean
+        self.backTransformed = backTransformed
+    }
+
+    /// An arm's results on the log scale with offset `logOffset` (`nil`: untransformed).
+    init(arm: String, n: Int, descriptives: Descriptives, lsMean: ModelEstimate?, logOffset: Double?) {
+        self.init(arm: arm, n: n, descriptives: descriptives, lsMean: lsMean,
+                  backTransformed: logOffset.flatMap { offset in lsMean.map { BackTransformedEstimate(mean: $0, offset: offset) } })
     }
 }
 
@@ -57,12 +68,22 @@ public struct ModelDifference: Codable, Sendable, Equatable {
     public var reference: String
     /// The difference (arm − reference), or `nil` when not estimable.
     public var difference: ModelEstimate?
+    /// On the log scale (`logOffset`), the difference back-transformed: the ratio of geometric
+    /// means exp(difference) with its 95% CI; else `nil`.
+    public var ratio: BackTransformedEstimate?
 
     /// A difference.
-    public init(arm: String, reference: String, difference: ModelEstimate?) {
+    public init(arm: String, reference: String, difference: ModelEstimate?, ratio: BackTransformedEstimate? = nil) {
         self.arm = arm
         self.reference = reference
         self.difference = difference
+        self.ratio = ratio
+    }
+
+    /// A difference on the log scale when `logOffset` is set (`nil`: untransformed).
+    init(arm: String, reference: String, difference: ModelEstimate?, logOffset: Double?) {
+        self.init(arm: arm, reference: reference, difference: difference,
+                  ratio: logOffset == nil ? nil : difference.map(BackTransformedEstimate.init(ratio:)))
     }
 }
 
@@ -132,13 +153,16 @@ public struct ModelEndpointResult: Codable, Sendable, Equatable {
     /// Each subgroup of the plan: the effects within its levels and the arm × subgroup interaction
     /// test; `nil` when the plan has no subgroups.
     public var subgroups: [ModelSubgroupResult]?
+    /// The offset *c* of an analysis of log(value + *c*) (the baseline covariate likewise), or
+    /// `nil` when untransformed.
+    public var logOffset: Double?
 
     /// A modelled endpoint's results.
     public init(name: String, parameter: String, parameterLabel: String, visit: Double, visitLabel: String, measure: String,
                 set: String?, recordFlag: String?, model: String, weights: String, excluded: Int, duplicateRecords: Int,
                 byArm: [ModelEndpointArm], differences: [ModelDifference], armTest: ModelTermTest?,
                 doseResponse: ModelEstimate?, failure: String?, byVisit: [ModelEndpointVisit] = [],
-                subgroups: [ModelSubgroupResult]? = nil) {
+                subgroups: [ModelSubgroupResult]? = nil, logOffset: Double? = nil) {
         self.name = name
         self.parameter = parameter
         self.parameterLabel = parameterLabel
@@ -158,6 +182,7 @@ public struct ModelEndpointResult: Codable, Sendable, Equatable {
         self.failure = failure
         self.byVisit = byVisit
         self.subgroups = subgroups
+        self.logOffset = logOffset
     }
 }
 

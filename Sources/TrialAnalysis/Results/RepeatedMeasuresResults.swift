@@ -42,13 +42,16 @@ public struct RepeatedMeasuresEndpointResult: Codable, Sendable, Equatable {
     public var visits: [RepeatedMeasuresVisit]
     /// Why the model could not be fitted, or `nil`.
     public var failure: String?
+    /// The offset *c* of an analysis of log(value + *c*) (the baseline covariate likewise), or
+    /// `nil` when untransformed.
+    public var logOffset: Double?
 
     /// A repeated-measures endpoint's results.
     public init(name: String, parameter: String, parameterLabel: String, measure: String, set: String?, recordFlag: String?,
                 model: String, covarianceTried: [String], covariance: String?, covarianceFailures: [CovarianceFailureNote],
                 degreesOfFreedom: String, weights: String, participants: Int, observations: Int, excluded: Int,
                 duplicateRecords: Int, covarianceMatrix: [[Double]]?, restrictedLogLikelihood: Double?,
-                visits: [RepeatedMeasuresVisit], failure: String?) {
+                visits: [RepeatedMeasuresVisit], failure: String?, logOffset: Double? = nil) {
         self.name = name
         self.parameter = parameter
         self.parameterLabel = parameterLabel
@@ -69,6 +72,7 @@ public struct RepeatedMeasuresEndpointResult: Codable, Sendable, Equatable {
         self.restrictedLogLikelihood = restrictedLogLikelihood.finite
         self.visits = visits
         self.failure = failure
+        self.logOffset = logOffset.finite
     }
 }
 

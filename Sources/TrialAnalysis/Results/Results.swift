@@ -58,6 +58,9 @@ public struct Results: Codable, Sendable, Equatable {
     /// The CONSORT 2010 flow, for a CDISC ADaM study whose data hold the disposition table's
     /// status and reason variables, else `nil`.
     public var consortFlow: ConsortFlow?
+    /// The supportive analyses of the seed study's built-in profile (log C-peptide ANCOVA and
+    /// MMRM, IDAA1c partial remission), or `nil` for a study without them.
+    public var supportiveAnalyses: SupportiveAnalysesResults?
 
     /// Results of the current schema version.
     public init(
@@ -71,7 +74,8 @@ public struct Results: Codable, Sendable, Equatable {
         responderEndpoints: [ResponderEndpointResult] = [],
         disposition: DispositionTable? = nil,
         repeatedMeasuresEndpoints: [RepeatedMeasuresEndpointResult]? = nil,
-        consortFlow: ConsortFlow? = nil
+        consortFlow: ConsortFlow? = nil,
+        supportiveAnalyses: SupportiveAnalysesResults? = nil
     ) {
         self.schemaVersion = Self.currentSchemaVersion
         self.inputs = inputs
@@ -94,6 +98,7 @@ public struct Results: Codable, Sendable, Equatable {
         self.disposition = disposition
         self.repeatedMeasuresEndpoints = repeatedMeasuresEndpoints
         self.consortFlow = consortFlow
+        self.supportiveAnalyses = supportiveAnalyses
     }
 }
 

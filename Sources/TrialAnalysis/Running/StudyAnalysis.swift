@@ -35,17 +35,18 @@ public enum StudyAnalysis {
         let insulin = BackgroundComputation { section("insulinIndependence") { InsulinIndependenceAnalysis(study: study).run(&$0) } }
         let adverseEvents = BackgroundComputation { section("adverseEvents") { AdverseEventAnalysis(study: study).run(&$0) } }
         let flow = BackgroundComputation { ParticipantFlowAnalysis(study: study).run() }
+        let supportive = BackgroundComputation { SupportiveAnalysis(study: study).run() }
         let endpoints = endpointOutcomes(study, members)
         let figureData = FigureDataAnalysis(study: study).run(endpoints: endpoints, participants: members)
 
         let notes = remission.value().notes + endpoints.flatMap(\.notes) + logistic.value().notes + insulin.value().notes
-            + adverseEvents.value().notes + baseline.value().notes
+            + adverseEvents.value().notes + baseline.value().notes + supportive.value().notes
         return Results(
             inputs: inputFiles(data), arms: armSizes(data.participants),
             remission: remission.value().result, endpoints: endpoints.map(\.result), logistic: logistic.value().result,
             insulinIndependence: insulin.value().result, adverseEvents: adverseEvents.value().result,
             baseline: baseline.value().result, participantFlow: flow.value(), figureData: figureData, notes: notes,
-            plan: PlanAsUsed(plan))
+            plan: PlanAsUsed(plan), supportiveAnalyses: supportive.value().result)
     }
 
     /// The analyses of a CDISC ADaM study: the arms, the analysis sets, the baseline

@@ -76,12 +76,12 @@ extension ReportContext {
     }
 
     /// "Placebo 11/79 (13.9%), …": each arm's responders.
-    private static func responderRates(_ arms: [ResponderArm]) -> String {
+    static func responderRates(_ arms: [ResponderArm]) -> String {
         prose(arms.map { "\($0.arm) \(Display.countWithPercentage($0.responders, of: $0.n))" })
     }
 
     /// Each arm's difference of rates from the reference in percentage points with its CI and p.
-    private static func rateDifferences(_ comparisons: ArmComparisons) -> String {
+    static func rateDifferences(_ comparisons: ArmComparisons) -> String {
         prose(comparisons.pairwise.map { comparison in
             guard let difference = comparison.difference, difference.estimate != nil else { return "\(comparison.arm): not estimable" }
             return "\(comparison.arm) \(Display.percentagePointDifference(difference.estimate, lower: difference.ciLower, upper: difference.ciUpper)) "

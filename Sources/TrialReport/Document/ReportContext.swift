@@ -75,6 +75,7 @@ public struct ReportContext {
                 "insulinIndependence": insulinValues(seed.insulinIndependence),
                 "predictors": predictorValues(seed.logistic, labels),
                 "safety": safetyValues(seed.adverseEvents),
+                "supportive": supportiveValues() as Any? ?? false,
             ]) { $1 }
         }
         return values
@@ -82,7 +83,7 @@ public struct ReportContext {
 
     /// Which sections the results have, for templates to show only those:
     /// `{seedStudy, analysisSets, characteristics, modelEndpoints, responderEndpoints, efficacy (either),
-    /// emergentEvents, disposition}`; `seedStudy` covers the seed layout's sections (remission,
+    /// emergentEvents, disposition, supportive (the seed study's supportive analyses)}`; `seedStudy` covers the seed layout's sections (remission,
     /// endpoints, predictors, insulin independence, its baseline, flow and safety sections).
     private func sectionsPresent(_ seed: SeedStudySections?) -> [String: Bool] {
         ["seedStudy": seed != nil, "analysisSets": !results.analysisSets.isEmpty,
@@ -90,7 +91,8 @@ public struct ReportContext {
          "repeatedMeasuresEndpoints": !(results.repeatedMeasuresEndpoints ?? []).isEmpty,
          "efficacy": !results.modelEndpoints.isEmpty || !results.responderEndpoints.isEmpty,
          "emergentEvents": results.treatmentEmergentEvents != nil,
-         "characteristics": results.baselineCharacteristics != nil, "disposition": results.disposition != nil]
+         "characteristics": results.baselineCharacteristics != nil, "disposition": results.disposition != nil,
+         "supportive": results.supportiveAnalyses != nil]
     }
 
     /// A name as a context key: "primary-endpoint" → "primaryEndpoint".

@@ -16,7 +16,7 @@ extension ReportTables {
     /// the test across the arms, the dose–response slope and who was left out, from the results.
     func modelEndpoint(_ endpoint: ModelEndpointResult, name: String) -> ReportTable {
         var table = Self.endpointTable(endpoint, name: name, arms: endpoint.byArm.map { ($0.arm, $0.n) })
-        let rows = Self.modelRows(countLabel: "n analysed", differences: endpoint.differences)
+        let rows = Self.modelRows(countLabel: "n analysed", differences: endpoint.differences, logScale: endpoint.logOffset != nil)
         table.groups = [ReportTable.RowGroup(rows.map { label, cell in
             ReportTable.Row([.init(label)] + endpoint.byArm.map(cell))
         })]
@@ -26,14 +26,16 @@ extension ReportTables {
 
     /// The rows of a modelled endpoint's arms, each a label and the arm's cell: n, mean ± SD, LS mean
     /// (SE), then, except for the reference arm, the difference from the reference (SE), its 95% CI
-    /// and p; two decimals.
-    static func modelRows(countLabel: String, differences: [ModelDifference]) -> [(String, (ModelEndpointArm) -> ReportTable.Cell)] {
+    /// and p; two decimals. On the log scale, the LS mean back-transformed with its 95% CI follows
+    /// the LS mean, and the ratio of geometric means with its 95% CI the difference's CI.
+    static func modelRows(countLabel: String, differences: [ModelDifference],
+                          logScale: Bool = false) -> [(String, (ModelEndpointArm) -> ReportTable.Cell)] {
         let decimals = 2
         let reference = differences.first?.reference ?? ""
         func difference(of arm: String) -> ModelEstimate? {
             differences.first { $0.arm == arm }?.difference
         }
-        return [
+        let rows: [(String, (ModelEndpointArm) -> ReportTable.Cell)] = [
             (countLabel, { .count($0.descriptives.n) }),
             ("Mean ± SD", { .meanWithSD(mean: $0.descriptives.mean, sd: $0.descriptives.sd, decimals: decimals) }),
             ("LS mean (SE)", { Self.withSE($0.lsMean, decimals: decimals, names: ("ls_mean", "ls_mean_se")) }),
@@ -46,6 +48,29 @@ extension ReportTables {
             }),
             ("p", { $0.arm == reference ? .number("") : .pValue(difference(of: $0.arm)?.pValue) }),
         ]
+        guard logScale else { return rows }
+        let backTransformed: (String, (ModelEndpointArm) -> ReportTable.Cell) = ("Back-transformed LS mean (95% CI)", { arm in
+            .estimateWithInterval(arm.backTransformed?.estimate, lower: arm.backTransformed?.ciLower, upper: arm.backTransformed?.ciUpper,
+                                  decimals: decimals, name: "back_transformed_ls_mean")
+        })
+        let ratio: (String, (ModelEndpointArm) -> ReportTable.Cell) = ("Ratio to \(reference) (95% CI)", { arm in
+            guard arm.arm != reference, let ratio = differences.first(where: { $0.arm == arm.arm })?.ratio else { return .number("") }
+            return .estimateWithInterval(ratio.estimate, lower: ratio.ciLower, upper: ratio.ciUpper, decimals: decimals, name: "ratio")
+        })
+        return Array(rows[..<3]) + [backTransformed] + rows[3..<5] + [ratio, rows[5]]
+    }
+
+    /// How a log-scale analysis's estimates are back-transformed, or no note when untransformed.
+    static func logScaleNote(_ logOffset: Double?) -> [String] {
+        logOffset.map { ["Analysed on the log scale, \(logScaleWords($0))."] } ?? []
+    }
+
+    /// "log(value + 1) with log(baseline + 1) as covariate; LS means back-transformed as exp(LS mean) − 1, …".
+    static func logScaleWords(_ logOffset: Double) -> String {
+        let plus = logOffset == 0 ? "" : " + \(Display.planValue(logOffset))"
+        let minus = logOffset == 0 ? "" : " − \(Display.planValue(logOffset))"
+        return "log(value\(plus)) with log(baseline\(plus)) as covariate; LS means back-transformed as exp(LS mean)\(minus), "
+            + "differences as ratios of geometric means of value\(plus), exp(difference), each with its 95% CI"
     }
 
     /// An estimate with its standard error: "−0.47 (0.82)", its statistics named `names`.
@@ -65,6 +90,7 @@ extension ReportTables {
         notes += armsLeftNote(armsLeftOut, analysed: endpoint.byArm.map(\.arm))
         notes.append("Analysis of covariance \(endpoint.model) (R's lm); least-squares means with \(endpoint.weights) weights "
             + "over the other factors' levels and covariates at their means (emmeans); differences not adjusted for multiplicity.")
+        notes += logScaleNote(endpoint.logOffset)
         if let test = endpoint.armTest {
             notes.append("Test across the arms given the covariates: F = \(Display.number(test.f, decimals: 2)) on \(test.df) and "
                 + "\(test.residualDf) df, \(ReportContext.pStatement(test.pValue)).")

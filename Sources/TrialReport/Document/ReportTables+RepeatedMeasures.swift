@@ -24,7 +24,7 @@ extension ReportTables {
             headerRows: [[.init("", alignment: .left)] + arms.map { .arm($0.arm, n: $0.n) }])
         table.context = ReportTable.Context(set: endpoint.set, parameter: endpoint.parameterLabel.isEmpty ? endpoint.parameter : endpoint.parameterLabel)
         table.groups = endpoint.visits.map { visit in
-            let rows = Self.modelRows(countLabel: "n observed", differences: visit.differences)
+            let rows = Self.modelRows(countLabel: "n observed", differences: visit.differences, logScale: endpoint.logOffset != nil)
             let title = visit.visitLabel.isEmpty ? "AVISITN \(Display.planValue(visit.visit))" : visit.visitLabel
             let context = ReportTable.Context(visit: title)
             return ReportTable.RowGroup([ReportTable.Row([.init(title, emphasis: .bold)] + arms.map { _ in .init("") }, context: context)]
@@ -44,6 +44,7 @@ extension ReportTables {
             return notes + ["The mixed model \(endpoint.model) could not be fitted: \(failure)."]
         }
         notes.append(endpoint.methodsSentence)
+        notes += logScaleNote(endpoint.logOffset)
         if endpoint.excluded > 0 {
             notes.append("\(Display.integer(endpoint.excluded)) participants of the set without an observed visit or with a missing covariate are not analysed.")
         }

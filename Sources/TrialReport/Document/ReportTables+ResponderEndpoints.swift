@@ -17,36 +17,44 @@ extension ReportTables {
     /// footnotes give the rule, the test across the arms and the dose trend, from the results.
     func responderEndpoint(_ endpoint: ResponderEndpointResult, name: String) -> ReportTable {
         var table = Self.endpointTable(endpoint, name: name, arms: endpoint.byArm.map { ($0.arm, $0.n) })
+        table.groups = [ReportTable.RowGroup(Self.responderRows(endpoint, in: &table))]
+        for note in Self.responderNotes(endpoint, armsLeftOut: armsLeftOut(endpoint.byArm.map(\.arm))) { _ = table.addFootnote(note) }
+        return table
+    }
+
+    /// The rows of a responder endpoint in `table` (whose footnotes they add): responders n (%),
+    /// the Wilson interval, those without the measure, each arm's difference from the reference and
+    /// its p (and adjusted p when the plan adjusts).
+    static func responderRows(_ endpoint: ResponderEndpointResult, in table: inout ReportTable,
+                              indentation: Int = 0) -> [ReportTable.Row] {
         let comparisons = endpoint.comparisons
         let reference = comparisons.reference
         func pairwise(_ arm: String) -> PairwiseComparison? { comparisons.pairwise.first { $0.arm == arm } }
         var rows: [ReportTable.Row] = [
-            ReportTable.Row([.init("Responders, n (%)")] + endpoint.byArm.map { .countWithPercentage($0.responders, of: $0.n) }),
-            ReportTable.Row([.init("95% CI of the rate (%)")] + endpoint.byArm.map { .percentageInterval($0.ciLower, $0.ciUpper) }),
-            ReportTable.Row([.init("Without a value at the visit")] + endpoint.byArm.map { .count($0.missing, name: "missing") }),
+            ReportTable.Row([.init("Responders, n (%)", indentation: indentation)] + endpoint.byArm.map { .countWithPercentage($0.responders, of: $0.n) }),
+            ReportTable.Row([.init("95% CI of the rate (%)", indentation: indentation)] + endpoint.byArm.map { .percentageInterval($0.ciLower, $0.ciUpper) }),
+            ReportTable.Row([.init("Without a value at the visit", indentation: indentation)] + endpoint.byArm.map { .count($0.missing, name: "missing") }),
         ]
-        var differenceLabel = ReportTable.Cell("Difference from \(reference), pp (95% CI)")
+        var differenceLabel = ReportTable.Cell("Difference from \(reference), pp (95% CI)", indentation: indentation)
         differenceLabel.footnotes = [table.addFootnote("Difference in percentage points with Newcombe's hybrid score 95% CI.")]
         rows.append(ReportTable.Row([differenceLabel] + endpoint.byArm.map { arm in
             guard arm.arm != reference, let difference = pairwise(arm.arm)?.difference else { return .number("") }
             return .percentagePointDifference(difference.estimate, lower: difference.ciLower, upper: difference.ciUpper)
         }))
-        var pRow = [ReportTable.Cell("p")]
+        var pRow = [ReportTable.Cell("p", indentation: indentation)]
         for arm in endpoint.byArm {
             guard arm.arm != reference, let comparison = pairwise(arm.arm) else { pRow.append(.number("")); continue }
-            pRow.append(Self.pValueCell(comparison.pValue, test: comparison.test, in: &table))
+            pRow.append(pValueCell(comparison.pValue, test: comparison.test, in: &table))
         }
         rows.append(ReportTable.Row(pRow))
         if comparisons.adjustment != .none {
-            var label = ReportTable.Cell("Adjusted p")
-            label.footnotes = [table.addFootnote(Self.adjustmentNote(comparisons.adjustmentName, comparisons: comparisons.pairwise.count))]
+            var label = ReportTable.Cell("Adjusted p", indentation: indentation)
+            label.footnotes = [table.addFootnote(adjustmentNote(comparisons.adjustmentName, comparisons: comparisons.pairwise.count))]
             rows.append(ReportTable.Row([label] + endpoint.byArm.map { arm in
                 arm.arm == reference ? .number("") : .pValue(pairwise(arm.arm)?.adjustedPValue, name: "p_adjusted")
             }))
         }
-        table.groups = [ReportTable.RowGroup(rows)]
-        for note in Self.responderNotes(endpoint, armsLeftOut: armsLeftOut(endpoint.byArm.map(\.arm))) { _ = table.addFootnote(note) }
-        return table
+        return rows
     }
 
     /// The plan's arms not among `arms`.
@@ -55,8 +63,9 @@ extension ReportTables {
     }
 
     /// The footnotes of a responder endpoint, each from what was computed.
-    static func responderNotes(_ endpoint: ResponderEndpointResult, armsLeftOut: [String]) -> [String] {
-        let visit = endpoint.visitLabel.isEmpty ? "AVISITN \(Display.planValue(endpoint.visit))" : endpoint.visitLabel
+    /// `visit` names the visit in the rule (by default the endpoint's).
+    static func responderNotes(_ endpoint: ResponderEndpointResult, armsLeftOut: [String], visit: String? = nil) -> [String] {
+        let visit = visit ?? (endpoint.visitLabel.isEmpty ? "AVISITN \(Display.planValue(endpoint.visit))" : endpoint.visitLabel)
         let parameter = endpoint.parameterLabel.isEmpty ? endpoint.parameter : "\(endpoint.parameterLabel) (\(endpoint.parameter))"
         let measure = switch endpoint.measure {
         case "change": "change from baseline in "

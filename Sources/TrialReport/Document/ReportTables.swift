@@ -29,7 +29,8 @@ public struct ReportTables: Sendable {
     /// characteristics the plan lists, the modelled
     /// endpoints (and their subgroups), the treatment-emergent adverse events (when the results have them), then the seed
     /// study's sections when the results have them: baseline (overall, then per subgroup), primary endpoint,
-    /// one secondary-endpoint table per parameter, insulin independence, predictors, adverse events.
+    /// one secondary-endpoint table per parameter, insulin independence, predictors, adverse events, and
+    /// the supportive analyses.
     /// - Complexity: O(size of the results).
     public func all() -> [ReportTable] {
         var tables = results.analysisSets.isEmpty ? [] : [analysisSets()]
@@ -47,7 +48,7 @@ public struct ReportTables: Sendable {
         tables.append(primaryEndpoint(seed.remission))
         tables += labels.plan.parameters.compactMap { secondaryEndpoint(parameter: $0.code) }
         tables += [insulinIndependence(seed.insulinIndependence), predictors(seed.logistic), adverseEvents(seed.adverseEvents)]
-        return tables
+        return tables + supportiveTables()
     }
 
     /// The participants allocated to `arm`, from `results.arms`.

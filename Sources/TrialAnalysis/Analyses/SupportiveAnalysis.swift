@@ -1,0 +1,65 @@
+import TrialData
+
+/// Runs the supportive analyses of the seed study's built-in profile (`SupportiveAnalysisPlan`) on
+/// the measurement grid, read as BDS tables (one per parameter) by the analyses of CDISC ADaM
+/// endpoints: `ModelEndpointAnalysis`, `RepeatedMeasuresEndpointAnalysis` and
+/// `ResponderEndpointAnalysis`, on all participants (no subgroups). Every endpoint runs on a
+/// thread of its own.
+struct SupportiveAnalysis {
+    let study: DerivedStudy
+
+    /// The results, or `nil` when the plan has no supportive analysis, and the endpoints' notes
+    /// (section "supportiveAnalyses").
+    func run() -> (result: SupportiveAnalysesResults?, notes: [AnalysisNote]) {
+        let profile = SupportiveAnalysisPlan(study.plan)
+        guard !profile.isEmpty else { return (nil, []) }
+        var plan = study.plan
+        plan.subgroups = []
+        var data = study.data
+        let codes = plan.parameters.map(\.code)
+        let file = study.data.inputs.first { $0.file.hasPrefix("adlb") }?.file ?? "adlb.csv"
+        let used = Set(profile.endpoints.map(\.parameter))
+        data.bdsTables = plan.parameters.indices.filter { used.contains(codes[$0]) }.map {
+            study.grid.records(of: $0, as: plan.parameters[$0], file: file)
+        }
+        var derived: [DerivedParameterResult] = []
+        for parameter in profile.derivedParameters {
+            guard case .expression(let expression) = parameter.derivation else { continue }
+            let (table, missing) = study.grid.records(of: parameter, expression: expression, codes: codes, file: file)
+            data.bdsTables.append(table)
+            derived.append(DerivedParameterResult(parameter: parameter.code, label: parameter.label, unit: parameter.unit,
+                                                  expression: expression.text, records: table.count, missing: missing))
+        }
+        let computations = profile.endpoints.map { [data, plan] endpoint in
+            BackgroundComputation { () -> (Outcome, [AnalysisNote]) in
+                var log = NoteLog(section: "supportiveAnalyses")
+                let outcome: Outcome = if let rule = endpoint.responder {
+                    .responder(ResponderEndpointAnalysis(data: data, plan: plan).run(endpoint, rule: rule, &log))
+                } else if endpoint.model == .mmrm {
+                    .repeatedMeasures(RepeatedMeasuresEndpointAnalysis(data: data, plan: plan).run(endpoint, &log))
+                } else {
+                    .model(ModelEndpointAnalysis(data: data, plan: plan).run(endpoint, &log))
+                }
+                return (outcome, log.notes)
+            }
+        }
+        let outcomes = computations.map { $0.value() }
+        var result = SupportiveAnalysesResults(derivedParameters: derived, modelEndpoints: [], repeatedMeasuresEndpoints: [],
+                                               responderEndpoints: [])
+        for (outcome, _) in outcomes {
+            switch outcome {
+            case .model(let model): result.modelEndpoints.append(model)
+            case .repeatedMeasures(let repeated): result.repeatedMeasuresEndpoints.append(repeated)
+            case .responder(let responder): result.responderEndpoints.append(responder)
+            }
+        }
+        return (result, outcomes.flatMap(\.1))
+    }
+
+    /// One endpoint's result.
+    private enum Outcome: Sendable {
+        case model(ModelEndpointResult)
+        case repeatedMeasures(RepeatedMeasuresEndpointResult)
+        case responder(ResponderEndpointResult)
+    }
+}
