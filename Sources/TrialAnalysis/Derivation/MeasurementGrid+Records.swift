@@ -49,6 +49,12 @@ extension MeasurementGrid {
         let parameter = Int32(table.parameterCodes.insert(code).index)
         table.parameterLabels = [label]
         table.units = [unit]
+        let capacity = visits.count * participantCount
+        table.participant.reserveCapacity(capacity)
+        table.parameter.reserveCapacity(capacity)
+        table.visitNumber.reserveCapacity(capacity)
+        table.value.reserveCapacity(capacity)
+        table.isBaseline.reserveCapacity(capacity)
         table.visits = visits.indices.map { (visits[$0], $0 == baselineVisit ? "Baseline" : "Month " + PlanNumber.text(visits[$0])) }
         for visit in visits.indices {
             let number = visits[visit], isBaseline = visit == baselineVisit
