@@ -25,11 +25,20 @@ struct SeedSupportiveAnalysesTests {
     }
 
     struct Repeated: Decodable {
+        /// The exact Satterthwaite df of the difference with its p and CI.
+        struct Exact: Decodable {
+            var df: Double
+            var pValue: Double
+            var ciLower: Double
+            var ciUpper: Double
+        }
+
         struct Visit: Decodable {
             var lsMeans: [ModelEstimate]
             var backTransformed: [Back]
             var difference: ModelEstimate
             var ratio: Back
+            var exact: Exact
         }
 
         var parameter: String
@@ -117,9 +126,11 @@ struct SeedSupportiveAnalysesTests {
 
     /// REML estimates: with R's optimiser at tolerances of 1e-12 (glsControl) the LS means, the
     /// differences, their SEs and t and the REML log-likelihood agree to 1e-6 relative. emmeans'
-    /// df are its "appx-satterthwaite" (finite differences of nlme's apVar), which differ from the
-    /// exact Satterthwaite df TrialStats computes by up to 1% (Guides/TrialStats/MixedModels.md;
-    /// TrialStats' tests check the exact df at 1e-4): df and p within 2%, CI limits within 1e-3 of the SE.
+    /// df are its "appx-satterthwaite" (finite differences of nlme's apVar, up to 1% off); the
+    /// reference df are the exact Satterthwaite df by numDeriv (as Guides/TrialStats/MixedModels.md
+    /// describes). On these fits (df ≈ 50) ours differ from it by up to 6e-4 relative (1e-4 on
+    /// TrialStats' fixtures): df within 1e-3 relative, p within 1e-3 · max(1, |t|) relative, CI
+    /// limits within 1e-4 of the SE.
     @Test func logCPeptideRepeatedMeasuresAgreeWithR() throws {
         let reference = try Self.reference()
         let supportive = try #require(try ExampleStudy.results().supportiveAnalyses)
@@ -143,14 +154,15 @@ struct SeedSupportiveAnalysesTests {
                 expectClose(difference.difference?.se, reference.difference.se, "\(at) difference SE")
                 expectClose(difference.difference?.t, reference.difference.t, "\(at) t")
                 expectClose(difference.ratio?.estimate, reference.ratio.estimate, "\(at) ratio")
-                expectClose(difference.difference?.df, reference.difference.df, "\(at) df", tolerance: 2e-2)
-                expectClose(difference.difference?.pValue, reference.difference.pValue, "\(at) p", tolerance: 2e-2)
+                let exact = reference.exact
+                expectClose(difference.difference?.df, exact.df, "\(at) df", tolerance: 1e-3)
+                expectClose(difference.difference?.pValue, exact.pValue, "\(at) p", tolerance: 1e-3 * max(1, abs(reference.difference.t ?? 1)))
                 let se = try #require(reference.difference.se)
-                for (limit, expected) in [(difference.difference?.ciLower, reference.difference.ciLower),
-                                          (difference.difference?.ciUpper, reference.difference.ciUpper)] {
-                    #expect(abs(try #require(limit) - (try #require(expected))) <= 1e-3 * se, "\(at) CI limit")
+                for (limit, expected) in [(difference.difference?.ciLower, exact.ciLower), (difference.difference?.ciUpper, exact.ciUpper)] {
+                    #expect(abs(try #require(limit) - expected) <= 1e-4 * se, "\(at) CI limit \(limit ?? .nan) vs R \(expected)")
                 }
-                expectClose(difference.ratio, reference.ratio, "\(at) ratio CI", tolerance: 1e-3)
+                expectClose(difference.ratio?.ciLower, exp(exact.ciLower), "\(at) ratio lower", tolerance: 1e-4 * se)
+                expectClose(difference.ratio?.ciUpper, exp(exact.ciUpper), "\(at) ratio upper", tolerance: 1e-4 * se)
             }
         }
     }
