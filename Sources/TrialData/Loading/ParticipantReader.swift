@@ -31,11 +31,12 @@ struct ParticipantReader {
         var builders = file.header.indices.filter { $0 != idColumn && $0 != layout.arm && columns.isKept($0) }
             .map { DataColumnBuilder(name: file.header[$0], index: $0) }
         let checkedSlot = builders.map { builder in layout.numeric.firstIndex { $0.index == builder.index } }
+        var numbers: [Double] = []  // each row's values of `layout.numeric`, in one buffer for every row
 
         rowCount = file.forEachRecord(&log) { record, log in
             guard let idColumn else {
                 // Without USUBJID no row can be kept or referred to: its other columns are still checked.
-                if !record.isDamaged { _ = Row(record, layout, armTable, &log) }
+                if !record.isDamaged { _ = Row(record, layout, armTable, &log, numbers: &numbers) }
                 return
             }
             guard !record.isDamaged else {
@@ -50,12 +51,12 @@ struct ParticipantReader {
             if !isNew {
                 record.report(idColumn, Message.duplicateParticipant(record.text(idColumn), firstLine: Int(lines[index])), &log, &isValid)
             }
-            let row = Row(record, layout, armTable, &log)
+            let row = Row(record, layout, armTable, &log, numbers: &numbers)
             guard isNew else { return }
             lines.append(Int32(record.line))
             table.arm.append(row.arm)
             for (builder, slot) in zip(builders.indices, checkedSlot) {
-                if let slot { builders[builder].append(number: row.numbers[slot]) } else { builders[builder].append(record) }
+                if let slot { builders[builder].append(number: numbers[slot]) } else { builders[builder].append(record) }
             }
         }
         table.columns = builders.map(\.column)
@@ -80,13 +81,12 @@ private struct Layout {
     }
 }
 
-/// The checked values of one adsl row (placeholders where a value is invalid, already reported).
+/// The checked arm of one adsl row (placeholders where a value is invalid, already reported).
 private struct Row {
     var arm: Int32 = -1
-    /// The values of `Layout.numeric`, in its order.
-    var numbers: [Double]
 
-    init(_ record: CSVRecord, _ columns: Layout, _ arms: StringTable, _ log: inout DiagnosticLog) {
+    /// Checks `record`, leaving the values of `Layout.numeric` in `numbers`, in its order.
+    init(_ record: CSVRecord, _ columns: Layout, _ arms: StringTable, _ log: inout DiagnosticLog, numbers: inout [Double]) {
         var isValid = true
         if let armColumn = columns.arm, record.hasValue(armColumn, "ARM", &log, &isValid) {
             if let found = record.withValueBytes(armColumn, { arms.index(ofBytes: $0) }) {
@@ -95,7 +95,8 @@ private struct Row {
                 record.report(armColumn, Message.unknownArm(record.text(armColumn), arms: arms.strings), &log, &isValid)
             }
         }
-        numbers = columns.numeric.map { record.number($0.index, $0.name, &log, &isValid) }
+        numbers.removeAll(keepingCapacity: true)
+        for column in columns.numeric { numbers.append(record.number(column.index, column.name, &log, &isValid)) }
         let (age, ageAtDiagnosis) = (numbers[0], numbers[1])
         // Both numbers, so both columns are present.
         if ageAtDiagnosis > age, let ageColumn = columns.age, let diagnosisColumn = columns.ageAtDiagnosis {
