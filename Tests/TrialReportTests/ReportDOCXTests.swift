@@ -31,7 +31,7 @@ struct ReportDOCXTests {
         #expect(document.contains("<w:tblHeader/>") && document.contains("w:val=\"decimal\""))
         #expect(document.contains("<a:blip r:embed=\"rIdImage1\"/>"))
         let numbered = report.tables.filter { $0.number != nil }
-        #expect(numbered.allSatisfy { document.contains(">" + XMLWriter.escaped($0.title, quotes: false) + "</w:t>") })
+        #expect(numbered.allSatisfy { document.contains(">" + XMLText.escaped($0.title, quotes: false, forbidden: .dropped) + "</w:t>") })
         let footer = try TLFDOCXTests.run("/usr/bin/unzip", ["-p", file.path, "word/footer1.xml"])
         #expect(footer.contains("<w:fldSimple w:instr=\" NUMPAGES \">") && footer.contains(report.metadata.footer))
         let listing = try TLFDOCXTests.run("/usr/bin/unzip", ["-Z1", file.path])

@@ -43,7 +43,7 @@ struct TLFRTFTests {
     }
 
     @Test func aDocumentIsPlainASCIIWithBalancedGroups() {
-        let rtf = Self.document().rtf(Self.output())
+        let rtf = Self.document().text(Self.output())
         #expect(rtf.utf8.allSatisfy { $0 < 0x80 })
         #expect(rtf.hasPrefix("{\\rtf1\\ansi"))
         #expect(Self.group("rtf1", in: rtf)?.count == rtf.count - 1)   // the whole document but its final line break
@@ -52,7 +52,7 @@ struct TLFRTFTests {
     }
 
     @Test func headerPlacementPutsTheTitleBlockInThePageHeaderAndTheFootnotesInTheFooter() throws {
-        let rtf = Self.document(.header).rtf(Self.output())
+        let rtf = Self.document(.header).text(Self.output())
         let header = try #require(Self.group("header", in: rtf))
         let footer = try #require(Self.group("footer", in: rtf))
         #expect(header.contains("Study \\u8212? \\u945?"))
@@ -65,7 +65,7 @@ struct TLFRTFTests {
     }
 
     @Test func bodyPlacementPutsTheTitleBlockInRepeatingRowsAboveTheTableAndTheFootnotesAfterIt() throws {
-        let rtf = Self.document(.body).rtf(Self.output())
+        let rtf = Self.document(.body).text(Self.output())
         let header = try #require(Self.group("header", in: rtf))
         let footer = try #require(Self.group("footer", in: rtf))
         #expect(!header.contains("Table 14.3.1") && !footer.contains("Participants with"))
@@ -82,7 +82,7 @@ struct TLFRTFTests {
     }
 
     @Test func headerPlacementPutsTheColumnHeadersInThePageHeaderOnTheBodysColumnEdges() throws {
-        let rtf = Self.document(.header).rtf(Self.output())
+        let rtf = Self.document(.header).text(Self.output())
         let header = try #require(Self.group("header", in: rtf))
         let headerRows = header.components(separatedBy: "\\trowd").dropFirst()
         #expect(headerRows.count == 2 && headerRows.allSatisfy { !$0.contains("\\trhdr") })
@@ -100,7 +100,7 @@ struct TLFRTFTests {
     }
 
     @Test func numbersSitOnADecimalTabAndLabelsAreIndented() {
-        let rtf = Self.document().rtf(Self.output())
+        let rtf = Self.document().text(Self.output())
         let layout = TLFTableLayout(sampleAdverseEventTable(), paper: .a4, margin: TLFPageStyle.margin)
         #expect(layout.decimalTabs[0] == nil && layout.decimalTabs.dropFirst().allSatisfy { $0 != nil })
         let tab = layout.decimalTabs[1]!
@@ -122,9 +122,9 @@ struct TLFRTFTests {
         let layout = TLFTableLayout(wide, paper: .a4, margin: TLFPageStyle.margin)
         #expect(layout.landscape)
         #expect(layout.columnWidths.reduce(0, +) == 16838 - 2 * TLFPageStyle.margin)
-        let rtf = Self.document().rtf(Self.output(wide))
+        let rtf = Self.document().text(Self.output(wide))
         #expect(rtf.contains("\\paperw16838\\paperh11906") && rtf.contains("\\landscape") && rtf.contains("\\lndscpsxn"))
-        #expect(Self.document().rtf(Self.output()).contains("\\paperw11906\\paperh16838"))
+        #expect(Self.document().text(Self.output()).contains("\\paperw11906\\paperh16838"))
     }
 
     @Test func outputsAreNumberedInTheirSectionInReportOrderUnlessThePlanFixesTheNumber() throws {
@@ -187,5 +187,12 @@ struct TLFRTFTests {
         #expect(TLFPackage.footerProvenance(provenance) == "TrialReport 0.1.0; 2000-01-01; data lock 0123456789ab")
         provenance.lockChanged = true
         #expect(TLFPackage.footerProvenance(provenance).hasSuffix("data lock 0123456789ab (changed since lock)"))
+    }
+}
+
+extension RTFDocument {
+    /// The RTF file of `output` as text.
+    func text(_ output: TLFOutput) -> String {
+        String(decoding: rtf(output), as: UTF8.self)
     }
 }

@@ -58,7 +58,7 @@ struct DOCXDocument {
         body.raw(XMLWriter.section(width: pageWidth, height: pageHeight, margin: Style.margin, headerDistance: Style.headerDistance))
         return WordPackage(title: output.label + " " + output.table.caption, creator: provenance.split(separator: ";").first.map(String.init) ?? "",
                            date: date, styles: WordStyles(bodyPoints: TLFTableLayout.points, paragraphSpacing: 0),
-                           body: body.text, header: header.text, footer: footer.text)
+                           body: body.bytes, header: header.bytes, footer: footer.bytes)
     }
 
     /// The number and the caption in bold, then the population with its N, centred.

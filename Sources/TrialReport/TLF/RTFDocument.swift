@@ -24,9 +24,9 @@ struct RTFDocument {
 
     private typealias Style = TLFPageStyle
 
-    /// The RTF text of `output`.
+    /// The RTF file of `output` (ASCII).
     /// - Complexity: O(cells of the table).
-    func rtf(_ output: TLFOutput) -> String {
+    func rtf(_ output: TLFOutput) -> [UInt8] {
         let table = output.table
         let layout = TLFTableLayout(table, paper: paper, margin: Style.margin)
         let (pageWidth, pageHeight) = layout.pageSize(on: paper)
@@ -50,9 +50,10 @@ struct RTFDocument {
         if placement == .body {
             rtf += titleRows(output, width: layout.columnWidths.reduce(0, +)) + headerRows(table, layout: layout, repeated: true)
         }
-        rtf += bodyRows(table, layout: layout)
-        rtf += placement == .body ? footnotes(table) : paragraph("", points: TLFTableLayout.points, alignment: "\\ql")
-        return rtf + "}\n"
+        var bytes = Array(rtf.utf8)
+        bodyRows(table, layout: layout, into: &bytes)
+        bytes += (placement == .body ? footnotes(table) : paragraph("", points: TLFTableLayout.points, alignment: "\\ql")).utf8
+        return bytes + "}\n".utf8
     }
 
     /// The number, the caption and the population with its N, centred, bold but the population:
@@ -112,36 +113,46 @@ struct RTFDocument {
         return rtf
     }
 
-    /// The body rows, a rule below the last; the rows of a group kept together are kept with the
-    /// next row.
-    private func bodyRows(_ table: ReportTable, layout: TLFTableLayout) -> String {
-        var rtf = ""
+    /// Appends the body rows, a rule below the last; the rows of a group kept together are kept
+    /// with the next row.
+    private func bodyRows(_ table: ReportTable, layout: TLFTableLayout, into rtf: inout [UInt8]) {
         let columns = table.columnCount
         let boundaries = layout.columnBoundaries
         let bodyRows = TLFTableLayout.bodyRows(table)
+        // What every row repeats: the row's and its cells' definitions, a decimal column's paragraph.
+        let cells = { (last: Bool) in
+            (0..<columns).map { (last ? "\\clbrdrb\\brdrs\\brdrw10" : "") + "\\cellx\(boundaries[$0 + 1])" }.joined() + "\n"
+        }
+        let (cellsAbove, cellsLast) = (cells(false), cells(true))
+        let decimalParagraphs = (0..<columns).map { column in
+            layout.decimalTabs[column].map { "\\pard\\plain\\intbl\\f0\\fs\(TLFTableLayout.points * 2)\\tqdec\\tx\($0) " }
+        }
         for (index, (row, keepWithNext)) in bodyRows.enumerated() {
             let last = index == bodyRows.count - 1
-            rtf += "\\trowd\\trgaph\(TLFTableLayout.cellGap)\\trleft0\\trkeep" + (keepWithNext ? "\\trkeepfollow" : "") + "\n"
-            var cells = ""
+            rtf += "\\trowd\\trgaph\(TLFTableLayout.cellGap)\\trleft0\\trkeep".utf8
+            if keepWithNext { rtf += "\\trkeepfollow".utf8 }
+            rtf += "\n".utf8
+            rtf += (last ? cellsLast : cellsAbove).utf8
             for (column, cell) in table.paddedCells(row, to: columns).enumerated() {
-                rtf += (last ? "\\clbrdrb\\brdrs\\brdrw10" : "") + "\\cellx\(boundaries[column + 1])"
-                var text = RTFText.escaped(cell.text) + marks(cell.footnotes)
-                switch cell.emphasis {
-                case .bold: text = "{\\b " + text + "}"
-                case .italic: text = "{\\i " + text + "}"
-                case .none: break
-                }
-                if let tab = layout.decimalTabs[column] {
+                if let decimal = decimalParagraphs[column] {
                     // No tab character: Word and LibreOffice align a cell's text on its decimal tab
                     // without one (LibreOffice misplaces it after one).
-                    cells += "\\pard\\plain\\intbl\\f0\\fs\(TLFTableLayout.points * 2)\\tqdec\\tx\(tab) " + text + "\\cell"
+                    rtf += decimal.utf8
                 } else {
-                    cells += cellParagraph(text, alignment: cell.alignment, indent: cell.indentation * TLFTableLayout.indentation) + "\\cell"
+                    rtf += cellParagraph("", alignment: cell.alignment, indent: cell.indentation * TLFTableLayout.indentation).utf8
                 }
+                switch cell.emphasis {
+                case .bold: rtf += "{\\b ".utf8
+                case .italic: rtf += "{\\i ".utf8
+                case .none: break
+                }
+                RTFText.append(cell.text, to: &rtf)
+                rtf += marks(cell.footnotes).utf8
+                if cell.emphasis != .none { rtf += "}".utf8 }
+                rtf += "\\cell".utf8
             }
-            rtf += "\n" + cells + "\\row\n"
+            rtf += "\\row\n".utf8
         }
-        return rtf
     }
 
     /// A cell's paragraph (without `\cell`).

@@ -42,7 +42,7 @@ public enum TLFPackage {
         return outputs.flatMap { output in
             plan.tlf.formats.compactMap { format in
                 let bytes: [UInt8]? = switch format {
-                case .rtf: Array(rtf.rtf(output).utf8)
+                case .rtf: rtf.rtf(output)
                 case .docx: docx.docx(output)
                 case .pdf: nil
                 }

@@ -53,7 +53,7 @@ public struct ReportDOCX: Sendable {
         }
         return WordPackage(title: metadata.title, creator: metadata.creator, date: metadata.date,
                            styles: WordStyles(bodyPoints: Self.bodyPoints, paragraphSpacing: 120),
-                           body: writer.body.text, header: header.text, footer: footer.text,
+                           body: writer.body.bytes, header: header.bytes, footer: footer.bytes,
                            images: writer.images, links: writer.links).bytes
     }
 
@@ -68,10 +68,11 @@ public struct ReportDOCX: Sendable {
         var problems: [Diagnostic] = []
         /// Whether the last block was a table without footnotes (another table or the end needs a paragraph first).
         var separatorNeeded = false
-        /// Where the headings just written start: a landscape table's section starts there, so they go with it.
-        private var headingsStart: String.Index?
-        /// Where the last landscape section ended.
-        private var landscapeEnd: String.Index?
+        /// Where the headings just written start (a byte offset of `body`): a landscape table's
+        /// section starts there, so they go with it.
+        private var headingsStart: Int?
+        /// Where the last landscape section ended (a byte offset of `body`).
+        private var landscapeEnd: Int?
         private var bookmarks = 0
 
         init(paper: PaperSize, content: TypesetContent, png: [String: [UInt8]]) {
@@ -87,7 +88,7 @@ public struct ReportDOCX: Sendable {
         }
 
         /// The properties of a section of portrait or landscape pages.
-        func section(landscape: Bool) -> String {
+        func section(landscape: Bool) -> [UInt8] {
             let size = paper.size(landscape: landscape)
             return XMLWriter.section(width: Int((size.width * 20).rounded()), height: Int((size.height * 20).rounded()),
                                      margin: ReportDOCX.margin, headerDistance: TLFPageStyle.headerDistance)
@@ -100,7 +101,7 @@ public struct ReportDOCX: Sendable {
         private mutating func add(_ block: MarkdownBlock, indent: Int) {
             let headings = headingsStart
             switch block.content {
-            case .heading: headingsStart = headingsStart ?? body.text.endIndex
+            case .heading: headingsStart = headingsStart ?? body.bytes.count
             default: headingsStart = nil
             }
             switch block.content {
@@ -272,16 +273,16 @@ public struct ReportDOCX: Sendable {
         /// footnotes; on landscape pages of their own, with the headings right before it, when it
         /// is too wide for portrait.
         /// - Parameter headings: where the headings right before the table start, if any.
-        private mutating func addTable(_ table: ReportTable, anchor: String?, caption: Bool, headings: String.Index?) {
+        private mutating func addTable(_ table: ReportTable, anchor: String?, caption: Bool, headings: Int?) {
             let layout = TLFTableLayout(table, paper: paper, margin: ReportDOCX.margin)
             if layout.landscape {
                 // The portrait section ends before the table's headings, which go with it.
                 // Right after another landscape table there is no portrait section to end.
-                let start = headings ?? body.text.endIndex
+                let start = headings ?? body.bytes.count
                 if start != landscapeEnd {
                     var end = XMLWriter(fragment: true)
                     end.paragraph(ParagraphFormat(section: section(landscape: false)))
-                    body.insert(end.text, at: start)
+                    body.insert(end.bytes, at: start)
                 }
             } else if separatorNeeded {
                 body.paragraph()
@@ -303,7 +304,7 @@ public struct ReportDOCX: Sendable {
             }
             if layout.landscape {
                 body.paragraph(ParagraphFormat(section: section(landscape: true)))
-                landscapeEnd = body.text.endIndex
+                landscapeEnd = body.bytes.count
             }
             separatorNeeded = !layout.landscape && table.footnotes.isEmpty
         }

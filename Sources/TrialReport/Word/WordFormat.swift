@@ -14,7 +14,7 @@ struct ParagraphFormat {
     /// "left", "center", "right" or "both".
     var alignment: String?
     /// The properties of the section this paragraph ends (`w:sectPr`, already XML).
-    var section: String?
+    var section: [UInt8]?
 
     /// Writes `w:pPr`, or nothing when every property has its default.
     func write(into xml: inout XMLWriter) {
@@ -77,24 +77,32 @@ extension XMLWriter {
         }
     }
 
-    /// A run of `text` set as `format`: a tab character as `w:tab`, a line feed as `w:br`.
+    /// A run of `text` set as `format`: a tab character as `w:tab`, a line feed (or CR LF) as `w:br`.
     mutating func run(_ text: String, _ format: RunFormat = RunFormat()) {
         guard !text.isEmpty else { return }
         element("w:r") { xml in
             format.write(into: &xml)
-            var piece = ""
-            func flush(_ xml: inout XMLWriter) {
-                if !piece.isEmpty { xml.element("w:t", ["xml:space": "preserve"], text: piece) }
-                piece = ""
-            }
-            for character in text {
-                switch character {
-                case "\t": flush(&xml); xml.element("w:tab")
-                case "\n", "\r\n": flush(&xml); xml.element("w:br")
-                default: piece.append(character)
+            var text = text
+            text.withUTF8 { utf8 in
+                // Tab, line feed and carriage return are ASCII: no byte of another character equals them.
+                var start = 0, index = 0
+                func flush(_ xml: inout XMLWriter) {
+                    if index > start { xml.element("w:t", ["xml:space": "preserve"], utf8: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
                 }
+                while index < utf8.count {
+                    let byte = utf8[index]
+                    let lineBreak = byte == UInt8(ascii: "\r") && index + 1 < utf8.count && utf8[index + 1] == UInt8(ascii: "\n")
+                    if byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || lineBreak {
+                        flush(&xml)
+                        xml.element(byte == UInt8(ascii: "\t") ? "w:tab" : "w:br")
+                        index += lineBreak ? 2 : 1
+                        start = index
+                    } else {
+                        index += 1
+                    }
+                }
+                flush(&xml)
             }
-            flush(&xml)
         }
     }
 
@@ -105,7 +113,7 @@ extension XMLWriter {
 
     /// Section properties (`w:sectPr`): the page header and footer, the page size in twips
     /// (landscape when wider than high), margins and header and footer distances.
-    static func section(width: Int, height: Int, margin: Int, headerDistance: Int) -> String {
+    static func section(width: Int, height: Int, margin: Int, headerDistance: Int) -> [UInt8] {
         var xml = XMLWriter(fragment: true)
         xml.element("w:sectPr") { xml in
             xml.element("w:headerReference", ["w:type": "default", "r:id": WordPackage.headerRelationship])
@@ -119,6 +127,6 @@ extension XMLWriter {
                                     "w:left": String(margin), "w:header": String(headerDistance),
                                     "w:footer": String(headerDistance), "w:gutter": "0"])
         }
-        return xml.text
+        return xml.bytes
     }
 }

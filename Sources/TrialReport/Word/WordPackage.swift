@@ -18,10 +18,10 @@ struct WordPackage {
     var title: String, creator: String, date: String
     /// The styles (`word/styles.xml`).
     var styles: WordStyles
-    /// The content of `w:body`, its last section's properties included.
-    var body: String
-    /// The content of the page header (`w:hdr`) and footer (`w:ftr`).
-    var header: String, footer: String
+    /// The content of `w:body`, its last section's properties included (XML, UTF-8).
+    var body: [UInt8]
+    /// The content of the page header (`w:hdr`) and footer (`w:ftr`) (XML, UTF-8).
+    var header: [UInt8], footer: [UInt8]
     /// PNG images, `word/media/image<n>.png`, referred to as `WordPackage.imageRelationship(n)`.
     var images: [[UInt8]] = []
     /// External link targets, referred to as `WordPackage.linkRelationship(n)` (1-based).
@@ -36,29 +36,29 @@ struct WordPackage {
     /// - Complexity: O(size of the parts).
     var bytes: [UInt8] {
         var archive = ZIPArchive()
-        archive.add("[Content_Types].xml", Array(contentTypes.utf8))
-        archive.add("_rels/.rels", Array(packageRelationships.utf8))
-        archive.add("docProps/core.xml", Array(coreProperties.utf8))
-        archive.add("word/document.xml", Array(Self.part("w:document", body: "<w:body>" + body + "</w:body>").utf8))
-        archive.add("word/_rels/document.xml.rels", Array(documentRelationships.utf8))
-        archive.add("word/styles.xml", Array(styles.xml.utf8))
-        archive.add("word/settings.xml", Array(Self.settings.utf8))
-        archive.add("word/header1.xml", Array(Self.part("w:hdr", body: header).utf8))
-        archive.add("word/footer1.xml", Array(Self.part("w:ftr", body: footer).utf8))
+        archive.add("[Content_Types].xml", contentTypes)
+        archive.add("_rels/.rels", packageRelationships)
+        archive.add("docProps/core.xml", coreProperties)
+        archive.add("word/document.xml", Self.part("w:document") { $0.element("w:body") { $0.raw(body) } })
+        archive.add("word/_rels/document.xml.rels", documentRelationships)
+        archive.add("word/styles.xml", styles.xml)
+        archive.add("word/settings.xml", Self.settings)
+        archive.add("word/header1.xml", Self.part("w:hdr") { $0.raw(header) })
+        archive.add("word/footer1.xml", Self.part("w:ftr") { $0.raw(footer) })
         for (index, image) in images.enumerated() {
             archive.add("word/media/image\(index + 1).png", image, method: .stored)
         }
         return archive.bytes
     }
 
-    /// A part whose root element `root` holds `body` (already XML).
-    private static func part(_ root: String, body: String) -> String {
+    /// A part whose root element `root` holds what `body` writes.
+    private static func part(_ root: String, body: (inout XMLWriter) -> Void) -> [UInt8] {
         var xml = XMLWriter()
-        xml.element(root, namespaces) { $0.raw(body) }
-        return xml.text
+        xml.element(root, namespaces, body)
+        return xml.bytes
     }
 
-    private var contentTypes: String {
+    private var contentTypes: [UInt8] {
         let main = "application/vnd.openxmlformats-officedocument.wordprocessingml."
         var xml = XMLWriter()
         xml.element("Types", ["xmlns": "http://schemas.openxmlformats.org/package/2006/content-types"]) { xml in
@@ -72,17 +72,17 @@ struct WordPackage {
                 xml.element("Override", ["PartName": part, "ContentType": type])
             }
         }
-        return xml.text
+        return xml.bytes
     }
 
-    private var packageRelationships: String {
+    private var packageRelationships: [UInt8] {
         Self.relationships([
             ("rIdDocument", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "word/document.xml"),
             ("rIdCore", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
         ])
     }
 
-    private var documentRelationships: String {
+    private var documentRelationships: [UInt8] {
         let type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
         var entries = [("rIdStyles", type + "styles", "styles.xml"), ("rIdSettings", type + "settings", "settings.xml"),
                        (Self.headerRelationship, type + "header", "header1.xml"), (Self.footerRelationship, type + "footer", "footer1.xml")]
@@ -90,7 +90,7 @@ struct WordPackage {
         return Self.relationships(entries, external: links.enumerated().map { (Self.linkRelationship($0 + 1), type + "hyperlink", $1) })
     }
 
-    private static func relationships(_ entries: [(String, String, String)], external: [(String, String, String)] = []) -> String {
+    private static func relationships(_ entries: [(String, String, String)], external: [(String, String, String)] = []) -> [UInt8] {
         var xml = XMLWriter()
         xml.element("Relationships", ["xmlns": "http://schemas.openxmlformats.org/package/2006/relationships"]) { xml in
             for (id, type, target) in entries {
@@ -100,10 +100,10 @@ struct WordPackage {
                 xml.element("Relationship", ["Id": id, "Type": type, "Target": target, "TargetMode": "External"])
             }
         }
-        return xml.text
+        return xml.bytes
     }
 
-    private var coreProperties: String {
+    private var coreProperties: [UInt8] {
         var xml = XMLWriter()
         xml.element("cp:coreProperties", [
             "xmlns:cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
@@ -115,10 +115,10 @@ struct WordPackage {
             xml.element("dcterms:created", ["xsi:type": "dcterms:W3CDTF"], text: date + "Z")
             xml.element("dcterms:modified", ["xsi:type": "dcterms:W3CDTF"], text: date + "Z")
         }
-        return xml.text
+        return xml.bytes
     }
 
-    private static let settings: String = {
+    private static let settings: [UInt8] = {
         var xml = XMLWriter()
         xml.element("w:settings", ["xmlns:w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"]) { xml in
             xml.element("w:defaultTabStop", ["w:val": "709"])
@@ -127,6 +127,6 @@ struct WordPackage {
                                                 "w:val": "15"])
             }
         }
-        return xml.text
+        return xml.bytes
     }()
 }

@@ -26,8 +26,8 @@ struct WordStyles {
          ("Footer", "footer", max(7, bodyPoints - 2), false, false, nil, 0, 0)]
     }
 
-    /// The part's XML.
-    var xml: String {
+    /// The part's XML, UTF-8.
+    var xml: [UInt8] {
         var xml = XMLWriter()
         xml.element("w:styles", ["xmlns:w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"]) { xml in
             xml.element("w:docDefaults") { xml in
@@ -78,6 +78,6 @@ struct WordStyles {
                 }
             }
         }
-        return xml.text
+        return xml.bytes
     }
 }

@@ -77,19 +77,19 @@ struct ZIPArchive {
         guard deflateInit2_(stream, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
                             Int32(MemoryLayout<z_stream>.size)) == Z_OK else { fatalError("zlib could not start") }
         defer { deflateEnd(stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(stream, UInt(bytes.count))))
-        var input = bytes
-        let status = input.withUnsafeMutableBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { output in
-                stream.pointee.next_in = input.baseAddress
+        let bound = Int(deflateBound(stream, UInt(bytes.count)))
+        return [UInt8](unsafeUninitializedCapacity: bound) { output, written in
+            let status = bytes.withUnsafeBufferPointer { input in
+                // zlib reads `next_in` only (its declaration lacks the const).
+                stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
                 stream.pointee.avail_in = UInt32(input.count)
                 stream.pointee.next_out = output.baseAddress
                 stream.pointee.avail_out = UInt32(output.count)
                 return deflate(stream, Z_FINISH)
             }
+            precondition(status == Z_STREAM_END, "zlib could not deflate within its bound")
+            written = Int(stream.pointee.total_out)
         }
-        precondition(status == Z_STREAM_END, "zlib could not deflate within its bound")
-        return Array(output[..<Int(stream.pointee.total_out)])
     }
 
     /// Appends `value` little-endian.
