@@ -51,14 +51,19 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
     /// - Throws: as `init`.
     /// - Complexity: O(N), N = a + b + c + d.
     public static func pValue(_ a: Int, _ b: Int, _ c: Int, _ d: Int) throws(StatisticsError) -> Double {
-        Swift.min(1, try distribution(a, b, c, d).twoSidedPValue(observed: a))
+        Swift.min(1, NoncentralHypergeometric.twoSidedPValue(try margins(a, b, c, d), observed: a))
     }
 
     /// The distribution of `a` given the table's margins.
     private static func distribution(_ a: Int, _ b: Int, _ c: Int, _ d: Int) throws(StatisticsError) -> NoncentralHypergeometric {
+        NoncentralHypergeometric(try margins(a, b, c, d))
+    }
+
+    /// The central hypergeometric distribution of `a` given the table's margins.
+    private static func margins(_ a: Int, _ b: Int, _ c: Int, _ d: Int) throws(StatisticsError) -> Hypergeometric {
         guard a >= 0, b >= 0, c >= 0, d >= 0 else { throw .invalidCount("negative cell in [\(a), \(b); \(c), \(d)]") }
         guard a + b + c + d > 0 else { throw .emptyMargin("all four cells are zero") }
-        return NoncentralHypergeometric(try Hypergeometric(white: a + c, black: b + d, draws: a + b))
+        return try Hypergeometric(white: a + c, black: b + d, draws: a + b)
     }
 }
 

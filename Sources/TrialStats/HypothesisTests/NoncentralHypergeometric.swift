@@ -21,23 +21,36 @@ struct NoncentralHypergeometric {
     init(_ central: Hypergeometric) {
         support = central.support
         centralMean = Double(central.draws) * Double(central.white) / Double(central.white + central.black)
-        let lowest = support.lowerBound
+        logDensity = Self.centralLogDensities(central, above: -.infinity).values
+    }
+
+    /// The central log densities minus their maximum, built from the mode outward by the ratio
+    /// recurrence and stopped on each side after the first value below `floor` (the density is
+    /// log-concave: every value further out is smaller still). The values are the same, bit for
+    /// bit, whatever the floor.
+    /// - Returns: the index of `values[0]` (x − support.lowerBound) and the values.
+    private static func centralLogDensities(_ central: Hypergeometric, above floor: Double) -> (first: Int, values: [Double]) {
+        let lowest = central.support.lowerBound
         let m = Double(central.white), n = Double(central.black), k = Double(central.draws)
-        var logDensity = [Double](repeating: 0, count: support.count)
-        let mode = central.mode - lowest
         func logRatio(_ index: Int) -> Double {  // log P(x + 1)/P(x), x = lowest + index
             let x = Double(lowest + index)
             return Double.log((m - x) * (k - x)) - Double.log((x + 1) * (n - k + x + 1))
         }
-        if mode + 1 < logDensity.count {
-            for index in (mode + 1)..<logDensity.count {
-                logDensity[index] = logDensity[index - 1] + logRatio(index - 1)
-            }
+        let mode = central.mode - lowest, count = central.support.count
+        var above = [0.0], below: [Double] = []
+        var index = mode + 1
+        while index < count, !(above[above.count - 1] < floor) {
+            above.append(above[above.count - 1] + logRatio(index - 1))
+            index += 1
         }
-        for index in stride(from: mode - 1, through: 0, by: -1) {
-            logDensity[index] = logDensity[index + 1] - logRatio(index)
+        index = mode - 1
+        var previous = 0.0
+        while index >= 0, !(previous < floor) {
+            previous -= logRatio(index)
+            below.append(previous)
+            index -= 1
         }
-        self.logDensity = logDensity
+        return (mode - below.count, below.reversed() + above)
     }
 
     /// Sums over the distribution with odds ratio `oddsRatio` (0 < ψ < ∞).
@@ -86,7 +99,22 @@ struct NoncentralHypergeometric {
     /// observed one, with relative tolerance 1e-7 (`d <= d[x] * (1 + 1e-7)`).
     /// - Complexity: O(support size).
     func twoSidedPValue(observed x: Int) -> Double {
-        let observed = Double.exp(logDensity[x - support.lowerBound]) * (1 + 1e-7)
+        Self.twoSidedPValue(logDensity, observedIndex: x - support.lowerBound)
+    }
+
+    /// R's two-sided p-value of `observed` under the `central` distribution, from the part of the
+    /// support where the density does not underflow to zero: R sums the zeros of the rest, which
+    /// change no sum, so the result is the same to the bit.
+    /// - Complexity: O(width of the support where the density exceeds e⁻⁷⁴⁶), about 60 standard
+    ///   deviations of the distribution however large the table.
+    static func twoSidedPValue(_ central: Hypergeometric, observed: Int) -> Double {
+        // exp(v) is exactly 0 for v < −745.2: stopping after the first value below −746 keeps every non-zero density.
+        let (first, values) = centralLogDensities(central, above: -746)
+        return twoSidedPValue(values, observedIndex: observed - central.support.lowerBound - first)
+    }
+
+    private static func twoSidedPValue(_ logDensity: [Double], observedIndex: Int) -> Double {
+        let observed = logDensity.indices.contains(observedIndex) ? Double.exp(logDensity[observedIndex]) * (1 + 1e-7) : 0
         var total = 0.0, extreme = 0.0
         for value in logDensity {
             let density = Double.exp(value)
