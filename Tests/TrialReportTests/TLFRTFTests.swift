@@ -42,6 +42,21 @@ struct TLFRTFTests {
         #expect(RTFText.escaped("a\tb\nc\u{1}d") == "a\\tab b\\line cd")
     }
 
+    @Test func aCellIsMeasuredInOnePassAsItsLineItsWidestWordAndItsNumbersParts() {
+        let texts = ["", " ", "P0000035", "12.5 (3.41)", "a  b ", " lead", ".5", "3 (11.1%)", "no point", "−1.5 ≥ 2 é",
+                     "x \u{301}y", "1.\u{301}5 .2"]
+        for text in texts {
+            for bold in [false, true] {
+                let (line, word) = TLFTableLayout.measuredLineAndWord(text, bold: bold)
+                #expect(line == TLFTableLayout.measured(text, bold: bold) && word == TLFTableLayout.widestWord(text))
+                let (integer, fraction) = TLFTableLayout.split(text)
+                let parts = TLFTableLayout.measuredParts(text, bold: bold)
+                #expect(parts.integer == TLFTableLayout.measured(integer, bold: bold))
+                #expect(parts.fraction == TLFTableLayout.measured(fraction, bold: bold))
+            }
+        }
+    }
+
     @Test func aDocumentIsPlainASCIIWithBalancedGroups() {
         let rtf = Self.document().text(Self.output())
         #expect(rtf.utf8.allSatisfy { $0 < 0x80 })

@@ -46,16 +46,17 @@ struct TLFTableLayout: Equatable {
         }
         for row in table.rows {
             for (column, cell) in table.paddedCells(row, to: columns).enumerated() {
-                let text = cell.text + Self.markers(cell.footnotes)
+                let text = cell.footnotes.isEmpty ? cell.text : cell.text + Self.markers(cell.footnotes)
                 let bold = cell.emphasis == .bold
                 if alignments[column] == .decimal {
-                    let (integer, fraction) = Self.split(text)
-                    left[column] = max(left[column], Self.measured(integer, bold: bold))
-                    right[column] = max(right[column], Self.measured(fraction, bold: bold))
+                    let (integer, fraction) = Self.measuredParts(text, bold: bold)
+                    left[column] = max(left[column], integer)
+                    right[column] = max(right[column], fraction)
                 } else {
                     let indent = cell.indentation * Self.indentation
-                    body[column] = max(body[column], indent + Self.measured(text, bold: bold))
-                    bodyWord[column] = max(bodyWord[column], indent + Self.widestWord(text))
+                    let (line, word) = Self.measuredLineAndWord(text, bold: bold)
+                    body[column] = max(body[column], indent + line)
+                    bodyWord[column] = max(bodyWord[column], indent + word)
                 }
             }
         }
@@ -158,7 +159,51 @@ struct TLFTableLayout: Equatable {
     /// The width of `text` at the table's size with 5% and 20 twips to spare: word processors
     /// round and kern, and a text that just fits by the metrics was seen to wrap.
     static func measured(_ text: String, bold: Bool = false) -> Int {
-        let width = TextWidth.twips(text, points: points, bold: bold)
-        return text.isEmpty ? 0 : width + width / 20 + 20
+        text.isEmpty ? 0 : spared(TextWidth.twips(text, points: points, bold: bold))
+    }
+
+    /// `measured` of a text `thousandths` of an em wide: `width` with 5% and 20 twips to spare.
+    private static func measured(thousandths: Int, bold: Bool) -> Int {
+        spared(TextWidth.twips(thousandths: thousandths, points: points, bold: bold))
+    }
+
+    private static func spared(_ width: Int) -> Int {
+        width + width / 20 + 20
+    }
+
+    /// `measured(text)` and `widestWord(text)` in one pass over an ASCII text, without copying
+    /// its words (a listing measures every cell); through them otherwise.
+    static func measuredLineAndWord(_ text: String, bold: Bool) -> (line: Int, word: Int) {
+        // Beyond ASCII, a space or a point may be part of a character (a combining mark after it).
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return (measured(text, bold: bold), widestWord(text)) }
+        var line = 0, word = 0, widest = 0
+        for scalar in text.unicodeScalars {
+            let width = TextWidth.thousandths(scalar)
+            line += width
+            if scalar == " " {
+                if word > 0 { widest = max(widest, measured(thousandths: word, bold: false)) }
+                word = 0
+            } else {
+                word += width
+            }
+        }
+        if word > 0 { widest = max(widest, measured(thousandths: word, bold: false)) }
+        return (text.isEmpty ? 0 : measured(thousandths: line, bold: bold), widest)
+    }
+
+    /// `measured` of the two parts `split` cuts `text` into, in one pass over an ASCII text
+    /// without copying them; through them otherwise.
+    static func measuredParts(_ text: String, bold: Bool) -> (integer: Int, fraction: Int) {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let (integer, fraction) = split(text)
+            return (measured(integer, bold: bold), measured(fraction, bold: bold))
+        }
+        var integer = 0, fraction = 0, point = false, integerEmpty = true
+        for scalar in text.unicodeScalars {
+            point = point || scalar == "."
+            if point { fraction += TextWidth.thousandths(scalar) } else { integer += TextWidth.thousandths(scalar) }
+            integerEmpty = integerEmpty && point
+        }
+        return (integerEmpty ? 0 : measured(thousandths: integer, bold: bold), point ? measured(thousandths: fraction, bold: bold) : 0)
     }
 }

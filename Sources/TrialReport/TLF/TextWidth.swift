@@ -16,11 +16,17 @@ enum TextWidth {
     /// The width of `text` in twips (1/20 point) at `points` size.
     /// - Complexity: O(length of `text`).
     static func twips(_ text: String, points: Int, bold: Bool = false) -> Int {
-        var thousandths = 0
-        for scalar in text.unicodeScalars {
-            let value = Int(scalar.value)
-            thousandths += (32...126).contains(value) ? ascii[value - 32] : 556
-        }
+        twips(thousandths: text.unicodeScalars.reduce(0) { $0 + thousandths($1) }, points: points, bold: bold)
+    }
+
+    /// The advance width of `scalar` in 1/1000 em.
+    static func thousandths(_ scalar: Unicode.Scalar) -> Int {
+        let value = Int(scalar.value)
+        return (32...126).contains(value) ? ascii[value - 32] : 556
+    }
+
+    /// The width of text `thousandths` of an em wide, in twips at `points` size.
+    static func twips(thousandths: Int, points: Int, bold: Bool) -> Int {
         let width = thousandths * points * 20 / 1000
         return bold ? width * 11 / 10 : width
     }
