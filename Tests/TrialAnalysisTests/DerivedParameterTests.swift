@@ -79,6 +79,14 @@ struct DerivedParameterTests {
         #expect(grouped.evaluate { ["A": 5, "B": 1, "C": 1][$0] } == -2)
         #expect(grouped.evaluate { ["A": 5, "B": 1, "C": 0][$0] } == nil)
         #expect(idaa.evaluate { ["HBA1C": 7.5][$0] } == nil)
+        // Item by item: NaN exactly where one at a time gives nil, the same value elsewhere.
+        let columns: [String: [Double]] = ["A": [5, 5, .nan, 3, .infinity], "B": [1, 1, 1, 3, 1], "C": [1, 0, 1, 2, 1]]
+        let values = grouped.evaluate(count: 5) { columns[$0]! }
+        for item in 0..<5 {
+            let single = grouped.evaluate { code in columns[code].map { $0[item] }.flatMap { $0.isNaN ? nil : $0 } }
+            #expect(single.map { $0 == values[item] || ($0.isNaN && values[item].isNaN) } ?? values[item].isNaN, "item \(item)")
+        }
+        #expect(idaa.evaluate(count: 2) { ["HBA1C": [7.5, 8], "INSDOSE": [0.5, .nan]][$0]! }.map(\.isNaN) == [false, true])
         #expect(throws: ParameterExpression.ParseError(message: "expected ')'", offset: 6)) { try ParameterExpression(parsing: "(A + B") }
         #expect(throws: ParameterExpression.ParseError(message: "unexpected 'B'", offset: 2)) { try ParameterExpression(parsing: "A B") }
     }

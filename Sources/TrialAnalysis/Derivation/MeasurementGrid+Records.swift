@@ -24,16 +24,16 @@ extension MeasurementGrid {
                  file: String) -> (table: BDSTable, skipped: Int) {
         var skipped = 0
         let sources = expression.parameters.compactMap { codes.firstIndex(of: $0) }
+        let missing = [Double](repeating: .nan, count: participantCount)
         let table = records(code: derived.code, label: derived.label, unit: derived.unit, file: file) { visit, atVisit in
+            let values = expression.evaluate(count: participantCount) { code in
+                codes.firstIndex(of: code).map { index in
+                    withValues(parameter: index, visit: visit) { values, _ in Array(values) }
+                } ?? missing
+            }
             for participant in 0..<participantCount {
-                let value = expression.evaluate { code in
-                    codes.firstIndex(of: code).flatMap { index in
-                        let value = self.value(parameter: index, visit: visit, participant: participant)
-                        return value.isNaN ? nil : value
-                    }
-                }
-                if let value, value.isFinite {
-                    atVisit(participant, value)
+                if values[participant].isFinite {
+                    atVisit(participant, values[participant])
                 } else if sources.contains(where: { !self.value(parameter: $0, visit: visit, participant: participant).isNaN }) {
                     skipped += 1
                 }
