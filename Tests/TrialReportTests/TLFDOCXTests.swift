@@ -90,6 +90,35 @@ struct TLFDOCXTests {
                 + Self.document().package(output).text.body + "</w:body></w:document>")
     }
 
+    @Test func bodyCellsHaveTheTableTextStyleAndWriteOnlyWhatDiffersFromIt() throws {
+        let package = Self.document().package(TLFRTFTests.output())
+        let body = package.text.body
+        let start = try #require(body.range(of: "<w:tbl>")), end = try #require(body.range(of: "</w:tbl>"))
+        let table = body[start.lowerBound..<end.upperBound]
+        let cells = table.components(separatedBy: "<w:tc>").count - 1
+        #expect(cells > 0 && table.components(separatedBy: "<w:pStyle w:val=\"TableText\"/>").count - 1 == cells)
+        // Size, spacing and left alignment come from the style.
+        #expect(!table.contains("<w:sz ") && !table.contains("<w:spacing ") && !table.contains("<w:jc w:val=\"left\"/>"))
+        let styles = String(decoding: package.styles.xml, as: UTF8.self)
+        let style = try #require(styles.range(of: "w:styleId=\"TableText\">").map { styles[$0.upperBound...] })
+        let definition = style[..<style.range(of: "</w:style>")!.lowerBound]
+        #expect(definition.contains("<w:spacing w:before=\"0\" w:after=\"0\"/>"))
+        #expect(definition.contains("<w:sz w:val=\"\(TLFTableLayout.points * 2)\"/>"))
+    }
+
+    @Test func aLargeEntryIsDeflatedAtTheFastLevelAndReadsBackTheSame() throws {
+        let row = "<w:tr><w:tc><w:p><w:r><w:t>P0000035</w:t></w:r></w:p></w:tc></w:tr>"
+        let large = Array(String(repeating: row, count: ZIPArchive.largeEntry / row.utf8.count + 1).utf8)
+        var archive = ZIPArchive()
+        archive.add("word/document.xml", large)
+        let bytes = archive.bytes
+        #expect(bytes.count < large.count / 20)
+        let scratch = try ScratchFolder()
+        let file = scratch.url.appendingPathComponent("large.docx")
+        try Data(bytes).write(to: file)
+        #expect(try Self.run("/usr/bin/unzip", ["-p", file.path, "word/document.xml"]) == String(decoding: large, as: UTF8.self))
+    }
+
     static var namespaces: String { WordPackage.namespaces.map { " \($0.key)=\"\($0.value)\"" }.joined() }
 
     /// The standard output of `executable` run with `arguments`.

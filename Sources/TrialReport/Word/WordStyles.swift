@@ -1,6 +1,7 @@
 /// The styles of a Word document (`word/styles.xml`): Liberation Sans (Arial's metrics) at
-/// `bodyPoints`, the report title, Heading 1 to 3, captions, table notes, code, the page header
-/// and footer, and links; a document refers to them by id ("Heading1").
+/// `bodyPoints`, the report title, Heading 1 to 3, captions, table cells' text (at the TLF
+/// package's `TLFTableLayout.points`), table notes, code, the page header and footer, and links;
+/// a document refers to them by id ("Heading1").
 struct WordStyles {
     /// The font of every text but code.
     static let font = "Liberation Sans"
@@ -20,6 +21,7 @@ struct WordStyles {
          ("Heading2", "heading 2", bodyPoints + 2, true, true, 1, 240, 120),
          ("Heading3", "heading 3", bodyPoints + 1, true, true, 2, 200, 80),
          ("Caption", "caption", bodyPoints, false, false, nil, 120, 120),
+         ("TableText", "Table Text", TLFTableLayout.points, false, false, nil, 0, 0),
          ("TableNote", "Table Note", max(7, bodyPoints - 2), false, false, nil, 0, 0),
          ("Code", "Code", max(7, bodyPoints - 1), false, false, nil, 0, 0),
          ("Header", "header", max(7, bodyPoints - 2), false, false, nil, 0, 0),

@@ -1,14 +1,14 @@
 /// A `ReportTable` as a Word table on the columns of its `TLFTableLayout` (the widths and decimal
 /// tabs the RTF files use): header rows with rules above and below, cells spanning columns,
 /// body rows with nested labels indented and numbers on a decimal tab, a rule below the last
-/// row. Rows are never split across pages; the rows of a group are kept together.
+/// row. Rows are never split across pages; the rows of a group are kept together. Every cell's
+/// paragraph has the style "TableText" (`WordStyles`: its size, no spacing, left-aligned), so a
+/// cell writes only what differs from it: a listing of many rows stays small.
 struct WordTable {
     /// The table.
     var table: ReportTable
     /// Its columns.
     var layout: TLFTableLayout
-    /// The size of its text, in points.
-    var points = TLFTableLayout.points
 
     /// What goes into the table.
     struct Parts {
@@ -53,7 +53,7 @@ struct WordTable {
                             cell(width: widths[header.columns].reduce(0, +), span: header.columns.count, top: header.ruleAbove,
                                  bottom: header.ruleBelow, bottomAligned: true, into: &xml) { xml in
                                 xml.paragraph(cellFormat(header.cell.alignment, keepNext: true)) { xml in
-                                    xml.run(header.cell.text, RunFormat(points: points))
+                                    xml.run(header.cell.text)
                                     marks(header.cell.footnotes, into: &xml)
                                 }
                             }
@@ -71,12 +71,12 @@ struct WordTable {
                                 var format = cellFormat(content.alignment, keepNext: keepNext, indent: content.indentation * TLFTableLayout.indentation)
                                 if let tab = layout.decimalTabs[column] {
                                     // No tab character: Word and LibreOffice align a cell's text on its decimal tab without one.
-                                    format.alignment = "left"
+                                    format.alignment = nil
                                     format.indent = 0
                                     format.tabs = [("decimal", tab)]
                                 }
                                 xml.paragraph(format) { xml in
-                                    xml.run(content.text, RunFormat(bold: content.emphasis == .bold, italic: content.emphasis == .italic, points: points))
+                                    xml.run(content.text, RunFormat(bold: content.emphasis == .bold, italic: content.emphasis == .italic))
                                     marks(content.footnotes, into: &xml)
                                 }
                             }
@@ -117,18 +117,18 @@ struct WordTable {
         }
     }
 
-    /// A cell paragraph: no spacing, the column's alignment (a decimal header centred), nested labels indented.
+    /// A cell paragraph: the column's alignment (a decimal header centred), nested labels indented.
     private func cellFormat(_ alignment: ReportTable.Alignment, keepNext: Bool, indent: Int = 0) -> ParagraphFormat {
-        let jc = switch alignment {
-        case .left: "left"
+        let jc: String? = switch alignment {
+        case .left: nil
         case .center, .decimal: "center"
         case .right: "right"
         }
-        return ParagraphFormat(keepNext: keepNext, before: 0, after: 0, indent: indent, alignment: jc)
+        return ParagraphFormat(style: "TableText", keepNext: keepNext, indent: indent, alignment: jc)
     }
 
     /// Footnote markers as superscript after a text: "a,b".
     private func marks(_ footnotes: [String], into xml: inout XMLWriter) {
-        if !footnotes.isEmpty { xml.run(footnotes.joined(separator: ","), RunFormat(superscript: true, points: points)) }
+        if !footnotes.isEmpty { xml.run(footnotes.joined(separator: ","), RunFormat(superscript: true)) }
     }
 }
