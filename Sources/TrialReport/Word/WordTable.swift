@@ -63,19 +63,21 @@ struct WordTable {
             }
             if parts.body {
                 let columns = table.columnCount
+                // The properties of a body cell and of its paragraph, as XML: the same for most cells
+                // of a column (a listing has tens of thousands), so each kind is written once.
+                var properties: [BodyCell: (cell: [UInt8], paragraph: [UInt8])] = [:]
                 for (index, (row, keepNext)) in bodyRows.enumerated() {
                     let last = index == bodyRows.count - 1
                     self.row(header: false, keepNext: keepNext, into: &xml) { xml in
                         for (column, content) in table.paddedCells(row, to: columns).enumerated() {
-                            cell(width: widths[column], bottom: last, into: &xml) { xml in
-                                var format = cellFormat(content.alignment, keepNext: keepNext, indent: content.indentation * TLFTableLayout.indentation)
-                                if let tab = layout.decimalTabs[column] {
-                                    // No tab character: Word and LibreOffice align a cell's text on its decimal tab without one.
-                                    format.alignment = nil
-                                    format.indent = 0
-                                    format.tabs = [("decimal", tab)]
-                                }
-                                xml.paragraph(format) { xml in
+                            let kind = BodyCell(column: column, bottom: last, keepNext: keepNext, alignment: content.alignment,
+                                                indentation: content.indentation)
+                            let written = properties[kind] ?? bodyCellProperties(kind, width: widths[column])
+                            properties[kind] = written
+                            xml.element("w:tc") { xml in
+                                xml.raw(written.cell)
+                                xml.element("w:p") { xml in
+                                    xml.raw(written.paragraph)
                                     xml.run(content.text, RunFormat(bold: content.emphasis == .bold, italic: content.emphasis == .italic))
                                     marks(content.footnotes, into: &xml)
                                 }
@@ -102,19 +104,52 @@ struct WordTable {
     private func cell(width: Int, span: Int = 1, top: Bool = false, bottom: Bool = false, bottomAligned: Bool = false,
                       into xml: inout XMLWriter, _ content: (inout XMLWriter) -> Void) {
         xml.element("w:tc") { xml in
-            xml.element("w:tcPr") { xml in
-                xml.element("w:tcW", ["w:w": String(width), "w:type": "dxa"])
-                if span > 1 { xml.element("w:gridSpan", ["w:val": String(span)]) }
-                if top || bottom {
-                    xml.element("w:tcBorders") { xml in
-                        if top { xml.element("w:top", ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"]) }
-                        if bottom { xml.element("w:bottom", ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"]) }
-                    }
-                }
-                if bottomAligned { xml.element("w:vAlign", ["w:val": "bottom"]) }
-            }
+            cellProperties(width: width, span: span, top: top, bottom: bottom, bottomAligned: bottomAligned, into: &xml)
             content(&xml)
         }
+    }
+
+    /// A cell's properties (`w:tcPr`): its width, the columns it spans, its rules and vertical alignment.
+    private func cellProperties(width: Int, span: Int = 1, top: Bool = false, bottom: Bool = false, bottomAligned: Bool = false,
+                                into xml: inout XMLWriter) {
+        xml.element("w:tcPr") { xml in
+            xml.element("w:tcW", ["w:w": String(width), "w:type": "dxa"])
+            if span > 1 { xml.element("w:gridSpan", ["w:val": String(span)]) }
+            if top || bottom {
+                xml.element("w:tcBorders") { xml in
+                    if top { xml.element("w:top", ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"]) }
+                    if bottom { xml.element("w:bottom", ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"]) }
+                }
+            }
+            if bottomAligned { xml.element("w:vAlign", ["w:val": "bottom"]) }
+        }
+    }
+
+    /// What sets a body cell's properties and its paragraph's apart.
+    private struct BodyCell: Hashable {
+        var column: Int
+        /// Whether the cell is in the last row (a rule below it).
+        var bottom: Bool
+        var keepNext: Bool
+        var alignment: ReportTable.Alignment
+        var indentation: Int
+    }
+
+    /// The properties (XML) of a body cell of `kind` `width` twips wide and of its paragraph: the
+    /// column's decimal tab, else the cell's alignment and indentation.
+    private func bodyCellProperties(_ kind: BodyCell, width: Int) -> (cell: [UInt8], paragraph: [UInt8]) {
+        var cell = XMLWriter(fragment: true)
+        cellProperties(width: width, bottom: kind.bottom, into: &cell)
+        var format = cellFormat(kind.alignment, keepNext: kind.keepNext, indent: kind.indentation * TLFTableLayout.indentation)
+        if let tab = layout.decimalTabs[kind.column] {
+            // No tab character: Word and LibreOffice align a cell's text on its decimal tab without one.
+            format.alignment = nil
+            format.indent = 0
+            format.tabs = [("decimal", tab)]
+        }
+        var paragraph = XMLWriter(fragment: true)
+        format.write(into: &paragraph)
+        return (cell.bytes, paragraph.bytes)
     }
 
     /// A cell paragraph: the column's alignment (a decimal header centred), nested labels indented.
