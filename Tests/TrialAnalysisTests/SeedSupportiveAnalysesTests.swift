@@ -110,7 +110,7 @@ struct SeedSupportiveAnalysesTests {
         for (endpoint, expected) in zip(supportive.modelEndpoints, reference.ancova) {
             let context = expected.parameter
             #expect(endpoint.model == "log(AVAL + 1) ~ arm + log(BASE + 1)" && endpoint.logOffset == 1 && endpoint.visit == 12)
-            #expect(endpoint.failure == nil && endpoint.excluded == 53 - expected.n && endpoint.subgroups == nil)
+            #expect(endpoint.failure == nil && endpoint.excluded == 53 - expected.n && endpoint.subgroups == nil && endpoint.byVisit.isEmpty)
             // R's arms: Control, UC-MSC; the results': the plan's (UC-MSC, Control).
             #expect(endpoint.byArm.map(\.arm) == ["UC-MSC", "Control"])
             for (arm, index) in zip(endpoint.byArm, [1, 0]) {
@@ -177,6 +177,7 @@ struct SeedSupportiveAnalysesTests {
             let context = "IDAA1c month \(PlanNumber.text(expected.visit))"
             #expect(endpoint.parameter == "IDAA1C" && endpoint.threshold == 9 && endpoint.better == "lower")
             #expect(endpoint.missing == "nonResponder" && endpoint.subgroups == nil)
+            #expect((endpoint.sensitivity != nil) == endpoint.byArm.contains { $0.missing > 0 }, "\(context) sensitivity")
             #expect(endpoint.byArm.map(\.arm) == ["UC-MSC", "Control"])
             for (arm, expectedArm) in zip(endpoint.byArm, expected.byArm) {
                 #expect(arm.n == expectedArm.n && arm.responders == expectedArm.responders && arm.missing == expectedArm.missing,

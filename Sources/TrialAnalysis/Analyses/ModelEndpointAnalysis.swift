@@ -16,8 +16,9 @@ struct ModelEndpointAnalysis {
     let data: StudyData
     let plan: AnalysisPlan
 
-    /// The results of `endpoint`; a model that cannot be fitted gives `failure` and a note.
-    func run(_ endpoint: ModelEndpoint, _ log: inout NoteLog) -> ModelEndpointResult {
+    /// The results of `endpoint`; a model that cannot be fitted gives `failure` and a note. With
+    /// `course` false, the means at every visit (`byVisit`, the endpoint's figure) are left out.
+    func run(_ endpoint: ModelEndpoint, course: Bool = true, _ log: inout NoteLog) -> ModelEndpointResult {
         let endpointArms = EndpointArms(endpoint, plan: plan, participants: data.participants)
         let arms = endpointArms.names, members = endpointArms.members
         let doses = endpointArms.list.map(\.dose)
@@ -37,7 +38,7 @@ struct ModelEndpointAnalysis {
             visitLabel: records.visitLabel, measure: endpoint.measure.rawValue, set: endpoint.set, recordFlag: endpoint.recordFlag,
             model: model, weights: endpoint.weights.rawValue, excluded: 0, duplicateRecords: records.duplicates,
             byArm: [], differences: [], armTest: nil, doseResponse: nil, failure: nil, logOffset: endpoint.logOffset)
-        result.byVisit = ModelEndpointCourse(data: data).byVisit(endpoint, arms: arms, members: members)
+        if course { result.byVisit = ModelEndpointCourse(data: data).byVisit(endpoint, arms: arms, members: members) }
         let context = endpoint.name
         if records.duplicates > 0 {
             log.record(context, "\(records.duplicates) participants have more than one record at the visit; the first is analysed")
@@ -46,10 +47,11 @@ struct ModelEndpointAnalysis {
             let frame = try ModelFrame(response: response, variables: variables, terms: terms)
             let fit = try LinearFit(frame)
             let means = try fit.leastSquaresMeans(of: Self.armVariable, weights: endpoint.weights.marginalWeights)
-            let complete = Set(frame.completeRows)
+            var complete = [Bool](repeating: false, count: rows.arm.count)
+            for row in frame.completeRows { complete[row] = true }
             result.excluded = frame.droppedRowCount
             result.byArm = arms.indices.map { arm in
-                let values = rows.arm.indices.filter { rows.arm[$0] == arm && complete.contains($0) }.map { response[$0] }
+                let values = rows.arm.indices.filter { rows.arm[$0] == arm && complete[$0] }.map { response[$0] }
                 let level = means.levels.firstIndex(of: arms[arm])
                 return ModelEndpointArm(arm: arms[arm], n: members[arm].count, descriptives: Sample(values).descriptives,
                                         lsMean: level.flatMap { means.means[$0] }.map(ModelEstimate.init), logOffset: endpoint.logOffset)

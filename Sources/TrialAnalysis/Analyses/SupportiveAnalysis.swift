@@ -3,8 +3,8 @@ import TrialData
 /// Runs the supportive analyses of the seed study's built-in profile (`SupportiveAnalysisPlan`) on
 /// the measurement grid, read as BDS tables (one per parameter) by the analyses of CDISC ADaM
 /// endpoints: `ModelEndpointAnalysis`, `RepeatedMeasuresEndpointAnalysis` and
-/// `ResponderEndpointAnalysis`, on all participants (no subgroups). Every endpoint runs on a
-/// thread of its own.
+/// `ResponderEndpointAnalysis`, on all participants (no subgroups, no figure data of the ANCOVAs).
+/// Every endpoint runs on a thread of its own.
 struct SupportiveAnalysis {
     let study: DerivedStudy
 
@@ -38,7 +38,7 @@ struct SupportiveAnalysis {
                 } else if endpoint.model == .mmrm {
                     .repeatedMeasures(RepeatedMeasuresEndpointAnalysis(data: data, plan: plan).run(endpoint, &log))
                 } else {
-                    .model(ModelEndpointAnalysis(data: data, plan: plan).run(endpoint, &log))
+                    .model(ModelEndpointAnalysis(data: data, plan: plan).run(endpoint, course: false, &log))
                 }
                 return (outcome, log.notes)
             }
