@@ -78,32 +78,36 @@ extension XMLWriter {
     }
 
     /// A run of `text` set as `format`: a tab character as `w:tab`, a line feed (or CR LF) as `w:br`.
+    /// Its fixed markup is written as it is (a listing writes hundreds of thousands of runs).
     mutating func run(_ text: String, _ format: RunFormat = RunFormat()) {
         guard !text.isEmpty else { return }
-        element("w:r") { xml in
-            format.write(into: &xml)
-            var text = text
-            text.withUTF8 { utf8 in
-                // Tab, line feed and carriage return are ASCII: no byte of another character equals them.
-                var start = 0, index = 0
-                func flush(_ xml: inout XMLWriter) {
-                    if index > start { xml.element("w:t", ["xml:space": "preserve"], utf8: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
-                }
-                while index < utf8.count {
-                    let byte = utf8[index]
-                    let lineBreak = byte == UInt8(ascii: "\r") && index + 1 < utf8.count && utf8[index + 1] == UInt8(ascii: "\n")
-                    if byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || lineBreak {
-                        flush(&xml)
-                        xml.element(byte == UInt8(ascii: "\t") ? "w:tab" : "w:br")
-                        index += lineBreak ? 2 : 1
-                        start = index
-                    } else {
-                        index += 1
-                    }
-                }
-                flush(&xml)
+        raw("<w:r>")
+        format.write(into: &self)
+        var text = text
+        text.withUTF8 { utf8 in
+            // Tab, line feed and carriage return are ASCII: no byte of another character equals them.
+            var start = 0, index = 0
+            func flush(_ xml: inout XMLWriter) {
+                guard index > start else { return }
+                xml.raw("<w:t xml:space=\"preserve\">")
+                xml.text(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                xml.raw("</w:t>")
             }
+            while index < utf8.count {
+                let byte = utf8[index]
+                let lineBreak = byte == UInt8(ascii: "\r") && index + 1 < utf8.count && utf8[index + 1] == UInt8(ascii: "\n")
+                if byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || lineBreak {
+                    flush(&self)
+                    raw(byte == UInt8(ascii: "\t") ? "<w:tab/>" : "<w:br/>")
+                    index += lineBreak ? 2 : 1
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            flush(&self)
         }
+        raw("</w:r>")
     }
 
     /// A field Word and LibreOffice fill in (`PAGE`, `NUMPAGES`), showing `placeholder` until then.

@@ -33,12 +33,9 @@ struct XMLWriter {
         }
     }
 
-    /// An element with `attributes` holding the UTF-8 text `content`.
-    mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], utf8 content: UnsafeBufferPointer<UInt8>) {
-        open(name, attributes)
-        append(">")
+    /// Appends the UTF-8 text `content`, escaped, inside the element being written.
+    mutating func text(_ content: UnsafeBufferPointer<UInt8>) {
         escape(content, quotes: false)
-        close(name)
     }
 
     /// Appends `xml`, already written (a part of another writer's `fragment`).
