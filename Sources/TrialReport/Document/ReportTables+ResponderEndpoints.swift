@@ -76,7 +76,7 @@ extension ReportTables {
         let unit = endpoint.measure == "percentChange" ? "%" : ""
         let missing = endpoint.missing == "completeCase"
             ? "participants without a value are left out" : "participants without a value count as non-responders"
-        var notes = ["A responder has a \(measure)\(parameter) at \(visit) of \(comparison) \(Display.planValue(endpoint.threshold))\(unit)"
+        var notes = ["A responder's \(measure)\(parameter) at \(visit) is \(comparison) \(Display.planValue(endpoint.threshold))\(unit)"
             + (endpoint.recordFlag.map { " (records with \($0) = Y)" } ?? "") + "; \(missing). Rates with Wilson's 95% CI."]
         notes += armsLeftNote(armsLeftOut, analysed: endpoint.byArm.map(\.arm))
         if let test = endpoint.test {
