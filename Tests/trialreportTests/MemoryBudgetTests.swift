@@ -8,10 +8,12 @@ import TrialReportTestSupport
 /// the machine's load.
 @Suite("Memory budget")
 struct MemoryBudgetTests {
-    /// The budget. Measured peaks of this render: 71 MiB (release), 76 MiB (debug); the whole
-    /// study's CSV is 6.7 MB. A copy too many of the data or of the figures, or a cache that
+    /// The budget. Measured peaks of this render (2026-12-03): 149 MiB release (142 MiB before
+    /// the seed study's supportive analyses), 161 MiB debug; 71 MiB in November, before the figures
+    /// were painted ahead of their encoding (up to 256 MiB of pixels, `RenderJob.paintAll`). The
+    /// whole study's CSV is 6.7 MB. A copy too many of the data or of the figures, or a cache that
     /// grows with the study, shows up well before this.
-    static let budgetBytes = 160 << 20
+    static let budgetBytes = 200 << 20
 
     @Test func renderingTenThousandParticipantsStaysWithinTheMemoryBudget() throws {
         let folder = try TemporaryStudy([:])
