@@ -46,10 +46,12 @@ public struct FisherExactTest: Sendable, Equatable, Codable {
         )
     }
 
-    /// The two-sided p-value of the table alone: `FisherExactTest(a, b, c, d).pValue` without the
-    /// odds ratio's root searches (for many tables, e.g. a tipping-point analysis).
+    /// The two-sided p-value of the table alone: `FisherExactTest(a, b, c, d).pValue`, the same
+    /// double, without the odds ratio's root searches and summing only where the density does
+    /// not underflow (for many tables, e.g. a tipping-point analysis).
     /// - Throws: as `init`.
-    /// - Complexity: O(N), N = a + b + c + d.
+    /// - Complexity: O(σ), σ the standard deviation of the top-left cell given the margins (about
+    ///   √N / 4 for balanced margins, N = a + b + c + d), at most O(N).
     public static func pValue(_ a: Int, _ b: Int, _ c: Int, _ d: Int) throws(StatisticsError) -> Double {
         Swift.min(1, NoncentralHypergeometric.twoSidedPValue(try margins(a, b, c, d), observed: a))
     }
