@@ -5,7 +5,8 @@ import RealModule
 ///
 /// The central log densities are built once over the whole support by the ratio
 /// recurrence P(x + 1)/P(x) = (m − x)(k − x)/((x + 1)(n − k + x + 1)), anchored at 0
-/// at the mode; only differences of log densities are ever used, as in R, which
+/// at the mode (the p-value alone, `twoSidedPValue(_:observed:)`, builds only the part that
+/// does not underflow); only differences of log densities are ever used, as in R, which
 /// normalises `exp(d − max(d))`. Sums for a given odds ratio walk outward from the
 /// tilted mode and stop once terms fall below e⁻⁴⁶ ≈ 1e-20 of the largest — the
 /// density is log-concave, so everything beyond is smaller still.
@@ -38,16 +39,17 @@ struct NoncentralHypergeometric {
         }
         let mode = central.mode - lowest, count = central.support.count
         var above = [0.0], below: [Double] = []
-        var index = mode + 1
-        while index < count, !(above[above.count - 1] < floor) {
-            above.append(above[above.count - 1] + logRatio(index - 1))
+        var index = mode + 1, last = 0.0
+        while index < count, !(last < floor) {
+            last += logRatio(index - 1)
+            above.append(last)
             index += 1
         }
         index = mode - 1
-        var previous = 0.0
-        while index >= 0, !(previous < floor) {
-            previous -= logRatio(index)
-            below.append(previous)
+        last = 0.0
+        while index >= 0, !(last < floor) {
+            last -= logRatio(index)
+            below.append(last)
             index -= 1
         }
         return (mode - below.count, below.reversed() + above)
