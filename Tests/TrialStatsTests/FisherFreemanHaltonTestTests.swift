@@ -49,6 +49,16 @@ private func fisherFreemanHaltonAgreesWithRTo1e8(_ item: FisherRowsByColumnsCase
     }
 }
 
+/// A table that is 2×2 once its empty rows and columns are left out is Fisher's exact test, to the
+/// bit, in O(√N) work up to the work limit's participants.
+@Test func fisherFreemanHaltonOfATwoByTwoTableIsFishersExactTest() throws {
+    for cells in [[3, 1, 1, 4], [250_000, 250_000, 248_000, 252_000], [3_000_000, 2_000_000, 2_990_000, 2_010_000]] {
+        let exact = try FisherExactTest.pValue(cells[0], cells[1], cells[2], cells[3])
+        #expect(try FisherFreemanHaltonTest([[cells[0], cells[1]], [cells[2], cells[3]]]).pValue == exact)
+        #expect(try FisherFreemanHaltonTest([[cells[0], 0, cells[1]], [0, 0, 0], [cells[2], 0, cells[3]]]).pValue == exact)
+    }
+}
+
 @Test func fisherFreemanHaltonTableProbabilityIsTheConditionalOne() throws {
     let result = try FisherFreemanHaltonTest([[2, 1], [1, 2]])
     let hypergeometric = try Hypergeometric(white: 3, black: 3, draws: 3).probability(2)
