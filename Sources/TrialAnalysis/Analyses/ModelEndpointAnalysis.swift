@@ -15,6 +15,15 @@ struct ModelEndpointAnalysis {
 
     let data: StudyData
     let plan: AnalysisPlan
+    /// Where the endpoints' records are read.
+    let records: EndpointRecordSource
+
+    /// The analysis of `data`'s endpoints by `plan`, their records from `records` (by default `data`'s BDS datasets).
+    init(data: StudyData, plan: AnalysisPlan, records: EndpointRecordSource? = nil) {
+        self.data = data
+        self.plan = plan
+        self.records = records ?? EndpointRecordSource(data)
+    }
 
     /// The results of `endpoint`; a model that cannot be fitted gives `failure` and a note. With
     /// `course` false, the means at every visit (`byVisit`, the endpoint's figure) are left out.
@@ -22,7 +31,7 @@ struct ModelEndpointAnalysis {
         let endpointArms = EndpointArms(endpoint, plan: plan, participants: data.participants)
         let arms = endpointArms.names, members = endpointArms.members
         let doses = endpointArms.list.map(\.dose)
-        let records = EndpointRecords(endpoint, data: data)
+        let records = self.records.records(endpoint)
         let rows = endpointArms.rows
         let response = rows.participant.map { records.response(of: Int($0)) }
         var variables: [String: ModelVariable] = [Self.armVariable: .factor(rows.arm.map { arms[$0] }, levels: referenceFirst(arms))]
@@ -38,7 +47,7 @@ struct ModelEndpointAnalysis {
             visitLabel: records.visitLabel, measure: endpoint.measure.rawValue, set: endpoint.set, recordFlag: endpoint.recordFlag,
             model: model, weights: endpoint.weights.rawValue, excluded: 0, duplicateRecords: records.duplicates,
             byArm: [], differences: [], armTest: nil, doseResponse: nil, failure: nil, logOffset: endpoint.logOffset)
-        if course { result.byVisit = ModelEndpointCourse(data: data).byVisit(endpoint, arms: arms, members: members) }
+        if course { result.byVisit = ModelEndpointCourse(records: self.records).byVisit(endpoint, arms: arms, members: members) }
         let context = endpoint.name
         if records.duplicates > 0 {
             log.record(context, "\(records.duplicates) participants have more than one record at the visit; the first is analysed")

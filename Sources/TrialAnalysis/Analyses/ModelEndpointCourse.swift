@@ -5,16 +5,17 @@ import TrialStats
 /// the value it models (value, change or percent change) with a 95% CI, per arm, among the
 /// participants of its set with a value there, each participant's record chosen as for the model.
 struct ModelEndpointCourse {
-    let data: StudyData
+    /// Where the endpoint's records are read.
+    let records: EndpointRecordSource
 
     /// The means of `endpoint` at each visit, ascending, for the participants `members[i]` of each of
     /// the endpoint's `arms`.
     /// - Complexity: O(*v* · *r*) for *v* visits and *r* records of the dataset.
     func byVisit(_ endpoint: ModelEndpoint, arms: [String], members: [[Int32]]) -> [ModelEndpointVisit] {
-        EndpointRecords.visits(of: endpoint, data: data).map { visit in
+        records.visits(of: endpoint).map { visit in
             var atVisit = endpoint
             atVisit.visit = visit.number
-            let records = EndpointRecords(atVisit, data: data)
+            let records = self.records.records(atVisit)
             return ModelEndpointVisit(visit: visit.number, visitLabel: visit.label, byArm: arms.indices.map { arm in
                 VisitMean(arm: arms[arm], values: members[arm].map { records.response(of: Int($0)) }.filter { !$0.isNaN })
             })

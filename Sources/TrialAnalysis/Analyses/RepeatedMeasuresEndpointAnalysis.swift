@@ -12,13 +12,22 @@ struct RepeatedMeasuresEndpointAnalysis {
 
     let data: StudyData
     let plan: AnalysisPlan
+    /// Where the endpoints' records are read.
+    let records: EndpointRecordSource
+
+    /// The analysis of `data`'s endpoints by `plan`, their records from `records` (by default `data`'s BDS datasets).
+    init(data: StudyData, plan: AnalysisPlan, records: EndpointRecordSource? = nil) {
+        self.data = data
+        self.plan = plan
+        self.records = records ?? EndpointRecordSource(data)
+    }
 
     /// The results of `endpoint`; a model that cannot be fitted gives `failure`, null estimates and a note.
     func run(_ endpoint: ModelEndpoint, _ log: inout NoteLog) -> RepeatedMeasuresEndpointResult {
         let arms = plan.arms.ordered
         let armVariable = ModelEndpointAnalysis.armVariable
         let members = AnalysisSetMembers.byArm(of: endpoint.set, plan: plan, participants: data.participants)
-        let records = endpoint.visits.map { EndpointRecords(endpoint, data: data, visit: $0, observedOnly: true) }
+        let records = endpoint.visits.map { self.records.records(endpoint, visit: $0, observedOnly: true) }
         var rows = (participant: [Int32](), arm: [Int]())
         for (arm, participants) in members.enumerated() {
             rows.participant += participants
@@ -32,7 +41,7 @@ struct RepeatedMeasuresEndpointAnalysis {
                 ? .numeric(rows.participant.map { participant in
                     records.lazy.map { $0.baseline(of: Int(participant)) }.first(where: \.isFinite) ?? .nan
                 })
-                : ModelEndpointAnalysis(data: data, plan: plan).subjectVariable(covariate, rows.participant)
+                : ModelEndpointAnalysis(data: data, plan: plan, records: self.records).subjectVariable(covariate, rows.participant)
         }
         let terms = Self.terms(arm: armVariable, covariates: endpoint.covariates)
         let duplicates = records.map(\.duplicates).max() ?? 0

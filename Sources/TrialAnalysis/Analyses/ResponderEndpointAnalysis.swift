@@ -11,11 +11,20 @@ import TrialStats
 struct ResponderEndpointAnalysis {
     let data: StudyData
     let plan: AnalysisPlan
+    /// Where the endpoints' records are read.
+    let records: EndpointRecordSource
+
+    /// The analysis of `data`'s endpoints by `plan`, their records from `records` (by default `data`'s BDS datasets).
+    init(data: StudyData, plan: AnalysisPlan, records: EndpointRecordSource? = nil) {
+        self.data = data
+        self.plan = plan
+        self.records = records ?? EndpointRecordSource(data)
+    }
 
     /// The results of `endpoint`, which has a responder rule.
     func run(_ endpoint: ModelEndpoint, rule: ResponderRule, _ log: inout NoteLog) -> ResponderEndpointResult {
         let arms = EndpointArms(endpoint, plan: plan, participants: data.participants)
-        let records = EndpointRecords(endpoint, data: data)
+        let records = self.records.records(endpoint)
         let context = endpoint.name
         if records.duplicates > 0 {
             log.record(context, "\(records.duplicates) participants have more than one record at the visit; the first is judged")

@@ -1,8 +1,8 @@
 import TrialData
 
 /// Runs the supportive analyses of the seed study's built-in profile (`SupportiveAnalysisPlan`) on
-/// the measurement grid, read as BDS tables (one per parameter) by the analyses of CDISC ADaM
-/// endpoints: `ModelEndpointAnalysis`, `RepeatedMeasuresEndpointAnalysis` and
+/// the measurement grid, read as BDS datasets are (`EndpointRecordSource.grid`) by the analyses of
+/// CDISC ADaM endpoints: `ModelEndpointAnalysis`, `RepeatedMeasuresEndpointAnalysis` and
 /// `ResponderEndpointAnalysis`, on all participants (no subgroups, no figure data of the ANCOVAs).
 /// Every endpoint runs on a thread of its own.
 struct SupportiveAnalysis {
@@ -15,30 +15,24 @@ struct SupportiveAnalysis {
         guard !profile.isEmpty else { return (nil, []) }
         var plan = study.plan
         plan.subgroups = []
-        var data = study.data
+        let data = study.data
         let codes = plan.parameters.map(\.code)
-        let file = study.data.inputs.first { $0.file.hasPrefix("adlb") }?.file ?? "adlb.csv"
-        let used = Set(profile.endpoints.map(\.parameter))
-        data.bdsTables = plan.parameters.indices.filter { used.contains(codes[$0]) }.map {
-            study.grid.records(of: $0, as: plan.parameters[$0], file: file)
-        }
-        var derived: [DerivedParameterResult] = []
-        for parameter in profile.derivedParameters {
-            guard case .expression(let expression) = parameter.derivation else { continue }
-            let (table, missing) = study.grid.records(of: parameter, expression: expression, codes: codes, file: file)
-            data.bdsTables.append(table)
-            derived.append(DerivedParameterResult(parameter: parameter.code, label: parameter.label, unit: parameter.unit,
-                                                  expression: expression.text, records: table.count, missing: missing))
+        let records = EndpointRecordSource.grid(study.grid, parameters: plan.parameters, derived: profile.derivedParameters)
+        let derived = profile.derivedParameters.compactMap { parameter -> DerivedParameterResult? in
+            guard case .expression(let expression) = parameter.derivation else { return nil }
+            let counts = study.grid.derivationCounts(of: expression, codes: codes)
+            return DerivedParameterResult(parameter: parameter.code, label: parameter.label, unit: parameter.unit,
+                                          expression: expression.text, records: counts.records, missing: counts.skipped)
         }
         let computations = profile.endpoints.map { [data, plan] endpoint in
             BackgroundComputation { () -> (Outcome, [AnalysisNote]) in
                 var log = NoteLog(section: "supportiveAnalyses")
                 let outcome: Outcome = if let rule = endpoint.responder {
-                    .responder(ResponderEndpointAnalysis(data: data, plan: plan).run(endpoint, rule: rule, &log))
+                    .responder(ResponderEndpointAnalysis(data: data, plan: plan, records: records).run(endpoint, rule: rule, &log))
                 } else if endpoint.model == .mmrm {
-                    .repeatedMeasures(RepeatedMeasuresEndpointAnalysis(data: data, plan: plan).run(endpoint, &log))
+                    .repeatedMeasures(RepeatedMeasuresEndpointAnalysis(data: data, plan: plan, records: records).run(endpoint, &log))
                 } else {
-                    .model(ModelEndpointAnalysis(data: data, plan: plan).run(endpoint, course: false, &log))
+                    .model(ModelEndpointAnalysis(data: data, plan: plan, records: records).run(endpoint, course: false, &log))
                 }
                 return (outcome, log.notes)
             }
