@@ -86,35 +86,41 @@ public struct ReportRenderer: Sendable {
         }
         try drawing.waitForPainting()
         let report = try composing.get()
-        // report.pdf and then tlf.pdf are typeset on a thread of their own while this one writes
+        // report.pdf and then tlf.pdf are typeset on a thread of their own while this one makes
         // the documents that need no text laid out (CSV, ARD, the TLF package's RTF and DOCX,
-        // report.docx, JSON): one thread lays text out at a time (see FigureDrawing).
+        // report.docx, JSON) and writes them: one thread lays text out at a time (see FigureDrawing).
         let tlfOutputs = TLFPackage.outputs(tables: report.tables, results: study.results, plan: study.plan)
         let typesetting = BackgroundComputation { Result { () throws(TrialReportError) in
             let cells = TableCellLayouts()  // tlf.pdf shows report.pdf's tables: each cell is laid out once
-            return (try composer.typeset(report, cells: cells),
-                    try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells))
+            let documents = (try composer.typeset(report, cells: cells),
+                             try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells))
+            cells.releaseInBackground()
+            return documents
         } }
         let html = try composer.html(report, figureSVG: try drawing.svg())
         var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
         files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
         files += TLFPackage.documents(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper)
-        let json = Array(study.results.jsonData())
         let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
             .docx(report.document, content: report.content, png: try drawing.png())
-        files = try drawing.files() + files
-        let (pdf, tlfPDF) = try typesetting.value().get()
-        if let tlfPDF { files.append(tlfPDF) }
-        files += [("results.json", json), ("report.md", Array(report.markdown.utf8)),
-                  ("report.html", Array(html.utf8)), ("report.pdf", pdf), ("report.docx", docx)]
-        files.append(("manifest.json", Self.manifest(files, lockHash: lock.hash)))
+        files = try drawing.files() + files + [("results.json", Array(study.results.jsonData())),
+                                               ("report.md", Array(report.markdown.utf8)), ("report.html", Array(html.utf8)),
+                                               ("report.docx", docx)]
 
         progress(.writing)
         let output = try OutputFolder(destination: options.outputDirectory)
-        try output.replace(with: files)
+        var pdf: [UInt8] = []
+        var written = files.map(\.0)
+        try output.replace(with: files) { () throws(TrialReportError) in
+            let (reportPDF, tlfPDF) = try typesetting.value().get()
+            pdf = reportPDF
+            let typeset = (tlfPDF.map { [$0] } ?? []) + [("report.pdf", reportPDF)]
+            written += typeset.map(\.0) + ["manifest.json"]
+            return typeset + [("manifest.json", Self.manifest(files + typeset, lockHash: lock.hash))]
+        }
         let headline = ReportComposer.headline(ReportContext(results: study.results, plan: study.plan, provenance: provenance,
                                                              tables: [], figureNames: []).values())
-        return RenderSummary(outputDirectory: output.destination, files: files.map(\.0).sorted(),
+        return RenderSummary(outputDirectory: output.destination, files: written.sorted(),
                              pages: PDFPageCount.count(pdf), headline: headline,
                              warnings: signatureWarnings + lock.warnings)
     }
