@@ -50,7 +50,7 @@ public struct LocationShift: Sendable, Equatable, Codable {
         guard !x.isEmpty else { throw .notEnoughObservations(sample: "x", minimum: 1, actual: 0) }
         guard !y.isEmpty else { throw .notEnoughObservations(sample: "y", minimum: 1, actual: 0) }
         try StatisticsError.checkConfidenceLevel(confidenceLevel)
-        let x = x.sorted(), y = y.sorted()
+        let x = TiedSample.ascending(x), y = TiedSample.ascending(y)
         let tiedX = TiedSample(sorted: x), tiedY = TiedSample(sorted: y)
         let useExact = (exact ?? (x.count < 50 && y.count < 50)) && !MergedRanks(tiedX, tiedY).hasTies
         self = useExact

@@ -23,7 +23,7 @@ extension WilcoxonTest {
         try StatisticsError.checkFinite(y, name: "y")
         guard !x.isEmpty else { throw .notEnoughObservations(sample: "x", minimum: 1, actual: 0) }
         guard !y.isEmpty else { throw .notEnoughObservations(sample: "y", minimum: 1, actual: 0) }
-        let ranks = MergedRanks(TiedSample(sorted: x.sorted()), TiedSample(sorted: y.sorted()))
+        let ranks = MergedRanks(TiedSample(sorted: TiedSample.ascending(x)), TiedSample(sorted: TiedSample.ascending(y)))
         let nx = Double(x.count), ny = Double(y.count)
         let statistic = ranks.firstRankSum - nx * (nx + 1) / 2
         let useExact = (exact ?? (x.count < 50 && y.count < 50)) && !ranks.hasTies
@@ -54,15 +54,41 @@ struct TiedSample {
     private(set) var counts: [Double] = []
 
     /// Groups a sample sorted ascending.
+    /// - Complexity: O(*n*): one pass counts the distinct values, a second fills storage of that size.
     init(sorted sample: [Double]) {
-        for value in sample {
-            if let last = values.last, last == value {
-                counts[counts.count - 1] += 1
-            } else {
-                values.append(value)
-                counts.append(1)
+        sample.withUnsafeBufferPointer { sample in
+            guard let first = sample.first else { return }
+            var distinct = 1
+            for index in sample.indices.dropFirst() where sample[index] != sample[index - 1] { distinct += 1 }
+            values = [Double](unsafeUninitializedCapacity: distinct) { values, valueCount in
+                counts = [Double](unsafeUninitializedCapacity: distinct) { counts, countCount in
+                    var group = 0, run = 1.0
+                    values[0] = first
+                    for index in sample.indices.dropFirst() {
+                        if sample[index] == sample[index - 1] {
+                            run += 1
+                        } else {
+                            counts[group] = run
+                            group += 1
+                            values[group] = sample[index]
+                            run = 1
+                        }
+                    }
+                    counts[group] = run
+                    countCount = distinct
+                }
+                valueCount = distinct
             }
         }
+    }
+
+    /// `sample` in ascending order: itself, not copied, when it already is (finite values).
+    /// - Complexity: O(*n*) when sorted, else O(*n* log *n*).
+    static func ascending(_ sample: [Double]) -> [Double] {
+        let isAscending = sample.withUnsafeBufferPointer { sample in
+            sample.indices.dropFirst().allSatisfy { sample[$0 - 1] <= sample[$0] }
+        }
+        return isAscending ? sample : sample.sorted()
     }
 }
 
