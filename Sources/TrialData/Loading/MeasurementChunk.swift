@@ -37,7 +37,7 @@ struct MeasurementChunk: Sendable {
     /// An index into `visits.values`.
     var visit: [Int32] = []
     var value: [Double] = []
-    var lines: [Int32] = []
+    var lines = RowLines()
     var parameterCodes: StringTable
     var visits = VisitIndex()
     var baselinesSeen: [UInt64]
@@ -56,7 +56,6 @@ struct MeasurementChunk: Sendable {
         parameter.reserveCapacity(capacity)
         visit.reserveCapacity(capacity)
         value.reserveCapacity(capacity)
-        lines.reserveCapacity(capacity)
         parameterCodes = context.plannedCodes
         baselinesSeen = Array(repeating: 0, count: context.participantCount)
         log = DiagnosticLog(file: file.name)
@@ -99,7 +98,7 @@ struct MeasurementChunk: Sendable {
             self.parameter.append(Int32(lastParameter))
             self.visit.append(visits.index(of: visit))
             self.value.append(value)
-            lines.append(Int32(record.line))
+            lines.append(line: record.line)
         }
         self.log = log
     }

@@ -16,7 +16,7 @@ struct MeasurementReader {
 
     private(set) var table: MeasurementTable
     /// The line of each measurement's row, for reporting duplicates.
-    private(set) var lines: [Int32] = []
+    private(set) var lines = RowLines()
     /// For each participant, bit *k* is set when it has a baseline value of remission parameter *k*.
     private(set) var baselinesSeen: [UInt64] = []
     private(set) var rowCount = 0
@@ -102,7 +102,7 @@ struct MeasurementReader {
             table.parameter += chunk.parameter.lazy.map { parameterMap[Int($0)] }
             table.visit += chunk.visit.lazy.map { visitMap[Int($0)] }
             table.value += chunk.value
-            lines += chunk.lines
+            lines.append(contentsOf: chunk.lines)
         }
         rowCount += chunk.rowCount
         log.add(contentsOf: chunk.log)

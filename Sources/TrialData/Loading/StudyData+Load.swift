@@ -72,10 +72,10 @@ extension StudyData {
         guard let idColumn = measurements.idColumn else { return }
         let table = measurements.table
         let duplicates = MeasurementChecks.duplicates(in: table, participantCount: participants.count)
-        log.addErrors(duplicates, locate: { file.locations(of: $0.map { (Int(measurements.lines[$0.row]), idColumn) }) }) { row, first in
+        log.addErrors(duplicates, locate: { file.locations(of: $0.map { (measurements.lines[$0.row], idColumn) }) }) { row, first in
             Message.duplicateMeasurement(
                 participants.ids[Int(table.participant[row])], table.parameterCodes[Int(table.parameter[row])],
-                visit: Message.number(table.visits[Int(table.visit[row])]), firstLine: Int(measurements.lines[first]))
+                visit: Message.number(table.visits[Int(table.visit[row])]), firstLine: measurements.lines[first])
         }
     }
 
