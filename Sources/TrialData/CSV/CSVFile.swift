@@ -165,6 +165,13 @@ public struct CSVFile: Sendable {
         return (count, rest)
     }
 
+    /// The number of physical line breaks (LF, CRLF, lone CR) in `section`: at least the number
+    /// of its records, less one when the last runs to the end of the file without one.
+    /// - Complexity: O(*n*); without any CR, one vectorized pass counting LFs.
+    func lineBreaks(in section: CSVFileSection) -> Int {
+        physicalLineBreaks(in: section.start..<section.end)
+    }
+
     /// The number of physical line breaks (LF, CRLF, lone CR) in `range`.
     /// - Complexity: O(*n*); without any CR, one vectorized pass counting LFs.
     private func physicalLineBreaks(in range: Range<Int>) -> Int {

@@ -1,7 +1,8 @@
 /// The rows of one section of adlb.csv, read and checked (see `MeasurementReader`).
 ///
-/// Sections are read on separate threads, each into a chunk of its own, then merged in file
-/// order: a chunk's parameter and visit indices are its own until `MeasurementReader` maps them.
+/// Sections are read on separate threads, each into rows of its own in one set of columns, then
+/// merged in file order: a chunk's parameter and visit indices are its own until
+/// `MeasurementReader` maps them.
 struct MeasurementChunk: Sendable {
     /// The positions of adlb's columns (`nil` when absent: the others are still checked, and
     /// the chunk's rows are not a table).
@@ -32,30 +33,31 @@ struct MeasurementChunk: Sendable {
         }
     }
 
-    var participant: [Int32] = []
-    var parameter: [Int32] = []
-    /// An index into `visits.values`.
-    var visit: [Int32] = []
-    var value: [Double] = []
+    /// Where the rows go: `rows` from `firstRow` on (the reader sized it for every record).
+    let rows: MeasurementRows
+    let firstRow: Int
+    /// The rows written (valid records), at `firstRow..<firstRow + storedCount`.
+    var storedCount = 0
+    /// The line of each row written.
     var lines = RowLines()
+    /// Parameter and visit indices of the rows written: into these, until `MeasurementReader` maps them.
     var parameterCodes: StringTable
     var visits = VisitIndex()
     var baselinesSeen: [UInt64]
     /// The first row of each parameter code the plan does not know, to warn once per file.
     var unknownParameters: [(code: Int, location: SourceLocation)] = []
     var log: DiagnosticLog
+    /// The records read, valid or not.
     var rowCount = 0
     /// Where reading stopped: the records after this chunk's.
     var rest: CSVFileSection
 
-    /// Reads the records of `section`, with room in its columns for `capacity` rows.
+    /// Reads the records of `section` into `rows` from `firstRow` on; `rows` has room for each of them.
     /// - Complexity: O(*n*) in the bytes of the section.
-    init(_ file: CSVFile, _ section: CSVFileSection, _ sharedContext: Context, capacity: Int) {
+    init(_ file: CSVFile, _ section: CSVFileSection, _ sharedContext: Context, rows: MeasurementRows, firstRow: Int) {
         let context = sharedContext.independentCopy()
-        participant.reserveCapacity(capacity)
-        parameter.reserveCapacity(capacity)
-        visit.reserveCapacity(capacity)
-        value.reserveCapacity(capacity)
+        self.rows = rows
+        self.firstRow = firstRow
         parameterCodes = context.plannedCodes
         baselinesSeen = Array(repeating: 0, count: context.participantCount)
         log = DiagnosticLog(file: file.name)
@@ -68,6 +70,7 @@ struct MeasurementChunk: Sendable {
         var participants = context.participants
         var lastParameter = -1
         var log = self.log
+        var row = firstRow
         (rowCount, rest) = file.forEachRecord(in: section, &log) { record, log in
             guard !record.isDamaged else { return }
             var isValid = true
@@ -94,12 +97,11 @@ struct MeasurementChunk: Sendable {
                 baselinesSeen[Int(participant)] |= 1 << UInt64(remissionBit[lastParameter])
             }
             guard isValid else { return }
-            self.participant.append(participant)
-            self.parameter.append(Int32(lastParameter))
-            self.visit.append(visits.index(of: visit))
-            self.value.append(value)
+            rows.write(row, participant: participant, parameter: Int32(lastParameter), visit: visits.index(of: visit), value: value)
+            row += 1
             lines.append(line: record.line)
         }
+        storedCount = row - firstRow
         self.log = log
     }
 

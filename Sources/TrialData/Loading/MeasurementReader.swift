@@ -8,8 +8,10 @@
 /// The columns present are checked even when a required one is missing (the table is then
 /// not used: the missing column is an error).
 ///
-/// A large file is read in two halves on two threads; the halves are merged in file order,
-/// so the table and the diagnostics are the same as from one thread.
+/// A large file is read in two halves on two threads, each writing its rows in place into columns
+/// with room for every record (the second half's after the first's room, moved up to them at the
+/// end); the halves are merged in file order, so the table and the diagnostics are the same as
+/// from one thread.
 struct MeasurementReader {
     static let required = ["USUBJID", "PARAMCD", "AVISITN", "AVAL"]
     static let optional = ["AVALU"]
@@ -22,8 +24,9 @@ struct MeasurementReader {
     private(set) var rowCount = 0
     let idColumn: Int?
 
+    /// Reads `file`, in two halves when it has at least twice `sectionSize` bytes of records.
     init(_ file: CSVFile, expectations: StudyExpectations, participants: ParticipantLookup,
-         participantCount: Int, _ log: inout DiagnosticLog) {
+         participantCount: Int, sectionSize: Int = 1 << 24, _ log: inout DiagnosticLog) {
         precondition(expectations.remissionParameters.count <= 64, "at most 64 remission parameters")
         let columns = ColumnLayout(file, required: Self.required, optional: Self.optional, &log)
         let codes = StringTable(expectations.parameters.map(\.code))
@@ -41,29 +44,38 @@ struct MeasurementReader {
             baselineVisit: expectations.baselineVisit)
 
         // Without every column the rows are only checked: one section, whose indices need no mapping.
-        let sections = columns.hasRequiredColumns ? file.sections(count: 2) : [file.allRecords]
-        // The first chunk has room for every row: its columns become the table's, and the
-        // second chunk's rows are appended to them without moving them.
-        let capacity = file.estimatedRecordCount(in: file.allRecords)
-        var chunks: [MeasurementChunk]
-        if sections.count == 2 {
-            let secondCapacity = file.estimatedRecordCount(in: sections[1])
-            let second = BackgroundComputation { MeasurementChunk(file, sections[1], context, capacity: secondCapacity) }
-            let first = MeasurementChunk(file, sections[0], context, capacity: capacity)
-            let rest = first.rest
-            let secondChunk = second.value()
-            // A quoted line break at the cut: the second half was read from a wrong start. The first
-            // chunk is moved, not copied, so that its columns stay uniquely owned (appended to in place).
-            chunks = [consume first, rest.start == sections[1].start
-                ? secondChunk : MeasurementChunk(file, rest, context, capacity: secondCapacity)]
-        } else {
-            chunks = [MeasurementChunk(file, sections[0], context, capacity: capacity)]
-        }
+        let sections = columns.hasRequiredColumns ? file.sections(count: 2, minimumSectionSize: sectionSize) : [file.allRecords]
+        // Room for every record, each ending at a line break or at the end of the file: the second
+        // half's rows are written after room for the first's, then moved up to them.
+        let secondBreaks = sections.count == 2 ? BackgroundComputation { file.lineBreaks(in: sections[1]) } : nil
+        let firstBreaks = file.lineBreaks(in: sections[0])
+        let secondStart = firstBreaks + 1
+        var chunks: [MeasurementChunk] = []
         var visitIndex = VisitIndex()
         var unknownParameters: [(code: String, location: SourceLocation)] = []
-        for index in chunks.indices {
-            append(&chunks[index], isFirst: index == 0, &visitIndex, &unknownParameters, &log)
+        let capacity = secondStart + (secondBreaks.map { $0.value() + 1 } ?? 0)
+        let stored = MeasurementRows.columns(capacity: capacity) { rows in
+            if sections.count == 2 {
+                let second = sections[1]
+                let secondSection = CSVFileSection(start: second.start, line: sections[0].line.map { $0 + firstBreaks },
+                                                   lineStart: second.lineStart, end: second.end)
+                let reading = BackgroundComputation { MeasurementChunk(file, secondSection, context, rows: rows, firstRow: secondStart) }
+                let first = MeasurementChunk(file, sections[0], context, rows: rows, firstRow: 0)
+                let rest = first.rest
+                let secondChunk = reading.value()
+                // A quoted line break at the cut: the second half was read from a wrong start.
+                chunks = [first, rest.start == secondSection.start
+                    ? secondChunk : MeasurementChunk(file, rest, context, rows: rows, firstRow: secondStart)]
+            } else {
+                chunks = [MeasurementChunk(file, sections[0], context, rows: rows, firstRow: 0)]
+            }
+            var end = 0
+            for chunk in chunks {
+                end = merge(chunk, at: end, into: rows, &visitIndex, &unknownParameters, &log)
+            }
+            return end
         }
+        (table.participant, table.parameter, table.visit, table.value) = stored
         if let first = unknownParameters.first {
             log.add(.warning, first.location, Message.unknownParameters(unknownParameters.map(\.code)))
         }
@@ -79,35 +91,31 @@ struct MeasurementReader {
         }
     }
 
-    /// Appends a chunk's rows, mapping its parameter and visit indices to the table's, and
-    /// adds to `unknownParameters` the codes the plan does not know that earlier chunks did not
-    /// have, with their first row. The first chunk's columns are taken over, not copied (its
-    /// indices are the table's own).
-    private mutating func append(_ chunk: inout MeasurementChunk, isFirst: Bool, _ visitIndex: inout VisitIndex,
-                                 _ unknownParameters: inout [(code: String, location: SourceLocation)],
-                                 _ log: inout DiagnosticLog) {
+    /// Moves a chunk's rows to start at row `end` of `rows`, mapping its parameter and visit indices
+    /// to the table's, and adds to `unknownParameters` the codes the plan does not know that earlier
+    /// chunks did not have, with their first row.
+    /// - Returns: the row after the chunk's.
+    private mutating func merge(_ chunk: MeasurementChunk, at end: Int, into rows: MeasurementRows,
+                                _ visitIndex: inout VisitIndex, _ unknownParameters: inout [(code: String, location: SourceLocation)],
+                                _ log: inout DiagnosticLog) -> Int {
         let parameters = (0..<chunk.parameterCodes.count).map { table.parameterCodes.insert(chunk.parameterCodes[$0]) }
         let parameterMap = parameters.map { Int32($0.index) }
         let visitMap = chunk.visits.values.map { visitIndex.index(of: $0) }
-        if isFirst {
-            assert(parameterMap.indices.elementsEqual(parameterMap.map(Int.init))
-                && visitMap.indices.elementsEqual(visitMap.map(Int.init)), "the first chunk's indices are the table's")
-            swap(&table.participant, &chunk.participant)
-            swap(&table.parameter, &chunk.parameter)
-            swap(&table.visit, &chunk.visit)
-            swap(&table.value, &chunk.value)
-            swap(&lines, &chunk.lines)
-        } else {
-            table.participant += chunk.participant
-            table.parameter += chunk.parameter.lazy.map { parameterMap[Int($0)] }
-            table.visit += chunk.visit.lazy.map { visitMap[Int($0)] }
-            table.value += chunk.value
-            lines.append(contentsOf: chunk.lines)
+        let written = chunk.firstRow..<(chunk.firstRow + chunk.storedCount)
+        let isIdentity = parameterMap.indices.elementsEqual(parameterMap.map(Int.init)) && visitMap.indices.elementsEqual(visitMap.map(Int.init))
+        if !isIdentity {
+            for row in written {
+                rows.parameter[row] = parameterMap[Int(rows.parameter[row])]
+                rows.visit[row] = visitMap[Int(rows.visit[row])]
+            }
         }
+        rows.moveRows(written, to: end)
+        lines.append(contentsOf: chunk.lines)
         rowCount += chunk.rowCount
         log.add(contentsOf: chunk.log)
         for (code, location) in chunk.unknownParameters where parameters[code].inserted {
             unknownParameters.append((chunk.parameterCodes[code], location))
         }
+        return end + chunk.storedCount
     }
 }
