@@ -126,11 +126,19 @@ public struct ModelFrame: Sendable {
         var full = [Int]()
         full.reserveCapacity(rows.count)
         var isPresent = [Bool](repeating: false, count: levels.count)
+        // Rows of one level usually follow each other: the label before is compared first (cheap
+        // for strings that share storage or are short), the dictionary asked only on a change.
+        var last: (label: String, position: Int)?
         for row in rows {
             let label = labels[row]!
+            if let last, last.label == label {
+                full.append(last.position)
+                continue
+            }
             guard let position = index[label] else { throw .unknownLevel(variable: variable, row: row, label: label) }
             full.append(position)
             isPresent[position] = true
+            last = (label, position)
         }
         var renumbered = [Int](repeating: -1, count: levels.count)
         var present: [String] = []

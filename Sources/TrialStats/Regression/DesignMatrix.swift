@@ -16,8 +16,9 @@ struct DesignMatrix: Sendable {
     init(rows: Int, columnsAfterIntercept: [[Double]]) {
         self.rows = rows
         columns = columnsAfterIntercept.count + 1
-        var storage = [Double](repeating: 1, count: rows)
+        var storage = [Double]()
         storage.reserveCapacity(rows * columns)
+        storage.append(contentsOf: repeatElement(1, count: rows))
         for column in columnsAfterIntercept { storage.append(contentsOf: column) }
         self.storage = storage
     }
