@@ -1,8 +1,9 @@
 import Foundation
 
 /// The whole benchmark suite: every stage on every study size, the whole render, `lock`, `verify`
-/// and `render --locked` as processes, and the TrialStats micro-benchmarks; each case in a child
-/// process of its own.
+/// and `render --locked` as processes, at 10,000 and 100,000 participants the ADaM transport
+/// files' validation and a three-arm study's render, and the TrialStats micro-benchmarks; each
+/// case in a child process of its own.
 struct Suite {
     /// This executable, re-run as the child of each case.
     var benchmark: String
@@ -64,6 +65,7 @@ struct Suite {
             record(try process("whole render (process)", ["render", "--data", study.path, "--out", output.path, "--templates", templates, "--quiet"],
                                participants: participants, rows: rows))
             try lockCases(study, participants: participants, rows: rows, output: output).forEach(record)
+            if Self.designSizes.contains(participants) { try designCases(participants: participants, output: output).forEach(record) }
         }
         for statistic in StatisticsBenchmark.allCases {
             quiet.wait()
@@ -106,6 +108,25 @@ struct Suite {
             return (fields[0], fields[1])
         }
         return (pairs.map(\.0), pairs.map(\.1))
+    }
+
+    /// The sizes at which the other designs are timed too (an ADaM transport study of 1,000,000
+    /// participants holds more than the 2 GiB `trialreport` reads by default).
+    static let designSizes = [10_000, 100_000]
+
+    /// The capabilities beyond the seed study's layout: reading and validating the CDISC ADaM
+    /// datasets of a study as SAS transport files, and the whole render of a three-arm study
+    /// (tests across the arms, pairwise, trend).
+    private func designCases(participants: Int, output: URL) throws -> [Measurement] {
+        let transport = try cache.study(participants: participants, design: .adamTransport)
+        let threeArms = try cache.study(participants: participants, design: .threeArms)
+        return [
+            try process("read + validate, ADaM XPT (process)", ["validate", "--data", transport.path],
+                        participants: participants, rows: try cache.records(validating: transport)),
+            try process("whole render, three arms (process)",
+                        ["render", "--data", threeArms.path, "--out", output.path, "--templates", templates, "--quiet"],
+                        participants: participants, rows: StudyCache.rows(in: threeArms)),
+        ]
     }
 
     /// `lock` (again, `--force`), `verify` and `render --locked` of the study, in a copy of the
