@@ -105,6 +105,15 @@ private func fisherFreemanHaltonAgreesWithRTo1e8(_ item: FisherRowsByColumnsCase
     #expect(elapsed < .seconds(30))
 }
 
+/// The work that grows with the participants counts too (the extremes of each node's completions,
+/// O(participants) apiece): a 2 × 3 table of 100,000 participants reaches the limit instead of
+/// running for seconds under it.
+@Test func fisherFreemanHaltonCountsTheWorkThatGrowsWithTheParticipants() {
+    #expect(throws: StatisticsError.self) {
+        try FisherFreemanHaltonTest([[16_400, 16_800, 16_600], [16_700, 16_500, 17_000]], workLimit: 1_000_000)
+    }
+}
+
 /// More participants than the work limit: refused before anything is allocated, and
 /// counts near Int.max do not overflow.
 @Test func fisherFreemanHaltonRefusesMoreParticipantsThanItsWorkLimitAtOnce() {

@@ -22,19 +22,8 @@ struct ArmComparisonTests {
     /// as scores (`prop.trend.test`).
     func responders(_ counts: [(successes: Int, trials: Int)], context: String, _ log: inout NoteLog) -> Outcome {
         let table = [counts.map(\.successes), counts.map { $0.trials - $0.successes }]
-        var test = TestName.fisherExact
-        var global: Double?
-        do {
-            global = try FisherFreemanHaltonTest(table).pValue
-        } catch StatisticsError.exactTestTooLarge {
-            log.record(context, "the exact test across the arms is too large: Pearson's chi-square test used instead")
-            test = .chiSquare
-            global = log.attempt("chi-square test across the arms", context) {
-                try ChiSquareTest(table.map { $0.map(Double.init) }, continuityCorrection: false).pValue
-            }
-        } catch {
-            log.record(context, "Fisher's exact test across the arms could not be computed: \(error)")
-        }
+        let (usedChiSquare, global) = ExactContingencyTest.run(table, context: "\(context), across the arms", &log)
+        let test: TestName = usedChiSquare ? .chiSquare : .fisherExact
         let reference = counts[plan.arms.referenceIndex]
         let pairwise = others.map { arm in
             let armContext = "\(context), \(plan.arms.list[arm].label) vs \(plan.arms.control)"

@@ -136,13 +136,13 @@ extension BaselineCharacteristicsAnalysis {
                                 pValue: result?.pValue, smallExpectedCounts: result?.hasSmallExpectedCounts)
         case .fisherExact:
             let name: TestName = table.count <= 2 && arms.count <= 2 ? .fisherExact : .fisherFreemanHalton
-            let pValue = log.attempt("\(name == .fisherExact ? "Fisher's exact" : "Fisher–Freeman–Halton") test", context) {
-                guard table.count >= 2, arms.count >= 2 else {
-                    throw StatisticsError.invalidCount("the test needs two categories and two arms with values")
-                }
-                return try FisherFreemanHaltonTest(table).pValue
+            guard table.count >= 2, arms.count >= 2 else {
+                log.record(context, "\(name == .fisherExact ? "Fisher's exact" : "Fisher–Freeman–Halton") test: "
+                    + "the test needs two categories and two arms with values")
+                return ComputedTest(name: name)
             }
-            return ComputedTest(name: name, pValue: pValue)
+            let (usedChiSquare, pValue) = ExactContingencyTest.run(table, context: context, &log)
+            return ComputedTest(name: usedChiSquare ? .chiSquare : name, pValue: pValue)
         }
     }
 }

@@ -56,18 +56,7 @@ struct EmergentEventRowTests {
 
     /// The Fisher–Freeman–Halton test of the 2×k table, or the chi-square test beyond its work limit.
     private func globalTest(_ subjects: [Int], _ context: String, _ log: inout NoteLog) -> RowTest {
-        let table = [subjects, zip(sizes, subjects).map { $0 - $1 }]
-        do {
-            return RowTest(test: .fisherFreemanHalton, pValue: try FisherFreemanHaltonTest(table).pValue)
-        } catch .exactTestTooLarge {
-            log.record(context, "Fisher–Freeman–Halton test too large to compute exactly; Pearson's chi-square test used")
-            let pValue = log.attempt("Pearson's chi-square test", context) {
-                try ChiSquareTest(table.map { $0.map(Double.init) }, continuityCorrection: false).pValue
-            }
-            return RowTest(test: .chiSquare, pValue: pValue)
-        } catch {
-            log.record(context, "Fisher–Freeman–Halton test not computed: \(error)")
-            return RowTest(test: .fisherFreemanHalton, pValue: nil)
-        }
+        let (usedChiSquare, pValue) = ExactContingencyTest.run([subjects, zip(sizes, subjects).map { $0 - $1 }], context: context, &log)
+        return RowTest(test: usedChiSquare ? .chiSquare : .fisherFreemanHalton, pValue: pValue)
     }
 }

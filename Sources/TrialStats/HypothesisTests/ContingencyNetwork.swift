@@ -172,7 +172,7 @@ struct ContingencyNetwork {
             - arms.reduce(0.0) { $0 + logFactorials[$1] }
         var longest = -Double.infinity, shortest = Double.infinity
         if stage == settlingStage {
-            try count(arms.count << (arms.count - 1))
+            try count(arms.count << (arms.count - 1) + stageTotals[stage] * arms.count)
             (longest, shortest) = lastTwoStagesExtremes(arms, total: stageTotals[stage])
         } else if var splits = TableSplits(total: stageTotals[stage], caps: arms) {
             repeat {
