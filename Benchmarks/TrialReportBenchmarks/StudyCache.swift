@@ -19,7 +19,8 @@ struct StudyCache {
         case seed
         /// CDISC ADaM datasets as SAS transport files (`simulate --format xpt`).
         case adamTransport
-        /// Three arms with doses, in the seed study's layout (`simulate --arms`).
+        /// Three arms with doses, as ADaM transport files (`simulate --arms … --format xpt`: the seed
+        /// study's layout analyses two arms).
         case threeArms
 
         /// The folder name's suffix and the options of `trialreport simulate`.
@@ -27,7 +28,7 @@ struct StudyCache {
             switch self {
             case .seed: ("", [])
             case .adamTransport: ("-adam-xpt", ["--format", "xpt"])
-            case .threeArms: ("-three-arms", ["--arms", "Placebo:0,Low:54,High:81"])
+            case .threeArms: ("-three-arms-xpt", ["--arms", "Placebo:0,Low:54,High:81", "--format", "xpt"])
             }
         }
     }

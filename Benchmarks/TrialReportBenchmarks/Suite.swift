@@ -115,8 +115,8 @@ struct Suite {
     static let designSizes = [10_000, 100_000]
 
     /// The capabilities beyond the seed study's layout: reading and validating the CDISC ADaM
-    /// datasets of a study as SAS transport files, and the whole render of a three-arm study
-    /// (tests across the arms, pairwise, trend).
+    /// datasets of a study as SAS transport files, and the whole render of a three-arm ADaM study
+    /// with doses (tests across the arms, pairwise, trend; ANCOVA and MMRM as its plan asks).
     private func designCases(participants: Int, output: URL) throws -> [Measurement] {
         let transport = try cache.study(participants: participants, design: .adamTransport)
         let threeArms = try cache.study(participants: participants, design: .threeArms)
@@ -125,7 +125,7 @@ struct Suite {
                         participants: participants, rows: try cache.records(validating: transport)),
             try process("whole render, three arms (process)",
                         ["render", "--data", threeArms.path, "--out", output.path, "--templates", templates, "--quiet"],
-                        participants: participants, rows: StudyCache.rows(in: threeArms)),
+                        participants: participants, rows: try cache.records(validating: threeArms)),
         ]
     }
 
