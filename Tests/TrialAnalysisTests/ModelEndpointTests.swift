@@ -99,6 +99,64 @@ struct ModelEndpointTests {
         #expect(endpoint.armTest == nil && endpoint.doseResponse == nil)
     }
 
+    /// `logOffset: 1` on the pilot's glucose at week 20 (the value): log(AVAL + 1) ~ arm + log(BASE + 1),
+    /// the LS means, the difference and both back-transformed, against R
+    /// (`Fixtures/cdisc_pilot_log_glucose.R`).
+    @Test func aLogScaleEndpointAgreesWithR() throws {
+        struct BackTransformed: Decodable { var estimate: Double; var ciLower: Double; var ciUpper: Double }
+        struct LogGlucose: Decodable {
+            var model: String
+            var n: [String: Int]
+            var lsMeans: [ModelEstimate]
+            var backTransformed: [BackTransformed]
+            var difference: ModelEstimate
+            var ratio: BackTransformed
+        }
+        let url = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+            .appendingPathComponent("cdisc_pilot_log_glucose.json")
+        let reference = try JSONDecoder().decode(LogGlucose.self, from: Data(contentsOf: url))
+        let input = try StudyInput.load(from: TreatmentEmergentEventTests.pilotFolder)
+        let yaml = """
+            data: {format: adam}
+            arms: [{label: Placebo, reference: true}, {label: Xanomeline Low Dose}, {label: Xanomeline High Dose}]
+            sets: [{name: Intent-to-treat, flag: ITTFL}]
+            endpoints:
+              - {parameter: GLUC, visit: 20, measure: value, set: Intent-to-treat, covariates: [BASE],
+                 arms: [Placebo, Xanomeline High Dose], logOffset: 1}
+            """
+        let loaded = try AnalysisPlan.load(yaml: yaml)
+        #expect(try AnalysisPlan.load(yaml: loaded.plan.canonicalYAML).plan == loaded.plan)
+        var plan = input.plan.plan
+        plan.endpoints = loaded.plan.endpoints
+        let endpoint = try #require(StudyAnalysis.run(data: input.data, plan: plan).modelEndpoints.first)
+        #expect(endpoint.model == reference.model && endpoint.logOffset == 1)
+        for (index, arm) in endpoint.byArm.enumerated() {
+            #expect(arm.descriptives.n == reference.n[arm.arm])
+            expectClose(arm.lsMean, reference.lsMeans[index], "\(arm.arm) LS mean")
+            expectClose(arm.backTransformed?.estimate, reference.backTransformed[index].estimate, "\(arm.arm) back-transformed")
+            expectClose(arm.backTransformed?.ciLower, reference.backTransformed[index].ciLower, "\(arm.arm) back-transformed lower")
+            expectClose(arm.backTransformed?.ciUpper, reference.backTransformed[index].ciUpper, "\(arm.arm) back-transformed upper")
+        }
+        let difference = try #require(endpoint.differences.first)
+        expectClose(difference.difference, reference.difference, "High − Placebo")
+        expectClose(difference.ratio?.estimate, reference.ratio.estimate, "ratio")
+        expectClose(difference.ratio?.ciLower, reference.ratio.ciLower, "ratio lower")
+        expectClose(difference.ratio?.ciUpper, reference.ratio.ciUpper, "ratio upper")
+    }
+
+    /// `logOffset` is a number, not negative, on an endpoint that models the value.
+    @Test func aLogOffsetIsForTheModelledValue() {
+        func problems(_ endpoint: String) -> [String] {
+            planDiagnostics("data: {format: adam}\nendpoints: [{parameter: X, visit: 1, \(endpoint)}]\n")
+        }
+        #expect(problems("measure: value, logOffset: 0.5") == [])
+        #expect(problems("measure: value, logOffset: -1").count == 1)
+        #expect(problems("logOffset: 1") == ["error: study.yaml:2:49: endpoints[0].logOffset: "
+            + "'logOffset' applies to 'measure: value' only (log(value + c)), not to the change"])
+        #expect(problems("measure: value, responder: {threshold: 1}, logOffset: 1").first?
+            .hasSuffix("'logOffset' applies to a modelled endpoint, not to a responder endpoint") == true)
+    }
+
     @Test func anEndpointsArmsAreArmsOfThePlanWithTheReference() {
         let arms = "arms: [{label: Placebo, reference: true}, {label: Low}, {label: High}]\n"
         func problems(_ list: String) -> [String] {

@@ -89,6 +89,7 @@ extension AnalysisPlan {
                     key(EndpointKey.weights, endpoint.weights.rawValue, indent: "    ")
                 }
                 if let arms = endpoint.arms { key(EndpointKey.arms, Self.flow(arms.map(Self.quoted)), indent: "    ") }
+                if let offset = endpoint.logOffset { key(EndpointKey.logOffset, PlanNumber.text(offset), indent: "    ") }
             }
         }
         // An ADaM plan cannot write the keys of the seed study's layout, whose defaults it does not use.

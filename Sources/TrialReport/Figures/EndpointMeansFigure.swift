@@ -89,12 +89,13 @@ extension ModelEndpointResult {
         }
     }
 
-    /// "Change from baseline", "Percent change from baseline" or "Value".
+    /// "Change from baseline", "Percent change from baseline", "Value" or, on the log scale,
+    /// "Log(value + 1)".
     var measureName: String {
         switch ModelEndpoint.Measure(rawValue: measure) {
         case .change: "Change from baseline"
         case .percentChange: "Percent change from baseline"
-        case .value, nil: "Value"
+        case .value, nil: logOffset.map { "Log(value + \(Display.planValue($0)))" } ?? "Value"
         }
     }
 
@@ -103,8 +104,8 @@ extension ModelEndpointResult {
         ModelEndpoint.Measure(rawValue: measure) == .percentChange ? measureName + " (%)" : measureName
     }
 
-    /// "the change from baseline", "the percent change from baseline" or "the value".
-    var measurePhrase: String { "the " + measureName.lowercased() }
+    /// "the change from baseline", "the percent change from baseline", "the value" or "the log(value + 1)".
+    var measurePhrase: String { "the " + measureName.prefix(1).lowercased() + measureName.dropFirst() }
 
     /// "Adas-Cog(11) Subscore (ACTOT)", or the code alone without PARAM.
     var parameterPhrase: String { parameterLabel.isEmpty ? parameter : "\(parameterLabel) (\(parameter))" }

@@ -1,8 +1,8 @@
 import Yams
 
 /// Reads `endpoints`: the endpoints analysed by a linear model, each
-/// `{name, parameter, visit, measure, set, records, observedOnly, covariates, weights, arms, responder}`, or by an
-/// MMRM (`model: mmrm`, `visits` in place of `visit`, `covariance`, `df`).
+/// `{name, parameter, visit, measure, set, records, observedOnly, covariates, weights, arms, responder, logOffset}`, or
+/// by an MMRM (`model: mmrm`, `visits` in place of `visit`, `covariance`, `df`).
 enum PlanEndpointDecoder {
     /// The endpoints written at `path`; `nil` when the list itself is wrong (reported).
     static func endpoints(from node: Node, at path: String, with reader: inout PlanNodeReader) -> [ModelEndpoint]? {
@@ -50,10 +50,30 @@ enum PlanEndpointDecoder {
         if let node = entries[.arms] {
             endpoint.arms = reader.uniqueList(node, at: child(.arms), describe: { "arm '\($0)'" }) { $0.text($1, at: $2) }
         }
+        if let node = entries[.logOffset] {
+            endpoint.logOffset = logOffset(node, of: endpoint, hasResponder: entries[.responder] != nil, at: child(.logOffset), with: &reader)
+        }
         guard let parameter, let model, model == .mmrm || visit != nil else { return nil }
         let when = model == .mmrm ? "over visits \(PlanNumber.list(endpoint.visits))" : "at visit \(PlanNumber.text(endpoint.visit))"
         endpoint.name = text(.name) ?? "\(parameter) \(endpoint.measure.words) \(when)"
         return endpoint
+    }
+
+    /// The offset *c* of an analysis of log(value + *c*): a number, not negative, on an endpoint that
+    /// models the value (not the change, the percent change or responders); `nil` when wrong (reported).
+    private static func logOffset(_ node: Node, of endpoint: ModelEndpoint, hasResponder: Bool, at path: String,
+                                  with reader: inout PlanNodeReader) -> Double? {
+        guard let offset = reader.number(node, at: path, allowNegative: false) else { return nil }
+        if hasResponder {
+            reader.report("'logOffset' applies to a modelled endpoint, not to a responder endpoint", at: node, path: path)
+            return nil
+        }
+        guard endpoint.measure == .value else {
+            reader.report("'logOffset' applies to 'measure: value' only (log(value + c)), not to the \(endpoint.measure.words)",
+                          at: node, path: path)
+            return nil
+        }
+        return offset
     }
 
     /// `{threshold, better, missing}`; `nil` when wrong (reported).

@@ -35,7 +35,8 @@ enum SetKey: String, CaseIterable {
 
 /// The keys of each element of `endpoints`.
 enum EndpointKey: String, CaseIterable {
-    case name, parameter, visit, measure, set, records, observedOnly, covariates, weights, arms, responder, model, visits, covariance, df
+    case name, parameter, visit, measure, set, records, observedOnly, covariates, weights, arms, responder, model, visits, covariance, df,
+         logOffset
 }
 
 /// The keys of an endpoint's `responder` rule.
