@@ -39,6 +39,7 @@ extension ReportContext {
             },
             "figures": [FigureName.cpeptideChange, .cpeptideTrajectory, .hba1cTrajectory, .insulinDoseTrajectory]
                 .compactMap(captionedFigure),
+            "withinArmTests": table(ReportTables.withinArmTestsName) as Any? ?? false,
         ]
     }
 

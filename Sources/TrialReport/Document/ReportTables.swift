@@ -48,7 +48,8 @@ public struct ReportTables: Sendable {
         tables.append(primaryEndpoint(seed.remission))
         tables += labels.plan.parameters.compactMap { secondaryEndpoint(parameter: $0.code) }
         tables += [insulinIndependence(seed.insulinIndependence), predictors(seed.logistic), adverseEvents(seed.adverseEvents)]
-        return tables + supportiveTables()
+        // Last, in the appendix: the TLF numbers of the tables before it stay as they were.
+        return tables + supportiveTables() + [withinArmTests()].compactMap { $0 }
     }
 
     /// The participants allocated to `arm`, from `results.arms`.

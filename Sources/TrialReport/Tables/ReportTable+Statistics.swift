@@ -89,11 +89,12 @@ extension ReportTable.Cell {
         .number(Display.countWithPercentage(count, of: total), statistics: ReportTable.Statistic.countWithPercentage(count, of: total))
     }
 
-    /// "12.3 ± 4.5": `Display.meanWithSD`.
-    public static func meanWithSD(mean: Double?, sd: Double?, decimals: Int) -> Self {
+    /// "12.3 ± 4.5": `Display.meanWithSD`; its statistics "mean" and "sd" followed by `suffix`
+    /// ("mean_change", "sd_change").
+    public static func meanWithSD(mean: Double?, sd: Double?, decimals: Int, suffix: String = "") -> Self {
         let statistics: [ReportTable.Statistic] = mean.map { $0.isNaN } == false
-            ? [.number("mean", mean, decimals: decimals), .number("sd", sd, decimals: decimals)]
-            : [.number("mean", mean, decimals: decimals)]
+            ? [.number("mean" + suffix, mean, decimals: decimals), .number("sd" + suffix, sd, decimals: decimals)]
+            : [.number("mean" + suffix, mean, decimals: decimals)]
         return .number(Display.meanWithSD(mean: mean, sd: sd, decimals: decimals), statistics: statistics)
     }
 
