@@ -6,6 +6,7 @@ import TrialStats
 enum StatisticsBenchmark: String, CaseIterable {
     case logistic
     case rankSum = "rank-sum"
+    case hodgesLehmann = "hodges-lehmann"
     case fisher
     case exactWilcoxon = "exact-wilcoxon"
     case ancova
@@ -16,6 +17,7 @@ enum StatisticsBenchmark: String, CaseIterable {
         switch self {
         case .logistic: "logistic regression ML, 1,000,000 × 5"
         case .rankSum: "Wilcoxon rank-sum, 500,000 + 500,000"
+        case .hodgesLehmann: "Hodges–Lehmann shift and 95% CI (normal), 500,000 + 500,000 distinct values"
         case .fisher: "Fisher exact 2×2, n = 100,000"
         case .exactWilcoxon: "exact Wilcoxon distribution, 49 + 49"
         case .ancova: "ANCOVA 1,000,000: 3 arms + 10 sites + baseline, F test, LS means"
@@ -26,7 +28,7 @@ enum StatisticsBenchmark: String, CaseIterable {
     /// Data values per run, for throughput.
     var rows: Int {
         switch self {
-        case .logistic, .rankSum, .ancova, .mmrm: 1_000_000
+        case .logistic, .rankSum, .hodgesLehmann, .ancova, .mmrm: 1_000_000
         case .fisher: 100_000
         case .exactWilcoxon: 98
         }
@@ -35,7 +37,7 @@ enum StatisticsBenchmark: String, CaseIterable {
     /// The target, in seconds.
     var targetSeconds: Double {
         switch self {
-        case .logistic, .rankSum: 0.5
+        case .logistic, .rankSum, .hodgesLehmann: 0.5
         case .fisher: 0.01
         case .exactWilcoxon: 0.05
         case .ancova, .mmrm: 2
@@ -66,6 +68,11 @@ enum StatisticsBenchmark: String, CaseIterable {
             let x = (0..<rows / 2).map { _ in random.uniform() * 100 }
             let y = (0..<rows / 2).map { _ in random.uniform() * 100 + 0.5 }
             timed = { _ = try WilcoxonTest.rankSum(x, y) }
+        case .hodgesLehmann:
+            // R's three uniroot searches (~120 rank sums of x − d), as a percent change's samples need.
+            let x = (0..<rows / 2).map { _ in random.uniform() * 100 }
+            let y = (0..<rows / 2).map { _ in random.uniform() * 100 + 0.5 }
+            timed = { _ = try LocationShift(x, y) }
         case .fisher:
             timed = { _ = try FisherExactTest(26_000, 24_000, 23_500, 26_500) }
         case .exactWilcoxon:
