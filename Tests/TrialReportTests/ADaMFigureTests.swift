@@ -1,3 +1,4 @@
+import Foundation
 import Plot
 import Testing
 import TrialAnalysis
@@ -184,4 +185,27 @@ import TrialAnalysis
         #expect(flow.arms.map { $0.analysis.last?.excluded } == [7, 3, 10])
         #expect(text.contains("Efficacy set: EFFFL not Y \(n(10))"))
     }
+
+    /// An endpoint analysed on the log scale (`logOffset`): its panel plots each arm's ratio of
+    /// geometric means with its CI on a log axis, the reference line at 1, the ratio in the text column.
+    @Test func aLogScaleEndpointsForestShowsTheRatio() throws {
+        var results = Self.results
+        let difference = ModelEstimate(estimate: 0.1, se: 0.05, df: 200, ciLower: 0.0, ciUpper: 0.2, t: 2, pValue: 0.047)
+        results.modelEndpoints = [try #require(Self.results.modelEndpoints.first)]
+        results.modelEndpoints[0].logOffset = 1
+        let ratio = BackTransformedEstimate(estimate: exp(0.1), ciLower: 1, ciUpper: exp(0.2))
+        results.modelEndpoints[0].differences = [
+            ModelDifference(arm: "Xanomeline High Dose", reference: "Placebo", difference: difference, ratio: ratio),
+        ]
+        let figure = try #require(TrialFigures(results: results, plan: Self.plan).build(.endpointForest).drawable as? Figure)
+        let panel = try #require(figure.panels.first)
+        let points = panel.marks.compactMap { $0 as? PointMark }.compactMap { Self.number($0.x) }
+        #expect(points == [exp(0.1)])
+        #expect(panel.marks.compactMap { $0 as? RuleMark }.count == 1)
+        #expect(panel.textColumns[0].title.plainText == "Ratio (95% CI)")
+        #expect(panel.textColumns[0].cells["Xanomeline High Dose"]?.plainText
+            == Display.estimateWithInterval(exp(0.1), lower: 1, upper: exp(0.2), decimals: 2))
+        #expect(panel.x.title.plainText.hasPrefix("Ratio of geometric means of value + 1 to Placebo"))
+    }
+
 }

@@ -2,8 +2,8 @@ import Plot
 import TrialAnalysis
 
 /// `endpoint-forest`: for each modelled endpoint, each arm's least-squares mean difference from the
-/// reference arm with its 95% CI, the numbers in text columns; one panel per endpoint, the model
-/// and the set in the caption.
+/// reference arm with its 95% CI (on the log scale, `logOffset`, the ratio of geometric means on a
+/// log axis), the numbers in text columns; one panel per endpoint, the model and the set in the caption.
 struct EndpointForestFigure: TrialFigureBuilder {
     static let name = FigureName.endpointForest
     static let defaultWidth = FigureWidth.double
@@ -32,28 +32,41 @@ struct EndpointForestFigure: TrialFigureBuilder {
         }
     }
 
-    /// One panel: a row per arm other than the reference, its difference and CI, the numbers beside it.
+    /// One panel: a row per arm other than the reference, its difference (or ratio) and CI, the numbers beside it.
     private func panel(_ endpoint: ModelEndpointResult) -> Panel {
         let rows = endpoint.differences
+        let reference = rows.first?.reference ?? ""
+        // (estimate, lower, upper) of each row: the difference, or on the log scale the ratio.
+        let shown = rows.map { row in
+            endpoint.logOffset == nil
+                ? (row.difference?.estimate, row.difference?.ciLower, row.difference?.ciUpper)
+                : (row.ratio?.estimate, row.ratio?.ciLower, row.ratio?.ciUpper)
+        }
         var estimates: [String: RichText] = [:]
         var pValues: [String: RichText] = [:]
-        for row in rows {
-            let difference = row.difference
-            estimates[row.arm] = RichText(Display.estimateWithInterval(difference?.estimate, lower: difference?.ciLower,
-                                                                      upper: difference?.ciUpper, decimals: Self.decimals))
-            pValues[row.arm] = RichText(Display.pValue(difference?.pValue))
+        for (row, value) in zip(rows, shown) {
+            estimates[row.arm] = RichText(Display.estimateWithInterval(value.0, lower: value.1, upper: value.2, decimals: Self.decimals))
+            pValues[row.arm] = RichText(Display.pValue(row.difference?.pValue))
         }
-        let reference = rows.first?.reference ?? ""
-        return Panel(title: endpoints.count > 1 ? RichText(endpoint.name) : nil,
-                     x: .linear(RichText("Difference in LS means from \(reference) (95% CI)")), y: .categorical(rows.map(\.arm)),
-                     textColumns: [TextColumn(title: "Difference (95% CI)", cells: estimates),
+        let axis: Scale, column: String
+        if let offset = endpoint.logOffset {
+            axis = RemissionForestFigure.ratioAxis(
+                RichText("Ratio of geometric means of value + \(Display.planValue(offset)) to \(reference) (95% CI), log scale"),
+                values: shown.flatMap { [$0.0, $0.1, $0.2].compactMap { $0 } })
+            column = "Ratio (95% CI)"
+        } else {
+            axis = .linear(RichText("Difference in LS means from \(reference) (95% CI)"))
+            column = "Difference (95% CI)"
+        }
+        return Panel(title: endpoints.count > 1 ? RichText(endpoint.name) : nil, x: axis, y: .categorical(rows.map(\.arm)),
+                     textColumns: [TextColumn(title: RichText(column), cells: estimates),
                                    TextColumn(title: "p", cells: pValues, alignment: .trailing)]) {
-            RuleMark(x: 0)
-            for row in rows {
-                if let lower = row.difference?.ciLower, let upper = row.difference?.ciUpper {
+            RuleMark(x: endpoint.logOffset == nil ? 0 : 1)
+            for (row, value) in zip(rows, shown) {
+                if let lower = value.1, let upper = value.2 {
                     ErrorBarMark(at: .category(row.arm), lower: lower, upper: upper, orientation: .horizontal, series: row.arm, capWidth: 0)
                 }
-                if let estimate = row.difference?.estimate {
+                if let estimate = value.0 {
                     PointMark(x: .value(estimate), y: .category(row.arm), series: row.arm)
                 }
             }
@@ -75,7 +88,9 @@ struct EndpointForestFigure: TrialFigureBuilder {
             return sentence
         }
         let text = sentences.joined(separator: " ")
-        return "Least-squares mean difference from the reference arm with 95% CI, not adjusted for multiplicity. "
+        let ratios = endpoints.contains { $0.logOffset != nil }
+            ? " On the log scale, the ratio of the geometric means, exp(difference), with its 95% CI." : ""
+        return "Least-squares mean difference from the reference arm with 95% CI, not adjusted for multiplicity.\(ratios) "
             + (endpoints.count > 1 ? text : text.prefix(1).uppercased() + text.dropFirst())
     }
 

@@ -80,15 +80,29 @@ struct RemissionForestFigure: TrialFigureBuilder {
         }
     }
 
-    /// The log axis of the odds ratios: 1 always shown; when the data span less than a decade (and
-    /// more than a factor 1.5) the ticks also use 1.5, 3 and 7 per decade, so that at least three are labelled.
+    /// The log axis of the odds ratios (`ratioAxis`).
     static func axis(for terms: [ShownOddsRatio]) -> Scale {
-        let title: RichText = "Odds ratio (95% CI), log scale"
-        let values = terms.flatMap { [$0.ciLower, $0.oddsRatio, $0.ciUpper].compactMap { $0 } }.filter { $0 > 0 } + [1]
+        ratioAxis("Odds ratio (95% CI), log scale", values: terms.flatMap { [$0.ciLower, $0.oddsRatio, $0.ciUpper].compactMap { $0 } })
+    }
+
+    /// A log axis of ratios titled `title` over `values`: 1 always shown; when the data span less than
+    /// a decade (and more than a factor 1.5) the ticks also use 1.5, 3 and 7 per decade, so that at
+    /// least three are labelled; a narrower span (a ratio of geometric means near 1) is ticked every
+    /// 0.01, 0.02, 0.05, 0.1 or 0.2, the finest step that gives at most six ticks.
+    static func ratioAxis(_ title: RichText, values: [Double]) -> Scale {
+        let values = values.filter { $0 > 0 } + [1]
         // Wide spans suit the 1-2-5 ticks; a single value (nothing estimable) gets the automatic range.
-        guard let low = values.min(), let high = values.max(), high / low < 10, high / low > 1.5 else { return .log(title) }
+        guard let low = values.min(), let high = values.max(), high / low < 10, high / low > 1.001 else { return .log(title) }
         let pad = pow(high / low, 0.05)
         let limits = (low / pad)...(high * pad)
+        if high / low <= 1.5 {
+            for step in [0.01, 0.02, 0.05, 0.1, 0.2] {
+                let first = Int(ceil(limits.lowerBound / step)), last = Int(floor(limits.upperBound / step))
+                if last - first < 6 {
+                    return .log(title, limits: limits, ticks: (first...last).map { NumberText.rounded(Double($0) * step, decimals: 2) })
+                }
+            }
+        }
         let decades = Int(floor(log10(limits.lowerBound)))...Int(ceil(log10(limits.upperBound)))
         let ticks = decades.flatMap { decade in
             [1, 1.5, 2, 3, 5, 7].map { NumberText.rounded($0 * pow(10, Double(decade)), decimals: max(0, 1 - decade)) }
