@@ -101,7 +101,7 @@ struct ModelEndpointTests {
 
     /// `logOffset: 1` on the pilot's glucose at week 20 (the value): log(AVAL + 1) ~ arm + log(BASE + 1),
     /// the LS means, the difference and both back-transformed, against R
-    /// (`Fixtures/cdisc_pilot_log_glucose.R`).
+    /// (`Fixtures/cdisc_pilot_glucose.R`, which writes `cdisc_pilot_log_glucose.json`).
     @Test func aLogScaleEndpointAgreesWithR() throws {
         struct BackTransformed: Decodable { var estimate: Double; var ciLower: Double; var ciUpper: Double }
         struct LogGlucose: Decodable {
