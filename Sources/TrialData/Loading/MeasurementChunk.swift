@@ -33,8 +33,7 @@ struct MeasurementChunk: Sendable {
         }
     }
 
-    /// Where the rows go: `rows` from `firstRow` on (the reader sized it for every record).
-    let rows: MeasurementRows
+    /// The first row of the reader's columns this chunk wrote.
     let firstRow: Int
     /// The rows written (valid records), at `firstRow..<firstRow + storedCount`.
     var storedCount = 0
@@ -56,7 +55,6 @@ struct MeasurementChunk: Sendable {
     /// - Complexity: O(*n*) in the bytes of the section.
     init(_ file: CSVFile, _ section: CSVFileSection, _ sharedContext: Context, rows: MeasurementRows, firstRow: Int) {
         let context = sharedContext.independentCopy()
-        self.rows = rows
         self.firstRow = firstRow
         parameterCodes = context.plannedCodes
         baselinesSeen = Array(repeating: 0, count: context.participantCount)

@@ -7,9 +7,6 @@ struct MeasurementRows: @unchecked Sendable {
     let visit: UnsafeMutableBufferPointer<Int32>
     let value: UnsafeMutableBufferPointer<Double>
 
-    /// How many rows there is room for.
-    var capacity: Int { value.count }
-
     /// The columns of the rows `fill` writes into storage for `capacity` rows; `fill` returns how
     /// many rows, from the first, it wrote. Nothing is written to memory before `fill` touches it.
     static func columns(capacity: Int, _ fill: (MeasurementRows) -> Int)
