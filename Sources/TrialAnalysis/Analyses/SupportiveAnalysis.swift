@@ -17,12 +17,14 @@ struct SupportiveAnalysis {
         plan.subgroups = []
         let data = study.data
         let codes = plan.parameters.map(\.code)
-        let records = EndpointRecordSource.grid(study.grid, parameters: plan.parameters, derived: profile.derivedParameters)
-        let derived = profile.derivedParameters.compactMap { parameter -> DerivedParameterResult? in
+        let derivedParameters = profile.derivedParameters.compactMap { parameter -> DerivedGridParameter? in
             guard case .expression(let expression) = parameter.derivation else { return nil }
-            let counts = study.grid.derivationCounts(of: expression, codes: codes)
-            return DerivedParameterResult(parameter: parameter.code, label: parameter.label, unit: parameter.unit,
-                                          expression: expression.text, records: counts.records, missing: counts.skipped)
+            return DerivedGridParameter(parameter, expression: expression, in: study.grid, codes: codes)
+        }
+        let records = EndpointRecordSource.grid(study.grid, parameters: plan.parameters, derived: derivedParameters)
+        let derived = derivedParameters.map { derived in
+            DerivedParameterResult(parameter: derived.parameter.code, label: derived.parameter.label, unit: derived.parameter.unit,
+                                   expression: derived.expression.text, records: derived.counts.records, missing: derived.counts.skipped)
         }
         let computations = profile.endpoints.map { [data, plan] endpoint in
             BackgroundComputation { () -> (Outcome, [AnalysisNote]) in

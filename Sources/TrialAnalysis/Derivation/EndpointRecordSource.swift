@@ -4,10 +4,10 @@ import TrialData
 /// datasets of a CDISC ADaM study, or the seed study's measurement grid read as one (a record per
 /// participant and visit with a value, the baseline visit's as baseline, no BASE, CHG or record
 /// flags; visits labelled "Baseline", "Month 3"), with the parameters derived from it by expressions
-/// evaluated visit by visit — no copy of the grid.
+/// (`DerivedGridParameter`) — no copy of the grid.
 enum EndpointRecordSource: Sendable {
     case datasets([BDSTable], participantCount: Int)
-    case grid(MeasurementGrid, parameters: [ParameterDefinition], derived: [DerivedParameter])
+    case grid(MeasurementGrid, parameters: [ParameterDefinition], derived: [DerivedGridParameter])
 
     /// The BDS datasets of `data`.
     init(_ data: StudyData) {
@@ -16,8 +16,7 @@ enum EndpointRecordSource: Sendable {
 
     /// The records of `endpoint` at `visit` (by default the endpoint's visit); with `observedOnly` (by
     /// default the endpoint's), derived records (DTYPE) are left out.
-    /// - Complexity: O(records of the dataset + participants); for the grid, O(participants), times
-    ///   the number of parameters of a derived parameter's expression.
+    /// - Complexity: O(records of the dataset + participants); for the grid, O(participants).
     func records(_ endpoint: ModelEndpoint, visit: Double? = nil, observedOnly: Bool? = nil) -> EndpointRecords {
         let visit = visit ?? endpoint.visit
         switch self {
@@ -38,16 +37,14 @@ enum EndpointRecordSource: Sendable {
                                     visitLabel: visitLabel)
                 }
             }
-            guard let parameter = derived.first(where: { $0.code == endpoint.parameter }),
-                  case .expression(let expression) = parameter.derivation else {
+            guard let parameter = derived.first(where: { $0.parameter.code == endpoint.parameter }) else {
                 return missing.withUnsafeBufferPointer { EndpointRecords(endpoint, values: $0, baselines: $0, parameterLabel: "", visitLabel: "") }
             }
-            let codes = parameters.map(\.code)
-            let values = visitIndex.map { grid.values(of: expression, codes: codes, visit: $0) } ?? missing
-            let baselines = grid.values(of: expression, codes: codes, visit: grid.baselineVisit)
+            let values = visitIndex.map { parameter.values[$0] } ?? missing
             return values.withUnsafeBufferPointer { values in
-                baselines.withUnsafeBufferPointer { baselines in
-                    EndpointRecords(endpoint, values: values, baselines: baselines, parameterLabel: parameter.label, visitLabel: visitLabel)
+                parameter.values[grid.baselineVisit].withUnsafeBufferPointer { baselines in
+                    EndpointRecords(endpoint, values: values, baselines: baselines, parameterLabel: parameter.parameter.label,
+                                    visitLabel: visitLabel)
                 }
             }
         }
@@ -77,6 +74,41 @@ enum EndpointRecordSource: Sendable {
     }
 }
 
+/// A parameter derived from the grid's by an expression, evaluated once at every visit of the grid
+/// for the analyses that read it.
+struct DerivedGridParameter: Sendable {
+    let parameter: DerivedParameter
+    /// The parameter's expression of the grid's parameters.
+    let expression: ParameterExpression
+    /// The values at `values[visit][participant]` (visits as the grid's): NaN where a source
+    /// parameter is missing or the expression is not finite.
+    let values: [[Double]]
+    /// The participant-visits where the expression has a value (`records`), and those with a value
+    /// of some source parameter but none of the expression (`skipped`: a missing value or a
+    /// division by zero), as `ParameterDerivation` counts them.
+    let counts: (records: Int, skipped: Int)
+
+    /// `parameter` (`expression`) of the plan's parameters (`codes`, in grid order) in `grid`.
+    /// - Complexity: O(visits × participants × parameters of the expression).
+    init(_ parameter: DerivedParameter, expression: ParameterExpression, in grid: MeasurementGrid, codes: [String]) {
+        self.parameter = parameter
+        self.expression = expression
+        values = grid.visits.indices.map { grid.values(of: expression, codes: codes, visit: $0) }
+        let sources = expression.parameters.compactMap { codes.firstIndex(of: $0) }
+        var counts = (records: 0, skipped: 0)
+        for (visit, values) in values.enumerated() {
+            for participant in 0..<grid.participantCount {
+                if !values[participant].isNaN {
+                    counts.records += 1
+                } else if sources.contains(where: { !grid.value(parameter: $0, visit: visit, participant: participant).isNaN }) {
+                    counts.skipped += 1
+                }
+            }
+        }
+        self.counts = counts
+    }
+}
+
 extension MeasurementGrid {
     /// `expression` of the grid's parameters (`codes`, the plan's parameter codes in grid order) at
     /// `visit` for every participant: NaN where a parameter is missing or the expression is not finite
@@ -87,25 +119,5 @@ extension MeasurementGrid {
         return expression.evaluate(count: participantCount) { code in
             codes.firstIndex(of: code).map { index in withValues(parameter: index, visit: visit) { values, _ in Array(values) } } ?? missing
         }.map { $0.isFinite ? $0 : .nan }
-    }
-
-    /// The participant-visits where `expression` has a value (`records`), and those with a value of
-    /// some source parameter but none of the expression (`skipped`: a missing value or a division by
-    /// zero), as `ParameterDerivation` counts them.
-    /// - Complexity: O(visits × participants × parameters of the expression).
-    func derivationCounts(of expression: ParameterExpression, codes: [String]) -> (records: Int, skipped: Int) {
-        let sources = expression.parameters.compactMap { codes.firstIndex(of: $0) }
-        var counts = (records: 0, skipped: 0)
-        for visit in visits.indices {
-            let values = values(of: expression, codes: codes, visit: visit)
-            for participant in 0..<participantCount {
-                if !values[participant].isNaN {
-                    counts.records += 1
-                } else if sources.contains(where: { !value(parameter: $0, visit: visit, participant: participant).isNaN }) {
-                    counts.skipped += 1
-                }
-            }
-        }
-        return counts
     }
 }
