@@ -27,14 +27,12 @@ enum EndpointRecordSource: Sendable {
             let visitLabel = visitIndex.map { $0 == grid.baselineVisit ? "Baseline" : "Month " + PlanNumber.text(visit) } ?? ""
             let missing = [Double](repeating: .nan, count: grid.participantCount)
             if let parameter = parameters.firstIndex(where: { $0.code == endpoint.parameter }) {
-                guard let visitIndex else {
-                    return missing.withUnsafeBufferPointer {
-                        EndpointRecords(endpoint, values: $0, baselines: $0, parameterLabel: parameters[parameter].label, visitLabel: "")
+                // A visit the grid does not have: no value, the baselines as at any visit (as the derived parameters').
+                return grid.withValues(parameter: parameter, visit: visitIndex ?? grid.baselineVisit) { values, baselines in
+                    missing.withUnsafeBufferPointer { none in
+                        EndpointRecords(endpoint, values: visitIndex == nil ? none : values, baselines: baselines,
+                                        parameterLabel: parameters[parameter].label, visitLabel: visitLabel)
                     }
-                }
-                return grid.withValues(parameter: parameter, visit: visitIndex) { values, baselines in
-                    EndpointRecords(endpoint, values: values, baselines: baselines, parameterLabel: parameters[parameter].label,
-                                    visitLabel: visitLabel)
                 }
             }
             guard let parameter = derived.first(where: { $0.parameter.code == endpoint.parameter }) else {
