@@ -76,6 +76,13 @@ struct CSVScanner {
         let start = position
         var reported = false
         scan: while position < end {
+            if position + 8 <= end {
+                // Eight bytes at a time up to the first that may end the field or need a check.
+                let skipped = CSVWordScan.ordinaryPrefix(UnsafeRawPointer(bytes.baseAddress! + position)
+                    .loadUnaligned(as: UInt64.self))
+                position += skipped
+                if skipped == 8 { continue }
+            }
             let byteClass = classes[Int(bytes[position])]
             if byteClass == .ordinary { position += 1; continue }
             switch byteClass {
