@@ -57,7 +57,8 @@ struct LockCommand: ParsableCommand {
                 dataDirectory: directory, planFile: plan,
                 templatesDirectory: try templates.directory(), lockedAt: at.flatMap(LockTime.date) ?? Date(),
                 lockedBy: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown", note: note,
-                replacing: force, validated: input.data.inputs, validatedPlan: input.planFile)
+                replacing: force, validated: input.data.inputs, validatedPlan: input.planFile,
+                participants: input.data.participants.ids)
             if let key { try LockSignature.sign(lockIn: directory, with: key) }
             let contents = lock.contents
             printToStandardOutput("locked \(directory.path): \(contents.inputs.count) input files, "

@@ -23,6 +23,20 @@ struct LockTests {
         try Data(text.utf8).write(to: folder.url.appendingPathComponent(name))
     }
 
+    @Test func rowDigestsKeyedByTheValidatedParticipantsAreTheSameFile() throws {
+        let folder = try StudyFolder()
+        defer { folder.remove() }
+        let rows = folder.url.appendingPathComponent(RowDigestFile.name)
+        try Self.lock(folder)
+        let unkeyed = try Data(contentsOf: rows)
+        let data = try StudyData.load(from: folder.url)
+        try TrialLock.write(dataDirectory: folder.url, planFile: nil, templatesDirectory: nil, lockedAt: Self.time,
+                            lockedBy: "tester", note: "test", replacing: true, validated: data.inputs,
+                            participants: data.participants.ids)
+        #expect(try Data(contentsOf: rows) == unkeyed)
+        #expect(!unkeyed.isEmpty)
+    }
+
     @Test func anUnchangedFolderMatchesItsLock() throws {
         let folder = try StudyFolder()
         defer { folder.remove() }
@@ -267,5 +281,29 @@ struct LockTests {
         #expect(RowDigests.merged(try parts.map { try $0.digests().get() }) == whole)
         #expect(whole.participants.count == 4_286)
         #expect(whole.lines.prefix(3) == [2, 9, 16])
+    }
+
+    /// Rows kept by the subject-level file's participants give the table a file read on its own
+    /// gives, whatever the cut: the participants in the known order, a subset out of order, ids
+    /// not known interleaved, and a participant in every part.
+    @Test(arguments: [1, 2, 5])
+    func digestsKeyedByKnownParticipantsAreTheFilesOwn(parts count: Int) throws {
+        let known = try RowDigests.compute(FileContents(Array(("USUBJID\n" + (0..<3_000).map { "P\($0)\n" }.joined()).utf8)),
+                                           file: "adsl.csv").get().participants
+        let files = [
+            (0..<9_000).map { "P\($0 / 3),\($0)" },
+            (0..<9_000).map { "P\(($0 * 7919) % 2_500),\($0)" },
+            (0..<9_000).map { $0 % 4 == 0 ? "Q\($0 % 13),\($0)" : "P\(($0 * 31) % 3_000),\($0)" },
+            (0..<9_000).map { "\($0 % 2 == 0 ? "P1" : "X"),\($0)" },
+        ]
+        for rows in files {
+            let bytes = FileContents(Array(("USUBJID,AVAL\n" + rows.map { $0 + "\n" }.joined()).utf8))
+            let whole = try RowDigests.compute(bytes, file: "adlb.csv").get()
+            let parts = try RowDigestPart.parts(of: bytes, file: "adlb.csv", keyColumn: "USUBJID", count: count,
+                                                minimumSectionSize: 1 << 10).get()
+            #expect(parts.count == count)
+            let keyed = KeyedRowDigests.merged(try parts.map { try $0.digests(keyedBy: known).get() })
+            #expect(keyed == whole)
+        }
     }
 }

@@ -55,10 +55,12 @@ public struct LockedContents: Sendable, Hashable {
     }
 
     /// The files as they are now, as `current` records them, and with `withRowDigests` the
-    /// digests of the input files' rows, computed from the bytes hashed (`LockedInputs`).
+    /// digests of the input files' rows, computed from the bytes hashed (`LockedInputs`), kept
+    /// by `participants` when given.
     static func reading(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?, inputNames: [String],
-                        withRowDigests: Bool = false) throws(TrialReportError) -> (contents: LockedContents, inputs: LockedInputs) {
-        let inputs = try LockedInputs.read(dataDirectory, names: inputNames, withRowDigests: withRowDigests)
+                        withRowDigests: Bool = false, participants: StringTable? = nil) throws(TrialReportError)
+        -> (contents: LockedContents, inputs: LockedInputs) {
+        let inputs = try LockedInputs.read(dataDirectory, names: inputNames, withRowDigests: withRowDigests, participants: participants)
         var plan: LockedFile?
         if let planFile {
             plan = try LockedFile.reading(planFile, as: recordedPath(of: planFile, in: dataDirectory))

@@ -11,26 +11,32 @@ enum RowDigestFile {
     /// The first line, which names the format.
     private static let formatLine = "# trial.lock.rows format 2: digests of the rows of the locked study files, written by trialreport lock."
 
-    /// The text of the file.
+    /// The text of the file; each table's lines are written on whichever core is free.
     /// - Complexity: O(size of the ids + number of participants).
     static func text(of tables: [RowDigests]) -> [UInt8] {
         var text = Array((formatLine + "\n"
             + "# Per participant, in file order: id, number of rows, 64-bit digest of its rows (hexadecimal).\n").utf8)
-        for table in tables {
-            text += Array("file\t".utf8)
-            appendEscaped(Array(table.file.utf8), to: &text)
+        let sections = ParallelWork.map(tables, section(of:))
+        text.reserveCapacity(sections.reduce(text.count) { $0 + $1.count })
+        for section in sections { text += section }
+        return text
+    }
+
+    /// A table's lines: its `file` line, then one per participant.
+    private static func section(of table: RowDigests) -> [UInt8] {
+        var text = Array("file\t".utf8)
+        appendEscaped(Array(table.file.utf8), to: &text)
+        text.append(0x09)
+        appendEscaped(Array(table.keyColumn.utf8), to: &text)
+        text.append(0x0A)
+        text.reserveCapacity(text.count + table.participants.count * 32)
+        for participant in 0..<table.participants.count {
+            table.participants.withBytes(participant) { appendEscaped($0, to: &text) }
             text.append(0x09)
-            appendEscaped(Array(table.keyColumn.utf8), to: &text)
+            appendDecimal(Int(table.rowCounts[participant]), to: &text)
+            text.append(0x09)
+            appendHex(table.digests[participant], to: &text)
             text.append(0x0A)
-            text.reserveCapacity(text.count + table.participants.count * 32)
-            for participant in 0..<table.participants.count {
-                table.participants.withBytes(participant) { appendEscaped($0, to: &text) }
-                text.append(0x09)
-                appendDecimal(Int(table.rowCounts[participant]), to: &text)
-                text.append(0x09)
-                appendHex(table.digests[participant], to: &text)
-                text.append(0x0A)
-            }
         }
         return text
     }

@@ -36,16 +36,30 @@ struct RowDigestPart: Sendable {
     func digests() -> Result<RowDigests, RowDigestProblem> {
         switch source {
         case .csv(let csv, let section, let keyIndex, let seeds):
-            .success(Self.csvDigests(csv, section, keyIndex: keyIndex, seeds: seeds))
+            var table = RowDigests(file: csv.name, keyColumn: csv.header[keyIndex])
+            var last = -1
+            Self.forEachRow(csv, section, keyIndex: keyIndex, seeds: seeds) { table.add($0, digest: $1, line: $2, last: &last) }
+            return .success(table)
         case .transport(let bytes, let keyColumn):
-            bytes.withBytes { Self.transportDigests($0, file: file, keyColumn: keyColumn) }
+            return bytes.withBytes { Self.transportDigests($0, file: file, keyColumn: keyColumn) }
         }
     }
 
-    private static func csvDigests(_ csv: CSVFile, _ section: CSVFileSection, keyIndex: Int, seeds: [UInt64]) -> RowDigests {
-        var table = RowDigests(file: csv.name, keyColumn: csv.header[keyIndex])
+    /// The digests of the part's rows kept by the participants of `known` (`KeyedRowDigests`);
+    /// those of a transport file are all kept apart from them.
+    func digests(keyedBy known: StringTable) -> Result<KeyedRowDigests, RowDigestProblem> {
+        guard case .csv(let csv, let section, let keyIndex, let seeds) = source else {
+            return digests().map { KeyedRowDigests($0, known: known) }
+        }
+        var table = KeyedRowDigests(file: csv.name, keyColumn: csv.header[keyIndex], known: known)
+        Self.forEachRow(csv, section, keyIndex: keyIndex, seeds: seeds) { table.add($0, digest: $1, line: $2) }
+        return .success(table)
+    }
+
+    /// Calls `body` with each row's key (empty when the row has no such field), digest and line.
+    private static func forEachRow(_ csv: CSVFile, _ section: CSVFileSection, keyIndex: Int, seeds: [UInt64],
+                                   _ body: (UnsafeBufferPointer<UInt8>, UInt64, Int) -> Void) {
         var log = DiagnosticLog(file: csv.name, limit: 0)
-        var last = -1
         _ = csv.forEachRecord(in: section, &log) { record, _ in
             var sum: UInt64 = 0
             for column in 0..<min(record.count, seeds.count) {
@@ -53,12 +67,11 @@ struct RowDigestPart: Sendable {
             }
             let digest = RowHash.mix(sum)
             if keyIndex < record.count {
-                record.withValueBytes(keyIndex) { table.add($0, digest: digest, line: record.line, last: &last) }
+                record.withValueBytes(keyIndex) { body($0, digest, record.line) }
             } else {
-                table.add(UnsafeBufferPointer(start: nil, count: 0), digest: digest, line: record.line, last: &last)
+                body(UnsafeBufferPointer(start: nil, count: 0), digest, record.line)
             }
         }
-        return table
     }
 
     private static func transportDigests(_ bytes: UnsafeBufferPointer<UInt8>, file: String,

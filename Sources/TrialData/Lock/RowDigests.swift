@@ -51,7 +51,11 @@ struct RowDigests: Sendable, Equatable {
     }
 
     /// Adds the participants of `later`, a part of the same file after the ones added so far.
-    mutating func merge(_ later: RowDigests) {
+    /// - Returns: for each participant of `later`, its index here and whether it was new.
+    @discardableResult
+    mutating func merge(_ later: RowDigests) -> [(index: Int, inserted: Bool)] {
+        var indices: [(index: Int, inserted: Bool)] = []
+        indices.reserveCapacity(later.participants.count)
         for participant in 0..<later.participants.count {
             let (index, inserted) = later.participants.withBytes(participant) { participants.insert(bytes: $0) }
             if inserted {
@@ -61,7 +65,9 @@ struct RowDigests: Sendable, Equatable {
             }
             rowCounts[index] &+= later.rowCounts[participant]
             digests[index] &+= later.digests[participant]
+            indices.append((index, inserted))
         }
+        return indices
     }
 
     /// The digests of the rows of a whole file, its parts read on every core.

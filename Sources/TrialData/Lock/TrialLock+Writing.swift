@@ -37,6 +37,8 @@ extension TrialLock {
     ///     after validation, and the lock is refused.
     ///   - validatedPlan: the plan file as validated (`StudyInput.planFile`), checked likewise;
     ///     `nil` for the built-in plan or no check.
+    ///   - participants: the participants validated (`ParticipantTable.ids`), whose ids key the
+    ///     row digests of every file; `nil`: those of the first file, read first.
     /// - Returns: the lock written.
     /// - Throws: `TrialReportError` — `.invalidInput` when the folder is already locked and
     ///   `replacing` is false, when its lock cannot be read, when the plan lies outside the study
@@ -45,7 +47,7 @@ extension TrialLock {
     @discardableResult
     public static func write(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?, lockedAt: Date,
                              lockedBy: String, note: String?, replacing: Bool, validated: [InputFile],
-                             validatedPlan: LockedFile? = nil) throws(TrialReportError) -> TrialLock {
+                             validatedPlan: LockedFile? = nil, participants: StringTable? = nil) throws(TrialReportError) -> TrialLock {
         let previous = try read(in: dataDirectory)
         if let previous, !replacing {
             throw TrialReportError(.invalidInput, at: SourceLocation(file: dataDirectory.appendingPathComponent(fileName).path),
@@ -61,7 +63,7 @@ extension TrialLock {
         let inputNames = validated.isEmpty ? LockedContents.seedInputNames : validated.map(\.file)
         let (contents, inputs) = try LockedContents.reading(dataDirectory: dataDirectory, planFile: planFile,
                                                             templatesDirectory: templatesDirectory, inputNames: inputNames,
-                                                            withRowDigests: true)
+                                                            withRowDigests: true, participants: participants)
         var changed = contents.inputs.filter { file in validated.contains { $0.file == file.path && $0.sha256 != file.sha256 } }
         if let validatedPlan, let plan = contents.plan, plan != validatedPlan { changed.append(plan) }
         guard changed.isEmpty else {
