@@ -143,7 +143,7 @@ public struct CSVFile: Sendable {
         guard !header.isEmpty else { return (0, section) }
         let expectedCount = header.count
         var count = 0
-        let line = section.line ?? dataLine + physicalLineBreaks(in: dataStart..<section.start)
+        let line = firstLine(of: section)
         var rest = section
         CSVFile.withScanner(bytes, name, from: section.start, line: line, lineStart: section.lineStart) { scanner in
             while scanner.position < section.end, scanner.nextRecord(&log) {
@@ -163,6 +163,11 @@ public struct CSVFile: Sendable {
             rest = CSVFileSection(start: end, line: scanner.line, lineStart: scanner.lineStart, end: bytes.count)
         }
         return (count, rest)
+    }
+
+    /// The physical line where `section` starts.
+    func firstLine(of section: CSVFileSection) -> Int {
+        section.line ?? dataLine + physicalLineBreaks(in: dataStart..<section.start)
     }
 
     /// The number of physical line breaks (LF, CRLF, lone CR) in `section`: at least the number
@@ -231,7 +236,7 @@ public struct CSVFile: Sendable {
     /// The bytes of the file, valid while `self` is (every use is inside a method of `self`).
     private var bytes: UnsafeBufferPointer<UInt8> { contents.bytes }
 
-    private static func withScanner(_ buffer: UnsafeBufferPointer<UInt8>, _ name: String, from start: Int, line: Int, lineStart: Int,
+    static func withScanner(_ buffer: UnsafeBufferPointer<UInt8>, _ name: String, from start: Int, line: Int, lineStart: Int,
                                     _ body: (inout CSVScanner) -> Void) {
         CSVByteClass.table.withUnsafeBufferPointer { classes in
             var scanner = CSVScanner(bytes: buffer, classes: classes, file: name, range: start..<buffer.count,

@@ -1,5 +1,6 @@
 /// Eight bytes of a CSV file examined at once: how many of them, from the first, are certainly
-/// ordinary text for `CSVScanner` (printable ASCII other than the comma and the quote).
+/// ordinary text for `CSVScanner` (printable ASCII other than the comma and the quote), or how
+/// many come before a field's end (`CSVFile.forEachField`).
 ///
 /// A byte below 0x20, from 0x7F up, a comma or a quote may end a field or need a check, and the
 /// scanner looks at it through `CSVByteClass`; so may a tab, which is ordinary but below 0x20.
@@ -18,6 +19,14 @@ enum CSVWordScan {
         let delete = equal(word, 0x7F), comma = equal(word, 0x2C), quote = equal(word, 0x22)
         let flagged = control | (word & highBits) | delete | comma | quote
         return flagged.trailingZeroBitCount >> 3
+    }
+
+    /// The number of leading bytes of `word` (its bytes in memory order) before the first comma,
+    /// line feed or carriage return: 8 when there is none.
+    @inline(__always)
+    static func separatorPrefix(_ word: UInt64) -> Int {
+        let word = UInt64(littleEndian: word)
+        return (equal(word, 0x2C) | equal(word, 0x0A) | equal(word, 0x0D)).trailingZeroBitCount >> 3
     }
 
     /// The high bit of each byte of `word` that equals `byte` (and, above such a byte, perhaps others).

@@ -59,18 +59,14 @@ struct RowDigestPart: Sendable {
     /// Calls `body` with each row's key (empty when the row has no such field), digest and line.
     private static func forEachRow(_ csv: CSVFile, _ section: CSVFileSection, keyIndex: Int, seeds: [UInt64],
                                    _ body: (UnsafeBufferPointer<UInt8>, UInt64, Int) -> Void) {
-        var log = DiagnosticLog(file: csv.name, limit: 0)
-        _ = csv.forEachRecord(in: section, &log) { record, _ in
-            var sum: UInt64 = 0
-            for column in 0..<min(record.count, seeds.count) {
-                sum &+= record.withValueBytes(column) { RowHash.hash($0, seed: seeds[column]) }
-            }
-            let digest = RowHash.mix(sum)
-            if keyIndex < record.count {
-                record.withValueBytes(keyIndex) { body($0, digest, record.line) }
-            } else {
-                body(UnsafeBufferPointer(start: nil, count: 0), digest, record.line)
-            }
+        var sum: UInt64 = 0
+        seeds.withUnsafeBufferPointer { seeds in
+            csv.forEachField(in: section, keyColumn: keyIndex, { column, value in
+                if column < seeds.count { sum &+= RowHash.hash(value, seed: seeds[column]) }
+            }, recordEnd: { key, line in
+                body(key, RowHash.mix(sum), line)
+                sum = 0
+            })
         }
     }
 
