@@ -29,13 +29,6 @@ struct KeyedRowDigests: Sendable {
         others = RowDigests(file: file, keyColumn: keyColumn)
     }
 
-    /// The digests of `table`'s participants, none of them counted as known.
-    init(_ table: RowDigests, known: StringTable) {
-        self.init(file: table.file, keyColumn: table.keyColumn, known: known)
-        others = table
-        order = (0..<table.participants.count).map { -Int32($0) - 1 }
-    }
-
     /// Adds a row of the participant whose id is `id`, at `line`.
     @inline(__always)
     mutating func add(_ id: UnsafeBufferPointer<UInt8>, digest: UInt64, line: Int) {

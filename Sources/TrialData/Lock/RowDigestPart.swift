@@ -34,26 +34,35 @@ struct RowDigestPart: Sendable {
 
     /// The digests of the part's rows (those of a transport file that cannot be read: none).
     func digests() -> Result<RowDigests, RowDigestProblem> {
+        var table = RowDigests(file: file, keyColumn: keyColumn)
+        var last = -1
+        return forEachRow { table.add($0, digest: $1, line: $2, last: &last) }.map { table }
+    }
+
+    /// The digests of the part's rows kept by the participants of `known` (`KeyedRowDigests`).
+    func digests(keyedBy known: StringTable) -> Result<KeyedRowDigests, RowDigestProblem> {
+        var table = KeyedRowDigests(file: file, keyColumn: keyColumn, known: known)
+        return forEachRow { table.add($0, digest: $1, line: $2) }.map { table }
+    }
+
+    /// The name of the key column.
+    private var keyColumn: String {
         switch source {
-        case .csv(let csv, let section, let keyIndex, let seeds):
-            var table = RowDigests(file: csv.name, keyColumn: csv.header[keyIndex])
-            var last = -1
-            Self.forEachRow(csv, section, keyIndex: keyIndex, seeds: seeds) { table.add($0, digest: $1, line: $2, last: &last) }
-            return .success(table)
-        case .transport(let bytes, let keyColumn):
-            return bytes.withBytes { Self.transportDigests($0, file: file, keyColumn: keyColumn) }
+        case .csv(let csv, _, let keyIndex, _): csv.header[keyIndex]
+        case .transport(_, let keyColumn): keyColumn
         }
     }
 
-    /// The digests of the part's rows kept by the participants of `known` (`KeyedRowDigests`);
-    /// those of a transport file are all kept apart from them.
-    func digests(keyedBy known: StringTable) -> Result<KeyedRowDigests, RowDigestProblem> {
-        guard case .csv(let csv, let section, let keyIndex, let seeds) = source else {
-            return digests().map { KeyedRowDigests($0, known: known) }
+    /// Calls `body` with each row's key, digest and line (for a transport file, 80-byte record).
+    /// - Returns: why a transport file's rows cannot be read, if they cannot.
+    private func forEachRow(_ body: (UnsafeBufferPointer<UInt8>, UInt64, Int) -> Void) -> Result<Void, RowDigestProblem> {
+        switch source {
+        case .csv(let csv, let section, let keyIndex, let seeds):
+            Self.forEachRow(csv, section, keyIndex: keyIndex, seeds: seeds, body)
+            return .success(())
+        case .transport(let bytes, let keyColumn):
+            return bytes.withBytes { Self.forEachTransportRow($0, file: file, keyColumn: keyColumn, body) }
         }
-        var table = KeyedRowDigests(file: csv.name, keyColumn: csv.header[keyIndex], known: known)
-        Self.forEachRow(csv, section, keyIndex: keyIndex, seeds: seeds) { table.add($0, digest: $1, line: $2) }
-        return .success(table)
     }
 
     /// Calls `body` with each row's key (empty when the row has no such field), digest and line.
@@ -70,8 +79,8 @@ struct RowDigestPart: Sendable {
         }
     }
 
-    private static func transportDigests(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
-                                         keyColumn: String) -> Result<RowDigests, RowDigestProblem> {
+    private static func forEachTransportRow(_ bytes: UnsafeBufferPointer<UInt8>, file: String, keyColumn: String,
+                                            _ body: (UnsafeBufferPointer<UInt8>, UInt64, Int) -> Void) -> Result<Void, RowDigestProblem> {
         let records = TransportRecords(bytes, file: file)
         var problems: [Diagnostic] = []
         guard records.isHeader(at: 0, named: "LIBRARY"),
@@ -82,8 +91,6 @@ struct RowDigestPart: Sendable {
         }
         guard let key = member.variables.first(where: { $0.name == keyColumn }) else { return .failure(.missingColumn(keyColumn)) }
         let seeds = member.variables.map { seed(of: $0.name) }
-        var table = RowDigests(file: file, keyColumn: keyColumn)
-        var last = -1
         let length = member.observationLength
         for row in 0..<rowCount {
             let start = member.observationStart + row * length
@@ -94,9 +101,9 @@ struct RowDigestPart: Sendable {
             }
             let id = TransportText.trimmed(UnsafeBufferPointer(rebasing: bytes[(start + key.position)..<(start + key.position + key.length)]))
             let line = TransportRecords.location(file, offset: start + key.position).line ?? 0
-            TransportText.withUTF8(id) { table.add($0, digest: RowHash.mix(sum), line: line, last: &last) }
+            TransportText.withUTF8(id) { body($0, RowHash.mix(sum), line) }
         }
-        return .success(table)
+        return .success(())
     }
 }
 
