@@ -278,14 +278,14 @@ struct LockTests {
         let cut = try RowDigestPart.parts(of: bytes, file: "adlb.csv", keyColumn: "USUBJID", count: 1).get()
         #expect(cut.count == 1)
         #expect(parts.count == 3)
-        #expect(RowDigests.merged(try parts.map { try $0.digests().get() }) == whole)
+        #expect(KeyedRowDigests.merged(try parts.map { try $0.digests(keyedBy: StringTable()).get() }) == whole)
         #expect(whole.participants.count == 4_286)
         #expect(whole.lines.prefix(3) == [2, 9, 16])
     }
 
-    /// Rows kept by the subject-level file's participants give the table a file read on its own
-    /// gives, whatever the cut: the participants in the known order, a subset out of order, ids
-    /// not known interleaved, and a participant in every part.
+    /// Rows kept by the subject-level file's participants (or by none) give the table a file read
+    /// on its own gives, whatever the cut: the participants in the known order, a subset out of
+    /// order, ids not known interleaved, and a participant in every part.
     @Test(arguments: [1, 2, 5])
     func digestsKeyedByKnownParticipantsAreTheFilesOwn(parts count: Int) throws {
         let known = try RowDigests.compute(FileContents(Array(("USUBJID\n" + (0..<3_000).map { "P\($0)\n" }.joined()).utf8)),
@@ -302,8 +302,9 @@ struct LockTests {
             let parts = try RowDigestPart.parts(of: bytes, file: "adlb.csv", keyColumn: "USUBJID", count: count,
                                                 minimumSectionSize: 1 << 10).get()
             #expect(parts.count == count)
-            let keyed = KeyedRowDigests.merged(try parts.map { try $0.digests(keyedBy: known).get() })
-            #expect(keyed == whole)
+            for keys in [known, StringTable()] {
+                #expect(KeyedRowDigests.merged(try parts.map { try $0.digests(keyedBy: keys).get() }) == whole)
+            }
         }
     }
 }

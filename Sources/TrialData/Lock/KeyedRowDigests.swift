@@ -1,12 +1,11 @@
-/// The row digests (`RowDigests`) of a part of a file whose participants are mostly those of a
-/// file read before it, the subject-level one: kept in flat arrays indexed by that file's
-/// participants (`known`), so that a row costs a comparison with the participant before it (or a
+/// The row digests (`RowDigests`) of a part of a file whose participants are mostly known before
+/// it is read (those validated): kept in flat arrays indexed by the known participants, so that a row costs a comparison with the participant before it (or a
 /// lookup in a table already built) and the parts of a file merge by adding arrays, not by looking
 /// every participant up again. Participants `known` lacks are kept as `RowDigests` does.
 ///
 /// `table()` gives the same `RowDigests` as reading the whole file into one.
 struct KeyedRowDigests: Sendable {
-    /// The participants of the subject-level file.
+    /// The participants known before the file is read.
     private let known: StringTable
     /// For each known participant: its rows in this part, their digest, the line of the first.
     private var rowCounts: [Int32]
@@ -76,9 +75,11 @@ struct KeyedRowDigests: Sendable {
 
     /// The digests as one table, participants in the order their first rows appear. When that
     /// order is the known participants' own (a file sorted as the subject-level one, with a row
-    /// for everyone), their table is shared, not copied.
+    /// for everyone), their table is shared, not copied; when no participant is known, the table
+    /// is `others`.
     /// - Complexity: O(number of participants), and the size of their ids unless shared.
     func table() -> RowDigests {
+        if order.count == others.participants.count { return others }
         var table = RowDigests(file: others.file, keyColumn: others.keyColumn)
         if others.participants.count == 0, order.count == known.count, order.indices.allSatisfy({ order[$0] == Int32($0) }) {
             table.participants = known

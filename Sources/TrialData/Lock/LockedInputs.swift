@@ -3,7 +3,7 @@ import Foundation
 /// A study folder's input files as a lock records them: each read once, its SHA-256 and (for
 /// `lock`) its row digests computed from the same bytes, every file's hash and every part of its
 /// rows (`RowDigestPart`) on whichever core is free; the rows are kept by the participants
-/// validated or, without them, by the first file's (`KeyedRowDigests`).
+/// validated (`KeyedRowDigests`).
 struct LockedInputs {
     /// The files present, in the order asked.
     var files: [LockedFile]
@@ -13,8 +13,8 @@ struct LockedInputs {
     /// Reads the files `names` of `dataDirectory` that exist.
     /// - Parameters:
     ///   - withRowDigests: whether to compute the row digests too.
-    ///   - participants: the participants whose ids key the digests of every file; `nil`: the
-    ///     first file's, read whole first, beside the files' hashes.
+    ///   - participants: the participants whose ids key the digests of every file; `nil`: each
+    ///     part of a file keeps a table of its own ids, merged by looking them up.
     /// - Throws: `TrialReportError` when a file exists but cannot be read.
     /// - Complexity: O(total size of the files).
     static func read(_ dataDirectory: URL, names: [String], withRowDigests: Bool,
@@ -26,53 +26,43 @@ struct LockedInputs {
             found.append((name, try FileContents.reading(url, name: name)))
         }
         let present = found
-        // Without the participants, the first file (the subject-level one) is read whole first and
-        // its participants key the other files' parts.
-        let keysFirst = participants == nil
-        let parts = present.indices.map { index in
-            withRowDigests ? try? RowDigestPart.parts(of: present[index].bytes, file: present[index].name, keyColumn: RowDigests.participantColumn,
-                                                      count: keysFirst && index == 0 ? 1 : 2).get() : nil
-        }
+        let known = participants ?? StringTable()
         enum Task: Sendable {
             case hash(Int)
-            case firstRows(RowDigestPart)
+            case rows(Int, RowDigestPart)
         }
         enum Outcome: Sendable {
             case hash(String)
-            case rows(Result<RowDigests, RowDigestProblem>)
+            case rows(Result<KeyedRowDigests, RowDigestProblem>)
         }
         // The largest files first, so that the cores finish together.
-        let bySize = present.indices.sorted(by: { present[$0].bytes.count > present[$1].bytes.count })
-        var tasks = bySize.map(Task.hash)
-        if keysFirst, let first = parts.first, let first { tasks.insert(contentsOf: first.map(Task.firstRows), at: 0) }
+        var tasks: [Task] = []
+        for index in present.indices.sorted(by: { present[$0].bytes.count > present[$1].bytes.count }) {
+            tasks.append(.hash(index))
+            guard withRowDigests else { continue }
+            if case .success(let parts) = RowDigestPart.parts(of: present[index].bytes, file: present[index].name,
+                                                              keyColumn: RowDigests.participantColumn, count: 2) {
+                tasks += parts.map { .rows(index, $0) }
+            }
+        }
         let outcomes = ParallelWork.map(tasks) { task -> Outcome in
             switch task {
             case .hash(let index): .hash(Checksum.sha256(present[index].bytes))
-            case .firstRows(let part): .rows(part.digests())
+            case .rows(_, let part): .rows(part.digests(keyedBy: known))
             }
         }
         var hashes = [String](repeating: "", count: present.count)
-        var firstRows: RowDigests?
+        var parts = [[KeyedRowDigests]?](repeating: [], count: present.count)
         for (task, outcome) in zip(tasks, outcomes) {
             switch (task, outcome) {
             case (.hash(let index), .hash(let hash)): hashes[index] = hash
-            case (.firstRows, .rows(let result)): firstRows = try? result.get()
+            case (.rows(let index, _), .rows(.success(let table))): parts[index]?.append(table)
+            case (.rows(let index, _), .rows(.failure)): parts[index] = nil
             default: break
             }
         }
-        let known = participants ?? firstRows?.participants ?? StringTable()
-        let keyedParts = bySize.filter { !keysFirst || $0 > 0 }.flatMap { index in (parts[index] ?? []).map { (index, $0) } }
-        let keyedDigests = ParallelWork.map(keyedParts) { $0.1.digests(keyedBy: known) }
-        var keyed = [[KeyedRowDigests]?](repeating: [], count: present.count)
-        for ((index, _), result) in zip(keyedParts, keyedDigests) {
-            switch result {
-            case .success(let table): keyed[index]?.append(table)
-            case .failure: keyed[index] = nil
-            }
-        }
         let files = present.indices.map { LockedFile(path: present[$0].name, sha256: hashes[$0], byteCount: present[$0].bytes.count) }
-        let rowDigests = [firstRows].compactMap { $0 }
-            + keyed.compactMap { $0.flatMap { $0.isEmpty ? nil : KeyedRowDigests.merged($0) } }
+        let rowDigests = parts.compactMap { $0.flatMap { $0.isEmpty ? nil : KeyedRowDigests.merged($0) } }
         return LockedInputs(files: files, rowDigests: rowDigests)
     }
 }

@@ -32,14 +32,9 @@ struct RowDigestPart: Sendable {
         })
     }
 
-    /// The digests of the part's rows (those of a transport file that cannot be read: none).
-    func digests() -> Result<RowDigests, RowDigestProblem> {
-        var table = RowDigests(file: file, keyColumn: keyColumn)
-        var last = -1
-        return forEachRow { table.add($0, digest: $1, line: $2, last: &last) }.map { table }
-    }
-
-    /// The digests of the part's rows kept by the participants of `known` (`KeyedRowDigests`).
+    /// The digests of the part's rows kept by the participants of `known` (`KeyedRowDigests`;
+    /// with an empty table, by the part's own ids); those of a transport file that cannot be
+    /// read: none.
     func digests(keyedBy known: StringTable) -> Result<KeyedRowDigests, RowDigestProblem> {
         var table = KeyedRowDigests(file: file, keyColumn: keyColumn, known: known)
         return forEachRow { table.add($0, digest: $1, line: $2) }.map { table }

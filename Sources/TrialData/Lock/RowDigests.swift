@@ -79,21 +79,14 @@ struct RowDigests: Sendable, Equatable {
         case .success(let found): parts = found
         case .failure(let problem): return .failure(problem)
         }
-        var tables: [RowDigests] = []
-        for result in ParallelWork.map(parts, { $0.digests() }) {
+        var tables: [KeyedRowDigests] = []
+        for result in ParallelWork.map(parts, { $0.digests(keyedBy: StringTable()) }) {
             switch result {
             case .success(let table): tables.append(table)
             case .failure(let problem): return .failure(problem)
             }
         }
-        return .success(merged(tables))
-    }
-
-    /// The digests of a file from those of its parts, in file order.
-    static func merged(_ parts: [RowDigests]) -> RowDigests {
-        var whole = parts[0]
-        for part in parts.dropFirst() { whole.merge(part) }
-        return whole
+        return .success(KeyedRowDigests.merged(tables))
     }
 }
 

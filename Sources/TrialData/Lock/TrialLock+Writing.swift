@@ -38,7 +38,7 @@ extension TrialLock {
     ///   - validatedPlan: the plan file as validated (`StudyInput.planFile`), checked likewise;
     ///     `nil` for the built-in plan or no check.
     ///   - participants: the participants validated (`ParticipantTable.ids`), whose ids key the
-    ///     row digests of every file; `nil`: those of the first file, read first.
+    ///     row digests of every file; `nil`: each file's own (slower for large files).
     /// - Returns: the lock written.
     /// - Throws: `TrialReportError` — `.invalidInput` when the folder is already locked and
     ///   `replacing` is false, when its lock cannot be read, when the plan lies outside the study
