@@ -6,6 +6,12 @@ SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev fonts-liberation2 fo
 # (TLFLibreOfficeTests); python-docx reads report.docx's tables (ReportDOCXTests); ImageMagick,
 # libtiff's tiffinfo and Ghostscript open the TIFF and EPS figures (TIFFEncoderTests, EPSTests).
 TEST_PACKAGES := libreoffice-writer-nogui python3-docx imagemagick libtiff-tools ghostscript
+# What only `make bench` needs: the reading anchors timed beside TrialReport's reader — R's
+# data.table (Debian's) and Python's pyarrow (from PyPI, pinned, in a virtual environment under
+# bench/cache/python).
+BENCH_PACKAGES := r-base-core r-cran-data.table python3-venv
+PYARROW_VERSION := 26.0.1
+ANCHOR_PYTHON := bench/cache/python/bin/python
 SWIFT ?= swift
 EXAMPLE := examples/uc-msc-t1d
 OUTPUT := output
@@ -21,7 +27,7 @@ INSTALL_ROOT := $(DESTDIR)$(PREFIX)
 SHARE := $(INSTALL_ROOT)/share
 MANUAL_DATE ?= $(shell date -u -d @$${SOURCE_DATE_EPOCH:-$$(date +%s)} +%Y-%m-%d)
 
-.PHONY: all deps test-deps install-packages build report install uninstall test test-install bench fuzz clean
+.PHONY: all deps test-deps install-packages build report install uninstall test test-install bench bench-anchors fuzz clean
 
 all: report
 
@@ -80,11 +86,18 @@ test-install: deps
 
 # Release build, then the benchmark suite (Benchmarks/): every stage on studies of 53, 10,000,
 # 100,000 and 1,000,000 participants (simulated once into bench/cache/), the whole render as a
-# process, TrialStats micro-benchmarks; prints the table and writes bench/results.md.
+# process, the reading anchors (bench/anchors/), TrialStats micro-benchmarks; prints the tables
+# and writes bench/results.md.
 # BENCH_FLAGS passes options, e.g. BENCH_FLAGS="--sizes 53,10000 --repetitions 3".
-bench: build
+bench: build bench-anchors
 	$(SWIFT) build -c release --product trialreport-bench
-	.build/release/trialreport-bench $(BENCH_FLAGS)
+	.build/release/trialreport-bench --python $(ANCHOR_PYTHON) $(BENCH_FLAGS)
+
+bench-anchors:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCH_PACKAGES)"
+	@$(ANCHOR_PYTHON) -c 'import pyarrow; assert pyarrow.__version__ == "$(PYARROW_VERSION)"' 2>/dev/null || { \
+	  /usr/bin/python3 -m venv bench/cache/python && \
+	  $(ANCHOR_PYTHON) -m pip install --quiet --disable-pip-version-check pyarrow==$(PYARROW_VERSION); }
 
 # libFuzzer targets (Fuzz/, a package of its own): each runs FUZZ_SECONDS, one at a time, starting
 # from the committed seeds in Fuzz/corpus/<target> (new inputs go to Fuzz/.build/corpus/<target>;

@@ -37,6 +37,12 @@ struct SuiteCommand: ParsableCommand {
     @Option(help: "The report templates folder.")
     var templates = "templates"
 
+    @Option(help: "The reading anchors' scripts (R data.table fread, Python pyarrow), timed beside the read stage; empty: none.")
+    var anchors = "bench/anchors"
+
+    @Option(help: "The Python with pyarrow that runs the pyarrow anchor (make bench makes it).")
+    var python = "bench/cache/python/bin/python"
+
     @Option(help: "The results file (its part between the bench markers is replaced); empty: none.")
     var results = "bench/results.md"
 
@@ -47,10 +53,12 @@ struct SuiteCommand: ParsableCommand {
             cache: StudyCache(folder: URL(fileURLWithPath: cache), example: URL(fileURLWithPath: "examples/uc-msc-t1d"),
                               trialreport: trialreport),
             sizes: sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) },
-            repetitions: repetitions, largeRepetitions: largeRepetitions, quiet: QuietWait(budget: quietWait))
+            repetitions: repetitions, largeRepetitions: largeRepetitions, quiet: QuietWait(budget: quietWait),
+            anchors: anchors.isEmpty ? nil : URL(fileURLWithPath: anchors), python: URL(fileURLWithPath: python).path)
         let measurements = try suite.run()
-        let growth = ResultsTable.growth(measurements)
-        if !growth.isEmpty { say("\n" + growth) }
+        for summary in [ResultsTable.growth(measurements), ReadingAnchor.comparison(measurements)] where !summary.isEmpty {
+            say("\n" + summary)
+        }
         let seconds = Date().timeIntervalSince(start)
         say(String(format: "\nsuite finished in %.0f s", seconds))
         guard !results.isEmpty else { return }

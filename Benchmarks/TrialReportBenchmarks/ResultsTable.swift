@@ -43,6 +43,8 @@ enum ResultsTable {
             + measurements.map(line).joined(separator: "\n") + "\n"
         let growth = growth(measurements)
         if !growth.isEmpty { text += "\nGrowth from 100,000 to 1,000,000 participants:\n\n" + growth + "\n" }
+        let anchors = ReadingAnchor.comparison(measurements)
+        if !anchors.isEmpty { text += "\nReading against the anchors (each anchor's median over TrialReport's; above 1: TrialReport is faster):\n\n" + anchors + "\n" }
         return text
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The whole benchmark suite: every stage on every study size, the whole render, `lock`, `verify`
-/// and `render --locked` as processes, at 10,000 and 100,000 participants the ADaM transport
+/// The whole benchmark suite: every stage on every study size beside the reading anchors, the
+/// whole render, `lock`, `verify` and `render --locked` as processes, at 10,000 and 100,000 participants the ADaM transport
 /// files' validation and a three-arm study's render, and the TrialStats micro-benchmarks; each
 /// case in a child process of its own.
 struct Suite {
@@ -21,6 +21,10 @@ struct Suite {
     var largeRepetitions: Int
     /// Waits for a quiet machine before each case, within the suite's budget.
     var quiet: QuietWait
+    /// The folder of the reading anchors' scripts (`ReadingAnchor`); nil: no anchors.
+    var anchors: URL?
+    /// The Python that runs the pyarrow anchor.
+    var python: String
 
     /// The issues' targets for a stage at a study size (the strictest open one: issue 19's).
     static func targets(_ name: String, participants: Int) -> (seconds: Double?, bytes: Int?) {
@@ -60,6 +64,13 @@ struct Suite {
                 record(try child(["stage", stage.argument, study.path, "--templates", templates], group: participants,
                                  name: stage.rawValue, rows: rows))
             }
+            if let anchors {
+                for anchor in ReadingAnchor.allCases {
+                    let command = anchor.command(study: study, anchors: anchors, python: python, warmups: warmups(for: participants),
+                                                 repetitions: repetitions(for: participants))
+                    record(try child(command.arguments, program: command.program, group: participants, name: anchor.name, rows: rows))
+                }
+            }
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-bench-\(getpid())")
             defer { try? FileManager.default.removeItem(at: output) }
             record(try process("whole render (process)", ["render", "--data", study.path, "--out", output.path, "--templates", templates, "--quiet"],
@@ -70,7 +81,7 @@ struct Suite {
         for statistic in StatisticsBenchmark.allCases {
             quiet.wait()
             let load = LoadAverage.current(), start = MachineTime.now()
-            let outcome = try runChild(["stats", statistic.rawValue, "--warmups", "2", "--repetitions", "\(repetitions)"])
+            let outcome = try runChild(benchmark, ["stats", statistic.rawValue, "--warmups", "2", "--repetitions", "\(repetitions)"])
             let times = try Self.times(outcome)
             record(Measurement(group: "TrialStats", name: statistic.title, seconds: times.wall, cpuSeconds: times.cpu, peakBytes: outcome.peakBytes,
                                rows: statistic.rows, participants: nil, loadAverage: load,
@@ -80,12 +91,13 @@ struct Suite {
         return measurements
     }
 
-    /// A stage timed in a child process (`trialreport-bench stage …`).
-    private func child(_ arguments: [String], group participants: Int, name: String, rows: Int) throws -> Measurement {
+    /// A stage timed in a child process (`trialreport-bench stage …`, or an anchor's `program`
+    /// whose arguments already say the runs).
+    private func child(_ arguments: [String], program: String? = nil, group participants: Int, name: String, rows: Int) throws -> Measurement {
         quiet.wait()
         let load = LoadAverage.current(), start = MachineTime.now()
-        let outcome = try runChild(arguments + ["--warmups", "\(warmups(for: participants))",
-                                                "--repetitions", "\(repetitions(for: participants))"])
+        let runs = ["--warmups", "\(warmups(for: participants))", "--repetitions", "\(repetitions(for: participants))"]
+        let outcome = try program.map { try runChild($0, arguments) } ?? runChild(benchmark, arguments + runs)
         let targets = Self.targets(name, participants: participants)
         let times = try Self.times(outcome)
         return Measurement(group: Format.count(participants), name: name, seconds: times.wall, cpuSeconds: times.cpu, peakBytes: outcome.peakBytes,
@@ -94,9 +106,11 @@ struct Suite {
                            targetSeconds: targets.seconds, targetBytes: targets.bytes)
     }
 
-    private func runChild(_ arguments: [String]) throws -> ChildProcess.Outcome {
-        let outcome = try ChildProcess.run(benchmark, arguments)
-        guard outcome.status == 0 else { throw BenchmarkError.failed("trialreport-bench " + arguments.joined(separator: " "), status: outcome.status) }
+    private func runChild(_ program: String, _ arguments: [String]) throws -> ChildProcess.Outcome {
+        let outcome = try ChildProcess.run(program, arguments)
+        guard outcome.status == 0 else {
+            throw BenchmarkError.failed(([program] + arguments).joined(separator: " "), status: outcome.status)
+        }
         return outcome
     }
 
