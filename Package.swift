@@ -41,6 +41,8 @@ let package = Package(
         ),
         // zlib (deflate, CRC-32) for the PNG encoder.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's malloc.h (mallopt), for the command line's memory settings.
+        .systemLibrary(name: "CMalloc"),
         // A small grammar of graphics drawn with Cairo.
         .target(name: "Plot", dependencies: ["CCairo", "CZlib"]),
         // Figures, tables and documents made from `Results`.
@@ -55,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "trialreport",
             dependencies: [
-                "TrialReport", "TrialAnalysis", "TrialData", "TrialSimulation",
+                "TrialReport", "TrialAnalysis", "TrialData", "TrialSimulation", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

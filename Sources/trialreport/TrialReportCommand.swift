@@ -30,6 +30,7 @@ struct TrialReportCommand: ParsableCommand {
     /// are: `error: …` on stderr with control characters escaped — they quote the arguments,
     /// which may hold escape sequences — then the usage, and exit 64.
     static func main() {
+        MallocSettings.apply()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,0 +1,4 @@
+#ifndef TRIALREPORT_CMALLOC_SHIM_H
+#define TRIALREPORT_CMALLOC_SHIM_H
+#include <malloc.h>
+#endif
