@@ -52,9 +52,10 @@ struct MeasurementChunk: Sendable {
     var rest: CSVFileSection
 
     /// Reads the records of `section` into `rows` from `firstRow` on; `rows` has room for each of them.
+    /// `context` is read on this thread only while the chunk is read: a chunk read on another
+    /// thread at the same time gets a `Context.independentCopy()`.
     /// - Complexity: O(*n*) in the bytes of the section.
-    init(_ file: CSVFile, _ section: CSVFileSection, _ sharedContext: Context, rows: MeasurementRows, firstRow: Int) {
-        let context = sharedContext.independentCopy()
+    init(_ file: CSVFile, _ section: CSVFileSection, _ context: Context, rows: MeasurementRows, firstRow: Int) {
         self.firstRow = firstRow
         parameterCodes = context.plannedCodes
         baselinesSeen = Array(repeating: 0, count: context.participantCount)

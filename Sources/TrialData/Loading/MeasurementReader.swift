@@ -59,7 +59,9 @@ struct MeasurementReader {
                 let second = sections[1]
                 let secondSection = CSVFileSection(start: second.start, line: sections[0].line.map { $0 + firstBreaks },
                                                    lineStart: second.lineStart, end: second.end)
-                let reading = BackgroundComputation { MeasurementChunk(file, secondSection, context, rows: rows, firstRow: secondStart) }
+                let reading = BackgroundComputation {
+                    MeasurementChunk(file, secondSection, context.independentCopy(), rows: rows, firstRow: secondStart)
+                }
                 let first = MeasurementChunk(file, sections[0], context, rows: rows, firstRow: 0)
                 let rest = first.rest
                 let secondChunk = reading.value()
