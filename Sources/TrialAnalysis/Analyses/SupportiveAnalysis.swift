@@ -4,15 +4,16 @@ import TrialData
 /// the measurement grid, read as BDS datasets are (`EndpointRecordSource.grid`) by the analyses of
 /// CDISC ADaM endpoints: `ModelEndpointAnalysis`, `RepeatedMeasuresEndpointAnalysis` and
 /// `ResponderEndpointAnalysis`, on all participants (no subgroups, no figure data of the ANCOVAs).
-/// Every endpoint runs on a thread of its own.
+/// Every endpoint is a job of its own.
 struct SupportiveAnalysis {
     let study: DerivedStudy
 
-    /// The results, or `nil` when the plan has no supportive analysis, and the endpoints' notes
-    /// (section "supportiveAnalyses").
-    func run() -> (result: SupportiveAnalysesResults?, notes: [AnalysisNote]) {
+    /// Adds a job per supportive endpoint to `jobs`.
+    /// - Returns: what gives, once the jobs have run, the results (`nil` when the plan has no
+    ///   supportive analysis) and the endpoints' notes (section "supportiveAnalyses").
+    func add(to jobs: inout AnalysisJobs) -> () -> (result: SupportiveAnalysesResults?, notes: [AnalysisNote]) {
         let profile = SupportiveAnalysisPlan(study.plan)
-        guard !profile.isEmpty else { return (nil, []) }
+        guard !profile.isEmpty else { return { (nil, []) } }
         var plan = study.plan
         plan.subgroups = []
         let data = study.data
@@ -27,7 +28,7 @@ struct SupportiveAnalysis {
                                    expression: derived.expression.text, records: derived.counts.records, missing: derived.counts.skipped)
         }
         let computations = profile.endpoints.map { [data, plan] endpoint in
-            BackgroundComputation { () -> (Outcome, [AnalysisNote]) in
+            jobs.add { () -> (Outcome, [AnalysisNote]) in
                 var log = NoteLog(section: "supportiveAnalyses")
                 let outcome: Outcome = if let rule = endpoint.responder {
                     .responder(ResponderEndpointAnalysis(data: data, plan: plan, records: records).run(endpoint, rule: rule, &log))
@@ -39,17 +40,19 @@ struct SupportiveAnalysis {
                 return (outcome, log.notes)
             }
         }
-        let outcomes = computations.map { $0.value() }
-        var result = SupportiveAnalysesResults(derivedParameters: derived, modelEndpoints: [], repeatedMeasuresEndpoints: [],
-                                               responderEndpoints: [])
-        for (outcome, _) in outcomes {
-            switch outcome {
-            case .model(let model): result.modelEndpoints.append(model)
-            case .repeatedMeasures(let repeated): result.repeatedMeasuresEndpoints.append(repeated)
-            case .responder(let responder): result.responderEndpoints.append(responder)
+        return {
+            let outcomes = computations.map(\.value)
+            var result = SupportiveAnalysesResults(derivedParameters: derived, modelEndpoints: [], repeatedMeasuresEndpoints: [],
+                                                   responderEndpoints: [])
+            for (outcome, _) in outcomes {
+                switch outcome {
+                case .model(let model): result.modelEndpoints.append(model)
+                case .repeatedMeasures(let repeated): result.repeatedMeasuresEndpoints.append(repeated)
+                case .responder(let responder): result.responderEndpoints.append(responder)
+                }
             }
+            return (result, outcomes.flatMap(\.1))
         }
-        return (result, outcomes.flatMap(\.1))
     }
 
     /// One endpoint's result.

@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 import TrialData
 
 /// Runs every analysis of the plan on a study's data.
@@ -28,25 +26,30 @@ public enum StudyAnalysis {
     private static func seedStudy(data: StudyData, plan: AnalysisPlan) -> Results {
         let study = DerivedStudy(data: data, plan: plan)
         let members = study.populations.map(study.participantsByArm)
-        // The sections run beside the endpoints; each collects its own notes.
-        let remission = BackgroundComputation { section("remission") { RemissionAnalysis(study: study).run(&$0) } }
-        let baseline = BackgroundComputation { section("baseline") { BaselineAnalysis(study: study).run(participants: members, &$0) } }
-        let logistic = BackgroundComputation { section("logistic") { LogisticAnalysis(study: study).run(&$0) } }
-        let insulin = BackgroundComputation { section("insulinIndependence") { InsulinIndependenceAnalysis(study: study).run(&$0) } }
-        let adverseEvents = BackgroundComputation { section("adverseEvents") { AdverseEventAnalysis(study: study).run(&$0) } }
-        let flow = BackgroundComputation { ParticipantFlowAnalysis(study: study).run() }
-        let supportive = BackgroundComputation { SupportiveAnalysis(study: study).run() }
-        let endpoints = endpointOutcomes(study, members)
+        // One job per supportive endpoint, per section and per endpoint task, the longest first;
+        // each section collects its own notes.
+        var jobs = AnalysisJobs()
+        let supportive = SupportiveAnalysis(study: study).add(to: &jobs)
+        let adverseEvents = jobs.add { section("adverseEvents") { AdverseEventAnalysis(study: study).run(&$0) } }
+        let remission = jobs.add { section("remission") { RemissionAnalysis(study: study).run(&$0) } }
+        let logistic = jobs.add { section("logistic") { LogisticAnalysis(study: study).run(&$0) } }
+        let baseline = jobs.add { section("baseline") { BaselineAnalysis(study: study).run(participants: members, &$0) } }
+        let insulin = jobs.add { section("insulinIndependence") { InsulinIndependenceAnalysis(study: study).run(&$0) } }
+        let flow = jobs.add { ParticipantFlowAnalysis(study: study).run() }
+        let endpointTasks = endpointOutcomes(study, members, &jobs)
+        jobs.run()
+        let endpoints = endpointTasks.flatMap(\.value)
         let figureData = FigureDataAnalysis(study: study).run(endpoints: endpoints, participants: members)
+        let supportiveOutcome = supportive()
 
-        let notes = remission.value().notes + endpoints.flatMap(\.notes) + logistic.value().notes + insulin.value().notes
-            + adverseEvents.value().notes + baseline.value().notes + supportive.value().notes
+        let notes = remission.value.notes + endpoints.flatMap(\.notes) + logistic.value.notes + insulin.value.notes
+            + adverseEvents.value.notes + baseline.value.notes + supportiveOutcome.notes
         return Results(
             inputs: inputFiles(data), arms: armSizes(data.participants),
-            remission: remission.value().result, endpoints: endpoints.map(\.result), logistic: logistic.value().result,
-            insulinIndependence: insulin.value().result, adverseEvents: adverseEvents.value().result,
-            baseline: baseline.value().result, participantFlow: flow.value(), figureData: figureData, notes: notes,
-            plan: PlanAsUsed(plan), supportiveAnalyses: supportive.value().result)
+            remission: remission.value.result, endpoints: endpoints.map(\.result), logistic: logistic.value.result,
+            insulinIndependence: insulin.value.result, adverseEvents: adverseEvents.value.result,
+            baseline: baseline.value.result, participantFlow: flow.value, figureData: figureData, notes: notes,
+            plan: PlanAsUsed(plan), supportiveAnalyses: supportiveOutcome.result)
     }
 
     /// The analyses of a CDISC ADaM study: the arms, the analysis sets, the baseline
@@ -111,18 +114,15 @@ public enum StudyAnalysis {
         return (result, log.notes)
     }
 
-    /// Every endpoint — parameter × visit after baseline × population, in that nesting order — computed
-    /// concurrently (one task per parameter and visit), returned in order.
-    private static func endpointOutcomes(_ study: DerivedStudy, _ members: [[[Int32]]]) -> [EndpointAnalysis.Outcome] {
+    /// Every endpoint — parameter × visit after baseline × population, in that nesting order — as
+    /// jobs (one per parameter and visit).
+    /// - Returns: the jobs' outcomes in that order.
+    private static func endpointOutcomes(_ study: DerivedStudy, _ members: [[[Int32]]],
+                                         _ jobs: inout AnalysisJobs) -> [JobResult<[EndpointAnalysis.Outcome]>] {
         let visits = study.grid.visits.indices.filter { study.grid.visits[$0] > study.plan.baselineVisit }
-        let tasks = study.plan.parameters.indices.flatMap { parameter in visits.map { (parameter, $0) } }
-        let outcomes = Mutex([[EndpointAnalysis.Outcome]?](repeating: nil, count: tasks.count))
         let analysis = EndpointAnalysis(study: study)
-        DispatchQueue.concurrentPerform(iterations: tasks.count) { index in
-            let (parameter, visit) = tasks[index]
-            let outcome = analysis.outcomes(parameter: parameter, visit: visit, participants: members)
-            outcomes.withLock { $0[index] = outcome }
+        return study.plan.parameters.indices.flatMap { parameter in
+            visits.map { visit in jobs.add { analysis.outcomes(parameter: parameter, visit: visit, participants: members) } }
         }
-        return outcomes.withLock { $0.flatMap { $0! } }
     }
 }
