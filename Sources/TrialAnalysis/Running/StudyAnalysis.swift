@@ -59,40 +59,51 @@ public enum StudyAnalysis {
     private static func adamStudy(data: StudyData, plan: AnalysisPlan) -> Results {
         let sets = AnalysisSetMembers.all(of: plan, in: data.participants)
         guard case .adam(let layout) = plan.data else { preconditionFailure("an ADaM plan") }
-        let events = layout.events.map { _ in
-            section("treatmentEmergentEvents") { log in
-                TreatmentEmergentEventAnalysis(data: data, plan: plan, specification: plan.safety ?? SafetySpecification()).run(&log)
+        // Each section a job, the models first; each collects its own notes.
+        var jobs = AnalysisJobs()
+        let repeated = plan.endpoints.contains { $0.model == .mmrm } ? jobs.add {
+            section("repeatedMeasuresEndpoints") { log in
+                plan.endpoints.filter { $0.model == .mmrm }.map { RepeatedMeasuresEndpointAnalysis(data: data, plan: plan).run($0, &log) }
             }
-        }
-        let characteristics = section("baselineCharacteristics") {
-            BaselineCharacteristicsAnalysis(plan: plan, participants: data.participants).run(&$0)
-        }
-        let disposition = section("disposition") {
-            DispositionAnalysis(plan: plan, participants: data.participants).run(&$0)
-        }
-        let consort = section("consortFlow") {
-            ConsortFlowAnalysis(plan: plan, participants: data.participants, sets: sets).run(&$0)
-        }
-        let models = section("modelEndpoints") { log in
-            plan.endpoints.filter { $0.responder == nil && $0.model == .ancova }.map { ModelEndpointAnalysis(data: data, plan: plan).run($0, &log) }
-        }
-        let responders = section("responderEndpoints") { log in
-            plan.endpoints.compactMap { endpoint in
-                endpoint.responder.map { ResponderEndpointAnalysis(data: data, plan: plan).run(endpoint, rule: $0, &log) }
-            }
-        }
-        let repeated = plan.endpoints.contains { $0.model == .mmrm } ? section("repeatedMeasuresEndpoints") { log in
-            plan.endpoints.filter { $0.model == .mmrm }.map { RepeatedMeasuresEndpointAnalysis(data: data, plan: plan).run($0, &log) }
         } : nil
+        let models = jobs.add {
+            section("modelEndpoints") { log in
+                plan.endpoints.filter { $0.responder == nil && $0.model == .ancova }.map { ModelEndpointAnalysis(data: data, plan: plan).run($0, &log) }
+            }
+        }
+        let responders = jobs.add {
+            section("responderEndpoints") { log in
+                plan.endpoints.compactMap { endpoint in
+                    endpoint.responder.map { ResponderEndpointAnalysis(data: data, plan: plan).run(endpoint, rule: $0, &log) }
+                }
+            }
+        }
+        let events = layout.events.map { _ in
+            jobs.add {
+                section("treatmentEmergentEvents") { log in
+                    TreatmentEmergentEventAnalysis(data: data, plan: plan, specification: plan.safety ?? SafetySpecification()).run(&log)
+                }
+            }
+        }
+        let characteristics = jobs.add {
+            section("baselineCharacteristics") { BaselineCharacteristicsAnalysis(plan: plan, participants: data.participants).run(&$0) }
+        }
+        let disposition = jobs.add {
+            section("disposition") { DispositionAnalysis(plan: plan, participants: data.participants).run(&$0) }
+        }
+        let consort = jobs.add {
+            section("consortFlow") { ConsortFlowAnalysis(plan: plan, participants: data.participants, sets: sets).run(&$0) }
+        }
+        jobs.run()
         return Results(
             inputs: inputFiles(data), arms: armSizes(data.participants), remission: nil, endpoints: [], logistic: nil,
             insulinIndependence: nil, adverseEvents: nil, baseline: nil, participantFlow: nil,
-            notes: characteristics.notes + models.notes + (repeated?.notes ?? []) + responders.notes + (events?.notes ?? [])
-                + disposition.notes + consort.notes,
+            notes: characteristics.value.notes + models.value.notes + (repeated?.value.notes ?? []) + responders.value.notes
+                + (events?.value.notes ?? []) + disposition.value.notes + consort.value.notes,
             plan: PlanAsUsed(plan), analysisSets: sets.map { AnalysisSetSize($0, arms: data.participants.arms) },
-            treatmentEmergentEvents: events?.result, modelEndpoints: models.result,
-            baselineCharacteristics: characteristics.result, responderEndpoints: responders.result,
-            disposition: disposition.result, repeatedMeasuresEndpoints: repeated?.result, consortFlow: consort.result)
+            treatmentEmergentEvents: events?.value.result, modelEndpoints: models.value.result,
+            baselineCharacteristics: characteristics.value.result, responderEndpoints: responders.value.result,
+            disposition: disposition.value.result, repeatedMeasuresEndpoints: repeated?.value.result, consortFlow: consort.value.result)
     }
 
     /// Every input file with its checksum.
