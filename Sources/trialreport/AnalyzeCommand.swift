@@ -27,7 +27,7 @@ struct AnalyzeCommand: ParsableCommand {
             let input = try StudyInput.load(from: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)))
             try input.checkAnalysable()
             report(input.data.warnings)
-            let json = StudyAnalysis.run(data: input.data, plan: input.plan.plan).jsonData()
+            let json = input.analysed().jsonData()
             if let jsonFile {
                 try AtomicFile.write(json, to: URL(fileURLWithPath: jsonFile))
             } else {

@@ -110,8 +110,9 @@ struct FiguresCommand: ParsableCommand {
             let input = try StudyInput.load(from: directory, resolvedPlan: plan)
             try input.checkAnalysable()
             report(input.data.warnings)
-            let results = StudyAnalysis.run(data: input.data, plan: input.plan.plan)
-            var styledPlan = input.plan.plan
+            let settings = input.plan.plan
+            let results = input.analysed()
+            var styledPlan = settings
             let style = styledPlan.figureStyle
             styledPlan.figureStyle = FigureStyle(preset: preset ?? style.preset, panelLetters: panelLetters || style.panelLetters,
                                                  notes: notes ?? style.notes)
@@ -123,7 +124,6 @@ struct FiguresCommand: ParsableCommand {
                         : "a CDISC ADaM study's modelled endpoints or treatment-emergent events") + ", which this study does not have")
             }
             let destination = output.appendingPathComponent("figures")
-            let settings = input.plan.plan
             let formats = (try formats() ?? settings.figureFormats).map(OutputFormat.init)
             let files = try figures.renderAll(names: names, formats: formats, dpi: dpi ?? settings.figureDpi, width: width,
                                               documentDate: date.timestamp, folder: destination)

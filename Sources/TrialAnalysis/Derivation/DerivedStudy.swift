@@ -6,7 +6,8 @@ import TrialData
 public struct DerivedStudy: Sendable {
     /// The plan analysed.
     public let plan: AnalysisPlan
-    /// The data analysed.
+    /// The data analysed, without its measurement rows: the analyses read them from `grid`, and
+    /// a large study's rows are released for the analyses' own arrays.
     public let data: StudyData
     /// Each participant's arm: its position in `armLabels` (two arms written `{treatment,
     /// control}`: 0 treatment, 1 control).
@@ -28,12 +29,13 @@ public struct DerivedStudy: Sendable {
     ///
     /// - Complexity: O(*m* + *p* · *v* · *n*) for *m* measurements, *p* parameters, *v* visits and
     ///   *n* participants.
-    public init(data: StudyData, plan: AnalysisPlan) {
+    public init(data: consuming StudyData, plan: AnalysisPlan) {
         self.plan = plan
-        self.data = data
         // ParticipantTable.arms are the plan's arms in result order (treatment, control).
         arm = data.participants.arm
         grid = MeasurementGrid(data.measurements, participantCount: data.participants.count, plan: plan)
+        data.measurements = MeasurementTable()
+        self.data = data
         subgroups = plan.subgroups.map { SubgroupLevels($0, participants: data.participants) }
         populations = Population.every(subgroups)
         remissionParameters = plan.remission.parameters.compactMap { code in plan.parameters.firstIndex { $0.code == code } }

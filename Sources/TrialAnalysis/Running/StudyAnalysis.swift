@@ -10,21 +10,23 @@ public enum StudyAnalysis {
     /// the results do not depend on the schedule.
     ///
     /// - Parameters:
-    ///   - data: the study's data, validated against `plan.studyExpectations`.
+    ///   - data: the study's data, validated against `plan.studyExpectations`. A caller that
+    ///     hands over its only copy lets the analyses reuse the memory of the measurement rows
+    ///     once they are in the measurement grid.
     ///   - plan: the analysis plan.
     /// - Returns: the results, identical for identical inputs.
     /// - Complexity: O(*m* + *p* · *v* · *s* · *n*) for *m* measurements, *p* parameters, *v*
     ///   visits, *s* populations and *n* participants (samples are radix-sorted).
-    public static func run(data: StudyData, plan: AnalysisPlan) -> Results {
+    public static func run(data: consuming StudyData, plan: AnalysisPlan) -> Results {
         switch plan.data {
-        case .seedStudy: seedStudy(data: data, plan: plan)
+        case .seedStudy: seedStudy(data: consume data, plan: plan)
         case .adam: adamStudy(data: data, plan: plan)
         }
     }
 
     /// The analyses of a study in the seed study's layout: every section of SPEC.md §5.
-    private static func seedStudy(data: StudyData, plan: AnalysisPlan) -> Results {
-        let study = DerivedStudy(data: data, plan: plan)
+    private static func seedStudy(data: consuming StudyData, plan: AnalysisPlan) -> Results {
+        let study = DerivedStudy(data: consume data, plan: plan)
         let members = study.populations.map(study.participantsByArm)
         // One job per supportive endpoint, per section and per endpoint task, the longest first;
         // each section collects its own notes.
@@ -45,7 +47,7 @@ public enum StudyAnalysis {
         let notes = remission.value.notes + endpoints.flatMap(\.notes) + logistic.value.notes + insulin.value.notes
             + adverseEvents.value.notes + baseline.value.notes + supportiveOutcome.notes
         return Results(
-            inputs: inputFiles(data), arms: armSizes(data.participants),
+            inputs: inputFiles(study.data), arms: armSizes(study.data.participants),
             remission: remission.value.result, endpoints: endpoints.map(\.result), logistic: logistic.value.result,
             insulinIndependence: insulin.value.result, adverseEvents: adverseEvents.value.result,
             baseline: baseline.value.result, participantFlow: flow.value, figureData: figureData, notes: notes,

@@ -12,9 +12,10 @@ public struct StudyFolderAnalysis: StudyAnalyzing {
     public func analyze(dataDirectory: URL, planFile: URL?) throws(TrialReportError) -> AnalysedStudy {
         let input = try StudyInput.load(from: dataDirectory, resolvedPlan: planFile)
         try input.checkAnalysable()
-        let results = StudyAnalysis.run(data: input.data, plan: input.plan.plan)
-        return AnalysedStudy(results: results, plan: input.plan.plan, planSource: planFile?.lastPathComponent ?? "the built-in plan",
-                             warnings: input.data.warnings, planFile: input.planFile)
+        let (plan, warnings, lockedPlan) = (input.plan.plan, input.data.warnings, input.planFile)
+        let results = input.analysed()
+        return AnalysedStudy(results: results, plan: plan, planSource: planFile?.lastPathComponent ?? "the built-in plan",
+                             warnings: warnings, planFile: lockedPlan)
     }
 }
 
