@@ -90,6 +90,8 @@ public struct CSVFile: Sendable {
 
     /// Calls `body` for every data record in file order, damaged ones included (marked), and
     /// reports ragged rows and malformed fields in `log` (which `body` receives to add its own).
+    /// The pages of a mapped file are released as they are read (`releaseStep`); the bytes stay
+    /// readable.
     /// - Returns: the number of data records read.
     /// - Complexity: O(*n*) in the size of the file; no allocation per record.
     @discardableResult
@@ -145,9 +147,13 @@ public struct CSVFile: Sendable {
         var count = 0
         let line = firstLine(of: section)
         var rest = section
+        var released = section.start
         CSVFile.withScanner(bytes, name, from: section.start, line: line, lineStart: section.lineStart) { scanner in
             while scanner.position < section.end, scanner.nextRecord(&log) {
                 count += 1
+                if scanner.position - released >= Self.releaseStep {
+                    released = contents.releasePages(in: released..<scanner.position)
+                }
                 scanner.fields.withUnsafeBufferPointer { fields in
                     var record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: scanner.recordLine,
                                            lineStart: scanner.recordLineStart, isDamaged: scanner.recordIsDamaged)
@@ -164,6 +170,11 @@ public struct CSVFile: Sendable {
         }
         return (count, rest)
     }
+
+    /// How many bytes `forEachRecord(in:)` reads between releasing the pages it has read (see
+    /// `FileContents.releasePages(in:)`): a large file then never holds all its pages resident
+    /// beside the tables made from it.
+    static let releaseStep = 1 << 23
 
     /// The physical line where `section` starts.
     func firstLine(of section: CSVFileSection) -> Int {

@@ -62,6 +62,25 @@ public final class FileContents: Sendable {
     /// The number of bytes.
     public var count: Int { bytes.count }
 
+    /// Lets the operating system take back the pages of a mapped file that hold the bytes of
+    /// `range`, once they are read: they leave the process's resident memory and, if read
+    /// again, come back from the page cache — the bytes stay valid and the same. Only whole pages
+    /// inside `range` go; bytes read into memory of their own stay.
+    /// - Returns: where the pages released end (a page boundary), or `range.lowerBound` when
+    ///   none was: the start of the next range to release.
+    @discardableResult
+    public func releasePages(in range: Range<Int>) -> Int {
+        guard mapping != nil, let base = bytes.baseAddress else { return range.lowerBound }
+        let page = Self.pageSize
+        let start = (range.lowerBound + page - 1) / page * page, end = range.upperBound / page * page
+        guard end > start else { return range.lowerBound }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+        return end
+    }
+
+    /// The size of a page of memory (the mapping starts on a page).
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
     /// Calls `body` with the bytes, keeping them alive meanwhile.
     public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try withExtendedLifetime(self) { try body(bytes) }
