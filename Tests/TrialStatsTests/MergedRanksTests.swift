@@ -58,3 +58,22 @@ func shiftedRankSumsAreTheMergedRanksToTheBit(seed: Int, step: Double) {
         #expect(fast.firstRankSum == merged.firstRankSum && fast.tieCubeSum == merged.tieCubeSum, "shift \(shift)")
     }
 }
+
+@Test(arguments: [(50, 5_000), (5_000, 50), (3_000, 3_000)])
+func shiftedRankSumsAreTheMergedRanksToTheBitWithLongRunsOfEitherSample(xCount: Int, yCount: Int) {
+    // Continuous values: between two values of x lie up to hundreds of values of y, or none.
+    var state: UInt64 = 42
+    func next() -> Double {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Double(state >> 11) / Double(1 << 53) * 100
+    }
+    let x = (0..<xCount).map { _ in next() }.sorted(), y = (0..<yCount).map { _ in next() }.sorted()
+    let tiedX = TiedSample(sorted: x), tiedY = TiedSample(sorted: y)
+    let sums = ShiftedRankSums(tiedX, tiedY)
+    // Shifts that put x below, inside and above y, and onto values of y (ties).
+    let shifts = (-60...60).map { Double($0) * 1.7 } + [x[0] - y[y.count - 1], x[x.count - 1] - y[0], x[3] - y[7], .infinity, -.infinity]
+    for shift in shifts {
+        let merged = MergedRanks(tiedX, tiedY, shift: shift), fast = sums.ranks(at: shift)
+        #expect(fast.firstRankSum == merged.firstRankSum && fast.tieCubeSum == merged.tieCubeSum, "shift \(shift)")
+    }
+}

@@ -8,6 +8,10 @@
 /// doubles, to the bit. Larger sums (ties of millions of values) are left to `MergedRanks`.
 struct ShiftedRankSums {
     private let x: TiedSample, y: TiedSample
+    /// The distinct values of y, then `lookahead` times +∞: y's pointer moves past up to
+    /// `lookahead` values at a time, counting comparisons instead of branching on each.
+    private let paddedY: [Double]
+    private static let lookahead = 4
     private let xCounts: [Int], yCounts: [Int]
     /// For each distinct value of x, how many values of x are smaller.
     private let xBelow: [Int]
@@ -24,6 +28,7 @@ struct ShiftedRankSums {
     init(_ x: TiedSample, _ y: TiedSample) {
         self.x = x
         self.y = y
+        paddedY = y.values + Array(repeating: .infinity, count: Self.lookahead)
         xCounts = x.counts.map { Int($0) }
         yCounts = y.counts.map { Int($0) }
         xBelow = Self.prefixSums(xCounts, includingTotal: false)
@@ -48,20 +53,34 @@ struct ShiftedRankSums {
         // Twice the rank sum: each group of c values of x tied with e of y adds c (2·(values below) + c + e + 1).
         var doubledRankSum = 0, tieCubeSum = yTieCubeSum
         var largeTies = 0.0
+        let yCount = y.values.count
         x.values.withUnsafeBufferPointer { xValues in
-            y.values.withUnsafeBufferPointer { yValues in
+            paddedY.withUnsafeBufferPointer { yValues in
                 xCounts.withUnsafeBufferPointer { xCounts in
                     yCounts.withUnsafeBufferPointer { yCounts in
                         xBelow.withUnsafeBufferPointer { xBelow in
                             yBelow.withUnsafeBufferPointer { yBelow in
                                 var i = 0, j = 0
+                                var shifted = xValues.isEmpty ? 0 : xValues[0] - shift
                                 while i < xValues.count {
-                                    let shifted = xValues[i] - shift, below = xBelow[i]
+                                    let below = xBelow[i]
                                     var count = xCounts[i]
                                     i += 1
-                                    while i < xValues.count, xValues[i] - shift == shifted { count += xCounts[i]; i += 1 }
-                                    while j < yValues.count, yValues[j] < shifted { j += 1 }
-                                    let tied = j < yValues.count && yValues[j] == shifted ? yCounts[j] : 0
+                                    // The next value of x shifted: in this group when equal, else the next group's.
+                                    var next = i < xValues.count ? xValues[i] - shift : 0
+                                    while i < xValues.count, next == shifted {
+                                        count += xCounts[i]
+                                        i += 1
+                                        next = i < xValues.count ? xValues[i] - shift : 0
+                                    }
+                                    // y is sorted: the values below `shifted` among the next four are a prefix of them.
+                                    while true {
+                                        let step = (yValues[j] < shifted ? 1 : 0) + (yValues[j + 1] < shifted ? 1 : 0)
+                                            + (yValues[j + 2] < shifted ? 1 : 0) + (yValues[j + 3] < shifted ? 1 : 0)
+                                        j += step
+                                        if step < Self.lookahead { break }
+                                    }
+                                    let tied = j < yCount && yValues[j] == shifted ? yCounts[j] : 0
                                     doubledRankSum += count * (2 * (below + yBelow[j]) + count + tied + 1)
                                     let size = count + tied
                                     if size > 1 {
@@ -69,6 +88,7 @@ struct ShiftedRankSums {
                                         largeTies += cube * cube * cube
                                         tieCubeSum &+= size &* size &* size &- size &- (tied &* tied &* tied &- tied)
                                     }
+                                    shifted = next
                                 }
                             }
                         }
