@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 import TrialData
 
 /// The plan's measurements as a dense grid: one value per parameter × visit × participant
@@ -44,11 +43,12 @@ public struct MeasurementGrid: Sendable {
     }
 
     /// `count` NaNs. A large grid's pages are new to the process, and the kernel clears each one
-    /// as it is first written (at 1,000,000 participants most of the grid's time): every core
-    /// writes a part.
+    /// as it is first written (at 1,000,000 participants most of the grid's time): the cores
+    /// write parts of 1 MiB, each taking the next as it is done (pages that come back from freed
+    /// memory cost far less than new ones, so equal halves would not take equal times).
     private static func missingValues(count: Int) -> [Double] {
         [Double](unsafeUninitializedCapacity: count) { values, initialized in
-            let parts = count >= 1 << 20 ? ProcessInfo.processInfo.activeProcessorCount : 1
+            let parts = max(1, count / (1 << 17))
             nonisolated(unsafe) let start = values.baseAddress
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let range = part * count / parts..<(part + 1) * count / parts
