@@ -1,4 +1,13 @@
+import Foundation
 @testable import TrialData
+
+/// Calls `body` with a temporary .csv file holding `bytes`, removed afterwards.
+func withTemporaryFile(_ bytes: [UInt8], _ body: (URL) throws -> Void) throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("contents-\(UUID().uuidString).csv")
+    try Data(bytes).write(to: url)
+    defer { try? FileManager.default.removeItem(at: url) }
+    try body(url)
+}
 
 /// What reading a CSV text gives: the header, each data record's cells (missing cells as
 /// `nil`, damaged records left out) and the diagnostics as a user sees them.

@@ -4,13 +4,6 @@ import Testing
 
 @Suite("Reading input files into memory")
 struct FileContentsTests {
-    private func withFile(_ bytes: [UInt8], _ body: (URL) throws -> Void) throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("contents-\(UUID().uuidString).csv")
-        try Data(bytes).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        try body(url)
-    }
-
     /// Bytes that are not all alike, so that a wrong offset would show.
     private func pattern(count: Int) -> [UInt8] {
         (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
@@ -19,7 +12,7 @@ struct FileContentsTests {
     @Test(arguments: [0, 1, 4096, FileContents.mappingThreshold - 1, FileContents.mappingThreshold, 3 * FileContents.mappingThreshold + 7])
     func readOrMappedBytesAreTheFilesBytes(_ count: Int) throws {
         let bytes = pattern(count: count)
-        try withFile(bytes) { url in
+        try withTemporaryFile(bytes) { url in
             let contents = try FileContents.reading(url, name: "t.csv")
             #expect(contents.count == count)
             #expect(contents.withBytes { Array($0) } == bytes)
@@ -58,7 +51,7 @@ struct FileContentsTests {
     }
 
     @Test func theSizeOfASymbolicLinkIsTheSizeOfTheFileItPointsTo() throws {
-        try withFile(pattern(count: 5_000)) { url in
+        try withTemporaryFile(pattern(count: 5_000)) { url in
             let link = url.deletingLastPathComponent().appendingPathComponent("link-\(UUID().uuidString).csv")
             try FileManager.default.createSymbolicLink(at: link, withDestinationURL: url)
             defer { try? FileManager.default.removeItem(at: link) }
@@ -68,7 +61,7 @@ struct FileContentsTests {
     }
 
     @Test func aFileOverTheByteLimitGivenIsRefusedBeforeReading() throws {
-        try withFile(pattern(count: 2_000)) { url in
+        try withTemporaryFile(pattern(count: 2_000)) { url in
             let error = #expect(throws: TrialReportError.self) { try FileContents.reading(url, name: "study.yaml", byteLimit: 1_999) }
             #expect(error?.kind == .invalidInput)
             #expect(error?.diagnostics.first?.message == "the file has 2000 bytes, more than the limit of 1999 bytes")
@@ -84,7 +77,7 @@ struct FileContentsTests {
 
     @Test func aMappedFileWrittenInPlaceAfterItWasOpenedIsReportedAsChanged() throws {
         let bytes = pattern(count: 2 * FileContents.mappingThreshold)
-        try withFile(bytes) { url in
+        try withTemporaryFile(bytes) { url in
             let contents = try FileContents.reading(url, name: "adlb.csv")
             try contents.checkUnchanged()
             let handle = try FileHandle(forWritingTo: url)
@@ -98,7 +91,7 @@ struct FileContentsTests {
     }
 
     @Test func aFileReadIntoMemoryStaysAsReadWhateverHappensToTheFile() throws {
-        try withFile(pattern(count: 4096)) { url in
+        try withTemporaryFile(pattern(count: 4096)) { url in
             let contents = try FileContents.reading(url, name: "adsl.csv")
             try Data(repeating: 0x41, count: 10).write(to: url)
             try contents.checkUnchanged()

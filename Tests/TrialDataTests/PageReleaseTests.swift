@@ -6,13 +6,6 @@ import Testing
 /// `CSVFile.forEachRecord`): the bytes stay the file's, read again from the page cache.
 @Suite("Releasing the pages of a mapped file once read")
 struct PageReleaseTests {
-    private func withFile(_ bytes: [UInt8], _ body: (URL) throws -> Void) throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("pages-\(UUID().uuidString).csv")
-        try Data(bytes).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        try body(url)
-    }
-
     /// The resident bytes of the mapping that starts at `address` (/proc/self/smaps), or nil.
     private func residentBytes(ofMappingAt address: UnsafeRawPointer) throws -> Int? {
         let start = String(UInt(bitPattern: address), radix: 16)
@@ -26,7 +19,7 @@ struct PageReleaseTests {
 
     @Test func releasedPagesLeaveTheProcessAndTheBytesStayTheSame() throws {
         let bytes = (0..<(4 << 20) + 123).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 12) }
-        try withFile(bytes) { url in
+        try withTemporaryFile(bytes) { url in
             let contents = try FileContents.reading(url, name: "t.csv")
             let base = try #require(contents.bytes.baseAddress)
             #expect(contents.withBytes { Array($0) } == bytes)
@@ -51,7 +44,7 @@ struct PageReleaseTests {
     }
 
     @Test func aRangeWithoutAWholePageReleasesNothing() throws {
-        try withFile(Array(repeating: 65, count: 2 << 20)) { url in
+        try withTemporaryFile(Array(repeating: 65, count: 2 << 20)) { url in
             let contents = try FileContents.reading(url, name: "t.csv")
             #expect(contents.releasePages(in: 10..<100) == 10)
         }
@@ -62,7 +55,7 @@ struct PageReleaseTests {
         var text = "id,value\n"
         text.reserveCapacity(rows * 16)
         for row in 0..<rows { text += "P\(row),\(row % 1000)\n" }
-        try withFile(Array(text.utf8)) { url in
+        try withTemporaryFile(Array(text.utf8)) { url in
             let file = CSVFile(name: "t.csv", contents: try FileContents.reading(url, name: "t.csv"))
             #expect(file.contents.count > 2 * CSVFile.releaseStep)
             for _ in 0..<2 {
