@@ -10,12 +10,14 @@ import CMalloc
 /// when freed, and trims the top of its heaps. Memory freed by one analysis thread is then of no
 /// use to the next, and every new array is faulted in and zeroed by the kernel again — on a
 /// virtual machine that hands freed memory back to its host, at several seconds per GiB.
-/// Instead, the render's threads share two arenas and keep what they free for their next
-/// allocations: at 1,000,000 participants a third fewer page faults, less peak memory, and about
-/// a second less system time (see Guides/Performance.md, "Memory").
+/// Instead, the render's threads share one arena and keep what they free for their next
+/// allocations, whichever thread frees and whichever allocates (the typesetting thread reuses
+/// what the analyses freed): at 1,000,000 participants half the page faults, less peak memory,
+/// and a few seconds less system time (see Guides/Performance.md, "Memory").
 enum MallocSettings {
-    /// Arenas the threads share: as many as the cores a render keeps busy.
-    static let arenas: Int32 = 2
+    /// Arenas the threads share. One: two (one per core) left the freed memory of one of no use
+    /// to the threads of the other, a quarter more page faults (8 interleaved renders each).
+    static let arenas: Int32 = 1
 
     /// Applies the settings. Call once, first thing in `main`, before any thread starts.
     /// - Returns: whether malloc accepted every one (a render works the same either way).
