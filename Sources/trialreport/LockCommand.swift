@@ -53,12 +53,16 @@ struct LockCommand: ParsableCommand {
                                                lock: try TrialLock.read(in: directory))
             let input = try StudyInput.load(from: directory, resolvedPlan: plan)
             report(input.data.warnings)
+            // The lock needs only these of the validation: its tables go, and their memory back to
+            // the kernel, before the files are mapped again.
+            let (validated, validatedPlan, participants) = (input.data.inputs, input.planFile, input.data.participants.ids)
+            _ = consume input
+            MallocSettings.returnFreedMemory()
             let lock = try TrialLock.write(
                 dataDirectory: directory, planFile: plan,
                 templatesDirectory: try templates.directory(), lockedAt: at.flatMap(LockTime.date) ?? Date(),
                 lockedBy: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown", note: note,
-                replacing: force, validated: input.data.inputs, validatedPlan: input.planFile,
-                participants: input.data.participants.ids)
+                replacing: force, validated: validated, validatedPlan: validatedPlan, participants: participants)
             if let key { try LockSignature.sign(lockIn: directory, with: key) }
             let contents = lock.contents
             printToStandardOutput("locked \(directory.path): \(contents.inputs.count) input files, "

@@ -19,6 +19,15 @@ enum MallocSettings {
     /// to the threads of the other, a quarter more page faults (8 interleaved renders each).
     static let arenas: Int32 = 1
 
+    /// Returns to the kernel the memory freed so far (the settings keep it for later
+    /// allocations): for a command whose next step maps large files rather than allocating, so
+    /// that the memory it no longer needs does not count beside them.
+    static func returnFreedMemory() {
+        #if canImport(CMalloc)
+        _ = malloc_trim(0)
+        #endif
+    }
+
     /// Applies the settings. Call once, first thing in `main`, before any thread starts.
     /// - Returns: whether malloc accepted every one (a render works the same either way).
     @discardableResult
