@@ -30,9 +30,10 @@ struct TrialReportCommand: ParsableCommand {
     /// are: `error: …` on stderr with control characters escaped — they quote the arguments,
     /// which may hold escape sequences — then the usage, and exit 64.
     static func main() {
-        MallocSettings.apply()
         do {
             var command = try parseAsRoot()
+            // Before any thread starts; the bundled example (no --data) is small.
+            MallocSettings.apply(inputBytes: (command as? ReadsStudyFolder)?.study.dataDirectory.map(MallocSettings.studyBytes))
             try command.run()
         } catch {
             exit(reporting: error)

@@ -1,12 +1,25 @@
+import Foundation
 import Testing
 @testable import trialreport
 
-/// `trialreport` sets glibc's malloc for a short-lived process on a few cores (one shared arena,
-/// no separate mappings, no trimming); glibc must accept each value, or the settings are silently
+/// `trialreport` sets glibc's malloc for a short-lived process on a few cores (shared arenas, no
+/// separate mappings, no trimming); glibc must accept each value, or the settings are silently
 /// the defaults (a value out of range, such as an mmap threshold above 32 MiB, is refused).
 @Suite("trialreport: malloc settings")
 struct MallocSettingsTests {
-    @Test func glibcAcceptsEverySetting() {
-        #expect(MallocSettings.apply())
+    @Test(arguments: [nil, 0, MallocSettings.oneArenaFromBytes])
+    func glibcAcceptsEverySetting(inputBytes: Int?) {
+        #expect(MallocSettings.apply(inputBytes: inputBytes))
+    }
+
+    @Test func aStudysSizeIsItsRegularFilesNotItsFoldersNorWhatCannotBeListed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("malloc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(count: 1_000).write(to: folder.appendingPathComponent("adsl.csv"))
+        try Data(count: 234).write(to: folder.appendingPathComponent("study.yaml"))
+        try Data(count: 5_000).write(to: folder.appendingPathComponent("sub/ignored.csv"))
+        #expect(MallocSettings.studyBytes(at: folder.path) == 1_234)
+        #expect(MallocSettings.studyBytes(at: folder.appendingPathComponent("absent").path) == 0)
     }
 }
