@@ -1,9 +1,9 @@
 import Foundation
 
 /// The whole benchmark suite: every stage on every study size beside the reading anchors, the
-/// whole render, `lock`, `verify` and `render --locked` as processes, at 10,000 and 100,000 participants the ADaM transport
-/// files' validation and a three-arm study's render, and the TrialStats micro-benchmarks; each
-/// case in a child process of its own.
+/// whole render, `lock`, `verify` and `render --locked` as processes, at 10,000 and 100,000
+/// participants the ADaM transport files' validation and a three-arm study's render, and the
+/// TrialStats micro-benchmarks; each case in a child process of its own.
 struct Suite {
     /// This executable, re-run as the child of each case.
     var benchmark: String
@@ -96,8 +96,9 @@ struct Suite {
     private func child(_ arguments: [String], program: String? = nil, group participants: Int, name: String, rows: Int) throws -> Measurement {
         quiet.wait()
         let load = LoadAverage.current(), start = MachineTime.now()
-        let runs = ["--warmups", "\(warmups(for: participants))", "--repetitions", "\(repetitions(for: participants))"]
-        let outcome = try program.map { try runChild($0, arguments) } ?? runChild(benchmark, arguments + runs)
+        let outcome = try program.map { try runChild($0, arguments) }
+            ?? runChild(benchmark, arguments + ["--warmups", "\(warmups(for: participants))",
+                                                "--repetitions", "\(repetitions(for: participants))"])
         let targets = Self.targets(name, participants: participants)
         let times = try Self.times(outcome)
         return Measurement(group: Format.count(participants), name: name, seconds: times.wall, cpuSeconds: times.cpu, peakBytes: outcome.peakBytes,
