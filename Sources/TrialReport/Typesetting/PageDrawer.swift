@@ -25,14 +25,15 @@ struct PageDrawer {
     /// without one, the file's cross-reference table points at objects that are never written and
     /// the arrays are orphans (`qpdf --check`: "file is damaged"). With the `Document` element the
     /// tree is complete (Document → Link → annotation) and the file is marked as tagged; the text
-    /// itself is not tagged. The element begins after the first page's size is set: setting the size
-    /// discards what was drawn on the page so far.
+    /// itself is not tagged. The element begins after the first page's size is set and its
+    /// background painted: both discard what was drawn on the page so far.
     func draw(_ pages: [Page]) {
         var outline = OutlineBuilder(surface: surface)
         let numbers = pageNumbers(pages)
         for (number, page) in pages.enumerated() {
             let size = geometry.paper.size(landscape: page.landscape)
             cairo_pdf_surface_set_size(surface, size.width, size.height)
+            paintBackground()
             if number == 0 {
                 cairo_tag_begin(cairo, Self.documentTag, "")
             }
@@ -54,6 +55,17 @@ struct PageDrawer {
         if !pages.isEmpty {
             cairo_tag_end(cairo, Self.documentTag)
         }
+    }
+
+    /// Paints the page white, first: Cairo then keeps the page's area of native PDF drawing as one
+    /// rectangle. Without it that area is the union of every piece of text drawn so far, and
+    /// adding each piece costs as many steps as the union has rectangles: a page of a listing (300
+    /// cells) cost 45,000 of them, and a million participants' tlf.pdf of 938 pages spent 0.35 s
+    /// in Pixman's region code alone. Painted before the `Document` element begins: an opaque
+    /// paint of the whole page makes Cairo discard what was recorded on the page before it.
+    private func paintBackground() {
+        cairo_set_source_rgb(cairo, 1, 1, 1)
+        cairo_paint(cairo)
     }
 
     /// Each page's number and the number of pages it is counted among: the document's, or its
