@@ -20,26 +20,27 @@ struct AdverseEventReader {
         let layout = (id: columns["USUBJID"], term: columns["AEDECOD"], bodySystem: columns["AEBODSYS"],
                       severity: columns["AESEV"], serious: columns["AESER"], day: columns["AESTDY"],
                       related: columns["AEREL"])
-        var participants = participants
-        rowCount = file.forEachRecord(&log) { record, log in
-            guard !record.isDamaged else { return }
-            var isValid = true
-            let participant = participants.participant(in: record, at: layout.id, &log, &isValid)
-            let hasTerm = record.hasValue(layout.term, "AEDECOD", &log, &isValid)
-            let hasBodySystem = record.hasValue(layout.bodySystem, "AEBODSYS", &log, &isValid)
-            let severity = record.code(layout.severity, "AESEV", Self.severities, &log, &isValid)
-            let serious = record.code(layout.serious, "AESER", Self.yesNo, &log, &isValid)
-            let day = record.number(layout.day, "AESTDY", &log, &isValid, allowsNegative: true)
-            let related = record.code(layout.related, "AEREL", Self.yesNo, &log, &isValid, isRequired: false)
-            guard isValid, hasTerm, hasBodySystem, let participant, let severity, let serious,
-                  let term = layout.term, let bodySystem = layout.bodySystem else { return }
-            table.participant.append(participant)
-            table.term.append(Int32(record.withValueBytes(term) { table.terms.insert(bytes: $0).index }))
-            table.bodySystem.append(Int32(record.withValueBytes(bodySystem) { table.bodySystems.insert(bytes: $0).index }))
-            table.severity.append(severity)
-            table.serious.append(serious)
-            table.studyDay.append(day)
-            table.related.append(related)
+        rowCount = participants.withMatcher { participants in
+            file.forEachRecord(&log) { record, log in
+                guard !record.isDamaged else { return }
+                var isValid = true
+                let participant = participants.participant(in: record, at: layout.id, &log, &isValid)
+                let hasTerm = record.hasValue(layout.term, "AEDECOD", &log, &isValid)
+                let hasBodySystem = record.hasValue(layout.bodySystem, "AEBODSYS", &log, &isValid)
+                let severity = record.code(layout.severity, "AESEV", Self.severities, &log, &isValid)
+                let serious = record.code(layout.serious, "AESER", Self.yesNo, &log, &isValid)
+                let day = record.number(layout.day, "AESTDY", &log, &isValid, allowsNegative: true)
+                let related = record.code(layout.related, "AEREL", Self.yesNo, &log, &isValid, isRequired: false)
+                guard isValid, hasTerm, hasBodySystem, let participant, let severity, let serious,
+                      let term = layout.term, let bodySystem = layout.bodySystem else { return }
+                table.participant.append(participant)
+                table.term.append(Int32(record.withValueBytes(term) { table.terms.insert(bytes: $0).index }))
+                table.bodySystem.append(Int32(record.withValueBytes(bodySystem) { table.bodySystems.insert(bytes: $0).index }))
+                table.severity.append(severity)
+                table.serious.append(serious)
+                table.studyDay.append(day)
+                table.related.append(related)
+            }
         }
     }
 }
@@ -60,22 +61,23 @@ struct InsulinIndependenceReader {
         guard columns.checksRows else { return }
         let layout = (id: columns["USUBJID"], start: columns["STARTMO"], end: columns["ENDMO"])
         let hasEveryColumn = columns.hasRequiredColumns
-        var participants = participants
-        rowCount = file.forEachRecord(&log) { record, log in
-            guard !record.isDamaged else { return }
-            var isValid = true
-            let participant = participants.participant(in: record, at: layout.id, &log, &isValid)
-            let start = record.number(layout.start, "STARTMO", &log, &isValid, isRequired: true)
-            let end = record.number(layout.end, "ENDMO", &log, &isValid)
-            // Both numbers, so both columns are present.
-            if end < start, let endColumn = layout.end, let startColumn = layout.start {
-                let message = Message.episodeEndsBeforeStart(end: record.text(endColumn), start: record.text(startColumn))
-                record.report(endColumn, message, &log, &isValid)
+        rowCount = participants.withMatcher { participants in
+            file.forEachRecord(&log) { record, log in
+                guard !record.isDamaged else { return }
+                var isValid = true
+                let participant = participants.participant(in: record, at: layout.id, &log, &isValid)
+                let start = record.number(layout.start, "STARTMO", &log, &isValid, isRequired: true)
+                let end = record.number(layout.end, "ENDMO", &log, &isValid)
+                // Both numbers, so both columns are present.
+                if end < start, let endColumn = layout.end, let startColumn = layout.start {
+                    let message = Message.episodeEndsBeforeStart(end: record.text(endColumn), start: record.text(startColumn))
+                    record.report(endColumn, message, &log, &isValid)
+                }
+                guard isValid, let participant, hasEveryColumn else { return }
+                table.participant.append(participant)
+                table.startMonth.append(start)
+                table.endMonth.append(end)
             }
-            guard isValid, let participant, hasEveryColumn else { return }
-            table.participant.append(participant)
-            table.startMonth.append(start)
-            table.endMonth.append(end)
         }
     }
 }

@@ -10,7 +10,8 @@ struct MeasurementChunk: Sendable {
         let id: Int?, parameter: Int?, visit: Int?, value: Int?, unit: Int?
     }
 
-    /// What every chunk of a file shares: the plan's parameters and the participants.
+    /// What every chunk of a file shares: the plan's parameters and the participants (read in
+    /// place by every chunk, see `ParticipantLookup`).
     struct Context: Sendable {
         let layout: Layout
         let participants: ParticipantLookup
@@ -22,9 +23,10 @@ struct MeasurementChunk: Sendable {
         let remissionBit: [Int]
         let baselineVisit: Double
 
-        /// The same context in storage of its own, for another thread (see `StringTable.independentCopy()`).
+        /// The same context, its small tables in storage of their own, for another thread (see
+        /// `StringTable.independentCopy()`); the participants are shared.
         func independentCopy() -> Context {
-            Context(layout: layout, participants: participants.independentCopy(), participantCount: participantCount,
+            Context(layout: layout, participants: participants, participantCount: participantCount,
                     plannedCodes: plannedCodes.independentCopy(),
                     units: units.map { unit in unit.withUnsafeBufferPointer { Array($0) } },
                     allowsNegative: allowsNegative.withUnsafeBufferPointer { Array($0) },
@@ -66,39 +68,40 @@ struct MeasurementChunk: Sendable {
         let plannedCount = context.plannedCodes.count
         let remissionBit = context.remissionBit, baselineVisit = context.baselineVisit
         let units = context.units, allowsNegative = context.allowsNegative, plannedCodes = context.plannedCodes
-        var participants = context.participants
         var lastParameter = -1
         var log = self.log
         var row = firstRow
-        (rowCount, rest) = file.forEachRecord(in: section, &log) { record, log in
-            guard !record.isDamaged else { return }
-            var isValid = true
-            let participant = participants.participant(in: record, at: layout.id, &log, &isValid)
-            var isPlanned = false
-            if let parameterColumn = layout.parameter {
-                guard record.hasValue(parameterColumn, "PARAMCD", &log, &isValid) else { return }
-                let known = record.withValueBytes(parameterColumn) { bytes -> Int in
-                    if lastParameter >= 0, parameterCodes.equals(lastParameter, bytes) { return lastParameter }
-                    return parameterCodes.index(ofBytes: bytes) ?? -1
+        (rowCount, rest) = context.participants.withMatcher { participants in
+            file.forEachRecord(in: section, &log) { record, log in
+                guard !record.isDamaged else { return }
+                var isValid = true
+                let participant = participants.participant(in: record, at: layout.id, &log, &isValid)
+                var isPlanned = false
+                if let parameterColumn = layout.parameter {
+                    guard record.hasValue(parameterColumn, "PARAMCD", &log, &isValid) else { return }
+                    let known = record.withValueBytes(parameterColumn) { bytes -> Int in
+                        if lastParameter >= 0, parameterCodes.equals(lastParameter, bytes) { return lastParameter }
+                        return parameterCodes.index(ofBytes: bytes) ?? -1
+                    }
+                    lastParameter = known >= 0 ? known : addUnknownParameter(record, parameterColumn)
+                    isPlanned = lastParameter < plannedCount
                 }
-                lastParameter = known >= 0 ? known : addUnknownParameter(record, parameterColumn)
-                isPlanned = lastParameter < plannedCount
+                let visit = record.number(layout.visit, "AVISITN", &log, &isValid, isRequired: true, allowsNegative: true)
+                let value = record.number(layout.value, "AVAL", &log, &isValid, allowsNegative: true)
+                if isPlanned {
+                    Self.check(record, value: value, parameter: lastParameter, layout, units, allowsNegative, plannedCodes,
+                               &log, &isValid)
+                }
+                guard let participant else { return }
+                // A baseline with a problem (reported) still counts as present, to report it once.
+                if isPlanned, remissionBit[lastParameter] >= 0, visit == baselineVisit, !value.isNaN {
+                    baselinesSeen[Int(participant)] |= 1 << UInt64(remissionBit[lastParameter])
+                }
+                guard isValid else { return }
+                rows.write(row, participant: participant, parameter: Int32(lastParameter), visit: visits.index(of: visit), value: value)
+                row += 1
+                lines.append(line: record.line)
             }
-            let visit = record.number(layout.visit, "AVISITN", &log, &isValid, isRequired: true, allowsNegative: true)
-            let value = record.number(layout.value, "AVAL", &log, &isValid, allowsNegative: true)
-            if isPlanned {
-                Self.check(record, value: value, parameter: lastParameter, layout, units, allowsNegative, plannedCodes,
-                           &log, &isValid)
-            }
-            guard let participant else { return }
-            // A baseline with a problem (reported) still counts as present, to report it once.
-            if isPlanned, remissionBit[lastParameter] >= 0, visit == baselineVisit, !value.isNaN {
-                baselinesSeen[Int(participant)] |= 1 << UInt64(remissionBit[lastParameter])
-            }
-            guard isValid else { return }
-            rows.write(row, participant: participant, parameter: Int32(lastParameter), visit: visits.index(of: visit), value: value)
-            row += 1
-            lines.append(line: record.line)
         }
         storedCount = row - firstRow
         self.log = log

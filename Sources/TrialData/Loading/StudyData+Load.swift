@@ -47,7 +47,7 @@ extension StudyData {
                                        isAvailable: participants.idColumn != nil)
 
         // adae.csv and adii.csv need only the participants: they are read beside adlb.csv.
-        let optionalTables = BackgroundComputation { [files = Array(files.dropFirst(2)), lookup = lookup.independentCopy()] in
+        let optionalTables = BackgroundComputation { [files = Array(files.dropFirst(2)), lookup] in
             OptionalTables(files, participants: lookup)
         }
 

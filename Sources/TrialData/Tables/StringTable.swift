@@ -82,12 +82,7 @@ public struct StringTable: Sendable, Equatable {
     /// The index of the string whose UTF-8 bytes are `bytes`, or `nil`.
     /// - Complexity: O(*n*) in the number of bytes, expected.
     public func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if count <= 8 {
-            // A few short codes (arms, parameters): comparing beats hashing.
-            return (0..<count).first { equals($0, bytes) }
-        }
-        let (slot, found) = probe(bytes, hash: Self.hash(bytes))
-        return found ? Slot.index(slots[slot]) : nil
+        withView { $0.index(ofBytes: bytes) }
     }
 
     /// Adds `string` unless present.
@@ -117,9 +112,7 @@ public struct StringTable: Sendable, Equatable {
 
     /// Whether the string with index `index` has exactly the bytes `bytes`.
     public func equals(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = offsets[index], end = offsets[index + 1]
-        guard end - start == bytes.count else { return false }
-        return storage.withUnsafeBufferPointer { bytesEqual(UnsafeBufferPointer(rebasing: $0[start..<end]), bytes) }
+        withView { $0.equals(index, bytes) }
     }
 
     /// Calls `body` with the UTF-8 bytes of the string with index `index`.
@@ -129,14 +122,62 @@ public struct StringTable: Sendable, Equatable {
 
     /// The slot holding `bytes`, or the empty slot where it belongs.
     private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, found: Bool) {
-        let mask = slots.count - 1
-        let tag = Slot.tag(hash)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 { return (slot, false) }
-            if Slot.tag(entry) == tag, equals(Slot.index(entry), bytes) { return (slot, true) }
-            slot = (slot + 1) & mask
+        withView { $0.probe(bytes, hash: hash) }
+    }
+
+    /// Calls `body` with a view of the table's buffers, which reads them without reference
+    /// counting: several threads can look strings up in one table at once, each in a view of its
+    /// own, where reading the table itself from two cores would contend for its buffers'
+    /// reference counts (or need a copy of the table per thread).
+    func withView<Result>(_ body: (View) throws -> Result) rethrows -> Result {
+        try storage.withUnsafeBufferPointer { storage in
+            try offsets.withUnsafeBufferPointer { offsets in
+                try slots.withUnsafeBufferPointer { slots in
+                    try body(View(storage: storage, offsets: offsets, slots: slots))
+                }
+            }
+        }
+    }
+
+    /// The buffers of a table, read in place while `withView` runs; the lookups of `StringTable`.
+    struct View {
+        fileprivate let storage: UnsafeBufferPointer<UInt8>
+        fileprivate let offsets: UnsafeBufferPointer<Int>
+        fileprivate let slots: UnsafeBufferPointer<UInt64>
+
+        /// The number of distinct strings.
+        var count: Int { offsets.count - 1 }
+
+        /// The index of the string whose UTF-8 bytes are `bytes`, or `nil`.
+        /// - Complexity: O(*n*) in the number of bytes, expected.
+        func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            if count <= 8 {
+                // A few short codes (arms, parameters): comparing beats hashing.
+                return (0..<count).first { equals($0, bytes) }
+            }
+            let (slot, found) = probe(bytes, hash: StringTable.hash(bytes))
+            return found ? Slot.index(slots[slot]) : nil
+        }
+
+        /// Whether the string with index `index` has exactly the bytes `bytes`.
+        @inline(__always)
+        func equals(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let start = offsets[index], end = offsets[index + 1]
+            guard end - start == bytes.count else { return false }
+            return bytesEqual(UnsafeBufferPointer(rebasing: storage[start..<end]), bytes)
+        }
+
+        /// The slot holding `bytes`, or the empty slot where it belongs.
+        fileprivate func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, found: Bool) {
+            let mask = slots.count - 1
+            let tag = Slot.tag(hash)
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry == 0 { return (slot, false) }
+                if Slot.tag(entry) == tag, equals(Slot.index(entry), bytes) { return (slot, true) }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
@@ -152,7 +193,7 @@ public struct StringTable: Sendable, Equatable {
     }
 
     /// A slot's entry: the high 32 bits of the hash, then the index + 1 (never 0, the empty slot).
-    private enum Slot {
+    fileprivate enum Slot {
         static func make(hash: UInt64, index: Int) -> UInt64 { hash & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1) }
         static func tag(_ value: UInt64) -> UInt64 { value & 0xFFFF_FFFF_0000_0000 }
         static func index(_ entry: UInt64) -> Int { Int(entry & 0xFFFF_FFFF) - 1 }

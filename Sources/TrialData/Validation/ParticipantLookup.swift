@@ -1,27 +1,43 @@
-/// Finds the participant a row of adlb, adae or adii refers to, reporting USUBJIDs that are
-/// not in adsl.csv.
+/// The participants of adsl.csv, as rows of adlb, adae or adii refer to them: their USUBJIDs,
+/// those of unreadable rows, and whether adsl.csv had USUBJIDs at all.
 ///
-/// Rows of one participant usually follow each other, in the order of adsl.csv, so the last
-/// match and the participant after it are tried first: most rows cost one comparison of a
-/// few bytes instead of a hash-table probe.
-struct ParticipantLookup {
+/// Several threads read one lookup at once, each through a `ParticipantMatcher` of its own
+/// (`withMatcher`): the tables are shared, not copied.
+struct ParticipantLookup: Sendable {
     let ids: StringTable
     /// USUBJIDs of adsl rows that could not be read (already reported): rows referring to
     /// them are skipped without a second report.
     let unreadable: StringTable
     /// Whether adsl.csv gave usable USUBJIDs at all; if not, nothing is reported.
     let isAvailable: Bool
+
+    /// Calls `body` with a matcher that reads this lookup's tables in place.
+    func withMatcher<Result>(_ body: (inout ParticipantMatcher) -> Result) -> Result {
+        ids.withView { ids in
+            unreadable.withView { unreadable in
+                var matcher = ParticipantMatcher(ids: ids, unreadable: unreadable, isAvailable: isAvailable)
+                return body(&matcher)
+            }
+        }
+    }
+}
+
+/// Finds the participant a row refers to, reporting USUBJIDs that are not in adsl.csv; valid
+/// only inside `ParticipantLookup.withMatcher`.
+///
+/// Rows of one participant usually follow each other, in the order of adsl.csv, so the last
+/// match and the participant after it are tried first: most rows cost one comparison of a
+/// few bytes instead of a hash-table probe.
+struct ParticipantMatcher {
+    private let ids: StringTable.View
+    private let unreadable: StringTable.View
+    private let isAvailable: Bool
     private var last = -1
 
-    init(ids: StringTable, unreadable: StringTable, isAvailable: Bool) {
+    fileprivate init(ids: StringTable.View, unreadable: StringTable.View, isAvailable: Bool) {
         self.ids = ids
         self.unreadable = unreadable
         self.isAvailable = isAvailable
-    }
-
-    /// The same lookup in storage of its own, for another thread (see `StringTable.independentCopy()`).
-    func independentCopy() -> ParticipantLookup {
-        ParticipantLookup(ids: ids.independentCopy(), unreadable: unreadable.independentCopy(), isAvailable: isAvailable)
     }
 
     /// The participant of `record`'s USUBJID in field `index`, or `nil` (reported when unknown;
