@@ -78,7 +78,7 @@ extension TrialLock {
                                                              rowDigests: $0.rowDigests)] } ?? []
         let lock = TrialLock(lockedAt: Date(timeIntervalSince1970: lockedAt.timeIntervalSince1970.rounded(.down)),
                              lockedBy: lockedBy, note: note, contents: contents, rowDigests: rowFile, history: history)
-        try AtomicFile.write(Data(rowText), to: dataDirectory.appendingPathComponent(RowDigestFile.name))
+        try AtomicFile.write(rowText, to: dataDirectory.appendingPathComponent(RowDigestFile.name))
         try AtomicFile.write(Data(lock.text.utf8), to: dataDirectory.appendingPathComponent(fileName))
         return lock
     }

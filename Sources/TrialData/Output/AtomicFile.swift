@@ -15,9 +15,9 @@ import Glibc
 ///   a shell's `>` would, never replaced by a regular file.
 /// - A folder, a block device or a socket is refused.
 public enum AtomicFile {
-    /// Writes `data` to `url` as described above.
+    /// Writes `data` to `url` as described above (from the caller's buffer: large files are not copied).
     /// - Throws: `TrialReportError` of kind `.cannotWrite` (exit 73) naming the file.
-    public static func write(_ data: Data, to url: URL) throws(TrialReportError) {
+    public static func write(_ data: some ContiguousBytes, to url: URL) throws(TrialReportError) {
         let path = url.path
         var status = stat()
         guard stat(path, &status) == 0 else {
@@ -38,7 +38,7 @@ public enum AtomicFile {
     }
 
     /// Temporary file, `fsync`, rename; the temporary file is removed after any failure.
-    private static func replace(_ path: String, with data: Data, mode: mode_t?) throws(TrialReportError) {
+    private static func replace(_ path: String, with data: some ContiguousBytes, mode: mode_t?) throws(TrialReportError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/.\(url.lastPathComponent).\(getpid()).tmp"
@@ -53,7 +53,7 @@ public enum AtomicFile {
     }
 
     /// Writes into a character device or FIFO, as `>` does.
-    private static func writeInto(_ path: String, _ data: Data) throws(TrialReportError) {
+    private static func writeInto(_ path: String, _ data: some ContiguousBytes) throws(TrialReportError) {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(path, errno: errno) }
         var code = FileDescriptor.writeAll(data, to: descriptor)
