@@ -86,41 +86,46 @@ public struct ReportRenderer: Sendable {
         }
         try drawing.waitForPainting()
         let report = try composing.get()
-        // report.pdf and then tlf.pdf are typeset on a thread of their own while this one makes
-        // the documents that need no text laid out (CSV, ARD, the TLF package's RTF and DOCX,
-        // report.docx, JSON) and writes them: one thread lays text out at a time (see FigureDrawing).
+        // report.pdf and then tlf.pdf are typeset on this thread, whose font caches the figures'
+        // layout warmed (on a new thread, the example's typesetting took a sixth longer), while
+        // another makes the documents that need no text laid out (CSV, ARD, the TLF package's RTF
+        // and DOCX, report.docx, JSON) and writes them, then the PDFs once they are given to it:
+        // one thread lays text out at a time (see FigureDrawing).
         let tlfOutputs = TLFPackage.outputs(tables: report.tables, results: study.results, plan: study.plan)
-        let typesetting = BackgroundComputation { Result { () throws(TrialReportError) in
-            let cells = TableCellLayouts()  // tlf.pdf shows report.pdf's tables: each cell is laid out once
-            let documents = (try composer.typeset(report, cells: cells),
-                             try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells))
-            cells.releaseInBackground()
-            return documents
+        let typesetDocuments = Handoff<Result<(report: [UInt8], tlf: (String, [UInt8])?), TrialReportError>>()
+        let writing = BackgroundComputation { Result { () throws(TrialReportError) -> (destination: URL, written: [String], pdf: [UInt8]) in
+            let html = try composer.html(report, figureSVG: try drawing.svg())
+            var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
+            files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
+            files += TLFPackage.documents(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper)
+            let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
+                .docx(report.document, content: report.content, png: try drawing.png())
+            files = try drawing.files() + files + [("results.json", Array(study.results.jsonData())),
+                                                   ("report.md", Array(report.markdown.utf8)), ("report.html", Array(html.utf8)),
+                                                   ("report.docx", docx)]
+            let output = try OutputFolder(destination: options.outputDirectory)
+            var pdf: [UInt8] = []
+            var written = files.map(\.0)
+            try output.replace(with: files) { () throws(TrialReportError) in
+                let (reportPDF, tlfPDF) = try typesetDocuments.value().get()
+                pdf = reportPDF
+                let typeset = (tlfPDF.map { [$0] } ?? []) + [("report.pdf", reportPDF)]
+                written += typeset.map(\.0) + ["manifest.json"]
+                return typeset + [("manifest.json", Self.manifest(files + typeset, lockHash: lock.hash))]
+            }
+            return (output.destination, written, pdf)
         } }
-        let html = try composer.html(report, figureSVG: try drawing.svg())
-        var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
-        files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
-        files += TLFPackage.documents(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper)
-        let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
-            .docx(report.document, content: report.content, png: try drawing.png())
-        files = try drawing.files() + files + [("results.json", Array(study.results.jsonData())),
-                                               ("report.md", Array(report.markdown.utf8)), ("report.html", Array(html.utf8)),
-                                               ("report.docx", docx)]
-
+        let cells = TableCellLayouts()  // tlf.pdf shows report.pdf's tables: each cell is laid out once
+        typesetDocuments.give(Result { () throws(TrialReportError) in
+            (try composer.typeset(report, cells: cells),
+             try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells))
+        })
+        cells.releaseInBackground()
         progress(.writing)
-        let output = try OutputFolder(destination: options.outputDirectory)
-        var pdf: [UInt8] = []
-        var written = files.map(\.0)
-        try output.replace(with: files) { () throws(TrialReportError) in
-            let (reportPDF, tlfPDF) = try typesetting.value().get()
-            pdf = reportPDF
-            let typeset = (tlfPDF.map { [$0] } ?? []) + [("report.pdf", reportPDF)]
-            written += typeset.map(\.0) + ["manifest.json"]
-            return typeset + [("manifest.json", Self.manifest(files + typeset, lockHash: lock.hash))]
-        }
+        let (destination, written, pdf) = try writing.value().get()
         let headline = ReportComposer.headline(ReportContext(results: study.results, plan: study.plan, provenance: provenance,
                                                              tables: [], figureNames: []).values())
-        return RenderSummary(outputDirectory: output.destination, files: written.sorted(),
+        return RenderSummary(outputDirectory: destination, files: written.sorted(),
                              pages: PDFPageCount.count(pdf), headline: headline,
                              warnings: signatureWarnings + lock.warnings)
     }
