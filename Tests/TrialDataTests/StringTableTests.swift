@@ -28,6 +28,24 @@ struct StringTableTests {
         #expect(table.index(of: "SUBJ-20000") == nil)
         #expect(table[12_345] == "SUBJ-12345")
     }
+
+    /// The reading threads of adlb and adae look participants up in one table at once, each
+    /// through a view of its own.
+    @Test func viewsOnSeveralThreadsAtOnceFindWhatTheTableFinds() {
+        let ids = (0..<20_000).map { "SUBJ-\($0)" }
+        let table = StringTable(ids)
+        let found = ParallelWork.map(Array(0..<4)) { lane in
+            table.withView { view in
+                stride(from: lane, to: ids.count + 100, by: 4).allSatisfy { index in
+                    var id = "SUBJ-\(index)"
+                    let expected = index < ids.count ? index : nil
+                    return id.withUTF8 { view.index(ofBytes: $0) } == expected
+                        && (expected.map { found in id.withUTF8 { view.equals(found, $0) } } ?? true)
+                }
+            }
+        }
+        #expect(found == [true, true, true, true])
+    }
 }
 
 /// USUBJIDs crafted against a fixed hash: with the former FNV-1a hash every one of them took the
