@@ -8,10 +8,16 @@ public enum Checksum {
         hex(SHA256.hash(data: bytes))
     }
 
+    /// The lowercase hexadecimal SHA-256 of the bytes of `buffer`.
+    /// - Complexity: O(*n*).
+    public static func sha256(_ buffer: UnsafeRawBufferPointer) -> String {
+        hex(SHA256.hash(data: buffer))
+    }
+
     /// The lowercase hexadecimal SHA-256 of a file's contents.
     /// - Complexity: O(*n*).
     public static func sha256(_ contents: FileContents) -> String {
-        contents.withBytes { hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
+        contents.withBytes { sha256(UnsafeRawBufferPointer($0)) }
     }
 
     /// `bytes` as lowercase hexadecimal, two digits each.

@@ -32,6 +32,21 @@ struct LockCommandTests {
         #expect(text.components(separatedBy: "\"lockHash\"").count == 3)  // the lock and one history entry
     }
 
+    /// trial.lock.rows is written in place into a file whose blocks are reserved first: a full
+    /// disk (here the file size limit) is an error naming it, and the earlier lock stays whole.
+    @Test func aLockThatCannotBeWrittenKeepsTheEarlierLock() throws {
+        let study = try ExampleStudyCopy()
+        #expect(try Trialreport.run(["lock", "--data", study.path, "--at", Self.at]).status == 0)
+        let names = ["trial.lock", "trial.lock.rows"]
+        let before = try names.map { try Data(contentsOf: URL(fileURLWithPath: study.path + "/" + $0)) }
+        #expect(before[1].count > 1_024)
+        let result = try LimitedRun.run(["lock", "--data", study.path, "--force", "--at", "2025-07-01T08:00:00Z"], fileSizeLimitBlocks: 2)
+        #expect(result.status == 73)
+        #expect(result.standardError.contains("error: \(study.path)/trial.lock.rows: cannot write: File too large"), "\(result.standardError)")
+        #expect(try names.map { try Data(contentsOf: URL(fileURLWithPath: study.path + "/" + $0)) } == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: study.path).filter { $0.hasPrefix(".") } == [])
+    }
+
     @Test func theSameStudyAndTimeGiveByteIdenticalLocks() throws {
         let one = try ExampleStudyCopy(), two = try ExampleStudyCopy()
         for study in [one, two] {

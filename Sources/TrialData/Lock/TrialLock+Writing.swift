@@ -71,14 +71,19 @@ extension TrialLock {
                 Diagnostic(.error, at: SourceLocation(file: $0.path), "changed while it was being locked; lock again")
             })
         }
-        let rowText = RowDigestFile.text(of: inputs.rowDigests)
-        let rowFile = LockedFile(path: RowDigestFile.name, sha256: Checksum.sha256(rowText), byteCount: rowText.count)
+        // trial.lock.rows is written first, in place, and hashed as written.
+        let rowLayout = RowDigestFile.Layout(inputs.rowDigests)
+        var rowHash = ""
+        try AtomicFile.write(byteCount: rowLayout.byteCount, to: dataDirectory.appendingPathComponent(RowDigestFile.name)) { buffer in
+            rowLayout.write(into: buffer)
+            rowHash = Checksum.sha256(UnsafeRawBufferPointer(buffer))
+        }
+        let rowFile = LockedFile(path: RowDigestFile.name, sha256: rowHash, byteCount: rowLayout.byteCount)
         let history = previous.map { $0.history + [TrialLock(lockedAt: $0.lockedAt, lockedBy: $0.lockedBy, note: $0.note,
                                                              toolVersion: $0.toolVersion, contents: $0.contents,
                                                              rowDigests: $0.rowDigests)] } ?? []
         let lock = TrialLock(lockedAt: Date(timeIntervalSince1970: lockedAt.timeIntervalSince1970.rounded(.down)),
                              lockedBy: lockedBy, note: note, contents: contents, rowDigests: rowFile, history: history)
-        try AtomicFile.write(rowText, to: dataDirectory.appendingPathComponent(RowDigestFile.name))
         try AtomicFile.write(Data(lock.text.utf8), to: dataDirectory.appendingPathComponent(fileName))
         return lock
     }

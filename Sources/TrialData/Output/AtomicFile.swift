@@ -37,13 +37,44 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes to `url`, as described above, the `byteCount` bytes `fill` writes into the buffer it
+    /// is given: for a regular file, the temporary file mapped into memory
+    /// (`FileDescriptor.writeNewFile(byteCount:to:mode:fill:)`).
+    /// - Throws: `TrialReportError` of kind `.cannotWrite` (exit 73) naming the file.
+    public static func write(byteCount: Int, to url: URL, fill: (UnsafeMutableRawBufferPointer) -> Void) throws(TrialReportError) {
+        let path = url.path
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            guard errno == ENOENT else { throw failure(path, errno: errno) }
+            return try replace(path, mode: nil) { FileDescriptor.writeNewFile(byteCount: byteCount, to: $0, mode: $1, fill: fill) }
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            try replace(URL(fileURLWithPath: path).resolvingSymlinksInPath().path, mode: status.st_mode & 0o7777) {
+                FileDescriptor.writeNewFile(byteCount: byteCount, to: $0, mode: $1, fill: fill)
+            }
+        default:
+            let bytes = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, count in
+                fill(UnsafeMutableRawBufferPointer(buffer))
+                count = byteCount
+            }
+            try write(bytes, to: url)
+        }
+    }
+
     /// Temporary file, `fsync`, rename; the temporary file is removed after any failure.
     private static func replace(_ path: String, with data: some ContiguousBytes, mode: mode_t?) throws(TrialReportError) {
+        try replace(path, mode: mode) { FileDescriptor.writeNewFile(data, to: $0, mode: $1) }
+    }
+
+    /// `writeNew(temporary path, mode)` writes and flushes the temporary file (or returns the
+    /// `errno` of its failure, having removed it), which is then renamed to `path`.
+    private static func replace(_ path: String, mode: mode_t?, writeNew: (String, mode_t?) -> Int32?) throws(TrialReportError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/.\(url.lastPathComponent).\(getpid()).tmp"
         unlink(temporary)  // left by a killed process that had this process's id
-        var code = FileDescriptor.writeNewFile(data, to: temporary, mode: mode)
+        var code = writeNew(temporary, mode)
         if code == nil, rename(temporary, path) != 0 {
             code = errno
             unlink(temporary)

@@ -117,7 +117,7 @@ public struct StringTable: Sendable, Equatable {
 
     /// Calls `body` with the UTF-8 bytes of the string with index `index`.
     public func withBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[offsets[index]..<offsets[index + 1]])) }
+        try withView { try $0.withBytes(index, body) }
     }
 
     /// The slot holding `bytes`, or the empty slot where it belongs.
@@ -157,6 +157,12 @@ public struct StringTable: Sendable, Equatable {
             }
             let (slot, found) = probe(bytes, hash: StringTable.hash(bytes))
             return found ? Slot.index(slots[slot]) : nil
+        }
+
+        /// Calls `body` with the UTF-8 bytes of the string with index `index`.
+        @inline(__always)
+        func withBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+            try body(UnsafeBufferPointer(rebasing: storage[offsets[index]..<offsets[index + 1]]))
         }
 
         /// Whether the string with index `index` has exactly the bytes `bytes`.
