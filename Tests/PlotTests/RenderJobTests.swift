@@ -1,7 +1,7 @@
 import Plot
 import Testing
 
-/// `RenderJob.renderAll` (and `paintAll` then `encodeAll`) draws on every core and must give
+/// `RenderJob.renderAll` draws on every core and must give
 /// exactly the bytes of drawing each file alone, one after another, in the order asked for.
 @Suite("Render jobs")
 struct RenderJobTests {
@@ -17,20 +17,6 @@ struct RenderJobTests {
                 #expect(bytes == (try job.canvas.render(job.drawable, as: format)), "\(format)")
             }
         }
-    }
-
-    @Test(arguments: [0, 1 << 20, Int.max])
-    func paintingThenEncodingGivesTheSameBytes(pixelBudget: Int) throws {
-        let jobs = Gallery.all.map { figure in
-            RenderJob(drawable: figure.drawable, canvas: Canvas(width: figure.width, height: figure.height, dpi: 150),
-                      formats: [.png, .svg, .tiff, .pdf])
-        }
-        let painted = try RenderJob.paintAll(jobs, pixelBudget: pixelBudget)
-        let left = painted.joined().filter { $0.bytes == nil }.count
-        // Every raster file is 4 bytes a pixel: a budget of 0 leaves none, an unlimited one all.
-        if pixelBudget == 0 { #expect(left == 0) }
-        if pixelBudget == .max { #expect(left == 2 * jobs.count) }
-        #expect(try RenderJob.encodeAll(painted, of: jobs) == RenderJob.renderAll(jobs))
     }
 
     @Test func formatsComeBackInTheOrderAsked() throws {

@@ -1,7 +1,7 @@
 import CCairo
 
 /// One file of a drawing after painting: its bytes, or for PNG and TIFF the painted pixels whose
-/// encoding — compression only, no text laid out — is still to do (`RenderJob.paintAll`).
+/// encoding — compression only, no text laid out — is still to do (`Canvas.paint(_:as:)`).
 /// Encoding gives the bytes `Canvas.render` gives.
 public struct PaintedFile: Sendable {
     private enum Content: Sendable {

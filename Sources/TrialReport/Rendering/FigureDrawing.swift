@@ -1,11 +1,10 @@
 import Plot
 import TrialData
 
-/// The figure files of a render, drawn on threads of their own — every figure × format on every
-/// core (`RenderJob.paintAll`), then the PNG and TIFF files encoded on every core
-/// (`RenderJob.encodeAll`). Painting lays text out, encoding does not: the render waits for the
-/// painting before it typesets the PDF (text laid out during the drawing is not reproducible),
-/// and lets the encoding run while report.pdf is typeset. The bytes are those of drawing each file alone.
+/// The figure files of a render, drawn on threads of their own — every figure × format painted and
+/// encoded on every core (`RenderJob.renderAll`). The render waits for the drawing before it
+/// typesets the PDF (text laid out during the drawing is not reproducible). The bytes are those of
+/// drawing each file alone.
 /// A figure whose files keep the note its documents leave to the caption (`ReportFigure.file`) is
 /// also drawn as the documents show it in SVG, for the HTML page (Word crops the note off the PNG
 /// file instead: the figure without its note is the file's top part, drawn the same).
@@ -21,15 +20,10 @@ final class FigureDrawing: Sendable {
     private let drawnFormats: [OutputFormat]
     /// The index of the first of report.docx's 300-dpi PNG jobs, when the plan's PNG is not one.
     private let documentPNGJobs: Int?
-    private let painted: BackgroundComputation<Result<[[PaintedFile]], any Error>>
-    private let encoded: BackgroundComputation<Result<[[[UInt8]]], any Error>>
+    private let drawn: BackgroundComputation<Result<[[[UInt8]]], any Error>>
 
     /// The resolution of the PNG files report.docx embeds.
     static let documentDpi: Double = 300
-
-    /// The most bytes of painted pixels kept for encoding after the painting (4 per pixel): the
-    /// example's nine figures at 300 dpi hold 63 MB; beyond this, files are encoded as painted.
-    static let pixelBudget = 256 << 20
 
     /// Starts drawing `figures` in each of `formats` (PNG and TIFF at `dpi`, PDF and EPS dated
     /// `documentDate`), and the SVG and 300-dpi PNG the HTML page and report.docx need.
@@ -66,26 +60,19 @@ final class FigureDrawing: Sendable {
         }
         self.jobNames = jobNames
         let allJobs = jobs
-        let painting = BackgroundComputation { Result { try RenderJob.paintAll(allJobs, pixelBudget: Self.pixelBudget) } }
-        painted = painting
-        encoded = BackgroundComputation { Result { try RenderJob.encodeAll(painting.value().get(), of: allJobs) } }
+        drawn = BackgroundComputation { Result { try RenderJob.renderAll(allJobs) } }
     }
 
-    /// Waits for the painting, after which no figure lays text out.
+    /// Waits for the drawing, after which no figure lays text out.
     /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
-    func waitForPainting() throws(TrialReportError) {
-        _ = try paintedFiles()
+    func waitForDrawing() throws(TrialReportError) {
+        _ = try rendered()
     }
 
-    /// Every job's painted files; waits for the painting.
-    private func paintedFiles() throws(TrialReportError) -> [[PaintedFile]] {
-        do { return try painted.value().get() } catch { throw failure(error) }
-    }
-
-    /// Every job's bytes; waits for the encoding.
+    /// Every job's bytes; waits for the drawing.
     /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
     private func rendered() throws(TrialReportError) -> [[[UInt8]]] {
-        do { return try encoded.value().get() } catch { throw failure(error) }
+        do { return try drawn.value().get() } catch { throw failure(error) }
     }
 
     /// The error naming the file `error` (a `RenderFailure`) is about.
@@ -94,7 +81,7 @@ final class FigureDrawing: Sendable {
     }
 
     /// Every file of `figures/`, `figures/<name>.<format>` with its bytes, figure by figure in the
-    /// plan's formats; waits for the encoding.
+    /// plan's formats; waits for the drawing.
     /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
     func files() throws(TrialReportError) -> [(String, [UInt8])] {
         zip(names, try rendered()).flatMap { name, files in
@@ -102,17 +89,17 @@ final class FigureDrawing: Sendable {
         }
     }
 
-    /// Each figure's SVG by name, as the HTML page shows it; waits for the painting.
+    /// Each figure's SVG by name, as the HTML page shows it; waits for the drawing.
     func svg() throws(TrialReportError) -> [String: String] {
-        let painted = try paintedFiles()
+        let rendered = try rendered()
         let svgFile = drawnFormats.firstIndex(of: .svg)!
         return Dictionary(uniqueKeysWithValues: names.indices.map { index in
-            let file = shownJobs[index].map { painted[$0][0] } ?? painted[index][svgFile]
-            return (names[index], String(decoding: file.bytes!, as: UTF8.self))  // SVG is painted as bytes
+            let file = shownJobs[index].map { rendered[$0][0] } ?? rendered[index][svgFile]
+            return (names[index], String(decoding: file, as: UTF8.self))
         })
     }
 
-    /// Each figure file's PNG at 300 dpi by name, for report.docx; waits for the encoding.
+    /// Each figure file's PNG at 300 dpi by name, for report.docx; waits for the drawing.
     func png() throws(TrialReportError) -> [String: [UInt8]] {
         let rendered = try rendered()
         let files = documentPNGJobs.map { start in names.indices.map { rendered[start + $0][0] } }
