@@ -70,18 +70,19 @@ public final class OutputFolder {
         try replace(with: files) { [] }
     }
 
-    /// Like `replace(with:)`, writing `files` while the rest are made: then the files `remaining()`
-    /// returns (made meanwhile on other threads, e.g. typeset) are written, every file is flushed and
-    /// the folder put in place; an error of `remaining` discards the temporary folder too.
+    /// Like `replace(with:)`, writing and flushing `files` while the rest are made: then the files
+    /// `remaining()` returns (made meanwhile on other threads, e.g. typeset) are written and flushed,
+    /// and the folder put in place; an error of `remaining` discards the temporary folder too.
     /// - Throws: `TrialReportError` `.cannotWrite` naming the file or folder that failed, or the
     ///   error of `remaining`.
     public func replace(with files: [(String, [UInt8])],
                         then remaining: () throws(TrialReportError) -> [(String, [UInt8])]) throws(TrialReportError) {
         do {
             for (path, bytes) in files { try write(bytes, to: path) }
+            try flush(files.map(\.0))
             let rest = try remaining()
             for (path, bytes) in rest { try write(bytes, to: path) }
-            try flush((files + rest).map(\.0))
+            try flush(rest.map(\.0))
             try commit()
         } catch {
             discard()
