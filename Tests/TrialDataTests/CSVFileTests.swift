@@ -174,11 +174,12 @@ struct CSVFileSectionTests {
         #expect(second.lines.last == 41)
     }
 
-    @Test func estimatedRecordCountIsAnUpperEstimate() {
-        let text = "A,B\n" + (1...1000).map { "r\($0),x\n" }.joined()
+    /// adsl's table of ids is sized by the line breaks of its records: at least one per record.
+    @Test func lineBreaksBoundTheRecordCount() {
+        let text = "A,B\n" + (1...1000).map { "r\($0),x\n" }.joined() + "r1001,\"two\nlines\"\nr1002,last"
         let file = CSVFile(name: "t.csv", bytes: Array(text.utf8))
-        let estimate = file.estimatedRecordCount(in: file.allRecords)
-        #expect(estimate >= 1000 && estimate <= 1200)
+        #expect(records(file, file.allRecords).lines.count == 1002)
+        #expect(file.lineBreaks(in: file.allRecords) + 1 == 1003)
     }
 
     @Test func cutInsideAQuotedFieldIsDetected() {

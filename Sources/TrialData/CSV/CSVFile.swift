@@ -125,18 +125,6 @@ public struct CSVFile: Sendable {
         }
     }
 
-    /// About how many records `section` holds, guessed from the line length of its first
-    /// 64 KiB (an upper estimate: 10 % more), to reserve storage before reading it.
-    /// - Complexity: O(1).
-    func estimatedRecordCount(in section: CSVFileSection) -> Int {
-        let size = section.end - section.start
-        let sample = min(size, 1 << 16)
-        guard sample > 0 else { return 0 }
-        var lineBreaks = 0
-        for index in section.start..<(section.start + sample) where bytes[index] == 0x0A { lineBreaks += 1 }
-        return Int(Double(size) / Double(sample) * Double(max(lineBreaks, 1)) * 1.1) + 16
-    }
-
     /// Like `forEachRecord(_:_:)` for the records that start in `section`.
     /// - Returns: the number of records read, and the section of the records after them
     ///   (its `start` equals the next section's when the cut was at a record boundary).
