@@ -67,12 +67,6 @@ public struct Canvas: Sendable {
 
     /// The file's bytes for a laid-out `scene` of this canvas's size in `format`.
     func render(_ scene: Scene, as format: OutputFormat) throws -> [UInt8] {
-        try paint(scene, as: format).encoded()
-    }
-
-    /// A laid-out `scene` of this canvas's size painted in `format`: the file's bytes, or for PNG
-    /// and TIFF the painted pixels, to encode.
-    func paint(_ scene: Scene, as format: OutputFormat) throws -> PaintedFile {
         let sink = ByteSink()
         switch format {
         case .pdf:
@@ -81,22 +75,22 @@ public struct Canvas: Sendable {
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, documentDate)
             try paint(scene, on: surface, scale: 1, background: nil)
         case .svg:
-            return PaintedFile(bytes: SVGPainter.document(scene))
+            return SVGPainter.document(scene)
         case .eps:
             let surface = cairo_ps_surface_create_for_stream(ByteSink.write, sink.closure, size.width, size.height)!
             cairo_ps_surface_restrict_to_level(surface, CAIRO_PS_LEVEL_3)
             cairo_ps_surface_set_eps(surface, 1)
             // On white, as the PNG: the bounding box Cairo computes from what is drawn is then the page.
             try paint(scene, on: surface, scale: 1, background: .white)
-            return PaintedFile(bytes: EPSHeader.dated(sink.bytes, documentDate))
+            return EPSHeader.dated(sink.bytes, documentDate)
         case .png, .tiff:
             let pixels = pixelSize
             let surface = ImageMemory.surface(width: pixels.width, height: pixels.height)
-            let painted = PaintedFile(surface: surface, format: format, dpi: dpi)
+            defer { cairo_surface_destroy(surface) }
             try paint(scene, on: surface, scale: dpi / 72, background: .white, finish: false)
-            return painted
+            return format == .png ? try PNGEncoder.encode(surface, dpi: dpi) : try TIFFEncoder.encode(surface, dpi: dpi)
         }
-        return PaintedFile(bytes: sink.bytes)
+        return sink.bytes
     }
 
     /// Paints `scene` on `surface`, then finishes and destroys the surface (unless `finish` is false).

@@ -50,7 +50,7 @@ public struct RenderJob: Sendable {
             let file = order[position]
             let (job, format) = files[file]
             let canvas = jobs[job].canvas
-            let result = Result { try canvas.paint(laidOut[job], as: jobs[job].formats[format]).encoded() }
+            let result = Result { try canvas.render(laidOut[job], as: jobs[job].formats[format]) }
             painted.withLock { $0[file] = result }
         }
         let results = try painted.withLock { $0 }.enumerated().map { file, result in
