@@ -15,10 +15,7 @@ enum RowDigestFile {
     /// - Complexity: O(size of the ids + number of participants).
     static func text(of tables: [RowDigests]) -> [UInt8] {
         let layout = Layout(tables)
-        return [UInt8](unsafeUninitializedCapacity: layout.byteCount) { buffer, count in
-            layout.write(into: UnsafeMutableRawBufferPointer(buffer))
-            count = layout.byteCount
-        }
+        return [UInt8](count: layout.byteCount, filledBy: layout.write(into:))
     }
 
     /// Where each part of the file's text goes, so that the parts can be written in place, on

@@ -54,11 +54,7 @@ public enum AtomicFile {
                 FileDescriptor.writeNewFile(byteCount: byteCount, to: $0, mode: $1, fill: fill)
             }
         default:
-            let bytes = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, count in
-                fill(UnsafeMutableRawBufferPointer(buffer))
-                count = byteCount
-            }
-            try write(bytes, to: url)
+            try write([UInt8](count: byteCount, filledBy: fill), to: url)
         }
     }
 

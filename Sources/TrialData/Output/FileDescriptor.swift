@@ -30,37 +30,34 @@ public enum FileDescriptor {
     /// - Returns: `nil`, or the `errno` of the step that failed (the partial file is then removed).
     public static func writeNewFile(_ bytes: some ContiguousBytes, to path: String, mode: mode_t? = nil,
                                     flush: Bool = true) -> Int32? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
-        guard descriptor >= 0 else { return errno }
-        var code = writeAll(bytes, to: descriptor)
-        if code == nil, let mode, fchmod(descriptor, mode) != 0 { code = errno }
-        if code == nil, flush, fsync(descriptor) != 0 { code = errno }
-        if close(descriptor) != 0, code == nil { code = errno }
-        if code != nil { unlink(path) }
-        return code
+        createFile(at: path, mode: mode, flush: flush) { writeAll(bytes, to: $0) }
     }
 
     /// Creates the file at `path` as `writeNewFile(_:to:mode:flush:)` does, with the `byteCount`
     /// bytes `fill` writes into the buffer it is given, then flushes it. The buffer is a shared
-    /// mapping of the file once its blocks are reserved (`fallocate`, where a full disk or the
+    /// mapping of the file once its blocks are reserved (`posix_fallocate`, where a full disk or the
     /// file size limit is an error before anything is filled, never a fault while filling): a
     /// large file is written on as many cores as `fill` uses, and not built in memory first.
     /// Where the file system cannot reserve blocks, the bytes are filled in memory and written.
     /// - Returns: `nil`, or the `errno` of the step that failed (the partial file is then removed).
     public static func writeNewFile(byteCount: Int, to path: String, mode: mode_t? = nil,
                                     fill: (UnsafeMutableRawBufferPointer) -> Void) -> Int32? {
+        createFile(at: path, mode: mode, flush: true) { descriptor in
+            let code = fillMapped(descriptor, byteCount: byteCount, fill: fill)
+            return code == EOPNOTSUPP ? writeAll([UInt8](count: byteCount, filledBy: fill), to: descriptor) : code
+        }
+    }
+
+    /// Creates the file at `path` (which must not exist, opened for reading and writing) with
+    /// permissions `mode` (less the umask when `nil`: 0666), has `write` put its bytes, sets
+    /// `mode` and, when `flush`, flushes it to disk.
+    /// - Returns: `nil`, or the `errno` of the step that failed (the partial file is then removed).
+    private static func createFile(at path: String, mode: mode_t?, flush: Bool, write: (Int32) -> Int32?) -> Int32? {
         let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
         guard descriptor >= 0 else { return errno }
-        var code = fillMapped(descriptor, byteCount: byteCount, fill: fill)
-        if code == EOPNOTSUPP {
-            let bytes = [UInt8](unsafeUninitializedCapacity: byteCount) { buffer, count in
-                fill(UnsafeMutableRawBufferPointer(buffer))
-                count = byteCount
-            }
-            code = writeAll(bytes, to: descriptor)
-        }
+        var code = write(descriptor)
         if code == nil, let mode, fchmod(descriptor, mode) != 0 { code = errno }
-        if code == nil, fsync(descriptor) != 0 { code = errno }
+        if code == nil, flush, fsync(descriptor) != 0 { code = errno }
         if close(descriptor) != 0, code == nil { code = errno }
         if code != nil { unlink(path) }
         return code

@@ -49,9 +49,9 @@ public struct StringTable: Sendable, Equatable {
         for string in strings { insert(string) }
     }
 
-    /// The same table in storage of its own. Threads reading one table through copies of it
-    /// share its buffers' reference counts, and updating those from two cores at once is slow;
-    /// each thread should read its own copy.
+    /// The same table in storage of its own, for a thread that adds strings to it. Threads reading
+    /// one table through copies of it share its buffers' reference counts, and updating those from
+    /// two cores at once is slow: a thread that only reads looks strings up in a `View` instead.
     func independentCopy() -> StringTable {
         var copy = StringTable()
         copy.storage = storage.withUnsafeBufferPointer { Array($0) }

@@ -71,7 +71,7 @@ public struct ReportRenderer: Sendable {
         // threads draw came out with different justified spacing in some runs (3 of 7 locked renders
         // of the example differed in two lines of the methods), breaking byte-identical output.
         // Each PNG is encoded as soon as it is painted (its pixels' memory then serves the next:
-        // deferring the encoding kept every image's new pages, 38 ms of the example's kernel time).
+        // deferring the encoding kept every image in new pages the kernel had to clear).
         // While they are drawn, this thread lays out the figures as the documents draw them, as one
         // more figure thread would, and composes the report (no text laid out); a figure that
         // cannot be drawn is still the error reported first.
