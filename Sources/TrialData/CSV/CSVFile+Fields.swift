@@ -34,15 +34,14 @@ extension CSVFile {
                     var stop = false
                     CSVFile.withScanner(bytes, name, from: recordStart, line: recordLine, lineStart: lineStart) { scanner in
                         guard scanner.nextRecord(&log) else { stop = true; return }
-                        scanner.fields.withUnsafeBufferPointer { fields in
-                            let record = CSVRecord(bytes: bytes, fields: fields, file: name, line: recordLine, lineStart: lineStart,
-                                                   isDamaged: false)
-                            for index in fields.indices.dropFirst(column) { record.withValueBytes(index) { field(index, $0) } }
-                            if keyColumn < fields.count {
-                                record.withValueBytes(keyColumn) { recordEnd($0, recordLine) }
-                            } else {
-                                recordEnd(UnsafeBufferPointer(start: nil, count: 0), recordLine)
-                            }
+                        let fields = scanner.fields
+                        let record = CSVRecord(bytes: bytes, fields: fields, file: name, line: recordLine, lineStart: lineStart,
+                                               isDamaged: false)
+                        for index in fields.indices.dropFirst(column) { record.withValueBytes(index) { field(index, $0) } }
+                        if keyColumn < fields.count {
+                            record.withValueBytes(keyColumn) { recordEnd($0, recordLine) }
+                        } else {
+                            recordEnd(UnsafeBufferPointer(start: nil, count: 0), recordLine)
                         }
                         (position, line, lineStart) = (scanner.position, scanner.line, scanner.lineStart)
                     }

@@ -69,16 +69,14 @@ public struct CSVFile: Sendable {
                 return
             }
             guard scanner.nextRecord(&log) else { return }
-            scanner.fields.withUnsafeBufferPointer { fields in
-                let record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: 1,
-                                       lineStart: start, isDamaged: scanner.recordIsDamaged)
-                guard record.count <= CSVFile.maximumColumnCount else {
-                    log.add(.error, record.location(ofField: CSVFile.maximumColumnCount),
-                            Message.tooManyColumns(record.count, limit: CSVFile.maximumColumnCount))
-                    return
-                }
+            let record = CSVRecord(bytes: scanner.bytes, fields: scanner.fields, file: name, line: 1,
+                                   lineStart: start, isDamaged: scanner.recordIsDamaged)
+            if record.count <= CSVFile.maximumColumnCount {
                 header = (0..<record.count).map(record.text)
                 headerLocations = record.fieldLocations
+            } else {
+                log.add(.error, record.location(ofField: CSVFile.maximumColumnCount),
+                        Message.tooManyColumns(record.count, limit: CSVFile.maximumColumnCount))
             }
             (dataStart, dataLine, dataLineStart) = (scanner.position, scanner.line, scanner.lineStart)
         }
@@ -142,16 +140,15 @@ public struct CSVFile: Sendable {
                 if scanner.position - released >= Self.releaseStep {
                     released = contents.releasePages(in: released..<scanner.position)
                 }
-                scanner.fields.withUnsafeBufferPointer { fields in
-                    var record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: scanner.recordLine,
-                                           lineStart: scanner.recordLineStart, isDamaged: scanner.recordIsDamaged)
-                    if fields.count != expectedCount {
-                        reportRagged(record, &log)
-                        record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: record.line,
-                                           lineStart: record.lineStart, isDamaged: true)
-                    }
-                    body(record, &log)
+                let fields = scanner.fields
+                var record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: scanner.recordLine,
+                                       lineStart: scanner.recordLineStart, isDamaged: scanner.recordIsDamaged)
+                if fields.count != expectedCount {
+                    reportRagged(record, &log)
+                    record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: record.line,
+                                       lineStart: record.lineStart, isDamaged: true)
                 }
+                body(record, &log)
             }
             let end = scanner.hitUnterminatedQuote ? bytes.count : scanner.position
             rest = CSVFileSection(start: end, line: scanner.line, lineStart: scanner.lineStart, end: bytes.count)
@@ -220,10 +217,11 @@ public struct CSVFile: Sendable {
                         scanner.position += 1
                     }
                 }
-                var lookahead = scanner
-                guard scanner.line == wanted.line, lookahead.nextRecord(&ignored), wanted.field < lookahead.fields.count else { continue }
-                lookahead.fields.withUnsafeBufferPointer { recordFields in
-                    let record = CSVRecord(bytes: lookahead.bytes, fields: recordFields, file: name, line: lookahead.recordLine,
+                guard scanner.line == wanted.line else { continue }
+                // Read from a scanner of its own: several fields may be wanted on the same line.
+                CSVFile.withScanner(bytes, name, from: scanner.position, line: scanner.line, lineStart: scanner.lineStart) { lookahead in
+                    guard lookahead.nextRecord(&ignored), wanted.field < lookahead.fields.count else { return }
+                    let record = CSVRecord(bytes: lookahead.bytes, fields: lookahead.fields, file: name, line: lookahead.recordLine,
                                            lineStart: lookahead.recordLineStart, isDamaged: false)
                     result[index] = record.location(ofField: wanted.field)
                 }

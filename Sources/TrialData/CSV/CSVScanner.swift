@@ -1,11 +1,11 @@
 /// The one-pass RFC 4180 state machine over a file's bytes: splits records into fields,
 /// tracks physical lines, and reports malformed input at its line and column.
 ///
-/// The scanner never copies a field: it records byte ranges in `fields`, reused from record
-/// to record. Lines are physical lines of the file (a line break inside a quoted field starts
+/// The scanner never copies a field: it records byte ranges in `fields`, a buffer of its own
+/// reused from record to record (so a scanner is not copied: two copies would share it). Lines are physical lines of the file (a line break inside a quoted field starts
 /// a new line); LF, CRLF and a lone CR each end a line. Columns count characters (UTF-8
 /// scalars) from 1 at the start of the line.
-struct CSVScanner {
+struct CSVScanner: ~Copyable {
     let bytes: UnsafeBufferPointer<UInt8>
     let classes: UnsafeBufferPointer<CSVByteClass>
     let file: String
@@ -16,8 +16,11 @@ struct CSVScanner {
     var line: Int
     /// The offset where the physical line of `position` starts.
     var lineStart: Int
-    /// The fields of the record last read.
-    var fields: [CSVField] = []
+    /// The fields of the record last read, valid until the next record is read.
+    var fields: UnsafeBufferPointer<CSVField> { UnsafeBufferPointer(start: fieldStorage, count: fieldCount) }
+    private var fieldStorage: UnsafeMutablePointer<CSVField>
+    private var fieldCapacity = 32
+    private var fieldCount = 0
     /// The physical line and its start offset where the record last read begins.
     var recordLine = 0
     var recordLineStart = 0
@@ -37,8 +40,10 @@ struct CSVScanner {
         self.position = range.lowerBound
         self.line = line
         self.lineStart = lineStart
-        fields.reserveCapacity(32)
+        fieldStorage = .allocate(capacity: fieldCapacity)
     }
+
+    deinit { fieldStorage.deallocate() }
 
     /// Whether the next line is blank (the input is at a line break).
     var isAtBlankLine: Bool {
@@ -54,7 +59,7 @@ struct CSVScanner {
         recordLine = line
         recordLineStart = lineStart
         recordIsDamaged = false
-        fields.removeAll(keepingCapacity: true)
+        fieldCount = 0
         while true {
             if position < end, bytes[position] == 0x22 {
                 guard scanQuotedField(&log) else { return false }
@@ -99,7 +104,18 @@ struct CSVScanner {
             let startColumn = column(of: start)
             reportTooLong(position - start, line: line, column: startColumn, &log)
         }
-        fields.append(CSVField(start: start, end: position, isQuoted: false, hasDoubledQuotes: false))
+        append(CSVField(start: start, end: position, isQuoted: false, hasDoubledQuotes: false))
+    }
+
+    private mutating func append(_ field: CSVField) {
+        if fieldCount == fieldCapacity {
+            let larger = UnsafeMutablePointer<CSVField>.allocate(capacity: 2 * fieldCapacity)
+            larger.moveInitialize(from: fieldStorage, count: fieldCount)
+            fieldStorage.deallocate()
+            (fieldStorage, fieldCapacity) = (larger, 2 * fieldCapacity)
+        }
+        (fieldStorage + fieldCount).initialize(to: field)
+        fieldCount += 1
     }
 
     /// Reads a quoted field; on a missing closing quote reports where the field opened.
@@ -129,7 +145,7 @@ struct CSVScanner {
                     if position - start - 2 > CSVFile.maximumFieldBytes {
                         reportTooLong(position - start - 2, line: openingLine, column: openingColumn, &log)
                     }
-                    fields.append(CSVField(start: start, end: position, isQuoted: true, hasDoubledQuotes: hasDoubledQuotes))
+                    append(CSVField(start: start, end: position, isQuoted: true, hasDoubledQuotes: hasDoubledQuotes))
                     skipTextAfterClosingQuote(&log)
                     return true
                 }

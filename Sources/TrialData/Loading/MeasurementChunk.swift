@@ -17,7 +17,9 @@ struct MeasurementChunk: Sendable {
         let participants: ParticipantLookup
         let participantCount: Int
         let plannedCodes: StringTable
-        let units: [[UInt8]]
+        /// The plan's units (each once), and for each planned parameter the index of its unit.
+        let units: StringTable
+        let unitOfParameter: [Int]
         let allowsNegative: [Bool]
         /// For each planned parameter, its bit in `baselinesSeen`, or `-1`.
         let remissionBit: [Int]
@@ -28,7 +30,8 @@ struct MeasurementChunk: Sendable {
         func independentCopy() -> Context {
             Context(layout: layout, participants: participants, participantCount: participantCount,
                     plannedCodes: plannedCodes.independentCopy(),
-                    units: units.map { unit in unit.withUnsafeBufferPointer { Array($0) } },
+                    units: units.independentCopy(),
+                    unitOfParameter: unitOfParameter.withUnsafeBufferPointer { Array($0) },
                     allowsNegative: allowsNegative.withUnsafeBufferPointer { Array($0) },
                     remissionBit: remissionBit.withUnsafeBufferPointer { Array($0) },
                     baselineVisit: baselineVisit)
@@ -67,7 +70,8 @@ struct MeasurementChunk: Sendable {
         let layout = context.layout
         let plannedCount = context.plannedCodes.count
         let remissionBit = context.remissionBit, baselineVisit = context.baselineVisit
-        let units = context.units, allowsNegative = context.allowsNegative, plannedCodes = context.plannedCodes
+        let units = context.units, unitOfParameter = context.unitOfParameter
+        let allowsNegative = context.allowsNegative, plannedCodes = context.plannedCodes
         var lastParameter = -1
         var log = self.log
         var row = firstRow
@@ -89,8 +93,8 @@ struct MeasurementChunk: Sendable {
                 let visit = record.number(layout.visit, "AVISITN", &log, &isValid, isRequired: true, allowsNegative: true)
                 let value = record.number(layout.value, "AVAL", &log, &isValid, allowsNegative: true)
                 if isPlanned {
-                    Self.check(record, value: value, parameter: lastParameter, layout, units, allowsNegative, plannedCodes,
-                               &log, &isValid)
+                    Self.check(record, value: value, parameter: lastParameter, layout, unit: unitOfParameter[lastParameter],
+                               units, allowsNegative, plannedCodes, &log, &isValid)
                 }
                 guard let participant else { return }
                 // A baseline with a problem (reported) still counts as present, to report it once.
@@ -107,8 +111,8 @@ struct MeasurementChunk: Sendable {
         self.log = log
     }
 
-    /// The checks of a planned parameter's value: not negative, and in the plan's unit.
-    private static func check(_ record: CSVRecord, value: Double, parameter: Int, _ layout: Layout, _ units: [[UInt8]],
+    /// The checks of a planned parameter's value: not negative, and in the plan's unit (`units[unit]`).
+    private static func check(_ record: CSVRecord, value: Double, parameter: Int, _ layout: Layout, unit: Int, _ units: StringTable,
                               _ allowsNegative: [Bool], _ codes: StringTable,
                               _ log: inout DiagnosticLog, _ isValid: inout Bool) {
         // A number, so the column is present.
@@ -116,10 +120,8 @@ struct MeasurementChunk: Sendable {
             record.report(valueColumn, Message.negativeMeasurement(codes[parameter], record.text(valueColumn)), &log, &isValid)
         }
         guard let unitColumn = layout.unit, !record.isMissing(unitColumn) else { return }
-        let matches = record.withValueBytes(unitColumn) { bytes in units[parameter].withUnsafeBufferPointer { bytesEqual(bytes, $0) } }
-        if !matches {
-            let message = Message.unitMismatch(record.text(unitColumn), parameter: codes[parameter],
-                                               expected: String(decoding: units[parameter], as: UTF8.self))
+        if !record.withValueBytes(unitColumn, { units.equals(unit, $0) }) {
+            let message = Message.unitMismatch(record.text(unitColumn), parameter: codes[parameter], expected: units[unit])
             record.report(unitColumn, message, &log, &isValid)
         }
     }

@@ -30,6 +30,7 @@ struct MeasurementReader {
         precondition(expectations.remissionParameters.count <= 64, "at most 64 remission parameters")
         let columns = ColumnLayout(file, required: Self.required, optional: Self.optional, &log)
         let codes = StringTable(expectations.parameters.map(\.code))
+        let units = StringTable(expectations.parameters.map(\.unit))
         table = MeasurementTable(participant: [], parameter: [], visit: [], value: [], parameterCodes: codes,
                                  plannedParameterCount: codes.count, visits: [])
         idColumn = columns.hasRequiredColumns ? columns["USUBJID"] : nil
@@ -38,7 +39,7 @@ struct MeasurementReader {
             layout: .init(id: columns["USUBJID"], parameter: columns["PARAMCD"], visit: columns["AVISITN"],
                           value: columns["AVAL"], unit: columns["AVALU"]),
             participants: participants, participantCount: participantCount, plannedCodes: codes,
-            units: expectations.parameters.map { Array($0.unit.utf8) },
+            units: units, unitOfParameter: expectations.parameters.map { units.index(of: $0.unit)! },
             allowsNegative: expectations.parameters.map(\.allowsNegative),
             remissionBit: expectations.parameters.map { expectations.remissionParameters.firstIndex(of: $0.code) ?? -1 },
             baselineVisit: expectations.baselineVisit)

@@ -85,6 +85,8 @@ private struct Layout {
 
 /// The checked arm of one adsl row (placeholders where a value is invalid, already reported).
 private struct Row {
+    static let sexes: KeyValuePairs<StaticString, Bool> = ["M": true, "F": true]
+
     var arm: Int32 = -1
 
     /// Checks `record`, leaving the values of `Layout.numeric` in `numbers`, in its order.
@@ -106,7 +108,7 @@ private struct Row {
                                                           age: record.text(ageColumn))
             record.report(diagnosisColumn, message, &log, &isValid)
         }
-        _ = record.code(columns.sex, "SEX", ["M": true, "F": true], &log, &isValid)
+        _ = record.code(columns.sex, "SEX", Self.sexes, &log, &isValid)
     }
 }
 

@@ -98,6 +98,7 @@ public struct StringTable: Sendable, Equatable {
     /// - Complexity: amortized O(*n*) in the number of bytes, expected.
     @discardableResult
     public mutating func insert(bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
+        if count <= View.smallCount, let found = index(ofBytes: bytes) { return (found, false) }
         let hash = Self.hash(bytes)
         let (slot, found) = probe(bytes, hash: hash)
         if found { return (Slot.index(slots[slot]), false) }
@@ -148,10 +149,13 @@ public struct StringTable: Sendable, Equatable {
         /// The number of distinct strings.
         var count: Int { offsets.count - 1 }
 
+        /// Up to this many strings a lookup compares them in turn instead of hashing.
+        static let smallCount = 8
+
         /// The index of the string whose UTF-8 bytes are `bytes`, or `nil`.
         /// - Complexity: O(*n*) in the number of bytes, expected.
         func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-            if count <= 8 {
+            if count <= Self.smallCount {
                 // A few short codes (arms, parameters): comparing beats hashing.
                 return (0..<count).first { equals($0, bytes) }
             }
