@@ -34,7 +34,8 @@ struct MeasurementHalvesTests {
         let lookup = ParticipantLookup(ids: participants.table.ids, unreadable: participants.unreadable, isAvailable: true)
         var log = file.headerDiagnostics
         let reader = MeasurementReader(file, expectations: .seedStudy, participants: lookup,
-                                       participantCount: participants.table.count, sectionSize: sectionSize, &log)
+                                       participantCount: participants.table.count,
+                                       sections: file.countedSections(count: 2, minimumSectionSize: sectionSize), &log)
         return (reader, log.diagnostics.map(\.description))
     }
 

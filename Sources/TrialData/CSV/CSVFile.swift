@@ -123,6 +123,17 @@ public struct CSVFile: Sendable {
         }
     }
 
+    /// `sections(count:minimumSectionSize:)` with the line breaks and room for records of each:
+    /// what a reader that writes rows in place needs before reading (and can have counted
+    /// meanwhile on another thread).
+    /// - Complexity: O(*n*) in the size of the file.
+    public func countedSections(count: Int, minimumSectionSize: Int = 1 << 24) -> CountedSections {
+        let sections = sections(count: count, minimumSectionSize: minimumSectionSize)
+        let lineBreaks = sections.map(lineBreaks(in:))
+        return CountedSections(sections: sections, lineBreaks: lineBreaks,
+                               recordCapacities: sections.indices.map { lineBreaks[$0] + (endsWithLineBreak(sections[$0]) ? 0 : 1) })
+    }
+
     /// Like `forEachRecord(_:_:)` for the records that start in `section`.
     /// - Returns: the number of records read, and the section of the records after them
     ///   (its `start` equals the next section's when the cut was at a record boundary).
@@ -171,6 +182,18 @@ public struct CSVFile: Sendable {
     /// - Complexity: O(*n*); without any CR, one vectorized pass counting LFs.
     func lineBreaks(in section: CSVFileSection) -> Int {
         physicalLineBreaks(in: section.start..<section.end)
+    }
+
+    /// The most records `section` can hold: one per line break, and one more when the section
+    /// does not end with a line break (its last record may run to the end of the file).
+    /// - Complexity: O(*n*); without any CR, one vectorized pass counting LFs.
+    func recordCapacity(of section: CSVFileSection) -> Int {
+        lineBreaks(in: section) + (endsWithLineBreak(section) ? 0 : 1)
+    }
+
+    /// Whether the last byte of `section` ends a line (then its last record cannot run on).
+    private func endsWithLineBreak(_ section: CSVFileSection) -> Bool {
+        section.end > section.start && (bytes[section.end - 1] == 0x0A || bytes[section.end - 1] == 0x0D)
     }
 
     /// The number of physical line breaks (LF, CRLF, lone CR) in `range`.
@@ -241,6 +264,14 @@ public struct CSVFile: Sendable {
             body(&scanner)
         }
     }
+}
+
+/// A file's data records cut into sections (`CSVFile.countedSections`), with the physical line
+/// breaks in each and the most records each can hold (`CSVFile.recordCapacity(of:)`).
+public struct CountedSections: Sendable {
+    public let sections: [CSVFileSection]
+    public let lineBreaks: [Int]
+    public let recordCapacities: [Int]
 }
 
 /// A run of a CSV file's data records: those starting at `start` or later, before `end`.

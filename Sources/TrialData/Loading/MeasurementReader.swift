@@ -24,9 +24,10 @@ struct MeasurementReader {
     private(set) var rowCount = 0
     let idColumn: Int?
 
-    /// Reads `file`, in two halves when it has at least twice `sectionSize` bytes of records.
+    /// Reads `file` in the halves of `sections` (`file.countedSections(count: 2)` when `nil`; one
+    /// section when the file lacks a required column).
     init(_ file: CSVFile, expectations: StudyExpectations, participants: ParticipantLookup,
-         participantCount: Int, sectionSize: Int = 1 << 24, _ log: inout DiagnosticLog) {
+         participantCount: Int, sections counted: CountedSections? = nil, _ log: inout DiagnosticLog) {
         precondition(expectations.remissionParameters.count <= 64, "at most 64 remission parameters")
         let columns = ColumnLayout(file, required: Self.required, optional: Self.optional, &log)
         let codes = StringTable(expectations.parameters.map(\.code))
@@ -44,17 +45,18 @@ struct MeasurementReader {
             remissionBit: expectations.parameters.map { expectations.remissionParameters.firstIndex(of: $0.code) ?? -1 },
             baselineVisit: expectations.baselineVisit)
 
+        let counted = counted ?? file.countedSections(count: 2)
         // Without every column the rows are only checked: one section, whose indices need no mapping.
-        let sections = columns.hasRequiredColumns ? file.sections(count: 2, minimumSectionSize: sectionSize) : [file.allRecords]
+        let sections = columns.hasRequiredColumns ? counted.sections : [file.allRecords]
         // Room for every record, each ending at a line break or at the end of the file: the second
-        // half's rows are written after room for the first's, then moved up to them.
-        let secondBreaks = sections.count == 2 ? BackgroundComputation { file.lineBreaks(in: sections[1]) } : nil
-        let firstBreaks = file.lineBreaks(in: sections[0])
-        let secondStart = firstBreaks + 1
+        // half's rows are written after room for the first's, then moved up to them (a move only
+        // when the first half had blank lines, quoted line breaks or rows not kept).
+        let firstBreaks = counted.lineBreaks[0]
+        let secondStart = sections.count == 2 ? counted.recordCapacities[0] : counted.recordCapacities.reduce(0, +)
         var chunks: [MeasurementChunk] = []
         var visitIndex = VisitIndex()
         var unknownParameters: [(code: String, location: SourceLocation)] = []
-        let capacity = secondStart + (secondBreaks.map { $0.value() + 1 } ?? 0)
+        let capacity = secondStart + (sections.count == 2 ? counted.recordCapacities[1] : 0)
         let stored = MeasurementRows.columns(capacity: capacity) { rows in
             if sections.count == 2 {
                 let second = sections[1]
@@ -88,7 +90,9 @@ struct MeasurementReader {
         }
         let (visits, newIndex) = visitIndex.sorted()
         table.visits = visits
-        for row in table.visit.indices { table.visit[row] = newIndex[Int(table.visit[row])] }
+        if !newIndex.elementsEqual(newIndex.indices.lazy.map(Int32.init)) {
+            for row in table.visit.indices { table.visit[row] = newIndex[Int(table.visit[row])] }
+        }
         if rowCount == 0, !log.hasErrors {
             log.add(.error, SourceLocation(file: file.name, line: 2), Message.noMeasurements)
         }

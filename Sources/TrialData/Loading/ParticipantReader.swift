@@ -25,7 +25,7 @@ struct ParticipantReader {
         let armTable = StringTable(expectations.arms)
         // At most one record per line: a table that will not grow, and no larger than it needs (a
         // guess from the first lines' length gave 1,000,000 ids twice the slots, 17 MB more).
-        table = ParticipantTable(ids: StringTable(capacity: file.lineBreaks(in: file.allRecords) + 1), arms: expectations.arms,
+        table = ParticipantTable(ids: StringTable(capacity: file.recordCapacity(of: file.allRecords)), arms: expectations.arms,
                                  arm: [], columns: [])
         guard columns.checksRows else { return }
         let layout = Layout(columns)

@@ -41,6 +41,8 @@ extension StudyData {
         let files = sources.files.map { CSVFile(name: $0.name, contents: $0.contents) }
 
         let adsl = files[0], adlb = files[1]
+        // adlb's halves are measured while adsl is read: they need none of it.
+        let adlbSections = BackgroundComputation { adlb.countedSections(count: 2) }
         var adslLog = adsl.headerDiagnostics
         let participants = ParticipantReader(adsl, expectations: expectations, &adslLog)
         let lookup = ParticipantLookup(ids: participants.table.ids, unreadable: participants.unreadable,
@@ -53,7 +55,7 @@ extension StudyData {
 
         var adlbLog = adlb.headerDiagnostics
         let measurements = MeasurementReader(adlb, expectations: expectations, participants: lookup,
-                                             participantCount: participants.table.count, &adlbLog)
+                                             participantCount: participants.table.count, sections: adlbSections.value(), &adlbLog)
         reportDuplicates(measurements, participants.table, in: adlb, &adlbLog)
         if measurements.idColumn != nil, measurements.rowCount > 0, let idColumn = participants.idColumn {
             reportMissingBaselines(measurements, participants, idColumn: idColumn, expectations, in: adsl, &adslLog)

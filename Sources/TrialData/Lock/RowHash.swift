@@ -11,11 +11,12 @@ enum RowHash {
     private static let tailMultiplier: UInt64 = 0xE703_7ED1_A0B4_28DB
     private static let finalMultiplier: UInt64 = 0x8EBC_6AF0_9C88_C6E3
 
-    /// The 128-bit product of `first` and `second`, its halves combined.
+    /// The 128-bit product of `first` and `second`, its halves combined (as `UInt128`: inside a
+    /// large reading loop the compiler left `multipliedFullWidth` a call).
     @inline(__always)
     static func fold(_ first: UInt64, _ second: UInt64) -> UInt64 {
-        let product = first.multipliedFullWidth(by: second)
-        return product.high ^ product.low
+        let product = UInt128(first) &* UInt128(second)
+        return UInt64(truncatingIfNeeded: product >> 64) ^ UInt64(truncatingIfNeeded: product)
     }
 
     /// The hash of `bytes` under `seed` (different seeds give unrelated hashes of the same bytes).
