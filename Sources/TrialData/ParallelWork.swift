@@ -16,3 +16,17 @@ enum ParallelWork {
         return results.withLock { $0.map { $0! } }
     }
 }
+
+/// The indices `0..<count`, each handed out once to whichever thread asks next.
+final class WorkQueue: Sendable {
+    private let count: Int
+    private let taken = Atomic<Int>(0)
+
+    init(count: Int) { self.count = count }
+
+    /// The next index not yet handed out, or `nil` when all were.
+    func next() -> Int? {
+        let index = taken.add(1, ordering: .relaxed).oldValue
+        return index < count ? index : nil
+    }
+}

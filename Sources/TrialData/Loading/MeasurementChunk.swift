@@ -15,7 +15,6 @@ struct MeasurementChunk: Sendable {
     struct Context: Sendable {
         let layout: Layout
         let participants: ParticipantLookup
-        let participantCount: Int
         let plannedCodes: StringTable
         /// The plan's units (each once), and for each planned parameter the index of its unit.
         let units: StringTable
@@ -28,7 +27,7 @@ struct MeasurementChunk: Sendable {
         /// The same context, its small tables in storage of their own, for another thread (see
         /// `StringTable.independentCopy()`); the participants are shared.
         func independentCopy() -> Context {
-            Context(layout: layout, participants: participants, participantCount: participantCount,
+            Context(layout: layout, participants: participants,
                     plannedCodes: plannedCodes.independentCopy(),
                     units: units.independentCopy(),
                     unitOfParameter: unitOfParameter.withUnsafeBufferPointer { Array($0) },
@@ -47,7 +46,9 @@ struct MeasurementChunk: Sendable {
     /// Parameter and visit indices of the rows written: into these, until `MeasurementReader` maps them.
     var parameterCodes: StringTable
     var visits = VisitIndex()
-    var baselinesSeen: [UInt64]
+    /// The baseline values of remission parameters met: the participant, and the parameter's
+    /// bit (see `MeasurementReader.baselinesSeen`).
+    var baselinesSeen: [(participant: Int32, bit: UInt8)] = []
     /// The first row of each parameter code the plan does not know, to warn once per file.
     var unknownParameters: [(code: Int, location: SourceLocation)] = []
     var log: DiagnosticLog
@@ -63,7 +64,6 @@ struct MeasurementChunk: Sendable {
     init(_ file: CSVFile, _ section: CSVFileSection, _ context: Context, rows: MeasurementRows, firstRow: Int) {
         self.firstRow = firstRow
         parameterCodes = context.plannedCodes
-        baselinesSeen = Array(repeating: 0, count: context.participantCount)
         log = DiagnosticLog(file: file.name)
         rest = section
         // Locals, not members: touching `self` or `context` in the closure would copy the whole struct per row.
@@ -99,7 +99,7 @@ struct MeasurementChunk: Sendable {
                 guard let participant else { return }
                 // A baseline with a problem (reported) still counts as present, to report it once.
                 if isPlanned, remissionBit[lastParameter] >= 0, visit == baselineVisit, !value.isNaN {
-                    baselinesSeen[Int(participant)] |= 1 << UInt64(remissionBit[lastParameter])
+                    baselinesSeen.append((participant, UInt8(remissionBit[lastParameter])))
                 }
                 guard isValid else { return }
                 rows.write(row, participant: participant, parameter: Int32(lastParameter), visit: visits.index(of: visit), value: value)

@@ -8,13 +8,16 @@
 /// The columns present are checked even when a required one is missing (the table is then
 /// not used: the missing column is an error).
 ///
-/// A large file is read in two halves on two threads, each writing its rows in place into columns
-/// with room for every record (the second half's after the first's room, moved up to them at the
-/// end); the halves are merged in file order, so the table and the diagnostics are the same as
-/// from one thread.
+/// A large file is read in sections on every core, each writing its rows in place into columns
+/// with room for every record (a section's after the room of those before, moved up to them at
+/// the end); the sections are merged in file order, so the table and the diagnostics are the same
+/// as from one thread.
 struct MeasurementReader {
     static let required = ["USUBJID", "PARAMCD", "AVISITN", "AVAL"]
     static let optional = ["AVALU"]
+    /// Into how many sections a large file is cut: read on whichever core is free, so that the
+    /// cores finish together whatever else runs beside.
+    static let sectionCount = 32
 
     private(set) var table: MeasurementTable
     /// The line of each measurement's row, for reporting duplicates.
@@ -24,8 +27,8 @@ struct MeasurementReader {
     private(set) var rowCount = 0
     let idColumn: Int?
 
-    /// Reads `file` in the halves of `sections` (`file.countedSections(count: 2)` when `nil`; one
-    /// section when the file lacks a required column).
+    /// Reads `file` in the sections of `sections` (`file.countedSections(count: sectionCount)` when
+    /// `nil`; one section when the file lacks a required column), on every core.
     init(_ file: CSVFile, expectations: StudyExpectations, participants: ParticipantLookup,
          participantCount: Int, sections counted: CountedSections? = nil, _ log: inout DiagnosticLog) {
         precondition(expectations.remissionParameters.count <= 64, "at most 64 remission parameters")
@@ -39,40 +42,48 @@ struct MeasurementReader {
         let context = MeasurementChunk.Context(
             layout: .init(id: columns["USUBJID"], parameter: columns["PARAMCD"], visit: columns["AVISITN"],
                           value: columns["AVAL"], unit: columns["AVALU"]),
-            participants: participants, participantCount: participantCount, plannedCodes: codes,
+            participants: participants, plannedCodes: codes,
             units: units, unitOfParameter: expectations.parameters.map { units.index(of: $0.unit)! },
             allowsNegative: expectations.parameters.map(\.allowsNegative),
             remissionBit: expectations.parameters.map { expectations.remissionParameters.firstIndex(of: $0.code) ?? -1 },
             baselineVisit: expectations.baselineVisit)
 
-        let counted = counted ?? file.countedSections(count: 2)
+        let counted = counted ?? file.countedSections(count: Self.sectionCount)
         // Without every column the rows are only checked: one section, whose indices need no mapping.
         let sections = columns.hasRequiredColumns ? counted.sections : [file.allRecords]
-        // Room for every record, each ending at a line break or at the end of the file: the second
-        // half's rows are written after room for the first's, then moved up to them (a move only
-        // when the first half had blank lines, quoted line breaks or rows not kept).
-        let firstBreaks = counted.lineBreaks[0]
-        let secondStart = sections.count == 2 ? counted.recordCapacities[0] : counted.recordCapacities.reduce(0, +)
+        let capacities = columns.hasRequiredColumns ? counted.recordCapacities : [counted.recordCapacities.reduce(0, +)]
+        // Room for every record, each ending at a line break or at the end of the file: each
+        // section's rows are written after room for the sections before, then moved up to them
+        // (a move only when a section had blank lines, quoted line breaks or rows not kept).
+        let firstRows = capacities.reduce(into: [0]) { starts, capacity in starts.append(starts[starts.count - 1] + capacity) }
+        let numbered = sections.indices.map { index in
+            var section = sections[index]
+            section.line = sections[0].line.map { $0 + counted.lineBreaks[..<index].reduce(0, +) }
+            return section
+        }
         var chunks: [MeasurementChunk] = []
         var visitIndex = VisitIndex()
         var unknownParameters: [(code: String, location: SourceLocation)] = []
-        let capacity = secondStart + (sections.count == 2 ? counted.recordCapacities[1] : 0)
-        let stored = MeasurementRows.columns(capacity: capacity) { rows in
-            if sections.count == 2 {
-                let second = sections[1]
-                let secondSection = CSVFileSection(start: second.start, line: sections[0].line.map { $0 + firstBreaks },
-                                                   lineStart: second.lineStart, end: second.end)
-                let reading = BackgroundComputation {
-                    MeasurementChunk(file, secondSection, context.independentCopy(), rows: rows, firstRow: secondStart)
+        let stored = MeasurementRows.columns(capacity: firstRows[sections.count]) { rows in
+            // Two readers take the next section in turn, each with a context of its own.
+            let queue = WorkQueue(count: sections.count)
+            let readAll = { @Sendable (context: MeasurementChunk.Context) in
+                var read: [(index: Int, chunk: MeasurementChunk)] = []
+                while let index = queue.next() {
+                    read.append((index, MeasurementChunk(file, numbered[index], context, rows: rows, firstRow: firstRows[index])))
                 }
-                let first = MeasurementChunk(file, sections[0], context, rows: rows, firstRow: 0)
-                let rest = first.rest
-                let secondChunk = reading.value()
-                // A quoted line break at the cut: the second half was read from a wrong start.
-                chunks = [first, rest.start == secondSection.start
-                    ? secondChunk : MeasurementChunk(file, rest, context, rows: rows, firstRow: secondStart)]
-            } else {
-                chunks = [MeasurementChunk(file, sections[0], context, rows: rows, firstRow: 0)]
+                return read
+            }
+            let helper = sections.count > 1 ? BackgroundComputation { readAll(context.independentCopy()) } : nil
+            let read = (readAll(context) + (helper?.value() ?? [])).sorted { $0.index < $1.index }.map(\.chunk)
+            chunks = [read[0]]
+            for index in read.indices.dropFirst() {
+                let rest = chunks[chunks.count - 1].rest
+                guard rest.start != sections[index].start else { chunks.append(read[index]); continue }
+                // A quoted line break at the cut: this section was read from a wrong start; the
+                // records after the last one read are read again, to the end of the file.
+                chunks.append(MeasurementChunk(file, rest, context, rows: rows, firstRow: firstRows[index]))
+                break
             }
             var end = 0
             for chunk in chunks {
@@ -84,9 +95,9 @@ struct MeasurementReader {
         if let first = unknownParameters.first {
             log.add(.warning, first.location, Message.unknownParameters(unknownParameters.map(\.code)))
         }
-        baselinesSeen = chunks[0].baselinesSeen
-        for chunk in chunks.dropFirst() {
-            for participant in baselinesSeen.indices { baselinesSeen[participant] |= chunk.baselinesSeen[participant] }
+        baselinesSeen = Array(repeating: 0, count: participantCount)
+        for chunk in chunks {
+            for seen in chunk.baselinesSeen { baselinesSeen[Int(seen.participant)] |= 1 << UInt64(seen.bit) }
         }
         let (visits, newIndex) = visitIndex.sorted()
         table.visits = visits

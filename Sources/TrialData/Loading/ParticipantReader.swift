@@ -25,13 +25,17 @@ struct ParticipantReader {
         let armTable = StringTable(expectations.arms)
         // At most one record per line: a table that will not grow, and no larger than it needs (a
         // guess from the first lines' length gave 1,000,000 ids twice the slots, 17 MB more).
-        table = ParticipantTable(ids: StringTable(capacity: file.recordCapacity(of: file.allRecords)), arms: expectations.arms,
-                                 arm: [], columns: [])
+        let capacity = file.recordCapacity(of: file.allRecords)
+        table = ParticipantTable(ids: StringTable(capacity: capacity), arms: expectations.arms, arm: [], columns: [])
         guard columns.checksRows else { return }
         let layout = Layout(columns)
         // Every column but USUBJID and ARM, in file order; the numbers of SPEC's columns are checked.
         var builders = file.header.indices.filter { $0 != idColumn && $0 != layout.arm && columns.isKept($0) }
             .map { DataColumnBuilder(name: file.header[$0], index: $0) }
+        // Room for every row from the start: growing by copies would touch twice the memory.
+        for index in builders.indices { builders[index].reserveCapacity(capacity) }
+        lines.reserveCapacity(capacity)
+        table.arm.reserveCapacity(capacity)
         let checkedSlot = builders.map { builder in layout.numeric.firstIndex { $0.index == builder.index } }
         var numbers: [Double] = []  // each row's values of `layout.numeric`, in one buffer for every row
 

@@ -11,7 +11,7 @@ extension StudyData {
 
     /// Reads and validates a study folder.
     ///
-    /// Every file is read once into memory and parsed in one pass — adlb.csv in two halves, adae
+    /// Every file is read once into memory and parsed in one pass — adlb.csv in sections on every core, adae
     /// and adii beside it — while another thread computes the files' SHA-256 from the same bytes,
     /// so `inputs` describes exactly the bytes analysed (what a data lock is checked against).
     /// Every problem in every file is collected before failing.
@@ -36,13 +36,16 @@ extension StudyData {
         if case .adam(let layout) = expectations.layout {
             return try loadADaM(from: directory, layout: layout, expectations: expectations, sizeLimit: limit)
         }
+        // adlb's sections are measured while adsl is read (they need none of it), on the hashing
+        // thread before the hashes: two threads, and adsl's reading keeps a core of its own.
+        let adlbSections = Handoff<CountedSections>()
         let sources = try StudySources(directory: directory, required: [FileName.participants, FileName.measurements],
-                                       optional: [FileName.adverseEvents, FileName.insulinIndependence], sizeLimit: limit)
+                                       optional: [FileName.adverseEvents, FileName.insulinIndependence], sizeLimit: limit) { read in
+            adlbSections.give(CSVFile(name: FileName.measurements, contents: read[1]).countedSections(count: MeasurementReader.sectionCount))
+        }
         let files = sources.files.map { CSVFile(name: $0.name, contents: $0.contents) }
 
         let adsl = files[0], adlb = files[1]
-        // adlb's halves are measured while adsl is read: they need none of it.
-        let adlbSections = BackgroundComputation { adlb.countedSections(count: 2) }
         var adslLog = adsl.headerDiagnostics
         let participants = ParticipantReader(adsl, expectations: expectations, &adslLog)
         let lookup = ParticipantLookup(ids: participants.table.ids, unreadable: participants.unreadable,
@@ -133,7 +136,10 @@ struct StudySources {
     let files: [(name: String, contents: FileContents)]
     private let hashes: BackgroundComputation<[String]>
 
-    init(directory: URL, required: [String], optional: [String], sizeLimit: InputSizeLimit) throws(TrialReportError) {
+    /// Reads the files; `first`, given their contents in that order, runs on the hashing thread
+    /// before the hashes are computed (work the caller needs soon, kept off its own core).
+    init(directory: URL, required: [String], optional: [String], sizeLimit: InputSizeLimit,
+         first: @escaping @Sendable ([FileContents]) -> Void = { _ in }) throws(TrialReportError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw TrialReportError(.missingInput, at: SourceLocation(file: directory.path), Message.missingDirectory(directory.path))
@@ -166,7 +172,10 @@ struct StudySources {
             files.append((name, try FileContents.reading(url(name), name: name)))
         }
         self.files = files
-        hashes = BackgroundComputation { [files] in files.map { Checksum.sha256($0.contents) } }
+        hashes = BackgroundComputation { [files] in
+            first(files.map(\.contents))
+            return files.map { Checksum.sha256($0.contents) }
+        }
     }
 
     /// The files as analysed, once every file is read: their checksums, sizes and `rowCounts`,

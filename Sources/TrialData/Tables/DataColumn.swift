@@ -74,6 +74,13 @@ struct DataColumnBuilder {
         isNumeric = !isText
     }
 
+    /// Makes room for `count` values, so that the column is not copied as it grows (only the
+    /// memory used is touched).
+    mutating func reserveCapacity(_ count: Int) {
+        numbers.reserveCapacity(count)
+        codes.reserveCapacity(count)
+    }
+
     mutating func append(_ record: CSVRecord) {
         if record.isMissing(index) {
             numbers.append(.nan)
