@@ -174,12 +174,29 @@ struct CSVFileSectionTests {
         #expect(second.lines.last == 41)
     }
 
-    /// adsl's table of ids is sized by the line breaks of its records: at least one per record.
+    /// Tables are sized by the line breaks of the records: one per record, and one more for a
+    /// last record without a line break.
     @Test func lineBreaksBoundTheRecordCount() {
         let text = "A,B\n" + (1...1000).map { "r\($0),x\n" }.joined() + "r1001,\"two\nlines\"\nr1002,last"
         let file = CSVFile(name: "t.csv", bytes: Array(text.utf8))
         #expect(records(file, file.allRecords).lines.count == 1002)
-        #expect(file.lineBreaks(in: file.allRecords) + 1 == 1003)
+        #expect(file.lineBreaks(in: file.allRecords) == 1002)
+        #expect(file.recordCapacity(of: file.allRecords) == 1003)
+        let ended = CSVFile(name: "t.csv", bytes: Array((text + "\n").utf8))
+        #expect(ended.recordCapacity(of: ended.allRecords) == 1003)
+    }
+
+    /// The 32-byte count against a byte loop: lengths around its block of 32 × 255 bytes, sparse and
+    /// dense line feeds, and a buffer of nothing else (every lane at its most, 255, per block).
+    @Test func lineFeedsAreCountedThirtyTwoAtATimeExactly() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 31, 32, 33, 8_159, 8_160, 8_161, 16_320, 50_000] {
+            for density in [0, 3, 50, 100] {
+                let bytes = (0..<length).map { _ in Int.random(in: 0..<100, using: &generator) < density ? UInt8(0x0A) : UInt8(0x41) }
+                let expected = bytes.filter { $0 == 0x0A }.count
+                #expect(bytes.withUnsafeBufferPointer(CSVFile.lineFeedCount) == expected, "length \(length), \(density)% line feeds")
+            }
+        }
     }
 
     @Test func cutInsideAQuotedFieldIsDetected() {
