@@ -29,6 +29,22 @@ struct StringTableTests {
         #expect(table[12_345] == "SUBJ-12345")
     }
 
+    /// A lock's table of one file's participants is gathered from two tables of distinct ids
+    /// (those validated, and the others) by their stored hashes: the same table as inserting them.
+    @Test func stringsAppendedFromOtherTablesByTheirHashesAreFoundAsInserted() {
+        let known = StringTable((0..<3_000).map { "P\($0)" }), others = StringTable((0..<500).map { "X\($0)" })
+        let picks: [(table: StringTable, index: Int)] = (0..<3_500).map { (pick: Int) -> (table: StringTable, index: Int) in
+            pick % 7 == 0 ? (others, pick % 500) : (known, (pick * 31) % 3_000)
+        }
+        var appended = StringTable(), inserted = StringTable()
+        for (table, index) in picks where inserted.insert(table[index]).inserted {
+            #expect(appended.appendAbsent(index, of: table) == inserted.count - 1)
+        }
+        #expect(appended == inserted)
+        #expect(inserted.strings.allSatisfy { appended.index(of: $0) == inserted.index(of: $0) })
+        #expect(appended.index(of: "P3000") == nil)
+    }
+
     /// The reading threads of adlb and adae look participants up in one table at once, each
     /// through a view of its own.
     @Test func viewsOnSeveralThreadsAtOnceFindWhatTheTableFinds() {

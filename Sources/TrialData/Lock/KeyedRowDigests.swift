@@ -95,13 +95,13 @@ struct KeyedRowDigests: Sendable {
         for entry in order {
             if entry >= 0 {
                 let index = Int(entry)
-                known.withBytes(index) { _ = table.participants.insert(bytes: $0) }
+                table.participants.appendAbsent(index, of: known)
                 table.rowCounts.append(rowCounts[index])
                 table.digests.append(digests[index])
                 table.lines.append(lines[index])
             } else {
                 let index = Int(-entry - 1)
-                others.participants.withBytes(index) { _ = table.participants.insert(bytes: $0) }
+                table.participants.appendAbsent(index, of: others.participants)
                 table.rowCounts.append(others.rowCounts[index])
                 table.digests.append(others.digests[index])
                 table.lines.append(others.lines[index])

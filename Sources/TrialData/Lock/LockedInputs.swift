@@ -35,13 +35,13 @@ struct LockedInputs {
             case hash(String)
             case rows(Result<KeyedRowDigests, RowDigestProblem>)
         }
-        // The largest files first, so that the cores finish together.
+        // The largest files first, each in up to four parts, so that the cores finish together.
         var tasks: [Task] = []
         for index in present.indices.sorted(by: { present[$0].bytes.count > present[$1].bytes.count }) {
             tasks.append(.hash(index))
             guard withRowDigests else { continue }
             if case .success(let parts) = RowDigestPart.parts(of: present[index].bytes, file: present[index].name,
-                                                              keyColumn: RowDigests.participantColumn, count: 2) {
+                                                              keyColumn: RowDigests.participantColumn, count: 4) {
                 tasks += parts.map { .rows(index, $0) }
             }
         }
@@ -62,7 +62,8 @@ struct LockedInputs {
             }
         }
         let files = present.indices.map { LockedFile(path: present[$0].name, sha256: hashes[$0], byteCount: present[$0].bytes.count) }
-        let rowDigests = parts.compactMap { $0.flatMap { $0.isEmpty ? nil : KeyedRowDigests.merged($0) } }
+        // Each file's parts merged on whichever core is free (a file's merge is on one).
+        let rowDigests = ParallelWork.map(parts) { $0.flatMap { $0.isEmpty ? nil : KeyedRowDigests.merged($0) } }.compactMap { $0 }
         return LockedInputs(files: files, rowDigests: rowDigests)
     }
 }

@@ -111,6 +111,26 @@ public struct StringTable: Sendable, Equatable {
         return (index, true)
     }
 
+    /// Adds string `index` of `other`, which must not be in this table already (not checked: for
+    /// strings gathered from tables of distinct strings), reusing its hash: no hashing and no
+    /// comparison of bytes.
+    /// - Returns: its index in this table.
+    /// - Complexity: amortized O(*n*) in the number of bytes, expected.
+    @discardableResult
+    mutating func appendAbsent(_ index: Int, of other: StringTable) -> Int {
+        let hash = other.hashes[index]
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        let added = count
+        other.withBytes(index) { storage.append(contentsOf: $0) }
+        offsets.append(storage.count)
+        hashes.append(hash)
+        slots[slot] = Slot.make(hash: hash, index: added)
+        if count * 2 > slots.count { rehash(capacity: slots.count * 2) }
+        return added
+    }
+
     /// Whether the string with index `index` has exactly the bytes `bytes`.
     public func equals(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         withView { $0.equals(index, bytes) }
