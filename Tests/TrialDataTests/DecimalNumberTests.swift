@@ -17,6 +17,24 @@ struct DecimalNumberTests {
         #expect(parsed?.bitPattern == Double(text)?.bitPattern)
     }
 
+    /// Short plain decimals (the form read without the general path) against Swift's own
+    /// correctly rounded reading, to the bit: signs, leading and trailing zeros, a point first or
+    /// last, up to 16 characters (significands past 2⁵³ included).
+    @Test func shortPlainDecimalsAreCorrectlyRounded() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 1...16, using: &generator)
+            var text = String((0..<length).map { _ in "0123456789".randomElement(using: &generator)! })
+            if Bool.random(using: &generator) {
+                let point = text.index(text.startIndex, offsetBy: Int.random(in: 0...length, using: &generator))
+                text.insert(".", at: point)
+            }
+            if Bool.random(using: &generator) { text = "-" + text }
+            let expected = Double(text)
+            #expect(parse(text)?.bitPattern == expected?.bitPattern, "\(text)")
+        }
+    }
+
     @Test func surroundingSpacesAreAllowed() {
         #expect(parse(" 3.5\t") == 3.5)
     }

@@ -27,6 +27,42 @@ enum DecimalNumber {
     ///
     /// - Complexity: O(*n*) in the length of the text, without allocating on the fast path.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        plain(bytes, range) ?? general(bytes, range)
+    }
+
+    /// The form data files mostly hold — an optional minus, then digits with at most one `.`
+    /// among them, 16 bytes at most — read in one loop; `nil` for anything else, which `general`
+    /// reads (and rejects when it is not a number). The value is `general`'s, to the bit: the same
+    /// significand (below 2⁵³) and power of ten in the same division.
+    @inline(__always)
+    private static func plain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var position = range.lowerBound
+        let end = range.upperBound
+        guard position < end, end - position <= 16 else { return nil }
+        let isNegative = bytes[position] == UInt8(ascii: "-")
+        if isNegative { position += 1 }
+        var significand: UInt64 = 0, digitCount = 0, point = -1
+        while position < end {
+            let byte = bytes[position], digit = byte &- UInt8(ascii: "0")
+            if digit < 10 {
+                significand = significand &* 10 &+ UInt64(digit)
+                digitCount += 1
+            } else if byte == UInt8(ascii: "."), point < 0 {
+                point = position
+            } else {
+                return nil
+            }
+            position += 1
+        }
+        guard digitCount > 0, significand <= 1 << 53 else { return nil }
+        if significand == 0 { return isNegative ? -0.0 : 0.0 }
+        let fractionDigits = point < 0 ? 0 : end - point - 1
+        let magnitude = fractionDigits == 0 ? Double(significand) : Double(significand) / exactPowersOfTen[fractionDigits]
+        return isNegative ? -magnitude : magnitude
+    }
+
+    /// Every accepted form (see `DecimalNumber`).
+    private static func general(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
         var start = range.lowerBound
         var end = range.upperBound
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
