@@ -24,7 +24,7 @@ let package = Package(
         // The study folder: CSV reader, typed ADaM tables, validation, checksums.
         .target(
             name: "TrialData",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CMalloc", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Deterministic dummy studies in the study-folder format.
         .target(name: "TrialSimulation", dependencies: ["TrialData"]),
@@ -41,7 +41,7 @@ let package = Package(
         ),
         // zlib (deflate, CRC-32) for the PNG encoder.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // glibc's malloc.h (mallopt), for the command line's memory settings.
+        // glibc's malloc.h (mallopt), for the memory settings of the command line (`MallocSettings`).
         .systemLibrary(name: "CMalloc"),
         // A small grammar of graphics drawn with Cairo.
         .target(name: "Plot", dependencies: ["CCairo", "CZlib"]),
@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "trialreport",
             dependencies: [
-                "TrialReport", "TrialAnalysis", "TrialData", "TrialSimulation", "CMalloc",
+                "TrialReport", "TrialAnalysis", "TrialData", "TrialSimulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

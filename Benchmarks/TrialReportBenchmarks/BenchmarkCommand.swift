@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrialData
 
 /// `trialreport-bench`: the benchmark suite of `make bench`, and the child processes it runs.
 @main
@@ -96,6 +97,9 @@ struct StageCommand: ParsableCommand {
         guard let stage = Stage.allCases.first(where: { $0.argument == self.stage }) else {
             throw ValidationError("unknown stage \(self.stage)")
         }
+        // The memory settings `trialreport` applies for a study of this size, so that a stage is
+        // timed as the command line runs it.
+        MallocSettings.apply(inputBytes: MallocSettings.studyBytes(at: data))
         try stage.run(on: URL(fileURLWithPath: data), templates: URL(fileURLWithPath: templates),
                       warmups: warmups, repetitions: repetitions)
     }

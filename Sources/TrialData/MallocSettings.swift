@@ -3,8 +3,9 @@ import CMalloc
 #endif
 import Foundation
 
-/// How `trialreport` asks glibc's malloc to manage its memory: a short-lived process that
-/// allocates and frees large arrays analysis after analysis, on a few cores.
+/// How `trialreport` (and the timed stages of `make bench`) ask glibc's malloc to manage their
+/// memory: a short-lived process that allocates and frees large arrays analysis after analysis,
+/// on a few cores.
 ///
 /// By default glibc gives each new thread an arena of its own (up to eight per core), maps every
 /// block of 128 KiB or more (up to 32 MiB, as it adapts) separately and returns it to the kernel
@@ -14,7 +15,7 @@ import Foundation
 /// Instead, the render's threads share few arenas and keep what they free for their next
 /// allocations: at 1,000,000 participants half the page faults, less peak memory, and a few
 /// seconds less system time (see Guides/Performance.md, "Memory").
-enum MallocSettings {
+public enum MallocSettings {
     /// The study size from which the threads share one arena rather than two (256 MB of input).
     ///
     /// One arena lets every thread reuse what any thread freed (the typesetting thread what the
@@ -22,12 +23,12 @@ enum MallocSettings {
     /// 0.3–0.5 s less. On a small study the threads' contention for the one arena costs more
     /// than the memory saves: the example rendered in 0.27–0.30 s with two, 0.28–0.33 s with one
     /// (18 interleaved runs each).
-    static let oneArenaFromBytes = 256 << 20
+    public static let oneArenaFromBytes = 256 << 20
 
     /// Returns to the kernel the memory freed so far (the settings keep it for later
     /// allocations): for a command whose next step maps large files rather than allocating, so
     /// that the memory it no longer needs does not count beside them.
-    static func returnFreedMemory() {
+    public static func returnFreedMemory() {
         #if canImport(CMalloc)
         _ = malloc_trim(0)
         #endif
@@ -37,7 +38,7 @@ enum MallocSettings {
     /// in `main`, before any thread starts.
     /// - Returns: whether malloc accepted every one (a render works the same either way).
     @discardableResult
-    static func apply(inputBytes: Int?) -> Bool {
+    public static func apply(inputBytes: Int?) -> Bool {
         #if canImport(CMalloc)
         let arenas: Int32 = (inputBytes ?? 0) >= oneArenaFromBytes ? 1 : 2
         return [mallopt(M_ARENA_MAX, arenas), mallopt(M_MMAP_MAX, 0), mallopt(M_TRIM_THRESHOLD, Int32.max)].allSatisfy { $0 == 1 }
@@ -48,7 +49,7 @@ enum MallocSettings {
 
     /// The bytes of the regular files directly in the study folder at `path` (0 when it cannot
     /// be listed: reading it will say why).
-    static func studyBytes(at path: String) -> Int {
+    public static func studyBytes(at path: String) -> Int {
         let folder = URL(fileURLWithPath: path)
         let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])) ?? []
         return files.reduce(0) { total, file in
@@ -57,15 +58,3 @@ enum MallocSettings {
         }
     }
 }
-
-/// A command that reads a study folder (`--data`), whose size sets `MallocSettings`.
-protocol ReadsStudyFolder {
-    var study: StudyOptions { get }
-}
-
-extension RenderCommand: ReadsStudyFolder {}
-extension AnalyzeCommand: ReadsStudyFolder {}
-extension FiguresCommand: ReadsStudyFolder {}
-extension ValidateCommand: ReadsStudyFolder {}
-extension LockCommand: ReadsStudyFolder {}
-extension VerifyCommand: ReadsStudyFolder {}

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
-@testable import trialreport
+import TrialData
 
-/// `trialreport` sets glibc's malloc for a short-lived process on a few cores (shared arenas, no
-/// separate mappings, no trimming); glibc must accept each value, or the settings are silently
-/// the defaults (a value out of range, such as an mmap threshold above 32 MiB, is refused).
-@Suite("trialreport: malloc settings")
+/// `trialreport` and the timed stages of `make bench` set glibc's malloc for a short-lived process
+/// on a few cores (shared arenas, no separate mappings, no trimming); glibc must accept each
+/// value, or the settings are silently the defaults (a value out of range, such as an mmap threshold above 32 MiB, is refused).
+@Suite("Malloc settings")
 struct MallocSettingsTests {
     @Test(arguments: [nil, 0, MallocSettings.oneArenaFromBytes])
     func glibcAcceptsEverySetting(inputBytes: Int?) {
