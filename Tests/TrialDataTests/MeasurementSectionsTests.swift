@@ -1,0 +1,80 @@
+import Testing
+@testable import TrialData
+
+/// adlb.csv read in sections on two threads gives the table, the lines and the diagnostics of
+/// one pass: rows left out in several sections, codes and visits first met in later ones, a
+/// quoted line break across a cut (the rest of the file read again from where the section before
+/// stopped).
+@Suite("adlb.csv in sections")
+struct MeasurementSectionsTests {
+    private static let adsl = CSVFile(name: "adsl.csv", bytes: Array((["USUBJID,ARM,AGE,AGEDX,SEX,BMI,DIABDUR,MSCDOSE,LASTMO"]
+        + (1...40).map { "P\($0),\($0 % 2 == 0 ? "UC-MSC" : "Control"),20,19,F,22.0,5,\($0 % 2 == 0 ? "3.1" : ""),12" })
+        .joined(separator: "\n").utf8))
+
+    /// The rows of adlb.csv: every participant's C-peptide at five visits, with problems sprinkled in.
+    fileprivate static func adlb(quotedLineBreakAt quoted: Int?) -> CSVFile {
+        var lines = ["USUBJID,PARAMCD,AVISITN,AVAL,AVALU"]
+        for participant in 1...40 {
+            for visit in [0, 3, 6, 9, 12] {
+                let row = lines.count
+                let code = row > 150 && row % 17 == 0 ? "LATECODE" : "CPEPF"
+                let visitNumber = row > 120 && row % 23 == 0 ? "15" : "\(visit)"
+                let value = row % 29 == 0 ? "n/a" : "\(400 + row % 50).5"
+                let unit = row == quoted ? "\"pmol/\nL\"" : "pmol/L"
+                lines.append("P\(participant),\(code),\(visitNumber),\(value),\(unit)")
+                if row % 31 == 0 { lines.append("") }
+            }
+        }
+        lines.append("P7,CPEPF,0,401.5,pmol/L")  // a duplicate, in the second half
+        return CSVFile(name: "adlb.csv", bytes: Array(lines.joined(separator: "\n").utf8))
+    }
+
+    private static func read(_ file: CSVFile, sections: CountedSections) -> (MeasurementReader, [String]) {
+        var adslLog = adsl.headerDiagnostics
+        let participants = ParticipantReader(adsl, expectations: .seedStudy, &adslLog)
+        let lookup = ParticipantLookup(ids: participants.table.ids, unreadable: participants.unreadable, isAvailable: true)
+        var log = file.headerDiagnostics
+        let reader = MeasurementReader(file, expectations: .seedStudy, participants: lookup,
+                                       participantCount: participants.table.count, sections: sections, &log)
+        return (reader, log.diagnostics.map(\.description))
+    }
+
+    /// Sections of at least this many bytes: the file of about 6 KB in up to 32 sections.
+    private static let sectionSize = 100
+
+    @Test(arguments: [2, 7, 32])
+    func sectionsReadAsOne(count: Int) {
+        expectOnePass(Self.adlb(quotedLineBreakAt: nil), sectionCount: count)
+    }
+
+    /// A cut between sections falls after the line break inside a quoted unit.
+    @Test(arguments: [2, 7])
+    func aQuotedLineBreakAtACut(count: Int) throws {
+        let straddling = (60...200).lazy.map { Self.adlb(quotedLineBreakAt: $0) }.first { file in
+            file.sections(count: count, minimumSectionSize: Self.sectionSize).dropFirst().contains { section in
+                Array(file.contents.bytes[section.start...].prefix(2)) == Array("L\"".utf8)
+            }
+        }
+        expectOnePass(try #require(straddling), sectionCount: count)
+    }
+
+    private func expectOnePass(_ file: CSVFile, sectionCount: Int) {
+        let sections = file.countedSections(count: sectionCount, minimumSectionSize: Self.sectionSize)
+        #expect(sections.sections.count == sectionCount)
+        let (whole, wholeDiagnostics) = Self.read(file, sections: file.countedSections(count: 1))
+        let (parts, partsDiagnostics) = Self.read(file, sections: sections)
+        #expect(whole.table.count > 150)
+        #expect(parts.table.participant == whole.table.participant)
+        #expect(parts.table.parameter == whole.table.parameter)
+        #expect(parts.table.visit == whole.table.visit)
+        #expect(parts.table.value.map(\.bitPattern) == whole.table.value.map(\.bitPattern))
+        #expect(parts.table.visits == whole.table.visits)
+        #expect((0..<parts.table.parameterCodes.count).map { parts.table.parameterCodes[$0] }
+            == (0..<whole.table.parameterCodes.count).map { whole.table.parameterCodes[$0] })
+        #expect((0..<whole.table.count).map { parts.lines[$0] } == (0..<whole.table.count).map { whole.lines[$0] })
+        #expect(parts.rowCount == whole.rowCount)
+        #expect(parts.baselinesSeen == whole.baselinesSeen)
+        #expect(partsDiagnostics == wholeDiagnostics)
+        #expect(wholeDiagnostics.count >= 3)
+    }
+}
