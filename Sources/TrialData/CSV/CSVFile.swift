@@ -131,7 +131,7 @@ public struct CSVFile: Sendable {
         let sections = sections(count: count, minimumSectionSize: minimumSectionSize)
         let lineBreaks = sections.map(lineBreaks(in:))
         return CountedSections(sections: sections, lineBreaks: lineBreaks,
-                               recordCapacities: sections.indices.map { lineBreaks[$0] + (endsWithLineBreak(sections[$0]) ? 0 : 1) })
+                               recordCapacities: sections.indices.map { recordCapacity(of: sections[$0], lineBreaks: lineBreaks[$0]) })
     }
 
     /// Like `forEachRecord(_:_:)` for the records that start in `section`.
@@ -188,12 +188,14 @@ public struct CSVFile: Sendable {
     /// does not end with a line break (its last record may run to the end of the file).
     /// - Complexity: O(*n*); without any CR, one vectorized pass counting LFs.
     func recordCapacity(of section: CSVFileSection) -> Int {
-        lineBreaks(in: section) + (endsWithLineBreak(section) ? 0 : 1)
+        recordCapacity(of: section, lineBreaks: lineBreaks(in: section))
     }
 
-    /// Whether the last byte of `section` ends a line (then its last record cannot run on).
-    private func endsWithLineBreak(_ section: CSVFileSection) -> Bool {
-        section.end > section.start && (bytes[section.end - 1] == 0x0A || bytes[section.end - 1] == 0x0D)
+    /// `recordCapacity(of:)` of a section whose line breaks are counted already.
+    private func recordCapacity(of section: CSVFileSection, lineBreaks: Int) -> Int {
+        // A section that ends with a line break cannot have a last record running on.
+        let endsWithLineBreak = section.end > section.start && (bytes[section.end - 1] == 0x0A || bytes[section.end - 1] == 0x0D)
+        return lineBreaks + (endsWithLineBreak ? 0 : 1)
     }
 
     /// The number of physical line breaks (LF, CRLF, lone CR) in `range`.

@@ -2,9 +2,10 @@
 /// tracks physical lines, and reports malformed input at its line and column.
 ///
 /// The scanner never copies a field: it records byte ranges in `fields`, a buffer of its own
-/// reused from record to record (so a scanner is not copied: two copies would share it). Lines are physical lines of the file (a line break inside a quoted field starts
-/// a new line); LF, CRLF and a lone CR each end a line. Columns count characters (UTF-8
-/// scalars) from 1 at the start of the line.
+/// reused from record to record (so a scanner is not copied: two copies would share it). Lines
+/// are physical lines of the file (a line break inside a quoted field starts a new line); LF,
+/// CRLF and a lone CR each end a line. Columns count characters (UTF-8 scalars) from 1 at the
+/// start of the line.
 struct CSVScanner: ~Copyable {
     let bytes: UnsafeBufferPointer<UInt8>
     let classes: UnsafeBufferPointer<CSVByteClass>

@@ -2,9 +2,9 @@ import Foundation
 
 /// The bytes of an input file, held in memory for as long as this object lives.
 ///
-/// A large regular file is mapped read-only from the page cache (`mmap`, read ahead with `MADV_WILLNEED`),
-/// so it is neither copied nor zero-filled first: for a 700 MB file that is 0.05 s instead of
-/// 0.4–1 s of `read(2)`. Small files, and files that cannot be mapped, are read into memory
+/// A large regular file is mapped read-only from the page cache (`mmap`, read ahead with
+/// `MADV_WILLNEED`), so it is neither copied nor zero-filled first: for a 700 MB file that is
+/// 0.05 s instead of 0.4–1 s of `read(2)`. Small files, and files that cannot be mapped, are read into memory
 /// of their own. The bytes never change while the object lives — except if another program
 /// truncates a mapped file meanwhile, which the operating system answers with `SIGBUS`
 /// (`TruncatedInputGuard` turns that into a message and exit status 1; `trialreport` installs it).

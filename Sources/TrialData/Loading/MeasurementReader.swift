@@ -56,9 +56,10 @@ struct MeasurementReader {
         // section's rows are written after room for the sections before, then moved up to them
         // (a move only when a section had blank lines, quoted line breaks or rows not kept).
         let firstRows = capacities.reduce(into: [0]) { starts, capacity in starts.append(starts[starts.count - 1] + capacity) }
+        let breaksBefore = counted.lineBreaks.reduce(into: [0]) { sums, breaks in sums.append(sums[sums.count - 1] + breaks) }
         let numbered = sections.indices.map { index in
             var section = sections[index]
-            section.line = sections[0].line.map { $0 + counted.lineBreaks[..<index].reduce(0, +) }
+            section.line = sections[0].line.map { $0 + breaksBefore[index] }
             return section
         }
         var chunks: [MeasurementChunk] = []

@@ -11,8 +11,8 @@ extension StudyData {
 
     /// Reads and validates a study folder.
     ///
-    /// Every file is read once into memory and parsed in one pass — adlb.csv in sections on every core, adae
-    /// and adii beside it — while another thread computes the files' SHA-256 from the same bytes,
+    /// Every file is read once into memory and parsed in one pass — adlb.csv in sections on every
+    /// core, adae and adii beside it — while another thread computes the files' SHA-256 from the same bytes,
     /// so `inputs` describes exactly the bytes analysed (what a data lock is checked against).
     /// Every problem in every file is collected before failing.
     /// - Parameters:

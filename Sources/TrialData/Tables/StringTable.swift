@@ -102,13 +102,7 @@ public struct StringTable: Sendable, Equatable {
         let hash = Self.hash(bytes)
         let (slot, found) = probe(bytes, hash: hash)
         if found { return (Slot.index(slots[slot]), false) }
-        let index = count
-        storage.append(contentsOf: bytes)
-        offsets.append(storage.count)
-        hashes.append(hash)
-        slots[slot] = Slot.make(hash: hash, index: index)
-        if count * 2 > slots.count { rehash(capacity: slots.count * 2) }
-        return (index, true)
+        return (add(bytes, hash: hash, at: slot), true)
     }
 
     /// Adds string `index` of `other`, which must not be in this table already (not checked: for
@@ -119,16 +113,28 @@ public struct StringTable: Sendable, Equatable {
     @discardableResult
     mutating func appendAbsent(_ index: Int, of other: StringTable) -> Int {
         let hash = other.hashes[index]
+        let slot = Self.emptySlot(for: hash, in: slots)
+        return other.withBytes(index) { add($0, hash: hash, at: slot) }
+    }
+
+    /// Adds `bytes`, whose hash is `hash`, in the empty slot `slot`, growing the slots when half full.
+    /// - Returns: the new string's index.
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, at slot: Int) -> Int {
+        let index = count
+        storage.append(contentsOf: bytes)
+        offsets.append(storage.count)
+        hashes.append(hash)
+        slots[slot] = Slot.make(hash: hash, index: index)
+        if count * 2 > slots.count { rehash(capacity: slots.count * 2) }
+        return index
+    }
+
+    /// The first empty slot of `slots` from where `hash` belongs (for a string not in them).
+    private static func emptySlot(for hash: UInt64, in slots: [UInt64]) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        let added = count
-        other.withBytes(index) { storage.append(contentsOf: $0) }
-        offsets.append(storage.count)
-        hashes.append(hash)
-        slots[slot] = Slot.make(hash: hash, index: added)
-        if count * 2 > slots.count { rehash(capacity: slots.count * 2) }
-        return added
+        return slot
     }
 
     /// Whether the string with index `index` has exactly the bytes `bytes`.
@@ -213,11 +219,8 @@ public struct StringTable: Sendable, Equatable {
 
     private mutating func rehash(capacity: Int) {
         var slots = [UInt64](repeating: 0, count: capacity)
-        let mask = capacity - 1
         for (index, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Slot.make(hash: hash, index: index)
+            slots[Self.emptySlot(for: hash, in: slots)] = Slot.make(hash: hash, index: index)
         }
         self.slots = slots
     }
