@@ -44,7 +44,7 @@ struct TLFTableLayout: Equatable {
                 column += cell.columnSpan
             }
         }
-        for row in table.rows {
+        for row in table.eachRow {
             for (column, cell) in table.paddedCells(row, to: columns).enumerated() {
                 let text = cell.footnotes.isEmpty ? cell.text : cell.text + Self.markers(cell.footnotes)
                 let bold = cell.emphasis == .bold

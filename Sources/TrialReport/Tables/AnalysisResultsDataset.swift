@@ -31,37 +31,42 @@ public enum AnalysisResultsDataset {
 }
 
 extension ReportTable {
-    /// The lines of `ard.csv` for this table.
+    /// The lines of `ard.csv` for this table. Each field is escaped once where it is shared: the
+    /// table's caption and name, a row's label, a cell's column and context.
     func datasetLines() -> [String] {
         let header = flattenedHeader(\.text)
         let groups = columnGroups()
+        let table = Self.csvField(caption) + "," + Self.csvField(name) + ","
         var labels: [String] = []
         var lines: [String] = []
-        for cell in headerRows.joined() {
-            for statistic in cell.statistics {
-                lines.append(line(row: 0, label: "", column: cell.text, about: Context(group: cell.group).over(context), statistic))
-            }
+        for cell in headerRows.joined() where !cell.statistics.isEmpty {
+            let place = table + "0,," + Self.csvField(cell.text) + "," + Self.contextFields(Context(group: cell.group).over(context))
+            lines += cell.statistics.map { place + Self.statisticFields($0) }
         }
-        for (index, row) in rows.enumerated() {
+        for (index, row) in eachRow.enumerated() {
             if let first = row.cells.first, !first.text.isEmpty {
                 labels = Array(labels.prefix(first.indentation)) + [first.text]
             }
+            guard row.cells.contains(where: { !$0.statistics.isEmpty }) else { continue }
+            let rowPlace = table + String(index + 1) + "," + Self.csvField(labels.joined(separator: " / ")) + ","
             let rowContext = row.context.over(context)
-            for (column, cell) in row.cells.enumerated() {
-                let about = Context(group: groups[column]).over(rowContext)
-                for statistic in cell.statistics {
-                    lines.append(line(row: index + 1, label: labels.joined(separator: " / "), column: header[column], about: about, statistic))
-                }
+            for (column, cell) in row.cells.enumerated() where !cell.statistics.isEmpty {
+                let place = rowPlace + Self.csvField(header[column]) + ","
+                    + Self.contextFields(Context(group: groups[column]).over(rowContext))
+                lines += cell.statistics.map { place + Self.statisticFields($0) }
             }
         }
         return lines
     }
 
-    /// One line of `ard.csv`.
-    private func line(row: Int, label: String, column: String, about: Context, _ statistic: Statistic) -> String {
-        let fields = [caption, name, String(row), label, column, about.set ?? "", about.parameter ?? "", about.visit ?? "",
-                      about.group ?? "", statistic.name, AnalysisResultsDataset.valueText(statistic.value), statistic.shown]
-        return fields.map(Self.csvField).joined(separator: ",")
+    /// The set, parameter, visit and group fields of a line of `ard.csv`, each followed by a comma.
+    private static func contextFields(_ about: Context) -> String {
+        [about.set, about.parameter, about.visit, about.group].map { csvField($0 ?? "") + "," }.joined()
+    }
+
+    /// The statistic, value and display fields of a line of `ard.csv`.
+    private static func statisticFields(_ statistic: Statistic) -> String {
+        [statistic.name, AnalysisResultsDataset.valueText(statistic.value), statistic.shown].map(csvField).joined(separator: ",")
     }
 
     /// Each column's group: that of the lowest header cell over it that names one. It comes before

@@ -10,7 +10,7 @@ extension ReportTable {
     public func csv() -> String {
         var lines = [flattenedHeader(\.text).map(Self.csvField).joined(separator: ",")]
         let columns = columnCount
-        for row in rows {
+        for row in eachRow {
             let fields = paddedCells(row, to: columns).map { cell in
                 Self.csvField(String(repeating: "  ", count: cell.indentation) + cell.text)
             }

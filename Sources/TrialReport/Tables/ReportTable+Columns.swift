@@ -24,13 +24,13 @@ extension ReportTable {
     /// The cells of a body row padded with empty cells to `count` columns (the table's
     /// `columnCount`, computed once per table by the caller: it visits every cell).
     func paddedCells(_ row: Row, to count: Int) -> [Cell] {
-        row.cells + Array(repeating: Cell(""), count: max(0, count - row.cells.count))
+        row.cells.count >= count ? row.cells : row.cells + Array(repeating: Cell(""), count: count - row.cells.count)
     }
 
     /// Each column's alignment: that of the first non-empty body cell in it, else left.
     func columnAlignments() -> [Alignment] {
         var alignments = Array(repeating: Alignment?.none, count: columnCount)
-        for row in rows {
+        for row in eachRow {
             for (column, cell) in row.cells.enumerated() where alignments[column] == nil && !cell.text.isEmpty {
                 alignments[column] = cell.alignment
             }

@@ -45,12 +45,15 @@ public struct ReportTable: Sendable, Hashable {
     /// All body rows in order, across groups.
     public var rows: [Row] { groups.flatMap(\.rows) }
 
+    /// The body rows in order, across groups, without gathering them into a new array (a pass
+    /// over a listing of tens of thousands of rows).
+    var eachRow: LazySequence<FlattenSequence<LazyMapSequence<[RowGroup], [Row]>>> { groups.lazy.flatMap(\.rows) }
+
     /// The number of columns: the widest header row (counting spans) or body row.
-    /// - Complexity: O(number of cells).
+    /// - Complexity: O(number of rows).
     public var columnCount: Int {
         let headerWidth = headerRows.map { $0.reduce(0) { $0 + $1.columnSpan } }.max() ?? 0
-        let bodyWidth = groups.flatMap(\.rows).map(\.cells.count).max() ?? 0
-        return max(headerWidth, bodyWidth)
+        return groups.reduce(headerWidth) { width, group in group.rows.reduce(width) { max($0, $1.cells.count) } }
     }
 
     /// Adds a footnote and returns its marker, or returns the marker of an existing footnote with
