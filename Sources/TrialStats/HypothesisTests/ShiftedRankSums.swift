@@ -49,55 +49,138 @@ struct ShiftedRankSums {
     }
 
     /// The sums kept as integers, or `nil` when the ties' sum may reach 2⁵³.
+    ///
+    /// x's distinct values are cut into two runs, each placed among y by a pointer of its own that
+    /// starts where a binary search puts the run's first value; the runs advance together, one
+    /// group each per step, so that no step waits for the other run's pointer (each step's loads
+    /// depend on the step before). The integer sums do not depend on the order.
     private func integerRanks(at shift: Double) -> (firstRankSum: Double, tieCubeSum: Double)? {
-        // Twice the rank sum: each group of c values of x tied with e of y adds c (2·(values below) + c + e + 1).
-        var doubledRankSum = 0, tieCubeSum = yTieCubeSum
-        var largeTies = 0.0
-        let yCount = y.values.count
+        var total = Sums(tieCubeSum: yTieCubeSum)
         x.values.withUnsafeBufferPointer { xValues in
             paddedY.withUnsafeBufferPointer { yValues in
                 xCounts.withUnsafeBufferPointer { xCounts in
                     yCounts.withUnsafeBufferPointer { yCounts in
                         xBelow.withUnsafeBufferPointer { xBelow in
                             yBelow.withUnsafeBufferPointer { yBelow in
-                                var i = 0, j = 0
-                                var shifted = xValues.isEmpty ? 0 : xValues[0] - shift
-                                while i < xValues.count {
-                                    let below = xBelow[i]
-                                    var count = xCounts[i]
-                                    i += 1
-                                    // The next value of x shifted: in this group when equal, else the next group's.
-                                    var next = i < xValues.count ? xValues[i] - shift : 0
-                                    while i < xValues.count, next == shifted {
-                                        count += xCounts[i]
-                                        i += 1
-                                        next = i < xValues.count ? xValues[i] - shift : 0
-                                    }
-                                    // y is sorted: the values below `shifted` among the next four are a prefix of them.
-                                    while true {
-                                        let step = (yValues[j] < shifted ? 1 : 0) + (yValues[j + 1] < shifted ? 1 : 0)
-                                            + (yValues[j + 2] < shifted ? 1 : 0) + (yValues[j + 3] < shifted ? 1 : 0)
-                                        j += step
-                                        if step < Self.lookahead { break }
-                                    }
-                                    let tied = j < yCount && yValues[j] == shifted ? yCounts[j] : 0
-                                    doubledRankSum += count * (2 * (below + yBelow[j]) + count + tied + 1)
-                                    let size = count + tied
-                                    if size > 1 {
-                                        let cube = Double(size)
-                                        largeTies += cube * cube * cube
-                                        tieCubeSum &+= size &* size &* size &- size &- (tied &* tied &* tied &- tied)
-                                    }
-                                    shifted = next
-                                }
+                                let merge = Merge(xValues: xValues, yValues: yValues, xCounts: xCounts, yCounts: yCounts,
+                                                  xBelow: xBelow, yBelow: yBelow, yCount: y.values.count, shift: shift)
+                                total.add(merge.sums())
                             }
                         }
                     }
                 }
             }
         }
-        guard largeTies < Self.exactLimit / 2 else { return nil }
-        return (Double(doubledRankSum) / 2, Double(tieCubeSum))
+        guard total.largeTies < Self.exactLimit / 2 else { return nil }
+        return (Double(total.doubledRankSum) / 2, Double(total.tieCubeSum))
+    }
+
+    /// The sums of a run: twice the rank sum of its values of x, Σ (t³ − t) over its tie groups
+    /// (wrapping: checked by `largeTies`), and Σ t³ as a double.
+    private struct Sums {
+        var doubledRankSum = 0, tieCubeSum = 0, largeTies = 0.0
+
+        mutating func add(_ other: Sums) {
+            doubledRankSum &+= other.doubledRankSum
+            tieCubeSum &+= other.tieCubeSum
+            largeTies += other.largeTies
+        }
+    }
+
+    /// A run of x's distinct values, `i..<end`, with y's pointer: the number of y's distinct
+    /// values below the shifted value of group `i`.
+    private struct Run {
+        var i: Int, end: Int, j: Int
+    }
+
+    /// The buffers of one merge at one shift.
+    private struct Merge {
+        let xValues: UnsafeBufferPointer<Double>, yValues: UnsafeBufferPointer<Double>
+        let xCounts: UnsafeBufferPointer<Int>, yCounts: UnsafeBufferPointer<Int>
+        let xBelow: UnsafeBufferPointer<Int>, yBelow: UnsafeBufferPointer<Int>
+        let yCount: Int, shift: Double
+
+        /// `count` runs of about equal length (fewer for a short x), none starting inside a
+        /// group of values that the shift makes equal.
+        func runs(_ count: Int) -> [Run] {
+            var starts: [Int] = []
+            for run in 0..<count {
+                var start = xValues.count * run / count
+                while start > 0, start < xValues.count, xValues[start] - shift == xValues[start - 1] - shift { start += 1 }
+                if starts.last != start { starts.append(start) }
+            }
+            return starts.indices.map { index in
+                let start = starts[index]
+                return Run(i: start, end: index + 1 < starts.count ? starts[index + 1] : xValues.count,
+                           j: start < xValues.count ? yBelowCount(xValues[start] - shift) : 0)
+            }
+        }
+
+        /// The sums over x's values in two runs that advance together while both last (with
+        /// four, the pointers no longer stay in registers: no faster).
+        func sums() -> Sums {
+            let runs = runs(2)
+            guard runs.count == 2 else { return runs.reduce(into: Sums()) { total, run in total.add(rest(run)) } }
+            var (first, second) = (runs[0], runs[1])
+            var (firstSums, secondSums) = (Sums(), Sums())
+            while first.i < first.end && second.i < second.end {
+                advance(&first, &firstSums)
+                advance(&second, &secondSums)
+            }
+            firstSums.add(rest(first))
+            firstSums.add(secondSums)
+            firstSums.add(rest(second))
+            return firstSums
+        }
+
+        /// The sums of what is left of `run`.
+        private func rest(_ run: Run) -> Sums {
+            var run = run, sums = Sums()
+            while run.i < run.end { advance(&run, &sums) }
+            return sums
+        }
+
+        /// The number of y's distinct values below `value`.
+        private func yBelowCount(_ value: Double) -> Int {
+            var low = 0, high = yCount
+            while low < high {
+                let middle = (low + high) / 2
+                if yValues[middle] < value { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
+        /// Adds group `run.i` (with the values after it that the shift makes equal to it) to `sums`
+        /// and moves the run past it.
+        @inline(__always)
+        func advance(_ run: inout Run, _ sums: inout Sums) {
+            // Each group of c values of x tied with e of y adds c (2·(values below) + c + e + 1).
+            let shifted = xValues[run.i] - shift
+            let below = xBelow[run.i]
+            var count = xCounts[run.i]
+            run.i += 1
+            while run.i < run.end, xValues[run.i] - shift == shifted {
+                count += xCounts[run.i]
+                run.i += 1
+            }
+            // y is sorted: the values below `shifted` among the next four are a prefix of them.
+            var j = run.j
+            while true {
+                let step = (yValues[j] < shifted ? 1 : 0) + (yValues[j + 1] < shifted ? 1 : 0)
+                    + (yValues[j + 2] < shifted ? 1 : 0) + (yValues[j + 3] < shifted ? 1 : 0)
+                j += step
+                if step < ShiftedRankSums.lookahead { break }
+            }
+            run.j = j
+            let tied = j < yCount && yValues[j] == shifted ? yCounts[j] : 0
+            sums.doubledRankSum &+= count &* (2 &* (below &+ yBelow[j]) &+ count &+ tied &+ 1)
+            let size = count + tied
+            if size > 1 {
+                let cube = Double(size)
+                sums.largeTies += cube * cube * cube
+                sums.tieCubeSum &+= size &* size &* size &- size &- (tied &* tied &* tied &- tied)
+            }
+        }
     }
 
     private static func prefixSums(_ counts: [Int], includingTotal: Bool) -> [Int] {

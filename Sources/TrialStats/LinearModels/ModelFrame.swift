@@ -85,21 +85,20 @@ public struct ModelFrame: Sendable {
         factorLevels = levels
         numericValues = numerics
         factorCodes = codes
-        columns = Self.designColumns(ordered, levels: levels)
+        let columns = Self.designColumns(ordered, levels: levels)
+        self.columns = columns
         columnNames = columns.map { Self.name(of: $0, levels: levels, variablesOf: ordered) }
         let rows = complete.count
-        design = DesignMatrix(rows: rows, columnsAfterIntercept: columns.dropFirst().map { column in
-            var values = [Double](repeating: 1, count: rows)
-            for (variable, level) in column.levels {
+        design = DesignMatrix(rows: rows, columnsAfterIntercept: columns.count - 1) { j, values in
+            for (variable, level) in columns[j].levels {
                 let rowLevels = codes[variable]!
                 for row in 0..<rows where rowLevels[row] != level { values[row] = 0 }
             }
-            for name in column.numerics {
+            for name in columns[j].numerics {
                 let multiplier = numerics[name]!
                 for row in 0..<rows { values[row] *= multiplier[row] }
             }
-            return values
-        })
+        }
     }
 
     /// The design row at a point: each factor's level index and each numeric variable's value.
@@ -146,7 +145,8 @@ public struct ModelFrame: Sendable {
             renumbered[position] = present.count
             present.append(levels[position])
         }
-        return (full.map { renumbered[$0] }, present)
+        for row in full.indices { full[row] = renumbered[full[row]] }
+        return (full, present)
     }
 
     /// The columns of every term, after the intercept: a factor is coded by treatment

@@ -14,12 +14,23 @@ struct DesignMatrix: Sendable {
 
     /// A design whose first column is the intercept (all ones), followed by `columnsAfterIntercept`.
     init(rows: Int, columnsAfterIntercept: [[Double]]) {
+        self.init(rows: rows, columnsAfterIntercept: columnsAfterIntercept.count) { j, values in
+            _ = values.update(fromContentsOf: columnsAfterIntercept[j - 1])
+        }
+    }
+
+    /// A design whose first column is the intercept (all ones), followed by `count` columns
+    /// that `fill(j, column)` writes in place, column j (from 1) starting as all ones: no
+    /// column is made apart and copied.
+    init(rows: Int, columnsAfterIntercept count: Int, fill: (Int, UnsafeMutableBufferPointer<Double>) -> Void) {
+        var storage = [Double](repeating: 1, count: rows * (count + 1))
+        storage.withUnsafeMutableBufferPointer { storage in
+            for j in 1..<count + 1 {
+                fill(j, UnsafeMutableBufferPointer(rebasing: storage[(j * rows)..<((j + 1) * rows)]))
+            }
+        }
         self.rows = rows
-        columns = columnsAfterIntercept.count + 1
-        var storage = [Double]()
-        storage.reserveCapacity(rows * columns)
-        storage.append(contentsOf: repeatElement(1, count: rows))
-        for column in columnsAfterIntercept { storage.append(contentsOf: column) }
+        columns = count + 1
         self.storage = storage
     }
 
