@@ -23,10 +23,10 @@ struct HouseholderQR: Sendable {
 
     /// Decomposes the column-major `matrix` (`rows × columns`).
     /// - Complexity: O(n·p²).
-    init(columnMajor matrix: [Double], rows: Int, columns: Int, tolerance: Double = 1e-7) {
+    init(columnMajor matrix: consuming [Double], rows: Int, columns: Int, tolerance: Double = 1e-7) {
         self.rows = rows
         self.columns = columns
-        var x = matrix
+        var x = consume matrix
         var qraux = [Double](repeating: 0, count: columns)
         var order = Array(0..<columns)
         var kept = columns

@@ -43,7 +43,7 @@ public struct LinearFit: Sendable {
     public init(_ frame: ModelFrame, confidenceLevel: Double = 0.95) throws(LinearModelError) {
         guard confidenceLevel > 0, confidenceLevel < 1 else { throw .invalidConfidenceLevel(confidenceLevel) }
         let n = frame.observationCount, p = frame.columnNames.count
-        let qr = HouseholderQR(columnMajor: frame.design.storage, rows: n, columns: p)
+        let qr = HouseholderQR(columnMajor: frame.design().storage, rows: n, columns: p)
         let effects = qr.qTransposeTimes(frame.response)
         let rss = effects[qr.rank...].reduce(0) { $0 + $1 * $1 }
         let explained = effects[..<qr.rank].reduce(0) { $0 + $1 * $1 }

@@ -1,5 +1,6 @@
 /// The data of a linear model, checked and coded: the complete rows, each factor's
-/// levels, and the design matrix with R's column names.
+/// levels and codes, and the design columns with R's names (the design matrix is made from
+/// them when a fit asks for it: `design(columns:)`).
 ///
 /// Terms are ordered by their number of variables (main effects, then two-way
 /// interactions, …), keeping the given order within each degree, and the variables of an
@@ -33,8 +34,6 @@ public struct ModelFrame: Sendable {
     let factorCodes: [String: [Int]]
     /// How each design column is made.
     let columns: [DesignColumn]
-    /// The design matrix, intercept first.
-    let design: DesignMatrix
 
     /// The number of complete rows.
     public var observationCount: Int { response.count }
@@ -61,7 +60,9 @@ public struct ModelFrame: Sendable {
         let used = Array(Set(ordered.flatMap(\.variables))).sorted()
         var isComplete = response.map(\.isFinite)
         for name in used { variables[name]!.clearMissing(in: &isComplete) }
-        let complete = isComplete.indices.filter { isComplete[$0] }
+        var complete: [Int] = []
+        complete.reserveCapacity(response.count)
+        for row in isComplete.indices where isComplete[row] { complete.append(row) }
         guard !complete.isEmpty else { throw .noCompleteRows }
 
         var numerics: [String: [Double]] = [:]
@@ -85,18 +86,25 @@ public struct ModelFrame: Sendable {
         factorLevels = levels
         numericValues = numerics
         factorCodes = codes
-        let columns = Self.designColumns(ordered, levels: levels)
-        self.columns = columns
+        columns = Self.designColumns(ordered, levels: levels)
         columnNames = columns.map { Self.name(of: $0, levels: levels, variablesOf: ordered) }
-        let rows = complete.count
-        design = DesignMatrix(rows: rows, columnsAfterIntercept: columns.count - 1) { j, values in
-            for (variable, level) in columns[j].levels {
-                let rowLevels = codes[variable]!
-                for row in 0..<rows where rowLevels[row] != level { values[row] = 0 }
+    }
+
+    /// The design matrix of the design columns `selected` (all of them by default, intercept
+    /// first), coded from the factor codes and numeric values. A frame does not keep it: a fit
+    /// decomposes it in place, and a repeated-measures frame never needs it.
+    /// - Complexity: O(n·p) for n rows and p columns selected.
+    func design(columns selected: [Int]? = nil) -> DesignMatrix {
+        let selected = selected ?? Array(columns.indices)
+        return DesignMatrix(rows: observationCount, columns: selected.count) { j, values in
+            let column = columns[selected[j]]
+            for (variable, level) in column.levels {
+                let rowLevels = factorCodes[variable]!
+                for row in values.indices where rowLevels[row] != level { values[row] = 0 }
             }
-            for name in columns[j].numerics {
-                let multiplier = numerics[name]!
-                for row in 0..<rows { values[row] *= multiplier[row] }
+            for name in column.numerics {
+                let multiplier = numericValues[name]!
+                for row in values.indices { values[row] *= multiplier[row] }
             }
         }
     }

@@ -41,11 +41,7 @@ extension LinearFit {
         }
         guard !containing else { return nil }
         let kept = frame.columns.indices.filter { frame.columns[$0].term != termIndex }
-        let n = frame.observationCount
-        var storage = [Double]()
-        storage.reserveCapacity(n * kept.count)
-        for column in kept { storage.append(contentsOf: frame.design.column(column)) }
-        let reduced = HouseholderQR(columnMajor: storage, rows: n, columns: kept.count)
+        let reduced = HouseholderQR(columnMajor: frame.design(columns: kept).storage, rows: frame.observationCount, columns: kept.count)
         let effects = reduced.qTransposeTimes(frame.response)
         let reducedRSS = effects[reduced.rank...].reduce(0) { $0 + $1 * $1 }
         let df = rank - reduced.rank

@@ -14,23 +14,22 @@ struct DesignMatrix: Sendable {
 
     /// A design whose first column is the intercept (all ones), followed by `columnsAfterIntercept`.
     init(rows: Int, columnsAfterIntercept: [[Double]]) {
-        self.init(rows: rows, columnsAfterIntercept: columnsAfterIntercept.count) { j, values in
-            _ = values.update(fromContentsOf: columnsAfterIntercept[j - 1])
+        self.init(rows: rows, columns: columnsAfterIntercept.count + 1) { j, values in
+            if j > 0 { _ = values.update(fromContentsOf: columnsAfterIntercept[j - 1]) }
         }
     }
 
-    /// A design whose first column is the intercept (all ones), followed by `count` columns
-    /// that `fill(j, column)` writes in place, column j (from 1) starting as all ones: no
-    /// column is made apart and copied.
-    init(rows: Int, columnsAfterIntercept count: Int, fill: (Int, UnsafeMutableBufferPointer<Double>) -> Void) {
-        var storage = [Double](repeating: 1, count: rows * (count + 1))
+    /// A design of `columns` columns that `fill(j, column)` writes in place, each column
+    /// starting as all ones: no column is made apart and copied.
+    init(rows: Int, columns: Int, fill: (Int, UnsafeMutableBufferPointer<Double>) -> Void) {
+        var storage = [Double](repeating: 1, count: rows * columns)
         storage.withUnsafeMutableBufferPointer { storage in
-            for j in 1..<count + 1 {
+            for j in 0..<columns {
                 fill(j, UnsafeMutableBufferPointer(rebasing: storage[(j * rows)..<((j + 1) * rows)]))
             }
         }
         self.rows = rows
-        columns = count + 1
+        self.columns = columns
         self.storage = storage
     }
 

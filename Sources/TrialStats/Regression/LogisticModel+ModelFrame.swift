@@ -15,9 +15,10 @@ extension LogisticModel {
     /// - Complexity: O(n·p²) for n complete rows and p design columns.
     public init(_ frame: ModelFrame) throws(LogisticModelError) {
         let rows = frame.observationCount, columns = frame.columnNames.count
-        let qr = HouseholderQR(columnMajor: frame.design.storage, rows: rows, columns: columns)
+        let design = frame.design()
+        let qr = HouseholderQR(columnMajor: design.storage, rows: rows, columns: columns)
         let kept = qr.pivot[..<qr.rank].sorted().filter { $0 > 0 }
         try self.init(response: frame.response,
-                      covariates: kept.map { (name: frame.columnNames[$0], values: Array(frame.design.column($0))) })
+                      covariates: kept.map { (name: frame.columnNames[$0], values: Array(design.column($0))) })
     }
 }
