@@ -36,4 +36,26 @@ import TrialAnalysis
         #expect(results.related.byArm.map(\.subjects) == [1, 0])
         #expect(results.anyEvent.byArm.map(\.subjects) == [2, 1])
     }
+
+    @Test func adverseEventsCountAParticipantOncePerTermWhateverTheOrderOfTheirEvents() throws {
+        let adae = """
+            USUBJID,AEDECOD,AEBODSYS,AESEV,AESER,AESTDY,AEREL
+            A,Fever,General,MILD,N,5,N
+            A,Rash,Skin,MILD,N,6,N
+            B,Rash,Skin,MILD,N,2,N
+            A,Fever,General,MILD,N,7,N
+            A,Rash,Skin,MILD,N,8,N
+            B,Fever,General,MILD,N,3,N
+            C,Rash,Skin,MILD,N,4,N
+
+            """
+        let results = try #require(try TemporaryStudy(adsl: Self.adsl, adlb: Self.adlb, adae: adae).results().adverseEvents)
+        let byTerm = Dictionary(uniqueKeysWithValues: results.byTerm.map { ($0.term, $0.byArm) })
+        #expect(byTerm["Fever"]?.map(\.subjects) == [2, 0])
+        #expect(byTerm["Fever"]?.map(\.events) == [3, 0])
+        #expect(byTerm["Rash"]?.map(\.subjects) == [2, 1])
+        #expect(byTerm["Rash"]?.map(\.events) == [3, 1])
+        #expect(results.anyEvent.byArm.map(\.subjects) == [2, 1])
+        #expect(results.anyEvent.byArm.map(\.events) == [6, 1])
+    }
 }

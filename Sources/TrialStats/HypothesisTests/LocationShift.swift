@@ -93,7 +93,9 @@ public struct LocationShift: Sendable, Equatable, Codable {
         // R's W(d): the standard normal statistic of the rank-sum test of x − d against y.
         let rankSums = ShiftedRankSums(x, y)
         func statistic(_ shift: Double, corrected: Bool) throws(StatisticsError) -> Double {
-            let ranks = rankSums.ranks(at: shift)
+            try statistic(rankSums.ranks(at: shift), corrected: corrected)
+        }
+        func statistic(_ ranks: (firstRankSum: Double, tieCubeSum: Double), corrected: Bool) throws(StatisticsError) -> Double {
             let centred = ranks.firstRankSum - nx * (nx + 1) / 2 - nx * ny / 2
             let sigma = ((nx * ny / 12) * ((nx + ny + 1) - ranks.tieCubeSum / ((nx + ny) * (nx + ny - 1)))).squareRoot()
             guard sigma > 0 else { throw .essentiallyConstant(sample: "x − shift and y") }
@@ -101,7 +103,9 @@ public struct LocationShift: Sendable, Equatable, Codable {
             return (centred - correction) / sigma
         }
         let lowest = x.values[0] - y.values[y.values.count - 1], highest = x.values[x.values.count - 1] - y.values[0]
-        let atLowest = try statistic(lowest, corrected: true), atHighest = try statistic(highest, corrected: true)
+        // The ends of the search, where all three searches start: ranked once.
+        let ranksAtLowest = rankSums.ranks(at: lowest), ranksAtHighest = rankSums.ranks(at: highest)
+        let atLowest = try statistic(ranksAtLowest, corrected: true), atHighest = try statistic(ranksAtHighest, corrected: true)
         func root(_ quantile: Double) throws(StatisticsError) -> Double {
             let lowerValue = atLowest - quantile
             if lowerValue <= 0 { return lowest }
@@ -116,8 +120,8 @@ public struct LocationShift: Sendable, Equatable, Codable {
                                           level: confidenceLevel)
         let estimate = try BrentRoot.zeroin({ (shift: Double) throws(StatisticsError) -> Double in try statistic(shift, corrected: false) },
                                             lower: lowest, upper: highest,
-                                            valueAtLower: try statistic(lowest, corrected: false),
-                                            valueAtUpper: try statistic(highest, corrected: false), tolerance: tolerance)
+                                            valueAtLower: try statistic(ranksAtLowest, corrected: false),
+                                            valueAtUpper: try statistic(ranksAtHighest, corrected: false), tolerance: tolerance)
         return LocationShift(estimate: estimate, confidenceInterval: interval, method: .normalApproximation)
     }
 }
