@@ -16,6 +16,11 @@ import TrialStats
     @Test func radixSortOrdersLargeSamplesAsTheStandardSort() {
         let values = Self.values(50_000)
         #expect(RadixSort.sorted(values) == values.sorted())
+        // Every digit the same (every pass skipped), and whole numbers of both signs (most passes skipped).
+        let same = [Double](repeating: 2.5, count: 5_000)
+        #expect(RadixSort.sorted(same) == same)
+        let whole = values.map { ($0 * 3).rounded() }
+        #expect(RadixSort.sorted(whole) == whole.sorted())
     }
 
     @Test func descriptivesAgreeWithTrialStats() {

@@ -3,28 +3,35 @@
 enum RadixSort {
     /// Below this size the standard library's sort is faster.
     private static let smallSample = 2048
-    /// Bits per pass: 2¹¹ counters stay in the first-level cache; six passes cover 64 bits.
-    private static let digitBits = 11
-    private static let passes = 6
+    /// Bits per pass: a pass scatters the keys to 2⁸ places, few enough for the cache to keep
+    /// up with (eight passes of 8 bits took half the time of six of 11 on samples of 500,000);
+    /// eight passes cover 64 bits.
+    private static let digitBits = 8
+    private static let passes = 8
 
     /// `values` in ascending order (−0 before +0; no NaN expected).
     ///
     /// Method: least-significant-digit radix sort on the order-preserving 64-bit key of each
     /// double (sign bit flipped for non-negative values, every bit flipped for negative ones),
-    /// 11 bits per pass; the histograms of all passes come from one read of the keys, and a pass
+    /// 8 bits per pass; the histograms of all passes come from one read of the keys, and a pass
     /// where every key has the same digit is skipped.
     /// - Complexity: O(*n*) time, 2*n* extra words.
     static func sorted(_ values: [Double]) -> [Double] {
         guard values.count > smallSample else { return values.sorted() }
         let radix = 1 << digitBits, mask = UInt64(radix - 1)
-        var keys = values.map(key)
-        var buffer = [UInt64](repeating: 0, count: keys.count)
+        var keys = [UInt64](unsafeUninitializedCapacity: values.count) { keys, count in
+            for index in values.indices { keys[index] = key(values[index]) }
+            count = values.count
+        }
         var counts = [Int](repeating: 0, count: radix * passes)
         counts.withUnsafeMutableBufferPointer { counts in
-            for key in keys {
-                for pass in 0..<passes { counts[pass * radix + Int((key >> UInt64(pass * digitBits)) & mask)] += 1 }
+            keys.withUnsafeBufferPointer { keys in
+                for key in keys {
+                    for pass in 0..<passes { counts[pass * radix + Int((key >> UInt64(pass * digitBits)) & mask)] += 1 }
+                }
             }
         }
+        var buffer = [UInt64](repeating: 0, count: keys.count)
         for pass in 0..<passes {
             let shift = UInt64(pass * digitBits), base = pass * radix
             if counts[base + Int((keys[0] >> shift) & mask)] == keys.count { continue }
@@ -47,7 +54,10 @@ enum RadixSort {
             }
             swap(&keys, &buffer)
         }
-        return keys.map(value)
+        return [Double](unsafeUninitializedCapacity: keys.count) { values, count in
+            for index in keys.indices { values[index] = value(keys[index]) }
+            count = keys.count
+        }
     }
 
     @inline(__always)
