@@ -32,6 +32,7 @@ struct Suite {
         case ("whole render (process)", 53): (0.25, nil)
         case ("figures", 53): (0.5, nil)
         case (Stage.read.rawValue, 1_000_000): (1, nil)
+        case (Stage.analysis.rawValue, 1_000_000): (2, nil)
         case ("figures", 1_000_000): (2, nil)
         case ("whole render (process)", 1_000_000): (2.5, 1_100_000_000)
         case ("lock (process)", 1_000_000): (3, nil)
