@@ -58,6 +58,29 @@ struct MeasurementSectionsTests {
         expectOnePass(try #require(straddling), sectionCount: count)
     }
 
+    /// Rows of 70,000 distinct PARAMCD values (or AVISITN values): more than the table indexes.
+    private static func adlb(distinct variable: String) -> CSVFile {
+        let lines = ["USUBJID,PARAMCD,AVISITN,AVAL,AVALU"] + (0..<70_000).map { index in
+            variable == "PARAMCD" ? "P1,X\(index),0,1.5,pmol/L" : "P1,CPEPF,\(index),1.5,pmol/L"
+        }
+        return CSVFile(name: "adlb.csv", bytes: Array(lines.joined(separator: "\n").utf8))
+    }
+
+    /// In one section the rows past the limit are errors; in two, each under it, their union is one
+    /// error and the second section's rows are left out. Either way no index wraps around.
+    @Test(arguments: ["PARAMCD", "AVISITN"], [1, 2])
+    func moreDistinctValuesThanTheTableIndexesAreAnError(variable: String, sectionCount: Int) {
+        let file = Self.adlb(distinct: variable)
+        let (reader, diagnostics) = Self.read(file, sections: file.countedSections(count: sectionCount, minimumSectionSize: Self.sectionSize))
+        let message = "more than 65536 distinct \(variable) values in one file"
+        #expect(diagnostics.contains { $0.contains("error") && $0.contains(message) })
+        #expect(reader.table.count <= MeasurementTable.distinctLimit)
+        let indices = variable == "PARAMCD" ? reader.table.parameter.map(Int.init) : reader.table.visit.map(Int.init)
+        let distinct = variable == "PARAMCD" ? reader.table.parameterCodes.count : reader.table.visits.count
+        #expect(indices.allSatisfy { $0 < distinct })
+        #expect(Set(indices).count == reader.table.count)
+    }
+
     private func expectOnePass(_ file: CSVFile, sectionCount: Int) {
         let sections = file.countedSections(count: sectionCount, minimumSectionSize: Self.sectionSize)
         #expect(sections.sections.count == sectionCount)

@@ -102,7 +102,17 @@ struct MeasurementChunk: Sendable {
                     baselinesSeen.append((participant, UInt8(remissionBit[lastParameter])))
                 }
                 guard isValid else { return }
-                rows.write(row, participant: participant, parameter: Int32(lastParameter), visit: visits.index(of: visit), value: value)
+                let visitIndex = visits.index(of: visit)
+                if lastParameter >= MeasurementTable.distinctLimit, let parameterColumn = layout.parameter {
+                    record.report(parameterColumn, Message.tooManyDistinct("PARAMCD"), &log, &isValid)
+                }
+                if visitIndex >= MeasurementTable.distinctLimit, let visitColumn = layout.visit {
+                    record.report(visitColumn, Message.tooManyDistinct("AVISITN"), &log, &isValid)
+                }
+                guard isValid else { return }
+                // Without a PARAMCD column (an error reported), the rows are only checked: 0 stands in.
+                rows.write(row, participant: participant, parameter: UInt16(clamping: lastParameter), visit: UInt16(visitIndex),
+                           value: value)
                 row += 1
                 lines.append(line: record.line)
             }
@@ -137,23 +147,23 @@ struct MeasurementChunk: Sendable {
 /// (a plan has a handful of visits), a dictionary once there are many.
 struct VisitIndex: Sendable {
     private(set) var values: [Double] = []
-    private var lookup: [UInt64: Int32] = [:]
+    private var lookup: [UInt64: Int] = [:]
 
-    mutating func index(of value: Double) -> Int32 {
-        if values.count <= 16, let found = values.firstIndex(of: value) { return Int32(found) }
+    mutating func index(of value: Double) -> Int {
+        if values.count <= 16, let found = values.firstIndex(of: value) { return found }
         let key = (value == 0 ? 0 : value).bitPattern
         if let found = lookup[key] { return found }
-        let index = Int32(values.count)
+        let index = values.count
         values.append(value)
         lookup[key] = index
         return index
     }
 
     /// The visits in ascending order, and for each index its position in that order.
-    func sorted() -> (visits: [Double], newIndex: [Int32]) {
+    func sorted() -> (visits: [Double], newIndex: [Int]) {
         let order = values.indices.sorted { values[$0] < values[$1] }
-        var newIndex = [Int32](repeating: 0, count: values.count)
-        for (position, old) in order.enumerated() { newIndex[old] = Int32(position) }
+        var newIndex = [Int](repeating: 0, count: values.count)
+        for (position, old) in order.enumerated() { newIndex[old] = position }
         return (order.map { values[$0] }, newIndex)
     }
 }

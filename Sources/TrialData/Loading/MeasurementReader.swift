@@ -26,6 +26,9 @@ struct MeasurementReader {
     private(set) var baselinesSeen: [UInt64] = []
     private(set) var rowCount = 0
     let idColumn: Int?
+    /// Whether the sections together have more distinct codes or visits than the table can index
+    /// (an error; the rows of the sections that went over are left out).
+    private var hasTooManyDistinct = false
 
     /// Reads `file` in the sections of `sections` (`file.countedSections(count: sectionCount)` when
     /// `nil`; one section when the file lacks a required column), on every core.
@@ -102,8 +105,8 @@ struct MeasurementReader {
         }
         let (visits, newIndex) = visitIndex.sorted()
         table.visits = visits
-        if !newIndex.elementsEqual(newIndex.indices.lazy.map(Int32.init)) {
-            for row in table.visit.indices { table.visit[row] = newIndex[Int(table.visit[row])] }
+        if !hasTooManyDistinct, !newIndex.elementsEqual(newIndex.indices) {
+            for row in table.visit.indices { table.visit[row] = UInt16(newIndex[Int(table.visit[row])]) }
         }
         if rowCount == 0, !log.hasErrors {
             log.add(.error, SourceLocation(file: file.name, line: 2), Message.noMeasurements)
@@ -118,23 +121,32 @@ struct MeasurementReader {
                                 _ visitIndex: inout VisitIndex, _ unknownParameters: inout [(code: String, location: SourceLocation)],
                                 _ log: inout DiagnosticLog) -> Int {
         let parameters = (0..<chunk.parameterCodes.count).map { table.parameterCodes.insert(chunk.parameterCodes[$0]) }
-        let parameterMap = parameters.map { Int32($0.index) }
+        let parameterMap = parameters.map(\.index)
         let visitMap = chunk.visits.values.map { visitIndex.index(of: $0) }
-        let written = chunk.firstRow..<(chunk.firstRow + chunk.storedCount)
-        let isIdentity = parameterMap.indices.elementsEqual(parameterMap.map(Int.init)) && visitMap.indices.elementsEqual(visitMap.map(Int.init))
-        if !isIdentity {
-            for row in written {
-                rows.parameter[row] = parameterMap[Int(rows.parameter[row])]
-                rows.visit[row] = visitMap[Int(rows.visit[row])]
-            }
-        }
-        rows.moveRows(written, to: end)
-        lines.append(contentsOf: chunk.lines)
         rowCount += chunk.rowCount
         log.add(contentsOf: chunk.log)
         for (code, location) in chunk.unknownParameters where parameters[code].inserted {
             unknownParameters.append((chunk.parameterCodes[code], location))
         }
+        // The chunk stored only rows whose own indices fit; the table's may not.
+        let limit = MeasurementTable.distinctLimit
+        guard parameterMap.prefix(limit).allSatisfy({ $0 < limit }), visitMap.prefix(limit).allSatisfy({ $0 < limit }) else {
+            if !hasTooManyDistinct {
+                let variable = parameterMap.prefix(limit).allSatisfy { $0 < limit } ? "AVISITN" : "PARAMCD"
+                log.add(.error, SourceLocation(file: log.file), Message.tooManyDistinct(variable))
+                hasTooManyDistinct = true
+            }
+            return end
+        }
+        let written = chunk.firstRow..<(chunk.firstRow + chunk.storedCount)
+        if !parameterMap.indices.elementsEqual(parameterMap) || !visitMap.indices.elementsEqual(visitMap) {
+            for row in written {
+                rows.parameter[row] = UInt16(parameterMap[Int(rows.parameter[row])])
+                rows.visit[row] = UInt16(visitMap[Int(rows.visit[row])])
+            }
+        }
+        rows.moveRows(written, to: end)
+        lines.append(contentsOf: chunk.lines)
         return end + chunk.storedCount
     }
 }

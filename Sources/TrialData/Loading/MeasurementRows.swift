@@ -3,18 +3,18 @@
 /// first's (see `MeasurementReader`).
 struct MeasurementRows: @unchecked Sendable {
     let participant: UnsafeMutableBufferPointer<Int32>
-    let parameter: UnsafeMutableBufferPointer<Int32>
-    let visit: UnsafeMutableBufferPointer<Int32>
+    let parameter: UnsafeMutableBufferPointer<UInt16>
+    let visit: UnsafeMutableBufferPointer<UInt16>
     let value: UnsafeMutableBufferPointer<Double>
 
     /// The columns of the rows `fill` writes into storage for `capacity` rows; `fill` returns how
     /// many rows, from the first, it wrote. Nothing is written to memory before `fill` touches it.
     static func columns(capacity: Int, _ fill: (MeasurementRows) -> Int)
-        -> (participant: [Int32], parameter: [Int32], visit: [Int32], value: [Double]) {
-        var participant: [Int32] = [], parameter: [Int32] = [], visit: [Int32] = []
+        -> (participant: [Int32], parameter: [UInt16], visit: [UInt16], value: [Double]) {
+        var participant: [Int32] = [], parameter: [UInt16] = [], visit: [UInt16] = []
         let value = [Double](unsafeUninitializedCapacity: capacity) { value, valueCount in
-            visit = [Int32](unsafeUninitializedCapacity: capacity) { visit, visitCount in
-                parameter = [Int32](unsafeUninitializedCapacity: capacity) { parameter, parameterCount in
+            visit = [UInt16](unsafeUninitializedCapacity: capacity) { visit, visitCount in
+                parameter = [UInt16](unsafeUninitializedCapacity: capacity) { parameter, parameterCount in
                     participant = [Int32](unsafeUninitializedCapacity: capacity) { participant, participantCount in
                         participantCount = fill(MeasurementRows(participant: participant, parameter: parameter, visit: visit,
                                                                 value: value))
@@ -30,7 +30,7 @@ struct MeasurementRows: @unchecked Sendable {
 
     /// Writes one row.
     @inline(__always)
-    func write(_ row: Int, participant: Int32, parameter: Int32, visit: Int32, value: Double) {
+    func write(_ row: Int, participant: Int32, parameter: UInt16, visit: UInt16, value: Double) {
         self.participant[row] = participant
         self.parameter[row] = parameter
         self.visit[row] = visit

@@ -127,6 +127,10 @@ enum Message {
     }
     static let noParticipants = "no participants: the file has a header but no rows"
     static let noMeasurements = "no measurements: the file has a header but no rows"
+    /// A measurements file with more distinct values of `variable` than `MeasurementTable.distinctLimit`.
+    static func tooManyDistinct(_ variable: String) -> String {
+        "more than \(MeasurementTable.distinctLimit) distinct \(variable) values in one file: TrialReport reads at most that many"
+    }
 
     // MARK: SAS transport files (.xpt)
 
