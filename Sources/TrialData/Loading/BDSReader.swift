@@ -67,7 +67,10 @@ struct BDSReader {
         let baselineFlags = flags["ABLFL"]
         var visitLabels: [Double: String] = [:]
         // One baseline per participant and parameter, or per time point within a visit (ATPTN) when timed.
+        // The columns and the table of baselines are sized once (growing them copied each several times).
         var baselineRecord: [BaselineKey: Int] = [:]
+        baselineRecord.reserveCapacity(baselineFlags?.lazy.filter { $0 }.count ?? 0)
+        table.reserveCapacity(data.rowCount)
         for row in 0..<data.rowCount {
             let subjectLevel = Int(subjectCodes[row])
             guard subjectLevel >= 0 else {

@@ -45,4 +45,13 @@ public struct BDSTable: Sendable {
 
     /// The number of records.
     public var count: Int { value.count }
+
+    /// Makes room in the record columns for `count` records.
+    mutating func reserveCapacity(_ count: Int) {
+        participant.reserveCapacity(count)
+        parameter.reserveCapacity(count)
+        visitNumber.reserveCapacity(count)
+        value.reserveCapacity(count)
+        isBaseline.reserveCapacity(count)
+    }
 }
