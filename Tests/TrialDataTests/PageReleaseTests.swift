@@ -37,6 +37,38 @@ struct PageReleaseTests {
         }
     }
 
+    @Test func aMappedTransportFileReadsAsInMemoryAndLetsItsPagesGo() throws {
+        let variables: [TransportVariable] = [.text("USUBJID", label: "Subject", length: 12), .number("AVAL", label: "Value"),
+                                              .text("AVISIT", label: "Visit", length: 40)]
+        var observations = TransportObservationBuffer()
+        for row in 0..<80_000 {  // 60 bytes each: 4.8 MB, some 18 blocks of decoding
+            observations.append(text: "P\(row / 5)", length: 12)
+            observations.append(number: Double(row % 997) / 8)
+            observations.append(text: "Month \(row % 5 * 3)", length: 40)
+        }
+        let bytes = TransportWriter.header(member: "ADLB", label: "Laboratory", variables: variables)
+            + observations.bytes + TransportWriter.padding(after: observations.bytes.count)
+        try withTemporaryFile(bytes) { url in
+            let contents = try FileContents.reading(url, name: "adlb.xpt")
+            let base = try #require(contents.bytes.baseAddress)
+            let mapped = try #require(try TransportFile(contents: contents, name: "adlb.xpt").datasets.first)
+            let inMemory = try #require(try TransportFile(contents: FileContents(bytes), name: "adlb.xpt").datasets.first)
+            #expect(mapped.rowCount == 80_000 && mapped.rowCount == inMemory.rowCount)
+            for (read, expected) in zip(mapped.columns, inMemory.columns) {
+                switch (read.values, expected.values) {
+                case let (.numbers(read), .numbers(expected)): #expect(read == expected, "\(read.count)")
+                case let (.text(readCodes, readLevels), .text(codes, levels)):
+                    #expect(readCodes.map { readLevels[Int($0)] } == codes.map { levels[Int($0)] })
+                default: Issue.record("\(read.name) read as another kind")
+                }
+            }
+            // The header's pages and the last observation's stay; the rest went once decoded.
+            let resident = try #require(try residentBytes(ofMappingAt: base))
+            #expect(resident < 256 << 10, "resident after reading: \(resident) bytes")
+            #expect(contents.withBytes { Array($0) } == bytes)
+        }
+    }
+
     @Test func bytesInMemoryOfTheirOwnAreKept() {
         let contents = FileContents(Array(repeating: 7, count: 3 << 20))
         #expect(contents.releasePages(in: 0..<contents.count) == 0)

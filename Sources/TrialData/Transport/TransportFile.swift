@@ -25,14 +25,19 @@ public struct TransportFile: Sendable {
         try self.init(contents: FileContents.reading(url, name: name), name: name)
     }
 
-    /// Reads a transport file from its bytes.
+    /// Reads a transport file from its bytes. The pages of a mapped file are let go as its
+    /// observations are decoded (`FileContents.releasePages`), so that the file is never all
+    /// resident beside its columns; they come back from the page cache if read again.
     /// - Complexity: O(*n*) in the size of the file.
     public init(contents: FileContents, name: String) throws(TrialReportError) {
-        let result = contents.withBytes { bytes in Result { () throws(TrialReportError) in try Self.read(bytes, name: name) } }
+        let result = contents.withBytes { bytes in
+            Result { () throws(TrialReportError) in try Self.read(bytes, name: name, release: contents.releasePages) }
+        }
         datasets = try result.get()
     }
 
-    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, name: String) throws(TrialReportError) -> [TransportDataset] {
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, name: String,
+                             release: (Range<Int>) -> Int) throws(TrialReportError) -> [TransportDataset] {
         let records = TransportRecords(bytes, file: name)
         var problems: [Diagnostic] = []
         if records.isHeader(at: 0, named: "LIBV8") {
@@ -49,7 +54,7 @@ public struct TransportFile: Sendable {
         var offset = 3 * TransportRecords.length
         repeat {
             guard let member = MemberLayout(records, at: offset, &problems) else { break }
-            if let dataset = TransportObservations.dataset(records, member, &problems) { datasets.append(dataset) }
+            if let dataset = TransportObservations.dataset(records, member, &problems, release: release) { datasets.append(dataset) }
             offset = member.observationEnd
         } while offset < records.bytes.count
         guard problems.isEmpty else { throw TrialReportError(.invalidInput, problems) }

@@ -10,18 +10,23 @@ enum TransportObservations {
     /// The member's dataset, or `nil` with the problem in `problems` when its last observation
     /// is incomplete.
     /// - Complexity: O(*n*) in the observation bytes.
-    static func dataset(_ records: TransportRecords, _ member: MemberLayout, _ problems: inout [Diagnostic]) -> TransportDataset? {
+    static func dataset(_ records: TransportRecords, _ member: MemberLayout, _ problems: inout [Diagnostic],
+                        release: (Range<Int>) -> Int) -> TransportDataset? {
         guard let rowCount = rowCount(records, member, &problems) else { return nil }
         var builders = member.variables.map { ColumnBuilder($0, capacity: rowCount) }
         let length = member.observationLength
         let rowsPerBlock = max(1, blockSize / length)
         var blockStart = 0
+        // A block's bytes are let go once every column has read them, but for the observation
+        // before the next block: a text column compares each value with the one before.
+        var released = member.observationStart
         while blockStart < rowCount {
             let rows = blockStart..<min(blockStart + rowsPerBlock, rowCount)
             for index in builders.indices {
                 builders[index].append(rows, records.bytes.baseAddress! + member.observationStart, observationLength: length)
             }
             blockStart = rows.upperBound
+            released = release(released..<(member.observationStart + (blockStart - 1) * length))
         }
         let columns = zip(member.variables, builders).map { variable, builder in
             TransportColumn(name: variable.name, label: variable.label, format: variable.format, length: variable.length,
