@@ -138,12 +138,13 @@ struct ParameterDerivation {
         let code = Int32(table.parameterCodes.insert(parameter.code).index)
         table.parameterLabels.append(parameter.label)
         table.units.append(parameter.unit)
-        for key in values.keys.sorted() {
+        table.reserveCapacity(table.count + values.count)
+        for (key, record) in values.sorted(by: { $0.key < $1.key }) {
             table.participant.append(key.participant)
             table.parameter.append(code)
             table.visitNumber.append(key.visit)
-            table.value.append(values[key]!.value)
-            table.isBaseline.append(values[key]!.baseline)
+            table.value.append(record.value)
+            table.isBaseline.append(record.baseline)
         }
         var labels: [Double: String] = Dictionary(table.visits.map { ($0.number, $0.label) }, uniquingKeysWith: { first, _ in first })
         for source in tables { for visit in source.visits where labels[visit.number] == nil { labels[visit.number] = visit.label } }

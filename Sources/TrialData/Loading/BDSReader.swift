@@ -66,6 +66,7 @@ struct BDSReader {
         var parameterOfLevel = [Int?](repeating: nil, count: parameterLevels.count)
         let baselineFlags = flags["ABLFL"]
         var visitLabels: [Double: String] = [:]
+        var lastVisit = Double.nan
         // One baseline per participant and parameter, or per time point within a visit (ATPTN) when timed.
         // The columns and the table of baselines are sized once (growing them copied each several times).
         var baselineRecord: [BaselineKey: Int] = [:]
@@ -107,7 +108,11 @@ struct BDSReader {
                     baselineRecord[key] = row
                 }
             }
-            if !visit[row].isNaN, visitLabels[visit[row]] == nil { visitLabels[visit[row]] = visitLabel?.text(at: row) ?? "" }
+            // A visit's label is its first record's: asked of the dictionary only when the visit changes.
+            if !visit[row].isNaN, visit[row] != lastVisit {
+                lastVisit = visit[row]
+                if visitLabels[lastVisit] == nil { visitLabels[lastVisit] = visitLabel?.text(at: row) ?? "" }
+            }
             table.participant.append(Int32(participant))
             table.parameter.append(Int32(parameter))
             table.visitNumber.append(visit[row])
@@ -169,6 +174,13 @@ private struct BaselineKey: Hashable {
     var participant: Int32
     var parameter: Int32
     var timePoint: Double?
+
+    /// Participant and parameter hashed as one word (a record of a million-row dataset is looked
+    /// up once: three separate combines took most of the time).
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt64(UInt32(bitPattern: participant)) << 32 | UInt64(UInt32(bitPattern: parameter)))
+        if let timePoint { hasher.combine(timePoint == 0 ? 0 : timePoint.bitPattern) }
+    }
 
     /// The ATPTN of `row`, or `nil` when the table has none or the record is not timed.
     static func timePoint(_ table: BDSTable, _ row: Int) -> Double? {

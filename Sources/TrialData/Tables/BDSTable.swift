@@ -47,7 +47,7 @@ public struct BDSTable: Sendable {
     public var count: Int { value.count }
 
     /// Makes room in the record columns for `count` records.
-    mutating func reserveCapacity(_ count: Int) {
+    public mutating func reserveCapacity(_ count: Int) {
         participant.reserveCapacity(count)
         parameter.reserveCapacity(count)
         visitNumber.reserveCapacity(count)
