@@ -69,6 +69,22 @@ struct DerivedParameterTests {
         #expect(abs((difference.pValue ?? 1) - reference.ancova.pValue) <= 1e-6 * reference.ancova.pValue)
     }
 
+    /// A participant-visit's samples need not follow each other or come in time order: adlb.csv's
+    /// rows reversed give the same areas, to the bit (the fixture has no two samples of one
+    /// participant-visit at the same time, whose order would follow the file's).
+    @Test func areasDoNotDependOnTheOrderOfTheRows() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("derived-reversed-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.study, to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let adlb = folder.appendingPathComponent("adlb.csv")
+        let lines = try String(contentsOf: adlb, encoding: .utf8).split(separator: "\n")
+        try ([lines[0]] + lines.dropFirst().reversed()).joined(separator: "\n").appending("\n").write(to: adlb, atomically: true, encoding: .utf8)
+        let original = try values(of: "CPEPAUC", in: StudyInput.load(from: Self.study).data)
+        let reversed = try values(of: "CPEPAUC", in: StudyInput.load(from: folder).data)
+        #expect(original.count > 10)
+        #expect(reversed.mapValues(\.bitPattern) == original.mapValues(\.bitPattern))
+    }
+
     @Test func expressionsParseWithPrecedenceAndWriteBack() throws {
         let idaa = try ParameterExpression(parsing: "HBA1C + 4 * INSDOSE")
         #expect(idaa.parameters == ["HBA1C", "INSDOSE"])

@@ -78,29 +78,43 @@ struct ParameterDerivation {
 
     /// Each participant-visit's area under the curve and how many had too few samples; `nil` when
     /// the parameter has no timed sample.
+    ///
+    /// The timed samples are sorted by participant, visit and time (file order among equal times,
+    /// as a stable sort by time leaves them), so that each participant-visit's samples are one run:
+    /// no table of lists. Rows usually come in that order, which the sort passes through in one go.
     private static func areaUnderCurve(_ source: String, in table: BDSTable, mean: Bool) -> ([Key: (value: Double, baseline: Bool)], Int)? {
         let parameter = Int32(table.parameterCodes.index(of: source)!)
         guard let timePoint = table.timePoint else { return nil }
-        var samples: [Key: [(time: Double, value: Double, baseline: Bool)]] = [:]
-        for row in 0..<table.count where table.parameter[row] == parameter && table.derivationType?[row] == nil {
-            let time = timePoint[row]
-            guard !time.isNaN, !table.visitNumber[row].isNaN else { continue }
-            samples[Key(participant: table.participant[row], visit: table.visitNumber[row]), default: []]
-                .append((time, table.value[row], table.isBaseline[row]))
+        func key(_ row: Int) -> Key { Key(participant: table.participant[row], visit: table.visitNumber[row]) }
+        var samples = (0..<table.count).filter { row in
+            table.parameter[row] == parameter && table.derivationType?[row] == nil && !timePoint[row].isNaN && !table.visitNumber[row].isNaN
         }
+        guard !samples.isEmpty else { return nil }
+        samples.sort { (key($0), timePoint[$0], $0) < (key($1), timePoint[$1], $1) }
         var values: [Key: (value: Double, baseline: Bool)] = [:]
         var skipped = 0
-        for (key, visitSamples) in samples {
-            let points = visitSamples.filter { !$0.value.isNaN }.sorted { $0.time < $1.time }
-            guard points.count >= 2, let first = points.first, let last = points.last, last.time > first.time else {
-                skipped += 1
-                continue
+        var start = 0
+        while start < samples.count {
+            let group = key(samples[start])
+            var end = start, area = 0.0, count = 0, baseline = false
+            var previous: (time: Double, value: Double)?, first = 0.0
+            while end < samples.count, key(samples[end]) == group {
+                let row = samples[end], time = timePoint[row], value = table.value[row]
+                baseline = baseline || table.isBaseline[row]
+                end += 1
+                guard !value.isNaN else { continue }
+                if let previous { area += (time - previous.time) * (previous.value + value) / 2 } else { first = time }
+                previous = (time, value)
+                count += 1
             }
-            var area = 0.0
-            for (left, right) in zip(points, points.dropFirst()) { area += (right.time - left.time) * (left.value + right.value) / 2 }
-            values[key] = (mean ? area / (last.time - first.time) : area, visitSamples.contains { $0.baseline })
+            if count >= 2, let last = previous?.time, last > first {
+                values[group] = (mean ? area / (last - first) : area, baseline)
+            } else {
+                skipped += 1
+            }
+            start = end
         }
-        return samples.isEmpty ? nil : (values, skipped)
+        return (values, skipped)
     }
 
     /// Each participant-visit's value of `expression` and how many could not be computed.

@@ -145,10 +145,14 @@ struct BDSReader {
         }
         var checks: [(name: String, expected: String, disagrees: (Int) -> Bool)] = []
         if let base = table.base {
+            // The rows are asked in order, and a participant's records of a parameter usually follow
+            // each other: the table of baselines is asked once per run of one key.
+            var lastKey: BaselineKey?, lastBaseline: Int?
             checks.append(("BASE", "the AVAL of the baseline record (ABLFL = Y)", { row in
                 let key = BaselineKey(participant: table.participant[row], parameter: table.parameter[row],
                                       timePoint: BaselineKey.timePoint(table, row))
-                guard let baseline = baselineRecord[key] else { return false }
+                if key != lastKey { (lastKey, lastBaseline) = (key, baselineRecord[key]) }
+                guard let baseline = lastBaseline else { return false }
                 return disagree(base[row], table.value[baseline])
             }))
             if let change = table.change {
