@@ -130,10 +130,10 @@ struct MeasurementReader {
         }
         // The chunk stored only rows whose own indices fit; the table's may not.
         let limit = MeasurementTable.distinctLimit
-        guard parameterMap.prefix(limit).allSatisfy({ $0 < limit }), visitMap.prefix(limit).allSatisfy({ $0 < limit }) else {
+        let parametersFit = parameterMap.prefix(limit).allSatisfy { $0 < limit }
+        guard parametersFit, visitMap.prefix(limit).allSatisfy({ $0 < limit }) else {
             if !hasTooManyDistinct {
-                let variable = parameterMap.prefix(limit).allSatisfy { $0 < limit } ? "AVISITN" : "PARAMCD"
-                log.add(.error, SourceLocation(file: log.file), Message.tooManyDistinct(variable))
+                log.add(.error, SourceLocation(file: log.file), Message.tooManyDistinct(parametersFit ? "AVISITN" : "PARAMCD"))
                 hasTooManyDistinct = true
             }
             return end

@@ -1,8 +1,8 @@
 /// adlb.csv, one entry per measurement (BDS long format), column by column.
 ///
 /// Parameters and visits are stored as indices into `parameterCodes` and `visits`, so that
-/// analyses group by small integers (at most `distinctLimit` of each). Planned parameters come first, in the plan's order,
-/// then any others in order of first appearance.
+/// analyses group by small integers (at most `distinctLimit` of each). Planned parameters come
+/// first, in the plan's order, then any others in order of first appearance.
 public struct MeasurementTable: Sendable {
     /// The participant (an index into `ParticipantTable`) of each measurement.
     public var participant: [Int32]

@@ -98,6 +98,7 @@ public struct ModelFrame: Sendable {
         let selected = selected ?? Array(columns.indices)
         return DesignMatrix(rows: observationCount, columns: selected.count) { j, values in
             let column = columns[selected[j]]
+            values.initialize(repeating: 1)
             for (variable, level) in column.levels {
                 let rowLevels = factorCodes[variable]!
                 for row in values.indices where rowLevels[row] != level { values[row] = 0 }

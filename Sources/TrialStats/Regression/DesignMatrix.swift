@@ -15,18 +15,23 @@ struct DesignMatrix: Sendable {
     /// A design whose first column is the intercept (all ones), followed by `columnsAfterIntercept`.
     init(rows: Int, columnsAfterIntercept: [[Double]]) {
         self.init(rows: rows, columns: columnsAfterIntercept.count + 1) { j, values in
-            if j > 0 { _ = values.update(fromContentsOf: columnsAfterIntercept[j - 1]) }
+            if j == 0 {
+                values.initialize(repeating: 1)
+            } else {
+                precondition(columnsAfterIntercept[j - 1].count == rows, "a column of \(rows) values")
+                _ = values.initialize(fromContentsOf: columnsAfterIntercept[j - 1])
+            }
         }
     }
 
-    /// A design of `columns` columns that `fill(j, column)` writes in place, each column
-    /// starting as all ones: no column is made apart and copied.
+    /// A design of `columns` columns, column j initialized in place by `fill(j, column)` (every
+    /// value of it): no column is made apart and copied, nor set to a value only to be overwritten.
     init(rows: Int, columns: Int, fill: (Int, UnsafeMutableBufferPointer<Double>) -> Void) {
-        var storage = [Double](repeating: 1, count: rows * columns)
-        storage.withUnsafeMutableBufferPointer { storage in
+        let storage = [Double](unsafeUninitializedCapacity: rows * columns) { storage, count in
             for j in 0..<columns {
                 fill(j, UnsafeMutableBufferPointer(rebasing: storage[(j * rows)..<((j + 1) * rows)]))
             }
+            count = rows * columns
         }
         self.rows = rows
         self.columns = columns
