@@ -24,7 +24,7 @@ let package = Package(
         // The study folder: CSV reader, typed ADaM tables, validation, checksums.
         .target(
             name: "TrialData",
-            dependencies: ["CMalloc", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CMalloc", "CByteScan", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Deterministic dummy studies in the study-folder format.
         .target(name: "TrialSimulation", dependencies: ["TrialData"]),
@@ -43,6 +43,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // glibc's malloc.h (mallopt), for the memory settings of the command line (`MallocSettings`).
         .systemLibrary(name: "CMalloc"),
+        // SSE2 classification of 64 bytes at a time for the CSV scanner (a header of inline C).
+        .systemLibrary(name: "CByteScan"),
         // A small grammar of graphics drawn with Cairo.
         .target(name: "Plot", dependencies: ["CCairo", "CZlib"]),
         // Figures, tables and documents made from `Results`.

@@ -102,4 +102,38 @@ struct StringTableCraftedIdsTests {
         for id in ids { table.insert(id) }
         #expect(ids.indices.allSatisfy { table.index(of: ids[$0]) == $0 })
     }
+
+    @Test func idsInAscendingOrderAreAppendedThenFoundAsInserted() {
+        // 3,000 ids in ascending byte order (a shorter prefix first), then one that breaks the order.
+        let ascending = (0..<3_000).map { String(format: "S%05d", $0) } + ["S02999", "T", "T0"]
+        var appended = StringTable(capacity: 10)
+        var inserted = StringTable()
+        var refused: [String] = []
+        for id in ascending {
+            var copy = id
+            let isAppended = copy.withUTF8 { appended.appendInAscendingOrder(bytes: $0) }
+            if !isAppended {
+                refused.append(id)
+                appended.insert(id)
+            }
+            inserted.insert(id)
+        }
+        appended.indexAppended()
+        // "S02999" repeats an id: not appended, and no later one is (the order is broken).
+        #expect(refused == ["S02999", "T", "T0"])
+        #expect(appended == inserted)
+        #expect(appended.count == 3_002)
+        #expect((0..<appended.count).allSatisfy { appended.index(of: inserted[$0]) == $0 })
+        #expect(appended.index(of: "S3000") == nil)
+        #expect(appended.insert("S01234") == (1_234, false))
+    }
+
+    @Test func anIdEqualToTheLastOrBeforeItIsNotAppended() {
+        var table = StringTable()
+        for id in ["b", "bb"] { var id = id; #expect(id.withUTF8 { table.appendInAscendingOrder(bytes: $0) }) }
+        for id in ["bb", "b", "a", "ba"] { var id = id; #expect(!id.withUTF8 { table.appendInAscendingOrder(bytes: $0) }) }
+        table.indexAppended()
+        #expect(table.strings == ["b", "bb"])
+        #expect(table.index(of: "bb") == 1)
+    }
 }

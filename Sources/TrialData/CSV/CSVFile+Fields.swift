@@ -15,6 +15,7 @@ extension CSVFile {
         guard !header.isEmpty else { return }
         let bytes = contents.bytes
         var position = section.start, line = firstLine(of: section), lineStart = section.lineStart
+        var flagged = FlaggedBytes()
         func consumeLineBreak() {
             position += bytes[position] == 0x0D && position + 1 < bytes.count && bytes[position + 1] == 0x0A ? 2 : 1
             line += 1
@@ -49,12 +50,11 @@ extension CSVFile {
                     continue records
                 }
                 let start = position
-                while position + 8 <= bytes.count {
-                    let found = CSVWordScan.separatorPrefix(UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self))
-                    position += found
-                    if found < 8 { break }
+                while true {
+                    position = flagged.next(from: position, in: bytes, end: bytes.count)
+                    guard position < bytes.count, bytes[position] != 0x2C, bytes[position] != 0x0A, bytes[position] != 0x0D else { break }
+                    position += 1
                 }
-                while position < bytes.count, bytes[position] != 0x2C, bytes[position] != 0x0A, bytes[position] != 0x0D { position += 1 }
                 let value = UnsafeBufferPointer(rebasing: bytes[start..<position])
                 field(column, value)
                 if column == keyColumn { key = value }

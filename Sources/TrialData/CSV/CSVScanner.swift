@@ -29,6 +29,8 @@ struct CSVScanner: ~Copyable {
     var recordIsDamaged = false
     /// Set when a quoted field runs to the end of the file; nothing after it can be read.
     var hitUnterminatedQuote = false
+    /// The bytes an unquoted field must look at, a block at a time.
+    private var flagged = FlaggedBytes()
     /// The offset and column `column(of:)` found last.
     private var lastColumn = (offset: 0, column: 1)
 
@@ -68,32 +70,26 @@ struct CSVScanner: ~Copyable {
                 scanUnquotedField(&log)
             }
             guard position < end else { return true }
-            switch classes[Int(bytes[position])] {
-            case .comma:
-                position += 1
-            default:
+            // A field ends at a comma or a line break (or at the end).
+            guard bytes[position] == 0x2C else {
                 consumeLineBreak()
                 return true
             }
+            position += 1
         }
     }
 
     private mutating func scanUnquotedField(_ log: inout DiagnosticLog) {
         let start = position
         var reported = false
-        scan: while position < end {
-            if position + 8 <= end {
-                // Eight bytes at a time up to the first that may end the field or need a check.
-                let skipped = CSVWordScan.ordinaryPrefix(UnsafeRawPointer(bytes.baseAddress! + position)
-                    .loadUnaligned(as: UInt64.self))
-                position += skipped
-                if skipped == 8 { continue }
-            }
-            let byteClass = classes[Int(bytes[position])]
+        while position < end {
+            position = flagged.next(from: position, in: bytes, end: end)
+            guard position < end else { break }
+            let byte = bytes[position]
+            if byte == 0x2C || byte == 0x0A || byte == 0x0D { break }
+            let byteClass = classes[Int(byte)]
             if byteClass == .ordinary { position += 1; continue }
             switch byteClass {
-            case .comma, .lineFeed, .carriageReturn:
-                break scan
             case .quote:
                 report(Message.strayQuote, reported: &reported, &log)
                 position += 1

@@ -53,7 +53,10 @@ struct ParticipantReader {
             }
             var isValid = true
             guard record.hasValue(idColumn, "USUBJID", &log, &isValid) else { return }
-            let (index, isNew) = record.withValueBytes(idColumn) { table.ids.insert(bytes: $0) }
+            // Ids in ascending order (as ADaM datasets usually hold them) are new without a lookup.
+            let (index, isNew) = record.withValueBytes(idColumn) { bytes in
+                table.ids.appendInAscendingOrder(bytes: bytes) ? (table.ids.count - 1, true) : table.ids.insert(bytes: bytes)
+            }
             if !isNew {
                 record.report(idColumn, Message.duplicateParticipant(record.text(idColumn), firstLine: Int(lines[index])), &log, &isValid)
             }
@@ -65,6 +68,7 @@ struct ParticipantReader {
                 if let slot { builders[builder].append(number: numbers[slot]) } else { builders[builder].append(record) }
             }
         }
+        table.ids.indexAppended()
         table.columns = builders.map(\.column)
         if rowCount == 0, !log.hasErrors {
             log.add(.error, SourceLocation(file: file.name, line: 2), Message.noParticipants)

@@ -32,6 +32,11 @@ public struct StringTable: Sendable, Equatable {
     /// string's hash and its index + 1 (`Slot`), so that a probe compares the bytes of a string
     /// only when its hash agrees.
     private var slots: [UInt64] = Array(repeating: 0, count: 16)
+    /// The strings from this index on were added by `appendInAscendingOrder` and are not in
+    /// `slots` yet (see `indexAppended()`).
+    private var unindexedFrom = 0
+    /// Whether every string was added by `appendInAscendingOrder` (so in ascending byte order).
+    private var isAscending = true
 
     public init() {}
 
@@ -53,11 +58,14 @@ public struct StringTable: Sendable, Equatable {
     /// one table through copies of it share its buffers' reference counts, and updating those from
     /// two cores at once is slow: a thread that only reads looks strings up in a `View` instead.
     func independentCopy() -> StringTable {
+        precondition(unindexedFrom == count, "strings appended in ascending order are not indexed yet")
         var copy = StringTable()
         copy.storage = storage.withUnsafeBufferPointer { Array($0) }
         copy.offsets = offsets.withUnsafeBufferPointer { Array($0) }
         copy.hashes = hashes.withUnsafeBufferPointer { Array($0) }
         copy.slots = slots.withUnsafeBufferPointer { Array($0) }
+        copy.unindexedFrom = unindexedFrom
+        copy.isAscending = false
         return copy
     }
 
@@ -98,11 +106,68 @@ public struct StringTable: Sendable, Equatable {
     /// - Complexity: amortized O(*n*) in the number of bytes, expected.
     @discardableResult
     public mutating func insert(bytes: UnsafeBufferPointer<UInt8>) -> (index: Int, inserted: Bool) {
+        indexAppended()
         if count <= View.smallCount, let found = index(ofBytes: bytes) { return (found, false) }
         let hash = Self.hash(bytes)
         let (slot, found) = probe(bytes, hash: hash)
         if found { return (Slot.index(slots[slot]), false) }
         return (add(bytes, hash: hash, at: slot), true)
+    }
+
+    /// Adds `bytes` without looking it up when every string so far was added by this method and
+    /// `bytes` sorts after the last of them: then it cannot be in the table. Ids in
+    /// ascending order, as ADaM datasets usually hold them, are added without a probe of the
+    /// hash index each (a cache miss, most of the time in a table of a million ids): they are
+    /// entered together by `indexAppended()`, which the next lookup or `insert` must follow.
+    /// - Returns: whether `bytes` was added; when not, `insert(bytes:)` tells whether it is new.
+    mutating func appendInAscendingOrder(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard isAscending, sortsAfterLast(bytes) else {
+            isAscending = false
+            return false
+        }
+        storage.append(contentsOf: bytes)
+        offsets.append(storage.count)
+        hashes.append(0)
+        return true
+    }
+
+    /// Enters the strings `appendInAscendingOrder` added into the hash index: their hashes first,
+    /// then their slots, in two tight passes whose cache misses overlap.
+    mutating func indexAppended() {
+        guard unindexedFrom < count else { return }
+        storage.withUnsafeBufferPointer { storage in
+            offsets.withUnsafeBufferPointer { offsets in
+                for index in unindexedFrom..<count {
+                    hashes[index] = Self.hash(UnsafeBufferPointer(rebasing: storage[offsets[index]..<offsets[index + 1]]))
+                }
+            }
+        }
+        if count * 2 > slots.count {
+            var capacity = slots.count
+            while count * 2 > capacity { capacity *= 2 }
+            rehash(capacity: capacity)
+        } else {
+            for index in unindexedFrom..<count {
+                slots[Self.emptySlot(for: hashes[index], in: slots)] = Slot.make(hash: hashes[index], index: index)
+            }
+        }
+        unindexedFrom = count
+    }
+
+    /// Whether `bytes` sorts after the string added last (byte by byte, a prefix first), or the table is empty.
+    private func sortsAfterLast(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count > 0 else { return true }
+        return withBytesOfLast { last in
+            let common = min(last.count, bytes.count)
+            for index in 0..<common where last[index] != bytes[index] { return bytes[index] > last[index] }
+            return bytes.count > last.count
+        }
+    }
+
+    private func withBytesOfLast<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        storage.withUnsafeBufferPointer { storage in
+            body(UnsafeBufferPointer(rebasing: storage[offsets[count - 1]..<offsets[count]]))
+        }
     }
 
     /// Adds string `index` of `other`, which must not be in this table already (not checked: for
@@ -112,6 +177,8 @@ public struct StringTable: Sendable, Equatable {
     /// - Complexity: amortized O(*n*) in the number of bytes, expected.
     @discardableResult
     mutating func appendAbsent(_ index: Int, of other: StringTable) -> Int {
+        indexAppended()
+        precondition(index < other.unindexedFrom, "the string's hash is not computed yet")
         let hash = other.hashes[index]
         let slot = Self.emptySlot(for: hash, in: slots)
         return other.withBytes(index) { add($0, hash: hash, at: slot) }
@@ -121,10 +188,12 @@ public struct StringTable: Sendable, Equatable {
     /// - Returns: the new string's index.
     private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, at slot: Int) -> Int {
         let index = count
+        isAscending = false
         storage.append(contentsOf: bytes)
         offsets.append(storage.count)
         hashes.append(hash)
         slots[slot] = Slot.make(hash: hash, index: index)
+        unindexedFrom = count
         if count * 2 > slots.count { rehash(capacity: slots.count * 2) }
         return index
     }
@@ -157,7 +226,8 @@ public struct StringTable: Sendable, Equatable {
     /// own, where reading the table itself from two cores would contend for its buffers'
     /// reference counts (or need a copy of the table per thread).
     func withView<Result>(_ body: (View) throws -> Result) rethrows -> Result {
-        try storage.withUnsafeBufferPointer { storage in
+        precondition(unindexedFrom == count, "strings appended in ascending order are not indexed yet")
+        return try storage.withUnsafeBufferPointer { storage in
             try offsets.withUnsafeBufferPointer { offsets in
                 try slots.withUnsafeBufferPointer { slots in
                     try body(View(storage: storage, offsets: offsets, slots: slots))
