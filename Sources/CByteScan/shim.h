@@ -34,4 +34,23 @@ static inline uint64_t trialreport_csv_flags64(const uint8_t *bytes) {
 #endif
 }
 
+/// The bytes of `bytes[0..<64]` equal to `value`, as bits (bit i for `bytes[i]`).
+static inline uint64_t trialreport_equal_mask64(const uint8_t *bytes, uint8_t value) {
+#if defined(__SSE2__)
+    uint64_t mask = 0;
+    __m128i wanted = _mm_set1_epi8((char)value);
+    for (int part = 0; part < 4; part++) {
+        __m128i lanes = _mm_loadu_si128((const __m128i *)(bytes + 16 * part));
+        mask |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(lanes, wanted)) << (16 * part);
+    }
+    return mask;
+#else
+    uint64_t mask = 0;
+    for (int index = 0; index < 64; index++) {
+        if (bytes[index] == value) mask |= (uint64_t)1 << index;
+    }
+    return mask;
+#endif
+}
+
 #endif

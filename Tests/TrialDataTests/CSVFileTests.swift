@@ -186,15 +186,22 @@ struct CSVFileSectionTests {
         #expect(ended.recordCapacity(of: ended.allRecords) == 1003)
     }
 
-    /// The 32-byte count against a byte loop: lengths around its block of 32 × 255 bytes, sparse and
-    /// dense line feeds, and a buffer of nothing else (every lane at its most, 255, per block).
-    @Test func lineFeedsAreCountedThirtyTwoAtATimeExactly() {
+    /// The 64-byte count against a byte loop: lengths around its block of 64 bytes, sparse and
+    /// dense line feeds, a buffer of nothing else, and a carriage return anywhere (no count).
+    @Test func lineFeedsAreCountedSixtyFourAtATimeExactly() {
         var generator = SystemRandomNumberGenerator()
-        for length in [0, 1, 31, 32, 33, 8_159, 8_160, 8_161, 16_320, 50_000] {
+        for length in [0, 1, 63, 64, 65, 127, 128, 129, 8_161, 50_000] {
             for density in [0, 3, 50, 100] {
-                let bytes = (0..<length).map { _ in Int.random(in: 0..<100, using: &generator) < density ? UInt8(0x0A) : UInt8(0x41) }
+                var bytes = (0..<length).map { _ in Int.random(in: 0..<100, using: &generator) < density ? UInt8(0x0A) : UInt8(0x41) }
                 let expected = bytes.filter { $0 == 0x0A }.count
                 #expect(bytes.withUnsafeBufferPointer(CSVFile.lineFeedCount) == expected, "length \(length), \(density)% line feeds")
+                guard length > 0 else { continue }
+                for position in Set([0, length / 2, length - 1]) {
+                    let byte = bytes[position]
+                    bytes[position] = 0x0D
+                    #expect(bytes.withUnsafeBufferPointer(CSVFile.lineFeedCount) == nil, "CR at \(position) of \(length)")
+                    bytes[position] = byte
+                }
             }
         }
     }

@@ -36,13 +36,15 @@ struct ParticipantReader {
         for index in builders.indices { builders[index].reserveCapacity(capacity) }
         lines.reserveCapacity(capacity)
         table.arm.reserveCapacity(capacity)
-        let checkedSlot = builders.map { builder in layout.numeric.firstIndex { $0.index == builder.index } }
-        var numbers: [Double] = []  // each row's values of `layout.numeric`, in one buffer for every row
+        let checkedSlot = builders.map { builder in layout.numericIndices.firstIndex { $0 == builder.index } }
+        // Each row's values of `layout.numericIndices`, in one buffer for every row.
+        let numbers = UnsafeMutableBufferPointer<Double>.allocate(capacity: layout.numericIndices.count)
+        defer { numbers.deallocate() }
 
         rowCount = file.forEachRecord(&log) { record, log in
             guard let idColumn else {
                 // Without USUBJID no row can be kept or referred to: its other columns are still checked.
-                if !record.isDamaged { _ = Row(record, layout, armTable, &log, numbers: &numbers) }
+                if !record.isDamaged { _ = Row(record, layout, armTable, &log, numbers: numbers) }
                 return
             }
             guard !record.isDamaged else {
@@ -60,7 +62,7 @@ struct ParticipantReader {
             if !isNew {
                 record.report(idColumn, Message.duplicateParticipant(record.text(idColumn), firstLine: Int(lines[index])), &log, &isValid)
             }
-            let row = Row(record, layout, armTable, &log, numbers: &numbers)
+            let row = Row(record, layout, armTable, &log, numbers: numbers)
             guard isNew else { return }
             lines.append(Int32(record.line))
             table.arm.append(row.arm)
@@ -80,14 +82,15 @@ struct ParticipantReader {
 /// that are checked row by row.
 private struct Layout {
     let arm: Int?, sex: Int?, age: Int?, ageAtDiagnosis: Int?
-    /// AGE and AGEDX (their index `nil` when absent), then the optional numeric columns present,
-    /// with their index in each record.
-    let numeric: [(name: String, index: Int?)]
+    /// AGE and AGEDX (their index `nil` when absent), then the optional numeric columns present:
+    /// their names, and their index in each record.
+    let numericNames: [String], numericIndices: [Int?]
 
     init(_ columns: ColumnLayout) {
         (arm, sex, age, ageAtDiagnosis) = (columns["ARM"], columns["SEX"], columns["AGE"], columns["AGEDX"])
-        numeric = [("AGE", age), ("AGEDX", ageAtDiagnosis)]
-            + ParticipantReader.optional.compactMap { name in columns[name].map { (name, $0) } }
+        let optional = ParticipantReader.optional.filter { columns[$0] != nil }
+        numericNames = ["AGE", "AGEDX"] + optional
+        numericIndices = [age, ageAtDiagnosis] + optional.map { columns[$0] }
     }
 }
 
@@ -97,8 +100,9 @@ private struct Row {
 
     var arm: Int32 = -1
 
-    /// Checks `record`, leaving the values of `Layout.numeric` in `numbers`, in its order.
-    init(_ record: CSVRecord, _ columns: Layout, _ arms: StringTable, _ log: inout DiagnosticLog, numbers: inout [Double]) {
+    /// Checks `record`, leaving the values of `Layout.numericIndices` in `numbers`, in its order.
+    init(_ record: CSVRecord, _ columns: Layout, _ arms: StringTable, _ log: inout DiagnosticLog,
+         numbers: UnsafeMutableBufferPointer<Double>) {
         var isValid = true
         if let armColumn = columns.arm, record.hasValue(armColumn, "ARM", &log, &isValid) {
             if let found = record.withValueBytes(armColumn, { arms.index(ofBytes: $0) }) {
@@ -107,8 +111,9 @@ private struct Row {
                 record.report(armColumn, Message.unknownArm(record.text(armColumn), arms: arms.strings), &log, &isValid)
             }
         }
-        numbers.removeAll(keepingCapacity: true)
-        for column in columns.numeric { numbers.append(record.number(column.index, column.name, &log, &isValid)) }
+        for slot in numbers.indices {
+            numbers[slot] = record.number(columns.numericIndices[slot], columns.numericNames[slot], &log, &isValid)
+        }
         let (age, ageAtDiagnosis) = (numbers[0], numbers[1])
         // Both numbers, so both columns are present.
         if ageAtDiagnosis > age, let ageColumn = columns.age, let diagnosisColumn = columns.ageAtDiagnosis {
