@@ -136,4 +136,31 @@ struct StringTableCraftedIdsTests {
         #expect(table.strings == ["b", "bb"])
         #expect(table.index(of: "bb") == 1)
     }
+
+    /// Word-at-a-time comparison against a byte loop: every length up to 40, equal and differing
+    /// in each single byte (by each bit), the buffers at different alignments.
+    @Test func bytesAreComparedAsByteByByte() {
+        let pool = (0..<96).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        for length in 0...40 {
+            for (firstStart, secondStart) in [(0, 0), (1, 3), (7, 2)] {
+                var first = Array(pool[firstStart..<firstStart + length])
+                let second = Array(pool[firstStart..<firstStart + length])
+                let shifted = [UInt8](repeating: 0, count: secondStart) + second
+                shifted.withUnsafeBufferPointer { shiftedBuffer in
+                    let secondBuffer = UnsafeBufferPointer(rebasing: shiftedBuffer[secondStart...])
+                    #expect(first.withUnsafeBufferPointer { bytesEqual($0, secondBuffer) }, "length \(length)")
+                    for index in 0..<length {
+                        for bit in [0, 7] {
+                            first[index] ^= 1 << bit
+                            #expect(!first.withUnsafeBufferPointer { bytesEqual($0, secondBuffer) }, "length \(length), byte \(index)")
+                            first[index] ^= 1 << bit
+                        }
+                    }
+                }
+                if length > 0 {
+                    #expect(!first.withUnsafeBufferPointer { a in second.dropLast().withUnsafeBufferPointer { bytesEqual(a, $0) } })
+                }
+            }
+        }
+    }
 }

@@ -5,15 +5,30 @@ import Darwin
 #endif
 
 /// Whether two byte buffers hold the same bytes.
-/// Short buffers (ids, codes) are compared inline, longer ones with `memcmp`.
+///
+/// Short buffers (ids, codes, units) are compared a word at a time: two loads of 4 or 8 bytes
+/// from each, the first and the last (overlapping when shorter than two words), so that no
+/// byte outside either buffer is read; longer ones with `memcmp`.
 @inline(__always)
 func bytesEqual(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard first.count == second.count else { return false }
-    guard first.count > 24 else {
-        for index in 0..<first.count where first[index] != second[index] { return false }
-        return true
+    let count = first.count
+    guard count == second.count else { return false }
+    guard count > 0, let firstBase = first.baseAddress, let secondBase = second.baseAddress else { return true }
+    let one = UnsafeRawPointer(firstBase), other = UnsafeRawPointer(secondBase)
+    switch count {
+    case ..<4:
+        // The first, middle and last byte: every byte of up to three.
+        return firstBase[0] == secondBase[0] && firstBase[count >> 1] == secondBase[count >> 1]
+            && firstBase[count - 1] == secondBase[count - 1]
+    case ..<8:
+        return one.loadUnaligned(as: UInt32.self) == other.loadUnaligned(as: UInt32.self)
+            && one.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self) == other.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+    case ...16:
+        return one.loadUnaligned(as: UInt64.self) == other.loadUnaligned(as: UInt64.self)
+            && one.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == other.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    default:
+        return memcmp(firstBase, secondBase, count) == 0
     }
-    return memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0
 }
 
 /// Distinct strings numbered 0, 1, 2, … in the order added, stored contiguously as UTF-8,
