@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TrialData
 
@@ -32,6 +33,32 @@ struct DecimalNumberTests {
             if Bool.random(using: &generator) { text = "-" + text }
             let expected = Double(text)
             #expect(parse(text)?.bitPattern == expected?.bitPattern, "\(text)")
+        }
+    }
+
+    /// Text of up to 8 bytes followed by more of the file is read as one word: every form of
+    /// up to 8 bytes from digits, a point, a minus and other characters, against Swift's own
+    /// correctly rounded reading (and what it refuses), to the bit.
+    @Test func textReadAsOneWordIsReadAsByteByByte() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789..--+ e1x")
+        for _ in 0..<40_000 {
+            let length = Int.random(in: 0...8, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            let file = Array((text + ",99999999\n").utf8)
+            let parsed = file.withUnsafeBufferPointer { DecimalNumber.parse($0, 0..<text.utf8.count) }
+            let expected = text.trimmingCharacters(in: .init(charactersIn: " \t")).isEmpty ? nil : Double(text.trimmingCharacters(in: .init(charactersIn: " \t")))
+            let isPlainForm = text.allSatisfy { "0123456789.-+e ".contains($0) } && !text.hasPrefix("+-") && !text.hasPrefix("-+")
+            if isPlainForm || parsed != nil {
+                #expect(parsed?.bitPattern == expected.flatMap { $0.isFinite ? $0.bitPattern : nil }, "\(text)")
+            }
+            #expect(parsed?.bitPattern == parse(text)?.bitPattern, "\(text)")
+        }
+        for text in ["0", "-0", "7.", ".5", "-.5", "12345678", "-1234567", "1234.567", "0000.001", "99999999", ".", "-", "-.", "1.2.3", "--1", "1-2"] {
+            let file = Array((text + ",xxxxxxxx").utf8)
+            let parsed = file.withUnsafeBufferPointer { DecimalNumber.parse($0, 0..<text.utf8.count) }
+            #expect(parsed?.bitPattern == parse(text)?.bitPattern, "\(text)")
+            #expect(parsed?.bitPattern == Double(text)?.bitPattern, "\(text)")
         }
     }
 
