@@ -143,13 +143,24 @@ struct MeasurementChunk: Sendable {
     }
 }
 
-/// The distinct visit numbers met so far, each with a small index: a short list is searched
-/// (a plan has a handful of visits), a dictionary once there are many.
+/// The distinct visit numbers met so far, each with a small index: the visit after the last
+/// one found is tried first (a participant's rows usually follow the visits in order), then a
+/// short list is searched (a plan has a handful of visits), a dictionary once there are many.
 struct VisitIndex: Sendable {
     private(set) var values: [Double] = []
     private var lookup: [UInt64: Int] = [:]
+    private var last = -1
 
     mutating func index(of value: Double) -> Int {
+        if last + 1 < values.count, values[last + 1] == value {
+            last += 1
+            return last
+        }
+        last = find(value)
+        return last
+    }
+
+    private mutating func find(_ value: Double) -> Int {
         if values.count <= 16, let found = values.firstIndex(of: value) { return found }
         let key = (value == 0 ? 0 : value).bitPattern
         if let found = lookup[key] { return found }

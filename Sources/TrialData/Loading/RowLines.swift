@@ -6,12 +6,15 @@ struct RowLines: Sendable {
     private var changes: [(row: Int, offset: Int)] = []
     /// The number of rows.
     private(set) var count = 0
+    /// The offset of the last change (`Int.min` before the first), kept apart from `changes`
+    /// so that a row in a run costs a comparison of two integers.
+    private var lastOffset = Int.min
 
     /// Adds the next row, read from `line`.
     /// - Complexity: O(1) amortized.
     mutating func append(line: Int) {
         let offset = line - count
-        if changes.last?.offset != offset { changes.append((count, offset)) }
+        if offset != lastOffset { addChange(row: count, offset: offset) }
         count += 1
     }
 
@@ -20,9 +23,14 @@ struct RowLines: Sendable {
     mutating func append(contentsOf other: RowLines) {
         for change in other.changes {
             let offset = change.offset - count
-            if changes.last?.offset != offset { changes.append((change.row + count, offset)) }
+            if offset != lastOffset { addChange(row: change.row + count, offset: offset) }
         }
         count += other.count
+    }
+
+    private mutating func addChange(row: Int, offset: Int) {
+        changes.append((row, offset))
+        lastOffset = offset
     }
 
     /// The line of `row`.
