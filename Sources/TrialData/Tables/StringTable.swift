@@ -50,7 +50,8 @@ public struct StringTable: Sendable, Equatable {
     /// The strings from this index on were added by `appendInAscendingOrder` and are not in
     /// `slots` yet (see `indexAppended()`).
     private var unindexedFrom = 0
-    /// Whether every string was added by `appendInAscendingOrder` (so in ascending byte order).
+    /// Whether `appendInAscendingOrder` may still add strings: it added every string so far
+    /// (so they ascend) and has not refused one.
     private var isAscending = true
 
     public init() {}
@@ -172,16 +173,10 @@ public struct StringTable: Sendable, Equatable {
     /// Whether `bytes` sorts after the string added last (byte by byte, a prefix first), or the table is empty.
     private func sortsAfterLast(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard count > 0 else { return true }
-        return withBytesOfLast { last in
-            let common = min(last.count, bytes.count)
-            for index in 0..<common where last[index] != bytes[index] { return bytes[index] > last[index] }
+        return storage.withUnsafeBufferPointer { storage in
+            let last = UnsafeBufferPointer(rebasing: storage[offsets[count - 1]..<offsets[count]])
+            for index in 0..<min(last.count, bytes.count) where last[index] != bytes[index] { return bytes[index] > last[index] }
             return bytes.count > last.count
-        }
-    }
-
-    private func withBytesOfLast<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        storage.withUnsafeBufferPointer { storage in
-            body(UnsafeBufferPointer(rebasing: storage[offsets[count - 1]..<offsets[count]]))
         }
     }
 
