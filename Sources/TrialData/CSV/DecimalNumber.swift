@@ -74,9 +74,7 @@ enum DecimalNumber {
         let hundreds: UInt64 = (digits & pairs) &* 0x000F_4240_0000_0064
         let units: UInt64 = ((digits >> 16) & pairs) &* 0x0000_2710_0000_0001
         let significand = (hundreds &+ units) >> 32
-        if significand == 0 { return isNegative ? -0.0 : 0.0 }
-        let magnitude = fractionDigits == 0 ? Double(significand) : Double(significand) / exactPowersOfTen[fractionDigits]
-        return isNegative ? -magnitude : magnitude
+        return value(significand, fractionDigits: fractionDigits, isNegative: isNegative)
     }
 
     /// The high bit of each byte of `word` that is zero, exactly (no borrow between bytes).
@@ -111,8 +109,14 @@ enum DecimalNumber {
             position += 1
         }
         guard digitCount > 0, significand <= 1 << 53 else { return nil }
+        return value(significand, fractionDigits: point < 0 ? 0 : end - point - 1, isNegative: isNegative)
+    }
+
+    /// The value of a plain decimal (`plain`, `plainWord`): `significand` (at most 2⁵³) divided by
+    /// 10^`fractionDigits` in one correctly rounded division, −0 for a negative zero.
+    @inline(__always)
+    private static func value(_ significand: UInt64, fractionDigits: Int, isNegative: Bool) -> Double {
         if significand == 0 { return isNegative ? -0.0 : 0.0 }
-        let fractionDigits = point < 0 ? 0 : end - point - 1
         let magnitude = fractionDigits == 0 ? Double(significand) : Double(significand) / exactPowersOfTen[fractionDigits]
         return isNegative ? -magnitude : magnitude
     }
