@@ -7,7 +7,8 @@ import Testing
 /// stopped).
 @Suite("adlb.csv in sections")
 struct MeasurementSectionsTests {
-    private static let adsl = CSVFile(name: "adsl.csv", bytes: Array((["USUBJID,ARM,AGE,AGEDX,SEX,BMI,DIABDUR,MSCDOSE,LASTMO"]
+    /// Participants P1…P40.
+    static let adsl = CSVFile(name: "adsl.csv", bytes: Array((["USUBJID,ARM,AGE,AGEDX,SEX,BMI,DIABDUR,MSCDOSE,LASTMO"]
         + (1...40).map { "P\($0),\($0 % 2 == 0 ? "UC-MSC" : "Control"),20,19,F,22.0,5,\($0 % 2 == 0 ? "3.1" : ""),12" })
         .joined(separator: "\n").utf8))
 

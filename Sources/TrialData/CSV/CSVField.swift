@@ -13,6 +13,17 @@ struct CSVField {
     var content: Range<Int> {
         isQuoted ? (start + 1)..<(end - 1) : start..<end
     }
+
+    /// Whether the field is missing: its value is empty, or `NA`.
+    @inline(__always)
+    func isMissing(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = content
+        switch range.count {
+        case 0: return true
+        case 2: return bytes[range.lowerBound] == UInt8(ascii: "N") && bytes[range.lowerBound + 1] == UInt8(ascii: "A")
+        default: return false
+        }
+    }
 }
 
 /// The classes of byte the CSV scanner tells apart; everything else is ordinary ASCII text.

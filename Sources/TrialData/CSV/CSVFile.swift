@@ -135,6 +135,15 @@ public struct CSVFile: Sendable {
     ///   (its `start` equals the next section's when the cut was at a record boundary).
     public func forEachRecord(in section: CSVFileSection, _ log: inout DiagnosticLog,
                               _ body: (CSVRecord, inout DiagnosticLog) -> Void) -> (recordCount: Int, rest: CSVFileSection) {
+        forEachRecord(in: section, &log, plain: { _ in false }, body)
+    }
+
+    /// Like `forEachRecord(in:_:_:)`, with a fast path: each plain record with the header's
+    /// number of fields (`PlainRecord`) is first offered to `plain`, and becomes a `CSVRecord`
+    /// for `body` only when `plain` returns `false` (it did not take it, and did nothing `body`
+    /// would not do again the same way).
+    func forEachRecord(in section: CSVFileSection, _ log: inout DiagnosticLog, plain: (PlainRecord) -> Bool,
+                       _ body: (CSVRecord, inout DiagnosticLog) -> Void) -> (recordCount: Int, rest: CSVFileSection) {
         guard !header.isEmpty else { return (0, section) }
         let expectedCount = header.count
         var count = 0
@@ -142,12 +151,16 @@ public struct CSVFile: Sendable {
         var rest = section
         var released = section.start
         CSVFile.withScanner(bytes, name, from: section.start, line: line, lineStart: section.lineStart) { scanner in
-            while scanner.position < section.end, scanner.nextRecord(&log) {
+            while scanner.position < section.end {
+                let isPlain = scanner.nextPlainRecord()
+                guard isPlain || scanner.nextRecord(&log) else { break }
                 count += 1
                 if scanner.position - released >= Self.releaseStep {
                     released = contents.releasePages(in: released..<scanner.position)
                 }
                 let fields = scanner.fields
+                if isPlain, fields.count == expectedCount,
+                   plain(PlainRecord(bytes: scanner.bytes, fields: fields, line: scanner.recordLine)) { continue }
                 var record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: scanner.recordLine,
                                        lineStart: scanner.recordLineStart, isDamaged: scanner.recordIsDamaged)
                 if fields.count != expectedCount {

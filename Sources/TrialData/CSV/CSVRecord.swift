@@ -28,12 +28,7 @@ public struct CSVRecord {
 
     /// Whether field `index` is missing: empty, or `NA`.
     public func isMissing(_ index: Int) -> Bool {
-        let range = fields[index].content
-        switch range.count {
-        case 0: return true
-        case 2: return bytes[range.lowerBound] == UInt8(ascii: "N") && bytes[range.lowerBound + 1] == UInt8(ascii: "A")
-        default: return false
-        }
+        fields[index].isMissing(in: bytes)
     }
 
     /// The text of field `index` with doubled quotes undone (invalid UTF-8 repaired).

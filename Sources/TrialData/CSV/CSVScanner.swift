@@ -79,6 +79,50 @@ struct CSVScanner: ~Copyable {
         }
     }
 
+    /// Reads the next record when it is plain — unquoted fields of printable ASCII (no quote,
+    /// tab, other control byte or byte from 0x7F up), each at most `CSVFile.maximumFieldBytes`
+    /// long, ended by LF or CRLF — as most records of a data file are: its commas and its line
+    /// break are found among the flagged bytes (`FlaggedBytes`) without looking at the others.
+    /// Such a record has no problem to report, and its fields are those `nextRecord` finds.
+    /// - Returns: `false`, with nothing changed, for any other record (and at a blank line or
+    ///   the end of the input): `nextRecord` reads it.
+    /// - Complexity: O(*n*) in the bytes of the record.
+    mutating func nextPlainRecord() -> Bool {
+        guard !hitUnterminatedQuote else { return false }
+        var start = position
+        var cursor = position
+        var count = 0
+        while true {
+            cursor = flagged.next(from: cursor, in: bytes, end: end)
+            guard cursor < end else { return false }
+            let byte = bytes[cursor]
+            if byte == 0x2C || byte == 0x0A || byte == 0x0D {
+                guard cursor - start <= CSVFile.maximumFieldBytes else { return false }
+                var next = cursor + 1
+                if byte == 0x0D {
+                    guard next < end, bytes[next] == 0x0A else { return false }
+                    next += 1
+                }
+                if byte != 0x2C, count == 0, cursor == position { return false }  // a blank line
+                if count == fieldCapacity { grow() }
+                (fieldStorage + count).initialize(to: CSVField(start: start, end: cursor, isQuoted: false, hasDoubledQuotes: false))
+                count += 1
+                start = next
+                cursor = next
+                guard byte == 0x2C else { break }
+            } else if byte >= 0x20, byte < 0x7F, byte != 0x22 {
+                cursor += 1  // one of the last bytes before `end`, looked at one by one
+            } else {
+                return false
+            }
+        }
+        (recordLine, recordLineStart, recordIsDamaged, fieldCount) = (line, lineStart, false, count)
+        position = cursor
+        line += 1
+        lineStart = cursor
+        return true
+    }
+
     private mutating func scanUnquotedField(_ log: inout DiagnosticLog) {
         let start = position
         var reported = false
@@ -105,14 +149,17 @@ struct CSVScanner: ~Copyable {
     }
 
     private mutating func append(_ field: CSVField) {
-        if fieldCount == fieldCapacity {
-            let larger = UnsafeMutablePointer<CSVField>.allocate(capacity: 2 * fieldCapacity)
-            larger.moveInitialize(from: fieldStorage, count: fieldCount)
-            fieldStorage.deallocate()
-            (fieldStorage, fieldCapacity) = (larger, 2 * fieldCapacity)
-        }
+        if fieldCount == fieldCapacity { grow() }
         (fieldStorage + fieldCount).initialize(to: field)
         fieldCount += 1
+    }
+
+    /// Doubles the room for fields, keeping the first `fieldCapacity`.
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<CSVField>.allocate(capacity: 2 * fieldCapacity)
+        larger.moveInitialize(from: fieldStorage, count: fieldCapacity)
+        fieldStorage.deallocate()
+        (fieldStorage, fieldCapacity) = (larger, 2 * fieldCapacity)
     }
 
     /// Reads a quoted field; on a missing closing quote reports where the field opened.

@@ -74,9 +74,35 @@ struct MeasurementChunk: Sendable {
         let allowsNegative = context.allowsNegative, plannedCodes = context.plannedCodes
         var lastParameter = -1
         var log = self.log
-        var row = firstRow
-        (rowCount, rest) = context.participants.withMatcher { participants in
-            file.forEachRecord(in: section, &log) { record, log in
+        var written = WrittenRows(rows: rows, next: firstRow)
+        // The fast path takes a plain record whose every check passes, and leaves any other to
+        // the checked path below, having changed nothing that path would not find the same.
+        let plainColumns = layout.id.flatMap { id in layout.parameter.flatMap { parameter in layout.visit.flatMap { visit in
+            layout.value.map { (id: id, parameter: parameter, visit: visit, value: $0) } } } }
+        // The plan's codes and units are read in place (`plannedCodes` is never changed: an unknown
+        // code is added to `parameterCodes`, a copy), the participants too (`withMatcher`).
+        (rowCount, rest) = plannedCodes.withView { planned in units.withView { unitNames in
+        context.participants.withMatcher { participants in
+            file.forEachRecord(in: section, &log, plain: { record in
+                // Planned parameters only: a code the plan does not know is left to the checked path.
+                guard let columns = plainColumns, !record.isMissing(columns.id), !record.isMissing(columns.parameter),
+                      let participant = participants.knownParticipant(record.value(columns.id)) else { return false }
+                let code = record.value(columns.parameter)
+                let parameter = lastParameter >= 0 && lastParameter < plannedCount && planned.equals(lastParameter, code)
+                    ? lastParameter : planned.index(ofBytes: code) ?? -1
+                guard parameter >= 0, let visit = record.number(columns.visit), let value = record.number(columns.value),
+                      value >= 0 || allowsNegative[parameter] else { return false }
+                if let unitColumn = layout.unit, !record.isMissing(unitColumn),
+                   !unitNames.equals(unitOfParameter[parameter], record.value(unitColumn)) { return false }
+                let visitIndex = visits.index(of: visit)
+                guard visitIndex < MeasurementTable.distinctLimit else { return false }
+                lastParameter = parameter
+                if remissionBit[parameter] >= 0, visit == baselineVisit {
+                    baselinesSeen.append((participant, UInt8(remissionBit[parameter])))
+                }
+                written.store(participant, parameter, visitIndex, value, line: record.line)
+                return true
+            }) { record, log in
                 guard !record.isDamaged else { return }
                 var isValid = true
                 let participant = participants.participant(in: record, at: layout.id, &log, &isValid)
@@ -110,14 +136,11 @@ struct MeasurementChunk: Sendable {
                     record.report(visitColumn, Message.tooManyDistinct("AVISITN"), &log, &isValid)
                 }
                 guard isValid else { return }
-                // Without a PARAMCD column (an error reported), the rows are only checked: 0 stands in.
-                rows.write(row, participant: participant, parameter: UInt16(clamping: lastParameter), visit: UInt16(visitIndex),
-                           value: value)
-                row += 1
-                lines.append(line: record.line)
+                written.store(participant, lastParameter, visitIndex, value, line: record.line)
             }
-        }
-        storedCount = row - firstRow
+        } } }
+        storedCount = written.next - firstRow
+        lines = written.lines
         self.log = log
     }
 
@@ -140,6 +163,28 @@ struct MeasurementChunk: Sendable {
         let index = record.withValueBytes(column) { parameterCodes.insert(bytes: $0).index }
         unknownParameters.append((index, record.location(ofField: column)))
         return index
+    }
+}
+
+/// The valid rows a chunk writes, and the line each was read from.
+private struct WrittenRows {
+    let rows: MeasurementRows
+    /// The row written next.
+    var next: Int
+    var lines = RowLines()
+
+    init(rows: MeasurementRows, next: Int) {
+        self.rows = rows
+        self.next = next
+    }
+
+    /// Writes a valid row, read from `line`.
+    @inline(__always)
+    mutating func store(_ participant: Int32, _ parameter: Int, _ visitIndex: Int, _ value: Double, line: Int) {
+        // Without a PARAMCD column (an error reported), the rows are only checked: 0 stands in.
+        rows.write(next, participant: participant, parameter: UInt16(clamping: parameter), visit: UInt16(visitIndex), value: value)
+        next += 1
+        lines.append(line: line)
     }
 }
 

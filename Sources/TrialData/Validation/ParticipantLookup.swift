@@ -45,21 +45,26 @@ struct ParticipantMatcher {
     mutating func participant(in record: CSVRecord, at index: Int?, _ log: inout DiagnosticLog,
                               _ isValid: inout Bool) -> Int32? {
         guard let index, record.hasValue(index, "USUBJID", &log, &isValid) else { return nil }
-        let found = record.withValueBytes(index) { bytes -> Int? in
-            if last >= 0, ids.equals(last, bytes) { return last }
-            if last + 1 < ids.count, ids.equals(last + 1, bytes) { return last + 1 }
-            if let match = ids.index(ofBytes: bytes) { return match }
-            return nil
-        }
-        if let found {
-            last = found
-            return Int32(found)
-        }
+        if let found = record.withValueBytes(index, { knownParticipant($0) }) { return found }
         isValid = false
         let isKnownUnreadable = record.withValueBytes(index) { unreadable.index(ofBytes: $0) != nil }
         if isAvailable, !isKnownUnreadable {
             record.report(index, Message.unknownParticipant(record.text(index)), &log, &isValid)
         }
         return nil
+    }
+
+    /// The participant whose id is `bytes`, or `nil` (nothing reported): the last one found and
+    /// the one after it are tried first, as a file's rows are usually grouped by participant.
+    @inline(__always)
+    mutating func knownParticipant(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if last >= 0, ids.equals(last, bytes) { return Int32(last) }
+        if last + 1 < ids.count, ids.equals(last + 1, bytes) {
+            last += 1
+            return Int32(last)
+        }
+        guard let match = ids.index(ofBytes: bytes) else { return nil }
+        last = match
+        return Int32(match)
     }
 }
