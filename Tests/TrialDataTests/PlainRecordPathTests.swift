@@ -1,58 +1,75 @@
 import Testing
 @testable import TrialData
 
-/// adlb.csv's plain records (unquoted printable ASCII, `CSVScanner.nextPlainRecord`) are read by
-/// a fast path that takes a record only when every check passes; everything else goes through
-/// the checked path. Read with every record plain where it can be, and again with every record
-/// made non-plain (a quoted last column), the same file gives the same table, lines, baselines
-/// and diagnostics, whatever problems its rows hold.
-@Suite("adlb.csv: the plain-record path")
+/// adlb.csv's and adae.csv's plain records (unquoted printable ASCII, `CSVScanner.nextPlainRecord`)
+/// are read by a fast path that takes a record only when every check passes; everything else goes
+/// through the checked path. Read with every record plain where it can be, and again with every
+/// record made non-plain (a quoted last column), the same file gives the same table (and lines,
+/// baselines) and diagnostics, whatever problems its rows hold.
+@Suite("adlb.csv and adae.csv: the plain-record path")
 struct PlainRecordPathTests {
     /// The participants P1…P40 (`MeasurementSectionsTests.adsl`).
     private static let adsl = MeasurementSectionsTests.adsl
 
     /// Each column's values, right ones most often, with the problems a file can hold.
-    private static let ids = (1...30).map { "P\($0)" } + ["Q9", "", "NA", "P 1", "p1"]
+    fileprivate static let ids = (1...30).map { "P\($0)" } + ["Q9", "", "NA", "P 1", "p1"]
     private static let codes = ["CPEPF", "CPEPP", "HBA1C", "INSDOSE", "CPEPF", "CPEPF", "XYZ", "", "NA", "cpepf", "CPEPF "]
     private static let visits = ["0", "3", "6", "9", "12", "0", "3", "-3", "1e1", " 6", "", "NA", "n/a", "6.0", "0.5", "1e400"]
     private static let values = ["400.5", "0", "12.25", "7", "-2.5", "-0", "", "NA", "abc", "1e400", "3.1e2", "00012.50",
                                  "123456789", "0.000001", "5.", ".5", "-", "."]
     private static let units = ["pmol/L", "%", "IU/kg/day", "pmol/L", "", "NA", "mmol/L", "pmol/L "]
 
-    /// `count` random rows (a fixed seed) of adlb with a last column `NOTE`, quoted or not;
-    /// some rows with a tab, a non-ASCII unit, a quoted field, too few or too many fields, CRLF.
-    private static func adlb(rows count: Int, seed: UInt64, quotedNote: Bool) -> CSVFile {
-        var state = seed
-        func next() -> UInt64 {  // a linear congruential generator (Knuth's MMIX constants), high bits
+    /// A linear congruential generator (Knuth's MMIX constants), its high bits; a fixed seed.
+    private struct Draws {
+        var state: UInt64
+
+        mutating func next() -> UInt64 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return state >> 33
         }
-        func pick(_ values: [String], rightOnes: Int) -> String {
+
+        /// One of `values`; the first `rightOnes` of them three times as often as the others.
+        mutating func pick(_ values: [String], rightOnes: Int) -> String {
             let draw = Int(next() % UInt64(values.count + 3 * rightOnes))
             return draw < values.count ? values[draw] : values[draw % rightOnes]
         }
-        let note = quotedNote ? "\"x\"" : "x"
+
+        /// `fields`, sometimes spoiled — a tab or a non-ASCII letter in field `text`, a quoted first field,
+        /// two fields too few, one too many (before the last, whose start stays put), doubled quotes in
+        /// field `number` — joined into a line ended by LF or CRLF, sometimes followed by a blank line.
+        mutating func line(_ fields: [String], text: Int, number: Int) -> String {
+            var fields = fields
+            switch next() % 40 {
+            case 0: fields[text] += "\t/x"
+            case 1: fields[text] += "é"
+            case 2: fields[0] = "\"\(fields[0])\""
+            case 3: fields.removeLast(2)
+            case 4: fields.insert("extra", at: fields.count - 1)
+            case 5: fields[number] = "\"4\"\"5\""
+            default: break
+            }
+            return fields.joined(separator: ",") + (next() % 9 == 0 ? "\r\n" : "\n") + (next() % 50 == 0 ? "\n" : "")
+        }
+
+        /// A participant id: mostly the current one, moving on now and then; sometimes a problem.
+        mutating func participant(_ current: inout Int) -> String {
+            if next() % 7 == 0 { current = current % 30 + 1 }
+            return next() % 10 == 0 ? pick(PlainRecordPathTests.ids, rightOnes: 0) : "P\(current)"
+        }
+    }
+
+    /// `count` random rows of adlb with a last column `NOTE`, quoted or not.
+    private static func adlb(rows count: Int, seed: UInt64, quotedNote: Bool) -> CSVFile {
+        var draws = Draws(state: seed)
         var text = "USUBJID,PARAMCD,AVISITN,AVAL,AVALU,NOTE\n"
         var participant = 1
         for _ in 0..<count {
-            if next() % 7 == 0 { participant = participant % 30 + 1 }
-            var id = "P\(participant)"
-            if next() % 10 == 0 { id = pick(ids, rightOnes: 0) }
-            let code = pick(codes, rightOnes: 4)
+            let id = draws.participant(&participant)
+            let code = draws.pick(codes, rightOnes: 4)
             var unit = ["CPEPF": "pmol/L", "CPEPP": "pmol/L", "HBA1C": "%", "INSDOSE": "IU/kg/day"][code] ?? "pmol/L"
-            if next() % 6 == 0 { unit = pick(units, rightOnes: 0) }
-            var fields = [id, code, pick(visits, rightOnes: 5), pick(values, rightOnes: 4), unit, note]
-            switch next() % 40 {
-            case 0: fields[4] = "pmol\t/L"
-            case 1: fields[4] = "pmol/Lé"
-            case 2: fields[0] = "\"\(fields[0])\""
-            case 3: fields.removeLast(2)
-            case 4: fields.insert("extra", at: 5)  // before NOTE, which starts where it did
-            case 5: fields[3] = "\"4\"\"5\""
-            default: break
-            }
-            text += fields.joined(separator: ",") + (next() % 9 == 0 ? "\r\n" : "\n")
-            if next() % 50 == 0 { text += "\n" }
+            if draws.next() % 6 == 0 { unit = draws.pick(units, rightOnes: 0) }
+            text += draws.line([id, code, draws.pick(visits, rightOnes: 5), draws.pick(values, rightOnes: 4), unit,
+                                quotedNote ? "\"x\"" : "x"], text: 4, number: 3)
         }
         return CSVFile(name: "adlb.csv", bytes: Array(text.utf8))
     }
@@ -84,6 +101,56 @@ struct PlainRecordPathTests {
         #expect((0..<checked.table.count).map { plain.lines[$0] } == (0..<checked.table.count).map { checked.lines[$0] })
         #expect(plain.rowCount == checked.rowCount)
         #expect(plain.baselinesSeen == checked.baselinesSeen)
+        #expect(plainDiagnostics == checkedDiagnostics)
+    }
+
+    /// `count` random rows of adae with a last column `NOTE`, quoted or not.
+    private static func adae(rows count: Int, seed: UInt64, quotedNote: Bool) -> CSVFile {
+        var draws = Draws(state: seed)
+        var text = "USUBJID,AEDECOD,AEBODSYS,AESEV,AESER,AESTDY,AEREL,NOTE\n"
+        var participant = 1
+        for _ in 0..<count {
+            let fields = [draws.participant(&participant),
+                          draws.pick(["Headache", "Nausea", "Rash", "", "NA", "Fever"], rightOnes: 3),
+                          draws.pick(["Nervous system disorders", "Skin disorders", "", "NA"], rightOnes: 2),
+                          draws.pick(["MILD", "MODERATE", "SEVERE", "", "NA", "mild", "GRAVE"], rightOnes: 3),
+                          draws.pick(["Y", "N", "", "NA", "YES", "y"], rightOnes: 2),
+                          draws.pick(["12", "-3", "0", "", "NA", "day 4", "1e400", "3.5"], rightOnes: 3),
+                          draws.pick(["Y", "N", "", "NA", "U"], rightOnes: 2),
+                          quotedNote ? "\"x\"" : "x"]
+            text += draws.line(fields, text: 1, number: 5)
+        }
+        return CSVFile(name: "adae.csv", bytes: Array(text.utf8))
+    }
+
+    private static func readEvents(_ file: CSVFile) -> (AdverseEventReader, [String]) {
+        var adslLog = adsl.headerDiagnostics
+        let participants = ParticipantReader(adsl, expectations: .seedStudy, &adslLog)
+        let lookup = ParticipantLookup(ids: participants.table.ids, unreadable: participants.unreadable, isAvailable: true)
+        var log = DiagnosticLog(file: file.name, limit: 100_000)
+        log.add(contentsOf: file.headerDiagnostics)
+        let reader = AdverseEventReader(file, participants: lookup, &log)
+        return (reader, log.diagnostics.map(\.description))
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func plainEventsReadAsTheCheckedPathReadsThem(seed: UInt64) {
+        let (plain, plainDiagnostics) = Self.readEvents(Self.adae(rows: 4000, seed: seed, quotedNote: false))
+        let (checked, checkedDiagnostics) = Self.readEvents(Self.adae(rows: 4000, seed: seed, quotedNote: true))
+        let (table, expected) = (plain.table, checked.table)
+        #expect(expected.count > 500)
+        #expect(checkedDiagnostics.count > 1000)
+        #expect(table.participant == expected.participant)
+        #expect(table.term == expected.term)
+        #expect(table.bodySystem == expected.bodySystem)
+        #expect(table.severity == expected.severity)
+        #expect(table.serious == expected.serious)
+        #expect(table.studyDay.map(\.bitPattern) == expected.studyDay.map(\.bitPattern))
+        #expect(table.related == expected.related)
+        #expect((0..<table.terms.count).map { table.terms[$0] } == (0..<expected.terms.count).map { expected.terms[$0] })
+        #expect((0..<table.bodySystems.count).map { table.bodySystems[$0] }
+            == (0..<expected.bodySystems.count).map { expected.bodySystems[$0] })
+        #expect(plain.rowCount == checked.rowCount)
         #expect(plainDiagnostics == checkedDiagnostics)
     }
 }

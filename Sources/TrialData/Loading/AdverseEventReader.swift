@@ -20,8 +20,32 @@ struct AdverseEventReader {
         let layout = (id: columns["USUBJID"], term: columns["AEDECOD"], bodySystem: columns["AEBODSYS"],
                       severity: columns["AESEV"], serious: columns["AESER"], day: columns["AESTDY"],
                       related: columns["AEREL"])
-        rowCount = participants.withMatcher { participants in
-            file.forEachRecord(&log) { record, log in
+        var table = AdverseEventTable()
+        // The fast path takes a plain record whose every check passes, and leaves any other to
+        // the checked path, having changed nothing that path would not find the same.
+        let plainColumns = columns.hasRequiredColumns ? layout : nil
+        (rowCount, _) = participants.withMatcher { participants in
+            file.forEachRecord(in: file.allRecords, &log, plain: { record in
+                guard let columns = plainColumns, let id = columns.id, let term = columns.term, let bodySystem = columns.bodySystem,
+                      let severityColumn = columns.severity, let seriousColumn = columns.serious,
+                      !record.isMissing(id), !record.isMissing(term), !record.isMissing(bodySystem),
+                      let participant = participants.knownParticipant(record.value(id)),
+                      let severity = CSVRecord.code(record.value(severityColumn), in: Self.severities),
+                      let serious = CSVRecord.code(record.value(seriousColumn), in: Self.yesNo) else { return false }
+                var day = Double.nan
+                if let dayColumn = columns.day, !record.isMissing(dayColumn) {
+                    guard let number = record.number(dayColumn) else { return false }
+                    day = number
+                }
+                var related: Bool?
+                if let relatedColumn = columns.related, !record.isMissing(relatedColumn) {
+                    guard let code = CSVRecord.code(record.value(relatedColumn), in: Self.yesNo) else { return false }
+                    related = code
+                }
+                table.append(participant: participant, term: record.value(term), bodySystem: record.value(bodySystem),
+                             severity: severity, serious: serious, studyDay: day, related: related)
+                return true
+            }) { record, log in
                 guard !record.isDamaged else { return }
                 var isValid = true
                 let participant = participants.participant(in: record, at: layout.id, &log, &isValid)
@@ -33,15 +57,30 @@ struct AdverseEventReader {
                 let related = record.code(layout.related, "AEREL", Self.yesNo, &log, &isValid, isRequired: false)
                 guard isValid, hasTerm, hasBodySystem, let participant, let severity, let serious,
                       let term = layout.term, let bodySystem = layout.bodySystem else { return }
-                table.participant.append(participant)
-                table.term.append(Int32(record.withValueBytes(term) { table.terms.insert(bytes: $0).index }))
-                table.bodySystem.append(Int32(record.withValueBytes(bodySystem) { table.bodySystems.insert(bytes: $0).index }))
-                table.severity.append(severity)
-                table.serious.append(serious)
-                table.studyDay.append(day)
-                table.related.append(related)
+                record.withValueBytes(term) { term in
+                    record.withValueBytes(bodySystem) { bodySystem in
+                        table.append(participant: participant, term: term, bodySystem: bodySystem, severity: severity,
+                                     serious: serious, studyDay: day, related: related)
+                    }
+                }
             }
         }
+        self.table = table
+    }
+}
+
+extension AdverseEventTable {
+    /// Adds one event; its term and body system are added to `terms` and `bodySystems` unless there.
+    @inline(__always)
+    mutating func append(participant: Int32, term: UnsafeBufferPointer<UInt8>, bodySystem: UnsafeBufferPointer<UInt8>,
+                         severity: AdverseEventSeverity, serious: Bool, studyDay: Double, related: Bool?) {
+        self.participant.append(participant)
+        self.term.append(Int32(terms.insert(bytes: term).index))
+        self.bodySystem.append(Int32(bodySystems.insert(bytes: bodySystem).index))
+        self.severity.append(severity)
+        self.serious.append(serious)
+        self.studyDay.append(studyDay)
+        self.related.append(related)
     }
 }
 

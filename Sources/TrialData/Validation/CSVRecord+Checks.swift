@@ -34,10 +34,16 @@ extension CSVRecord {
             if isRequired { report(index, Message.missingValue(column), &log, &isValid) }
             return nil
         }
-        if let match = codes.first(where: { valueEquals(index, $0.key) }) { return match.value }
+        if let match = withValueBytes(index, { Self.code($0, in: codes) }) { return match }
         let allowed = codes.map { $0.key.description }
         report(index, Message.notOneOf(column, text(index), allowed: allowed), &log, &isValid)
         return nil
+    }
+
+    /// The value of the code among `codes` whose text `bytes` are, or `nil`.
+    @inline(__always)
+    static func code<Value>(_ bytes: UnsafeBufferPointer<UInt8>, in codes: KeyValuePairs<StaticString, Value>) -> Value? {
+        codes.first { bytesEqual(bytes, UnsafeBufferPointer(start: $0.key.utf8Start, count: $0.key.utf8CodeUnitCount)) }?.value
     }
 
     /// A text cell that must not be missing: `false` when it is (reported) or when the column
