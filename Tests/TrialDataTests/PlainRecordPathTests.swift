@@ -1,12 +1,12 @@
 import Testing
 @testable import TrialData
 
-/// adlb.csv's and adae.csv's plain records (unquoted printable ASCII, `CSVScanner.nextPlainRecord`)
+/// adsl.csv's, adlb.csv's and adae.csv's plain records (unquoted printable ASCII, `CSVScanner.nextPlainRecord`)
 /// are read by a fast path that takes a record only when every check passes; everything else goes
 /// through the checked path. Read with every record plain where it can be, and again with every
 /// record made non-plain (a quoted last column), the same file gives the same table (and lines,
 /// baselines) and diagnostics, whatever problems its rows hold.
-@Suite("adlb.csv and adae.csv: the plain-record path")
+@Suite("adsl.csv, adlb.csv and adae.csv: the plain-record path")
 struct PlainRecordPathTests {
     /// The participants P1…P40 (`MeasurementSectionsTests.adsl`).
     private static let adsl = MeasurementSectionsTests.adsl
@@ -152,5 +152,66 @@ struct PlainRecordPathTests {
             == (0..<expected.bodySystems.count).map { expected.bodySystems[$0] })
         #expect(plain.rowCount == checked.rowCount)
         #expect(plainDiagnostics == checkedDiagnostics)
+    }
+
+    /// `count` random rows of adsl with a text column `SITE` and a last column `NOTE`, quoted or not:
+    /// ids mostly ascending, sometimes repeated, out of order or missing.
+    private static func adsl(rows count: Int, seed: UInt64, quotedNote: Bool) -> CSVFile {
+        var draws = Draws(state: seed)
+        var text = "USUBJID,ARM,AGE,AGEDX,SEX,BMI,SITE,DIABDUR,MSCDOSE,LASTMO,NOTE\n"
+        var next = 1
+        for _ in 0..<count {
+            var id = "S\(String(next + 100_000))"
+            switch draws.next() % 30 {
+            case 0: id = "S\(String(max(100_001, next + 99_990)))"  // earlier: out of order, or a duplicate
+            case 1: id = draws.pick(["", "NA"], rightOnes: 0)
+            default: next += 1
+            }
+            let fields = [id, draws.pick(["UC-MSC", "Control", "", "NA", "Placebo", "uc-msc"], rightOnes: 2),
+                          draws.pick(["34", "17.5", "", "NA", "-1", "old", "0"], rightOnes: 2),
+                          draws.pick(["12", "16", "", "NA", "40", "-2", "1e400"], rightOnes: 2),
+                          draws.pick(["M", "F", "", "NA", "X", "f"], rightOnes: 2),
+                          draws.pick(["22.5", "", "NA", "-3", "thin"], rightOnes: 1),
+                          draws.pick(["Beijing", "001", "", "NA", "Site 7", "12"], rightOnes: 3),
+                          draws.pick(["5", "0.5", "", "NA", "-5"], rightOnes: 2),
+                          draws.pick(["3.1", "", "NA", "1e2", "x"], rightOnes: 2),
+                          draws.pick(["12", "", "NA", "-12"], rightOnes: 1),
+                          quotedNote ? "\"x\"" : "x"]
+            text += draws.line(fields, text: 6, number: 2)
+        }
+        return CSVFile(name: "adsl.csv", bytes: Array(text.utf8))
+    }
+
+    /// A column's values as text, to compare.
+    private static func values(_ column: DataColumn) -> [String] {
+        switch column.values {
+        case .numbers(let numbers): numbers.map { "\($0.bitPattern)" }
+        case .text(let codes, let levels): codes.map { $0 < 0 ? "-" : levels[Int($0)] }
+        }
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func plainParticipantsReadAsTheCheckedPathReadsThem(seed: UInt64) {
+        func read(_ file: CSVFile) -> (ParticipantReader, [String]) {
+            var log = DiagnosticLog(file: file.name, limit: 100_000)
+            log.add(contentsOf: file.headerDiagnostics)
+            let reader = ParticipantReader(file, expectations: .seedStudy, &log)
+            return (reader, log.diagnostics.map(\.description))
+        }
+        let (plain, plainDiagnostics) = read(Self.adsl(rows: 3000, seed: seed, quotedNote: false))
+        let (checked, checkedDiagnostics) = read(Self.adsl(rows: 3000, seed: seed, quotedNote: true))
+        let (table, expected) = (plain.table, checked.table)
+        #expect(expected.count > 500)
+        #expect(checkedDiagnostics.count > 1000)
+        #expect((0..<table.ids.count).map { table.ids[$0] } == (0..<expected.ids.count).map { expected.ids[$0] })
+        #expect(table.arm == expected.arm)
+        #expect(table.columns.map(\.name) == expected.columns.map(\.name))
+        #expect(table.columns.map(Self.values) == expected.columns.map(Self.values))
+        #expect(plain.lines == checked.lines)
+        #expect(plain.unreadable.strings == checked.unreadable.strings)
+        #expect(plain.rowCount == checked.rowCount)
+        #expect(plainDiagnostics == checkedDiagnostics)
+        // The ids were looked up after the file, as they are in a render.
+        #expect(plain.table.ids.index(of: "S100001") == checked.table.ids.index(of: "S100001"))
     }
 }

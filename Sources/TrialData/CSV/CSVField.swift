@@ -17,10 +17,16 @@ struct CSVField {
     /// Whether the field is missing: its value is empty, or `NA`.
     @inline(__always)
     func isMissing(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let range = content
-        switch range.count {
+        Self.isMissing(UnsafeBufferPointer(rebasing: bytes[content]))
+    }
+
+    /// Whether a value is missing: empty, or `NA` (a value with doubled quotes, undone or not,
+    /// holds a quote, so it is neither).
+    @inline(__always)
+    static func isMissing(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch value.count {
         case 0: return true
-        case 2: return bytes[range.lowerBound] == UInt8(ascii: "N") && bytes[range.lowerBound + 1] == UInt8(ascii: "A")
+        case 2: return value[0] == UInt8(ascii: "N") && value[1] == UInt8(ascii: "A")
         default: return false
         }
     }

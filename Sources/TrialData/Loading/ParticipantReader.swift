@@ -30,18 +30,26 @@ struct ParticipantReader {
         guard columns.checksRows else { return }
         let layout = Layout(columns)
         // Every column but USUBJID and ARM, in file order; the numbers of SPEC's columns are checked.
-        var builders = file.header.indices.filter { $0 != idColumn && $0 != layout.arm && columns.isKept($0) }
+        let builders = file.header.indices.filter { $0 != idColumn && $0 != layout.arm && columns.isKept($0) }
             .map { DataColumnBuilder(name: file.header[$0], index: $0) }
-        // Room for every row from the start: growing by copies would touch twice the memory.
-        for index in builders.indices { builders[index].reserveCapacity(capacity) }
-        lines.reserveCapacity(capacity)
-        table.arm.reserveCapacity(capacity)
-        let checkedSlot = builders.map { builder in layout.numericIndices.firstIndex { $0 == builder.index } }
+        var kept = KeptRows(builders: builders, checkedSlot: builders.map { builder in
+            layout.numericIndices.firstIndex { $0 == builder.index }
+        })
+        kept.reserveCapacity(capacity)
         // Each row's values of `layout.numericIndices`, in one buffer for every row.
         let numbers = UnsafeMutableBufferPointer<Double>.allocate(capacity: layout.numericIndices.count)
         defer { numbers.deallocate() }
 
-        rowCount = file.forEachRecord(&log) { record, log in
+        // The fast path takes a plain record whose every check passes and whose id comes after the
+        // last in ascending order, and leaves any other to the checked path, having changed nothing
+        // that path would not find the same.
+        (rowCount, _) = file.forEachRecord(in: file.allRecords, &log, plain: { record in
+            guard let idColumn, !record.isMissing(idColumn),
+                  let arm = Row.plainArm(record, layout, armTable, numbers: numbers),
+                  table.ids.appendInAscendingOrder(bytes: record.value(idColumn)) else { return false }
+            kept.keep(line: record.line, arm: arm, numbers: numbers) { $0.append(value: record.value($0.index)) }
+            return true
+        }) { record, log in
             guard let idColumn else {
                 // Without USUBJID no row can be kept or referred to: its other columns are still checked.
                 if !record.isDamaged { _ = Row(record, layout, armTable, &log, numbers: numbers) }
@@ -60,20 +68,51 @@ struct ParticipantReader {
                 table.ids.appendInAscendingOrder(bytes: bytes) ? (table.ids.count - 1, true) : table.ids.insert(bytes: bytes)
             }
             if !isNew {
-                record.report(idColumn, Message.duplicateParticipant(record.text(idColumn), firstLine: Int(lines[index])), &log, &isValid)
+                record.report(idColumn, Message.duplicateParticipant(record.text(idColumn), firstLine: Int(kept.lines[index])),
+                              &log, &isValid)
             }
             let row = Row(record, layout, armTable, &log, numbers: numbers)
             guard isNew else { return }
-            lines.append(Int32(record.line))
-            table.arm.append(row.arm)
-            for (builder, slot) in zip(builders.indices, checkedSlot) {
-                if let slot { builders[builder].append(number: numbers[slot]) } else { builders[builder].append(record) }
-            }
+            kept.keep(line: record.line, arm: row.arm, numbers: numbers) { $0.append(record) }
         }
+        lines = kept.lines
+        table.arm = kept.arm
         table.ids.indexAppended()
-        table.columns = builders.map(\.column)
+        table.columns = kept.builders.map(\.column)
         if rowCount == 0, !log.hasErrors {
             log.add(.error, SourceLocation(file: file.name, line: 2), Message.noParticipants)
+        }
+    }
+}
+
+/// The rows kept (one per participant, problems included): the line of each, its arm, and its
+/// columns other than USUBJID and ARM.
+private struct KeptRows {
+    var lines: [Int32] = []
+    var arm: [Int32] = []
+    var builders: [DataColumnBuilder]
+    /// For each builder, its slot among `Layout.numericIndices` (a number checked by `Row`), or `nil`.
+    let checkedSlot: [Int?]
+
+    init(builders: [DataColumnBuilder], checkedSlot: [Int?]) {
+        self.builders = builders
+        self.checkedSlot = checkedSlot
+    }
+
+    /// Makes room for every row from the start: growing by copies would touch twice the memory.
+    mutating func reserveCapacity(_ capacity: Int) {
+        for index in builders.indices { builders[index].reserveCapacity(capacity) }
+        lines.reserveCapacity(capacity)
+        arm.reserveCapacity(capacity)
+    }
+
+    /// Keeps a row read from `line`: its checked numbers from `numbers`, its other columns by `append`.
+    @inline(__always)
+    mutating func keep(line: Int, arm: Int32, numbers: UnsafeMutableBufferPointer<Double>, append: (inout DataColumnBuilder) -> Void) {
+        lines.append(Int32(line))
+        self.arm.append(arm)
+        for (builder, slot) in zip(builders.indices, checkedSlot) {
+            if let slot { builders[builder].append(number: numbers[slot]) } else { append(&builders[builder]) }
         }
     }
 }
@@ -122,6 +161,25 @@ private struct Row {
             record.report(diagnosisColumn, message, &log, &isValid)
         }
         _ = record.code(columns.sex, "SEX", Self.sexes, &log, &isValid)
+    }
+
+    /// The arm of a plain record when every check of `init` passes (its numbers then left in
+    /// `numbers`), else `nil`, with nothing reported.
+    @inline(__always)
+    static func plainArm(_ record: PlainRecord, _ columns: Layout, _ arms: StringTable,
+                         numbers: UnsafeMutableBufferPointer<Double>) -> Int32? {
+        guard let armColumn = columns.arm, let sexColumn = columns.sex, !record.isMissing(armColumn),
+              let arm = arms.index(ofBytes: record.value(armColumn)),
+              CSVRecord.code(record.value(sexColumn), in: sexes) != nil else { return nil }
+        for slot in numbers.indices {
+            guard let index = columns.numericIndices[slot], !record.isMissing(index) else {
+                numbers[slot] = .nan
+                continue
+            }
+            guard let value = record.number(index), value >= 0 else { return nil }
+            numbers[slot] = value
+        }
+        return numbers[1] > numbers[0] ? nil : Int32(arm)
     }
 }
 

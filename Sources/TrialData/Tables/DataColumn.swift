@@ -81,18 +81,24 @@ struct DataColumnBuilder {
         codes.reserveCapacity(count)
     }
 
+    /// Appends the record's value of this column.
     mutating func append(_ record: CSVRecord) {
-        if record.isMissing(index) {
+        record.withValueBytes(index) { append(value: $0) }
+    }
+
+    /// Appends a value given as its bytes (doubled quotes undone); empty or `NA` is missing.
+    mutating func append(value: UnsafeBufferPointer<UInt8>) {
+        if CSVField.isMissing(value) {
             numbers.append(.nan)
             codes.append(-1)
             return
         }
-        if isNumeric, case .number(let value) = record.number(index) {
-            numbers.append(value)
+        if isNumeric, let number = DecimalNumber.parse(value, 0..<value.count) {
+            numbers.append(number)
         } else {
             isNumeric = false
         }
-        codes.append(Int32(record.withValueBytes(index) { levels.insert(bytes: $0).index }))
+        codes.append(Int32(levels.insert(bytes: value).index))
     }
 
     /// Appends a number already checked by the reader (`NaN` when missing).
