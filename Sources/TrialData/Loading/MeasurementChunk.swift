@@ -8,6 +8,12 @@ struct MeasurementChunk: Sendable {
     /// the chunk's rows are not a table).
     struct Layout: Sendable {
         let id: Int?, parameter: Int?, visit: Int?, value: Int?, unit: Int?
+
+        /// The columns every row needs, when all four are present.
+        var required: (id: Int, parameter: Int, visit: Int, value: Int)? {
+            guard let id, let parameter, let visit, let value else { return nil }
+            return (id, parameter, visit, value)
+        }
     }
 
     /// What every chunk of a file shares: the plan's parameters and the participants (read in
@@ -77,12 +83,10 @@ struct MeasurementChunk: Sendable {
         var written = WrittenRows(rows: rows, next: firstRow)
         // The fast path takes a plain record whose every check passes, and leaves any other to
         // the checked path below, having changed nothing that path would not find the same.
-        let plainColumns = layout.id.flatMap { id in layout.parameter.flatMap { parameter in layout.visit.flatMap { visit in
-            layout.value.map { (id: id, parameter: parameter, visit: visit, value: $0) } } } }
+        let plainColumns = layout.required
         // The plan's codes and units are read in place (`plannedCodes` is never changed: an unknown
         // code is added to `parameterCodes`, a copy), the participants too (`withMatcher`).
-        (rowCount, rest) = plannedCodes.withView { planned in units.withView { unitNames in
-        context.participants.withMatcher { participants in
+        (rowCount, rest) = plannedCodes.withView { planned in units.withView { unitNames in context.participants.withMatcher { participants in
             file.forEachRecord(in: section, &log, plain: { record in
                 // Planned parameters only: a code the plan does not know is left to the checked path.
                 guard let columns = plainColumns, !record.isMissing(columns.id), !record.isMissing(columns.parameter),
