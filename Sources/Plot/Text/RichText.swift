@@ -51,8 +51,12 @@ public struct RichText: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
 
     /// `text` with the five XML special characters replaced by entities, and NUL (which would cut
     /// the markup short for Pango, a C library) by U+FFFD (`Run.layoutText`).
-    /// - Complexity: O(n) in the length of `text`.
+    /// - Complexity: O(n) in the length of `text`; text without any of those bytes (most table
+    ///   cells) is returned as it is after one pass over its UTF-8.
     public static func escapeMarkup(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0 }) else {
+            return text
+        }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
