@@ -66,13 +66,6 @@ public struct CSVRecord {
         return try unescaped.withUnsafeBufferPointer(body)
     }
 
-    /// Whether field `index`'s value is exactly the given ASCII or UTF-8 text.
-    public func valueEquals(_ index: Int, _ text: StaticString) -> Bool {
-        withValueBytes(index) { value in
-            bytesEqual(value, UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-        }
-    }
-
     /// Where field `index` starts (its opening quote, for a quoted field).
     public func location(ofField index: Int) -> SourceLocation {
         location(ofOffset: fields[index].start)

@@ -88,7 +88,7 @@ struct CSVScanner: ~Copyable {
     ///   the end of the input): `nextRecord` reads it.
     /// - Complexity: O(*n*) in the bytes of the record.
     mutating func nextPlainRecord() -> Bool {
-        guard !hitUnterminatedQuote else { return false }
+        guard !hitUnterminatedQuote, !isAtBlankLine else { return false }
         var start = position
         var cursor = position
         var count = 0
@@ -103,7 +103,6 @@ struct CSVScanner: ~Copyable {
                     guard next < end, bytes[next] == 0x0A else { return false }
                     next += 1
                 }
-                if byte != 0x2C, count == 0, cursor == position { return false }  // a blank line
                 if count == fieldCapacity { grow() }
                 (fieldStorage + count).initialize(to: CSVField(start: start, end: cursor, isQuoted: false, hasDoubledQuotes: false))
                 count += 1

@@ -32,9 +32,7 @@ struct ParticipantReader {
         // Every column but USUBJID and ARM, in file order; the numbers of SPEC's columns are checked.
         let builders = file.header.indices.filter { $0 != idColumn && $0 != layout.arm && columns.isKept($0) }
             .map { DataColumnBuilder(name: file.header[$0], index: $0) }
-        var kept = KeptRows(builders: builders, checkedSlot: builders.map { builder in
-            layout.numericIndices.firstIndex { $0 == builder.index }
-        })
+        var kept = KeptRows(builders: builders, checkedIndices: layout.numericIndices)
         kept.reserveCapacity(capacity)
         // Each row's values of `layout.numericIndices`, in one buffer for every row.
         let numbers = UnsafeMutableBufferPointer<Double>.allocate(capacity: layout.numericIndices.count)
@@ -94,9 +92,10 @@ private struct KeptRows {
     /// For each builder, its slot among `Layout.numericIndices` (a number checked by `Row`), or `nil`.
     let checkedSlot: [Int?]
 
-    init(builders: [DataColumnBuilder], checkedSlot: [Int?]) {
+    /// - Parameter checkedIndices: the columns whose numbers `Row` checks (`Layout.numericIndices`).
+    init(builders: [DataColumnBuilder], checkedIndices: [Int?]) {
         self.builders = builders
-        self.checkedSlot = checkedSlot
+        checkedSlot = builders.map { builder in checkedIndices.firstIndex { $0 == builder.index } }
     }
 
     /// Makes room for every row from the start: growing by copies would touch twice the memory.
