@@ -58,31 +58,52 @@ struct PlainRecordPathTests {
         }
     }
 
-    /// `count` random rows of adlb with a last column `NOTE`, quoted or not.
-    private static func adlb(rows count: Int, seed: UInt64, quotedNote: Bool) -> CSVFile {
+    /// A file of `count` random rows (`row` draws each row's fields), with a last column `NOTE`
+    /// quoted or not; `line` spoils field `text` and field `number` now and then (`Draws.line`).
+    private static func file(_ name: String, header: String, rows count: Int, seed: UInt64, quotedNote: Bool,
+                             text: Int, number: Int, row: (inout Draws) -> [String]) -> CSVFile {
         var draws = Draws(state: seed)
-        var text = "USUBJID,PARAMCD,AVISITN,AVAL,AVALU,NOTE\n"
-        var participant = 1
+        var content = header + ",NOTE\n"
         for _ in 0..<count {
+            content += draws.line(row(&draws) + [quotedNote ? "\"x\"" : "x"], text: text, number: number)
+        }
+        return CSVFile(name: name, bytes: Array(content.utf8))
+    }
+
+    /// `file`'s diagnostics (every one kept) and what `read` makes of it.
+    private static func read<Reader>(_ file: CSVFile, _ read: (inout DiagnosticLog) -> Reader) -> (Reader, [String]) {
+        var log = DiagnosticLog(file: file.name, limit: 100_000)
+        log.add(contentsOf: file.headerDiagnostics)
+        let reader = read(&log)
+        return (reader, log.diagnostics.map(\.description))
+    }
+
+    /// The participants of `adsl`, as the readers of the other files look them up, and their count.
+    private static let participants: (lookup: ParticipantLookup, count: Int) = {
+        var log = adsl.headerDiagnostics
+        let participants = ParticipantReader(adsl, expectations: .seedStudy, &log)
+        return (ParticipantLookup(ids: participants.table.ids, unreadable: participants.unreadable, isAvailable: true),
+                participants.table.count)
+    }()
+
+    /// `count` random rows of adlb.
+    private static func adlb(rows count: Int, seed: UInt64, quotedNote: Bool) -> CSVFile {
+        var participant = 1
+        return file("adlb.csv", header: "USUBJID,PARAMCD,AVISITN,AVAL,AVALU", rows: count, seed: seed, quotedNote: quotedNote,
+                    text: 4, number: 3) { draws in
             let id = draws.participant(&participant)
             let code = draws.pick(codes, rightOnes: 4)
             var unit = ["CPEPF": "pmol/L", "CPEPP": "pmol/L", "HBA1C": "%", "INSDOSE": "IU/kg/day"][code] ?? "pmol/L"
             if draws.next() % 6 == 0 { unit = draws.pick(units, rightOnes: 0) }
-            text += draws.line([id, code, draws.pick(visits, rightOnes: 5), draws.pick(values, rightOnes: 4), unit,
-                                quotedNote ? "\"x\"" : "x"], text: 4, number: 3)
+            return [id, code, draws.pick(visits, rightOnes: 5), draws.pick(values, rightOnes: 4), unit]
         }
-        return CSVFile(name: "adlb.csv", bytes: Array(text.utf8))
     }
 
     private static func read(_ file: CSVFile, sectionCount: Int) -> (MeasurementReader, [String]) {
-        var adslLog = adsl.headerDiagnostics
-        let participants = ParticipantReader(adsl, expectations: .seedStudy, &adslLog)
-        let lookup = ParticipantLookup(ids: participants.table.ids, unreadable: participants.unreadable, isAvailable: true)
-        var log = DiagnosticLog(file: file.name, limit: 100_000)
-        log.add(contentsOf: file.headerDiagnostics)
-        let reader = MeasurementReader(file, expectations: .seedStudy, participants: lookup, participantCount: participants.table.count,
-                                       sections: file.countedSections(count: sectionCount, minimumSectionSize: 4096), &log)
-        return (reader, log.diagnostics.map(\.description))
+        read(file) { log in
+            MeasurementReader(file, expectations: .seedStudy, participants: participants.lookup, participantCount: participants.count,
+                              sections: file.countedSections(count: sectionCount, minimumSectionSize: 4096), &log)
+        }
     }
 
     @Test(arguments: [(1, 1), (2, 1), (3, 2), (4, 2)])
@@ -104,33 +125,23 @@ struct PlainRecordPathTests {
         #expect(plainDiagnostics == checkedDiagnostics)
     }
 
-    /// `count` random rows of adae with a last column `NOTE`, quoted or not.
+    /// `count` random rows of adae.
     private static func adae(rows count: Int, seed: UInt64, quotedNote: Bool) -> CSVFile {
-        var draws = Draws(state: seed)
-        var text = "USUBJID,AEDECOD,AEBODSYS,AESEV,AESER,AESTDY,AEREL,NOTE\n"
         var participant = 1
-        for _ in 0..<count {
-            let fields = [draws.participant(&participant),
-                          draws.pick(["Headache", "Nausea", "Rash", "", "NA", "Fever"], rightOnes: 3),
-                          draws.pick(["Nervous system disorders", "Skin disorders", "", "NA"], rightOnes: 2),
-                          draws.pick(["MILD", "MODERATE", "SEVERE", "", "NA", "mild", "GRAVE"], rightOnes: 3),
-                          draws.pick(["Y", "N", "", "NA", "YES", "y"], rightOnes: 2),
-                          draws.pick(["12", "-3", "0", "", "NA", "day 4", "1e400", "3.5"], rightOnes: 3),
-                          draws.pick(["Y", "N", "", "NA", "U"], rightOnes: 2),
-                          quotedNote ? "\"x\"" : "x"]
-            text += draws.line(fields, text: 1, number: 5)
+        return file("adae.csv", header: "USUBJID,AEDECOD,AEBODSYS,AESEV,AESER,AESTDY,AEREL", rows: count, seed: seed,
+                    quotedNote: quotedNote, text: 1, number: 5) { draws in
+            [draws.participant(&participant),
+             draws.pick(["Headache", "Nausea", "Rash", "", "NA", "Fever"], rightOnes: 3),
+             draws.pick(["Nervous system disorders", "Skin disorders", "", "NA"], rightOnes: 2),
+             draws.pick(["MILD", "MODERATE", "SEVERE", "", "NA", "mild", "GRAVE"], rightOnes: 3),
+             draws.pick(["Y", "N", "", "NA", "YES", "y"], rightOnes: 2),
+             draws.pick(["12", "-3", "0", "", "NA", "day 4", "1e400", "3.5"], rightOnes: 3),
+             draws.pick(["Y", "N", "", "NA", "U"], rightOnes: 2)]
         }
-        return CSVFile(name: "adae.csv", bytes: Array(text.utf8))
     }
 
     private static func readEvents(_ file: CSVFile) -> (AdverseEventReader, [String]) {
-        var adslLog = adsl.headerDiagnostics
-        let participants = ParticipantReader(adsl, expectations: .seedStudy, &adslLog)
-        let lookup = ParticipantLookup(ids: participants.table.ids, unreadable: participants.unreadable, isAvailable: true)
-        var log = DiagnosticLog(file: file.name, limit: 100_000)
-        log.add(contentsOf: file.headerDiagnostics)
-        let reader = AdverseEventReader(file, participants: lookup, &log)
-        return (reader, log.diagnostics.map(\.description))
+        read(file) { AdverseEventReader(file, participants: participants.lookup, &$0) }
     }
 
     @Test(arguments: [1, 2, 3])
@@ -154,32 +165,28 @@ struct PlainRecordPathTests {
         #expect(plainDiagnostics == checkedDiagnostics)
     }
 
-    /// `count` random rows of adsl with a text column `SITE` and a last column `NOTE`, quoted or not:
-    /// ids mostly ascending, sometimes repeated, out of order or missing.
+    /// `count` random rows of adsl with a text column `SITE`: ids mostly ascending, sometimes
+    /// repeated, out of order or missing.
     private static func adsl(rows count: Int, seed: UInt64, quotedNote: Bool) -> CSVFile {
-        var draws = Draws(state: seed)
-        var text = "USUBJID,ARM,AGE,AGEDX,SEX,BMI,SITE,DIABDUR,MSCDOSE,LASTMO,NOTE\n"
         var next = 1
-        for _ in 0..<count {
+        return file("adsl.csv", header: "USUBJID,ARM,AGE,AGEDX,SEX,BMI,SITE,DIABDUR,MSCDOSE,LASTMO", rows: count, seed: seed,
+                    quotedNote: quotedNote, text: 6, number: 2) { draws in
             var id = "S\(String(next + 100_000))"
             switch draws.next() % 30 {
             case 0: id = "S\(String(max(100_001, next + 99_990)))"  // earlier: out of order, or a duplicate
             case 1: id = draws.pick(["", "NA"], rightOnes: 0)
             default: next += 1
             }
-            let fields = [id, draws.pick(["UC-MSC", "Control", "", "NA", "Placebo", "uc-msc"], rightOnes: 2),
-                          draws.pick(["34", "17.5", "", "NA", "-1", "old", "0"], rightOnes: 2),
-                          draws.pick(["12", "16", "", "NA", "40", "-2", "1e400"], rightOnes: 2),
-                          draws.pick(["M", "F", "", "NA", "X", "f"], rightOnes: 2),
-                          draws.pick(["22.5", "", "NA", "-3", "thin"], rightOnes: 1),
-                          draws.pick(["Beijing", "001", "", "NA", "Site 7", "12"], rightOnes: 3),
-                          draws.pick(["5", "0.5", "", "NA", "-5"], rightOnes: 2),
-                          draws.pick(["3.1", "", "NA", "1e2", "x"], rightOnes: 2),
-                          draws.pick(["12", "", "NA", "-12"], rightOnes: 1),
-                          quotedNote ? "\"x\"" : "x"]
-            text += draws.line(fields, text: 6, number: 2)
+            return [id, draws.pick(["UC-MSC", "Control", "", "NA", "Placebo", "uc-msc"], rightOnes: 2),
+                    draws.pick(["34", "17.5", "", "NA", "-1", "old", "0"], rightOnes: 2),
+                    draws.pick(["12", "16", "", "NA", "40", "-2", "1e400"], rightOnes: 2),
+                    draws.pick(["M", "F", "", "NA", "X", "f"], rightOnes: 2),
+                    draws.pick(["22.5", "", "NA", "-3", "thin"], rightOnes: 1),
+                    draws.pick(["Beijing", "001", "", "NA", "Site 7", "12"], rightOnes: 3),
+                    draws.pick(["5", "0.5", "", "NA", "-5"], rightOnes: 2),
+                    draws.pick(["3.1", "", "NA", "1e2", "x"], rightOnes: 2),
+                    draws.pick(["12", "", "NA", "-12"], rightOnes: 1)]
         }
-        return CSVFile(name: "adsl.csv", bytes: Array(text.utf8))
     }
 
     /// A column's values as text, to compare.
@@ -193,10 +200,7 @@ struct PlainRecordPathTests {
     @Test(arguments: [1, 2, 3])
     func plainParticipantsReadAsTheCheckedPathReadsThem(seed: UInt64) {
         func read(_ file: CSVFile) -> (ParticipantReader, [String]) {
-            var log = DiagnosticLog(file: file.name, limit: 100_000)
-            log.add(contentsOf: file.headerDiagnostics)
-            let reader = ParticipantReader(file, expectations: .seedStudy, &log)
-            return (reader, log.diagnostics.map(\.description))
+            Self.read(file) { ParticipantReader(file, expectations: .seedStudy, &$0) }
         }
         let (plain, plainDiagnostics) = read(Self.adsl(rows: 3000, seed: seed, quotedNote: false))
         let (checked, checkedDiagnostics) = read(Self.adsl(rows: 3000, seed: seed, quotedNote: true))
