@@ -51,18 +51,20 @@ struct LockCommand: ParsableCommand {
             if let signingKey { key = try LockSignature.privateKey(at: URL(fileURLWithPath: signingKey)) }
             let plan = try StudyInput.planFile(for: directory, given: study.planFile.map(URL.init(fileURLWithPath:)),
                                                lock: try TrialLock.read(in: directory))
-            let input = try StudyInput.load(from: directory, resolvedPlan: plan)
+            let input = try StudyInput.load(from: directory, resolvedPlan: plan, keepingBytes: true)
             report(input.data.warnings)
-            // The lock needs only these of the validation: its tables go, and their memory back to
-            // the kernel, before the files are mapped again.
-            let (validated, validatedPlan, participants) = (input.data.inputs, input.planFile, input.data.participants.ids)
+            // The lock needs only these of the validation — the files' bytes it digests among
+            // them: its tables go, and their memory back to the kernel, before the rows are digested.
+            let (validated, validatedPlan, participants, bytes) = (input.data.inputs, input.planFile, input.data.participants.ids,
+                                                                   input.data.validatedBytes)
             _ = consume input
             MallocSettings.returnFreedMemory()
             let lock = try TrialLock.write(
                 dataDirectory: directory, planFile: plan,
                 templatesDirectory: try templates.directory(), lockedAt: at.flatMap(LockTime.date) ?? Date(),
                 lockedBy: by ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown", note: note,
-                replacing: force, validated: validated, validatedPlan: validatedPlan, participants: participants)
+                replacing: force, validated: validated, validatedPlan: validatedPlan, participants: participants,
+                validatedBytes: consume bytes)
             if let key { try LockSignature.sign(lockIn: directory, with: key) }
             let contents = lock.contents
             printToStandardOutput("locked \(directory.path): \(contents.inputs.count) input files, "

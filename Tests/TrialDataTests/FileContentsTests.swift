@@ -90,6 +90,33 @@ struct FileContentsTests {
         }
     }
 
+    @Test func aMappedFileIsCurrentUntilWrittenInPlaceOrReplaced() throws {
+        let bytes = pattern(count: 2 * FileContents.mappingThreshold)
+        try withTemporaryFile(bytes) { url in
+            let written = try FileContents.reading(url, name: "adlb.csv")
+            #expect(written.isCurrent(at: url))
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.write(contentsOf: Data([bytes[0]]))  // the same byte: a write all the same
+            try handle.close()
+            #expect(!written.isCurrent(at: url))
+
+            let replaced = try FileContents.reading(url, name: "adlb.csv")
+            #expect(replaced.isCurrent(at: url))
+            let other = url.appendingPathExtension("new")
+            try Data(bytes).write(to: other)
+            #expect(rename(other.path, url.path) == 0)
+            #expect(!replaced.isCurrent(at: url))
+            #expect(try FileContents.reading(url, name: "adlb.csv").isCurrent(at: url))
+        }
+    }
+
+    @Test func bytesReadIntoMemoryCannotTellWhetherTheyAreCurrent() throws {
+        try withTemporaryFile(pattern(count: 4096)) { url in
+            let contents = try FileContents.reading(url, name: "adsl.csv")
+            #expect(!contents.isCurrent(at: url))
+        }
+    }
+
     @Test func aFileReadIntoMemoryStaysAsReadWhateverHappensToTheFile() throws {
         try withTemporaryFile(pattern(count: 4096)) { url in
             let contents = try FileContents.reading(url, name: "adsl.csv")

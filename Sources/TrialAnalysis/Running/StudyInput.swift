@@ -56,14 +56,16 @@ public struct StudyInput: Sendable {
     /// - Parameters:
     ///   - directory: the study folder.
     ///   - resolvedPlan: the plan file, as `planFile(for:given:lock:)` picks it; `nil` for the built-in plan.
+    ///   - keepingBytes: whether the data keep the files' bytes as validated
+    ///     (`StudyData.validatedBytes`), for a data lock.
     /// - Throws: `TrialReportError` with every problem found: `.missingInput` (exit 66) for a
     ///   missing plan file, folder or required CSV file, else `.invalidInput` (exit 65) for an
     ///   invalid plan, invalid data, or a plan that does not fit the data.
     ///   The problems of an invalid plan or data are marked `isStudyCheck`.
     /// - Complexity: O(size of the files).
-    public static func load(from directory: URL, resolvedPlan: URL?) throws(TrialReportError) -> StudyInput {
+    public static func load(from directory: URL, resolvedPlan: URL?, keepingBytes: Bool = false) throws(TrialReportError) -> StudyInput {
         do {
-            return try check(directory, resolvedPlan)
+            return try check(directory, resolvedPlan, keepingBytes: keepingBytes)
         } catch {
             var problems = error
             problems.isStudyCheck = error.kind == .invalidInput
@@ -72,7 +74,7 @@ public struct StudyInput: Sendable {
     }
 
     /// `load(from:resolvedPlan:)` without marking the problems.
-    private static func check(_ directory: URL, _ resolvedPlan: URL?) throws(TrialReportError) -> StudyInput {
+    private static func check(_ directory: URL, _ resolvedPlan: URL?, keepingBytes: Bool) throws(TrialReportError) -> StudyInput {
         let reading: PlanReading
         var planFile: LockedFile?
         if let file = resolvedPlan {
@@ -93,7 +95,7 @@ public struct StudyInput: Sendable {
         }
         var data: StudyData
         do {
-            data = try StudyData.load(from: directory, expecting: plan.plan.studyExpectations)
+            data = try StudyData.load(from: directory, expecting: plan.plan.studyExpectations, keepingBytes: keepingBytes)
         } catch {
             guard !planProblems.isEmpty else { throw error }
             throw TrialReportError(error.kind == .missingInput ? .missingInput : .invalidInput, planProblems + error.diagnostics)

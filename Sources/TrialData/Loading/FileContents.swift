@@ -59,6 +59,16 @@ public final class FileContents: Sendable {
         }
     }
 
+    /// Whether these are the bytes of the file now at `url`: a mapped file not written since it
+    /// was opened (`checkUnchanged`) that is still the file at that path (not replaced, e.g. by
+    /// a rename). Bytes read into memory of their own cannot tell, and answer `false`.
+    func isCurrent(at url: URL) -> Bool {
+        guard let mapping else { return false }
+        var opened = stat(), atPath = stat()
+        return fstat(mapping.descriptor, &opened) == 0 && FileState(opened) == mapping.state
+            && stat(url.path, &atPath) == 0 && FileState(atPath) == mapping.state
+    }
+
     /// The number of bytes.
     public var count: Int { bytes.count }
 

@@ -4,7 +4,7 @@ extension StudyData {
     /// Reads and validates a study folder of CDISC ADaM datasets (CSV or SAS transport): the
     /// subject-level dataset and, when the layout names them, the adverse events and the Basic Data
     /// Structure datasets of measurements. The files' SHA-256
-    /// are computed from the same bytes on another thread.
+    /// are computed from the same bytes on another thread; the bytes are kept (`validatedBytes`).
     /// - Throws: `TrialReportError` as `load(from:expecting:sizeLimit:)`.
     /// - Complexity: O(*n*) in the total size of the files.
     static func loadADaM(from directory: URL, layout: AdamLayout, expectations: StudyExpectations,
@@ -45,6 +45,7 @@ extension StudyData {
         }
         let (inputs, diagnostics) = try sources.checkedInputs(logs: logs, rowCounts: rowCounts)
         return StudyData(participants: participants, measurements: MeasurementTable(), adverseEvents: adverseEvents,
-                         insulinIndependence: InsulinIndependenceTable(), inputs: inputs, warnings: diagnostics, bdsTables: bdsTables)
+                         insulinIndependence: InsulinIndependenceTable(), inputs: inputs, warnings: diagnostics, bdsTables: bdsTables,
+                         validatedBytes: sources.validatedBytes(inputs))
     }
 }

@@ -20,6 +20,8 @@ extension StudyData {
     ///   - expectations: what the analysis plan expects of the data.
     ///   - sizeLimit: the most bytes the files may hold together; `nil` (the default) takes it
     ///     from `TRIALREPORT_MAX_INPUT_BYTES`, else 2 GiB (`InputSizeLimit`).
+    ///   - keepingBytes: whether to keep the files' bytes (`validatedBytes`) for a data lock;
+    ///     else they are released before this returns.
     /// - Returns: the typed tables, the inputs read and any warnings.
     /// - Throws: `TrialReportError` — `.missingInput` naming every missing required file, every
     ///   file that cannot be opened or is not a regular file (a FIFO is refused without waiting),
@@ -30,12 +32,23 @@ extension StudyData {
     ///   `.other` when reading a file fails.
     /// - Complexity: O(*n*) in the total size of the files.
     public static func load(from directory: URL, expecting expectations: StudyExpectations = .seedStudy,
-                            sizeLimit: InputSizeLimit? = nil) throws(TrialReportError) -> StudyData {
+                            sizeLimit: InputSizeLimit? = nil, keepingBytes: Bool = false) throws(TrialReportError) -> StudyData {
         let limit: InputSizeLimit
         if let sizeLimit { limit = sizeLimit } else { limit = try InputSizeLimit.fromEnvironment() }
+        var data: StudyData
         if case .adam(let layout) = expectations.layout {
-            return try loadADaM(from: directory, layout: layout, expectations: expectations, sizeLimit: limit)
+            data = try loadADaM(from: directory, layout: layout, expectations: expectations, sizeLimit: limit)
+        } else {
+            data = try loadSeedStudy(from: directory, expectations: expectations, sizeLimit: limit)
         }
+        if !keepingBytes { data.validatedBytes = nil }
+        return data
+    }
+
+    /// Reads and validates a folder of the seed study's files (`FileName`), keeping the bytes
+    /// validated (`validatedBytes`).
+    private static func loadSeedStudy(from directory: URL, expectations: StudyExpectations,
+                                      sizeLimit limit: InputSizeLimit) throws(TrialReportError) -> StudyData {
         // adlb's sections are measured while adsl is read (they need none of it), on the hashing
         // thread before the hashes: two threads, and adsl's reading keeps a core of its own.
         let adlbSections = Handoff<CountedSections>()
@@ -69,7 +82,7 @@ extension StudyData {
                                                               rowCounts: [participants.rowCount, measurements.rowCount] + others.rowCounts)
         return StudyData(participants: participants.table, measurements: measurements.table,
                          adverseEvents: others.adverseEvents, insulinIndependence: others.episodes,
-                         inputs: inputs, warnings: diagnostics)
+                         inputs: inputs, warnings: diagnostics, validatedBytes: sources.validatedBytes(inputs))
     }
 
     private static func reportDuplicates(_ measurements: MeasurementReader, _ participants: ParticipantTable,
@@ -176,6 +189,11 @@ struct StudySources {
             first(files.map(\.contents))
             return files.map { Checksum.sha256($0.contents) }
         }
+    }
+
+    /// The files' bytes, with `inputs` (from `checkedInputs`, in file order) as their records.
+    func validatedBytes(_ inputs: [InputFile]) -> ValidatedBytes {
+        ValidatedBytes(files: Array(zip(inputs, files.map(\.contents))))
     }
 
     /// The files as analysed, once every file is read: their checksums, sizes and `rowCounts`,

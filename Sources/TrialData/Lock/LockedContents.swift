@@ -56,11 +56,14 @@ public struct LockedContents: Sendable, Hashable {
 
     /// The files as they are now, as `current` records them, and with `withRowDigests` the
     /// digests of the input files' rows, computed from the bytes hashed (`LockedInputs`), kept
-    /// by `participants` when given.
+    /// by `participants` when given; the bytes validation kept (`validated`) are used for the files
+    /// they still are.
     static func reading(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?, inputNames: [String],
-                        withRowDigests: Bool = false, participants: StringTable? = nil) throws(TrialReportError)
+                        withRowDigests: Bool = false, participants: StringTable? = nil,
+                        reusing validated: ValidatedBytes? = nil) throws(TrialReportError)
         -> (contents: LockedContents, inputs: LockedInputs) {
-        let inputs = try LockedInputs.read(dataDirectory, names: inputNames, withRowDigests: withRowDigests, participants: participants)
+        let inputs = try LockedInputs.read(dataDirectory, names: inputNames, withRowDigests: withRowDigests,
+                                           participants: participants, reusing: validated)
         var plan: LockedFile?
         if let planFile {
             plan = try LockedFile.reading(planFile, as: recordedPath(of: planFile, in: dataDirectory))

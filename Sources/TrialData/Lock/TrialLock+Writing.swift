@@ -39,6 +39,10 @@ extension TrialLock {
     ///     `nil` for the built-in plan or no check.
     ///   - participants: the participants validated (`ParticipantTable.ids`), whose ids key the
     ///     row digests of every file; `nil`: each file's own (slower for large files).
+    ///   - validatedBytes: the bytes validation read and hashed (`StudyData.validatedBytes`): the
+    ///     rows of a file that is still those bytes are digested from them, and its validated
+    ///     SHA-256 recorded, without reading or hashing it again; a file written or replaced
+    ///     before its rows are digested is refused like a changed one.
     /// - Returns: the lock written.
     /// - Throws: `TrialReportError` — `.invalidInput` when the folder is already locked and
     ///   `replacing` is false, when its lock cannot be read, when the plan lies outside the study
@@ -47,7 +51,8 @@ extension TrialLock {
     @discardableResult
     public static func write(dataDirectory: URL, planFile: URL?, templatesDirectory: URL?, lockedAt: Date,
                              lockedBy: String, note: String?, replacing: Bool, validated: [InputFile],
-                             validatedPlan: LockedFile? = nil, participants: StringTable? = nil) throws(TrialReportError) -> TrialLock {
+                             validatedPlan: LockedFile? = nil, participants: StringTable? = nil,
+                             validatedBytes: consuming ValidatedBytes? = nil) throws(TrialReportError) -> TrialLock {
         let previous = try read(in: dataDirectory)
         if let previous, !replacing {
             throw TrialReportError(.invalidInput, at: SourceLocation(file: dataDirectory.appendingPathComponent(fileName).path),
@@ -59,12 +64,17 @@ extension TrialLock {
                                    "the plan is outside the study folder; a lock covers only files inside it: "
                                    + "copy the plan into \(dataDirectory.path) and lock with --spec naming the copy")
         }
-        // The row digests are computed from the bytes hashed: one read of each file.
+        // The row digests are computed from the bytes hashed: the validated ones when kept, else
+        // one read of each file.
         let inputNames = validated.isEmpty ? LockedContents.seedInputNames : validated.map(\.file)
         let (contents, inputs) = try LockedContents.reading(dataDirectory: dataDirectory, planFile: planFile,
                                                             templatesDirectory: templatesDirectory, inputNames: inputNames,
-                                                            withRowDigests: true, participants: participants)
-        var changed = contents.inputs.filter { file in validated.contains { $0.file == file.path && $0.sha256 != file.sha256 } }
+                                                            withRowDigests: true, participants: participants, reusing: validatedBytes)
+        // The files are unmapped (when the caller passed its last reference) before trial.lock.rows is written.
+        _ = consume validatedBytes
+        var changed = contents.inputs.filter { file in
+            inputs.changedMeanwhile.contains(file.path) || validated.contains { $0.file == file.path && $0.sha256 != file.sha256 }
+        }
         if let validatedPlan, let plan = contents.plan, plan != validatedPlan { changed.append(plan) }
         guard changed.isEmpty else {
             throw TrialReportError(.invalidInput, changed.map {
