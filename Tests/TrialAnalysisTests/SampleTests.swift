@@ -23,6 +23,35 @@ import TrialStats
         #expect(RadixSort.sorted(whole) == whole.sorted())
     }
 
+    /// `values` in ascending order with −0 before +0, compared bit for bit.
+    static func expectedBits(_ values: [Double]) -> [UInt64] {
+        values.sorted { $0 < $1 || ($0 == $1 && $0.sign == .minus && $1.sign == .plus) }.map(\.bitPattern)
+    }
+
+    @Test func samplesWithFewDistinctValuesAreSortedByCountingThem() throws {
+        // Measurements to one decimal and changes between two of them, with signed zeros.
+        let values = Self.values(40_000).enumerated().map { index, value in
+            index % 13 == 0 ? -0.0 : index % 17 == 0 ? 0.0 : value.rounded() / 10 - Double(index * 7919 % 31) / 10
+        }
+        let distinct = Set(values.map(\.bitPattern)).count
+        #expect(distinct > 100 && distinct < 40_000 / 8)
+        let counted = try #require(CountingSort.sorted(values, distinctLimit: distinct))
+        #expect(counted.map(\.bitPattern) == Self.expectedBits(values))
+        #expect(RadixSort.sorted(values).map(\.bitPattern) == Self.expectedBits(values))
+        #expect(CountingSort.sorted([1.5, -0.0, 1.5, 0.0, -2], distinctLimit: 4)?.map(\.bitPattern)
+            == [-2, -0.0, 0.0, 1.5, 1.5].map(\.bitPattern))
+    }
+
+    @Test func countingGivesUpOnTooManyDistinctValuesOrTheNaNMarkingAnEmptySlot() {
+        let values = Self.values(10_000)
+        let distinct = Set(values.map(\.bitPattern)).count
+        #expect(CountingSort.sorted(values, distinctLimit: distinct - 1) == nil)
+        #expect(CountingSort.sorted(values, distinctLimit: distinct)?.map(\.bitPattern) == Self.expectedBits(values))
+        #expect(CountingSort.sorted([1, Double(bitPattern: .max), 2], distinctLimit: 3) == nil)
+        // Past one distinct value in eight, the radix sort gives the same order.
+        #expect(RadixSort.sorted(values).map(\.bitPattern) == Self.expectedBits(values))
+    }
+
     @Test func descriptivesAgreeWithTrialStats() {
         let values = Self.values(9_999)
         let ours = Sample(values).descriptives

@@ -11,13 +11,15 @@ enum RadixSort {
 
     /// `values` in ascending order (−0 before +0; no NaN expected).
     ///
-    /// Method: least-significant-digit radix sort on the order-preserving 64-bit key of each
+    /// Method: a sample with at most one distinct value in eight is sorted by counting its values
+    /// (`CountingSort`); any other by least-significant-digit radix sort on the order-preserving 64-bit key of each
     /// double (sign bit flipped for non-negative values, every bit flipped for negative ones),
     /// 8 bits per pass; the histograms of all passes come from one read of the keys, and a pass
     /// where every key has the same digit is skipped.
-    /// - Complexity: O(*n*) time, 2*n* extra words.
+    /// - Complexity: O(*n*) time (O(*n* + *k* log *k*) for *k* ≤ *n*/8 distinct values, counted), 2*n* extra words.
     static func sorted(_ values: [Double]) -> [Double] {
         guard values.count > smallSample else { return values.sorted() }
+        if let sorted = CountingSort.sorted(values, distinctLimit: values.count / 8) { return sorted }
         let radix = 1 << digitBits, mask = UInt64(radix - 1)
         var keys = [UInt64](unsafeUninitializedCapacity: values.count) { keys, count in
             for index in values.indices { keys[index] = key(values[index]) }
@@ -60,14 +62,16 @@ enum RadixSort {
         }
     }
 
+    /// The order-preserving 64-bit key of `value`: keys compare as the values do (−0 below +0).
     @inline(__always)
-    private static func key(_ value: Double) -> UInt64 {
+    static func key(_ value: Double) -> UInt64 {
         let bits = value.bitPattern
         return bits & (1 << 63) == 0 ? bits | (1 << 63) : ~bits
     }
 
+    /// The value whose key is `key`.
     @inline(__always)
-    private static func value(_ key: UInt64) -> Double {
+    static func value(_ key: UInt64) -> Double {
         Double(bitPattern: key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key)
     }
 }
