@@ -69,8 +69,7 @@ struct BDSReader {
         var lastVisit = Double.nan
         // One baseline per participant and parameter, or per time point within a visit (ATPTN) when timed.
         // The columns and the table of baselines are sized once (growing them copied each several times).
-        var baselineRecord: [BaselineKey: Int] = [:]
-        baselineRecord.reserveCapacity(baselineFlags?.lazy.filter { $0 }.count ?? 0)
+        var baselineRecord = BaselineRecords(capacity: baselineFlags?.lazy.filter { $0 }.count ?? 0)
         table.reserveCapacity(data.rowCount)
         for row in 0..<data.rowCount {
             let subjectLevel = Int(subjectCodes[row])
@@ -100,12 +99,10 @@ struct BDSReader {
             }
             let isBaseline = baselineFlags?[row] ?? false
             if isBaseline {
-                let key = BaselineKey(participant: Int32(participant), parameter: Int32(parameter), timePoint: BaselineKey.timePoint(table, row))
-                if let first = baselineRecord[key] {
+                if let first = baselineRecord.insert(participant: Int32(participant), parameter: Int32(parameter),
+                                                     timePoint: Self.timePoint(table, row), row: row) {
                     problems.append((row, flagColumns.first { data.columns[$0].name == "ABLFL" } ?? code,
                                      Message.secondBaseline(parameterCode, subjectLevels[subjectLevel], firstRecord: first + 1)))
-                } else {
-                    baselineRecord[key] = row
                 }
             }
             // A visit's label is its first record's: asked of the dictionary only when the visit changes.
@@ -130,6 +127,12 @@ struct BDSReader {
         Self.checkDerivedValues(table, data, baselineRecord, &log)
     }
 
+    /// The ATPTN of `row`, or `nil` when the table has none or the record is not timed.
+    static func timePoint(_ table: BDSTable, _ row: Int) -> Double? {
+        guard let value = table.timePoint?[row], !value.isNaN else { return nil }
+        return value
+    }
+
     /// The unit in brackets at the end of a PARAM ("Sodium (mmol/L)" → "mmol/L"), or `""`.
     static func unit(inParameter description: String) -> String {
         guard description.hasSuffix(")"), let open = description.lastIndex(of: "(") else { return "" }
@@ -138,7 +141,7 @@ struct BDSReader {
 
     /// BASE against the baseline record's AVAL, CHG against AVAL − BASE, PCHG against CHG / BASE × 100:
     /// one warning per variable that disagrees anywhere, at its first such record.
-    private static func checkDerivedValues(_ table: BDSTable, _ data: DataTable, _ baselineRecord: [BaselineKey: Int],
+    private static func checkDerivedValues(_ table: BDSTable, _ data: DataTable, _ baselineRecord: BaselineRecords,
                                            _ log: inout DiagnosticLog) {
         func disagree(_ stated: Double, _ derived: Double) -> Bool {
             !stated.isNaN && !derived.isNaN && abs(stated - derived) > tolerance * max(1, abs(derived))
@@ -147,11 +150,13 @@ struct BDSReader {
         if let base = table.base {
             // The rows are asked in order, and a participant's records of a parameter usually follow
             // each other: the table of baselines is asked once per run of one key.
-            var lastKey: BaselineKey?, lastBaseline: Int?
+            var lastKey: (participant: Int32, parameter: Int32, timePoint: Double?)?, lastBaseline: Int?
             checks.append(("BASE", "the AVAL of the baseline record (ABLFL = Y)", { row in
-                let key = BaselineKey(participant: table.participant[row], parameter: table.parameter[row],
-                                      timePoint: BaselineKey.timePoint(table, row))
-                if key != lastKey { (lastKey, lastBaseline) = (key, baselineRecord[key]) }
+                let key = (participant: table.participant[row], parameter: table.parameter[row], timePoint: Self.timePoint(table, row))
+                if lastKey.map({ $0 != key }) ?? true {
+                    (lastKey, lastBaseline) = (key, baselineRecord.row(participant: key.participant, parameter: key.parameter,
+                                                                       timePoint: key.timePoint))
+                }
                 guard let baseline = lastBaseline else { return false }
                 return disagree(base[row], table.value[baseline])
             }))
@@ -170,25 +175,5 @@ struct BDSReader {
             log.add(.warning, data.locations(of: [(first, column)])[0],
                     Message.derivedValueDisagrees(check.name, expected: check.expected, count: rows.count))
         }
-    }
-}
-
-/// What a baseline record is unique for: a participant's parameter, at a time point when timed.
-private struct BaselineKey: Hashable {
-    var participant: Int32
-    var parameter: Int32
-    var timePoint: Double?
-
-    /// Participant and parameter hashed as one word (a record of a million-row dataset is looked
-    /// up once: three separate combines took most of the time).
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(UInt64(UInt32(bitPattern: participant)) << 32 | UInt64(UInt32(bitPattern: parameter)))
-        if let timePoint { hasher.combine(timePoint == 0 ? 0 : timePoint.bitPattern) }
-    }
-
-    /// The ATPTN of `row`, or `nil` when the table has none or the record is not timed.
-    static func timePoint(_ table: BDSTable, _ row: Int) -> Double? {
-        guard let value = table.timePoint?[row], !value.isNaN else { return nil }
-        return value
     }
 }
