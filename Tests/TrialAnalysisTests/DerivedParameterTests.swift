@@ -70,19 +70,61 @@ struct DerivedParameterTests {
     }
 
     /// A participant-visit's samples need not follow each other or come in time order: adlb.csv's
-    /// rows reversed give the same areas, to the bit (the fixture has no two samples of one
-    /// participant-visit at the same time, whose order would follow the file's).
-    @Test func areasDoNotDependOnTheOrderOfTheRows() throws {
+    /// rows reversed give the same areas and expressions, to the bit (the fixture has no two
+    /// samples of one participant-visit at the same time, nor two untimed records of a parameter,
+    /// whose order would follow the file's).
+    @Test func derivedValuesDoNotDependOnTheOrderOfTheRows() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("derived-reversed-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: Self.study, to: folder)
         defer { try? FileManager.default.removeItem(at: folder) }
         let adlb = folder.appendingPathComponent("adlb.csv")
         let lines = try String(contentsOf: adlb, encoding: .utf8).split(separator: "\n")
         try ([lines[0]] + lines.dropFirst().reversed()).joined(separator: "\n").appending("\n").write(to: adlb, atomically: true, encoding: .utf8)
-        let original = try values(of: "CPEPAUC", in: StudyInput.load(from: Self.study).data)
-        let reversed = try values(of: "CPEPAUC", in: StudyInput.load(from: folder).data)
-        #expect(original.count > 10)
-        #expect(reversed.mapValues(\.bitPattern) == original.mapValues(\.bitPattern))
+        for code in ["CPEPAUC", "IDAA1C"] {
+            let original = try values(of: code, in: StudyInput.load(from: Self.study).data)
+            let reversed = try values(of: code, in: StudyInput.load(from: folder).data)
+            #expect(original.count > 10, "\(code)")
+            #expect(reversed.mapValues(\.bitPattern) == original.mapValues(\.bitPattern), "\(code)")
+        }
+    }
+
+    /// An expression takes each parameter's first untimed observed record at a participant-visit
+    /// (timed and derived records, and later ones, are not used), is computed where every
+    /// parameter has a value, and is a baseline where every record it takes is.
+    @Test func expressionsTakeTheFirstUntimedObservedRecordOfEachParameter() throws {
+        var table = BDSTable(file: "adlb.csv")
+        let a = Int32(table.parameterCodes.insert("A").index), b = Int32(table.parameterCodes.insert("B").index)
+        table.timePoint = []
+        table.derivationType = []
+        // (participant, parameter, visit, value, baseline, time point, DTYPE), not in order.
+        let rows: [(Int32, Int32, Double, Double, Bool, Double, String?)] = [
+            (1, b, 4, 20, false, .nan, nil), (0, a, 0, 1, true, .nan, nil), (0, b, 0, 10, true, .nan, nil),
+            (0, a, 0, 99, true, .nan, nil), (0, a, 4, 98, false, 30, nil), (0, a, 4, 97, false, .nan, "LOCF"),
+            (0, a, 4, 2, false, .nan, nil), (0, b, 4, 0, false, .nan, nil), (1, a, 4, 3, false, .nan, nil),
+            (1, a, 0, 5, true, .nan, nil), (2, a, 4, 6, false, .nan, nil),
+        ]
+        for (participant, parameter, visit, value, baseline, time, type) in rows {
+            table.participant.append(participant)
+            table.parameter.append(parameter)
+            table.visitNumber.append(visit)
+            table.value.append(value)
+            table.isBaseline.append(baseline)
+            table.timePoint!.append(time)
+            table.derivationType!.append(type)
+        }
+        let ratio = DerivedParameter(code: "R", label: "A / B", derivation: .expression(try ParameterExpression(parsing: "A / B")))
+        let sum = DerivedParameter(code: "S", label: "A + B", derivation: .expression(try ParameterExpression(parsing: "A + B")))
+        let (derived, problems, notes) = ParameterDerivation.derive([ratio, sum], from: [table], file: "derived")
+        #expect(problems.isEmpty)
+        let records = (0..<derived.count).map {
+            [Double(derived.parameter[$0]), Double(derived.participant[$0]), derived.visitNumber[$0], derived.value[$0],
+             derived.isBaseline[$0] ? 1 : 0]
+        }
+        // R: participant 0 at 0: 1 / 10 (baseline); at 4: 2 / 0 has none; participant 1 at 4: 3 / 20;
+        // participant 1 at 0 and participant 2 at 4 lack B.
+        #expect(records == [[0, 0, 0, 0.1, 1], [0, 1, 4, 0.15, 0], [1, 0, 0, 11, 1], [1, 0, 4, 2, 0], [1, 1, 4, 23, 0]])
+        #expect(notes == ["R: 3 participant-visits without a value (a parameter without a value at the visit, or a division by zero)",
+                          "S: 2 participant-visits without a value (a parameter without a value at the visit, or a division by zero)"])
     }
 
     @Test func expressionsParseWithPrecedenceAndWriteBack() throws {

@@ -38,7 +38,7 @@ struct ParameterDerivation {
                                         + " does not occur in the PARAMCD of the measurement datasets or among the parameters derived before"))
                 continue
             }
-            let values: [Key: (value: Double, baseline: Bool)]
+            let values: Records
             let skipped: Int
             switch parameter.derivation {
             case .areaUnderCurve(let source, let mean):
@@ -61,13 +61,18 @@ struct ParameterDerivation {
         return (derived, problems, notes)
     }
 
-    private struct Key: Hashable, Comparable {
+    private struct Key: Equatable, Comparable {
         var participant: Int32
         var visit: Double
         static func < (left: Key, right: Key) -> Bool {
             (left.participant, left.visit) < (right.participant, right.visit)
         }
     }
+
+    /// A derived parameter's records, or a source parameter's: one per participant-visit, in
+    /// ascending order of participant and visit (kept as sorted arrays, not in a `Dictionary`:
+    /// a large dataset's million participant-visits were hashed several times each).
+    private typealias Records = [(key: Key, value: Double, baseline: Bool)]
 
     private static func reason(_ derivation: DerivedParameter.Derivation) -> String {
         switch derivation {
@@ -82,7 +87,7 @@ struct ParameterDerivation {
     /// The timed samples are sorted by participant, visit and time (file order among equal times,
     /// as a stable sort by time leaves them), so that each participant-visit's samples are one run:
     /// no table of lists. Rows usually come in that order, which the sort passes through in one go.
-    private static func areaUnderCurve(_ source: String, in table: BDSTable, mean: Bool) -> ([Key: (value: Double, baseline: Bool)], Int)? {
+    private static func areaUnderCurve(_ source: String, in table: BDSTable, mean: Bool) -> (Records, Int)? {
         let parameter = Int32(table.parameterCodes.index(of: source)!)
         guard let timePoint = table.timePoint else { return nil }
         func key(_ row: Int) -> Key { Key(participant: table.participant[row], visit: table.visitNumber[row]) }
@@ -91,7 +96,7 @@ struct ParameterDerivation {
         }
         guard !samples.isEmpty else { return nil }
         samples.sort { (key($0), timePoint[$0], $0) < (key($1), timePoint[$1], $1) }
-        var values: [Key: (value: Double, baseline: Bool)] = [:]
+        var values: Records = []
         var skipped = 0
         var start = 0
         while start < samples.count {
@@ -108,7 +113,7 @@ struct ParameterDerivation {
                 count += 1
             }
             if count >= 2, let last = previous?.time, last > first {
-                values[group] = (mean ? area / (last - first) : area, baseline)
+                values.append((group, mean ? area / (last - first) : area, baseline))
             } else {
                 skipped += 1
             }
@@ -118,51 +123,77 @@ struct ParameterDerivation {
     }
 
     /// Each participant-visit's value of `expression` and how many could not be computed.
-    private static func evaluate(_ expression: ParameterExpression, in tables: [BDSTable]) -> ([Key: (value: Double, baseline: Bool)], Int) {
-        var records: [String: [Key: (value: Double, baseline: Bool)]] = [:]
-        for code in expression.parameters {
-            let table = tables.first { $0.parameterCodes.index(of: code) != nil }!
-            let parameter = Int32(table.parameterCodes.index(of: code)!)
-            var first: [Key: (value: Double, baseline: Bool)] = [:]
-            for row in 0..<table.count where table.parameter[row] == parameter && table.derivationType?[row] == nil
-                && (table.timePoint?[row].isNaN ?? true) && !table.visitNumber[row].isNaN {
-                let key = Key(participant: table.participant[row], visit: table.visitNumber[row])
-                if first[key] == nil { first[key] = (table.value[row], table.isBaseline[row]) }
-            }
-            records[code] = first
-        }
-        let keys = Set(records.values.flatMap(\.keys))
-        var values: [Key: (value: Double, baseline: Bool)] = [:]
+    private static func evaluate(_ expression: ParameterExpression, in tables: [BDSTable]) -> (Records, Int) {
+        let codes = expression.parameters
+        let sources = codes.map { code in firstUntimedRecords(of: code, in: tables.first { $0.parameterCodes.index(of: code) != nil }!) }
+        // The participant-visits of any source, in order: each source's next record is looked at
+        // once; `here` holds each source's record at the participant-visit, if it has one.
+        var next = [Int](repeating: 0, count: sources.count)
+        var here = [Int?](repeating: nil, count: sources.count)
+        var values: Records = []
         var skipped = 0
-        for key in keys {
-            let value = expression.evaluate { code in records[code]?[key].flatMap { $0.value.isNaN ? nil : $0.value } }
+        while true {
+            var key: Key?
+            for source in sources.indices where next[source] < sources[source].count {
+                let candidate = sources[source][next[source]].key
+                if key.map({ candidate < $0 }) ?? true { key = candidate }
+            }
+            guard let key else { break }
+            for source in sources.indices {
+                let isHere = next[source] < sources[source].count && sources[source][next[source]].key == key
+                here[source] = isHere ? next[source] : nil
+                if isHere { next[source] += 1 }
+            }
+            let value = expression.evaluate { code in
+                codes.firstIndex(of: code).flatMap { source in
+                    here[source].flatMap { sources[source][$0].value.isNaN ? nil : sources[source][$0].value }
+                }
+            }
             guard let value, value.isFinite else {
                 skipped += 1
                 continue
             }
-            values[key] = (value, expression.parameters.allSatisfy { records[$0]?[key]?.baseline ?? false })
+            values.append((key, value, sources.indices.allSatisfy { source in here[source].map { sources[source][$0].baseline } ?? false }))
         }
         return (values, skipped)
     }
 
+    /// The first untimed observed record of parameter `code` at each participant-visit of `table`.
+    private static func firstUntimedRecords(of code: String, in table: BDSTable) -> Records {
+        let parameter = Int32(table.parameterCodes.index(of: code)!)
+        func key(_ row: Int) -> Key { Key(participant: table.participant[row], visit: table.visitNumber[row]) }
+        var rows = (0..<table.count).filter { row in
+            table.parameter[row] == parameter && table.derivationType?[row] == nil
+                && (table.timePoint?[row].isNaN ?? true) && !table.visitNumber[row].isNaN
+        }
+        // In order of participant-visit, file order among a participant-visit's records (rows
+        // usually come in that order, which the sort passes through in one go).
+        rows.sort { (key($0), $0) < (key($1), $1) }
+        var records: Records = []
+        for row in rows where records.last?.key != key(row) {
+            records.append((key(row), table.value[row], table.isBaseline[row]))
+        }
+        return records
+    }
+
     /// Appends the records of `parameter`, ordered by participant and visit, with the visit
     /// labels of the source tables.
-    private static func append(_ values: [Key: (value: Double, baseline: Bool)], as parameter: DerivedParameter,
+    private static func append(_ values: Records, as parameter: DerivedParameter,
                                visits tables: [BDSTable], to table: inout BDSTable) {
         let code = Int32(table.parameterCodes.insert(parameter.code).index)
         table.parameterLabels.append(parameter.label)
         table.units.append(parameter.unit)
         table.reserveCapacity(table.count + values.count)
-        for (key, record) in values.sorted(by: { $0.key < $1.key }) {
-            table.participant.append(key.participant)
+        for record in values {
+            table.participant.append(record.key.participant)
             table.parameter.append(code)
-            table.visitNumber.append(key.visit)
+            table.visitNumber.append(record.key.visit)
             table.value.append(record.value)
             table.isBaseline.append(record.baseline)
         }
         var labels: [Double: String] = Dictionary(table.visits.map { ($0.number, $0.label) }, uniquingKeysWith: { first, _ in first })
         for source in tables { for visit in source.visits where labels[visit.number] == nil { labels[visit.number] = visit.label } }
-        let used = Set(values.keys.map(\.visit)).union(table.visits.map(\.number))
+        let used = Set(values.map(\.key.visit)).union(table.visits.map(\.number))
         table.visits = used.sorted().map { ($0, labels[$0] ?? "") }
     }
 }
