@@ -31,6 +31,9 @@ struct LockValidatedBytesTests {
         #expect(data.validatedBytes?.files.map(\.input) == data.inputs)
         #expect(data.validatedBytes?.files.map(\.contents.count) == data.inputs.map(\.byteCount))
         #expect(try StudyData.load(from: folder.url).validatedBytes == nil)
+        // adlb.csv's rows were digested as it was read; adsl.csv's are digested by the lock.
+        #expect(data.validatedBytes?.rowDigestRuns(of: "adlb.csv") != nil)
+        #expect(data.validatedBytes?.rowDigestRuns(of: "adsl.csv") == nil)
     }
 
     @Test func aLockFromTheValidatedBytesIsTheLockFromTheFiles() throws {

@@ -28,6 +28,9 @@ public struct CSVFile: Sendable {
     public private(set) var headerLocations: [SourceLocation] = []
     /// Problems of the file as a whole or of its header.
     public private(set) var headerDiagnostics: DiagnosticLog
+    /// Where `forEachRecord` leaves the row digests of the records it reads, for a lock
+    /// (`RowDigestSink`); `nil`: none are computed.
+    var rowDigests: RowDigestSink?
     private var dataStart = 0
     private var dataLine = 1
     private var dataLineStart = 0
@@ -141,7 +144,8 @@ public struct CSVFile: Sendable {
     /// Like `forEachRecord(in:_:_:)`, with a fast path: each plain record with the header's
     /// number of fields (`PlainRecord`) is first offered to `plain`, and becomes a `CSVRecord`
     /// for `body` only when `plain` returns `false` (it did not take it, and did nothing `body`
-    /// would not do again the same way).
+    /// would not do again the same way). With `rowDigests`, every record is digested too, and
+    /// the section's digests are left there.
     func forEachRecord(in section: CSVFileSection, _ log: inout DiagnosticLog, plain: (PlainRecord) -> Bool,
                        _ body: (CSVRecord, inout DiagnosticLog) -> Void) -> (recordCount: Int, rest: CSVFileSection) {
         guard !header.isEmpty else { return (0, section) }
@@ -150,29 +154,39 @@ public struct CSVFile: Sendable {
         let line = firstLine(of: section)
         var rest = section
         var released = section.start
-        CSVFile.withScanner(bytes, name, from: section.start, line: line, lineStart: section.lineStart) { scanner in
-            while scanner.position < section.end {
-                let isPlain = scanner.nextPlainRecord()
-                guard isPlain || scanner.nextRecord(&log) else { break }
-                count += 1
-                if scanner.position - released >= Self.releaseStep {
-                    released = contents.releasePages(in: released..<scanner.position)
+        let spec = rowDigests?.spec
+        var runs = spec.map { _ in RowDigestRuns() }
+        (spec?.known ?? StringTable()).withView { known in
+            CSVFile.withScanner(bytes, name, from: section.start, line: line, lineStart: section.lineStart) { scanner in
+                while scanner.position < section.end {
+                    let isPlain = scanner.nextPlainRecord()
+                    guard isPlain || scanner.nextRecord(&log) else { break }
+                    count += 1
+                    if scanner.position - released >= Self.releaseStep {
+                        released = contents.releasePages(in: released..<scanner.position)
+                    }
+                    let fields = scanner.fields
+                    let isPlainRecord = isPlain && fields.count == expectedCount
+                    if isPlainRecord {
+                        let record = PlainRecord(bytes: scanner.bytes, fields: fields, line: scanner.recordLine)
+                        if let spec { runs?.add(record, spec, known: known) }
+                        if plain(record) { continue }
+                    }
+                    var record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: scanner.recordLine,
+                                           lineStart: scanner.recordLineStart, isDamaged: scanner.recordIsDamaged)
+                    if fields.count != expectedCount {
+                        reportRagged(record, &log)
+                        record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: record.line,
+                                           lineStart: record.lineStart, isDamaged: true)
+                    }
+                    if let spec, !isPlainRecord { runs?.add(record, spec, known: known) }
+                    body(record, &log)
                 }
-                let fields = scanner.fields
-                if isPlain, fields.count == expectedCount,
-                   plain(PlainRecord(bytes: scanner.bytes, fields: fields, line: scanner.recordLine)) { continue }
-                var record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: scanner.recordLine,
-                                       lineStart: scanner.recordLineStart, isDamaged: scanner.recordIsDamaged)
-                if fields.count != expectedCount {
-                    reportRagged(record, &log)
-                    record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: record.line,
-                                       lineStart: record.lineStart, isDamaged: true)
-                }
-                body(record, &log)
+                let end = scanner.hitUnterminatedQuote ? bytes.count : scanner.position
+                rest = CSVFileSection(start: end, line: scanner.line, lineStart: scanner.lineStart, end: bytes.count)
             }
-            let end = scanner.hitUnterminatedQuote ? bytes.count : scanner.position
-            rest = CSVFileSection(start: end, line: scanner.line, lineStart: scanner.lineStart, end: bytes.count)
         }
+        if let runs { rowDigests?.deposit(start: section.start, end: rest.start, runs) }
         return (count, rest)
     }
 

@@ -39,16 +39,17 @@ extension StudyData {
         if case .adam(let layout) = expectations.layout {
             data = try loadADaM(from: directory, layout: layout, expectations: expectations, sizeLimit: limit)
         } else {
-            data = try loadSeedStudy(from: directory, expectations: expectations, sizeLimit: limit)
+            data = try loadSeedStudy(from: directory, expectations: expectations, sizeLimit: limit, digestingRows: keepingBytes)
         }
         if !keepingBytes { data.validatedBytes = nil }
         return data
     }
 
     /// Reads and validates a folder of the seed study's files (`FileName`), keeping the bytes
-    /// validated (`validatedBytes`).
+    /// validated (`validatedBytes`) and, with `digestingRows`, the row digests of the files after
+    /// adsl.csv, computed as they are read (`RowDigestSink`).
     private static func loadSeedStudy(from directory: URL, expectations: StudyExpectations,
-                                      sizeLimit limit: InputSizeLimit) throws(TrialReportError) -> StudyData {
+                                      sizeLimit limit: InputSizeLimit, digestingRows: Bool) throws(TrialReportError) -> StudyData {
         // adlb's sections are measured while adsl is read (they need none of it), on the hashing
         // thread before the hashes: two threads, and adsl's reading keeps a core of its own.
         let adlbSections = Handoff<CountedSections>()
@@ -56,11 +57,17 @@ extension StudyData {
                                        optional: [FileName.adverseEvents, FileName.insulinIndependence], sizeLimit: limit) { read in
             adlbSections.give(CSVFile(name: FileName.measurements, contents: read[1]).countedSections(count: MeasurementReader.sectionCount))
         }
-        let files = sources.files.map { CSVFile(name: $0.name, contents: $0.contents) }
+        var files = sources.files.map { CSVFile(name: $0.name, contents: $0.contents) }
 
-        let adsl = files[0], adlb = files[1]
+        let adsl = files[0]
         var adslLog = adsl.headerDiagnostics
         let participants = ParticipantReader(adsl, expectations: expectations, &adslLog)
+        if digestingRows {
+            for index in files.indices.dropFirst() {
+                files[index].rowDigests = RowDigestSink(files[index], keyColumn: RowDigests.participantColumn, known: participants.table.ids)
+            }
+        }
+        let adlb = files[1]
         let lookup = ParticipantLookup(ids: participants.table.ids, unreadable: participants.unreadable,
                                        isAvailable: participants.idColumn != nil)
 
@@ -82,7 +89,8 @@ extension StudyData {
                                                               rowCounts: [participants.rowCount, measurements.rowCount] + others.rowCounts)
         return StudyData(participants: participants.table, measurements: measurements.table,
                          adverseEvents: others.adverseEvents, insulinIndependence: others.episodes,
-                         inputs: inputs, warnings: diagnostics, validatedBytes: sources.validatedBytes(inputs))
+                         inputs: inputs, warnings: diagnostics,
+                         validatedBytes: sources.validatedBytes(inputs, rowDigests: files.compactMap(\.rowDigests)))
     }
 
     private static func reportDuplicates(_ measurements: MeasurementReader, _ participants: ParticipantTable,
@@ -191,9 +199,10 @@ struct StudySources {
         }
     }
 
-    /// The files' bytes, with `inputs` (from `checkedInputs`, in file order) as their records.
-    func validatedBytes(_ inputs: [InputFile]) -> ValidatedBytes {
-        ValidatedBytes(files: Array(zip(inputs, files.map(\.contents))))
+    /// The files' bytes, with `inputs` (from `checkedInputs`, in file order) as their records and
+    /// the row digests computed while they were read.
+    func validatedBytes(_ inputs: [InputFile], rowDigests: [RowDigestSink] = []) -> ValidatedBytes {
+        ValidatedBytes(files: Array(zip(inputs, files.map(\.contents))), rowDigests: rowDigests)
     }
 
     /// The files as analysed, once every file is read: their checksums, sizes and `rowCounts`,

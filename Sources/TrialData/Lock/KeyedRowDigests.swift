@@ -45,12 +45,29 @@ struct KeyedRowDigests: Sendable {
             return
         }
         lastKnown = index
+        add(known: index, rows: 1, digest: digest, line: line)
+    }
+
+    /// Adds `rows` rows of known participant `index` whose digests sum to `digest`, the first at `line`.
+    @inline(__always)
+    private mutating func add(known index: Int, rows: Int32, digest: UInt64, line: Int) {
         if rowCounts[index] == 0 {
             lines[index] = Int32(truncatingIfNeeded: line)
             order.append(Int32(index))
         }
-        rowCounts[index] &+= 1
+        rowCounts[index] &+= rows
         digests[index] &+= digest
+    }
+
+    /// The digests of a file from the runs of its records (`RowDigestRuns`, each of a known
+    /// participant), in file order.
+    init(file: String, keyColumn: String, known: StringTable, runs: [RowDigestRuns]) {
+        self.init(file: file, keyColumn: keyColumn, known: known)
+        for part in runs {
+            for run in part.participants.indices {
+                add(known: Int(part.participants[run]), rows: part.rowCounts[run], digest: part.digests[run], line: Int(part.lines[run]))
+            }
+        }
     }
 
     /// Adds the rows of `later`, a part of the same file after the ones added so far, keyed by

@@ -4,7 +4,8 @@ import Foundation
 /// `lock`) its row digests computed from the same bytes, every file's hash and every part of its
 /// rows (`RowDigestPart`) on whichever core is free; the rows are kept by the participants
 /// validated (`KeyedRowDigests`). A file whose bytes validation kept (`ValidatedBytes`) and that
-/// is still the file at its path is neither read nor hashed again.
+/// is still the file at its path is neither read nor hashed again, and when validation digested
+/// its rows as it read them (`RowDigestSink`), not even looked at.
 struct LockedInputs {
     /// The files present, in the order asked.
     var files: [LockedFile]
@@ -40,6 +41,8 @@ struct LockedInputs {
         enum Task: Sendable {
             case hash(Int)
             case rows(Int, RowDigestPart)
+            /// The digests validation computed as it read the file: only put in one table.
+            case digested(Int, runs: [RowDigestRuns], known: StringTable)
         }
         enum Outcome: Sendable {
             case hash(String)
@@ -52,7 +55,9 @@ struct LockedInputs {
         for index in present.indices.sorted(by: { present[$0].bytes.count > present[$1].bytes.count }) {
             if present[index].sha256 == nil { tasks.append(.hash(index)) }
             guard withRowDigests else { continue }
-            if case .success(let parts) = RowDigestPart.parts(of: present[index].bytes, file: present[index].name,
+            if present[index].sha256 != nil, let digested = validated?.rowDigestRuns(of: present[index].name) {
+                tasks.append(.digested(index, runs: digested.runs, known: digested.known))
+            } else if case .success(let parts) = RowDigestPart.parts(of: present[index].bytes, file: present[index].name,
                                                               keyColumn: RowDigests.participantColumn, count: 2) {
                 tasks += parts.map { .rows(index, $0) }
             }
@@ -61,6 +66,8 @@ struct LockedInputs {
             switch task {
             case .hash(let index): .hash(Checksum.sha256(present[index].bytes))
             case .rows(_, let part): .rows(part.digests(keyedBy: known))
+            case .digested(let index, let runs, let known):
+                .rows(.success(KeyedRowDigests(file: present[index].name, keyColumn: RowDigests.participantColumn, known: known, runs: runs)))
             }
         }
         var hashes = present.map { $0.sha256 ?? "" }
@@ -68,7 +75,8 @@ struct LockedInputs {
         for (task, outcome) in zip(tasks, outcomes) {
             switch (task, outcome) {
             case (.hash(let index), .hash(let hash)): hashes[index] = hash
-            case (.rows(let index, _), .rows(.success(let table))): parts[index]?.append(table)
+            case (.rows(let index, _), .rows(.success(let table))), (.digested(let index, _, _), .rows(.success(let table))):
+                parts[index]?.append(table)
             case (.rows(let index, _), .rows(.failure)): parts[index] = nil
             default: break
             }

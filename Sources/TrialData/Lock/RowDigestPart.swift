@@ -9,12 +9,6 @@ struct RowDigestPart: Sendable {
     private let file: String
     private let source: Source
 
-    /// The seed of the name `name`'s cells.
-    private static func seed(of name: String) -> UInt64 {
-        var name = name
-        return name.withUTF8 { RowHash.hash($0, seed: 0) }
-    }
-
     /// The parts of a file: up to `count` sections of a CSV file (`CSVFile.sections`; one for a
     /// file under twice `minimumSectionSize` bytes), or a transport file (by its extension,
     /// `.xpt`) as one.
@@ -26,7 +20,7 @@ struct RowDigestPart: Sendable {
         }
         let csv = CSVFile(name: file, contents: bytes)
         guard let keyIndex = csv.header.firstIndex(of: keyColumn) else { return .failure(.missingColumn(keyColumn)) }
-        let seeds = csv.header.map(seed(of:))
+        let seeds = csv.header.map(RowHash.seed(ofColumn:))
         return .success(csv.sections(count: count, minimumSectionSize: minimumSectionSize).map {
             RowDigestPart(file: file, source: .csv(csv, $0, keyIndex: keyIndex, columnSeeds: seeds))
         })
@@ -85,7 +79,7 @@ struct RowDigestPart: Sendable {
                                              + (problems.first?.message ?? "it is not a SAS transport file")))
         }
         guard let key = member.variables.first(where: { $0.name == keyColumn }) else { return .failure(.missingColumn(keyColumn)) }
-        let seeds = member.variables.map { seed(of: $0.name) }
+        let seeds = member.variables.map { RowHash.seed(ofColumn: $0.name) }
         let length = member.observationLength
         for row in 0..<rowCount {
             let start = member.observationStart + row * length

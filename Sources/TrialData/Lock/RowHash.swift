@@ -49,6 +49,12 @@ enum RowHash {
         return fold(state ^ (state >> 29), finalMultiplier)
     }
 
+    /// The seed of the cells of the column (or transport variable) named `name`.
+    static func seed(ofColumn name: String) -> UInt64 {
+        var name = name
+        return name.withUTF8 { hash($0, seed: 0) }
+    }
+
     /// A 64-bit value mixed so that sums of mixed values behave as sums of random ones.
     @inline(__always)
     static func mix(_ value: UInt64) -> UInt64 {

@@ -1,0 +1,112 @@
+import Synchronization
+
+/// The row digests (`RowDigests`) of a CSV file computed while a reader reads it for validation,
+/// so that `lock` need not read the file again: `CSVFile.forEachRecord` hands every record of each
+/// section it reads to a `RowDigestRuns`, and deposits the runs here with where the section
+/// started and where its reading ended. The sections are put back in file order by following
+/// those positions from the first record to the end of the file, so that a section a reader
+/// read again (from a cut inside a quoted field) counts once and one read from a wrong start
+/// not at all.
+final class RowDigestSink: Sendable {
+    /// What a record's digest needs: each column's seed, the key column, and the participants
+    /// whose ids key the runs (those validated).
+    struct Spec: Sendable {
+        let seeds: [UInt64]
+        let keyIndex: Int
+        let known: StringTable
+    }
+
+    /// The file's name.
+    let file: String
+    let spec: Spec
+    /// Where the file's records start and end.
+    private let records: Range<Int>
+    private let deposits = Mutex<[(start: Int, end: Int, runs: RowDigestRuns)]>([])
+
+    /// A sink for the records of `file`, keyed by the participants of `known`; `nil` when the
+    /// file has no `keyColumn`.
+    init?(_ file: CSVFile, keyColumn: String, known: StringTable) {
+        guard let keyIndex = file.header.firstIndex(of: keyColumn) else { return nil }
+        self.file = file.name
+        records = file.allRecords.start..<file.allRecords.end
+        spec = Spec(seeds: file.header.map(RowHash.seed(ofColumn:)), keyIndex: keyIndex, known: known)
+    }
+
+    /// Keeps the runs of the records read from `start` (a section's first byte) to `end`.
+    func deposit(start: Int, end: Int, _ runs: RowDigestRuns) {
+        deposits.withLock { $0.append((start, end, runs)) }
+    }
+
+    /// The runs of every record of the file in file order, or `nil` when the sections read do
+    /// not cover them or a record could not be digested (`RowDigestRuns.isComplete`).
+    func runs() -> [RowDigestRuns]? {
+        let deposited = deposits.withLock { $0 }
+        var chain: [RowDigestRuns] = [], position = records.lowerBound
+        while position < records.upperBound {
+            guard let next = deposited.first(where: { $0.start == position && $0.end > position }), next.runs.isComplete else { return nil }
+            chain.append(next.runs)
+            position = next.end
+        }
+        return chain
+    }
+}
+
+/// The digests of the records of one section of a CSV file, in file order: one entry per run of
+/// consecutive records of one participant, with its participant (its index among the known
+/// ones), its number of rows, the sum of their digests and the line of its first.
+struct RowDigestRuns: Sendable {
+    private(set) var participants: [Int32] = []
+    private(set) var rowCounts: [Int32] = []
+    private(set) var digests: [UInt64] = []
+    private(set) var lines: [Int32] = []
+    /// Whether every record was digested: not when one's participant is not among the known
+    /// ones, or one is damaged or has another number of fields than the header (a file that then
+    /// fails validation, or that a lock reads again).
+    private(set) var isComplete = true
+
+    /// Adds a plain record (its fields are its values).
+    @inline(__always)
+    mutating func add(_ record: PlainRecord, _ spec: RowDigestSink.Spec, known: StringTable.View) {
+        guard isComplete else { return }
+        var sum: UInt64 = 0
+        spec.seeds.withUnsafeBufferPointer { seeds in
+            for index in 0..<seeds.count { sum &+= RowHash.hash(record.value(index), seed: seeds[index]) }
+        }
+        add(record.value(spec.keyIndex), digest: RowHash.mix(sum), line: record.line, known: known)
+    }
+
+    /// Adds a record read by the CSV scanner (its values with doubled quotes undone).
+    mutating func add(_ record: CSVRecord, _ spec: RowDigestSink.Spec, known: StringTable.View) {
+        guard isComplete else { return }
+        guard !record.isDamaged, record.count == spec.seeds.count else {
+            isComplete = false
+            return
+        }
+        var sum: UInt64 = 0
+        for index in spec.seeds.indices { sum &+= record.withValueBytes(index) { RowHash.hash($0, seed: spec.seeds[index]) } }
+        record.withValueBytes(spec.keyIndex) { add($0, digest: RowHash.mix(sum), line: record.line, known: known) }
+    }
+
+    @inline(__always)
+    private mutating func add(_ id: UnsafeBufferPointer<UInt8>, digest: UInt64, line: Int, known: StringTable.View) {
+        if let last = participants.last, known.equals(Int(last), id) {
+            rowCounts[rowCounts.count - 1] &+= 1
+            digests[digests.count - 1] &+= digest
+            return
+        }
+        let next = (participants.last ?? -1) + 1
+        let participant: Int
+        if Int(next) < known.count, known.equals(Int(next), id) {
+            participant = Int(next)
+        } else if let found = known.index(ofBytes: id) {
+            participant = found
+        } else {
+            isComplete = false
+            return
+        }
+        participants.append(Int32(participant))
+        rowCounts.append(1)
+        digests.append(digest)
+        lines.append(Int32(truncatingIfNeeded: line))
+    }
+}
