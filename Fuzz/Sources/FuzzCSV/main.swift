@@ -4,7 +4,8 @@ import TrialData
 /// One fuzz input is a whole study folder: the bytes are split at lines `====` into adsl.csv,
 /// adlb.csv and, when present, adae.csv and adii.csv. Each part is first read alone by `CSVFile`
 /// (every field as text and as a number, every location), then the folder is written to a
-/// scratch directory and loaded and validated by `StudyData.load`. Any outcome but a crash or a
+/// scratch directory and loaded and validated by `StudyData.load` — every other input keeping the
+/// bytes and digesting the rows for a lock as they are read. Any outcome but a crash or a
 /// sanitizer report is fine: errors are the expected answer to most inputs.
 /// Constants as static members (initialized on first use: a fuzzer's main.swift top-level code
 /// never runs, libFuzzer owns `main`).
@@ -60,7 +61,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     }
     if files.count >= 2 {
         do {
-            let study = try StudyData.load(from: Study.scratch)
+            let study = try StudyData.load(from: Study.scratch, keepingBytes: count % 2 == 0)
             _ = study.warnings.map(\.description)
         } catch {
             _ = error.diagnostics.map(\.description)

@@ -21,7 +21,8 @@ struct LockedInputs {
     ///   - participants: the participants whose ids key the digests of every file; `nil`: each
     ///     part of a file keeps a table of its own ids, merged by looking them up.
     ///   - validated: the bytes validation read and hashed, used instead of the file when it is
-    ///     still the file at its path (`FileContents.isCurrent`), with the validated SHA-256.
+    ///     still the file at its path (`FileContents.isCurrent`), with the validated SHA-256 and
+    ///     the row digests validation computed as it read them, when it did (`RowDigestSink`).
     /// - Throws: `TrialReportError` when a file exists but cannot be read.
     /// - Complexity: O(total size of the files).
     static func read(_ dataDirectory: URL, names: [String], withRowDigests: Bool,
