@@ -10,8 +10,6 @@ enum RowHash {
     private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
     private static let tailMultiplier: UInt64 = 0xE703_7ED1_A0B4_28DB
     private static let finalMultiplier: UInt64 = 0x8EBC_6AF0_9C88_C6E3
-    /// The smallest page a system maps (a read that stays inside one cannot fault).
-    private static let pageSize = 4096
 
     /// The 128-bit product of `first` and `second`, its halves combined (as `UInt128`: inside a
     /// large reading loop the compiler left `multipliedFullWidth` a call).
@@ -34,16 +32,21 @@ enum RowHash {
             offset += 8
         }
         if offset < bytes.count {
+            // The last 1–7 bytes as one little-endian word, read as 4, 2 and 1 bytes: never past
+            // the end (the value the byte-by-byte loop gives).
             let remaining = bytes.count - offset
-            var tail: UInt64 = 0
-            if Int(bitPattern: raw + offset) & (pageSize - 1) <= pageSize - 8 {
-                // The eight bytes from here lie in the page of the first, so they can be read: the
-                // ones past the end are masked off, leaving the value the byte loop gives.
-                tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                    & (UInt64.max >> (64 - 8 * UInt64(remaining)))
-            } else {
-                for index in 0..<remaining { tail |= UInt64(base[offset + index]) << (8 * UInt64(index)) }
+            var tail: UInt64 = 0, shift: UInt64 = 0
+            if remaining & 4 != 0 {
+                tail = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                offset += 4
+                shift = 32
             }
+            if remaining & 2 != 0 {
+                tail |= UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self))) << shift
+                offset += 2
+                shift += 16
+            }
+            if remaining & 1 != 0 { tail |= UInt64(base[offset]) << shift }
             state = fold(state ^ tail, tailMultiplier)
         }
         return fold(state ^ (state >> 29), finalMultiplier)
