@@ -56,8 +56,8 @@ public struct StudyInput: Sendable {
     /// - Parameters:
     ///   - directory: the study folder.
     ///   - resolvedPlan: the plan file, as `planFile(for:given:lock:)` picks it; `nil` for the built-in plan.
-    ///   - keepingBytes: whether the data keep the files' bytes as validated
-    ///     (`StudyData.validatedBytes`), for a data lock.
+    ///   - keepingBytes: whether the data keep the files' bytes as validated and the row digests
+    ///     made while reading them (`StudyData.validatedBytes`), for a data lock.
     /// - Throws: `TrialReportError` with every problem found: `.missingInput` (exit 66) for a
     ///   missing plan file, folder or required CSV file, else `.invalidInput` (exit 65) for an
     ///   invalid plan, invalid data, or a plan that does not fit the data.

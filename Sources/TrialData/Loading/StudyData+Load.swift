@@ -20,8 +20,9 @@ extension StudyData {
     ///   - expectations: what the analysis plan expects of the data.
     ///   - sizeLimit: the most bytes the files may hold together; `nil` (the default) takes it
     ///     from `TRIALREPORT_MAX_INPUT_BYTES`, else 2 GiB (`InputSizeLimit`).
-    ///   - keepingBytes: whether to keep the files' bytes (`validatedBytes`) for a data lock;
-    ///     else they are released before this returns.
+    ///   - keepingBytes: whether to keep, for a data lock, the files' bytes (`validatedBytes`)
+    ///     and the row digests of adlb.csv, adae.csv and adii.csv, computed as they are read
+    ///     (`RowDigestSink`); else the bytes are released before this returns and no digest is made.
     /// - Returns: the typed tables, the inputs read and any warnings.
     /// - Throws: `TrialReportError` — `.missingInput` naming every missing required file, every
     ///   file that cannot be opened or is not a regular file (a FIFO is refused without waiting),

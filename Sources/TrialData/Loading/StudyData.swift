@@ -27,7 +27,7 @@ public struct StudyData: Sendable {
     public var warnings: [Diagnostic]
     /// The Basic Data Structure datasets of a CDISC ADaM study (`AdamLayout.measurements`), in the plan's order.
     public var bdsTables: [BDSTable] = []
-    /// The input files' bytes as validated, for a data lock: kept only when `load` was asked to
-    /// (`keepingBytes`), else `nil`.
+    /// The input files' bytes as validated, and the row digests made while reading them, for a
+    /// data lock: kept only when `load` was asked to (`keepingBytes`), else `nil`.
     public var validatedBytes: ValidatedBytes?
 }
