@@ -14,6 +14,8 @@ final class RowDigestSink: Sendable {
         let seeds: [UInt64]
         let keyIndex: Int
         let known: StringTable
+        /// The most runs the sink keeps, all sections together (a section gives up past it too).
+        let maximumRuns: Int
     }
 
     /// The file's name.
@@ -25,16 +27,25 @@ final class RowDigestSink: Sendable {
 
     /// A sink for the records of `file`, keyed by the participants of `known`; `nil` when the
     /// file has no `keyColumn`.
-    init?(_ file: CSVFile, keyColumn: String, known: StringTable) {
+    /// - Parameter maximumRuns: the most runs kept (by default twice the participants, and 1,024
+    ///   more): a file sorted by participant has about one run per participant; one in no order,
+    ///   up to one per record, is left to the lock's own pass, which needs no memory per record.
+    init?(_ file: CSVFile, keyColumn: String, known: StringTable, maximumRuns: Int? = nil) {
         guard let keyIndex = file.header.firstIndex(of: keyColumn) else { return nil }
         self.file = file.name
         records = file.allRecords.start..<file.allRecords.end
-        spec = Spec(seeds: file.header.map(RowHash.seed(ofColumn:)), keyIndex: keyIndex, known: known)
+        spec = Spec(seeds: file.header.map(RowHash.seed(ofColumn:)), keyIndex: keyIndex, known: known,
+                    maximumRuns: maximumRuns ?? 2 * known.count + 1_024)
     }
 
-    /// Keeps the runs of the records read from `start` (a section's first byte) to `end`.
+    /// Keeps the runs of the records read from `start` (a section's first byte) to `end`; an
+    /// incomplete section, or one past `maximumRuns` with those kept, is kept without its runs.
     func deposit(start: Int, end: Int, _ runs: RowDigestRuns) {
-        deposits.withLock { $0.append((start, end, runs)) }
+        deposits.withLock { deposits in
+            let kept = deposits.reduce(0) { $0 + $1.runs.participants.count }
+            let fits = runs.isComplete && kept + runs.participants.count <= spec.maximumRuns
+            deposits.append((start, end, fits ? runs : RowDigestRuns.incomplete))
+        }
     }
 
     /// The runs of every record of the file in file order, or `nil` when the sections read do
@@ -61,8 +72,15 @@ struct RowDigestRuns: Sendable {
     private(set) var lines: [Int32] = []
     /// Whether every record was digested: not when one's participant is not among the known
     /// ones, or one is damaged or has another number of fields than the header (a file that then
-    /// fails validation, or that a lock reads again).
+    /// fails validation, or that a lock reads again), or past the sink's `maximumRuns`.
     private(set) var isComplete = true
+
+    /// Runs that gave up, holding nothing.
+    static let incomplete = {
+        var runs = RowDigestRuns()
+        runs.isComplete = false
+        return runs
+    }()
 
     /// Adds a plain record (its fields are its values).
     @inline(__always)
@@ -72,23 +90,24 @@ struct RowDigestRuns: Sendable {
         spec.seeds.withUnsafeBufferPointer { seeds in
             for index in 0..<seeds.count { sum &+= RowHash.hash(record.value(index), seed: seeds[index]) }
         }
-        add(record.value(spec.keyIndex), digest: RowHash.mix(sum), line: record.line, known: known)
+        add(record.value(spec.keyIndex), digest: RowHash.mix(sum), line: record.line, spec, known)
     }
 
     /// Adds a record read by the CSV scanner (its values with doubled quotes undone).
     mutating func add(_ record: CSVRecord, _ spec: RowDigestSink.Spec, known: StringTable.View) {
         guard isComplete else { return }
         guard !record.isDamaged, record.count == spec.seeds.count else {
-            isComplete = false
+            giveUp()
             return
         }
         var sum: UInt64 = 0
         for index in spec.seeds.indices { sum &+= record.withValueBytes(index) { RowHash.hash($0, seed: spec.seeds[index]) } }
-        record.withValueBytes(spec.keyIndex) { add($0, digest: RowHash.mix(sum), line: record.line, known: known) }
+        record.withValueBytes(spec.keyIndex) { add($0, digest: RowHash.mix(sum), line: record.line, spec, known) }
     }
 
     @inline(__always)
-    private mutating func add(_ id: UnsafeBufferPointer<UInt8>, digest: UInt64, line: Int, known: StringTable.View) {
+    private mutating func add(_ id: UnsafeBufferPointer<UInt8>, digest: UInt64, line: Int, _ spec: RowDigestSink.Spec,
+                              _ known: StringTable.View) {
         if let last = participants.last, known.equals(Int(last), id) {
             rowCounts[rowCounts.count - 1] &+= 1
             digests[digests.count - 1] &+= digest
@@ -101,12 +120,21 @@ struct RowDigestRuns: Sendable {
         } else if let found = known.index(ofBytes: id) {
             participant = found
         } else {
-            isComplete = false
+            giveUp()
+            return
+        }
+        guard participants.count < spec.maximumRuns else {
+            giveUp()
             return
         }
         participants.append(Int32(participant))
         rowCounts.append(1)
         digests.append(digest)
         lines.append(Int32(truncatingIfNeeded: line))
+    }
+
+    /// Stops digesting and lets the runs' memory go.
+    private mutating func giveUp() {
+        self = Self.incomplete
     }
 }
