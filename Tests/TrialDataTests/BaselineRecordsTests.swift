@@ -3,9 +3,12 @@ import Testing
 
 /// `BaselineRecords`: the baseline record of each participant's parameter (and time point).
 @Suite struct BaselineRecordsTests {
-    @Test func eachKeyKeepsItsFirstRowThroughGrowth() {
+    /// Whatever the participants' regions (one for all, one each, far more participants than
+    /// slots), every key is found where it was put.
+    @Test(arguments: [1, 100, 1_000_000])
+    func eachKeyKeepsItsFirstRowThroughGrowth(participantCount: Int) {
         // Room for 4 records, 3,000 given: the table grows many times.
-        var records = BaselineRecords(capacity: 4)
+        var records = BaselineRecords(capacity: 4, participantCount: participantCount)
         var row = 0
         for participant in Int32(0)..<100 {
             for parameter in Int32(0)..<10 {
@@ -31,7 +34,7 @@ import Testing
     }
 
     @Test func timePointsAreComparedAsNumbersAndAnUntimedRecordIsNotTimePointZero() {
-        var records = BaselineRecords(capacity: 2)
+        var records = BaselineRecords(capacity: 2, participantCount: 3)
         #expect(records.insert(participant: 1, parameter: 2, timePoint: -0.0, row: 7) == nil)
         #expect(records.row(participant: 1, parameter: 2, timePoint: 0) == 7)
         #expect(records.insert(participant: 1, parameter: 2, timePoint: 0, row: 8) == 7)

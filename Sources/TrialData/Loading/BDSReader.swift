@@ -69,7 +69,8 @@ struct BDSReader {
         var lastVisit = Double.nan
         // One baseline per participant and parameter, or per time point within a visit (ATPTN) when timed.
         // The columns and the table of baselines are sized once (growing them copied each several times).
-        var baselineRecord = BaselineRecords(capacity: baselineFlags?.lazy.filter { $0 }.count ?? 0)
+        var baselineRecord = BaselineRecords(capacity: baselineFlags?.lazy.filter { $0 }.count ?? 0,
+                                             participantCount: participants.count)
         table.reserveCapacity(data.rowCount)
         for row in 0..<data.rowCount {
             let subjectLevel = Int(subjectCodes[row])

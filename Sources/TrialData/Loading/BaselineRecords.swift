@@ -1,7 +1,8 @@
 /// The baseline record (ABLFL = Y) of each participant's parameter — of each time point (ATPTN)
 /// too, when a record is timed — in a Basic Data Structure dataset: an open-addressing table
 /// keyed by the three as integers, so that the millions of records of a large dataset are placed
-/// and looked up with a few multiplications each instead of a `Hasher` (a `Dictionary` of them took
+/// and looked up with a few multiplications each, near those of the same participant, instead of
+/// anywhere by a `Hasher` (a `Dictionary` of them took
 /// a fifth of `validate`'s time on the ADaM transport study of 100,000 participants).
 struct BaselineRecords {
     /// Participant and parameter as one word, per slot.
@@ -11,17 +12,24 @@ struct BaselineRecords {
     /// The record's row, or −1 for an empty slot.
     private var rows: [Int]
     private var count = 0
+    /// The participants the records belong to are numbered below this.
+    private let participantCount: Int
+    /// The slots of each participant's region (see `slot(of:_:)`).
+    private var stride = 1
 
     /// The time-point pattern of an untimed record: a NaN's, which no time point is.
     private static let untimed = UInt64.max
 
-    /// A table with room for `capacity` baseline records before it grows.
-    init(capacity: Int) {
+    /// A table with room for `capacity` baseline records of participants numbered below
+    /// `participantCount` before it grows.
+    init(capacity: Int, participantCount: Int) {
         var slots = 16
         while slots < 2 * capacity { slots *= 2 }
+        self.participantCount = max(participantCount, 1)
         keys = Array(repeating: 0, count: slots)
         timePoints = Array(repeating: 0, count: slots)
         rows = Array(repeating: -1, count: slots)
+        stride = max(1, slots / self.participantCount)
     }
 
     /// The row of the baseline record of `participant`'s `parameter` at `timePoint` (`nil`: untimed).
@@ -51,13 +59,20 @@ struct BaselineRecords {
     }
 
     /// The slot holding `key` at `time`, or the empty slot where it belongs (linear probing).
+    ///
+    /// Each participant has a region of `stride` slots (the table's slots shared out among the
+    /// participants, so at most half of a region is used on average), and a record's place in
+    /// it is a hash of its parameter and time point: records read participant by participant,
+    /// as BDS datasets are sorted, then look at neighbouring slots instead of anywhere in a table
+    /// larger than the caches.
     private func slot(of key: UInt64, _ time: UInt64) -> Int {
         let mask = rows.count - 1
-        // MurmurHash3's 64-bit finalizer: every bit of the key and the time point moves the slot.
-        var hash = key ^ (time &* 0x9E37_79B9_7F4A_7C15)
+        // MurmurHash3's 64-bit finalizer: every bit of the parameter and the time point moves the slot.
+        var hash = (key & 0xFFFF_FFFF) ^ (time &* 0x9E37_79B9_7F4A_7C15)
         hash = (hash ^ (hash >> 33)) &* 0xFF51_AFD7_ED55_8CCD
         hash = (hash ^ (hash >> 33)) &* 0xC4CE_B9FE_1A85_EC53
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 33)) & mask
+        let offset = Int(truncatingIfNeeded: (UInt64(UInt32(truncatingIfNeeded: hash ^ (hash >> 33))) &* UInt64(stride)) >> 32)
+        var slot = (Int(truncatingIfNeeded: key >> 32) &* stride &+ offset) & mask
         while rows[slot] >= 0, keys[slot] != key || timePoints[slot] != time {
             slot = (slot + 1) & mask
         }
@@ -70,6 +85,7 @@ struct BaselineRecords {
         keys = Array(repeating: 0, count: 2 * old.2.count)
         timePoints = Array(repeating: 0, count: 2 * old.2.count)
         rows = Array(repeating: -1, count: 2 * old.2.count)
+        stride = max(1, rows.count / participantCount)
         for index in old.2.indices where old.2[index] >= 0 {
             let slot = slot(of: old.0[index], old.1[index])
             (keys[slot], timePoints[slot], rows[slot]) = (old.0[index], old.1[index], old.2[index])
