@@ -31,14 +31,7 @@ struct KeyedRowDigests: Sendable {
     /// Adds a row of the participant whose id is `id`, at `line`.
     @inline(__always)
     mutating func add(_ id: UnsafeBufferPointer<UInt8>, digest: UInt64, line: Int) {
-        let index: Int
-        if lastKnown >= 0, known.equals(lastKnown, id) {
-            index = lastKnown
-        } else if lastKnown + 1 < known.count, known.equals(lastKnown + 1, id) {
-            index = lastKnown + 1
-        } else if let found = known.index(ofBytes: id) {
-            index = found
-        } else {
+        guard let index = known.withView({ $0.index(ofBytes: id, tryingFirst: lastKnown) }) else {
             let before = others.participants.count
             others.add(id, digest: digest, line: line, last: &lastOther)
             if others.participants.count > before { order.append(-Int32(before) - 1) }

@@ -108,19 +108,14 @@ struct RowDigestRuns: Sendable {
     @inline(__always)
     private mutating func add(_ id: UnsafeBufferPointer<UInt8>, digest: UInt64, line: Int, _ spec: RowDigestSink.Spec,
                               _ known: StringTable.View) {
-        if let last = participants.last, known.equals(Int(last), id) {
-            rowCounts[rowCounts.count - 1] &+= 1
-            digests[digests.count - 1] &+= digest
+        let last = participants.last.map(Int.init) ?? -1
+        guard let participant = known.index(ofBytes: id, tryingFirst: last) else {
+            giveUp()
             return
         }
-        let next = (participants.last ?? -1) + 1
-        let participant: Int
-        if Int(next) < known.count, known.equals(Int(next), id) {
-            participant = Int(next)
-        } else if let found = known.index(ofBytes: id) {
-            participant = found
-        } else {
-            giveUp()
+        if participant == last {
+            rowCounts[rowCounts.count - 1] &+= 1
+            digests[digests.count - 1] &+= digest
             return
         }
         guard participants.count < spec.maximumRuns else {

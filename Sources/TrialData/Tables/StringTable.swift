@@ -269,6 +269,16 @@ public struct StringTable: Sendable, Equatable {
             return found ? Slot.index(slots[slot]) : nil
         }
 
+        /// The index of the string whose UTF-8 bytes are `bytes`, or `nil`; the string with index
+        /// `last` (one of the table's, or −1: none) and the one after it are tried first, as a file's rows usually come
+        /// grouped by participant, in the order of the participants' table.
+        @inline(__always)
+        func index(ofBytes bytes: UnsafeBufferPointer<UInt8>, tryingFirst last: Int) -> Int? {
+            if last >= 0, equals(last, bytes) { return last }
+            if last + 1 < count, equals(last + 1, bytes) { return last + 1 }
+            return index(ofBytes: bytes)
+        }
+
         /// Calls `body` with the UTF-8 bytes of the string with index `index`.
         @inline(__always)
         func withBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {

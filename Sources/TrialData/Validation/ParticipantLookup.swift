@@ -58,12 +58,7 @@ struct ParticipantMatcher {
     /// the one after it are tried first, as a file's rows are usually grouped by participant.
     @inline(__always)
     mutating func knownParticipant(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        if last >= 0, ids.equals(last, bytes) { return Int32(last) }
-        if last + 1 < ids.count, ids.equals(last + 1, bytes) {
-            last += 1
-            return Int32(last)
-        }
-        guard let match = ids.index(ofBytes: bytes) else { return nil }
+        guard let match = ids.index(ofBytes: bytes, tryingFirst: last) else { return nil }
         last = match
         return Int32(match)
     }
