@@ -2,7 +2,9 @@ import CCairo
 
 /// Pango layouts made the same way for measuring and for drawing, so both agree to the unit:
 /// absolute font size in user units (points), no hinting of metrics or outlines. The report's PDF
-/// typesetter makes its layouts here too, so figures and report text are set alike.
+/// typesetter makes its layouts here too, so figures and report text are set alike. Layouts are
+/// made on any thread (`FontMetricsLock` makes that reproducible); each one is used on the thread
+/// that made it, whose font map holds its fonts.
 public enum PangoText {
     /// A layout for `text` on `cairo`'s current transformation; release it with `g_object_unref`.
     static func layout(on cairo: OpaquePointer, text: RichText, font: Font, wrapWidth: Double?,
@@ -18,6 +20,7 @@ public enum PangoText {
     /// - Complexity: shapes the whole text once.
     public static func layout(on cairo: OpaquePointer, markup: String, font: Font, wrapWidth: Double?,
                               alignment: TextAlignment, justified: Bool = false) -> OpaquePointer {
+        FontMetricsLock.install()
         let context = pango_cairo_create_context(cairo)!
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)

@@ -2,9 +2,8 @@ import Plot
 import TrialData
 
 /// The figure files of a render, drawn on threads of their own — every figure × format painted and
-/// encoded on every core (`RenderJob.renderAll`). The render waits for the drawing before it
-/// typesets the PDF (text laid out during the drawing is not reproducible). The bytes are those of
-/// drawing each file alone.
+/// encoded on every core (`RenderJob.renderAll`) — while the render typesets its PDFs. The bytes
+/// are those of drawing each file alone.
 /// A figure whose files keep the note its documents leave to the caption (`ReportFigure.file`) is
 /// also drawn as the documents show it in SVG, for the HTML page (Word crops the note off the PNG
 /// file instead: the figure without its note is the file's top part, drawn the same).
@@ -63,7 +62,7 @@ final class FigureDrawing: Sendable {
         drawn = BackgroundComputation { Result { try RenderJob.renderAll(allJobs) } }
     }
 
-    /// Waits for the drawing, after which no figure lays text out.
+    /// Waits for the drawing.
     /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
     func waitForDrawing() throws(TrialReportError) {
         _ = try rendered()

@@ -105,12 +105,10 @@ public struct ReportComposer: Sendable {
         return templates.html(ReportPage.context(report: draft.page.values, body: body, description: Self.headline(draft.page.values)))
     }
 
-    /// report.pdf of `draft`. Pango lays the text out: no other thread may draw or measure text
-    /// meanwhile (justified lines came out differently in some runs when figures were drawn at once).
+    /// report.pdf of `draft`, its text laid out by Pango (on any thread).
     /// - Throws: `TrialReportError` for a Cairo failure.
-    /// - Parameter cells: table cells laid out before on this thread (see `TableCellLayouts`).
-    public func typeset(_ draft: ReportDraft, cells: TableCellLayouts = TableCellLayouts()) throws(TrialReportError) -> [UInt8] {
-        try PDFTypesetter(paper: paper, metadata: draft.metadata).pdf(draft.document, content: draft.content, cells: cells)
+    public func typeset(_ draft: ReportDraft) throws(TrialReportError) -> [UInt8] {
+        try PDFTypesetter(paper: paper, metadata: draft.metadata).pdf(draft.document, content: draft.content)
     }
 
     /// The remission headline in plain words, from the context: "Remission at month 12: 11/27

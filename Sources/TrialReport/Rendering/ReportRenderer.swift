@@ -67,14 +67,12 @@ public struct ReportRenderer: Sendable {
         let figureList = try figures?.figures(results: study.results, plan: study.plan) ?? []
         let drawing = FigureDrawing(figureList, formats: study.plan.figureFormats.map(OutputFormat.init),
                                     dpi: study.plan.figureDpi, documentDate: date.timestamp)
-        // The figures are drawn before the PDF is typeset: Pango text laid out while the figure
-        // threads draw came out with different justified spacing in some runs (3 of 7 locked renders
-        // of the example differed in two lines of the methods), breaking byte-identical output.
-        // Each PNG is encoded as soon as it is painted (its pixels' memory then serves the next:
-        // deferring the encoding kept every image in new pages the kernel had to clear).
-        // While they are drawn, this thread lays out the figures as the documents draw them, as one
-        // more figure thread would, and composes the report (no text laid out); a figure that
-        // cannot be drawn is still the error reported first.
+        // While the figures are drawn, this thread lays them out as the documents draw them and
+        // composes the report, then typesets report.pdf while another thread typesets tlf.pdf: text
+        // is laid out on any thread (see `PangoText` for the one thing that is not). Each PNG is
+        // encoded as soon as it is painted (its pixels' memory then serves the next: deferring the
+        // encoding kept every image in new pages the kernel had to clear). A figure that cannot be
+        // drawn is still the error reported first.
         let documentFigures = figureList.map { $0.laidOutForDocuments(on: options.paper) }
         progress(.report)
         let provenance = ReportProvenance(
@@ -82,17 +80,27 @@ public struct ReportRenderer: Sendable {
             planYAML: study.plan.canonicalYAML,
             planSource: study.planSource, warnings: study.warnings.map(\.description))
         let composer = ReportComposer(templates: templates, paper: options.paper)
-        let composing = Result { () throws(TrialReportError) in
-            try composer.draft(results: study.results, plan: study.plan, provenance: provenance, figures: documentFigures)
+        let report: ReportDraft
+        do {
+            report = try composer.draft(results: study.results, plan: study.plan, provenance: provenance, figures: documentFigures)
+        } catch {
+            try drawing.waitForDrawing()
+            throw error
         }
-        try drawing.waitForDrawing()
-        let report = try composing.get()
-        // report.pdf and then tlf.pdf are typeset on this thread, whose font caches the figures'
-        // layout warmed (on a new thread, the example's typesetting took a sixth longer), while
-        // another makes the documents that need no text laid out (CSV, ARD, the TLF package's RTF
-        // and DOCX, report.docx, JSON) and writes them, then the PDFs once they are given to it:
-        // one thread lays text out at a time (see FigureDrawing).
         let tlfOutputs = TLFPackage.outputs(tables: report.tables, results: study.results, plan: study.plan)
+        // The thread typesetting tlf.pdf frees the cells it laid out (a million participants'
+        // listing holds some 150,000 Pango layouts: 0.3 s) after handing the PDF over.
+        let tlfPDF = Handoff<Result<(String, [UInt8])?, TrialReportError>>()
+        _ = BackgroundComputation {
+            let cells = TableCellLayouts()
+            tlfPDF.give(Result { () throws(TrialReportError) in
+                try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells)
+            })
+            withExtendedLifetime(cells) {}
+        }
+        // The documents that need no text laid out (CSV, ARD, the TLF package's RTF and DOCX,
+        // report.docx, JSON) are made and written on a thread of their own, then the PDFs once
+        // they are given to it.
         let typesetDocuments = Handoff<Result<(report: [UInt8], tlf: (String, [UInt8])?), TrialReportError>>()
         let writing = BackgroundComputation { Result { () throws(TrialReportError) -> (destination: URL, written: [String], pdf: [UInt8]) in
             let html = try composer.html(report, figureSVG: try drawing.svg())
@@ -116,12 +124,9 @@ public struct ReportRenderer: Sendable {
             }
             return (output.destination, written, pdf)
         } }
-        let cells = TableCellLayouts()  // tlf.pdf shows report.pdf's tables: each cell is laid out once
-        typesetDocuments.give(Result { () throws(TrialReportError) in
-            (try composer.typeset(report, cells: cells),
-             try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells))
-        })
-        cells.releaseInBackground()
+        let reportPDF = Result { () throws(TrialReportError) in try composer.typeset(report) }
+        typesetDocuments.give(Result { () throws(TrialReportError) in (try reportPDF.get(), try tlfPDF.value().get()) })
+        try drawing.waitForDrawing()
         progress(.writing)
         let (destination, written, pdf) = try writing.value().get()
         let headline = ReportComposer.headline(ReportContext(results: study.results, plan: study.plan, provenance: provenance,

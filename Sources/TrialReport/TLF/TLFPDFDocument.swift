@@ -21,7 +21,7 @@ struct TLFPDFDocument {
     var creator: String
     /// The document date, `YYYY-MM-DDThh:mm:ss`.
     var date: String
-    /// Table cells laid out before on this thread (see `TableCellLayouts`).
+    /// Where the table cells are laid out (see `TableCellLayouts`).
     var cells = TableCellLayouts()
 
     /// The PDF of `outputs`, in their order.
