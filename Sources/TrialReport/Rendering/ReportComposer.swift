@@ -105,10 +105,11 @@ public struct ReportComposer: Sendable {
         return templates.html(ReportPage.context(report: draft.page.values, body: body, description: Self.headline(draft.page.values)))
     }
 
-    /// report.pdf of `draft`, its text laid out by Pango (on any thread).
+    /// report.pdf of `draft`, its text laid out by Pango (on any thread: see `FontMetricsLock`).
     /// - Throws: `TrialReportError` for a Cairo failure.
-    public func typeset(_ draft: ReportDraft) throws(TrialReportError) -> [UInt8] {
-        try PDFTypesetter(paper: paper, metadata: draft.metadata).pdf(draft.document, content: draft.content)
+    /// - Parameter cells: table cells laid out before on this thread (see `TableCellLayouts`).
+    public func typeset(_ draft: ReportDraft, cells: TableCellLayouts = TableCellLayouts()) throws(TrialReportError) -> [UInt8] {
+        try PDFTypesetter(paper: paper, metadata: draft.metadata).pdf(draft.document, content: draft.content, cells: cells)
     }
 
     /// The remission headline in plain words, from the context: "Remission at month 12: 11/27

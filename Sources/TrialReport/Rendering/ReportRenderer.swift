@@ -67,12 +67,11 @@ public struct ReportRenderer: Sendable {
         let figureList = try figures?.figures(results: study.results, plan: study.plan) ?? []
         let drawing = FigureDrawing(figureList, formats: study.plan.figureFormats.map(OutputFormat.init),
                                     dpi: study.plan.figureDpi, documentDate: date.timestamp)
-        // While the figures are drawn, this thread lays them out as the documents draw them and
-        // composes the report, then typesets report.pdf while another thread typesets tlf.pdf: text
-        // is laid out on any thread (see `PangoText` for the one thing that is not). Each PNG is
-        // encoded as soon as it is painted (its pixels' memory then serves the next: deferring the
-        // encoding kept every image in new pages the kernel had to clear). A figure that cannot be
-        // drawn is still the error reported first.
+        // While the figures are drawn, this thread lays them out as the documents draw them,
+        // composes the report and typesets report.pdf and then tlf.pdf (text is laid out on any
+        // thread: see `FontMetricsLock`). Each PNG is encoded as soon as it is painted (its pixels'
+        // memory then serves the next: deferring the encoding kept every image in new pages the
+        // kernel had to clear). A figure that cannot be drawn is still the error reported first.
         let documentFigures = figureList.map { $0.laidOutForDocuments(on: options.paper) }
         progress(.report)
         let provenance = ReportProvenance(
@@ -88,19 +87,9 @@ public struct ReportRenderer: Sendable {
             throw error
         }
         let tlfOutputs = TLFPackage.outputs(tables: report.tables, results: study.results, plan: study.plan)
-        // The thread typesetting tlf.pdf frees the cells it laid out (a million participants'
-        // listing holds some 150,000 Pango layouts: 0.3 s) after handing the PDF over.
-        let tlfPDF = Handoff<Result<(String, [UInt8])?, TrialReportError>>()
-        _ = BackgroundComputation {
-            let cells = TableCellLayouts()
-            tlfPDF.give(Result { () throws(TrialReportError) in
-                try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells)
-            })
-            withExtendedLifetime(cells) {}
-        }
-        // The documents that need no text laid out (CSV, ARD, the TLF package's RTF and DOCX,
-        // report.docx, JSON) are made and written on a thread of their own, then the PDFs once
-        // they are given to it.
+        // Another thread makes the documents that need no text laid out (CSV, ARD, the TLF
+        // package's RTF and DOCX, report.docx, JSON) and writes them, then the PDFs once they are
+        // given to it.
         let typesetDocuments = Handoff<Result<(report: [UInt8], tlf: (String, [UInt8])?), TrialReportError>>()
         let writing = BackgroundComputation { Result { () throws(TrialReportError) -> (destination: URL, written: [String], pdf: [UInt8]) in
             let html = try composer.html(report, figureSVG: try drawing.svg())
@@ -124,8 +113,15 @@ public struct ReportRenderer: Sendable {
             }
             return (output.destination, written, pdf)
         } }
-        let reportPDF = Result { () throws(TrialReportError) in try composer.typeset(report) }
-        typesetDocuments.give(Result { () throws(TrialReportError) in (try reportPDF.get(), try tlfPDF.value().get()) })
+        // report.pdf and then tlf.pdf on this thread, whose font map the figures' layout warmed (on
+        // a new thread, tlf.pdf cost the example 0.05 s more CPU, and no time): tlf.pdf shows
+        // report.pdf's tables, and lays each cell out once.
+        let cells = TableCellLayouts()
+        typesetDocuments.give(Result { () throws(TrialReportError) in
+            (try composer.typeset(report, cells: cells),
+             try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells))
+        })
+        cells.releaseInBackground()
         try drawing.waitForDrawing()
         progress(.writing)
         let (destination, written, pdf) = try writing.value().get()

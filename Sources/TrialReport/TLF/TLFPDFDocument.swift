@@ -21,7 +21,7 @@ struct TLFPDFDocument {
     var creator: String
     /// The document date, `YYYY-MM-DDThh:mm:ss`.
     var date: String
-    /// Where the table cells are laid out (see `TableCellLayouts`).
+    /// Table cells laid out before on this thread (see `TableCellLayouts`).
     var cells = TableCellLayouts()
 
     /// The PDF of `outputs`, in their order.

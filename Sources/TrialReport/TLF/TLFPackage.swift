@@ -52,9 +52,8 @@ public enum TLFPackage {
     }
 
     /// `tlf.pdf` with every output of `outputs`, when the plan writes the package with PDF among
-    /// its `tlf.formats`, its text laid out by Pango (on any thread).
-    /// - Parameter cells: where the table cells are laid out, for the caller to free when it
-    ///   chooses (see `TableCellLayouts`); by default freed on return.
+    /// its `tlf.formats`, its text laid out by Pango (on any thread: see `FontMetricsLock`).
+    /// - Parameter cells: table cells laid out before on this thread, by report.pdf (see `TableCellLayouts`).
     /// - Throws: `TrialReportError` (`.other`) for a Cairo failure.
     public static func pdf(_ outputs: [TLFOutput], plan: AnalysisPlan, provenance: ReportProvenance,
                            paper: PaperSize, cells: TableCellLayouts = TableCellLayouts()) throws(TrialReportError) -> (String, [UInt8])? {

@@ -57,10 +57,13 @@ public struct PDFTypesetter: Sendable {
     /// - Parameter document: the document; anchors are assigned (`assigningAnchors()`) here.
     /// - Throws: `TrialReportError` (`.invalidInput`) naming every unknown figure or table, or
     ///   (`.other`) a Cairo failure.
+    /// - Parameter cells: the table cells another PDF typeset before on this thread laid out (this
+    ///   one adds its own); by default none.
     /// - Complexity: linear in the document's size (each text is shaped once).
-    public func pdf(_ document: MarkdownDocument, content: TypesetContent) throws(TrialReportError) -> [UInt8] {
+    public func pdf(_ document: MarkdownDocument, content: TypesetContent,
+                    cells: TableCellLayouts = TableCellLayouts()) throws(TrialReportError) -> [UInt8] {
         let document = document.assigningAnchors()
-        return try typeset(content: content, cells: TableCellLayouts()) { $0.add(document.blocks) }
+        return try typeset(content: content, cells: cells) { $0.add(document.blocks) }
     }
 
     /// The PDF of the slices `build` adds to a flow, paginated and drawn with the footer's page
