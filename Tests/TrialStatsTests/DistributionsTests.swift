@@ -72,6 +72,21 @@ private func distributionAgreesWithR(_ item: DistributionCase) throws {
     }
 }
 
+/// The shared distribution of two sizes is the one computed for them, each time and on any
+/// thread, and sizes the other way round get their own.
+@Test func sharedRankSumDistributionIsTheOneComputed() async throws {
+    let computed = try WilcoxonRankSumDistribution(firstSize: 27, secondSize: 26)
+    let shared = try await withThrowingTaskGroup(of: WilcoxonRankSumDistribution.self) { group in
+        for _ in 0..<4 { group.addTask { try WilcoxonRankSumDistribution.shared(firstSize: 27, secondSize: 26) } }
+        return try await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(shared == Array(repeating: computed, count: 4))
+    let swapped = try WilcoxonRankSumDistribution.shared(firstSize: 26, secondSize: 27)
+    #expect(swapped == (try WilcoxonRankSumDistribution(firstSize: 26, secondSize: 27)))
+    #expect(swapped.firstSize == 26 && swapped.secondSize == 27)
+    #expect(throws: StatisticsError.self) { try WilcoxonRankSumDistribution.shared(firstSize: 300, secondSize: 300) }
+}
+
 @Test func exactDistributionsSumToOne() throws {
     let rankSum = try WilcoxonRankSumDistribution(firstSize: 49, secondSize: 49)
     #expect(abs(rankSum.cdf(49 * 49) - 1) < 1e-14)

@@ -66,7 +66,7 @@ public struct LocationShift: Sendable, Equatable, Codable {
 
     /// R's exact branch: order statistics of the sorted differences.
     private static func exact(_ x: [Double], _ y: [Double], confidenceLevel: Double) throws(StatisticsError) -> LocationShift {
-        let distribution = try WilcoxonRankSumDistribution(firstSize: x.count, secondSize: y.count)
+        let distribution = try WilcoxonRankSumDistribution.shared(firstSize: x.count, secondSize: y.count)
         var differences = [Double]()
         differences.reserveCapacity(x.count * y.count)
         for first in x { for second in y { differences.append(first - second) } }

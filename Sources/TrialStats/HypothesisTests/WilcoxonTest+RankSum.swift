@@ -28,7 +28,7 @@ extension WilcoxonTest {
         let statistic = ranks.firstRankSum - nx * (nx + 1) / 2
         let useExact = (exact ?? (x.count < 50 && y.count < 50)) && !ranks.hasTies
         if useExact {
-            let distribution = try WilcoxonRankSumDistribution(firstSize: x.count, secondSize: y.count)
+            let distribution = try WilcoxonRankSumDistribution.shared(firstSize: x.count, secondSize: y.count)
             let pValue = exactPValue(
                 statistic: Int(statistic), centre: nx * ny / 2,
                 lowerTail: distribution.cdf, upperTail: distribution.upperTail(atLeast:)
