@@ -79,5 +79,8 @@ struct GitHubMarkdownTests {
         #expect(slugs.next("Results-1") == "results-1-1")
         #expect(GitHubSlugs.slug("HbA1c (%) — week 24") == "hba1c---week-24")
         #expect(ReportMarkdownFile.relinked("[a](#x) [b](#y) [c](#z", ids: ["x": "y", "y": "w"]) == "[a](#y) [b](#w) [c](#z")
+        // A target left open runs into the next link: only the next one is replaced.
+        #expect(ReportMarkdownFile.relinked("[a](#x [b](#y) end", ids: ["x": "X", "y": "Y"]) == "[a](#x [b](#Y) end")
+        #expect(ReportMarkdownFile.relinked("no links](#", ids: ["": "e"]) == "no links](#")
     }
 }

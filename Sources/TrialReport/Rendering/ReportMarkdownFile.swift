@@ -43,14 +43,20 @@ enum ReportMarkdownFile {
 
     /// `text` with every link target `](#id)` whose id is a key of `ids` replaced by its value, in
     /// one pass (so one replacement never feeds another).
+    /// - Complexity: O(*n*) in the length of `text`.
     static func relinked(_ text: String, ids: [String: String]) -> String {
-        let parts = text.components(separatedBy: "](#")
-        return parts.dropFirst().reduce(parts[0]) { result, part in
-            guard let close = part.firstIndex(of: ")"), let github = ids[String(part[..<close])] else {
-                return result + "](#" + part
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var rest = text[...]
+        while let marker = rest.firstRange(of: "](#") {
+            result += rest[..<marker.upperBound]
+            rest = rest[marker.upperBound...]
+            if let close = rest.firstIndex(of: ")"), let github = ids[String(rest[..<close])] {
+                result += github
+                rest = rest[close...]
             }
-            return result + "](#" + github + part[close...]
         }
+        return result + rest
     }
 
     /// An empty HTML anchor with `id`, put before a table's title or a figure's image.
