@@ -64,6 +64,11 @@ private final class RecursiveMutex: @unchecked Sendable {
         pthread_mutexattr_destroy(&attributes)
     }
 
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
     /// `body`'s result, computed holding the mutex.
     func withLockedMutex<Result>(_ body: () -> Result) -> Result {
         pthread_mutex_lock(mutex)
