@@ -148,6 +148,25 @@ import TrialAnalysis
         #expect(text.contains("\"sd\": 123456789.125,"))
     }
 
+    /// Every integer width is an integer (the encoder casts to each concrete type, never to a
+    /// protocol); one beyond `Int` is the nearest number.
+    @Test func integersOfEveryWidthAreIntegers() throws {
+        struct Widths: Encodable {
+            var int8: Int8 = -8, int16: Int16 = -16, int32: Int32 = -32, int64: Int64 = .min
+            var uint: UInt = 7, uint8: UInt8 = 8, uint16: UInt16 = 16, uint32: UInt32 = .max
+            var uint64: UInt64 = 1 << 63
+            var list: [Int32] = [1, -2], optional: UInt16? = 3
+        }
+        let text = String(decoding: try CanonicalJSONEncoder.encode(Widths()), as: UTF8.self)
+        for line in ["\"int8\": -8,", "\"int16\": -16,", "\"int32\": -32,", "\"int64\": -9223372036854775808,",
+                     "\"uint\": 7,", "\"uint8\": 8,", "\"uint16\": 16,", "\"uint32\": 4294967295,", "\"optional\": 3\n"] {
+            #expect(text.contains(line), "\(line) in \(text)")
+        }
+        #expect(text.contains("\"list\": [\n    1,\n    -2\n  ],"))
+        let object = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect((object["uint64"] as? Double) == 0x1p63)
+    }
+
     @Test func stringsAreEscaped() throws {
         var results = ResultsSamples.full
         results.adverseEvents?.byTerm[0].term = "Quote \" backslash \\ newline \n bell \u{7} 中文 </script>"

@@ -49,15 +49,33 @@ private final class JSONNode {
     }
 
     /// Encodes `value` into this node, writing primitives directly.
+    ///
+    /// Only casts to concrete types: a cast to a protocol (`as any BinaryInteger`) makes the
+    /// runtime search the binary's conformance records for every type it meets, which was most of
+    /// the encoding's time.
     func store(_ value: some Encodable, codingPath: [any CodingKey]) throws {
         switch value {
         case let number as Double: set(.number(number))
-        case let number as Float: set(.number(Double(number)))
         case let text as String: set(.string(text))
+        case let number as Int: set(.integer(number))
         case let flag as Bool: set(.bool(flag))
-        case let number as any BinaryInteger: set(Int(exactly: number).map(JSONValue.integer) ?? .number(Double(number)))
+        case let number as Float: set(.number(Double(number)))
+        case let number as Int8: setInteger(number)
+        case let number as Int16: setInteger(number)
+        case let number as Int32: setInteger(number)
+        case let number as Int64: setInteger(number)
+        case let number as UInt: setInteger(number)
+        case let number as UInt8: setInteger(number)
+        case let number as UInt16: setInteger(number)
+        case let number as UInt32: setInteger(number)
+        case let number as UInt64: setInteger(number)
         default: try value.encode(to: TreeEncoder(node: self, codingPath: codingPath))
         }
+    }
+
+    /// An integer, as a JSON number when it does not fit `Int`.
+    private func setInteger(_ number: some BinaryInteger) {
+        set(Int(exactly: number).map(JSONValue.integer) ?? .number(Double(number)))
     }
 
     // `member` and `element` take the list out of `content` before changing it, so that it is
