@@ -105,11 +105,13 @@ public struct ReportRenderer: Sendable {
             var pdf: [UInt8] = []
             var written = files.map(\.0)
             try output.replace(with: files) { () throws(TrialReportError) in
+                // The files written are hashed while the PDFs may still be typeset.
+                let entries = Self.manifestEntries(files)
                 let (reportPDF, tlfPDF) = try typesetDocuments.value().get()
                 pdf = reportPDF
                 let typeset = (tlfPDF.map { [$0] } ?? []) + [("report.pdf", reportPDF)]
                 written += typeset.map(\.0) + ["manifest.json"]
-                return typeset + [("manifest.json", Self.manifest(files + typeset, lockHash: lock.hash))]
+                return typeset + [("manifest.json", Self.manifest(entries + Self.manifestEntries(typeset), lockHash: lock.hash))]
             }
             return (output.destination, written, pdf)
         } }
@@ -143,15 +145,19 @@ public struct ReportRenderer: Sendable {
         try PreviousOutput.checkReplaceable(options.outputDirectory, force: options.replaceAnyFolder)
     }
 
-    /// `manifest.json`: every output file with its SHA-256 and size, sorted by path, and the lock hash.
-    static func manifest(_ files: [(String, [UInt8])], lockHash: String?) -> [UInt8] {
-        let entries: [JSONValue] = files.sorted { $0.0 < $1.0 }.map { path, bytes in
-            .object([("file", .string(path)), ("sha256", .string(Checksum.sha256(bytes))), ("bytes", .integer(bytes.count))])
+    /// The manifest entries of `files`: each path with its SHA-256 and size.
+    static func manifestEntries(_ files: [(String, [UInt8])]) -> [(file: String, entry: JSONValue)] {
+        files.map { path, bytes in
+            (path, .object([("file", .string(path)), ("sha256", .string(Checksum.sha256(bytes))), ("bytes", .integer(bytes.count))]))
         }
+    }
+
+    /// `manifest.json`: every output file's entry (`manifestEntries`), sorted by path, and the lock hash.
+    static func manifest(_ entries: [(file: String, entry: JSONValue)], lockHash: String?) -> [UInt8] {
         let manifest = JSONValue.object([
             ("tool", .string("TrialReport " + TrialReportVersion.current)),
             ("lockHash", lockHash.map(JSONValue.string) ?? .null),
-            ("files", .array(entries)),
+            ("files", .array(entries.sorted { $0.file < $1.file }.map(\.entry))),
         ])
         return Array(manifest.canonicalText.utf8)
     }
