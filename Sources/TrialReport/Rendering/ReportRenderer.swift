@@ -92,13 +92,15 @@ public struct ReportRenderer: Sendable {
         // given to it.
         let typesetDocuments = Handoff<Result<(report: [UInt8], tlf: (String, [UInt8])?), TrialReportError>>()
         let writing = BackgroundComputation { Result { () throws(TrialReportError) -> (destination: URL, written: [String], pdf: [UInt8]) in
-            let html = try composer.html(report, figureSVG: try drawing.svg())
+            // What needs no figure first: the figures may still be drawn.
             var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
             files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
             files += TLFPackage.documents(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper)
+            let results = Array(study.results.jsonData())
+            let html = try composer.html(report, figureSVG: try drawing.svg())
             let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
                 .docx(report.document, content: report.content, png: try drawing.png())
-            files = try drawing.files() + files + [("results.json", Array(study.results.jsonData())),
+            files = try drawing.files() + files + [("results.json", results),
                                                    ("report.md", Array(report.markdown.utf8)), ("report.html", Array(html.utf8)),
                                                    ("report.docx", docx)]
             let output = try OutputFolder(destination: options.outputDirectory)
