@@ -28,39 +28,55 @@ public enum JSONValue: Sendable, Equatable {
     ///
     /// - Complexity: O(size of the document).
     public var canonicalText: String {
-        var text = ""
-        write(into: &text, indent: "")
-        return text + "\n"
+        String(decoding: canonicalBytes, as: UTF8.self)
     }
 
-    private func write(into text: inout String, indent: String) {
+    /// `canonicalText` as UTF-8 bytes, written straight into one buffer.
+    ///
+    /// - Complexity: O(size of the document).
+    public var canonicalBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4096)
+        write(into: &bytes, depth: 0)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    private func write(into bytes: inout [UInt8], depth: Int) {
         switch self {
-        case .null: text += "null"
-        case .bool(let value): text += value ? "true" : "false"
-        case .integer(let value): text += String(value)
-        case .number(let value): text += Self.numberText(value)
-        case .string(let value): text += Self.stringLiteral(value)
+        case .null: bytes += "null".utf8
+        case .bool(let value): bytes += (value ? "true" : "false").utf8
+        case .integer(let value): bytes += String(value).utf8
+        case .number(let value): bytes += Self.numberText(value).utf8
+        case .string(let value): Self.appendStringLiteral(value, to: &bytes)
         case .array(let elements):
-            guard !elements.isEmpty else { text += "[]"; return }
-            let inner = indent + "  "
-            text += "["
+            guard !elements.isEmpty else { bytes += "[]".utf8; return }
+            bytes.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                text += (index == 0 ? "\n" : ",\n") + inner
-                element.write(into: &text, indent: inner)
+                Self.appendLineBreak(afterComma: index > 0, depth: depth + 1, to: &bytes)
+                element.write(into: &bytes, depth: depth + 1)
             }
-            text += "\n" + indent + "]"
+            Self.appendLineBreak(afterComma: false, depth: depth, to: &bytes)
+            bytes.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { text += "{}"; return }
-            let inner = indent + "  "
-            text += "{"
+            guard !members.isEmpty else { bytes += "{}".utf8; return }
+            bytes.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
-                text += (index == 0 ? "\n" : ",\n") + inner
-                text += Self.stringLiteral(member.key)
-                text += ": "
-                member.value.write(into: &text, indent: inner)
+                Self.appendLineBreak(afterComma: index > 0, depth: depth + 1, to: &bytes)
+                Self.appendStringLiteral(member.key, to: &bytes)
+                bytes += ": ".utf8
+                member.value.write(into: &bytes, depth: depth + 1)
             }
-            text += "\n" + indent + "}"
+            Self.appendLineBreak(afterComma: false, depth: depth, to: &bytes)
+            bytes.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// `,` when `afterComma`, a newline, and the indentation of `depth` (two spaces a level).
+    private static func appendLineBreak(afterComma: Bool, depth: Int, to bytes: inout [UInt8]) {
+        if afterComma { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
     /// A number in the shortest form that reads back as the same `Double` (Swift's
@@ -76,22 +92,66 @@ public enum JSONValue: Sendable, Equatable {
     /// order mark as `\n`, `\t`... or `\uXXXX`, everything else as is. The literal is also a valid
     /// YAML double-quoted scalar, which is how the plan's canonical YAML writes text.
     public static func stringLiteral(_ value: String) -> String {
-        var text = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case "\u{08}": text += "\\b"
-            case "\u{0C}": text += "\\f"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{FEFF}":
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: text.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        appendStringLiteral(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `stringLiteral(value)` appended to `bytes`: the UTF-8 bytes that need no escape are copied
+    /// a run at a time.
+    private static func appendStringLiteral(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { text in
+            var runStart = 0, index = 0
+            while index < text.count {
+                let (escape, length) = escapeAt(index, in: text)
+                guard let escape else {
+                    index += length
+                    continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                bytes += escape.utf8
+                index += length
+                runStart = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
         }
-        return text + "\""
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The escape of the character whose UTF-8 starts at `index` of `text` (`nil` when it is
+    /// written as is) and the number of bytes to move past: one, or the two of a C1 control
+    /// (U+0080–U+009F) and the three of the byte order mark (U+FEFF).
+    @inline(__always)
+    private static func escapeAt(_ index: Int, in text: UnsafeBufferPointer<UInt8>) -> (escape: String?, length: Int) {
+        let byte = text[index]
+        if byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") { return (nil, 1) }
+        if byte < 0x80 { return (asciiEscape(byte), 1) }
+        if byte == 0xC2, index + 1 < text.count, (0x80...0x9F).contains(text[index + 1]) {
+            return (unicodeEscape(UInt32(text[index + 1])), 2)
+        }
+        if byte == 0xEF, index + 2 < text.count, text[index + 1] == 0xBB, text[index + 2] == 0xBF { return (unicodeEscape(0xFEFF), 3) }
+        return (nil, 1)
+    }
+
+    /// The escape of an ASCII quote, backslash, C0 control or DEL.
+    private static func asciiEscape(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "\""): "\\\""
+        case UInt8(ascii: "\\"): "\\\\"
+        case UInt8(ascii: "\n"): "\\n"
+        case UInt8(ascii: "\r"): "\\r"
+        case UInt8(ascii: "\t"): "\\t"
+        case 0x08: "\\b"
+        case 0x0C: "\\f"
+        default: unicodeEscape(UInt32(byte))
+        }
+    }
+
+    /// `\uXXXX`, four upper-case hexadecimal digits.
+    private static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }

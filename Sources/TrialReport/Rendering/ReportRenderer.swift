@@ -161,7 +161,7 @@ public struct ReportRenderer: Sendable {
             ("lockHash", lockHash.map(JSONValue.string) ?? .null),
             ("files", .array(entries.sorted { $0.file < $1.file }.map(\.entry))),
         ])
-        return Array(manifest.canonicalText.utf8)
+        return manifest.canonicalBytes
     }
 }
 

@@ -13,7 +13,7 @@ public enum CanonicalJSONEncoder {
     /// - Throws: whatever `value.encode(to:)` throws (the types of this module never throw).
     /// - Complexity: O(size of the encoded document).
     public static func encode(_ value: some Encodable) throws -> Data {
-        Data(try tree(of: value).canonicalText.utf8)
+        Data(try tree(of: value).canonicalBytes)
     }
 
     /// The JSON tree of `value`.
