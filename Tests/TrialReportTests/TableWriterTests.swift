@@ -30,6 +30,20 @@ struct TableMarkdownTests {
         #expect(MarkdownEscaping.escape("two\nlines") == "two lines")
     }
 
+    /// ASCII text is escaped byte by byte, other text character by character: the same rules.
+    @Test("ASCII and other text are escaped alike, line breaks included")
+    func escapingASCIIAndOtherText() {
+        let cases: [(String, String)] = [
+            ("\r\n# x", ##" \# x"##), ("  3) x", #"  3\) x"#), ("3)", #"3\)"#), ("3)x", "3)x"), ("a\u{0B}b\u{0C}c\rd", "a b c d"),
+            ("x > y", #"x \> y"#), ("{a}", #"\{a}"#), ("a # b", "a # b"), ("\n- x", #" \- x"#), ("", ""),
+        ]
+        for (text, expected) in cases {
+            #expect(MarkdownEscaping.escape(text) == expected, "\(text)")
+            #expect(MarkdownEscaping.escape(text + " é") == expected + " é", "\(text) é")
+        }
+        #expect(MarkdownEscaping.escape("*\u{301} é\u{2028}x\u{85}y") == "*\u{301} é x y")
+    }
+
     @Test("the Markdown of a table parses back to the same cell texts")
     func roundTrip() {
         let table = ReportTable(name: "t", caption: "Odd | cells",
