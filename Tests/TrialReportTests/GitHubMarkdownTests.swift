@@ -82,5 +82,6 @@ struct GitHubMarkdownTests {
         // A target left open runs into the next link: only the next one is replaced.
         #expect(ReportMarkdownFile.relinked("[a](#x [b](#y) end", ids: ["x": "X", "y": "Y"]) == "[a](#x [b](#Y) end")
         #expect(ReportMarkdownFile.relinked("no links](#", ids: ["": "e"]) == "no links](#")
+        #expect(ReportMarkdownFile.relinked("[é] ](x) [ü](#ü) ](#)]", ids: ["ü": "u-2", "": "e"]) == "[é] ](x) [ü](#u-2) ](#e)]")
     }
 }

@@ -42,21 +42,27 @@ enum ReportMarkdownFile {
     }
 
     /// `text` with every link target `](#id)` whose id is a key of `ids` replaced by its value, in
-    /// one pass (so one replacement never feeds another).
+    /// one pass (so one replacement never feeds another), over the UTF-8 bytes.
     /// - Complexity: O(*n*) in the length of `text`.
     static func relinked(_ text: String, ids: [String: String]) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var rest = text[...]
-        while let marker = rest.firstRange(of: "](#") {
-            result += rest[..<marker.upperBound]
-            rest = rest[marker.upperBound...]
-            if let close = rest.firstIndex(of: ")"), let github = ids[String(rest[..<close])] {
-                result += github
-                rest = rest[close...]
-            }
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var copied = 0, index = 0
+        while let bracket = bytes[index...].firstIndex(of: UInt8(ascii: "]")) {
+            index = bracket + 1
+            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "("), bytes[index + 1] == UInt8(ascii: "#") else { continue }
+            let start = index + 2
+            index = start
+            guard let close = bytes[start...].firstIndex(of: UInt8(ascii: ")")),
+                  let github = ids[String(decoding: bytes[start..<close], as: UTF8.self)] else { continue }
+            result += bytes[copied..<start]
+            result += github.utf8
+            copied = close
+            index = close
         }
-        return result + rest
+        result += bytes[copied...]
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// An empty HTML anchor with `id`, put before a table's title or a figure's image.
