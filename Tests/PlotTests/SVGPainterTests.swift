@@ -182,6 +182,12 @@ private struct FixedScene: Drawable {
         #expect(SVGPainter.fontFamilies("Liberation Serif") == "'Liberation Serif', 'Times New Roman', Times, serif")
         #expect(SVGPainter.fontFamilies("DejaVu Sans Mono") == "'DejaVu Sans Mono', 'Courier New', Courier, monospace")
         #expect(SVGPainter.fontFamilies("Arial") == "'Arial', Helvetica, sans-serif")
+        #expect(SVGPainter.fontFamilies(#"O'Neil\Sans"#) == #"'O\'Neil\\Sans', Arial, Helvetica, sans-serif"#)
+    }
+
+    @Test func coloursAreSixLowerCaseHexadecimalDigits() {
+        #expect(SVGPainter.hex(Color(hex: 0x0A_9F_F0)) == "#0a9ff0")
+        #expect(SVGPainter.hex(Color(red: 1.2, green: -0.1, blue: 0.5)) == "#ff0080")
     }
 
     /// The lines and logical extents of the Pango layout that draws `text`.

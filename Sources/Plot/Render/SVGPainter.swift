@@ -13,6 +13,8 @@ struct SVGPainter {
     /// A 1 × 1 image surface's context: Pango lays text out on it, nothing is drawn.
     private let cairo: OpaquePointer
     private var output = ""
+    /// The escaped `font-family` value of each family met so far (`fontFamilies`).
+    private var familyAttributes: [String: String] = [:]
 
     private init(cairo: OpaquePointer) { self.cairo = cairo }
 
@@ -87,7 +89,9 @@ struct SVGPainter {
 
         output += "<text"
         if lines.count == 1 { output += " " + position(lines[0]) }
-        output += " font-family=\"\(Self.escaped(Self.fontFamilies(text.font.family)))\""
+        let family = familyAttributes[text.font.family] ?? Self.escaped(Self.fontFamilies(text.font.family))
+        familyAttributes[text.font.family] = family
+        output += " font-family=\"\(family)\""
         output += " font-size=\"\(Self.number(text.font.size))\""
         if text.font.bold { output += " font-weight=\"bold\"" }
         output += " fill=\"\(Self.hex(text.color))\"" + Self.opacity("fill-opacity", text.color)
@@ -136,7 +140,12 @@ struct SVGPainter {
         let fallbacks = name.contains("mono") || name.contains("courier") ? ["Courier New", "Courier", "monospace"]
             : name.contains("serif") && !name.contains("sans") ? ["Times New Roman", "Times", "serif"]
             : ["Arial", "Helvetica", "sans-serif"]
-        let quoted = "'" + family.replacing("\\", with: "\\\\").replacing("'", with: "\\'") + "'"
+        var quoted = "'"
+        for character in family {
+            if character == "\\" || character == "'" { quoted.append("\\") }
+            quoted.append(character)
+        }
+        quoted.append("'")
         return ([quoted] + fallbacks.filter { $0 != family }.map { $0.contains(" ") ? "'\($0)'" : $0 })
             .joined(separator: ", ")
     }
@@ -159,13 +168,16 @@ struct SVGPainter {
 
     /// `#rrggbb` of an sRGB colour.
     static func hex(_ color: Color) -> String {
-        let digits = Array("0123456789abcdef")
-        var text = "#"
-        for component in [color.red, color.green, color.blue] {
-            let byte = Int((min(max(component, 0), 1) * 255).rounded())
-            text.append(digits[byte / 16]); text.append(digits[byte % 16])
+        String(unsafeUninitializedCapacity: 7) { text in
+            func digit(_ value: Int) -> UInt8 { UInt8(value < 10 ? 0x30 + value : 0x57 + value) }  // 0-9, a-f
+            text[0] = UInt8(ascii: "#")
+            for (index, component) in [color.red, color.green, color.blue].enumerated() {
+                let byte = Int((min(max(component, 0), 1) * 255).rounded())
+                text[1 + 2 * index] = digit(byte / 16)
+                text[2 + 2 * index] = digit(byte % 16)
+            }
+            return 7
         }
-        return text
     }
 
     /// The opacity attribute `name` of a translucent colour; empty for an opaque one.
