@@ -136,9 +136,14 @@ final class TableLayout {
             let wrapWidth = wraps ? max(10, width) : nil
             let alignment: TextAlignment = cell.alignment == .center ? .center : .leading
             let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: wrapWidth, centered: alignment == .center)
-            let block = key.flatMap { cellLayouts.blocks[$0] } ?? unwrappedBlock(cell, fitting: wrapWidth, alignment: alignment)
-                ?? TextBlock(cairo: cairo, markup: cell.markup, font: font, width: wrapWidth, alignment: alignment)
-            if let key { cellLayouts.blocks[key] = block }
+            let block: TextBlock
+            if let key, let laid = cellLayouts.blocks[key] {
+                block = laid
+            } else {
+                block = unwrappedBlock(cell, fitting: wrapWidth, alignment: alignment)
+                    ?? TextBlock(cairo: cairo, markup: cell.markup, font: font, width: wrapWidth, alignment: alignment)
+                if let key { cellLayouts.blocks[key] = block }
+            }
             laid.append(LaidCell(block: block, spec: cell, column: column))
             column += span
         }
@@ -176,13 +181,16 @@ final class TableLayout {
                 guard column < count else { break }
                 let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)
                 let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false, alignmentByte: cell.alignmentByte)
-                let size = key.flatMap { measured[$0] } ?? {
+                let size: (width: Double, alignmentX: Double?)
+                if let key, let known = measured[key] {
+                    size = known
+                } else {
                     let blockKey = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false)
                     let block = blockKey.flatMap { cells.blocks[$0] } ?? TextBlock(cairo: cairo, markup: cell.markup, font: font, width: nil)
                     if let blockKey { cells.blocks[blockKey] = block }
-                    return (block.size.width, cell.alignmentByte.map(block.xPosition(ofByte:)))
-                }()
-                if let key { measured[key] = size }
+                    size = (block.size.width, cell.alignmentByte.map(block.xPosition(ofByte:)))
+                    if let key { measured[key] = size }
+                }
                 let width = size.width + pad + Double(cell.indentation) * style.tableIndent
                 if cell.span > 1 {
                     spanning.append((column, cell.span, width))
