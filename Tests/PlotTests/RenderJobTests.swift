@@ -1,7 +1,7 @@
 import Plot
 import Testing
 
-/// `RenderJob.renderAll` draws on every core and must give
+/// `RenderJob.renderAll` draws on every core (or on the calling thread) and must give
 /// exactly the bytes of drawing each file alone, one after another, in the order asked for.
 @Suite("Render jobs")
 struct RenderJobTests {
@@ -17,6 +17,18 @@ struct RenderJobTests {
                 #expect(bytes == (try job.canvas.render(job.drawable, as: format)), "\(format)")
             }
         }
+    }
+
+    @Test func filesDrawnOnTheCallingThreadEqualThoseDrawnOnEveryCore() throws {
+        let jobs = Gallery.all.prefix(4).map { figure in
+            RenderJob(drawable: figure.drawable, canvas: Canvas(width: figure.width, height: figure.height, dpi: 150))
+        }
+        #expect(try RenderJob.renderAll(Array(jobs), everyCore: false) == RenderJob.renderAll(Array(jobs)))
+        let bad = RenderJob(drawable: Gallery.forest.drawable, canvas: Canvas(width: Gallery.forest.width, height: Gallery.forest.height, dpi: 5000),
+                            formats: [.svg, .png])
+        let error = #expect(throws: RenderFailure.self) { try RenderJob.renderAll([jobs[0], bad], everyCore: false) }
+        #expect(error?.job == 1)
+        #expect(error?.format == .svg)
     }
 
     @Test func formatsComeBackInTheOrderAsked() throws {

@@ -18,19 +18,28 @@ public struct RenderJob: Sendable {
     }
 
     /// Every job's bytes in each of its formats — `result[job][format]`, in the order given —
-    /// drawn on every core: each drawing is laid out once (jobs in parallel), then every
-    /// (job, format) file is painted and encoded in parallel, PNGs and TIFFs first as they take
-    /// longest. A raster's pixels are freed as soon as it is encoded, so the next one painted
-    /// reuses their memory instead of new pages.
+    /// drawn on every core, or on the calling thread alone: each drawing is laid out once (jobs
+    /// in parallel), then every (job, format) file is painted and encoded in parallel, PNGs and
+    /// TIFFs first as they take longest. A raster's pixels are freed as soon as it is encoded, so
+    /// the next one painted reuses their memory instead of new pages.
     ///
     /// The bytes are exactly those of `canvas.render(drawable, as: format)` one at a time: each
     /// file is painted on its own surface (PDF, PNG) or written by its own `SVGPainter` (SVG).
+    /// - Parameter everyCore: `false` draws on the calling thread only: for a caller whose other
+    ///   threads keep the cores busy (each thread that lays text out also loads the fonts again).
     /// - Throws: `RenderFailure` for the first failing file, in job and format order (the same
     ///   whatever the schedule).
     /// - Complexity: the work of rendering every file, divided among the cores.
-    public static func renderAll(_ jobs: [RenderJob]) throws -> [[[UInt8]]] {
+    public static func renderAll(_ jobs: [RenderJob], everyCore: Bool = true) throws -> [[[UInt8]]] {
+        func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+            if everyCore {
+                DispatchQueue.concurrentPerform(iterations: count, execute: body)
+            } else {
+                for index in 0..<count { body(index) }
+            }
+        }
         let scenes = Mutex([Result<Scene, any Error>?](repeating: nil, count: jobs.count))
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        forEach(jobs.count) { index in
             let job = jobs[index]
             let scene = Result { () throws -> Scene in
                 try job.canvas.validate()
@@ -46,7 +55,7 @@ public struct RenderJob: Sendable {
         let order = files.indices.filter { jobs[files[$0].0].formats[files[$0].1].isRaster }
             + files.indices.filter { !jobs[files[$0].0].formats[files[$0].1].isRaster }
         let painted = Mutex([Result<[UInt8], any Error>?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: order.count) { position in
+        forEach(order.count) { position in
             let file = order[position]
             let (job, format) = files[file]
             let canvas = jobs[job].canvas
