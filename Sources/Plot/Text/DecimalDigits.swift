@@ -13,27 +13,40 @@ package struct DecimalDigits: Sendable, Hashable {
     package var exponent: Int
 
     /// The decimal digits of `value`, or `nil` when it is infinite or NaN.
+    ///
+    /// A whole number below 2⁵³ is read as an integer: its digits are its shortest round-trip
+    /// representation (its neighbours are at most 1 apart, so no shorter decimal reads back as it).
     /// - Complexity: O(number of digits), at most 17 significant digits.
     package init?(_ value: Double) {
         guard value.isFinite else { return nil }
+        let magnitude = value.magnitude
+        if magnitude < 0x1p53, magnitude.rounded(.towardZero) == magnitude {
+            var whole = UInt64(magnitude)
+            var digits: [UInt8] = []
+            while whole > 0 {
+                digits.append(UInt8(whole % 10))
+                whole /= 10
+            }
+            self.init(isNegative: value < 0, digits: digits.reversed(), exponent: 0)
+            return
+        }
         var digits: [UInt8] = []
-        var exponent = 0
-        var pointSeen = false
-        var exponentText = ""
-        var inExponent = false
-        for scalar in value.magnitude.description.unicodeScalars {
+        var exponent = 0, written = 0
+        var pointSeen = false, inExponent = false, exponentIsNegative = false
+        for byte in magnitude.description.utf8 {
             if inExponent {
-                exponentText.unicodeScalars.append(scalar)
-            } else if scalar == "e" || scalar == "E" {
+                if byte == UInt8(ascii: "-") { exponentIsNegative = true }
+                if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { written = written * 10 + Int(byte - 48) }
+            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
                 inExponent = true
-            } else if scalar == "." {
+            } else if byte == UInt8(ascii: ".") {
                 pointSeen = true
-            } else if ("0"..."9").contains(scalar) {
-                digits.append(UInt8(scalar.value - 48))
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                digits.append(byte - 48)
                 if pointSeen { exponent -= 1 }
             }
         }
-        exponent += Int(exponentText) ?? 0
+        exponent += exponentIsNegative ? -written : written
         self.init(isNegative: value < 0, digits: digits, exponent: exponent)
     }
 
