@@ -38,4 +38,14 @@ struct DecimalDigitsTests {
         #expect(DecimalDigits(.nan) == nil)
         #expect(DecimalDigits(-.infinity) == nil)
     }
+
+    @Test func textRoundsOnTheDecimalDigits() {
+        let cases: [(Double, Int, String)] = [
+            (2.675, 2, "2.68"), (0.004, 2, "0.00"), (-0.004, 2, "0.00"), (1200, 0, "1200"), (1e-7, 3, "0.000"),
+            (12, 2, "12.00"), (0.5, 0, "1"), (999.96, 1, "1000.0"), (-3.14159, 3, "\u{2212}3.142"), (0, 1, "0.0"),
+        ]
+        for (value, decimals, expected) in cases {
+            #expect(DecimalDigits(value)!.text(decimals: decimals, minus: "\u{2212}") == expected, "\(value)")
+        }
+    }
 }

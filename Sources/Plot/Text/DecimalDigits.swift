@@ -101,12 +101,13 @@ package struct DecimalDigits: Sendable, Hashable {
         let decimals = max(0, decimals)
         let value = rounded(toDecimals: decimals)
         let zeros = value.isZero ? 0 : value.exponent + decimals
-        var characters = value.digits.map { Character(String($0)) }
-        characters += repeatElement("0", count: max(0, zeros))
-        if characters.count < decimals + 1 {
-            characters.insert(contentsOf: repeatElement("0", count: decimals + 1 - characters.count), at: 0)
+        let zero = UInt8(ascii: "0")
+        var bytes = value.digits.map { zero + $0 }
+        bytes += repeatElement(zero, count: max(0, zeros))
+        if bytes.count < decimals + 1 {
+            bytes.insert(contentsOf: repeatElement(zero, count: decimals + 1 - bytes.count), at: 0)
         }
-        if decimals > 0 { characters.insert(".", at: characters.count - decimals) }
-        return (value.isNegative ? minus : "") + String(characters)
+        if decimals > 0 { bytes.insert(UInt8(ascii: "."), at: bytes.count - decimals) }
+        return (value.isNegative ? minus : "") + String(decoding: bytes, as: UTF8.self)
     }
 }
