@@ -1,9 +1,10 @@
 import Plot
 import TrialData
 
-/// The figure files of a render, drawn on a thread of its own — every figure × format painted and
-/// encoded (`RenderJob.renderAll`) — while the render typesets its PDFs. The bytes are those of
-/// drawing each file alone.
+/// The figure files of a render, drawn on a thread of its own — the figures first laid out as the
+/// documents draw them (`documentFigures`), then every figure × format painted and encoded
+/// (`RenderJob.renderAll`) — while the render composes and typesets its documents. The bytes are
+/// those of drawing each file alone.
 /// A figure whose files keep the note its documents leave to the caption (`ReportFigure.file`) is
 /// also drawn as the documents show it in SVG, for the HTML page (Word crops the note off the PNG
 /// file instead: the figure without its note is the file's top part, drawn the same).
@@ -20,6 +21,9 @@ final class FigureDrawing: Sendable {
     /// The index of the first of report.docx's 300-dpi PNG jobs, when the plan's PNG is not one.
     private let documentPNGJobs: Int?
     private let drawn: BackgroundComputation<Result<[[[UInt8]]], any Error>>
+    /// The figures laid out as the documents draw them (`ReportFigure.laidOutForDocuments`), done
+    /// first on the drawing thread.
+    let documentFigures: Handoff<[ReportFigure]>
 
     /// The resolution of the PNG files report.docx embeds.
     static let documentDpi: Double = 300
@@ -27,7 +31,7 @@ final class FigureDrawing: Sendable {
     /// Starts drawing `figures` in each of `formats` (PNG and TIFF at `dpi`, PDF and EPS dated
     /// `documentDate`), and the SVG and 300-dpi PNG the HTML page and report.docx need.
     init(_ figures: [ReportFigure], formats: [OutputFormat] = OutputFormat.standard, dpi: Double = FigureDrawing.documentDpi,
-         documentDate: String) {
+         documentDate: String, documentsPaper: PaperSize = .a4) {
         names = figures.map(\.name)
         self.formats = formats
         let drawnFormats = formats.contains(.svg) ? formats : formats + [.svg]
@@ -62,7 +66,12 @@ final class FigureDrawing: Sendable {
         // On this one thread: the render typesets and writes on the others meanwhile, and a second
         // drawing thread only took the cores from them (and loaded every font once more): the
         // example rendered in 0.346 s with two, 0.307 s with one (medians of 21 interleaved runs).
-        drawn = BackgroundComputation { Result { try RenderJob.renderAll(allJobs, everyCore: false) } }
+        let laidOut = Handoff<[ReportFigure]>()
+        documentFigures = laidOut
+        drawn = BackgroundComputation {
+            laidOut.give(figures.map { $0.laidOutForDocuments(on: documentsPaper) })
+            return Result { try RenderJob.renderAll(allJobs, everyCore: false) }
+        }
     }
 
     /// Waits for the drawing.

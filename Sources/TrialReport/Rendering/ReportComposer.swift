@@ -19,7 +19,16 @@ public struct ReportDraft: Sendable {
     /// The tables as the documents show them and the figures, by name.
     public var content: TypesetContent
     /// What the HTML page is filled with besides the figures' SVG.
-    let page: PageInputs
+    var page: PageInputs
+
+    /// This draft with `figures` (the same, laid out: see `ReportFigure.laidOutForDocuments`) in
+    /// its content and page.
+    func withFigures(_ figures: [ReportFigure]) -> ReportDraft {
+        var draft = self
+        draft.content.figures = TypesetContent(tables: [], figures: figures).figures
+        draft.page.figures = figures
+        return draft
+    }
 
     /// The template values and the figures in plan order, for `ReportComposer.html`.
     struct PageInputs: @unchecked Sendable {  // the values are never changed after composing

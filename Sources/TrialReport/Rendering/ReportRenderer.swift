@@ -66,13 +66,12 @@ public struct ReportRenderer: Sendable {
         progress(.figures)
         let figureList = try figures?.figures(results: study.results, plan: study.plan) ?? []
         let drawing = FigureDrawing(figureList, formats: study.plan.figureFormats.map(OutputFormat.init),
-                                    dpi: study.plan.figureDpi, documentDate: date.timestamp)
-        // While the figures are drawn, this thread lays them out as the documents draw them,
-        // composes the report and typesets report.pdf and then tlf.pdf (text is laid out on any
-        // thread: see `FontMetricsLock`). Each PNG is encoded as soon as it is painted (its pixels'
+                                    dpi: study.plan.figureDpi, documentDate: date.timestamp, documentsPaper: options.paper)
+        // The drawing thread first lays the figures out as the documents draw them, then paints
+        // them; meanwhile this thread composes the report, takes the laid-out figures and typesets
+        // report.pdf and then tlf.pdf (text is laid out on any thread: see `FontMetricsLock`). Each PNG is encoded as soon as it is painted (its pixels'
         // memory then serves the next: deferring the encoding kept every image in new pages the
         // kernel had to clear). A figure that cannot be drawn is still the error reported first.
-        let documentFigures = figureList.map { $0.laidOutForDocuments(on: options.paper) }
         progress(.report)
         let provenance = ReportProvenance(
             date: date, lockHash: lock.hash, lockChanged: lock.changedSinceLock, toolVersion: TrialReportVersion.current,
@@ -81,7 +80,8 @@ public struct ReportRenderer: Sendable {
         let composer = ReportComposer(templates: templates, paper: options.paper)
         let report: ReportDraft
         do {
-            report = try composer.draft(results: study.results, plan: study.plan, provenance: provenance, figures: documentFigures)
+            report = try composer.draft(results: study.results, plan: study.plan, provenance: provenance, figures: figureList)
+                .withFigures(drawing.documentFigures.value())
         } catch {
             try drawing.waitForDrawing()
             throw error
