@@ -65,7 +65,8 @@ final class FigureDrawing: Sendable {
         let allJobs = jobs
         // On this one thread: the render typesets and writes on the others meanwhile, and a second
         // drawing thread only took the cores from them (and loaded every font once more): the
-        // example rendered in 0.346 s with two, 0.307 s with one (medians of 21 interleaved runs).
+        // example rendered in 0.346–0.364 s with two, 0.302–0.336 s with one (three series of
+        // 21–25 interleaved runs).
         let laidOut = Handoff<[ReportFigure]>()
         documentFigures = laidOut
         drawn = BackgroundComputation {

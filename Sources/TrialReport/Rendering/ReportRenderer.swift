@@ -69,9 +69,10 @@ public struct ReportRenderer: Sendable {
                                     dpi: study.plan.figureDpi, documentDate: date.timestamp, documentsPaper: options.paper)
         // The drawing thread first lays the figures out as the documents draw them, then paints
         // them; meanwhile this thread composes the report, takes the laid-out figures and typesets
-        // report.pdf and then tlf.pdf (text is laid out on any thread: see `FontMetricsLock`). Each PNG is encoded as soon as it is painted (its pixels'
-        // memory then serves the next: deferring the encoding kept every image in new pages the
-        // kernel had to clear). A figure that cannot be drawn is still the error reported first.
+        // report.pdf and then tlf.pdf (text is laid out on any thread: see `FontMetricsLock`).
+        // Each PNG is encoded as soon as it is painted (its pixels' memory then serves the next:
+        // deferring the encoding kept every image in new pages the kernel had to clear). A figure
+        // that cannot be drawn is still the error reported first.
         progress(.report)
         let provenance = ReportProvenance(
             date: date, lockHash: lock.hash, lockChanged: lock.changedSinceLock, toolVersion: TrialReportVersion.current,
