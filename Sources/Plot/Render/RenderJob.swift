@@ -20,8 +20,8 @@ public struct RenderJob: Sendable {
     /// Every job's bytes in each of its formats — `result[job][format]`, in the order given —
     /// drawn on every core, or on the calling thread alone: each drawing is laid out once (jobs
     /// at once on every core), then every (job, format) file is painted and encoded (at once on
-    /// every core), PNGs and TIFFs first as they take longest. A raster's pixels are freed as soon as it is encoded, so
-    /// the next one painted reuses their memory instead of new pages.
+    /// every core), PNGs and TIFFs first as they take longest. A raster's pixels are freed as soon
+    /// as it is encoded, so the next one painted reuses their memory instead of new pages.
     ///
     /// The bytes are exactly those of `canvas.render(drawable, as: format)` one at a time: each
     /// file is painted on its own surface (PDF, PNG) or written by its own `SVGPainter` (SVG).

@@ -118,8 +118,8 @@ public struct ReportRenderer: Sendable {
             }
             return (output.destination, written, pdf)
         } }
-        // report.pdf and then tlf.pdf on this thread, whose font map the figures' layout warmed (on
-        // a new thread, tlf.pdf cost the example 0.05 s more CPU, and no time): tlf.pdf shows
+        // report.pdf and then tlf.pdf on this thread (on a thread of its own, whose font map loads
+        // every font again, tlf.pdf cost the example 0.05 s more CPU, and no time): tlf.pdf shows
         // report.pdf's tables, and lays each cell out once.
         let cells = TableCellLayouts()
         typesetDocuments.give(Result { () throws(TrialReportError) in
