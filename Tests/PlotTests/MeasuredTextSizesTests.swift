@@ -38,6 +38,20 @@ struct MeasuredTextSizesTests {
         #expect(Set(sizes.map { [$0.width, $0.height] }).count == sizes.count)
     }
 
+    /// Glyphs keep their fractional advances (Pango rounds each to a whole unit of user space,
+    /// here a point, unless told not to): ten digits of Liberation Sans (1,139/2,048 em each) are
+    /// 10 × 1,139/2,048 × 8 pt wide at 8 pt, and a phrase at 8 pt is a tenth as wide as at 80 pt
+    /// (to Pango's unit, 1/1,024 pt per glyph).
+    @Test func glyphAdvancesAreNotRoundedToWholePoints() {
+        let measurer = PangoTextMeasurer()
+        let digits = measurer.measure("0123456789", font: Self.regular, wrapWidth: nil).width
+        #expect(abs(digits - 10 * 1139 / 2048 * 8) < 10.0 / 1024)
+        let phrase: RichText = "Months since first infusion"
+        let small = measurer.measure(phrase, font: Self.regular, wrapWidth: nil).width
+        let large = measurer.measure(phrase, font: Font(family: "Liberation Sans", size: 80), wrapWidth: nil).width
+        #expect(abs(10 * small - large) < 10 * 27.0 / 1024)
+    }
+
     @Test func threadsMeasuringAtOnceGetTheSameSizes() async {
         let expected = Self.requests.map { Self.laidOut($0.0, font: $0.1, wrapWidth: $0.2) }
         let measured = await withTaskGroup(of: [Size].self) { group in

@@ -2,10 +2,10 @@ import CCairo
 import Synchronization
 
 /// Pango layouts made the same way for measuring and for drawing, so both agree to the unit:
-/// absolute font size in user units (points), no hinting of metrics or outlines. The report's PDF
-/// typesetter makes its layouts here too, so figures and report text are set alike. Layouts are
-/// made on any thread (`FontMetricsLock` makes that reproducible); each one is used on the thread
-/// that made it, whose font map holds its fonts.
+/// absolute font size in user units (points), no hinting of metrics or outlines, glyph positions
+/// not rounded. The report's PDF typesetter makes its layouts here too, so figures and report
+/// text are set alike. Layouts are made on any thread (`FontMetricsLock` makes that
+/// reproducible); each one is used on the thread that made it, whose font map holds its fonts.
 public enum PangoText {
     /// A layout for `text` on `cairo`'s current transformation; release it with `g_object_unref`.
     static func layout(on cairo: OpaquePointer, text: RichText, font: Font, wrapWidth: Double?,
@@ -29,6 +29,9 @@ public enum PangoText {
         pango_cairo_context_set_font_options(context, options)
         // One point of a markup size is one unit of user space.
         pango_cairo_context_set_resolution(context, 72)
+        // Glyphs at their design advances: Pango would round each position to a whole unit of
+        // user space, a point, squeezing or spreading letters by up to half a point.
+        pango_context_set_round_glyph_positions(context, 0)
         cairo_font_options_destroy(options)
         let layout = pango_layout_new(context)!
         g_object_unref(UnsafeMutableRawPointer(context))
