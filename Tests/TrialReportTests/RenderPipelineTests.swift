@@ -244,6 +244,40 @@ struct RenderPipelineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["figures"])
     }
 
+    @Test func aStagedReplaceWritesEachStageAfterTheOnesBeforeAndAFailingStageLeavesTheOutputAsItWas() throws {
+        let out = scratch.url.appendingPathComponent("out")
+        // Each stage runs once the files before it are in the temporary folder beside `out`.
+        let staging = { (path: String) in
+            (try? FileManager.default.contentsOfDirectory(atPath: self.scratch.url.path))?.contains { name in
+                name != "out" && FileManager.default.fileExists(atPath: self.scratch.url.appendingPathComponent(name)
+                    .appendingPathComponent(path).path)
+            } ?? false
+        }
+        var seen: [Bool] = []
+        let second: () throws(TrialReportError) -> [(String, [UInt8])] = {
+            seen.append(staging("a.txt"))
+            return [("b/b.txt", Array("b".utf8))]
+        }
+        let third: () throws(TrialReportError) -> [(String, [UInt8])] = {
+            seen.append(staging("b/b.txt"))
+            return [("c.txt", Array("c".utf8))]
+        }
+        // (An output folder holds its lock until it is released: used once, each in one statement.)
+        try OutputFolder(destination: out).replace(with: [("a.txt", Array("a".utf8))], then: [second, third])
+        #expect(seen == [true, true])
+        let written = ["a.txt": Data("a".utf8), "b/b.txt": Data("b".utf8), "c.txt": Data("c".utf8)]
+        #expect(try files(in: out) == written)
+
+        let more: () throws(TrialReportError) -> [(String, [UInt8])] = { [("d.txt", Array("d".utf8))] }
+        let stopped = TrialReportError(.other, at: SourceLocation(file: "d.txt"), "stopped")
+        let failing = { () throws(TrialReportError) -> [(String, [UInt8])] in throw stopped }
+        #expect(throws: TrialReportError.self) {
+            try OutputFolder(destination: out).replace(with: [("a.txt", Array("new".utf8))], then: [more, failing])
+        }
+        #expect(try files(in: out) == written)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".") } == [])
+    }
+
     @Test func manifestListsEveryOtherFileWithItsHash() throws {
         let summary = try renderer.render(options("out"))
         let manifest = try String(contentsOf: scratch.url.appendingPathComponent("out/manifest.json"), encoding: .utf8)

@@ -67,27 +67,30 @@ public final class OutputFolder {
     /// failure removes the temporary folder (`discard`), leaving the output as it was.
     /// - Throws: `TrialReportError` `.cannotWrite` naming the file or folder that failed.
     public func replace(with files: [(String, [UInt8])]) throws(TrialReportError) {
-        try replace(with: files) { [] }
+        try replace(with: files, then: [])
     }
 
-    /// Like `replace(with:)`, writing and flushing `files` while the rest are made: then the files
-    /// `remaining()` returns (made meanwhile on other threads, e.g. typeset) are written and flushed,
-    /// and the folder put in place; an error of `remaining` discards the temporary folder too.
+    /// Like `replace(with:)`, writing and flushing `files` while the rest are made: then, stage
+    /// by stage, the files each of `stages` returns (made meanwhile, e.g. on other threads) are
+    /// written and flushed, and the folder put in place; an error of a stage discards the
+    /// temporary folder too.
     /// - Throws: `TrialReportError` `.cannotWrite` naming the file or folder that failed, or the
-    ///   error of `remaining`.
+    ///   error of a stage.
     public func replace(with files: [(String, [UInt8])],
-                        then remaining: () throws(TrialReportError) -> [(String, [UInt8])]) throws(TrialReportError) {
+                        then stages: [() throws(TrialReportError) -> [(String, [UInt8])]]) throws(TrialReportError) {
         do {
-            for (path, bytes) in files { try write(bytes, to: path) }
-            try flush(files.map(\.0))
-            let rest = try remaining()
-            for (path, bytes) in rest { try write(bytes, to: path) }
-            try flush(rest.map(\.0))
+            try writeAndFlush(files)
+            for stage in stages { try writeAndFlush(try stage()) }
             try commit()
         } catch {
             discard()
             throw error
         }
+    }
+
+    private func writeAndFlush(_ files: [(String, [UInt8])]) throws(TrialReportError) {
+        for (path, bytes) in files { try write(bytes, to: path) }
+        try flush(files.map(\.0))
     }
 
     /// Writes `bytes` to `path` (relative, "/"-separated) inside the temporary folder, not yet

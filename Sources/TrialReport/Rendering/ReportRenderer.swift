@@ -89,33 +89,34 @@ public struct ReportRenderer: Sendable {
         }
         let tlfOutputs = TLFPackage.outputs(tables: report.tables, results: study.results, plan: study.plan)
         // Another thread makes the documents that need no text laid out (CSV, ARD, the TLF
-        // package's RTF and DOCX, report.docx, JSON) and writes them, then the PDFs once they are
-        // given to it.
+        // package's RTF and DOCX, JSON, Markdown) and writes them while the figures may still be
+        // drawn, then the figures, the HTML page and report.docx, then the PDFs once they are
+        // given to it; each file is hashed for the manifest as soon as it is written.
         let typesetDocuments = Handoff<Result<(report: [UInt8], tlf: (String, [UInt8])?), TrialReportError>>()
         let writing = BackgroundComputation { Result { () throws(TrialReportError) -> (destination: URL, written: [String], pdf: [UInt8]) in
-            // What needs no figure first: the figures may still be drawn.
             var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
             files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
             files += TLFPackage.documents(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper)
-            let results = Array(study.results.jsonData())
-            let html = try composer.html(report, figureSVG: try drawing.svg())
-            let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
-                .docx(report.document, content: report.content, png: try drawing.png())
-            files = try drawing.files() + files + [("results.json", results),
-                                                   ("report.md", Array(report.markdown.utf8)), ("report.html", Array(html.utf8)),
-                                                   ("report.docx", docx)]
+            files += [("results.json", Array(study.results.jsonData())), ("report.md", Array(report.markdown.utf8))]
             let output = try OutputFolder(destination: options.outputDirectory)
-            var pdf: [UInt8] = []
-            var written = files.map(\.0)
-            try output.replace(with: files) { () throws(TrialReportError) in
-                // The files written are hashed while the PDFs may still be typeset.
-                let entries = Self.manifestEntries(files)
+            var entries = Self.manifestEntries(files), written = files.map(\.0), pdf: [UInt8] = []
+            let drawn = { () throws(TrialReportError) -> [(String, [UInt8])] in
+                let html = try composer.html(report, figureSVG: try drawing.svg())
+                let docx = try ReportDOCX(paper: options.paper, metadata: report.metadata)
+                    .docx(report.document, content: report.content, png: try drawing.png())
+                let files = try drawing.files() + [("report.html", Array(html.utf8)), ("report.docx", docx)]
+                entries += Self.manifestEntries(files)
+                written += files.map(\.0)
+                return files
+            }
+            let typeset = { () throws(TrialReportError) -> [(String, [UInt8])] in
                 let (reportPDF, tlfPDF) = try typesetDocuments.value().get()
                 pdf = reportPDF
                 let typeset = (tlfPDF.map { [$0] } ?? []) + [("report.pdf", reportPDF)]
                 written += typeset.map(\.0) + ["manifest.json"]
                 return typeset + [("manifest.json", Self.manifest(entries + Self.manifestEntries(typeset), lockHash: lock.hash))]
             }
+            try output.replace(with: files, then: [drawn, typeset])
             return (output.destination, written, pdf)
         } }
         // report.pdf and then tlf.pdf on this thread (on a thread of its own, whose font map loads
