@@ -94,7 +94,7 @@ public final class OutputFolder {
     }
 
     /// Writes `bytes` to `path` (relative, "/"-separated) inside the temporary folder, not yet
-    /// flushed to disk (`replace` flushes all files together).
+    /// flushed to disk (`replace` flushes each stage's files together).
     func write(_ bytes: [UInt8], to path: String) throws(TrialReportError) {
         let url = staging.appendingPathComponent(path)
         do {

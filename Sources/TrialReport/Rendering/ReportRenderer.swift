@@ -91,7 +91,7 @@ public struct ReportRenderer: Sendable {
         // Another thread makes the documents that need no text laid out (CSV, ARD, the TLF
         // package's RTF and DOCX, JSON, Markdown) and writes them while the figures may still be
         // drawn, then the figures, the HTML page and report.docx, then the PDFs once they are
-        // given to it; each file is hashed for the manifest as soon as it is written.
+        // given to it; each file is hashed for the manifest as it is made.
         let typesetDocuments = Handoff<Result<(report: [UInt8], tlf: (String, [UInt8])?), TrialReportError>>()
         let writing = BackgroundComputation { Result { () throws(TrialReportError) -> (destination: URL, written: [String], pdf: [UInt8]) in
             var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
