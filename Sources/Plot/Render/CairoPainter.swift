@@ -4,6 +4,13 @@ import Foundation
 /// Draws a `Scene` on a Cairo context.
 struct CairoPainter {
     let cairo: OpaquePointer
+    /// Whether `cairo` paints pixels (an image surface), whose text Cairo sets at whole pixels.
+    private let rasterized: Bool
+
+    init(cairo: OpaquePointer) {
+        self.cairo = cairo
+        rasterized = cairo_surface_get_type(cairo_get_target(cairo)) == CAIRO_SURFACE_TYPE_IMAGE
+    }
 
     func paint(_ scene: Scene) {
         for item in scene.items {
@@ -51,7 +58,7 @@ struct CairoPainter {
         cairo_save(cairo)
         defer { cairo_restore(cairo) }
         let layout = PangoText.layout(on: cairo, text: text.text, font: text.font, wrapWidth: text.wrapWidth,
-                                      alignment: text.alignment)
+                                      alignment: text.alignment, rasterized: rasterized)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         let placement = TextPlacement(text, logical: PangoText.logicalExtents(layout))
         cairo_translate(cairo, placement.translation.x, placement.translation.y)

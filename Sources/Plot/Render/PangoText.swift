@@ -9,30 +9,42 @@ import Synchronization
 public enum PangoText {
     /// A layout for `text` on `cairo`'s current transformation; release it with `g_object_unref`.
     static func layout(on cairo: OpaquePointer, text: RichText, font: Font, wrapWidth: Double?,
-                       alignment: TextAlignment) -> OpaquePointer {
+                       alignment: TextAlignment, rasterized: Bool = false) -> OpaquePointer {
         layout(on: cairo, markup: text.markup(fontSize: font.size), font: font, wrapWidth: wrapWidth,
-               alignment: alignment)
+               alignment: alignment, rasterized: rasterized)
     }
 
     /// A layout for Pango `markup` (already escaped, e.g. with `RichText.escapeMarkup`) on
     /// `cairo`'s current transformation, wrapped at word boundaries at `wrapWidth` points when
     /// given, its lines justified when `justified` (Pango leaves a paragraph's last line ragged).
     /// Release it with `g_object_unref`.
+    ///
+    /// Text `rasterized` (painted into an image's pixels) keeps Cairo's options for images: glyphs
+    /// placed at whole pixels, the system's antialiasing. Other text is laid out with the options
+    /// of Cairo's vector surfaces whatever `cairo`'s surface, so that text measured on a small
+    /// image and drawn into a PDF or an SVG file is set in the same fonts of the thread's font map,
+    /// each looked up with fontconfig and given metrics once.
     /// - Complexity: shapes the whole text once.
     public static func layout(on cairo: OpaquePointer, markup: String, font: Font, wrapWidth: Double?,
-                              alignment: TextAlignment, justified: Bool = false) -> OpaquePointer {
+                              alignment: TextAlignment, justified: Bool = false, rasterized: Bool = false) -> OpaquePointer {
+        // One point of a markup size is one unit of user space; at the font map's resolution too,
+        // so that the layouts Pango makes itself to compute a font's metrics use the same fonts.
+        pango_cairo_font_map_set_resolution(OpaquePointer(pango_cairo_font_map_get_default()), 72)
         FontMetricsLock.install()
         let context = pango_cairo_create_context(cairo)!
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        pango_cairo_context_set_font_options(context, options)
-        // One point of a markup size is one unit of user space.
+        if rasterized {
+            let options = cairo_font_options_create()
+            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+            pango_cairo_context_set_font_options(context, options)
+            cairo_font_options_destroy(options)
+        } else {
+            pango_cairo_context_set_font_options(context, vectorFontOptions)
+        }
         pango_cairo_context_set_resolution(context, 72)
         // Glyphs at their design advances: Pango would round each position to a whole unit of
         // user space, a point, squeezing or spreading letters by up to half a point.
         pango_context_set_round_glyph_positions(context, 0)
-        cairo_font_options_destroy(options)
         let layout = pango_layout_new(context)!
         g_object_unref(UnsafeMutableRawPointer(context))
 
@@ -56,6 +68,16 @@ public enum PangoText {
         pango_layout_set_markup(layout, markup, -1)
         return layout
     }
+
+    /// The font options of Cairo's PDF surfaces, read once: no hinting of metrics or outlines,
+    /// glyph positions not rounded, grey antialiasing.
+    nonisolated(unsafe) private static let vectorFontOptions: OpaquePointer = {
+        let options = cairo_font_options_create()!
+        let surface = cairo_pdf_surface_create_for_stream(nil, nil, 1, 1)
+        cairo_surface_get_font_options(surface, options)
+        cairo_surface_destroy(surface)
+        return options
+    }()
 
     /// The logical rectangle of `layout` in points: origin offset and size.
     public static func logicalExtents(_ layout: OpaquePointer) -> Rect {

@@ -1,0 +1,48 @@
+import CCairo
+import Plot
+import Testing
+
+/// Each thread's Pango font map looks a font up with fontconfig (substitution rules, then a sort
+/// of every installed font on threads of its own) and computes its metrics once per font it
+/// makes. Layouts that set the same text the same way must therefore get the same font: measured
+/// on a small image or drawn into a PDF, and in the layouts Pango makes itself to compute a
+/// font's metrics. The example's render made 100 fontconfig lookups before, 53 after.
+@Suite("Fonts shared by the layouts of a thread")
+struct PangoFontSharingTests {
+    static let font = Font(family: "Liberation Sans", size: 8)
+
+    /// The font of the first run of the first line of a layout of "Months" on `surface`.
+    static func font(on surface: OpaquePointer, rasterized: Bool = false) -> UnsafeMutablePointer<PangoFont>? {
+        let cairo = cairo_create(surface)!
+        defer { cairo_destroy(cairo) }
+        let layout = PangoText.layout(on: cairo, markup: "Months", font: font, wrapWidth: nil, alignment: .leading,
+                                      rasterized: rasterized)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        let run = pango_layout_get_line_readonly(layout, 0)!.pointee.runs.pointee.data
+            .assumingMemoryBound(to: PangoGlyphItem.self)
+        return run.pointee.item.pointee.analysis.font
+    }
+
+    @Test func textMeasuredOnAnImageAndDrawnInAPDFIsSetInOneFont() {
+        let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)!
+        let pdf = cairo_pdf_surface_create_for_stream(nil, nil, 100, 100)!
+        defer { cairo_surface_destroy(image); cairo_surface_destroy(pdf) }
+        let measured = Self.font(on: image), drawn = Self.font(on: pdf)
+        #expect(measured != nil)
+        #expect(measured == drawn)
+        // Text painted into pixels keeps Cairo's options for images (glyphs at whole pixels).
+        #expect(Self.font(on: image, rasterized: true) != drawn)
+    }
+
+    @Test func pangosOwnLayoutsAreAtTheResolutionOfOurs() {
+        let pdf = cairo_pdf_surface_create_for_stream(nil, nil, 100, 100)!
+        defer { cairo_surface_destroy(pdf) }
+        let font = Self.font(on: pdf)
+        // The font map's contexts, which Pango lays its sample text out in to compute a font's
+        // metrics, are at 72 dpi as our layouts are: at 96 they asked fontconfig for other fonts.
+        #expect(pango_cairo_font_map_get_resolution(OpaquePointer(pango_cairo_font_map_get_default())) == 72)
+        let metrics = pango_font_get_metrics(font, nil)
+        defer { pango_font_metrics_unref(metrics) }
+        #expect(pango_font_metrics_get_approximate_char_width(metrics) > 0)
+    }
+}
