@@ -106,9 +106,9 @@ struct TLFDOCXTests {
         #expect(definition.contains("<w:sz w:val=\"\(TLFTableLayout.points * 2)\"/>"))
     }
 
-    @Test func aLargeEntryIsDeflatedAtTheFastLevelAndReadsBackTheSame() throws {
+    @Test func aLargeEntryIsDeflatedAndReadsBackTheSame() throws {
         let row = "<w:tr><w:tc><w:p><w:r><w:t>P0000035</w:t></w:r></w:p></w:tc></w:tr>"
-        let large = Array(String(repeating: row, count: ZIPArchive.largeEntry / row.utf8.count + 1).utf8)
+        let large = Array(String(repeating: row, count: (4 << 20) / row.utf8.count + 1).utf8)
         var archive = ZIPArchive()
         archive.add("word/document.xml", large)
         let bytes = archive.bytes
