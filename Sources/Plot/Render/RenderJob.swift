@@ -1,5 +1,4 @@
-import Dispatch
-import Synchronization
+import Foundation
 
 /// One drawing to write as files: what to draw, on which canvas, in which formats.
 public struct RenderJob: Sendable {
@@ -29,49 +28,11 @@ public struct RenderJob: Sendable {
     ///   threads keep the cores busy (each thread that lays text out also loads the fonts again).
     /// - Throws: `RenderFailure` for the first failing file, in job and format order (the same
     ///   whatever the schedule).
-    /// - Complexity: the work of rendering every file, divided among the cores.
+    /// - Complexity: the work of rendering every file, divided among the cores (see `RenderBatch`).
     public static func renderAll(_ jobs: [RenderJob], everyCore: Bool = true) throws -> [[[UInt8]]] {
-        func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
-            if everyCore {
-                DispatchQueue.concurrentPerform(iterations: count, execute: body)
-            } else {
-                for index in 0..<count { body(index) }
-            }
-        }
-        let scenes = Mutex([Result<Scene, any Error>?](repeating: nil, count: jobs.count))
-        forEach(jobs.count) { index in
-            let job = jobs[index]
-            let scene = Result { () throws -> Scene in
-                try job.canvas.validate()
-                return job.drawable.scene(size: job.canvas.size, measurer: job.canvas.measurer)
-            }
-            scenes.withLock { $0[index] = scene }
-        }
-        let laidOut = try scenes.withLock { $0 }.enumerated().map { job, scene in
-            do { return try scene!.get() } catch { throw RenderFailure(job: job, format: jobs[job].formats.first, error: error) }
-        }
-
-        let files = jobs.indices.flatMap { job in jobs[job].formats.indices.map { (job, $0) } }
-        let order = files.indices.filter { jobs[files[$0].0].formats[files[$0].1].isRaster }
-            + files.indices.filter { !jobs[files[$0].0].formats[files[$0].1].isRaster }
-        let painted = Mutex([Result<[UInt8], any Error>?](repeating: nil, count: files.count))
-        forEach(order.count) { position in
-            let file = order[position]
-            let (job, format) = files[file]
-            let canvas = jobs[job].canvas
-            let result = Result { try canvas.render(laidOut[job], as: jobs[job].formats[format]) }
-            painted.withLock { $0[file] = result }
-        }
-        let results = try painted.withLock { $0 }.enumerated().map { file, result in
-            do { return try result!.get() } catch {
-                throw RenderFailure(job: files[file].0, format: jobs[files[file].0].formats[files[file].1], error: error)
-            }
-        }
-        var start = 0
-        return jobs.map { job in
-            defer { start += job.formats.count }
-            return Array(results[start..<start + job.formats.count])
-        }
+        let batch = try RenderBatch(jobs, everyCore: everyCore)
+        RenderBatch.forEach(everyCore ? ProcessInfo.processInfo.activeProcessorCount : 1, everyCore: everyCore) { _ in batch.paint() }
+        return try batch.rendered()
     }
 }
 

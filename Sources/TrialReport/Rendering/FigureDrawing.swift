@@ -21,6 +21,9 @@ final class FigureDrawing: Sendable {
     /// The index of the first of report.docx's 300-dpi PNG jobs, when the plan's PNG is not one.
     private let documentPNGJobs: Int?
     private let drawn: BackgroundComputation<Result<[[[UInt8]]], any Error>>
+    /// The files being painted, given once the drawing thread has laid them out (or the error
+    /// of a figure that cannot be laid out).
+    private let painting = Handoff<Result<RenderBatch, any Error>>()
     /// The figures laid out as the documents draw them (`ReportFigure.laidOutForDocuments`), done
     /// first on the drawing thread.
     let documentFigures: Handoff<[ReportFigure]>
@@ -63,16 +66,31 @@ final class FigureDrawing: Sendable {
         }
         self.jobNames = jobNames
         let allJobs = jobs
-        // On this one thread: the render typesets and writes on the others meanwhile, and a second
-        // drawing thread only took the cores from them (and loaded every font once more): the
-        // example rendered in 0.346–0.364 s with two, 0.302–0.336 s with one (three series of
-        // 21–25 interleaved runs).
+        // On this one thread, helped by the render's main thread once it has typeset the
+        // documents (`help()`): until then the render typesets and writes on the other threads,
+        // and a second drawing thread only took the cores from them (and loaded every font once
+        // more): the example rendered in 0.346–0.364 s with two, 0.302–0.336 s with one (three
+        // series of 21–25 interleaved runs).
         let laidOut = Handoff<[ReportFigure]>()
         documentFigures = laidOut
+        let painting = painting
         drawn = BackgroundComputation {
             laidOut.give(figures.map { $0.laidOutForDocuments(on: documentsPaper) })
-            return Result { try RenderJob.renderAll(allJobs, everyCore: false) }
+            let batch = Result { try RenderBatch(allJobs, everyCore: false) }
+            painting.give(batch)
+            return Result {
+                let batch = try batch.get()
+                batch.paint()
+                return try batch.rendered()
+            }
         }
+    }
+
+    /// Paints figure files not yet taken by the drawing thread, on the calling thread, until none
+    /// is left (once the figures are laid out). For a thread with nothing else to do before it
+    /// waits for the drawing.
+    func help() {
+        (try? painting.value().get())?.paint()
     }
 
     /// Waits for the drawing.
@@ -101,21 +119,24 @@ final class FigureDrawing: Sendable {
         }
     }
 
-    /// Each figure's SVG by name, as the HTML page shows it; waits for the drawing.
+    /// Each figure's SVG by name, as the HTML page shows it; waits for the SVG files (painted
+    /// before the PDF files).
     func svg() throws(TrialReportError) -> [String: String] {
-        let rendered = try rendered()
-        let svgFile = drawnFormats.firstIndex(of: .svg)!
+        let files = try files(in: .svg)
         return Dictionary(uniqueKeysWithValues: names.indices.map { index in
-            let file = shownJobs[index].map { rendered[$0][0] } ?? rendered[index][svgFile]
-            return (names[index], String(decoding: file, as: UTF8.self))
+            (names[index], String(decoding: files[shownJobs[index] ?? index]!, as: UTF8.self))
         })
     }
 
-    /// Each figure file's PNG at 300 dpi by name, for report.docx; waits for the drawing.
+    /// Each figure file's PNG at 300 dpi by name, for report.docx; waits for the PNG files
+    /// (painted first).
     func png() throws(TrialReportError) -> [String: [UInt8]] {
-        let rendered = try rendered()
-        let files = documentPNGJobs.map { start in names.indices.map { rendered[start + $0][0] } }
-            ?? names.indices.map { rendered[$0][drawnFormats.firstIndex(of: .png)!] }
-        return Dictionary(zip(names, files), uniquingKeysWith: { first, _ in first })
+        let files = try files(in: .png)
+        return Dictionary(zip(names, names.indices.map { files[(documentPNGJobs ?? 0) + $0]! }), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every job's file in `format` (nil for a job without it), once those are painted.
+    private func files(in format: OutputFormat) throws(TrialReportError) -> [[UInt8]?] {
+        do { return try painting.value().get().files(in: format) } catch { throw failure(error) }
     }
 }

@@ -128,6 +128,7 @@ public struct ReportRenderer: Sendable {
              try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells))
         })
         cells.releaseInBackground()
+        drawing.help()
         try drawing.waitForDrawing()
         progress(.writing)
         let (destination, written, pdf) = try writing.value().get()
