@@ -1,4 +1,5 @@
 import CCairo
+import Foundation
 import Synchronization
 
 /// Pango layouts made the same way for measuring and for drawing, so both agree to the unit:
@@ -68,6 +69,19 @@ public enum PangoText {
         pango_layout_set_markup(layout, markup, -1)
         return layout
     }
+
+    /// Prepares, on a thread of its own, what the process's first layout would otherwise wait
+    /// for: fontconfig's configuration and font list (about 4 ms), `FontMetricsLock`, the vector
+    /// font options. For a caller that lays text out only after other work (a render analyses
+    /// the study first, leaving a core idle).
+    public static func prepareInBackground() {
+        Thread.detachNewThread { _ = prepared }
+    }
+
+    private static let prepared: Void = {
+        FontMetricsLock.install()
+        _ = vectorFontOptions
+    }()
 
     /// The font options of Cairo's PDF surfaces, read once: no hinting of metrics or outlines,
     /// glyph positions not rounded, grey antialiasing.

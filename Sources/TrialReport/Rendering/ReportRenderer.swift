@@ -44,6 +44,7 @@ public struct ReportRenderer: Sendable {
     /// - Complexity: linear in the size of the study.
     public func render(_ options: RenderOptions, progress: (Stage) -> Void = { _ in }) throws(TrialReportError) -> RenderSummary {
         try Self.checkOutputFolder(options)
+        PangoText.prepareInBackground()
         // The templates are read and parsed on a thread of their own while the study is analysed;
         // a template error is still the first one reported.
         let (directory, read) = (options.templatesDirectory, readTemplate)
