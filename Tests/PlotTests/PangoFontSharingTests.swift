@@ -1,5 +1,7 @@
 import CCairo
+import Foundation
 import Plot
+import Synchronization
 import Testing
 
 /// Each thread's Pango font map looks a font up with fontconfig (substitution rules, then a sort
@@ -32,6 +34,36 @@ struct PangoFontSharingTests {
         #expect(measured == drawn)
         // Text painted into pixels keeps Cairo's options for images (glyphs at whole pixels).
         #expect(Self.font(on: image, rasterized: true) != drawn)
+    }
+
+    /// On a new thread (new font maps), 6-point text painted into pixels at 96 dpi, then 8-point
+    /// text: Pango computes the 6-point font's metrics with a sample layout at 6 × 4/3 points
+    /// under the 4/3 scale, the size and scale of the 8-point text. Had that sample layout used the
+    /// 8-point text's font, the font would keep metrics without approximate widths, and 8-point
+    /// text would break lines differently had it been set first.
+    @Test func rasterizedTextOfOneSizeLeavesAnotherSizesFontItsWidths() {
+        let width = Mutex<Int32>(0)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let image = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 100, 100)!
+            let cairo = cairo_create(image)!
+            defer { cairo_destroy(cairo); cairo_surface_destroy(image) }
+            cairo_scale(cairo, 4.0 / 3, 4.0 / 3)
+            for size in [6.0, 8.0] {
+                let layout = PangoText.layout(on: cairo, markup: "Months", font: Font(family: "Liberation Sans", size: size),
+                                              wrapWidth: nil, alignment: .leading, rasterized: true)
+                defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+                _ = PangoText.logicalExtents(layout)
+                let run = pango_layout_get_line_readonly(layout, 0)!.pointee.runs.pointee.data
+                    .assumingMemoryBound(to: PangoGlyphItem.self)
+                let metrics = pango_font_get_metrics(run.pointee.item.pointee.analysis.font, nil)
+                width.withLock { $0 = pango_font_metrics_get_approximate_char_width(metrics) }
+                pango_font_metrics_unref(metrics)
+            }
+            done.signal()
+        }
+        done.wait()
+        #expect(width.withLock { $0 } > 0)
     }
 
     @Test func pangosOwnLayoutsAreAtTheResolutionOfOurs() {

@@ -25,23 +25,35 @@ public enum PangoText {
     /// of Cairo's vector surfaces whatever `cairo`'s surface, so that text measured on a small
     /// image and drawn into a PDF or an SVG file is set in the same fonts of the thread's font map,
     /// each looked up with fontconfig and given metrics once.
+    ///
+    /// To compute a font's metrics Pango lays a sample text out in a context of the font's map, at
+    /// the font's size times the scale of its transformation, and the fonts of that layout keep
+    /// metrics without approximate widths (see `FontMetricsLock`). The thread's vector fonts are
+    /// drawn unscaled, so there the sample is set in the font itself, and their map is at our
+    /// 72 dpi so that it finds the font already loaded. Rasterized text is drawn scaled (300 dpi
+    /// is 4.17 pixels a point), so its sample would be set in another font, which text of another
+    /// size could use directly and then break lines by other widths depending on which text a
+    /// thread set first; rasterized text therefore has a font map of its own per thread, at
+    /// Pango's default 96 dpi, whose sample layouts use fonts no layout of ours uses.
     /// - Complexity: shapes the whole text once.
     public static func layout(on cairo: OpaquePointer, markup: String, font: Font, wrapWidth: Double?,
                               alignment: TextAlignment, justified: Bool = false, rasterized: Bool = false) -> OpaquePointer {
-        // One point of a markup size is one unit of user space; at the font map's resolution too,
-        // so that the layouts Pango makes itself to compute a font's metrics use the same fonts.
-        pango_cairo_font_map_set_resolution(OpaquePointer(pango_cairo_font_map_get_default()), 72)
         FontMetricsLock.install()
-        let context = pango_cairo_create_context(cairo)!
+        let context: OpaquePointer
         if rasterized {
+            context = pango_font_map_create_context(RasterFontMap.ofThisThread)
+            pango_cairo_update_context(cairo, context)
             let options = cairo_font_options_create()
             cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
             cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
             pango_cairo_context_set_font_options(context, options)
             cairo_font_options_destroy(options)
         } else {
+            pango_cairo_font_map_set_resolution(OpaquePointer(pango_cairo_font_map_get_default()), 72)
+            context = pango_cairo_create_context(cairo)
             pango_cairo_context_set_font_options(context, vectorFontOptions)
         }
+        // One point of a markup size is one unit of user space.
         pango_cairo_context_set_resolution(context, 72)
         // Glyphs at their design advances: Pango would round each position to a whole unit of
         // user space, a point, squeezing or spreading letters by up to half a point.
@@ -100,6 +112,23 @@ public enum PangoText {
         let scale = Double(PANGO_SCALE)
         return Rect(x: Double(logical.x) / scale, y: Double(logical.y) / scale,
                     width: Double(logical.width) / scale, height: Double(logical.height) / scale)
+    }
+}
+
+/// Each thread's font map for rasterized text (see `PangoText.layout`), made the first time the
+/// thread asks and released when it ends.
+private enum RasterFontMap {
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key) { g_object_unref($0) }
+        return key
+    }()
+
+    static var ofThisThread: UnsafeMutablePointer<PangoFontMap> {
+        if let map = pthread_getspecific(key) { return map.assumingMemoryBound(to: PangoFontMap.self) }
+        let map = pango_cairo_font_map_new()!
+        pthread_setspecific(key, map)
+        return map
     }
 }
 

@@ -19,11 +19,10 @@ public struct RenderJob: Sendable {
     /// Every job's bytes in each of its formats — `result[job][format]`, in the order given —
     /// drawn on every core, or on the calling thread alone: each drawing is laid out once (jobs
     /// at once on every core), then every (job, format) file is painted and encoded (at once on
-    /// every core), PNGs and TIFFs first as they take longest. A raster's pixels are freed as soon
-    /// as it is encoded, so the next one painted reuses their memory instead of new pages.
-    ///
-    /// The bytes are exactly those of `canvas.render(drawable, as: format)` one at a time: each
-    /// file is painted on its own surface (PDF, PNG) or written by its own `SVGPainter` (SVG).
+    /// every core), PNGs and TIFFs first as they take longest, then SVG, then the others (a
+    /// `RenderBatch`). A raster's pixels are freed as soon as it is encoded, so the next one
+    /// painted reuses their memory instead of new pages. The bytes are exactly those of
+    /// `canvas.render(drawable, as: format)` one at a time.
     /// - Parameter everyCore: `false` draws on the calling thread only: for a caller whose other
     ///   threads keep the cores busy (each thread that lays text out also loads the fonts again).
     /// - Throws: `RenderFailure` for the first failing file, in job and format order (the same
