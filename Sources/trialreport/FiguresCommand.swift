@@ -103,6 +103,7 @@ struct FiguresCommand: ParsableCommand {
                                       inputs: [OutputPlacement.Input(directory, role: "data folder", isFolder: false)]
                                         + (planFile.map { [OutputPlacement.Input($0, role: "plan", isFolder: false)] } ?? []))
             try PreviousOutput.checkReplaceable(output, force: force)
+            PangoText.prepareInBackground()
             let (lock, signatureWarnings) = try LockSignature.checkedLock(in: directory, key: try signature.key())
             report(signatureWarnings)
             let date = try ReportDate.resolve(lockTime: lock?.lockedAt, environment: ProcessInfo.processInfo.environment)
