@@ -71,7 +71,7 @@ public final class RenderBatch: Sendable {
     ///   whatever the schedule).
     public func rendered() throws -> [[[UInt8]]] {
         for group in unpainted.values { group.wait() }
-        let results = try painted.withLock { $0 }.indices.map(result)
+        let results = try files.indices.map(result)
         var start = 0
         return jobs.map { job in
             defer { start += job.formats.count }

@@ -1,9 +1,11 @@
+import Foundation
 import Plot
 import TrialData
 
 /// The figure files of a render, drawn on a thread of its own — the figures first laid out as the
-/// documents draw them (`documentFigures`), then every figure × format painted and encoded
-/// (`RenderJob.renderAll`) — while the render composes and typesets its documents. The bytes are
+/// documents draw them (`documentFigures`), then every figure × format painted and encoded (a
+/// `RenderBatch`, which other threads may `help()` paint) — while the render composes and typesets
+/// its documents. The bytes are
 /// those of drawing each file alone.
 /// A figure whose files keep the note its documents leave to the caption (`ReportFigure.file`) is
 /// also drawn as the documents show it in SVG, for the HTML page (Word crops the note off the PNG
@@ -20,9 +22,8 @@ final class FigureDrawing: Sendable {
     private let drawnFormats: [OutputFormat]
     /// The index of the first of report.docx's 300-dpi PNG jobs, when the plan's PNG is not one.
     private let documentPNGJobs: Int?
-    private let drawn: BackgroundComputation<Result<[[[UInt8]]], any Error>>
     /// The files being painted, given once the drawing thread has laid them out (or the error
-    /// of a figure that cannot be laid out).
+    /// of a figure that cannot be laid out): every file's bytes come from it.
     private let painting = Handoff<Result<RenderBatch, any Error>>()
     /// The figures laid out as the documents draw them (`ReportFigure.laidOutForDocuments`), done
     /// first on the drawing thread.
@@ -74,15 +75,11 @@ final class FigureDrawing: Sendable {
         let laidOut = Handoff<[ReportFigure]>()
         documentFigures = laidOut
         let painting = painting
-        drawn = BackgroundComputation {
+        Thread.detachNewThread {
             laidOut.give(figures.map { $0.laidOutForDocuments(on: documentsPaper) })
             let batch = Result { try RenderBatch(allJobs, everyCore: false) }
             painting.give(batch)
-            return Result {
-                let batch = try batch.get()
-                batch.paint()
-                return try batch.rendered()
-            }
+            (try? batch.get())?.paint()
         }
     }
 
@@ -102,7 +99,7 @@ final class FigureDrawing: Sendable {
     /// Every job's bytes; waits for the drawing.
     /// - Throws: `TrialReportError` (`.other`) at the first file that could not be drawn.
     private func rendered() throws(TrialReportError) -> [[[UInt8]]] {
-        do { return try drawn.value().get() } catch { throw failure(error) }
+        do { return try painting.value().get().rendered() } catch { throw failure(error) }
     }
 
     /// The error naming the file `error` (a `RenderFailure`) is about.
