@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "TrialSimulationTests", dependencies: ["TrialSimulation", "TrialData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrialAnalysisTests", dependencies: ["TrialAnalysis", "TrialReportTestSupport", .product(name: "Yams", package: "Yams")], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CCairo", "CZlib", "TrialReportTestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TrialReportTests", dependencies: ["TrialReport", "TrialReportTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrialReportTests", dependencies: ["TrialReport", "TrialReportTestSupport", "CCairo", "Plot"], resources: [.copy("Fixtures")]),
         .testTarget(name: "trialreportTests", dependencies: ["trialreport", "TrialReportTestSupport", "TrialReportBenchmarks"], resources: [.copy("Fixtures")]),
         // The bad-input corpus, run through the built executable (README "What happens with bad input").
         .testTarget(name: "BadInputTests", dependencies: ["trialreport", "TrialReportTestSupport", "TrialData", "TrialAnalysis", "TrialReport"],

@@ -72,6 +72,8 @@ final class TableLayout {
 
     /// Draws `row` with its top-left corner at `origin`.
     func draw(_ row: Row, at origin: Point, on cairo: OpaquePointer, links: LinkRegistry) {
+        let batch = GlyphBatch(cairo: cairo)
+        defer { batch.flush() }
         for cell in row.cells {
             let span = max(1, cell.spec.span)
             let left = origin.x + columnX(cell.column)
@@ -91,7 +93,7 @@ final class TableLayout {
                     x = left + (width - textWidth) / 2
                 }
             }
-            cell.block.draw(at: Point(x: x, y: origin.y + style.cellPaddingY), on: cairo, links: links)
+            cell.block.draw(at: Point(x: x, y: origin.y + style.cellPaddingY), on: cairo, links: links, batch: batch)
         }
     }
 

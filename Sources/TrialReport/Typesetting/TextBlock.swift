@@ -49,29 +49,32 @@ final class TextBlock {
     }
 
     /// Draws `range` of the lines with the top of its first line at `origin`; registers the links
-    /// of those lines with `links`.
-    func draw(lines range: Range<Int>, at origin: Point, on cairo: OpaquePointer, links: LinkRegistry) {
+    /// of those lines with `links`. The glyphs go to `batch` when given (the caller flushes it),
+    /// else to a batch of this block's own (see `GlyphBatch`).
+    func draw(lines range: Range<Int>, at origin: Point, on cairo: OpaquePointer, links: LinkRegistry, batch: GlyphBatch? = nil) {
         guard !range.isEmpty else { return }
+        let glyphs = batch ?? GlyphBatch(cairo: cairo)
         let shift = origin.y - lines[range.lowerBound].top
         let iterator = pango_layout_get_iter(layout)
         defer { pango_layout_iter_free(iterator) }
         var index = 0
         repeat {
             if range.contains(index), let line = pango_layout_iter_get_line_readonly(iterator) {
-                cairo_move_to(cairo, origin.x + lines[index].x, lines[index].baseline + shift)
-                pango_cairo_show_layout_line(cairo, line)
+                glyphs.add(line, x: origin.x + lines[index].x, y: lines[index].baseline + shift)
             }
             index += 1
         } while index < range.upperBound && pango_layout_iter_next_line(iterator) != 0
-        for area in linkAreas where range.contains(area.line) {
+        let areas = linkAreas.filter { range.contains($0.line) }
+        if batch == nil || !areas.isEmpty { glyphs.flush() }
+        for area in areas {
             links.link(to: area.destination, rect: Rect(x: origin.x + area.rect.minX, y: area.rect.minY + shift,
                                                         width: area.rect.width, height: area.rect.height), on: cairo)
         }
     }
 
-    /// Draws the whole block with its top-left corner at `origin`.
-    func draw(at origin: Point, on cairo: OpaquePointer, links: LinkRegistry) {
-        draw(lines: 0..<lines.count, at: origin, on: cairo, links: links)
+    /// Draws the whole block with its top-left corner at `origin` (into `batch` when given).
+    func draw(at origin: Point, on cairo: OpaquePointer, links: LinkRegistry, batch: GlyphBatch? = nil) {
+        draw(lines: 0..<lines.count, at: origin, on: cairo, links: links, batch: batch)
     }
 
     /// The height of `range` of the lines.

@@ -1,0 +1,102 @@
+import CCairo
+import Foundation
+import Plot
+import Testing
+@testable import TrialReport
+
+/// `GlyphBatch` draws lines of text as few Cairo operations and writes the PDF, and paints the
+/// pixels, that Pango's renderer gives drawing each line on its own.
+@Suite("Glyph batches")
+struct GlyphBatchTests {
+    /// Markup of every kind the typesetter sets, with the runs the batch leaves to Pango.
+    static let markups = [
+        "P0520442", "UC-MSC", "12.0", "\u{2014}", "<b>Table 14.1.1</b> Analysis sets", "Yes<sup>a</sup>",
+        "office file \u{FB01}nal: ligatures", "<span foreground=\"#C00000\">red</span> then plain",
+        "<u>underlined</u>", "<s>struck</s>", "<span background=\"#FFFF00\">highlighted</span>",
+        "\u{05E9}\u{05DC}\u{05D5}\u{05DD} right to left", "private use \u{E000} glyph",
+        "a long line of plain words that the layout wraps at its width onto a second and a third line",
+    ]
+
+    /// A PDF of `markups` (one layout each, 8-point text wrapped at 150 points), each line drawn
+    /// by `draw` at its baseline: every line of a layout below the one before.
+    static func pdf(_ markups: [String], draw: (OpaquePointer, UnsafeMutablePointer<PangoLayoutLine>, Double, Double) -> Void,
+                    finish: (OpaquePointer) -> Void = { _ in }) -> [UInt8] {
+        final class Sink { var bytes: [UInt8] = [] }
+        let sink = Sink()
+        let surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
+            let sink = Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue()
+            sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }, Unmanaged.passUnretained(sink).toOpaque(), 595, 842)!
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00")
+        let cairo = cairo_create(surface)!
+        var y = 40.0
+        for markup in markups {
+            let layout = PangoText.layout(on: cairo, markup: markup, font: Font(family: "Liberation Sans", size: 8),
+                                          wrapWidth: 150, alignment: .leading)
+            let iterator = pango_layout_get_iter(layout)
+            repeat {
+                let line = pango_layout_iter_get_line_readonly(iterator)!
+                draw(cairo, line, 50, y + Double(pango_layout_iter_get_baseline(iterator)) / Double(PANGO_SCALE))
+            } while pango_layout_iter_next_line(iterator) != 0
+            var logical = PangoRectangle()
+            pango_layout_get_extents(layout, nil, &logical)
+            y += Double(logical.height) / Double(PANGO_SCALE) + 4
+            pango_layout_iter_free(iterator)
+            g_object_unref(UnsafeMutableRawPointer(layout))
+        }
+        finish(cairo)
+        cairo_destroy(cairo)
+        cairo_surface_finish(surface)
+        cairo_surface_destroy(surface)
+        return sink.bytes
+    }
+
+    static func byPango(_ markups: [String]) -> [UInt8] {
+        pdf(markups) { cairo, line, x, y in
+            cairo_move_to(cairo, x, y)
+            pango_cairo_show_layout_line(cairo, line)
+        }
+    }
+
+    static func batched(_ markups: [String]) -> [UInt8] {
+        var batch: GlyphBatch?
+        return pdf(markups, draw: { cairo, line, x, y in
+            if batch == nil { batch = GlyphBatch(cairo: cairo) }
+            batch!.add(line, x: x, y: y)
+        }, finish: { _ in batch?.flush() })
+    }
+
+    @Test func theBatchWritesThePDFPangoWrites() {
+        let pango = Self.byPango(Self.markups), batched = Self.batched(Self.markups)
+        #expect(pango.count > 2_000)
+        let same = batched == pango
+        #expect(same, "the PDFs differ: \(batched.count) and \(pango.count) bytes")
+    }
+
+    @Test(arguments: GlyphBatchTests.markups)
+    func eachKindOfLineIsWrittenAsPangoWritesIt(_ markup: String) {
+        let batched = Self.batched([markup, "plain after it"]), pango = Self.byPango([markup, "plain after it"])
+        let same = batched == pango
+        #expect(same, "the PDFs differ: \(batched.count) and \(pango.count) bytes")
+    }
+
+    @Test func plainRunsAreBatchedAndRunsPangoDrawsOtherwiseAreLeftToIt() {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)!
+        let cairo = cairo_create(surface)!
+        defer { cairo_destroy(cairo); cairo_surface_destroy(surface) }
+        func isPlain(_ markup: String) -> Bool {
+            let layout = PangoText.layout(on: cairo, markup: markup, font: Font(family: "Liberation Sans", size: 8),
+                                          wrapWidth: nil, alignment: .leading)
+            defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+            return GlyphBatch.isPlain(pango_layout_get_line_readonly(layout, 0))
+        }
+        for markup in ["P0520442", "<b>Bold</b> and regular", "Yes<sup>a</sup>", "\u{FB01}nal"] {
+            #expect(isPlain(markup), "\(markup)")
+        }
+        for markup in ["<span foreground=\"red\">red</span>", "<u>under</u>", "<s>struck</s>", "<span background=\"yellow\">x</span>",
+                       "\u{05E9}\u{05DC}\u{05D5}\u{05DD}", "\u{E000}"] {
+            #expect(!isPlain(markup), "\(markup)")
+        }
+    }
+}
