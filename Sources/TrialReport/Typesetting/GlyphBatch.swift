@@ -19,7 +19,7 @@ final class GlyphBatch {
     private let cairo: OpaquePointer
     /// Whether the surface keeps the text of glyphs (PDF): Pango then shows text clusters too.
     private let keepsText: Bool
-    private var font: UnsafeMutablePointer<PangoFont>?
+    /// The font of the glyphs batched, referenced until the batch moves to another.
     private var scaledFont: OpaquePointer?
     private var text: [CChar] = []
     private var glyphs: [cairo_glyph_t] = []
@@ -29,6 +29,10 @@ final class GlyphBatch {
     init(cairo: OpaquePointer) {
         self.cairo = cairo
         keepsText = cairo_surface_has_show_text_glyphs(cairo_get_target(cairo)) != 0
+    }
+
+    deinit {
+        cairo_scaled_font_destroy(scaledFont)
     }
 
     /// Adds `line` of a layout with its baseline's left end at (`x`, `y`), as
@@ -52,10 +56,11 @@ final class GlyphBatch {
             let glyphString = run.pointee.glyphs!
             let width = pango_glyph_string_get_width(glyphString)
             offset += run.pointee.start_x_offset
-            if item.pointee.analysis.font != font {
+            let runFont = pango_cairo_font_get_scaled_font(OpaquePointer(item.pointee.analysis.font))
+            if runFont != scaledFont {
                 flush()
-                font = item.pointee.analysis.font
-                scaledFont = pango_cairo_font_get_scaled_font(OpaquePointer(font))
+                cairo_scaled_font_destroy(scaledFont)
+                scaledFont = cairo_scaled_font_reference(runFont)
             }
             if keepsText, let layoutText {
                 appendClusters(of: run, text: layoutText)
