@@ -70,7 +70,8 @@ final class TableLayout {
         columnWidths.prefix(index).reduce(0, +)
     }
 
-    /// Draws `row` with its top-left corner at `origin`.
+    /// Draws `row` with its top-left corner at `origin`, the glyphs of its cells shown together
+    /// (`GlyphBatch`).
     func draw(_ row: Row, at origin: Point, on cairo: OpaquePointer, links: LinkRegistry) {
         let batch = GlyphBatch(cairo: cairo)
         defer { batch.flush() }
