@@ -43,11 +43,7 @@ public enum PangoText {
         if rasterized {
             context = pango_font_map_create_context(RasterFontMap.ofThisThread)
             pango_cairo_update_context(cairo, context)
-            let options = cairo_font_options_create()
-            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-            pango_cairo_context_set_font_options(context, options)
-            cairo_font_options_destroy(options)
+            pango_cairo_context_set_font_options(context, rasterFontOptions)
         } else {
             pango_cairo_font_map_set_resolution(OpaquePointer(pango_cairo_font_map_get_default()), 72)
             context = pango_cairo_create_context(cairo)
@@ -102,6 +98,15 @@ public enum PangoText {
         let surface = cairo_pdf_surface_create_for_stream(nil, nil, 1, 1)
         cairo_surface_get_font_options(surface, options)
         cairo_surface_destroy(surface)
+        return options
+    }()
+
+    /// The font options of rasterized text, over the image surface's own: no hinting of metrics or
+    /// outlines.
+    nonisolated(unsafe) private static let rasterFontOptions: OpaquePointer = {
+        let options = cairo_font_options_create()!
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         return options
     }()
 
