@@ -125,7 +125,7 @@ public final class OutputFolder {
             return FileDescriptor.synchronizeFolder(destination.deletingLastPathComponent().path)
         }
         if FolderExchange.exchange(staging.path, destination.path) {
-            try? FileManager.default.removeItem(at: staging)  // now the old output
+            FolderRemoval.remove(staging.path)  // now the old output
         } else {
             let previous = OutputRecovery.leftover(of: destination, marker: OutputRecovery.previousMarker)
             guard rename(destination.path, previous.path) == 0 else { throw cannotSwap("cannot move the previous output aside") }
@@ -134,7 +134,7 @@ public final class OutputFolder {
                 _ = rename(previous.path, destination.path)
                 throw error
             }
-            try? FileManager.default.removeItem(at: previous)
+            FolderRemoval.remove(previous.path)
         }
         FileDescriptor.synchronizeFolder(destination.deletingLastPathComponent().path)
     }
@@ -171,7 +171,7 @@ public final class OutputFolder {
 
     /// Removes the temporary folder (after a failure).
     func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        FolderRemoval.remove(staging.path)
     }
 }
 

@@ -43,7 +43,7 @@ public enum OutputRecovery {
         for name in leftovers(of: destination, marker: previousMarker) {
             let leftover = parent.appendingPathComponent(name)
             if exists(destination.path) {
-                try? FileManager.default.removeItem(at: leftover)
+                FolderRemoval.remove(leftover.path)
                 done.append("removed \(leftover.path), the previous output of a render that was stopped after replacing it")
             } else if rename(leftover.path, destination.path) == 0 {
                 done.append("restored \(destination.path) from \(name), where a render that was stopped had left it")
@@ -53,7 +53,7 @@ public enum OutputRecovery {
             }
         }
         for name in leftovers(of: destination, marker: stagingMarker) {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            FolderRemoval.remove(parent.appendingPathComponent(name).path)
             done.append("removed \(parent.appendingPathComponent(name).path), left by a write that was stopped")
         }
         return done
