@@ -133,10 +133,8 @@ public struct ReportRenderer: Sendable {
         try drawing.waitForDrawing()
         progress(.writing)
         let (destination, written, pdf) = try writing.value().get()
-        let headline = ReportComposer.headline(ReportContext(results: study.results, plan: study.plan, provenance: provenance,
-                                                             tables: [], figureNames: []).values())
         return RenderSummary(outputDirectory: destination, files: written.sorted(),
-                             pages: PDFPageCount.count(pdf), headline: headline,
+                             pages: PDFPageCount.count(pdf), headline: ReportComposer.headline(report.page.values),
                              warnings: signatureWarnings + lock.warnings)
     }
 
