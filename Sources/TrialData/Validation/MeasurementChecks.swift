@@ -1,3 +1,5 @@
+import Foundation
+
 /// The checks of adlb.csv that need all its rows: one value per USUBJID × PARAMCD × AVISITN,
 /// and a baseline value of every remission parameter for every participant.
 enum MeasurementChecks {
@@ -6,20 +8,42 @@ enum MeasurementChecks {
     /// Rows are taken participant by participant (in file order when each participant's rows
     /// are contiguous, as exports write them; otherwise after a stable counting sort), and
     /// within a participant each parameter × visit key is stamped with the first row that had it.
+    /// The rows are cut into parts at participants' first rows, one part per core, checked
+    /// at once.
     /// - Returns: pairs of the repeating row and the first row with the same key, in the order found.
-    /// - Complexity: O(*n* + *p*) in rows and participants, plus O(*k*) for *k* parameter × visit keys.
+    /// - Complexity: O(*n* + *p*) in rows and participants, plus O(*k*) for *k* parameter × visit keys
+    ///   per part.
     static func duplicates(in table: MeasurementTable, participantCount: Int) -> [(row: Int, first: Int)] {
         let order = groupedByParticipant(table.participant, participantCount: participantCount)
+        let row = { (position: Int) in order.map { Int($0[position]) } ?? position }
+        let partCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, table.count / minimumPartRows))
+        var starts = (0...partCount).map { $0 * table.count / partCount }
+        for part in 1..<partCount {
+            var start = max(starts[part], starts[part - 1])
+            while start < table.count, start > 0, table.participant[row(start)] == table.participant[row(start - 1)] { start += 1 }
+            starts[part] = start
+        }
+        let parts = (0..<partCount).map { starts[$0]..<max(starts[$0], starts[$0 + 1]) }
+        return ParallelWork.map(parts) { duplicates(in: table, order: order, positions: $0) }.flatMap { $0 }
+    }
+
+    /// Rows per part at least, in `duplicates(in:participantCount:)`: smaller files are checked
+    /// on one thread.
+    static let minimumPartRows = 250_000
+
+    /// The duplicates among the rows at `positions` of `order` (or of the file), whose first
+    /// position is a participant's first.
+    private static func duplicates(in table: MeasurementTable, order: [Int32]?, positions: Range<Int>) -> [(row: Int, first: Int)] {
         let visitCount = table.visits.count
         let keyCount = table.parameterCodes.count * visitCount
         var duplicates: [(row: Int, first: Int)] = []
         // Dense stamps when the key space is small (always, for real plans); a dictionary otherwise.
-        let isDense = keyCount <= max(4 * table.count, 1 << 16)
+        let isDense = keyCount <= max(4 * positions.count, 1 << 16)
         var stampOwner = [Int32](repeating: -1, count: isDense ? keyCount : 0)
         var stampRow = [Int32](repeating: 0, count: isDense ? keyCount : 0)
         var sparse: [Int: Int] = [:]
         var previousParticipant: Int32 = -1
-        for position in 0..<table.count {
+        for position in positions {
             let row = order.map { Int($0[position]) } ?? position
             let participant = table.participant[row]
             let key = Int(table.parameter[row]) * visitCount + Int(table.visit[row])
