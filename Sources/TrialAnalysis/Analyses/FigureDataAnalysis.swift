@@ -3,12 +3,38 @@
 struct FigureDataAnalysis {
     let study: DerivedStudy
 
+    /// The trajectories' points at the visits up to baseline, where no endpoint is analysed and
+    /// only the moments are drawn: for each parameter × population × arm (in that order), the
+    /// point of each such visit (nil at the visits after baseline). They need no endpoint, so the
+    /// analysis computes them beside the endpoints.
+    /// - Parameter participants: each population's members per arm.
+    func pointsUpToBaseline(participants: [[[Int32]]]) -> [[TrajectoryPoint?]] {
+        let plan = study.plan, grid = study.grid
+        return plan.parameters.indices.flatMap { parameter in
+            study.populations.indices.flatMap { population in
+                study.armLabels.indices.map { arm in
+                    grid.visits.indices.map { visit in
+                        grid.visits[visit] <= plan.baselineVisit
+                            ? momentsPoint(parameter: parameter, visit: visit, members: participants[population][arm]) : nil
+                    }
+                }
+            }
+        }
+    }
+
+    /// The mean ± SEM of a parameter's values at a visit among `members`.
+    private func momentsPoint(parameter: Int, visit: Int, members: [Int32]) -> TrajectoryPoint {
+        let moments = Moments(members.map { study.grid.value(parameter: parameter, visit: visit, participant: Int($0)) }.filter { !$0.isNaN })
+        return TrajectoryPoint(visit: study.grid.visits[visit], n: moments.count, mean: moments.mean, sem: moments.standardError)
+    }
+
     /// Figure data, reusing the endpoints' computations for the visits after baseline.
     ///
     /// - Parameters:
     ///   - endpoints: the endpoint outcomes in the order parameter × visit after baseline × population.
     ///   - participants: each population's members per arm.
-    func run(endpoints: [EndpointAnalysis.Outcome], participants: [[[Int32]]]) -> FigureData {
+    ///   - pointsUpToBaseline: `pointsUpToBaseline(participants:)`.
+    func run(endpoints: [EndpointAnalysis.Outcome], participants: [[[Int32]]], pointsUpToBaseline: [[TrajectoryPoint?]]) -> FigureData {
         let plan = study.plan, grid = study.grid, populations = study.populations
         let followUp = grid.visits.indices.filter { grid.visits[$0] > plan.baselineVisit }
         func outcome(_ parameter: Int, _ visit: Int, _ population: Int) -> EndpointAnalysis.Outcome? {
@@ -24,12 +50,10 @@ struct FigureDataAnalysis {
                         if let value = outcome(parameter, visit, populationIndex)?.result.byArm[arm].value {
                             return TrajectoryPoint(visit: grid.visits[visit], n: value.n, mean: value.mean, sem: value.sem)
                         }
-                        // Baseline: only the moments are drawn.
-                        let moments = Moments(participants[populationIndex][arm].map {
-                            grid.value(parameter: parameter, visit: visit, participant: Int($0))
-                        }.filter { !$0.isNaN })
-                        return TrajectoryPoint(visit: grid.visits[visit], n: moments.count, mean: moments.mean,
-                                               sem: moments.standardError)
+                        // Up to baseline (or where an arm has no endpoint value), the moments.
+                        let series = (parameter * populations.count + populationIndex) * study.armLabels.count + arm
+                        return pointsUpToBaseline[series][visit]
+                            ?? momentsPoint(parameter: parameter, visit: visit, members: participants[populationIndex][arm])
                     })
                 }
                 trajectories.append(Trajectory(parameter: plan.parameters[parameter].code, subgroup: population.subgroup,

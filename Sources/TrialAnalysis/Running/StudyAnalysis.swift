@@ -39,9 +39,11 @@ public enum StudyAnalysis {
         let insulin = jobs.add { section("insulinIndependence") { InsulinIndependenceAnalysis(study: study).run(&$0) } }
         let flow = jobs.add { ParticipantFlowAnalysis(study: study).run() }
         let endpointTasks = endpointOutcomes(study, members, &jobs)
+        let pointsUpToBaseline = jobs.add { FigureDataAnalysis(study: study).pointsUpToBaseline(participants: members) }
         jobs.run()
         let endpoints = endpointTasks.flatMap(\.value)
-        let figureData = FigureDataAnalysis(study: study).run(endpoints: endpoints, participants: members)
+        let figureData = FigureDataAnalysis(study: study).run(endpoints: endpoints, participants: members,
+                                                                pointsUpToBaseline: pointsUpToBaseline.value)
         let supportiveOutcome = supportive()
 
         let notes = remission.value.notes + endpoints.flatMap(\.notes) + logistic.value.notes + insulin.value.notes
