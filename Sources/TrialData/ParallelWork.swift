@@ -2,10 +2,10 @@ import Dispatch
 import Synchronization
 
 /// Work items done on every core.
-enum ParallelWork {
+public enum ParallelWork {
     /// `transform` of each element, computed concurrently, in the elements' order.
     /// - Complexity: the work of the transforms, spread over the cores.
-    static func map<Element: Sendable, Value: Sendable>(_ elements: [Element],
+    public static func map<Element: Sendable, Value: Sendable>(_ elements: [Element],
                                                         _ transform: @Sendable (Element) -> Value) -> [Value] {
         guard elements.count > 1 else { return elements.map(transform) }
         let results = Mutex([Value?](repeating: nil, count: elements.count))

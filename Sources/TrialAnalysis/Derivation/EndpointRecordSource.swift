@@ -86,15 +86,16 @@ struct DerivedGridParameter: Sendable {
     /// division by zero), as `ParameterDerivation` counts them.
     let counts: (records: Int, skipped: Int)
 
-    /// `parameter` (`expression`) of the plan's parameters (`codes`, in grid order) in `grid`.
+    /// `parameter` (`expression`) of the plan's parameters (`codes`, in grid order) in `grid`, the
+    /// visits on every core (the analyses wait for it).
     /// - Complexity: O(visits × participants × parameters of the expression).
     init(_ parameter: DerivedParameter, expression: ParameterExpression, in grid: MeasurementGrid, codes: [String]) {
         self.parameter = parameter
         self.expression = expression
-        values = grid.visits.indices.map { grid.values(of: expression, codes: codes, visit: $0) }
         let sources = expression.parameters.compactMap { codes.firstIndex(of: $0) }
-        var counts = (records: 0, skipped: 0)
-        for (visit, values) in values.enumerated() {
+        let visits = ParallelWork.map(Array(grid.visits.indices)) { visit in
+            let values = grid.values(of: expression, codes: codes, visit: visit)
+            var counts = (records: 0, skipped: 0)
             for participant in 0..<grid.participantCount {
                 if !values[participant].isNaN {
                     counts.records += 1
@@ -102,8 +103,10 @@ struct DerivedGridParameter: Sendable {
                     counts.skipped += 1
                 }
             }
+            return (values: values, counts: counts)
         }
-        self.counts = counts
+        values = visits.map(\.values)
+        counts = (visits.reduce(0) { $0 + $1.counts.records }, visits.reduce(0) { $0 + $1.counts.skipped })
     }
 }
 
