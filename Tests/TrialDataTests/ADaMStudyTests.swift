@@ -79,6 +79,64 @@ struct ADaMStudyTests {
         let result = folder.load(Self.expectations(layout))
         #expect(result.problems == ["error: adae.csv:3:1: unknown USUBJID \"1\" (not in adsl.csv)"])
     }
+
+    @Test func everyProblemOfAnEventIsReportedAtItsCellInRowOrder() throws {
+        let folder = try StudyFolder([
+            "adsl.csv": "USUBJID,TRT01P\nS1,Placebo\nS2,Active\n",
+            "adae.csv": """
+                USUBJID,AEDECOD,AEBODSYS,AESEV,AESER,AREL,TRTEMFL
+                S1,Rash,Skin,MILD,N,NONE,X
+                ,Rash,Skin,MILD,N,NONE,Y
+                S9,Rash,Skin,Mild,N,NONE,Y
+                S1,,,MILD,,MAYBE,Y
+                S2,Rash,Skin,SEVERE,yes,POSSIBLE,Y
+
+                """,
+        ])
+        defer { folder.remove() }
+        let layout = AdamLayout(subjects: "adsl.csv", events: "adae.csv", actualTreatment: nil,
+                                relatedValues: ["POSSIBLE"], unrelatedValues: ["NONE"])
+        let result = folder.load(Self.expectations(layout))
+        #expect(result.problems == [
+            "error: adae.csv:2:26: TRTEMFL \"X\" must be \"N\", \"Y\" or blank",
+            "error: adae.csv:3:1: USUBJID is missing",
+            "error: adae.csv:4:1: unknown USUBJID \"S9\" (not in adsl.csv)",
+            "error: adae.csv:4:14: AESEV \"Mild\" must be \"MILD\", \"MODERATE\" or \"SEVERE\"",
+            "error: adae.csv:5:4: AEDECOD is missing",
+            "error: adae.csv:5:5: AEBODSYS is missing",
+            "error: adae.csv:5:11: AESER is missing",
+            "error: adae.csv:5:12: AREL \"MAYBE\" must be \"NONE\", \"POSSIBLE\" or blank",
+            "error: adae.csv:6:21: AESER \"yes\" must be \"N\" or \"Y\"",
+        ])
+    }
+
+    @Test func keptEventsCodeTheirTermsInTheOrderOfTheRowsKept() throws {
+        let folder = try StudyFolder([
+            "adsl.csv": "USUBJID,TRT01P\nS1,Placebo\nS2,Active\n",
+            "adae.csv": """
+                USUBJID,AEDECOD,AEBODSYS,AESEV,AESER,AREL,ASTDY,TRTEMFL
+                S1,Cough,Respiratory,MILD,N,NONE,1,N
+                S2,Rash,Skin,SEVERE,Y,POSSIBLE,5,Y
+                S1,Cough,Respiratory,MODERATE,N,,9,Y
+                S1,Rash,Skin,MILD,N,NONE,,Y
+                S2,Fever,General,MILD,N,NONE,2,
+
+                """,
+        ])
+        defer { folder.remove() }
+        let layout = AdamLayout(subjects: "adsl.csv", events: "adae.csv", actualTreatment: nil,
+                                relatedValues: ["POSSIBLE"], unrelatedValues: ["NONE"])
+        let events = try #require(folder.load(Self.expectations(layout)).data).adverseEvents
+        #expect(events.terms.strings == ["Rash", "Cough"])
+        #expect(events.bodySystems.strings == ["Skin", "Respiratory"])
+        #expect(events.participant == [1, 0, 0])
+        #expect(events.term == [0, 1, 0])
+        #expect(events.bodySystem == [0, 1, 0])
+        #expect(events.severity == [.severe, .moderate, .mild])
+        #expect(events.serious == [true, false, false])
+        #expect(events.related == [true, nil, false])
+        #expect(events.studyDay.map { $0.isNaN ? -1 : $0 } == [5, 9, -1])
+    }
 }
 
 /// Transport files that cannot be read are reported at their file and record.
