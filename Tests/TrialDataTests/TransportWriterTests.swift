@@ -63,6 +63,51 @@ struct TransportWriterTests {
         #expect(codes.prefix(6).map { $0 < 0 ? "" : levels[Int($0)] } == ["a", "", "12345", "12345", "é€", "x"])
     }
 
+    @Test func observationsReadInRunsAtOnceGiveTheColumnsOfOnePass() throws {
+        let variables: [TransportVariable] = [.text("USUBJID", label: "", length: 8), .number("AVAL", label: ""),
+                                              .text("AVISIT", label: "", length: 8), .text("DTYPE", label: "", length: 8)]
+        let rows = 1_000
+        // Ids run across the cuts; a visit is blank now and then; DTYPE's values first appear in later runs.
+        let ids = (0..<rows).map { "S\($0 / 7)" }
+        let values: [Double?] = (0..<rows).map { $0 % 13 == 0 ? nil : Double($0) / 4 }
+        let visits = (0..<rows).map { $0 % 11 == 0 ? "" : "Week \($0 % 5)" }
+        let types = (0..<rows).map { $0 < 600 ? "" : $0 % 3 == 0 ? "LOCF" : "WOCF" }
+        var observations = TransportObservationBuffer()
+        for row in 0..<rows {
+            observations.append(text: ids[row], length: 8)
+            observations.append(number: values[row])
+            observations.append(text: visits[row], length: 8)
+            observations.append(text: types[row], length: 8)
+        }
+        let bytes = TransportWriter.header(member: "ADLB", label: "", variables: variables)
+            + observations.bytes + TransportWriter.padding(after: observations.bytes.count)
+        func read(_ runs: TransportObservations.Runs) throws -> TransportDataset {
+            try #require(try TransportFile(contents: FileContents(bytes), name: "adlb.xpt", runs: runs).datasets.first)
+        }
+        let onePass = try read(.init(cores: 1, minimumBytes: 1))
+        func texts(_ column: TransportColumn) -> [String]? {
+            guard case .text(let codes, let levels) = column.values else { return nil }
+            return codes.map { $0 < 0 ? "" : levels[Int($0)] }
+        }
+        #expect(texts(onePass.columns[0]) == ids && texts(onePass.columns[2]) == visits && texts(onePass.columns[3]) == types)
+        for cores in [2, 3, 7] {
+            let runs = try read(.init(cores: cores, minimumBytes: 1))
+            #expect(runs.rowCount == rows)
+            for (column, expected) in zip(runs.columns, onePass.columns) {
+                switch (column.values, expected.values) {
+                case (.numbers(let numbers), .numbers(let wanted)):
+                    #expect(numbers.map(\.bitPattern) == wanted.map(\.bitPattern), "\(column.name), \(cores) runs")
+                case (.text(let codes, let levels), .text(let wantedCodes, let wantedLevels)):
+                    #expect(codes == wantedCodes && levels == wantedLevels, "\(column.name), \(cores) runs")
+                default:
+                    Issue.record("\(column.name) changed type")
+                }
+            }
+        }
+        #expect(TransportObservations.Runs(cores: 2, minimumBytes: 1 << 23).ranges(rows, observationLength: 32) == [0..<rows])
+        #expect(TransportObservations.Runs(cores: 2, minimumBytes: 100).ranges(7, observationLength: 32) == [0..<3, 3..<7])
+    }
+
     @Test func everyDoubleInTheIBMRangeRoundTrips() {
         // Both ends of the significand and a 53-bit pattern, at every binary exponent of the range.
         let significands = [1, 1 + Double.ulpOfOne, 1.5, 2.0.nextDown, 1.2345678901234567]

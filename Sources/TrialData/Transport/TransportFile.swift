@@ -30,14 +30,20 @@ public struct TransportFile: Sendable {
     /// resident beside its columns; they come back from the page cache if read again.
     /// - Complexity: O(*n*) in the size of the file.
     public init(contents: FileContents, name: String) throws(TrialReportError) {
+        try self.init(contents: contents, name: name, runs: .machine)
+    }
+
+    /// Reads a transport file from its bytes, each member's observations cut into `runs`.
+    init(contents: FileContents, name: String, runs: TransportObservations.Runs) throws(TrialReportError) {
         let result = contents.withBytes { bytes in
-            Result { () throws(TrialReportError) in try Self.read(bytes, name: name, release: contents.releasePages) }
+            Result { () throws(TrialReportError) in try Self.read(bytes, name: name, runs: runs, release: contents.releasePages) }
         }
         datasets = try result.get()
     }
 
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, name: String,
-                             release: (Range<Int>) -> Int) throws(TrialReportError) -> [TransportDataset] {
+                             runs: TransportObservations.Runs,
+                             release: @Sendable (Range<Int>) -> Int) throws(TrialReportError) -> [TransportDataset] {
         let records = TransportRecords(bytes, file: name)
         var problems: [Diagnostic] = []
         if records.isHeader(at: 0, named: "LIBV8") {
@@ -54,7 +60,7 @@ public struct TransportFile: Sendable {
         var offset = 3 * TransportRecords.length
         repeat {
             guard let member = MemberLayout(records, at: offset, &problems) else { break }
-            if let dataset = TransportObservations.dataset(records, member, &problems, release: release) { datasets.append(dataset) }
+            if let dataset = TransportObservations.dataset(records, member, &problems, runs: runs, release: release) { datasets.append(dataset) }
             offset = member.observationEnd
         } while offset < records.bytes.count
         guard problems.isEmpty else { throw TrialReportError(.invalidInput, problems) }

@@ -1,39 +1,94 @@
+import Foundation
+
 /// Reads a member's observations into columns.
 ///
 /// Observations are read in blocks of about 256 KiB, column by column within a block, so each
 /// column's loop is simple and the block's bytes stay in the cache. A text value equal to the
 /// one above it (sorted data repeats ids, codes and visits) reuses its code without a lookup.
+/// A large member is cut into runs of observations, one per core, read at the same time and
+/// joined in order: the columns, codes and distinct texts are those of one pass from the top.
 enum TransportObservations {
     /// The bytes of observations read per block.
     private static let blockSize = 1 << 18
 
+    /// How a member's observations are cut into runs read at the same time.
+    struct Runs: Sendable {
+        /// At most this many runs.
+        var cores: Int
+        /// The fewest observation bytes a run holds (fewer are not worth a thread).
+        var minimumBytes: Int
+
+        /// One run per core of this machine, of at least 8 MiB.
+        static let machine = Runs(cores: ProcessInfo.processInfo.activeProcessorCount, minimumBytes: 1 << 23)
+
+        /// The observations `0..<rowCount` cut into runs of nearly equal length (one run when
+        /// the member is smaller than two runs' minimum).
+        func ranges(_ rowCount: Int, observationLength: Int) -> [Range<Int>] {
+            let count = max(1, min(cores, rowCount * observationLength / max(minimumBytes, 1)))
+            return (0..<count).map { part in (part * rowCount / count)..<((part + 1) * rowCount / count) }
+        }
+    }
+
     /// The member's dataset, or `nil` with the problem in `problems` when its last observation
     /// is incomplete.
-    /// - Complexity: O(*n*) in the observation bytes.
+    /// - Parameter runs: how the observations are cut into runs read at the same time.
+    /// - Parameter release: lets go of the file's bytes in a range once read (see
+    ///   `FileContents.releasePages`); called from several threads at once, each with ranges of its own.
+    /// - Complexity: O(*n*) in the observation bytes, spread over the cores.
     static func dataset(_ records: TransportRecords, _ member: MemberLayout, _ problems: inout [Diagnostic],
-                        release: (Range<Int>) -> Int) -> TransportDataset? {
+                        runs: Runs, release: @Sendable (Range<Int>) -> Int) -> TransportDataset? {
         guard let rowCount = rowCount(records, member, &problems) else { return nil }
-        var builders = member.variables.map { ColumnBuilder($0, capacity: rowCount) }
-        let length = member.observationLength
-        let rowsPerBlock = max(1, blockSize / length)
-        var blockStart = 0
-        // A block's bytes are let go once every column has read them, but for the observation
-        // before the next block: a text column compares each value with the one before.
-        var released = member.observationStart
-        while blockStart < rowCount {
-            let rows = blockStart..<min(blockStart + rowsPerBlock, rowCount)
-            for index in builders.indices {
-                builders[index].append(rows, records.bytes.baseAddress! + member.observationStart, observationLength: length)
-            }
-            blockStart = rows.upperBound
-            released = release(released..<(member.observationStart + (blockStart - 1) * length))
+        let layout = RunLayout(base: records.bytes.baseAddress! + member.observationStart, start: member.observationStart,
+                               length: member.observationLength, rowCount: rowCount, variables: member.variables)
+        let parts = runs.ranges(rowCount, observationLength: layout.length)
+        var runColumns = parts.count == 1
+            ? [readRun(parts[0], layout, release: release)]
+            : ParallelWork.map(parts) { readRun($0, layout, release: release) }
+        // Each run is taken out before it is joined: the first's columns then grow in place
+        // (not copied for another reference), and each other run is freed once joined.
+        var builders = runColumns.removeFirst()
+        while !runColumns.isEmpty {
+            let run = runColumns.removeFirst()
+            for index in builders.indices { builders[index].append(contentsOf: run[index]) }
         }
         let columns = zip(member.variables, builders).map { variable, builder in
             TransportColumn(name: variable.name, label: variable.label, format: variable.format, length: variable.length,
                             position: variable.position, values: builder.values)
         }
         return TransportDataset(file: records.file, name: member.name, label: member.label, rowCount: rowCount,
-                                columns: columns, observationStart: member.observationStart, observationLength: length)
+                                columns: columns, observationStart: member.observationStart, observationLength: layout.length)
+    }
+
+    /// Where a member's observations are, for the threads that read runs of them.
+    private struct RunLayout: @unchecked Sendable {
+        /// The first observation's first byte (read only, and alive while the member is read).
+        let base: UnsafePointer<UInt8>
+        /// Its offset in the file.
+        let start: Int
+        /// The bytes of an observation.
+        let length: Int
+        let rowCount: Int
+        let variables: [Namestr]
+    }
+
+    /// The columns of the observations `rows`: read block by block, each block's bytes let go
+    /// once every column has read them, but for the observation before the next block (a text
+    /// column compares each value with the one before).
+    private static func readRun(_ rows: Range<Int>, _ layout: RunLayout, release: (Range<Int>) -> Int) -> [ColumnBuilder] {
+        // The first run's columns have room for every row: the others are appended to them.
+        var builders = layout.variables.map { ColumnBuilder($0, capacity: rows.lowerBound == 0 ? layout.rowCount : rows.count) }
+        let rowsPerBlock = max(1, blockSize / layout.length)
+        var blockStart = rows.lowerBound
+        var released = layout.start + rows.lowerBound * layout.length
+        while blockStart < rows.upperBound {
+            let block = blockStart..<min(blockStart + rowsPerBlock, rows.upperBound)
+            for index in builders.indices {
+                builders[index].append(block, layout.base, observationLength: layout.length)
+            }
+            blockStart = block.upperBound
+            released = release(released..<(layout.start + (blockStart - 1) * layout.length))
+        }
+        return builders
     }
 
     /// The number of observations: whole observations in the member's bytes, less trailing blank
@@ -82,7 +137,22 @@ private struct ColumnBuilder {
         isNumeric ? .numbers(numbers) : .text(codes: codes, levels: levels)
     }
 
-    /// Appends the values of observations `rows` of the observations starting at `base`.
+    /// Appends the values of the observations after this column's, `other`'s: its text codes
+    /// turned into this column's, its distinct texts not seen yet added in the order it met them.
+    mutating func append(contentsOf other: ColumnBuilder) {
+        if isNumeric {
+            numbers.append(contentsOf: other.numbers)
+            return
+        }
+        let codeOfLevel = (0..<other.levels.count).map { level in
+            other.levels.withBytes(level) { Int32(levels.insert(bytes: $0).index) }
+        }
+        codes.reserveCapacity(codes.count + other.codes.count)
+        for code in other.codes { codes.append(code < 0 ? -1 : codeOfLevel[Int(code)]) }
+    }
+
+    /// Appends the values of observations `rows` of the observations starting at `base`; the
+    /// first text value is compared with the one above it when the column has values already.
     mutating func append(_ rows: Range<Int>, _ base: UnsafePointer<UInt8>, observationLength: Int) {
         var field = base + rows.lowerBound * observationLength + position
         if isNumeric {
@@ -94,7 +164,7 @@ private struct ColumnBuilder {
         }
         var previous = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         var previousCode: Int32 = -1
-        if rows.lowerBound > 0 {
+        if !codes.isEmpty {
             previous = UnsafeBufferPointer(start: field - observationLength, count: length)
             previousCode = codes[codes.count - 1]
         }
