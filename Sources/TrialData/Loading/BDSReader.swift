@@ -142,39 +142,50 @@ struct BDSReader {
 
     /// BASE against the baseline record's AVAL, CHG against AVAL − BASE, PCHG against CHG / BASE × 100:
     /// one warning per variable that disagrees anywhere, at its first such record.
+    /// - Complexity: O(*n*): one pass over the records, the baseline looked up once per run of
+    ///   records of one participant, parameter and time point (the rows usually follow each other so).
     private static func checkDerivedValues(_ table: BDSTable, _ data: DataTable, _ baselineRecord: BaselineRecords,
                                            _ log: inout DiagnosticLog) {
-        func disagree(_ stated: Double, _ derived: Double) -> Bool {
-            !stated.isNaN && !derived.isNaN && abs(stated - derived) > tolerance * max(1, abs(derived))
-        }
-        var checks: [(name: String, expected: String, disagrees: (Int) -> Bool)] = []
-        if let base = table.base {
-            // The rows are asked in order, and a participant's records of a parameter usually follow
-            // each other: the table of baselines is asked once per run of one key.
-            var lastKey: (participant: Int32, parameter: Int32, timePoint: Double?)?, lastBaseline: Int?
-            checks.append(("BASE", "the AVAL of the baseline record (ABLFL = Y)", { row in
-                let key = (participant: table.participant[row], parameter: table.parameter[row], timePoint: Self.timePoint(table, row))
-                if lastKey.map({ $0 != key }) ?? true {
-                    (lastKey, lastBaseline) = (key, baselineRecord.row(participant: key.participant, parameter: key.parameter,
-                                                                       timePoint: key.timePoint))
-                }
-                guard let baseline = lastBaseline else { return false }
-                return disagree(base[row], table.value[baseline])
-            }))
-            if let change = table.change {
-                checks.append(("CHG", "AVAL − BASE", { row in disagree(change[row], table.value[row] - base[row]) }))
-                if let percent = table.percentChange {
-                    checks.append(("PCHG", "CHG / BASE × 100", { row in
-                        base[row] != 0 && disagree(percent[row], change[row] / base[row] * 100)
-                    }))
-                }
+        guard let base = table.base else { return }
+        let change = table.change, percent = change == nil ? nil : table.percentChange
+        let (participants, parameters, values, timePoints) = (table.participant, table.parameter, table.value, table.timePoint)
+        var baseDisagreements = DerivedValueDisagreements(), changeDisagreements = DerivedValueDisagreements()
+        var percentDisagreements = DerivedValueDisagreements()
+        var lastKey: (participant: Int32, parameter: Int32, timePoint: Double?)?, lastBaseline: Int?
+        for row in 0..<table.count {
+            let timePoint = timePoints.flatMap { $0[row].isNaN ? nil : $0[row] }
+            let key = (participant: participants[row], parameter: parameters[row], timePoint: timePoint)
+            if lastKey.map({ $0 != key }) ?? true {
+                (lastKey, lastBaseline) = (key, baselineRecord.row(participant: key.participant, parameter: key.parameter,
+                                                                   timePoint: key.timePoint))
+            }
+            if let baseline = lastBaseline { baseDisagreements.check(row, stated: base[row], derived: values[baseline]) }
+            guard let change else { continue }
+            changeDisagreements.check(row, stated: change[row], derived: values[row] - base[row])
+            if let percent, base[row] != 0 {
+                percentDisagreements.check(row, stated: percent[row], derived: change[row] / base[row] * 100)
             }
         }
-        for check in checks {
-            let rows = (0..<table.count).filter(check.disagrees)
-            guard let first = rows.first, let column = data.columnIndex(named: check.name) else { continue }
+        for (name, expected, disagreements) in [("BASE", "the AVAL of the baseline record (ABLFL = Y)", baseDisagreements),
+                                                ("CHG", "AVAL − BASE", changeDisagreements),
+                                                ("PCHG", "CHG / BASE × 100", percentDisagreements)] {
+            guard let first = disagreements.first, let column = data.columnIndex(named: name) else { continue }
             log.add(.warning, data.locations(of: [(first, column)])[0],
-                    Message.derivedValueDisagrees(check.name, expected: check.expected, count: rows.count))
+                    Message.derivedValueDisagrees(name, expected: expected, count: disagreements.count))
         }
+    }
+}
+
+/// The records whose stated derived value (BASE, CHG or PCHG) disagrees with the value derived
+/// from the others beyond rounding (`BDSReader.tolerance`, relative): how many, and the first.
+private struct DerivedValueDisagreements {
+    private(set) var count = 0
+    private(set) var first: Int?
+
+    /// Counts `row` when both values are present and differ by more than the tolerance.
+    mutating func check(_ row: Int, stated: Double, derived: Double) {
+        guard !stated.isNaN, !derived.isNaN, abs(stated - derived) > BDSReader.tolerance * max(1, abs(derived)) else { return }
+        count += 1
+        if first == nil { first = row }
     }
 }
