@@ -30,44 +30,57 @@ struct SubjectLevelReader {
         var problems: [(row: Int, column: Int, message: String)] = []
         var firstRow: [Int] = []
         if let idColumn {
+            // The column's distinct texts are the participants, in the order they first appear.
+            let (codes, ids) = data.columns[idColumn].codedTable
+            var firstRowOfId = [Int](repeating: -1, count: ids.count)
             for row in 0..<data.rowCount {
-                guard let id = data.columns[idColumn].text(at: row) else {
+                let id = Int(codes[row])
+                guard id >= 0 else {
                     problems.append((row, idColumn, Message.missingValue("USUBJID")))
                     continue
                 }
-                let (index, isNew) = table.ids.insert(id)
-                if isNew { firstRow.append(row) } else {
-                    problems.append((row, idColumn, Message.duplicateParticipant(id, firstRow: firstRow[index] + 1)))
+                if firstRowOfId[id] < 0 {
+                    firstRowOfId[id] = row
+                    firstRow.append(row)
+                } else {
+                    problems.append((row, idColumn, Message.duplicateParticipant(ids[id], firstRow: firstRowOfId[id] + 1)))
                 }
             }
+            table.ids = ids
         } else {
             firstRow = Array(0..<data.rowCount)
         }
+        // Each variable's distinct texts are looked up once, not once per participant.
         let armTable = StringTable(arms)
-        let treatment = data.columnIndex(named: layout.treatment)
-        table.arm = firstRow.map { row in
-            guard let treatment else { return -1 }
-            guard let label = data.columns[treatment].text(at: row) else {
-                problems.append((row, treatment, Message.missingValue(layout.treatment)))
-                return -1
+        if let treatment = TextVariable(data, data.columnIndex(named: layout.treatment)) {
+            let armOfLevel = treatment.levels.map(armTable.index(of:))
+            table.arm = firstRow.map { row in
+                guard let level = treatment.level(at: row) else {
+                    problems.append((row, treatment.column, Message.missingValue(layout.treatment)))
+                    return -1
+                }
+                guard let arm = armOfLevel[level] else {
+                    problems.append((row, treatment.column, Message.unknownArm(treatment.levels[level], variable: layout.treatment, arms: arms)))
+                    return -1
+                }
+                return Int32(arm)
             }
-            guard let arm = armTable.index(of: label) else {
-                problems.append((row, treatment, Message.unknownArm(label, variable: layout.treatment, arms: arms)))
-                return -1
-            }
-            return Int32(arm)
+        } else {
+            table.arm = Array(repeating: -1, count: firstRow.count)
         }
-        if let actual = layout.actualTreatment.flatMap(data.columnIndex(named:)) {
+        if let actual = TextVariable(data, layout.actualTreatment.flatMap(data.columnIndex(named:))) {
+            let isArm = actual.levels.map { armTable.index(of: $0) != nil }
             for row in firstRow {
-                if let label = data.columns[actual].text(at: row), armTable.index(of: label) == nil {
-                    problems.append((row, actual, Message.unknownArm(label, variable: data.columns[actual].name, arms: arms)))
+                if let level = actual.level(at: row), !isArm[level] {
+                    problems.append((row, actual.column, Message.unknownArm(actual.levels[level], variable: actual.name, arms: arms)))
                 }
             }
         }
-        for flag in layout.flags.compactMap(data.columnIndex(named:)) {
+        for flag in layout.flags.compactMap({ TextVariable(data, data.columnIndex(named: $0)) }) {
+            let isValid = flag.levels.map { $0 == "Y" || $0 == "N" }
             for row in firstRow {
-                if let value = data.columns[flag].text(at: row), value != "Y", value != "N" {
-                    problems.append((row, flag, Message.notOneOf(data.columns[flag].name, value, allowed: ["Y", "N"], orBlank: true)))
+                if let level = flag.level(at: row), !isValid[level] {
+                    problems.append((row, flag.column, Message.notOneOf(flag.name, flag.levels[level], allowed: ["Y", "N"], orBlank: true)))
                 }
             }
         }

@@ -48,6 +48,15 @@ public struct DataColumn: Sendable {
         }
     }
 
+    /// The codes of the rows (`-1` where missing) and the table of distinct texts they index; a
+    /// numeric column's rows are all missing, as `text(at:)` reads them.
+    var codedTable: (codes: [Int32], levels: StringTable) {
+        switch values {
+        case .numbers(let numbers): (Array(repeating: -1, count: numbers.count), StringTable())
+        case .text(let codes, let levels): (codes, levels)
+        }
+    }
+
     /// The text of row `row` of a text column, or `nil` when missing or when the column is numeric.
     public func text(at row: Int) -> String? {
         guard case .text(let codes, let levels) = values, codes[row] >= 0 else { return nil }
