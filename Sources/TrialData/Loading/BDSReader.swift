@@ -71,7 +71,10 @@ struct BDSReader {
         // The columns and the table of baselines are sized once (growing them copied each several times).
         var baselineRecord = BaselineRecords(capacity: baselineFlags?.lazy.filter { $0 }.count ?? 0,
                                              participantCount: participants.count)
-        table.reserveCapacity(data.rowCount)
+        // AVISITN, AVAL and ABLFL are the dataset's columns themselves (every record is kept, or
+        // none when one has a problem): only the participants and parameters are coded here.
+        table.participant.reserveCapacity(data.rowCount)
+        table.parameter.reserveCapacity(data.rowCount)
         for row in 0..<data.rowCount {
             let subjectLevel = Int(subjectCodes[row])
             guard subjectLevel >= 0 else {
@@ -87,12 +90,11 @@ struct BDSReader {
                 problems.append((row, code, Message.missingValue("PARAMCD")))
                 continue
             }
-            let parameterCode = parameterLevels[parameterLevel]
             let parameter: Int
             if let known = parameterOfLevel[parameterLevel] {
                 parameter = known
             } else {
-                parameter = table.parameterCodes.insert(parameterCode).index
+                parameter = table.parameterCodes.insert(parameterLevels[parameterLevel]).index
                 parameterOfLevel[parameterLevel] = parameter
                 let description = label?.text(at: row) ?? ""
                 table.parameterLabels.append(description)
@@ -103,7 +105,7 @@ struct BDSReader {
                 if let first = baselineRecord.insert(participant: Int32(participant), parameter: Int32(parameter),
                                                      timePoint: Self.timePoint(table, row), row: row) {
                     problems.append((row, flagColumns.first { data.columns[$0].name == "ABLFL" } ?? code,
-                                     Message.secondBaseline(parameterCode, subjectLevels[subjectLevel], firstRecord: first + 1)))
+                                     Message.secondBaseline(parameterLevels[parameterLevel], subjectLevels[subjectLevel], firstRecord: first + 1)))
                 }
             }
             // A visit's label is its first record's: asked of the dictionary only when the visit changes.
@@ -113,12 +115,16 @@ struct BDSReader {
             }
             table.participant.append(Int32(participant))
             table.parameter.append(Int32(parameter))
-            table.visitNumber.append(visit[row])
-            table.value.append(value[row])
-            table.isBaseline.append(isBaseline)
         }
         log.addErrors(problems, locate: { data.locations(of: $0.map { ($0.row, $0.column) }) }, message: \.message)
-        guard problems.isEmpty else { return }
+        guard problems.isEmpty else {
+            table.participant = []
+            table.parameter = []
+            return
+        }
+        table.visitNumber = visit
+        table.value = value
+        table.isBaseline = baselineFlags ?? Array(repeating: false, count: data.rowCount)
         table.analysisFlags = flags.filter { $0.key != "ABLFL" }
         table.derivationType = derivation.map { column in
             let (codes, levels) = column.codedTexts
