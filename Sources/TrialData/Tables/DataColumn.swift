@@ -41,7 +41,7 @@ public struct DataColumn: Sendable {
     /// The codes of the rows (`-1` where missing) and the distinct texts they index, for work
     /// done once per distinct text rather than per row; a numeric column's rows are all missing,
     /// as `text(at:)` reads them.
-    var codedTexts: (codes: [Int32], levels: [String]) {
+    public var codedTexts: (codes: [Int32], levels: [String]) {
         switch values {
         case .numbers(let numbers): (Array(repeating: -1, count: numbers.count), [])
         case .text(let codes, let levels): (codes, (0..<levels.count).map { levels[$0] })
