@@ -45,11 +45,15 @@ enum TransportObservations {
             ? [readRun(parts[0], layout, release: release)]
             : ParallelWork.map(parts) { readRun($0, layout, release: release) }
         // Each run is taken out before it is joined: the first's columns then grow in place
-        // (not copied for another reference), and each other run is freed once joined.
+        // (not copied for another reference), and each column of the others is freed once
+        // joined (so that at most one column is held twice).
         var builders = runColumns.removeFirst()
         while !runColumns.isEmpty {
-            let run = runColumns.removeFirst()
-            for index in builders.indices { builders[index].append(contentsOf: run[index]) }
+            var run = runColumns.removeFirst()
+            for index in builders.indices {
+                builders[index].append(contentsOf: run[index])
+                run[index].removeAll()
+            }
         }
         let columns = zip(member.variables, builders).map { variable, builder in
             TransportColumn(name: variable.name, label: variable.label, format: variable.format, length: variable.length,
@@ -149,6 +153,13 @@ private struct ColumnBuilder {
         }
         codes.reserveCapacity(codes.count + other.codes.count)
         for code in other.codes { codes.append(code < 0 ? -1 : codeOfLevel[Int(code)]) }
+    }
+
+    /// Lets go of the values (a run's column once joined to the column before it).
+    mutating func removeAll() {
+        numbers = []
+        codes = []
+        levels = StringTable()
     }
 
     /// Appends the values of observations `rows` of the observations starting at `base`; the
