@@ -37,6 +37,20 @@ struct PageReleaseTests {
         }
     }
 
+    @Test func hashingAMappedFileLetsItsPagesGoAndGivesTheSameHash() throws {
+        // Two whole parts of 8 MiB and a part of 123 bytes.
+        let bytes = (0..<(16 << 20) + 123).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 12) }
+        try withTemporaryFile(bytes) { url in
+            let contents = try FileContents.reading(url, name: "adlb.csv")
+            let base = try #require(contents.bytes.baseAddress)
+            #expect(Checksum.sha256ReleasingPages(contents) == Checksum.sha256(bytes))
+            let resident = try #require(try residentBytes(ofMappingAt: base))
+            #expect(resident <= 2 * Int(sysconf(Int32(_SC_PAGESIZE))), "resident after hashing: \(resident) bytes")
+            #expect(contents.withBytes { Array($0) } == bytes)
+            #expect(Checksum.sha256ReleasingPages(FileContents(Array(bytes.prefix(1000)))) == Checksum.sha256(Array(bytes.prefix(1000))))
+        }
+    }
+
     @Test func aMappedTransportFileReadsAsInMemoryAndLetsItsPagesGo() throws {
         let variables: [TransportVariable] = [.text("USUBJID", label: "Subject", length: 12), .number("AVAL", label: "Value"),
                                               .text("AVISIT", label: "Visit", length: 40)]

@@ -196,7 +196,7 @@ struct StudySources {
         self.files = files
         hashes = BackgroundComputation { [files] in
             first(files.map(\.contents))
-            return files.map { Checksum.sha256($0.contents) }
+            return files.map { Checksum.sha256ReleasingPages($0.contents) }
         }
     }
 
