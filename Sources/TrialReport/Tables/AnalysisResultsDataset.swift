@@ -34,13 +34,22 @@ extension ReportTable {
     /// The lines of `ard.csv` for this table. Each field is escaped once where it is shared: the
     /// table's caption and name, a row's label, a cell's column and context.
     func datasetLines() -> [String] {
-        let header = flattenedHeader(\.text)
+        // A column's header field and a context's fields are escaped once, not once per cell: a
+        // listing's rows share them.
+        let headerFields = flattenedHeader(\.text).map { Self.csvField($0) + "," }
         let groups = columnGroups()
+        var contexts: [Context: String] = [:]
+        func fields(of about: Context) -> String {
+            if let known = contexts[about] { return known }
+            let text = Self.contextFields(about)
+            contexts[about] = text
+            return text
+        }
         let table = Self.csvField(caption) + "," + Self.csvField(name) + ","
         var labels: [String] = []
         var lines: [String] = []
         for cell in headerRows.joined() where !cell.statistics.isEmpty {
-            let place = table + "0,," + Self.csvField(cell.text) + "," + Self.contextFields(Context(group: cell.group).over(context))
+            let place = table + "0,," + Self.csvField(cell.text) + "," + fields(of: Context(group: cell.group).over(context))
             lines += cell.statistics.map { place + Self.statisticFields($0) }
         }
         for (index, row) in eachRow.enumerated() {
@@ -51,8 +60,7 @@ extension ReportTable {
             let rowPlace = table + String(index + 1) + "," + Self.csvField(labels.joined(separator: " / ")) + ","
             let rowContext = row.context.over(context)
             for (column, cell) in row.cells.enumerated() where !cell.statistics.isEmpty {
-                let place = rowPlace + Self.csvField(header[column]) + ","
-                    + Self.contextFields(Context(group: groups[column]).over(rowContext))
+                let place = rowPlace + headerFields[column] + fields(of: Context(group: groups[column]).over(rowContext))
                 lines += cell.statistics.map { place + Self.statisticFields($0) }
             }
         }
