@@ -105,7 +105,8 @@ struct BDSReader {
                 if let first = baselineRecord.insert(participant: Int32(participant), parameter: Int32(parameter),
                                                      timePoint: Self.timePoint(table, row), row: row) {
                     problems.append((row, flagColumns.first { data.columns[$0].name == "ABLFL" } ?? code,
-                                     Message.secondBaseline(parameterLevels[parameterLevel], subjectLevels[subjectLevel], firstRecord: first + 1)))
+                                     Message.secondBaseline(parameterLevels[parameterLevel], subjectLevels[subjectLevel],
+                                                            firstRecord: first + 1)))
                 }
             }
             // A visit's label is its first record's: asked of the dictionary only when the visit changes.

@@ -60,7 +60,8 @@ struct SubjectLevelReader {
                     return -1
                 }
                 guard let arm = armOfLevel[level] else {
-                    problems.append((row, treatment.column, Message.unknownArm(treatment.levels[level], variable: layout.treatment, arms: arms)))
+                    problems.append((row, treatment.column,
+                                     Message.unknownArm(treatment.levels[level], variable: layout.treatment, arms: arms)))
                     return -1
                 }
                 return Int32(arm)

@@ -60,7 +60,9 @@ public struct TransportFile: Sendable {
         var offset = 3 * TransportRecords.length
         repeat {
             guard let member = MemberLayout(records, at: offset, &problems) else { break }
-            if let dataset = TransportObservations.dataset(records, member, &problems, runs: runs, release: release) { datasets.append(dataset) }
+            if let dataset = TransportObservations.dataset(records, member, &problems, runs: runs, release: release) {
+                datasets.append(dataset)
+            }
             offset = member.observationEnd
         } while offset < records.bytes.count
         guard problems.isEmpty else { throw TrialReportError(.invalidInput, problems) }

@@ -71,7 +71,9 @@ enum TransportObservations {
         let start: Int
         /// The bytes of an observation.
         let length: Int
+        /// The member's observations.
         let rowCount: Int
+        /// The member's variables, one column each.
         let variables: [Namestr]
     }
 
