@@ -67,6 +67,9 @@ struct BDSReader {
         let baselineFlags = flags["ABLFL"]
         var visitLabels: [Double: String] = [:]
         var lastVisit = Double.nan
+        // The first visits met (a dataset usually has a handful), compared before the dictionary is
+        // asked: sorted records change visit at nearly every record.
+        var firstVisits: [Double] = []
         // One baseline per participant and parameter, or per time point within a visit (ATPTN) when timed.
         // The columns and the table of baselines are sized once (growing them copied each several times).
         var baselineRecord = BaselineRecords(capacity: baselineFlags?.lazy.filter { $0 }.count ?? 0,
@@ -112,7 +115,10 @@ struct BDSReader {
             // A visit's label is its first record's: asked of the dictionary only when the visit changes.
             if !visit[row].isNaN, visit[row] != lastVisit {
                 lastVisit = visit[row]
-                if visitLabels[lastVisit] == nil { visitLabels[lastVisit] = visitLabel?.text(at: row) ?? "" }
+                if !firstVisits.contains(lastVisit) {
+                    if visitLabels[lastVisit] == nil { visitLabels[lastVisit] = visitLabel?.text(at: row) ?? "" }
+                    if firstVisits.count < 16 { firstVisits.append(lastVisit) }
+                }
             }
             table.participant.append(Int32(participant))
             table.parameter.append(Int32(parameter))
