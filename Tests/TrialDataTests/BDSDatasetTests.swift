@@ -74,6 +74,19 @@ struct BDSDatasetTests {
         ])
     }
 
+    @Test func eachVisitIsLabelledByItsFirstRecordHoweverManyVisitsThereAre() throws {
+        // 20 visits, more than are compared before the dictionary of labels; S2's records come
+        // later in reverse order with other labels, which are not taken.
+        let first = (0..<20).map { "S1,HBA1C,\(7 + Double($0) / 10),\($0),Visit \($0)\n" }.joined()
+        let later = (0..<20).reversed().map { "S2,HBA1C,7,\($0),Other \($0)\n" }.joined()
+        let folder = try StudyFolder(["adsl.csv": Self.adsl, "adlb.csv": "USUBJID,PARAMCD,AVAL,AVISITN,AVISIT\n" + first + later])
+        defer { folder.remove() }
+        let data = try StudyData.load(from: folder.url, expecting: ADaMStudyTests.expectations(Self.layout(["adlb.csv"])))
+        let table = try #require(data.bdsTables.first)
+        #expect(table.visits.map(\.number) == (0..<20).map(Double.init))
+        #expect(table.visits.map(\.label) == (0..<20).map { "Visit \($0)" })
+    }
+
     @Test func baseChangeAndPercentChangeThatDisagreeAreWarningsAtTheirFirstRecord() throws {
         let folder = try StudyFolder(["adsl.csv": Self.adsl, "adlb.csv": """
             USUBJID,PARAMCD,AVAL,AVISITN,ABLFL,BASE,CHG,PCHG
