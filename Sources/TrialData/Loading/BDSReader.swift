@@ -161,13 +161,12 @@ struct BDSReader {
                                            _ log: inout DiagnosticLog) {
         guard let base = table.base else { return }
         let change = table.change, percent = change == nil ? nil : table.percentChange
-        let (participants, parameters, values, timePoints) = (table.participant, table.parameter, table.value, table.timePoint)
+        let (participants, parameters, values) = (table.participant, table.parameter, table.value)
         var baseDisagreements = DerivedValueDisagreements(), changeDisagreements = DerivedValueDisagreements()
         var percentDisagreements = DerivedValueDisagreements()
         var lastKey: (participant: Int32, parameter: Int32, timePoint: Double?)?, lastBaseline: Int?
         for row in 0..<table.count {
-            let timePoint = timePoints.flatMap { $0[row].isNaN ? nil : $0[row] }
-            let key = (participant: participants[row], parameter: parameters[row], timePoint: timePoint)
+            let key = (participant: participants[row], parameter: parameters[row], timePoint: Self.timePoint(table, row))
             if lastKey.map({ $0 != key }) ?? true {
                 (lastKey, lastBaseline) = (key, baselineRecord.row(participant: key.participant, parameter: key.parameter,
                                                                    timePoint: key.timePoint))

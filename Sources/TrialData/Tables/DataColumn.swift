@@ -42,10 +42,8 @@ public struct DataColumn: Sendable {
     /// done once per distinct text rather than per row; a numeric column's rows are all missing,
     /// as `text(at:)` reads them.
     public var codedTexts: (codes: [Int32], levels: [String]) {
-        switch values {
-        case .numbers(let numbers): (Array(repeating: -1, count: numbers.count), [])
-        case .text(let codes, let levels): (codes, (0..<levels.count).map { levels[$0] })
-        }
+        let (codes, levels) = codedTable
+        return (codes, (0..<levels.count).map { levels[$0] })
     }
 
     /// The codes of the rows (`-1` where missing) and the table of distinct texts they index; a
