@@ -21,7 +21,9 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try runReportingFailures {
-            let input = try StudyInput.load(from: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)))
+            // Nothing here reports the files' hashes: they are not computed.
+            let input = try StudyInput.load(from: study.studyDirectory, planFile: study.planFile.map(URL.init(fileURLWithPath:)),
+                                            recordingInputs: false)
             let data = input.data
             reportWithSummary(data.warnings)
             let measurements = data.measurements.count + data.bdsTables.reduce(0) { $0 + $1.count }

@@ -39,9 +39,10 @@ public struct StudyInput: Sendable {
     /// Reads a study with the plan `planFile(for:given:lock:)` picks, with the folder's own
     /// lock; see `load(from:resolvedPlan:)`.
     /// - Throws: as `load(from:resolvedPlan:)`, and `.invalidInput` for an invalid `trial.lock`.
-    public static func load(from directory: URL, planFile: URL? = nil) throws(TrialReportError) -> StudyInput {
+    public static func load(from directory: URL, planFile: URL? = nil, recordingInputs: Bool = true) throws(TrialReportError) -> StudyInput {
         let lock = try TrialLock.read(in: directory)
-        return try load(from: directory, resolvedPlan: try Self.planFile(for: directory, given: planFile, lock: lock))
+        return try load(from: directory, resolvedPlan: try Self.planFile(for: directory, given: planFile, lock: lock),
+                        recordingInputs: recordingInputs)
     }
 
     /// Reads a study: the plan (`resolvedPlan`, or the built-in plan when `nil`), then the data
@@ -58,14 +59,18 @@ public struct StudyInput: Sendable {
     ///   - resolvedPlan: the plan file, as `planFile(for:given:lock:)` picks it; `nil` for the built-in plan.
     ///   - keepingBytes: whether the data keep the files' bytes as validated and the row digests
     ///     made while reading them (`StudyData.validatedBytes`), for a data lock.
+    ///   - recordingInputs: whether the data record the files read, hashed on another thread
+    ///     (`StudyData.inputs`, what results.json lists); a caller that only checks the study
+    ///     (`trialreport validate`) spares the hashing.
     /// - Throws: `TrialReportError` with every problem found: `.missingInput` (exit 66) for a
     ///   missing plan file, folder or required CSV file, else `.invalidInput` (exit 65) for an
     ///   invalid plan, invalid data, or a plan that does not fit the data.
     ///   The problems of an invalid plan or data are marked `isStudyCheck`.
     /// - Complexity: O(size of the files).
-    public static func load(from directory: URL, resolvedPlan: URL?, keepingBytes: Bool = false) throws(TrialReportError) -> StudyInput {
+    public static func load(from directory: URL, resolvedPlan: URL?, keepingBytes: Bool = false,
+                            recordingInputs: Bool = true) throws(TrialReportError) -> StudyInput {
         do {
-            return try check(directory, resolvedPlan, keepingBytes: keepingBytes)
+            return try check(directory, resolvedPlan, keepingBytes: keepingBytes, recordingInputs: recordingInputs)
         } catch {
             var problems = error
             problems.isStudyCheck = error.kind == .invalidInput
@@ -74,7 +79,8 @@ public struct StudyInput: Sendable {
     }
 
     /// `load(from:resolvedPlan:)` without marking the problems.
-    private static func check(_ directory: URL, _ resolvedPlan: URL?, keepingBytes: Bool) throws(TrialReportError) -> StudyInput {
+    private static func check(_ directory: URL, _ resolvedPlan: URL?, keepingBytes: Bool,
+                              recordingInputs: Bool) throws(TrialReportError) -> StudyInput {
         let reading: PlanReading
         var planFile: LockedFile?
         if let file = resolvedPlan {
@@ -95,7 +101,8 @@ public struct StudyInput: Sendable {
         }
         var data: StudyData
         do {
-            data = try StudyData.load(from: directory, expecting: plan.plan.studyExpectations, keepingBytes: keepingBytes)
+            data = try StudyData.load(from: directory, expecting: plan.plan.studyExpectations, keepingBytes: keepingBytes,
+                                      recordingInputs: recordingInputs)
         } catch {
             guard !planProblems.isEmpty else { throw error }
             throw TrialReportError(error.kind == .missingInput ? .missingInput : .invalidInput, planProblems + error.diagnostics)

@@ -3,13 +3,13 @@ import Foundation
 extension StudyData {
     /// Reads and validates a study folder of CDISC ADaM datasets (CSV or SAS transport): the
     /// subject-level dataset and, when the layout names them, the adverse events and the Basic Data
-    /// Structure datasets of measurements. The files' SHA-256
-    /// are computed from the same bytes on another thread; the bytes are kept (`validatedBytes`).
+    /// Structure datasets of measurements. The files' SHA-256 are computed from the same bytes on
+    /// another thread when `hashing`; the bytes are kept (`validatedBytes`).
     /// - Throws: `TrialReportError` as `load(from:expecting:sizeLimit:)`.
     /// - Complexity: O(*n*) in the total size of the files.
     static func loadADaM(from directory: URL, layout: AdamLayout, expectations: StudyExpectations,
-                         sizeLimit: InputSizeLimit) throws(TrialReportError) -> StudyData {
-        let sources = try StudySources(directory: directory, required: layout.files, optional: [], sizeLimit: sizeLimit)
+                         sizeLimit: InputSizeLimit, hashing: Bool) throws(TrialReportError) -> StudyData {
+        let sources = try StudySources(directory: directory, required: layout.files, optional: [], sizeLimit: sizeLimit, hashing: hashing)
         let subjects = sources.files[0]
         var subjectLog = DiagnosticLog(file: subjects.name)
         let subjectTable = DataTableReader.read(subjects.contents, name: subjects.name, textColumns: layout.textVariables, &subjectLog)

@@ -23,6 +23,9 @@ extension StudyData {
     ///   - keepingBytes: whether to keep, for a data lock, the files' bytes (`validatedBytes`)
     ///     and the row digests of adlb.csv, adae.csv and adii.csv, computed as they are read
     ///     (`RowDigestSink`); else the bytes are released before this returns and no digest is made.
+    ///   - recordingInputs: whether to record the files read (`inputs`: their SHA-256, sizes and
+    ///     row counts); else `inputs` is empty and no file is hashed, for a caller that only checks
+    ///     the data (`trialreport validate`). Keeping the bytes records them whatever this says.
     /// - Returns: the typed tables, the inputs read and any warnings.
     /// - Throws: `TrialReportError` — `.missingInput` naming every missing required file, every
     ///   file that cannot be opened or is not a regular file (a FIFO is refused without waiting),
@@ -33,14 +36,17 @@ extension StudyData {
     ///   `.other` when reading a file fails.
     /// - Complexity: O(*n*) in the total size of the files.
     public static func load(from directory: URL, expecting expectations: StudyExpectations = .seedStudy,
-                            sizeLimit: InputSizeLimit? = nil, keepingBytes: Bool = false) throws(TrialReportError) -> StudyData {
+                            sizeLimit: InputSizeLimit? = nil, keepingBytes: Bool = false,
+                            recordingInputs: Bool = true) throws(TrialReportError) -> StudyData {
         let limit: InputSizeLimit
         if let sizeLimit { limit = sizeLimit } else { limit = try InputSizeLimit.fromEnvironment() }
+        let hashing = recordingInputs || keepingBytes
         var data: StudyData
         if case .adam(let layout) = expectations.layout {
-            data = try loadADaM(from: directory, layout: layout, expectations: expectations, sizeLimit: limit)
+            data = try loadADaM(from: directory, layout: layout, expectations: expectations, sizeLimit: limit, hashing: hashing)
         } else {
-            data = try loadSeedStudy(from: directory, expectations: expectations, sizeLimit: limit, digestingRows: keepingBytes)
+            data = try loadSeedStudy(from: directory, expectations: expectations, sizeLimit: limit, hashing: hashing,
+                                     digestingRows: keepingBytes)
         }
         if !keepingBytes { data.validatedBytes = nil }
         return data
@@ -48,14 +54,16 @@ extension StudyData {
 
     /// Reads and validates a folder of the seed study's files (`FileName`), keeping the bytes
     /// validated (`validatedBytes`) and, with `digestingRows`, the row digests of the files after
-    /// adsl.csv, computed as they are read (`RowDigestSink`).
-    private static func loadSeedStudy(from directory: URL, expectations: StudyExpectations,
-                                      sizeLimit limit: InputSizeLimit, digestingRows: Bool) throws(TrialReportError) -> StudyData {
+    /// adsl.csv, computed as they are read (`RowDigestSink`); the files are recorded in `inputs`
+    /// when `hashing` (`StudySources`).
+    private static func loadSeedStudy(from directory: URL, expectations: StudyExpectations, sizeLimit limit: InputSizeLimit,
+                                      hashing: Bool, digestingRows: Bool) throws(TrialReportError) -> StudyData {
         // adlb's sections are measured while adsl is read (they need none of it), on the hashing
         // thread before the hashes: two threads, and adsl's reading keeps a core of its own.
         let adlbSections = Handoff<CountedSections>()
         let sources = try StudySources(directory: directory, required: [FileName.participants, FileName.measurements],
-                                       optional: [FileName.adverseEvents, FileName.insulinIndependence], sizeLimit: limit) { read in
+                                       optional: [FileName.adverseEvents, FileName.insulinIndependence], sizeLimit: limit,
+                                       hashing: hashing) { read in
             adlbSections.give(CSVFile(name: FileName.measurements, contents: read[1]).countedSections(count: MeasurementReader.sectionCount))
         }
         var files = sources.files.map { CSVFile(name: $0.name, contents: $0.contents) }
@@ -153,14 +161,16 @@ private struct OptionalTables: Sendable {
 
 /// The files of a study folder, read into memory: the required ones first, then the optional
 /// ones present, each in the order given; their SHA-256 are computed on another thread from the
-/// bytes read.
+/// bytes read, unless the caller only checks the files.
 struct StudySources {
     let files: [(name: String, contents: FileContents)]
-    private let hashes: BackgroundComputation<[String]>
+    /// The files' SHA-256, in file order; nil when not `hashing`.
+    private let hashes: BackgroundComputation<[String]?>
 
-    /// Reads the files; `first`, given their contents in that order, runs on the hashing thread
-    /// before the hashes are computed (work the caller needs soon, kept off its own core).
-    init(directory: URL, required: [String], optional: [String], sizeLimit: InputSizeLimit,
+    /// Reads the files; `first`, given their contents in that order, runs on another thread,
+    /// before the hashes are computed there when `hashing` (work the caller needs soon, kept off
+    /// its own core).
+    init(directory: URL, required: [String], optional: [String], sizeLimit: InputSizeLimit, hashing: Bool = true,
          first: @escaping @Sendable ([FileContents]) -> Void = { _ in }) throws(TrialReportError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -196,7 +206,7 @@ struct StudySources {
         self.files = files
         hashes = BackgroundComputation { [files] in
             first(files.map(\.contents))
-            return files.map { Checksum.sha256ReleasingPages($0.contents) }
+            return hashing ? files.map { Checksum.sha256ReleasingPages($0.contents) } : nil
         }
     }
 
@@ -206,8 +216,8 @@ struct StudySources {
         ValidatedBytes(files: Array(zip(inputs, files.map(\.contents))), rowDigests: rowDigests)
     }
 
-    /// The files as analysed, once every file is read: their checksums, sizes and `rowCounts`,
-    /// with the problems of `logs` (one per file, in file order).
+    /// The files as analysed, once every file is read: their checksums, sizes and `rowCounts`
+    /// (none when not hashing), with the problems of `logs` (one per file, in file order).
     /// - Throws: `TrialReportError` — `.invalidInput` with every problem when a log has an error
     ///   or when a file changed while it was read (the hashes and the tables came from the same
     ///   bytes; a mapped file written meanwhile would make them differ).
@@ -216,9 +226,11 @@ struct StudySources {
         for file in files { try file.contents.checkUnchanged() }
         let diagnostics = logs.flatMap(\.diagnostics)
         if logs.contains(where: \.hasErrors) { throw TrialReportError(.invalidInput, diagnostics) }
-        let inputs = files.indices.map { index in
-            InputFile(file: files[index].name, sha256: checksums[index], byteCount: files[index].contents.count, rowCount: rowCounts[index])
-        }
+        let inputs = checksums.map { checksums in
+            files.indices.map { index in
+                InputFile(file: files[index].name, sha256: checksums[index], byteCount: files[index].contents.count, rowCount: rowCounts[index])
+            }
+        } ?? []
         return (inputs, diagnostics)
     }
 }

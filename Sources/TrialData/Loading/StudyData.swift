@@ -21,7 +21,8 @@ public struct StudyData: Sendable {
     public var adverseEvents: AdverseEventTable
     /// adii.csv (empty when absent).
     public var insulinIndependence: InsulinIndependenceTable
-    /// Every input file read, in the order adsl, adlb, adae, adii.
+    /// Every input file read, in the order adsl, adlb, adae, adii (an ADaM study's: in its
+    /// layout's order); empty when read without recording them (`load`'s `recordingInputs`).
     public var inputs: [InputFile]
     /// Warnings found while reading (e.g. unexpected columns); loading succeeded despite them.
     public var warnings: [Diagnostic]
