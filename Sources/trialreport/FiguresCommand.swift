@@ -108,7 +108,8 @@ struct FiguresCommand: ParsableCommand {
             report(signatureWarnings)
             let date = try ReportDate.resolve(lockTime: lock?.lockedAt, environment: ProcessInfo.processInfo.environment)
             let plan = try StudyInput.planFile(for: directory, given: planFile, lock: lock)
-            let input = try StudyInput.load(from: directory, resolvedPlan: plan)
+            // The figures show no file's hash: the files are read without hashing them.
+            let input = try StudyInput.load(from: directory, resolvedPlan: plan, recordingInputs: false)
             try input.checkAnalysable()
             report(input.data.warnings)
             let settings = input.plan.plan
