@@ -10,13 +10,11 @@ struct ModelEndpointCourse {
 
     /// The means of `endpoint` at each visit, ascending, for the participants `members[i]` of each of
     /// the endpoint's `arms`.
-    /// - Complexity: O(*v* · *r*) for *v* visits and *r* records of the dataset.
+    /// - Complexity: one pass over the *r* records of the dataset, O(*v* · *r*) at most for *v* visits.
     func byVisit(_ endpoint: ModelEndpoint, arms: [String], members: [[Int32]]) -> [ModelEndpointVisit] {
-        records.visits(of: endpoint).map { visit in
-            var atVisit = endpoint
-            atVisit.visit = visit.number
-            let records = self.records.records(atVisit)
-            return ModelEndpointVisit(visit: visit.number, visitLabel: visit.label, byArm: arms.indices.map { arm in
+        let visits = records.visits(of: endpoint)
+        return zip(visits, records.records(endpoint, visits: visits.map(\.number))).map { visit, records in
+            ModelEndpointVisit(visit: visit.number, visitLabel: visit.label, byArm: arms.indices.map { arm in
                 VisitMean(arm: arms[arm], values: members[arm].map { records.response(of: Int($0)) }.filter { !$0.isNaN })
             })
         }

@@ -27,7 +27,7 @@ struct RepeatedMeasuresEndpointAnalysis {
         let arms = plan.arms.ordered
         let armVariable = ModelEndpointAnalysis.armVariable
         let members = AnalysisSetMembers.byArm(of: endpoint.set, plan: plan, participants: data.participants)
-        let records = endpoint.visits.map { self.records.records(endpoint, visit: $0, observedOnly: true) }
+        let records = self.records.records(endpoint, visits: endpoint.visits, observedOnly: true)
         var rows = (participant: [Int32](), arm: [Int]())
         for (arm, participants) in members.enumerated() {
             rows.participant += participants

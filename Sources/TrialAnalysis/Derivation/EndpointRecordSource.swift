@@ -48,6 +48,19 @@ enum EndpointRecordSource: Sendable {
         }
     }
 
+    /// The records of `endpoint` at each of `visits` (see `records(_:visit:observedOnly:)`); from one
+    /// pass over the dataset.
+    /// - Complexity: O(records of the dataset · visits + participants · visits); for the grid,
+    ///   O(participants · visits).
+    func records(_ endpoint: ModelEndpoint, visits: [Double], observedOnly: Bool? = nil) -> [EndpointRecords] {
+        switch self {
+        case .datasets(let tables, let count):
+            EndpointRecords.atVisits(endpoint, datasets: tables, participantCount: count, visits: visits, observedOnly: observedOnly)
+        case .grid:
+            visits.map { records(endpoint, visit: $0, observedOnly: observedOnly) }
+        }
+    }
+
     /// The visits (ascending, with their labels) at which `endpoint`'s parameter has a record the
     /// endpoint's record flag selects (in the grid: a value to analyse).
     /// - Complexity: O(records of the dataset); for the grid, O(visits × participants).

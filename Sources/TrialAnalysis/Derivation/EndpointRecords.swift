@@ -25,30 +25,55 @@ struct EndpointRecords {
     /// - Complexity: O(records of the dataset + participants).
     init(_ endpoint: ModelEndpoint, datasets: [BDSTable], participantCount count: Int, visit: Double? = nil,
          observedOnly: Bool? = nil) {
-        let visit = visit ?? endpoint.visit
+        self = Self.atVisits(endpoint, datasets: datasets, participantCount: count, visits: [visit ?? endpoint.visit],
+                             observedOnly: observedOnly)[0]
+    }
+
+    /// The records of `endpoint` at each of `visits`, as `init(_:datasets:participantCount:visit:observedOnly:)`
+    /// makes them one at a time, from one pass over the dataset.
+    /// - Complexity: O(records of the dataset · distinct visits + participants · visits).
+    static func atVisits(_ endpoint: ModelEndpoint, datasets: [BDSTable], participantCount count: Int, visits: [Double],
+                         observedOnly: Bool? = nil) -> [EndpointRecords] {
         let observedOnly = observedOnly ?? endpoint.observedOnly
-        measure = endpoint.measure
-        logOffset = endpoint.logOffset
-        responses = Array(repeating: .nan, count: count)
-        baselineValues = Array(repeating: .nan, count: count)
         let table = datasets.first { $0.parameterCodes.index(of: endpoint.parameter) != nil }
         let index = table?.parameterCodes.index(of: endpoint.parameter)
-        parameterLabel = index.map { table?.parameterLabels[$0] ?? "" } ?? ""
-        visitLabel = table?.visits.first { $0.number == visit }?.label ?? ""
-        guard let table, let parameter = index.map(Int32.init) else { return }
-        let flag = endpoint.recordFlag.flatMap { table.analysisFlags[$0] }
-        var record = [Int](repeating: -1, count: count)
-        var duplicated: Set<Int> = []
-        for row in 0..<table.count where table.parameter[row] == parameter {
-            let participant = Int(table.participant[row])
-            if table.isBaseline[row] { baselineValues[participant] = table.value[row] }
-            guard table.visitNumber[row] == visit, flag?[row] ?? true,
-                  !observedOnly || table.derivationType?[row] == nil else { continue }
-            if record[participant] < 0 { record[participant] = row } else { duplicated.insert(participant) }
+        let parameterLabel = index.map { table?.parameterLabels[$0] ?? "" } ?? ""
+        let distinct = visits.reduce(into: [Double]()) { if !$0.contains($1) { $0.append($1) } }
+        var baselines = [Double](repeating: .nan, count: count)
+        var records = Array(repeating: [Int32](), count: distinct.count)
+        var duplicated = Array(repeating: Set<Int>(), count: distinct.count)
+        if let table, let parameter = index.map(Int32.init) {
+            records = Array(repeating: [Int32](repeating: -1, count: count), count: distinct.count)
+            let flag = endpoint.recordFlag.flatMap { table.analysisFlags[$0] }
+            for row in 0..<table.count where table.parameter[row] == parameter {
+                let participant = Int(table.participant[row])
+                if table.isBaseline[row] { baselines[participant] = table.value[row] }
+                guard let slot = distinct.firstIndex(of: table.visitNumber[row]), flag?[row] ?? true,
+                      !observedOnly || table.derivationType?[row] == nil else { continue }
+                if records[slot][participant] < 0 { records[slot][participant] = Int32(row) } else { duplicated[slot].insert(participant) }
+            }
         }
-        duplicates = duplicated.count
-        for participant in 0..<count where record[participant] >= 0 {
-            let row = record[participant]
+        return visits.map { visit in
+            let slot = distinct.firstIndex(of: visit)!
+            return EndpointRecords(endpoint, table: table, records: records[slot], baselines: baselines, duplicates: duplicated[slot].count,
+                                   parameterLabel: parameterLabel, visitLabel: table?.visits.first { $0.number == visit }?.label ?? "")
+        }
+    }
+
+    /// The records of `endpoint` whose row in `table` at the visit is `records[participant]` (−1: none;
+    /// no table: none at all), each participant's baseline being `baselines` unless its record has BASE.
+    private init(_ endpoint: ModelEndpoint, table: BDSTable?, records: [Int32], baselines: [Double], duplicates: Int,
+                 parameterLabel: String, visitLabel: String) {
+        measure = endpoint.measure
+        logOffset = endpoint.logOffset
+        self.parameterLabel = parameterLabel
+        self.visitLabel = visitLabel
+        self.duplicates = duplicates
+        baselineValues = baselines
+        responses = Array(repeating: .nan, count: baselines.count)
+        guard let table else { return }
+        for participant in records.indices where records[participant] >= 0 {
+            let row = Int(records[participant])
             if let base = table.base { baselineValues[participant] = base[row] }
             responses[participant] = response(value: table.value[row], baseline: baselineValues[participant],
                                               change: table.change?[row], percentChange: table.percentChange?[row])
