@@ -60,8 +60,8 @@ public struct StudyInput: Sendable {
     ///   - keepingBytes: whether the data keep the files' bytes as validated and the row digests
     ///     made while reading them (`StudyData.validatedBytes`), for a data lock.
     ///   - recordingInputs: whether the data record the files read, hashed on another thread
-    ///     (`StudyData.inputs`, what results.json lists); a caller that only checks the study
-    ///     (`trialreport validate`) spares the hashing.
+    ///     (`StudyData.inputs`, what results.json lists); a caller that reports no hash
+    ///     (`trialreport validate`, `figures`) spares the hashing.
     /// - Throws: `TrialReportError` with every problem found: `.missingInput` (exit 66) for a
     ///   missing plan file, folder or required CSV file, else `.invalidInput` (exit 65) for an
     ///   invalid plan, invalid data, or a plan that does not fit the data.

@@ -24,8 +24,8 @@ extension StudyData {
     ///     and the row digests of adlb.csv, adae.csv and adii.csv, computed as they are read
     ///     (`RowDigestSink`); else the bytes are released before this returns and no digest is made.
     ///   - recordingInputs: whether to record the files read (`inputs`: their SHA-256, sizes and
-    ///     row counts); else `inputs` is empty and no file is hashed, for a caller that only checks
-    ///     the data (`trialreport validate`). Keeping the bytes records them whatever this says.
+    ///     row counts); else `inputs` is empty and no file is hashed, for a caller that reports no
+    ///     hash (`trialreport validate`, `figures`). Keeping the bytes records them whatever this says.
     /// - Returns: the typed tables, the inputs read and any warnings.
     /// - Throws: `TrialReportError` — `.missingInput` naming every missing required file, every
     ///   file that cannot be opened or is not a regular file (a FIFO is refused without waiting),
