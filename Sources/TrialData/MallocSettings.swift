@@ -47,14 +47,23 @@ public enum MallocSettings {
         #endif
     }
 
-    /// The bytes of the regular files directly in the study folder at `path` (0 when it cannot
-    /// be listed: reading it will say why).
+    /// The bytes of the regular files directly in the study folder at `path`, symbolic links
+    /// followed (0 when it cannot be listed: reading it will say why). Listed with `readdir` and
+    /// `fstatat`: on the way to every command's first step, where Foundation's resource values
+    /// took about a millisecond for the example's folder.
     public static func studyBytes(at path: String) -> Int {
-        let folder = URL(fileURLWithPath: path)
-        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])) ?? []
-        return files.reduce(0) { total, file in
-            let values = try? file.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
-            return total + (values?.isRegularFile == true ? values?.fileSize ?? 0 : 0)
+        guard let stream = opendir(path) else { return 0 }
+        defer { closedir(stream) }
+        var total = 0
+        while let entry = readdir(stream) {
+            var status = stat()
+            let found = withUnsafePointer(to: &entry.pointee.d_name) { name in
+                name.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    fstatat(dirfd(stream), $0, &status, 0) == 0
+                }
+            }
+            if found, status.st_mode & S_IFMT == S_IFREG { total += Int(status.st_size) }
         }
+        return total
     }
 }

@@ -20,6 +20,13 @@ struct MallocSettingsTests {
         try Data(count: 234).write(to: folder.appendingPathComponent("study.yaml"))
         try Data(count: 5_000).write(to: folder.appendingPathComponent("sub/ignored.csv"))
         #expect(MallocSettings.studyBytes(at: folder.path) == 1_234)
+        // A link to a file counts as the file; a link to a folder or to nothing does not.
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("adae.csv"),
+                                                   withDestinationURL: folder.appendingPathComponent("sub/ignored.csv"))
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("data"), withDestinationURL: folder.appendingPathComponent("sub"))
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("gone.csv"),
+                                                   withDestinationURL: folder.appendingPathComponent("absent.csv"))
+        #expect(MallocSettings.studyBytes(at: folder.path) == 6_234)
         #expect(MallocSettings.studyBytes(at: folder.appendingPathComponent("absent").path) == 0)
     }
 }
