@@ -170,7 +170,7 @@ struct StudySources {
     /// Reads the files; `first`, given their contents in that order, runs on another thread,
     /// before the hashes are computed there when `hashing` (work the caller needs soon, kept off
     /// its own core).
-    init(directory: URL, required: [String], optional: [String], sizeLimit: InputSizeLimit, hashing: Bool = true,
+    init(directory: URL, required: [String], optional: [String], sizeLimit: InputSizeLimit, hashing: Bool,
          first: @escaping @Sendable ([FileContents]) -> Void = { _ in }) throws(TrialReportError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
