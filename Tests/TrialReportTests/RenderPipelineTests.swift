@@ -102,6 +102,22 @@ struct RenderPipelineTests {
             .contains("Data lock: draft — data not locked"))
     }
 
+    @Test func tlfCellsLaidOutByTwoThreadsGiveTheSameFiles() throws {
+        var alone = options("alone"), shared = options("shared")
+        alone.environment = ["SOURCE_DATE_EPOCH": "946684800"]
+        shared.environment = alone.environment
+        _ = try renderer.render(alone)
+        var sharing = renderer
+        sharing.tlfCellsSharedFrom = 0
+        _ = try sharing.render(shared)
+        let files = try [alone, shared].map { try self.files(in: $0.outputDirectory) }
+        #expect(files[0].keys.sorted() == files[1].keys.sorted())
+        try #require(files[0]["tlf.pdf"] != nil)
+        for (path, bytes) in files[0] {
+            #expect(bytes == files[1][path], "\(path)")
+        }
+    }
+
     @Test func sourceDateEpochChangesOnlyTheDates() throws {
         var first = options("fixed")
         first.environment = ["SOURCE_DATE_EPOCH": "946684800"]  // 2000-01-01T00:00:00Z

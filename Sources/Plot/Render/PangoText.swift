@@ -35,15 +35,24 @@ public enum PangoText {
     /// size could use directly and then break lines by other widths depending on which text a
     /// thread set first; rasterized text therefore has a font map of its own per thread, at
     /// Pango's default 96 dpi, whose sample layouts use fonts no layout of ours uses.
+    ///
+    /// Vector text laid out in `fontMap` (`vectorFontMap()`) rather than the thread's is set
+    /// the same, in fonts no other layout shares: such a layout may be drawn on another thread
+    /// once no thread lays text out in that map any more.
     /// - Complexity: shapes the whole text once.
     public static func layout(on cairo: OpaquePointer, markup: String, font: Font, wrapWidth: Double?,
-                              alignment: TextAlignment, justified: Bool = false, rasterized: Bool = false) -> OpaquePointer {
+                              alignment: TextAlignment, justified: Bool = false, rasterized: Bool = false,
+                              fontMap: UnsafeMutablePointer<PangoFontMap>? = nil) -> OpaquePointer {
         FontMetricsLock.install()
         let context: OpaquePointer
         if rasterized {
             context = pango_font_map_create_context(RasterFontMap.ofThisThread)
             pango_cairo_update_context(cairo, context)
             pango_cairo_context_set_font_options(context, rasterFontOptions)
+        } else if let fontMap {
+            context = pango_font_map_create_context(fontMap)
+            pango_cairo_update_context(cairo, context)
+            pango_cairo_context_set_font_options(context, vectorFontOptions)
         } else {
             pango_cairo_font_map_set_resolution(OpaquePointer(pango_cairo_font_map_get_default()), 72)
             context = pango_cairo_create_context(cairo)
@@ -76,6 +85,14 @@ public enum PangoText {
         pango_layout_set_justify(layout, justified ? 1 : 0)
         pango_layout_set_markup(layout, markup, -1)
         return layout
+    }
+
+    /// A font map for vector text of its own (see `layout`), at 72 dpi as each thread's: release
+    /// it with `g_object_unref` (the layouts made in it keep it).
+    public static func vectorFontMap() -> UnsafeMutablePointer<PangoFontMap> {
+        let map = pango_cairo_font_map_new()!
+        pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
+        return map
     }
 
     /// Prepares, on a thread of its own, what the process's first layout would otherwise wait

@@ -24,6 +24,9 @@ public struct ReportRenderer: Sendable {
     public var figures: (any FigureMaking)?
     /// Reads each template file once: the bytes hashed for the lock check are the bytes rendered.
     public var readTemplate: ReportTemplates.Reader
+    /// The cells of the TLF package's tables from which another thread helps lay out tlf.pdf's
+    /// (`SharedCellLayout`; a seam for tests).
+    var tlfCellsSharedFrom = SharedCellLayout.minimumCells
 
     /// A renderer with these stages.
     /// - Parameter readTemplate: reads a template file (a seam for tests; by default `ReportTemplates.readFile`).
@@ -89,12 +92,17 @@ public struct ReportRenderer: Sendable {
             throw error
         }
         let tlfOutputs = TLFPackage.outputs(tables: report.tables, results: study.results, plan: study.plan)
-        // Another thread makes the documents that need no text laid out (CSV, ARD, the TLF
-        // package's RTF and DOCX, JSON, Markdown) and writes them while the figures may still be
-        // drawn, then the figures, the HTML page and report.docx, then the PDFs once they are
-        // given to it; each file is hashed for the manifest as it is made.
+        let tlfCellsAhead = TLFPackage.cellsLaidOutAhead(tlfOutputs, plan: study.plan, paper: options.paper,
+                                                         minimumCells: tlfCellsSharedFrom)
+        // Another thread first lays out, for a large TLF package, the table cells of tlf.pdf from
+        // the end (`SharedCellLayout`: this thread lays out the rest after report.pdf), then
+        // makes the documents that need no text laid out (CSV, ARD, the TLF package's RTF and
+        // DOCX, JSON, Markdown) and writes them while the figures may still be drawn, then the
+        // figures, the HTML page and report.docx, then the PDFs once they are given to it; each
+        // file is hashed for the manifest as it is made.
         let typesetDocuments = Handoff<Result<(report: [UInt8], tlf: (String, [UInt8])?), TrialReportError>>()
         let writing = BackgroundComputation { Result { () throws(TrialReportError) -> (destination: URL, written: [String], pdf: [UInt8]) in
+            tlfCellsAhead?.help()
             var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
             files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
             files += TLFPackage.documents(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper)
@@ -126,7 +134,8 @@ public struct ReportRenderer: Sendable {
         let cells = TableCellLayouts()
         typesetDocuments.give(Result { () throws(TrialReportError) in
             (try composer.typeset(report, cells: cells),
-             try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells))
+             try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells,
+                                laidOutAhead: tlfCellsAhead))
         })
         cells.releaseInBackground()
         drawing.help()

@@ -23,6 +23,8 @@ struct TLFPDFDocument {
     var date: String
     /// Table cells laid out before on this thread (see `TableCellLayouts`).
     var cells = TableCellLayouts()
+    /// The outputs' tables and cells being laid out by a helper thread, when their number pays for one.
+    var laidOutAhead: SharedCellLayout?
 
     /// The PDF of `outputs`, in their order.
     /// - Throws: `TrialReportError` (`.other`) for a Cairo failure.
@@ -32,18 +34,25 @@ struct TLFPDFDocument {
             title: studyTitle, subject: "Tables and listings: " + outputs.map(\.label).joined(separator: ", "),
             creator: creator, date: date, footer: provenance)
         let style = TypesetStyle()
+        let specs = laidOutAhead?.specs ?? Self.specs(outputs, paper: paper, style: style)
         return try PDFTypesetter(paper: paper, metadata: metadata)
             .typeset(content: TypesetContent(tables: [], figures: []), numbering: .perSection, cells: cells) { flow in
-                for (index, output) in outputs.enumerated() {
+                laidOutAhead?.layOutRest(into: flow.cells, cairo: flow.cairo)
+                for (index, spec) in specs.enumerated() {
                     if index > 0 { flow.addPageBreak() }
-                    flow.addTable(spec(output, style: style), spaceBefore: 0)
+                    flow.addTable(spec, spaceBefore: 0)
                 }
             }
     }
 
+    /// The tables of `outputs` as the typesetter sets them on `paper` (see `spec`).
+    static func specs(_ outputs: [TLFOutput], paper: PaperSize, style: TypesetStyle) -> [TableSpec] {
+        outputs.map { spec($0, paper: paper, style: style) }
+    }
+
     /// The table of `output` as the typesetter sets it: the title block as its caption, its
     /// bookmark, its orientation, and the source files after its footnotes.
-    private func spec(_ output: TLFOutput, style: TypesetStyle) -> TableSpec {
+    private static func spec(_ output: TLFOutput, paper: PaperSize, style: TypesetStyle) -> TableSpec {
         let table = output.table
         var spec = TableSpec(table, anchor: "tlf-" + output.fileName, style: style)
         // A caption that names the population already ("…, Safety set") names it once, with its N.

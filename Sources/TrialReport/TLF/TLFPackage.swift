@@ -19,7 +19,7 @@ public enum TLFPackage {
                              paper: PaperSize) throws(TrialReportError) -> [(String, [UInt8])] {
         let outputs = outputs(tables: tables, results: results, plan: plan)
         return documents(outputs, plan: plan, provenance: provenance, paper: paper)
-            + (try pdf(outputs, plan: plan, provenance: provenance, paper: paper).map { [$0] } ?? [])
+            + (try pdf(outputs, plan: plan, provenance: provenance, paper: paper, laidOutAhead: nil).map { [$0] } ?? [])
     }
 
     /// The outputs of the package: the tables the report shows, in their numbers' order, as
@@ -53,14 +53,27 @@ public enum TLFPackage {
 
     /// `tlf.pdf` with every output of `outputs`, when the plan writes the package with PDF among
     /// its `tlf.formats`, its text laid out by Pango (on any thread: see `FontMetricsLock`).
-    /// - Parameter cells: table cells laid out before on this thread, by report.pdf (see `TableCellLayouts`).
+    /// - Parameters:
+    ///   - cells: table cells laid out before on this thread, by report.pdf (see `TableCellLayouts`).
+    ///   - laidOutAhead: the outputs' cells being laid out by a helper thread (`cellsLaidOutAhead`).
     /// - Throws: `TrialReportError` (`.other`) for a Cairo failure.
-    public static func pdf(_ outputs: [TLFOutput], plan: AnalysisPlan, provenance: ReportProvenance,
-                           paper: PaperSize, cells: TableCellLayouts = TableCellLayouts()) throws(TrialReportError) -> (String, [UInt8])? {
+    static func pdf(_ outputs: [TLFOutput], plan: AnalysisPlan, provenance: ReportProvenance, paper: PaperSize,
+                    cells: TableCellLayouts = TableCellLayouts(), laidOutAhead: SharedCellLayout?) throws(TrialReportError) -> (String, [UInt8])? {
         guard plan.tlf.write, plan.tlf.formats.contains(.pdf) else { return nil }
         let pdf = TLFPDFDocument(paper: paper, studyTitle: plan.title, provenance: footerProvenance(provenance),
-                                 creator: "TrialReport " + provenance.toolVersion, date: provenance.date.timestamp, cells: cells)
+                                 creator: "TrialReport " + provenance.toolVersion, date: provenance.date.timestamp, cells: cells,
+                                 laidOutAhead: laidOutAhead)
         return (pdfPath, try pdf.pdf(outputs))
+    }
+
+    /// The cells of `outputs`' tables in tlf.pdf to be laid out partly by another thread, which
+    /// calls its `help()` (`SharedCellLayout`), when the plan writes tlf.pdf and they number
+    /// `minimumCells` or more; else nil.
+    static func cellsLaidOutAhead(_ outputs: [TLFOutput], plan: AnalysisPlan, paper: PaperSize,
+                                  minimumCells: Int = SharedCellLayout.minimumCells) -> SharedCellLayout? {
+        guard plan.tlf.write, plan.tlf.formats.contains(.pdf),
+              outputs.reduce(0, { $0 + $1.table.rows.count * $1.table.columnCount }) >= minimumCells else { return nil }
+        return SharedCellLayout(style: TypesetStyle()) { TLFPDFDocument.specs(outputs, paper: paper, style: TypesetStyle()) }
     }
 
     /// The combined PDF of the package, relative to the output folder.

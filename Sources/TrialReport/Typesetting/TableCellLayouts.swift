@@ -1,8 +1,12 @@
+import CCairo
 import Dispatch
+import Plot
 
 /// Table cells laid out by Pango, by their text, weight, width and alignment, for PDFs typeset
 /// one after the other on one thread in the default style: report.pdf, then tlf.pdf, which
-/// shows the same tables, lays each cell out once. Not for concurrent use.
+/// shows the same tables, lays each cell out once. Not for concurrent use; blocks laid out on
+/// another thread in a font map of their own are taken (`absorb`) once it is done with them
+/// (`SharedCellLayout`).
 public final class TableCellLayouts {
     /// The text blocks laid out so far.
     var blocks: [TextBlockKey: TextBlock] = [:]
@@ -10,12 +14,33 @@ public final class TableCellLayouts {
     /// An empty collection.
     public init() {}
 
+    /// `cell`'s text laid out on one line, as its column's natural width measures it (in `style`'s
+    /// table font, bold when the cell is): the block laid out before, else a new one (in the fonts
+    /// of `fontMap` when given), kept for the next identical cell unless the cell has links (their
+    /// areas are drawn per cell).
+    func unwrappedBlock(_ cell: TableSpec.Cell, cairo: OpaquePointer, style: TypesetStyle,
+                        fontMap: UnsafeMutablePointer<PangoFontMap>? = nil) -> TextBlock {
+        let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false)
+        if let key, let block = blocks[key] { return block }
+        let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)
+        let block = TextBlock(cairo: cairo, markup: cell.markup, font: font, width: nil, fontMap: fontMap)
+        if let key { blocks[key] = block }
+        return block
+    }
+
+    /// Takes the blocks of `other` that are not laid out here; `other`, which no thread uses any
+    /// more, is emptied in the background (`releaseInBackground`).
+    func absorb(_ other: TableCellLayouts) {
+        blocks.merge(other.blocks) { mine, _ in mine }
+        other.releaseInBackground()
+    }
+
     /// Frees the text blocks on a background thread, so that the caller does not wait for it (a
     /// million participants' listing of 46,000 rows holds some 150,000 Pango layouts: 0.3 s). Call
     /// it when done: the blocks are gone when it returns.
     func releaseInBackground() {
-        // Only dropped there, never used: the blocks' reference counts are atomic, and the thread
-        // that laid them out (whose font map holds their fonts) lives on.
+        // Only dropped there, never used: the blocks' reference counts are atomic, and the font
+        // map of the thread that laid them out lives as long as they do.
         nonisolated(unsafe) let released = blocks
         blocks = [:]
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(released) {} }

@@ -182,15 +182,12 @@ final class TableLayout {
             var column = 0
             for cell in row {
                 guard column < count else { break }
-                let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)
                 let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false, alignmentByte: cell.alignmentByte)
                 let size: (width: Double, alignmentX: Double?)
                 if let key, let known = measured[key] {
                     size = known
                 } else {
-                    let blockKey = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false)
-                    let block = blockKey.flatMap { cells.blocks[$0] } ?? TextBlock(cairo: cairo, markup: cell.markup, font: font, width: nil)
-                    if let blockKey { cells.blocks[blockKey] = block }
+                    let block = cells.unwrappedBlock(cell, cairo: cairo, style: style)
                     size = (block.size.width, cell.alignmentByte.map(block.xPosition(ofByte:)))
                     if let key { measured[key] = size }
                 }

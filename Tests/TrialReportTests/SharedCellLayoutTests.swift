@@ -1,0 +1,67 @@
+import CCairo
+import Foundation
+import Testing
+import TrialAnalysis
+@testable import TrialReport
+
+/// The cells of tlf.pdf laid out by two threads (`SharedCellLayout`): every cell once, whichever
+/// thread gets further, and the same PDF, byte for byte, as laid out by the typesetting thread
+/// alone; a helper only for a package large enough to pay for its fonts.
+@Suite("Table cells laid out by two threads")
+struct SharedCellLayoutTests {
+    /// A package whose adverse-event table has more rows than a claim.
+    static func package() throws -> (outputs: [TLFOutput], plan: AnalysisPlan) {
+        let results = DocumentSamples.results(adverseEventClasses: 150)
+        let report = try DocumentSamples.compose(results)
+        var plan = AnalysisPlan()
+        plan.tlf.formats = [.pdf]
+        return (TLFPackage.outputs(tables: report.tables, results: results, plan: plan), plan)
+    }
+
+    @Test func theHelperAndTheTypesettingThreadLayOutEveryCellBetweenThem() throws {
+        let (outputs, _) = try Self.package()
+        let specs = TLFPDFDocument.specs(outputs, paper: .a4, style: TypesetStyle())
+        let rows = specs.map { $0.headerRows + $0.groups.flatMap(\.rows) }
+        try #require(rows.contains { $0.count > 2 * SharedCellLayout.rowsPerClaim }, "\(rows.map(\.count))")
+        let keys = Set(rows.joined().joined().compactMap { TextBlockKey(markup: $0.markup, bold: $0.bold, width: nil, centered: false) })
+        for _ in 0..<3 {
+            let shared = SharedCellLayout(style: TypesetStyle()) { specs }
+            Thread.detachNewThread { shared.help() }
+            let cells = TableCellLayouts()
+            let surface = cairo_pdf_surface_create_for_stream(nil, nil, 1, 1)!
+            let cairo = cairo_create(surface)!
+            shared.layOutRest(into: cells, cairo: cairo)
+            cairo_destroy(cairo)
+            cairo_surface_destroy(surface)
+            #expect(keys.subtracting(cells.blocks.keys).map(\.markup).sorted() == [])
+            #expect(cells.blocks.count == keys.count)
+            #expect(shared.specs.count == specs.count)
+        }
+    }
+
+    @Test func tlfPDFIsTheSameLaidOutByTwoThreadsAsByOne() throws {
+        let (outputs, plan) = try Self.package()
+        let provenance = DocumentSamples.provenance
+        let alone = try #require(try TLFPackage.pdf(outputs, plan: plan, provenance: provenance, paper: .a4, laidOutAhead: nil))
+        let shared = try #require(TLFPackage.cellsLaidOutAhead(outputs, plan: plan, paper: .a4, minimumCells: 0))
+        Thread.detachNewThread { shared.help() }
+        let ahead = try #require(try TLFPackage.pdf(outputs, plan: plan, provenance: provenance, paper: .a4, laidOutAhead: shared))
+        #expect(ahead.0 == alone.0)
+        #expect(ahead.1 == alone.1)
+    }
+
+    @Test func aHelperOnlyForAPackageOfEnoughCellsWithAPDF() throws {
+        let (outputs, plan) = try Self.package()
+        let cells = outputs.reduce(0) { $0 + $1.table.rows.count * $1.table.columnCount }
+        #expect(TLFPackage.cellsLaidOutAhead(outputs, plan: plan, paper: .a4, minimumCells: cells) != nil)
+        #expect(TLFPackage.cellsLaidOutAhead(outputs, plan: plan, paper: .a4, minimumCells: cells + 1) == nil)
+        var withoutPDF = plan
+        withoutPDF.tlf.formats = [.rtf, .docx]
+        #expect(TLFPackage.cellsLaidOutAhead(outputs, plan: withoutPDF, paper: .a4, minimumCells: 0) == nil)
+        withoutPDF.tlf.formats = [.pdf]
+        withoutPDF.tlf.write = false
+        #expect(TLFPackage.cellsLaidOutAhead(outputs, plan: withoutPDF, paper: .a4, minimumCells: 0) == nil)
+        #expect(cells < SharedCellLayout.minimumCells)
+        #expect(TLFPackage.cellsLaidOutAhead(outputs, plan: plan, paper: .a4) == nil)
+    }
+}
