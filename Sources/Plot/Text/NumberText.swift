@@ -14,11 +14,23 @@ public enum NumberText {
     /// `value` with exactly `decimals` places (negative counts as 0) and ``minusSign`` before a
     /// negative value: `fixed(-1.005, decimals: 2)` → "−1.01".
     /// - Returns: the rounded number, ``missing`` for NaN, "∞" / "−∞" for infinities.
-    /// - Complexity: O(digits + `decimals`).
+    /// - Complexity: O(digits + `decimals`); a whole number (a month, a count, a listing's
+    ///   durations) without taking its decimal digits apart.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         guard !value.isNaN else { return missing }
+        if let whole = wholeNumber(value, decimals: decimals) { return whole }
         guard let digits = DecimalDigits(value) else { return value > 0 ? "∞" : minusSign + "∞" }
         return digits.text(decimals: decimals, minus: minusSign)
+    }
+
+    /// `fixed` of a whole number below 2⁵³ in magnitude — its digits, then `decimals` zeros
+    /// after the point, which no rounding changes — else nil.
+    private static func wholeNumber(_ value: Double, decimals: Int) -> String? {
+        let magnitude = value.magnitude
+        guard magnitude < 0x1p53, magnitude.rounded(.towardZero) == magnitude else { return nil }
+        let digits = String(UInt64(magnitude))
+        let text = decimals > 0 ? digits + "." + String(repeating: "0", count: decimals) : digits
+        return value < 0 ? minusSign + text : text
     }
 
     /// `value` rounded to `decimals` places as ``fixed(_:decimals:)`` rounds it, as a `Double`
