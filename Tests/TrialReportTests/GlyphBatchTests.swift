@@ -67,6 +67,40 @@ struct GlyphBatchTests {
         }, finish: { _ in batch?.flush() })
     }
 
+    /// A PDF of the body rows of a many-row table (the adverse events by term), drawn by `draw`
+    /// on one page from the top, each below the one before.
+    static func tablePDF(draw: (TableLayout, [TableLayout.Row], OpaquePointer, LinkRegistry) -> Void) throws -> [UInt8] {
+        let report = try DocumentSamples.compose(DocumentSamples.results(adverseEventClasses: 12))
+        let table = try #require(report.tables.max { $0.rows.count < $1.rows.count })
+        let style = TypesetStyle()
+        return pdf([]) { _, _, _, _ in } finish: { cairo in
+            let layout = TableLayout(TableSpec(table, anchor: nil, style: style), cairo: cairo, style: style, portraitWidth: 480,
+                                     landscapeWidth: 700, cells: TableCellLayouts())
+            draw(layout, Array(layout.bodyRows.prefix(40)), cairo, LinkRegistry(anchors: []))
+        }
+    }
+
+    @Test func rowsShownTogetherWriteThePDFOfRowsShownOneByOne() throws {
+        let oneByOne = try Self.tablePDF { layout, rows, cairo, links in
+            var y = 40.0
+            for row in rows {
+                layout.draw(row, at: Point(x: 50, y: y), on: cairo, links: links)
+                y += row.height
+            }
+        }
+        let together = try Self.tablePDF { layout, rows, cairo, links in
+            let batch = GlyphBatch(cairo: cairo)
+            var y = 40.0
+            for row in rows {
+                layout.draw(row, at: Point(x: 50, y: y), on: cairo, links: links, batch: batch)
+                y += row.height
+            }
+            batch.flush()
+        }
+        #expect(oneByOne.count > 2_000)
+        #expect(together == oneByOne)
+    }
+
     @Test func theBatchWritesThePDFPangoWrites() {
         let pango = Self.byPango(Self.markups), batched = Self.batched(Self.markups)
         #expect(pango.count > 2_000)

@@ -39,6 +39,7 @@ struct PageDrawer {
             }
             let left = geometry.textRect(landscape: page.landscape).minX
             drawWatermark(on: size)
+            let rows = GlyphBatch(cairo: cairo)
             for (position, item) in page.items.enumerated() {
                 let next = position + 1 < page.items.count ? page.items[position + 1].slice : nil
                 if let anchor = item.slice.anchor {
@@ -47,8 +48,9 @@ struct PageDrawer {
                 if let entry = item.slice.outline, let anchor = item.slice.anchor {
                     outline.add(level: entry.level, title: entry.title, anchor: anchor)
                 }
-                draw(item.slice, at: Point(x: left, y: item.y), next: next)
+                draw(item.slice, at: Point(x: left, y: item.y), next: next, rows: rows)
             }
+            rows.flush()
             drawFooter(page: numbers[number].page, of: numbers[number].count, landscape: page.landscape)
             cairo_show_page(cairo)
         }
@@ -81,7 +83,11 @@ struct PageDrawer {
     /// The PDF structure type of the element holding every page.
     private static let documentTag = "Document"
 
-    private func draw(_ slice: Slice, at origin: Point, next: Slice?) {
+    /// Draws `slice`; the glyphs of consecutive table rows go to `rows`, shown together once
+    /// something else is drawn (a rule, another slice, the footer): a listing page's rows by one
+    /// Cairo text operation instead of one each, the same PDF (see `GlyphBatch`).
+    private func draw(_ slice: Slice, at origin: Point, next: Slice?, rows: GlyphBatch) {
+        if case .tableRow = slice.kind {} else { rows.flush() }
         cairo_set_source_rgb(cairo, 0, 0, 0)
         switch slice.kind {
         case .text(let block, let lines, let indent):
@@ -100,8 +106,9 @@ struct PageDrawer {
             }
         case .tableRow(let table, let index):
             let row = table.bodyRows[index]
-            table.draw(row, at: origin, on: cairo, links: links)
+            table.draw(row, at: origin, on: cairo, links: links, batch: rows)
             if next?.table !== table || next?.isTableRow != true {
+                rows.flush()
                 table.rule(from: origin.x, to: origin.x + table.width, y: origin.y + row.height, width: style.heavyRule, on: cairo)
             }
         case .tableFootnote(let table, let index):

@@ -71,10 +71,10 @@ final class TableLayout {
     }
 
     /// Draws `row` with its top-left corner at `origin`, the glyphs of its cells shown together
-    /// (`GlyphBatch`).
-    func draw(_ row: Row, at origin: Point, on cairo: OpaquePointer, links: LinkRegistry) {
-        let batch = GlyphBatch(cairo: cairo)
-        defer { batch.flush() }
+    /// (`GlyphBatch`): into `batch` when given (the caller flushes it), else by the row itself.
+    func draw(_ row: Row, at origin: Point, on cairo: OpaquePointer, links: LinkRegistry, batch given: GlyphBatch? = nil) {
+        let batch = given ?? GlyphBatch(cairo: cairo)
+        defer { if given == nil { batch.flush() } }
         for cell in row.cells {
             let span = max(1, cell.spec.span)
             let left = origin.x + columnX(cell.column)
