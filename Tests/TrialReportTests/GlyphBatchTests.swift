@@ -80,6 +80,15 @@ struct GlyphBatchTests {
         }
     }
 
+    @Test(arguments: ["P0520442", "a long line of plain words that the layout wraps at its width onto a second and a third line"])
+    func aTextBlockDrawsItsLinesWherePangoDrawsThem(text: String) {
+        let block = Self.pdf([]) { _, _, _, _ in } finish: { cairo in
+            TextBlock(cairo: cairo, markup: InlineMarkup(text: text), font: Font(family: "Liberation Sans", size: 8), width: 150)
+                .draw(at: Point(x: 50, y: 40), on: cairo, links: LinkRegistry(anchors: []))
+        }
+        #expect(block == Self.byPango([text]))
+    }
+
     @Test func rowsShownTogetherWriteThePDFOfRowsShownOneByOne() throws {
         let oneByOne = try Self.tablePDF { layout, rows, cairo, links in
             var y = 40.0

@@ -56,15 +56,20 @@ final class TextBlock {
         guard !range.isEmpty else { return }
         let glyphs = batch ?? GlyphBatch(cairo: cairo)
         let shift = origin.y - lines[range.lowerBound].top
-        let iterator = pango_layout_get_iter(layout)
-        defer { pango_layout_iter_free(iterator) }
-        var index = 0
-        repeat {
-            if range.contains(index), let line = pango_layout_iter_get_line_readonly(iterator) {
-                glyphs.add(line, x: origin.x + lines[index].x, y: lines[index].baseline + shift)
-            }
-            index += 1
-        } while index < range.upperBound && pango_layout_iter_next_line(iterator) != 0
+        if lines.count == 1, let line = pango_layout_get_line_readonly(layout, 0) {
+            // A table cell's one line, taken without an iterator (a listing page has 300 of them).
+            glyphs.add(line, x: origin.x + lines[0].x, y: lines[0].baseline + shift)
+        } else {
+            let iterator = pango_layout_get_iter(layout)
+            defer { pango_layout_iter_free(iterator) }
+            var index = 0
+            repeat {
+                if range.contains(index), let line = pango_layout_iter_get_line_readonly(iterator) {
+                    glyphs.add(line, x: origin.x + lines[index].x, y: lines[index].baseline + shift)
+                }
+                index += 1
+            } while index < range.upperBound && pango_layout_iter_next_line(iterator) != 0
+        }
         let areas = linkAreas.filter { range.contains($0.line) }
         if batch == nil || !areas.isEmpty { glyphs.flush() }
         for area in areas {
