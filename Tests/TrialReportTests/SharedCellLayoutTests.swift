@@ -21,7 +21,7 @@ struct SharedCellLayoutTests {
     @Test func theHelperAndTheTypesettingThreadLayOutEveryCellBetweenThem() throws {
         let (outputs, _) = try Self.package()
         let specs = TLFPDFDocument.specs(outputs, paper: .a4, style: TypesetStyle())
-        let rows = specs.map { $0.headerRows + $0.groups.flatMap(\.rows) }
+        let rows = specs.map(\.allRows)
         try #require(rows.contains { $0.count > 2 * SharedCellLayout.rowsPerClaim }, "\(rows.map(\.count))")
         let keys = Set(rows.joined().joined().compactMap { TextBlockKey(markup: $0.markup, bold: $0.bold, width: nil, centered: false) })
         for _ in 0..<3 {

@@ -71,8 +71,10 @@ public enum TLFPackage {
     /// `minimumCells` or more; else nil.
     static func cellsLaidOutAhead(_ outputs: [TLFOutput], plan: AnalysisPlan, paper: PaperSize,
                                   minimumCells: Int = SharedCellLayout.minimumCells) -> SharedCellLayout? {
-        guard plan.tlf.write, plan.tlf.formats.contains(.pdf),
-              outputs.reduce(0, { $0 + $1.table.rows.count * $1.table.columnCount }) >= minimumCells else { return nil }
+        let cells = outputs.reduce(0) { cells, output in
+            cells + output.table.groups.reduce(0) { $0 + $1.rows.count } * output.table.columnCount
+        }
+        guard plan.tlf.write, plan.tlf.formats.contains(.pdf), cells >= minimumCells else { return nil }
         return SharedCellLayout(style: TypesetStyle()) { TLFPDFDocument.specs(outputs, paper: paper, style: TypesetStyle()) }
     }
 

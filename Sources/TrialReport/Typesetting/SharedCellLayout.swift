@@ -31,7 +31,7 @@ final class SharedCellLayout: Sendable {
 
         init(_ specs: [TableSpec]) {
             self.specs = specs
-            rows = specs.map { $0.headerRows + $0.groups.flatMap(\.rows) }
+            rows = specs.map(\.allRows)
             for (table, rows) in rows.enumerated() {
                 for start in stride(from: 0, to: rows.count, by: SharedCellLayout.rowsPerClaim) {
                     claims.append((table, start..<min(rows.count, start + SharedCellLayout.rowsPerClaim)))

@@ -175,7 +175,7 @@ final class TableLayout {
         var decimal: [Int: (left: Double, right: Double)] = [:]
         var spanning: [(column: Int, span: Int, width: Double)] = []
         let pad = 2 * style.cellPaddingX
-        let rows = spec.headerRows + spec.groups.flatMap(\.rows)
+        let rows = spec.allRows
         // Unwrapped measurements of identical cells are identical: measured once.
         var measured: [TextBlockKey: (width: Double, alignmentX: Double?)] = [:]
         for row in rows {

@@ -30,6 +30,9 @@ struct TableSpec {
     /// Whether the table goes on a landscape page, or `nil` to decide from its width.
     var landscape: Bool?
 
+    /// Every row, the header rows first, then the body rows group by group.
+    var allRows: [[Cell]] { headerRows + groups.flatMap(\.rows) }
+
     /// The spec of a generated table.
     init(_ table: ReportTable, anchor: String?, style: TypesetStyle) {
         self.anchor = anchor
