@@ -17,6 +17,11 @@ import TrialData
 /// folder's parent from `init` until it is released, so two renders (or a render and a
 /// `figures` run) into one output folder at once end with one complete output, never a mix, and
 /// neither removes the other's temporary folder.
+///
+/// A file whose new bytes equal the file it replaces is not written again: the old file is
+/// linked into the temporary folder under its name (`UnchangedFile`, which says when), and given
+/// the time of the swap once the new output is in place, as a file written anew would have. A
+/// render that regenerates an unchanged output then writes, and frees, no blocks for it.
 public final class OutputFolder {
     /// Which files of the folder being replaced are carried into the new one, unless written anew.
     public enum Carried: Sendable {
@@ -33,6 +38,8 @@ public final class OutputFolder {
     private let carried: Carried
     /// The lock on the output folder's parent, held while this write runs.
     private let parentLock: FolderLock
+    /// The files of the old folder kept in place of equal new bytes (relative paths).
+    private var keptFiles: [String] = []
 
     /// Prepares a temporary folder beside `destination` after recovering the leftovers of stopped
     /// writes into `output` (`OutputRecovery.recover(output:under:)`); the folders above it are
@@ -94,7 +101,8 @@ public final class OutputFolder {
     }
 
     /// Writes `bytes` to `path` (relative, "/"-separated) inside the temporary folder, not yet
-    /// flushed to disk (`replace` flushes each stage's files together).
+    /// flushed to disk (`replace` flushes each stage's files together); or links the old folder's
+    /// file there when it holds the same bytes (`UnchangedFile`).
     func write(_ bytes: [UInt8], to path: String) throws(TrialReportError) {
         let url = staging.appendingPathComponent(path)
         do {
@@ -102,6 +110,10 @@ public final class OutputFolder {
         } catch {
             throw TrialReportError(.cannotWrite, at: SourceLocation(file: destination.appendingPathComponent(path).path),
                                    "cannot write: \(error.localizedDescription)")
+        }
+        if UnchangedFile.link(bytes, at: path, in: destination.path, to: url.path) {
+            keptFiles.append(path)
+            return
         }
         if let code = FileDescriptor.writeNewFile(bytes, to: url.path, flush: false) {
             throw TrialReportError(.cannotWrite, at: SourceLocation(file: destination.appendingPathComponent(path).path),
@@ -125,6 +137,7 @@ public final class OutputFolder {
             return FileDescriptor.synchronizeFolder(destination.deletingLastPathComponent().path)
         }
         if FolderExchange.exchange(staging.path, destination.path) {
+            touchKeptFiles()
             FolderRemoval.remove(staging.path)  // now the old output
         } else {
             let previous = OutputRecovery.leftover(of: destination, marker: OutputRecovery.previousMarker)
@@ -134,9 +147,18 @@ public final class OutputFolder {
                 _ = rename(previous.path, destination.path)
                 throw error
             }
+            touchKeptFiles()
             FolderRemoval.remove(previous.path)
         }
         FileDescriptor.synchronizeFolder(destination.deletingLastPathComponent().path)
+    }
+
+    /// Gives the kept files the time of now, in the new output (the old names are about to go):
+    /// a tool that compares times, such as make, sees them as written by this render.
+    private func touchKeptFiles() {
+        for path in keptFiles {
+            utimensat(AT_FDCWD, destination.appendingPathComponent(path).path, nil, AT_SYMLINK_NOFOLLOW)
+        }
     }
 
     private func cannotSwap(_ what: String) -> TrialReportError {
