@@ -167,6 +167,47 @@ import TrialAnalysis
         #expect((object["uint64"] as? Double) == 0x1p63)
     }
 
+    /// A keyed member of each primitive type, present or `nil`, is written as the same value
+    /// reached through a single-value container (where the encoder finds its type by casting).
+    @Test func keyedPrimitivesAreWrittenAsTheirValues() throws {
+        struct Boxed<Value: Encodable>: Encodable {
+            var value: Value
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.singleValueContainer()
+                try container.encode(value)
+            }
+        }
+        struct Direct: Encodable {
+            var bool = true, string = "a\"b", double = 0.1, float: Float = 0.1, int = -3, int8: Int8 = -8
+            var int16: Int16 = -16, int32: Int32 = -32, int64: Int64 = .min, uint: UInt = 7, uint8: UInt8 = 8
+            var uint16: UInt16 = 16, uint32: UInt32 = .max, uint64: UInt64 = .max
+            var optionalDouble: Double? = 2.5, missingDouble: Double?, optionalFloat: Float? = 1.5, missingFloat: Float?
+            var optionalInt: Int? = 4, missingInt: Int?, optionalInt8: Int8? = -1, missingInt8: Int8?
+            var optionalUInt64: UInt64? = 5, missingUInt64: UInt64?, optionalBool: Bool? = false, missingBool: Bool?
+            var optionalString: String? = "", missingString: String?
+        }
+        struct ThroughCasts: Encodable {
+            var bool = Boxed(value: true), string = Boxed(value: "a\"b"), double = Boxed(value: 0.1)
+            var float = Boxed(value: Float(0.1)), int = Boxed(value: -3), int8 = Boxed(value: Int8(-8))
+            var int16 = Boxed(value: Int16(-16)), int32 = Boxed(value: Int32(-32)), int64 = Boxed(value: Int64.min)
+            var uint = Boxed(value: UInt(7)), uint8 = Boxed(value: UInt8(8)), uint16 = Boxed(value: UInt16(16))
+            var uint32 = Boxed(value: UInt32.max), uint64 = Boxed(value: UInt64.max)
+            var optionalDouble = Boxed(value: Double?(2.5)), missingDouble = Boxed(value: Double?.none)
+            var optionalFloat = Boxed(value: Float?(1.5)), missingFloat = Boxed(value: Float?.none)
+            var optionalInt = Boxed(value: Int?(4)), missingInt = Boxed(value: Int?.none)
+            var optionalInt8 = Boxed(value: Int8?(-1)), missingInt8 = Boxed(value: Int8?.none)
+            var optionalUInt64 = Boxed(value: UInt64?(5)), missingUInt64 = Boxed(value: UInt64?.none)
+            var optionalBool = Boxed(value: Bool?(false)), missingBool = Boxed(value: Bool?.none)
+            var optionalString = Boxed(value: String?("")), missingString = Boxed(value: String?.none)
+        }
+        let direct = String(decoding: try CanonicalJSONEncoder.encode(Direct()), as: UTF8.self)
+        #expect(direct == String(decoding: try CanonicalJSONEncoder.encode(ThroughCasts()), as: UTF8.self))
+        for line in ["\"float\": 0.10000000149011612,", "\"uint64\": 1.8446744073709552e+19,", "\"missingFloat\": null,",
+                     "\"optionalInt8\": -1,", "\"missingString\": null\n"] {
+            #expect(direct.contains(line), "\(line) in \(direct)")
+        }
+    }
+
     @Test func stringsAreEscaped() throws {
         var results = ResultsSamples.full
         results.adverseEvents?.byTerm[0].term = "Quote \" backslash \\ newline \n bell \u{7} 中文 </script>"

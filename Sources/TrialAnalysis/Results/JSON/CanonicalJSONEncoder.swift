@@ -73,9 +73,13 @@ private final class JSONNode {
         }
     }
 
-    /// An integer, as a JSON number when it does not fit `Int`.
     private func setInteger(_ number: some BinaryInteger) {
-        set(Int(exactly: number).map(JSONValue.integer) ?? .number(Double(number)))
+        set(Self.integer(number))
+    }
+
+    /// An integer, as a JSON number when it does not fit `Int`.
+    static func integer(_ number: some BinaryInteger) -> JSONValue {
+        Int(exactly: number).map(JSONValue.integer) ?? .number(Double(number))
     }
 
     // `member` and `element` take the list out of `content` before changing it, so that it is
@@ -148,39 +152,42 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: JSONNode
     let codingPath: [any CodingKey]
 
-    mutating func encodeNil(forKey key: Key) throws { node.member(key.stringValue).set(.null) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { try put(value, key) }
-    mutating func encode(_ value: String, forKey key: Key) throws { try put(value, key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { try put(value, key) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { try put(value, key) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { try put(value, key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try put(value, key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try put(value, key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try put(value, key) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { try put(value, key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { try put(value, key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try put(value, key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try put(value, key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try put(value, key) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { try put(value, key) }
+    mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
+    // Primitives are set directly: no cast to find their type, no coding path for them.
+    mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { set(.string(value), key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { set(.number(value), key) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { set(.number(Double(value)), key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { set(.integer(value), key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { set(JSONNode.integer(value), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { set(JSONNode.integer(value), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { set(JSONNode.integer(value), key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { set(JSONNode.integer(value), key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { set(JSONNode.integer(value), key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { set(JSONNode.integer(value), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { set(JSONNode.integer(value), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { set(JSONNode.integer(value), key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { set(JSONNode.integer(value), key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try put(value, key) }
 
     // `nil` is written as `null`, never left out.
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try putOptional(value, key) }
-    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try putOptional(value, key) }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { set(value.map(JSONValue.bool), key) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { set(value.map(JSONValue.string), key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { set(value.map(JSONValue.number), key) }
+    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { set(value.map { .number(Double($0)) }, key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { set(value.map(JSONValue.integer), key) }
+    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { set(value.map(JSONNode.integer), key) }
+    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { set(value.map(JSONNode.integer), key) }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { set(value.map(JSONNode.integer), key) }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { set(value.map(JSONNode.integer), key) }
+    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { set(value.map(JSONNode.integer), key) }
+    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { set(value.map(JSONNode.integer), key) }
+    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { set(value.map(JSONNode.integer), key) }
+    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { set(value.map(JSONNode.integer), key) }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { set(value.map(JSONNode.integer), key) }
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try put(value, key) } else { set(.null, key) }
+    }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let child = node.member(key.stringValue)
@@ -206,8 +213,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try node.member(key.stringValue).store(value, codingPath: codingPath + [key])
     }
 
-    private func putOptional(_ value: (some Encodable)?, _ key: Key) throws {
-        if let value { try put(value, key) } else { node.member(key.stringValue).set(.null) }
+    /// Sets the member `key` to `value`, `null` when `nil`.
+    private func set(_ value: JSONValue?, _ key: Key) {
+        node.member(key.stringValue).set(value ?? .null)
     }
 }
 
