@@ -57,7 +57,7 @@ struct AnalysisResultsDatasetTests {
     @Test(arguments: examples)
     func everyNumberOfEveryTableIsInTheDatasetWithItsDisplayedText(example: String) throws {
         let (tables, _) = try Self.example(example)
-        let dataset = Self.records(AnalysisResultsDataset.csv(tables))
+        let dataset = Self.records(String(decoding: AnalysisResultsDataset.csv(tables), as: UTF8.self))
         #expect(dataset.first == AnalysisResultsDataset.columns)
         var shown: [String: [String]] = [:]
         for record in dataset.dropFirst() {
@@ -94,7 +94,7 @@ struct AnalysisResultsDatasetTests {
         // The numbers of results.json as written (the shortest text that reads back as the same double).
         let json = String(decoding: results.jsonData(), as: UTF8.self)
         let values = Set(json.matches(of: /[:\[,]\s*(-?[0-9][0-9.eE+-]*)/).map { String($0.output.1) })
-        let dataset = Self.records(AnalysisResultsDataset.csv(tables)).dropFirst()
+        let dataset = Self.records(String(decoding: AnalysisResultsDataset.csv(tables), as: UTF8.self)).dropFirst()
         #expect(dataset.count > 100)
         for record in dataset where !record[10].isEmpty && record[9] != "pct" {
             #expect(values.contains(record[10]), "\(record)")
@@ -105,7 +105,7 @@ struct AnalysisResultsDatasetTests {
 
     @Test func aStatisticIsWrittenWithWhatItIsAbout() throws {
         let (tables, _) = try Self.example("uc-msc-t1d")
-        let dataset = Self.records(AnalysisResultsDataset.csv(tables))
+        let dataset = Self.records(String(decoding: AnalysisResultsDataset.csv(tables), as: UTF8.self))
         let remission = try #require(dataset.first { $0[1] == "primary-endpoint" && $0[9] == "pct" })
         #expect(Array(remission[3...11]) == ["All participants", "UC-MSC (N = 27), n/N (%)", "All participants", "Remission",
                                              "Month 12", "UC-MSC", "pct", String(11.0 / 27.0), "40.7%"])

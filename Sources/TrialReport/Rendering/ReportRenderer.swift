@@ -104,7 +104,7 @@ public struct ReportRenderer: Sendable {
         let writing = BackgroundComputation { Result { () throws(TrialReportError) -> (destination: URL, written: [String], pdf: [UInt8]) in
             tlfCellsAhead?.help()
             var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
-            files.append(("ard.csv", Array(AnalysisResultsDataset.csv(report.tables).utf8)))
+            files.append(("ard.csv", AnalysisResultsDataset.csv(report.tables)))
             files += TLFPackage.documents(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper)
             files += [("results.json", Array(study.results.jsonData())), ("report.md", Array(report.markdown.utf8))]
             let output = try OutputFolder(destination: options.outputDirectory)

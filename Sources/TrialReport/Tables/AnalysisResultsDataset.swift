@@ -10,17 +10,20 @@ public enum AnalysisResultsDataset {
     public static let columns = ["analysis", "table", "row", "label", "column", "set", "parameter", "visit", "group",
                                  "statistic", "value", "display"]
 
-    /// The dataset of `tables` as CSV (RFC 4180, CRLF, fields as `ReportTable.csvField` writes them):
-    /// the header, then tables in order, rows top to bottom, cells left to right, each cell's
-    /// statistics in the order its text shows them.
-    /// - Complexity: O(cells + statistics).
-    public static func csv(_ tables: [ReportTable]) -> String {
-        var lines = [columns.joined(separator: ",")]
+    /// The dataset of `tables` as CSV, UTF-8 (RFC 4180, CRLF, fields as `ReportTable.csvField`
+    /// writes them): the header, then tables in order, rows top to bottom, cells left to right,
+    /// each cell's statistics in the order its text shows them.
+    /// - Complexity: O(cells + statistics); the lines are written into one buffer.
+    public static func csv(_ tables: [ReportTable]) -> [UInt8] {
+        var bytes = Array(columns.joined(separator: ",").utf8) + lineEnd
         for table in tables {
-            lines += table.datasetLines()
+            table.appendDatasetLines(to: &bytes)
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return bytes
     }
+
+    /// The end of a line: CRLF.
+    static let lineEnd: [UInt8] = [0x0D, 0x0A]
 
     /// The unrounded value as written: the shortest text that reads back as the same `Double`
     /// (`JSONValue.numberText`, as in `results.json`); empty when missing or not finite.
@@ -31,9 +34,9 @@ public enum AnalysisResultsDataset {
 }
 
 extension ReportTable {
-    /// The lines of `ard.csv` for this table. Each field is escaped once where it is shared: the
-    /// table's caption and name, a row's label, a cell's column and context.
-    func datasetLines() -> [String] {
+    /// Appends the lines of `ard.csv` for this table to `bytes`. Each field is escaped once where
+    /// it is shared: the table's caption and name, a row's label, a cell's column and context.
+    func appendDatasetLines(to bytes: inout [UInt8]) {
         // A column's header field and a context's fields are escaped once, not once per cell: a
         // listing's rows share them.
         let headerFields = flattenedHeader(\.text).map { Self.csvField($0) + "," }
@@ -47,10 +50,9 @@ extension ReportTable {
         }
         let table = Self.csvField(caption) + "," + Self.csvField(name) + ","
         var labels: [String] = []
-        var lines: [String] = []
         for cell in headerRows.joined() where !cell.statistics.isEmpty {
-            let place = table + "0,," + Self.csvField(cell.text) + "," + fields(of: Context(group: cell.group).over(context))
-            lines += cell.statistics.map { place + Self.statisticFields($0) }
+            let place = Array((table + "0,," + Self.csvField(cell.text) + "," + fields(of: Context(group: cell.group).over(context))).utf8)
+            for statistic in cell.statistics { Self.appendDatasetLine(place, statistic, to: &bytes) }
         }
         for (index, row) in eachRow.enumerated() {
             if let first = row.cells.first, !first.text.isEmpty {
@@ -60,11 +62,10 @@ extension ReportTable {
             let rowPlace = table + String(index + 1) + "," + Self.csvField(labels.joined(separator: " / ")) + ","
             let rowContext = row.context.over(context)
             for (column, cell) in row.cells.enumerated() where !cell.statistics.isEmpty {
-                let place = rowPlace + headerFields[column] + fields(of: Context(group: groups[column]).over(rowContext))
-                lines += cell.statistics.map { place + Self.statisticFields($0) }
+                let place = Array((rowPlace + headerFields[column] + fields(of: Context(group: groups[column]).over(rowContext))).utf8)
+                for statistic in cell.statistics { Self.appendDatasetLine(place, statistic, to: &bytes) }
             }
         }
-        return lines
     }
 
     /// The set, parameter, visit and group fields of a line of `ard.csv`, each followed by a comma.
@@ -72,9 +73,16 @@ extension ReportTable {
         [about.set, about.parameter, about.visit, about.group].map { csvField($0 ?? "") + "," }.joined()
     }
 
-    /// The statistic, value and display fields of a line of `ard.csv`.
-    private static func statisticFields(_ statistic: Statistic) -> String {
-        [statistic.name, AnalysisResultsDataset.valueText(statistic.value), statistic.shown].map(csvField).joined(separator: ",")
+    /// Appends a line of `ard.csv`: `place` (the fields up to the statistic's, each followed by a
+    /// comma), then the statistic, value and display fields.
+    private static func appendDatasetLine(_ place: [UInt8], _ statistic: Statistic, to bytes: inout [UInt8]) {
+        bytes += place
+        bytes += csvField(statistic.name).utf8
+        bytes.append(UInt8(ascii: ","))
+        bytes += csvField(AnalysisResultsDataset.valueText(statistic.value)).utf8
+        bytes.append(UInt8(ascii: ","))
+        bytes += csvField(statistic.shown).utf8
+        bytes += AnalysisResultsDataset.lineEnd
     }
 
     /// Each column's group: that of the lowest header cell over it that names one. It comes before
