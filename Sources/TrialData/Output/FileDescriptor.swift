@@ -24,8 +24,11 @@ public enum FileDescriptor {
         }
     }
 
+    /// The permissions a new file is created with when none are given, before the umask.
+    static let newFilePermissions: mode_t = 0o666
+
     /// Creates the file at `path` (which must not exist) with permissions `mode` (less the umask
-    /// when `nil`: 0666), writes `bytes` and, unless `flush` is false, flushes it to disk (many
+    /// when `nil`: `newFilePermissions`), writes `bytes` and, unless `flush` is false, flushes it to disk (many
     /// files written together are flushed faster by `flush(_:)` afterwards).
     /// - Returns: `nil`, or the `errno` of the step that failed (the partial file is then removed).
     public static func writeNewFile(_ bytes: some ContiguousBytes, to path: String, mode: mode_t? = nil,
@@ -49,11 +52,11 @@ public enum FileDescriptor {
     }
 
     /// Creates the file at `path` (which must not exist, opened for reading and writing) with
-    /// permissions `mode` (less the umask when `nil`: 0666), has `write` put its bytes, sets
+    /// permissions `mode` (less the umask when `nil`: `newFilePermissions`), has `write` put its bytes, sets
     /// `mode` and, when `flush`, flushes it to disk.
     /// - Returns: `nil`, or the `errno` of the step that failed (the partial file is then removed).
     private static func createFile(at path: String, mode: mode_t?, flush: Bool, write: (Int32) -> Int32?) -> Int32? {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o666)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? newFilePermissions)
         guard descriptor >= 0 else { return errno }
         var code = write(descriptor)
         if code == nil, let mode, fchmod(descriptor, mode) != 0 { code = errno }

@@ -9,7 +9,7 @@ import Glibc
 ///
 /// A file is kept only when it would be indistinguishable from the one written anew: a regular
 /// file holding exactly the new bytes, owned by this process's user, with the permissions a new
-/// file gets (0666 less the umask), reached without a symbolic link, and with no other name (a
+/// file gets (`FileDescriptor.newFilePermissions` less the umask), reached without a symbolic link, and with no other name (a
 /// hard link of the user's elsewhere would otherwise share the new output's file).
 public enum UnchangedFile {
     /// Names the file at `path` (relative, "/"-separated) inside `previousFolder` also `target`,
@@ -60,8 +60,8 @@ public enum UnchangedFile {
         }
     }
 
-    /// The permissions of a new file (`FileDescriptor.writeNewFile`): 0666 less the process's
-    /// umask, read from `/proc/self/status` (setting the umask to read it would race with files
+    /// The permissions of a new file (`FileDescriptor.writeNewFile`): `newFilePermissions` less
+    /// the process's umask, read from `/proc/self/status` (setting the umask to read it would race with files
     /// other threads create); `nil` where it cannot be read, and then no file is kept.
     static let newFileMode: mode_t? = {
         guard let status = fopen("/proc/self/status", "r") else { return nil }
@@ -71,7 +71,7 @@ public enum UnchangedFile {
             let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             let fields = text.split { $0 == ":" || $0 == " " || $0 == "\t" || $0 == "\n" }
             guard fields.count == 2, fields[0] == "Umask", let mask = mode_t(fields[1], radix: 8) else { continue }
-            return 0o666 & ~mask
+            return FileDescriptor.newFilePermissions & ~mask
         }
         return nil
     }()
