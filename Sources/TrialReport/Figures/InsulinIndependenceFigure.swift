@@ -44,8 +44,14 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
     ///   drawn collect their episodes.
     private static func longestRows(_ episodes: [InsulinIndependenceEpisode]) -> (rows: [Row], participantCount: Int) {
         var position: [String: Int] = [:], months: [Double] = [], first: [Int] = []
+        // Each episode's participant (an index into `months`); nil for one without a duration.
+        var participantOfEpisode: [Int?] = []
+        participantOfEpisode.reserveCapacity(episodes.count)
         for (index, episode) in episodes.enumerated() {
-            guard let duration = episode.durationMonths else { continue }
+            guard let duration = episode.durationMonths else {
+                participantOfEpisode.append(nil)
+                continue
+            }
             let participant: Int
             if let known = position[episode.usubjid] {
                 participant = known
@@ -56,6 +62,7 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
                 first.append(index)
             }
             months[participant] += duration
+            participantOfEpisode.append(participant)
         }
         let longest = months.indices.sorted { months[$0] != months[$1] ? months[$0] > months[$1] : $0 < $1 }.prefix(maximumRows)
         var rows = longest.map { participant in
@@ -63,9 +70,8 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
                 months: months[participant])
         }
         let rowOfParticipant = Dictionary(uniqueKeysWithValues: longest.enumerated().map { ($1, $0) })
-        for episode in episodes {
-            guard let duration = episode.durationMonths, let participant = position[episode.usubjid],
-                  let row = rowOfParticipant[participant] else { continue }
+        for (episode, participant) in zip(episodes, participantOfEpisode) {
+            guard let participant, let row = rowOfParticipant[participant], let duration = episode.durationMonths else { continue }
             rows[row].episodes.append((episode.startMonth, episode.endMonth ?? episode.startMonth + duration, episode.ongoing))
         }
         return (rows, months.count)
