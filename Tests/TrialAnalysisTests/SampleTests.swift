@@ -63,6 +63,13 @@ import TrialStats
             == [theirs.median, theirs.firstQuartile, theirs.thirdQuartile, theirs.minimum, theirs.maximum])
     }
 
+    @Test func descriptivesTogetherAreEachSamplesOwn() {
+        let values = Self.values(20_000)
+        let samples = [Sample(values), Sample(Array(values[..<19_997])), Sample([]), Sample([4]),
+                       Sample(values.map { $0 * 1e6 + 1 }), Sample(Array(values[3...]))]
+        #expect(Sample.descriptives(of: samples) == samples.map(\.descriptives))
+    }
+
     @Test func mergedSamplesEqualTheSortedUnion() {
         let values = Self.values(30_001)
         for cut in [0, 1, 2_500, 15_000, 30_001] {

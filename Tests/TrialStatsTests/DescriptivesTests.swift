@@ -55,3 +55,39 @@ private func descriptivesAgreeWithR(_ item: DescriptivesCase) throws {
     #expect(summary.missing == 2)
     #expect(summary.mean == nil && summary.median == nil && summary.minimum == nil)
 }
+
+/// Values of widely different magnitudes, so that summing them in another order gives other doubles.
+private func unevenValues(_ count: Int, seed: UInt64) -> [Double] {
+    var state = seed
+    return (0..<count).map { _ in
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        let unit = Double(state >> 11) / Double(1 << 53)
+        return (unit - 0.3) * Double(1 << Int(state % 40))
+    }
+}
+
+@Test func meansAndVariancesTogetherAreEachSamplesOwnToTheBit() {
+    // Lengths that end in every order, empty and single-value samples, and more than four samples
+    // (two groups of lanes).
+    let lengths = [1_000, 999, 1_003, 0, 1, 2, 2_500, 17, 640]
+    let samples = lengths.enumerated().map { unevenValues($1, seed: UInt64($0 + 1)) }
+    for count in 1...samples.count {
+        let together = Descriptives.meansAndVariances(Array(samples.prefix(count)))
+        #expect(together.count == count)
+        for (sample, result) in zip(samples, together) {
+            let mean = Descriptives.mean(sample)
+            #expect(result.mean?.bitPattern == mean?.bitPattern, "mean of \(sample.count) values among \(count)")
+            let variance = mean.flatMap { Descriptives.variance(sample, mean: $0) }
+            #expect(result.variance?.bitPattern == variance?.bitPattern, "variance of \(sample.count) values among \(count)")
+        }
+    }
+    #expect(Descriptives.meansAndVariances([]).isEmpty)
+}
+
+@Test func aSampleWithAnInfiniteSumHasThatMeanTogether() throws {
+    let together = Descriptives.meansAndVariances([[1, .infinity, 2], [1, 2, 4], [-.greatestFiniteMagnitude, -.greatestFiniteMagnitude]])
+    #expect(together[0].mean == .infinity && together[0].variance?.isNaN == true)
+    let mean = try #require(Descriptives.mean([1, 2, 4]))
+    #expect(together[1].mean == mean && together[1].variance == Descriptives.variance([1, 2, 4], mean: mean))
+    #expect(together[2].mean == -.infinity)
+}

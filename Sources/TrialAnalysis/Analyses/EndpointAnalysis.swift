@@ -70,7 +70,9 @@ struct EndpointAnalysis: Sendable {
         let visitNumber = study.grid.visits[visit]
         let context = "\(code), visit \(PlanNumber.text(visitNumber)), \(population.name)"
         var log = NoteLog(section: "endpoints")
-        let arms = zip(study.armLabels, samples).map { label, arm in
+        let described = Sample.descriptives(of: samples.flatMap { [$0.value, $0.change, $0.percentChange] })
+        let arms = zip(study.armLabels.indices, samples).map { index, arm in
+            let label = study.armLabels[index]
             let armContext = "\(context), \(label)"
             if arm.percentChange.count < arm.change.count {
                 log.record(armContext, "\(arm.change.count - arm.percentChange.count) participant(s) with a baseline of 0: percent change undefined")
@@ -78,8 +80,8 @@ struct EndpointAnalysis: Sendable {
             let within = log.attempt("within-arm \(plan.pairedTest.rawValue) test", armContext) {
                 try PlannedTests.within(plan.pairedTest, differences: arm.change)
             }
-            return EndpointArm(arm: label, value: arm.value.descriptives, change: arm.change.descriptives,
-                               percentChange: arm.percentChange.descriptives, withinTest: TestName(plan.pairedTest),
+            return EndpointArm(arm: label, value: described[3 * index], change: described[3 * index + 1],
+                               percentChange: described[3 * index + 2], withinTest: TestName(plan.pairedTest),
                                withinPValue: within)
         }
         let isRemission = study.remissionParameters.contains(parameter)

@@ -59,10 +59,12 @@ struct ModelEndpointAnalysis {
             var complete = [Bool](repeating: false, count: rows.arm.count)
             for row in frame.completeRows { complete[row] = true }
             result.excluded = frame.droppedRowCount
+            let described = Sample.descriptives(of: arms.indices.map { arm in
+                Sample(rows.arm.indices.filter { rows.arm[$0] == arm && complete[$0] }.map { response[$0] })
+            })
             result.byArm = arms.indices.map { arm in
-                let values = rows.arm.indices.filter { rows.arm[$0] == arm && complete[$0] }.map { response[$0] }
                 let level = means.levels.firstIndex(of: arms[arm])
-                return ModelEndpointArm(arm: arms[arm], n: members[arm].count, descriptives: Sample(values).descriptives,
+                return ModelEndpointArm(arm: arms[arm], n: members[arm].count, descriptives: described[arm],
                                         lsMean: level.flatMap { means.means[$0] }.map(ModelEstimate.init), logOffset: endpoint.logOffset)
             }
             let reference = plan.arms.control

@@ -57,11 +57,14 @@ struct RepeatedMeasuresEndpointAnalysis {
         if duplicates > 0 {
             log.record(endpoint.name, "\(duplicates) participants have more than one record at a visit; the first is analysed")
         }
+        // Each arm's rows follow one another (`rows` is built arm by arm).
+        let armRows = members.reduce(into: [Range<Int>]()) { ranges, participants in
+            let start = ranges.last?.upperBound ?? 0
+            ranges.append(start..<start + participants.count)
+        }
         let described = { (visit: Int) in
-            arms.indices.map { arm in
-                let values = rows.arm.indices.filter { rows.arm[$0] == arm }.map { responses[visit][$0] }.filter(\.isFinite)
-                return (n: members[arm].count, descriptives: Sample(values).descriptives)
-            }
+            let samples = armRows.map { Sample(responses[visit][$0].filter(\.isFinite)) }
+            return zip(members, Sample.descriptives(of: samples)).map { (n: $0.count, descriptives: $1) }
         }
         do {
             let frame = try RepeatedMeasuresFrame(
