@@ -78,3 +78,32 @@ struct PangoFontSharingTests {
         #expect(pango_font_metrics_get_approximate_char_width(metrics) > 0)
     }
 }
+
+/// Markup without tags, entities or carriage returns is set as plain text, skipping Pango's markup
+/// parser: the layout must be the one `pango_layout_set_markup` makes.
+@Suite("Markup set as plain text")
+struct PlainMarkupTests {
+    /// `layout` serialized with its formatted output (lines, runs, glyphs and their positions), as JSON.
+    static func serialized(_ layout: OpaquePointer) -> String {
+        let bytes = pango_layout_serialize(layout, PANGO_LAYOUT_SERIALIZE_OUTPUT)!
+        defer { g_bytes_unref(bytes) }
+        var size = 0
+        let data = g_bytes_get_data(bytes, &size)!
+        return String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+    }
+
+    @Test(arguments: ["P0000025", "", "  two  spaces ", "tab\there", "line\nbreak", "100 % – ü ≥ 5 (95% CI)",
+                      "a\r\nb", "c\rd", "<b>bold</b> and plain", "a &amp; b", "x &lt; 5"])
+    func layoutIsTheOneOfTheMarkupParser(markup: String) {
+        let surface = cairo_pdf_surface_create_for_stream(nil, nil, 200, 200)!
+        let cairo = cairo_create(surface)!
+        defer { cairo_destroy(cairo); cairo_surface_destroy(surface) }
+        let font = Font(family: "Liberation Sans", size: 8)
+        let layout = PangoText.layout(on: cairo, markup: markup, font: font, wrapWidth: 30, alignment: .leading)
+        let parsed = PangoText.layout(on: cairo, markup: markup, font: font, wrapWidth: 30, alignment: .leading)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)); g_object_unref(UnsafeMutableRawPointer(parsed)) }
+        pango_layout_set_markup(parsed, markup, -1)
+        #expect(Self.serialized(layout) == Self.serialized(parsed))
+        #expect(String(cString: pango_layout_get_text(layout)) == String(cString: pango_layout_get_text(parsed)))
+    }
+}
