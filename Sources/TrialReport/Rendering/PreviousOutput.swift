@@ -93,9 +93,10 @@ public enum PreviousOutput {
     /// is not TrialReport's (another program's manifest.json, or larger than any render writes).
     private static func manifestFiles(in folder: URL) -> [String]? {
         let url = folder.appendingPathComponent("manifest.json")
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              (attributes[.size] as? Int ?? .max) <= 16 << 20,
+        // `lstat`, not `FileManager.attributesOfItem`, which also looks the owner's user and group
+        // names up (reading /etc/nsswitch.conf, /etc/passwd and /etc/group) before every render.
+        var status = stat()
+        guard lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size <= 16 << 20,
               let bytes = FileManager.default.contents(atPath: url.path),
               case .object(let members)? = try? JSONParser.parse(Array(bytes), file: url.path),
               case .string(let tool)? = members.first(where: { $0.key == "tool" })?.value, tool.hasPrefix("TrialReport "),
