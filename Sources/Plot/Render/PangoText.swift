@@ -91,7 +91,7 @@ public enum PangoText {
     /// Markup without a tag, an entity or a carriage return (GMarkup turns "\r\n" and "\r" into
     /// "\n") is its own text with no attribute, and is set as such without parsing it: most
     /// table cells (a listing of a million participants has 230,000).
-    static func setMarkup(_ markup: String, of layout: OpaquePointer) {
+    private static func setMarkup(_ markup: String, of layout: OpaquePointer) {
         if markup.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\r") }) {
             pango_layout_set_markup(layout, markup, -1)
         } else {
