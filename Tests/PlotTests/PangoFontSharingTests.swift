@@ -80,10 +80,12 @@ struct PangoFontSharingTests {
 }
 
 /// Markup without tags, entities or carriage returns is set as plain text, skipping Pango's markup
-/// parser: the layout must be the one `pango_layout_set_markup` makes.
+/// parser (inside the span that turns hyphens off, when there is one): the layout must be the one
+/// `pango_layout_set_markup` makes.
 @Suite("Markup set as plain text")
 struct PlainMarkupTests {
-    /// `layout` serialized with its formatted output (lines, runs, glyphs and their positions), as JSON.
+    /// `layout` serialized with its attributes and its formatted output (lines, runs, glyphs and
+    /// their positions), as JSON.
     static func serialized(_ layout: OpaquePointer) -> String {
         let bytes = pango_layout_serialize(layout, PANGO_LAYOUT_SERIALIZE_OUTPUT)!
         defer { g_bytes_unref(bytes) }
@@ -92,18 +94,38 @@ struct PlainMarkupTests {
         return String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
     }
 
-    @Test(arguments: ["P0000025", "", "  two  spaces ", "tab\there", "line\nbreak", "100 % – ü ≥ 5 (95% CI)",
-                      "a\r\nb", "c\rd", "<b>bold</b> and plain", "a &amp; b", "x &lt; 5"])
-    func layoutIsTheOneOfTheMarkupParser(markup: String) {
+    static let markups = ["P0000025", "", "  two  spaces ", "tab\there", "line\nbreak", "100 % – ü ≥ 5 (95% CI)",
+                          "a\r\nb", "c\rd", "<b>bold</b> and plain", "a &amp; b", "x &lt; 5",
+                          "Immunosuppressive pharmacokinetics", "Hypoglycaemia (Metabolism and nutrition disorders)"]
+
+    @Test(arguments: markups, [true, false])
+    func layoutIsTheOneOfTheMarkupParser(markup: String, hyphenates: Bool) {
         let surface = cairo_pdf_surface_create_for_stream(nil, nil, 200, 200)!
         let cairo = cairo_create(surface)!
         defer { cairo_destroy(cairo); cairo_surface_destroy(surface) }
         let font = Font(family: "Liberation Sans", size: 8)
-        let layout = PangoText.layout(on: cairo, markup: markup, font: font, wrapWidth: 30, alignment: .leading)
+        let layout = PangoText.layout(on: cairo, markup: markup, font: font, wrapWidth: 30, alignment: .leading,
+                                      hyphenates: hyphenates)
         let parsed = PangoText.layout(on: cairo, markup: markup, font: font, wrapWidth: 30, alignment: .leading)
         defer { g_object_unref(UnsafeMutableRawPointer(layout)); g_object_unref(UnsafeMutableRawPointer(parsed)) }
-        pango_layout_set_markup(parsed, markup, -1)
+        pango_layout_set_markup(parsed, hyphenates ? markup : "<span insert_hyphens=\"false\">" + markup + "</span>", -1)
         #expect(Self.serialized(layout) == Self.serialized(parsed))
         #expect(String(cString: pango_layout_get_text(layout)) == String(cString: pango_layout_get_text(parsed)))
+    }
+
+    /// Breaks that would insert a hyphen ("units/-visit"): Pango marks them in every layout, in
+    /// none once hyphens are off, over the whole text.
+    @Test func textWithoutHyphensHasNoBreakThatInsertsOne() {
+        let surface = cairo_pdf_surface_create_for_stream(nil, nil, 200, 200)!
+        let cairo = cairo_create(surface)!
+        defer { cairo_destroy(cairo); cairo_surface_destroy(surface) }
+        func hyphenBreaks(hyphenates: Bool) -> Int {
+            let layout = PangoText.layout(on: cairo, markup: "units/visit/participant", font: Font(family: "Liberation Sans", size: 8),
+                                          wrapWidth: 30, alignment: .leading, hyphenates: hyphenates)
+            defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+            return Self.serialized(layout).components(separatedBy: "\"break-inserts-hyphen\" : true").count - 1
+        }
+        #expect(hyphenBreaks(hyphenates: true) > 0)
+        #expect(hyphenBreaks(hyphenates: false) == 0)
     }
 }

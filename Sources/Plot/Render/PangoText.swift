@@ -17,8 +17,9 @@ public enum PangoText {
 
     /// A layout for Pango `markup` (already escaped, e.g. with `RichText.escapeMarkup`) on
     /// `cairo`'s current transformation, wrapped at word boundaries at `wrapWidth` points when
-    /// given, its lines justified when `justified` (Pango leaves a paragraph's last line ragged).
-    /// Release it with `g_object_unref`.
+    /// given, its lines justified when `justified` (Pango leaves a paragraph's last line ragged),
+    /// its words never hyphenated where they break unless `hyphenates`. Release it with
+    /// `g_object_unref`.
     ///
     /// Text `rasterized` (painted into an image's pixels) keeps Cairo's options for images: glyphs
     /// placed at whole pixels, the system's antialiasing. Other text is laid out with the options
@@ -41,8 +42,8 @@ public enum PangoText {
     /// once no thread lays text out in that map any more.
     /// - Complexity: shapes the whole text once.
     public static func layout(on cairo: OpaquePointer, markup: String, font: Font, wrapWidth: Double?,
-                              alignment: TextAlignment, justified: Bool = false, rasterized: Bool = false,
-                              fontMap: UnsafeMutablePointer<PangoFontMap>? = nil) -> OpaquePointer {
+                              alignment: TextAlignment, justified: Bool = false, hyphenates: Bool = true,
+                              rasterized: Bool = false, fontMap: UnsafeMutablePointer<PangoFontMap>? = nil) -> OpaquePointer {
         FontMetricsLock.install()
         let context: OpaquePointer
         if rasterized {
@@ -83,20 +84,28 @@ public enum PangoText {
         case .trailing: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
         pango_layout_set_justify(layout, justified ? 1 : 0)
-        setMarkup(markup, of: layout)
+        setMarkup(markup, hyphenates: hyphenates, of: layout)
         return layout
     }
 
-    /// Gives `layout` the text and attributes of `markup`, as `pango_layout_set_markup` does.
+    /// Gives `layout` the text and attributes of `markup` — inside
+    /// `<span insert_hyphens="false">` unless `hyphenates` — as `pango_layout_set_markup` does.
     /// Markup without a tag, an entity or a carriage return (GMarkup turns "\r\n" and "\r" into
-    /// "\n") is its own text with no attribute, and is set as such without parsing it: most
-    /// table cells (a listing of a million participants has 230,000).
-    private static func setMarkup(_ markup: String, of layout: OpaquePointer) {
+    /// "\n") is its own text, and is set as such without parsing it, with the span's one attribute
+    /// over the whole text when there is a span: most table cells (a listing of a million
+    /// participants has 230,000).
+    private static func setMarkup(_ markup: String, hyphenates: Bool, of layout: OpaquePointer) {
         if markup.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\r") }) {
-            pango_layout_set_markup(layout, markup, -1)
+            pango_layout_set_markup(layout, hyphenates ? markup : "<span insert_hyphens=\"false\">" + markup + "</span>", -1)
         } else {
             pango_layout_set_text(layout, markup, -1)
             let attributes = pango_attr_list_new()
+            if !hyphenates {
+                let noHyphens = pango_attr_insert_hyphens_new(0)!
+                noHyphens.pointee.start_index = 0
+                noHyphens.pointee.end_index = UInt32(markup.utf8.count)
+                pango_attr_list_insert(attributes, noHyphens)
+            }
             pango_layout_set_attributes(layout, attributes)
             pango_attr_list_unref(attributes)
         }

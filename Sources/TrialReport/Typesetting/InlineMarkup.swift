@@ -43,9 +43,6 @@ struct InlineMarkup {
         textLength += other.textLength
     }
 
-    /// `markup` wrapped in a span that turns off Pango's automatic hyphens.
-    var withoutHyphens: String { "<span insert_hyphens=\"false\">" + markup + "</span>" }
-
     private mutating func append(_ inlines: [MarkdownInline], fontSize: Double, style: TypesetStyle) {
         for inline in inlines {
             switch inline {

@@ -27,12 +27,12 @@ final class TextBlock {
     /// The logical width and height of the block.
     let size: Size
 
-    /// Lays `markup` out on `cairo` in `font`, wrapped at `width` when given, in the fonts of
-    /// `fontMap` when given, else of the thread's (see `PangoText.layout`).
+    /// Lays `markup` out on `cairo` in `font`, wrapped at `width` when given (words never
+    /// hyphenated), in the fonts of `fontMap` when given, else of the thread's (see `PangoText.layout`).
     init(cairo: OpaquePointer, markup: InlineMarkup, font: Font, width: Double?, alignment: TextAlignment = .leading,
          justified: Bool = false, fontMap: UnsafeMutablePointer<PangoFontMap>? = nil) {
-        layout = PangoText.layout(on: cairo, markup: markup.withoutHyphens, font: font, wrapWidth: width,
-                                  alignment: alignment, justified: justified, fontMap: fontMap)
+        layout = PangoText.layout(on: cairo, markup: markup.markup, font: font, wrapWidth: width,
+                                  alignment: alignment, justified: justified, hyphenates: false, fontMap: fontMap)
         size = PangoText.logicalExtents(layout).size
         lines = readLines()
         linkAreas = markup.links.flatMap { area(of: $0.destination, range: $0.range) }
