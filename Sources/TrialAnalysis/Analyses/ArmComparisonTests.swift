@@ -61,12 +61,9 @@ struct ArmComparisonTests {
         let reference = samples[plan.arms.referenceIndex]
         let pairwise = others.map { arm in
             let armContext = "\(context), \(plan.arms.list[arm].label) vs \(plan.arms.control)"
-            let pValue = log.attempt("\(plan.continuousTest.rawValue) test", armContext) {
-                try PlannedTests.between(plan.continuousTest, samples[arm], reference)
-            }
-            let effect = log.attempt("effect estimate of the \(plan.continuousTest.rawValue) test", armContext) {
-                try PlannedTests.effect(plan.continuousTest, samples[arm], reference)
-            }
+            let test = BetweenArmTest(plan.continuousTest, samples[arm], reference)
+            let pValue = log.attempt("\(plan.continuousTest.rawValue) test", armContext) { try test.pValue() }
+            let effect = log.attempt("effect estimate of the \(plan.continuousTest.rawValue) test", armContext) { try test.effect() }
             return PairwiseComparison(arm: plan.arms.list[arm].label, difference: nil, test: TestName(plan.continuousTest),
                                       pValue: pValue, adjustedPValue: nil, effect: effect)
         }

@@ -47,7 +47,7 @@ struct BaselineAnalysis {
         }
         let test = study.plan.continuousTest
         let pValue = log.attempt("\(test.rawValue) test", "\(name), \(population.name)") {
-            try PlannedTests.between(test, samples[0], samples[1])
+            try BetweenArmTest(test, samples[0], samples[1]).pValue()
         }
         return BaselineRow(variable: name, byArm: byArm, test: TestName(test), pValue: pValue)
     }

@@ -90,12 +90,9 @@ struct EndpointAnalysis: Sendable {
         let result: EndpointResult
         if compared.count == 2 {
             let reference = plan.arms.referenceIndex
-            let between = log.attempt("between-arm \(plan.continuousTest.rawValue) test", context) {
-                try PlannedTests.between(plan.continuousTest, compared[1 - reference], compared[reference])
-            }
-            let effect = log.attempt("effect estimate of the \(plan.continuousTest.rawValue) test", context) {
-                try PlannedTests.effect(plan.continuousTest, compared[1 - reference], compared[reference])
-            }
+            let test = BetweenArmTest(plan.continuousTest, compared[1 - reference], compared[reference])
+            let between = log.attempt("between-arm \(plan.continuousTest.rawValue) test", context) { try test.pValue() }
+            let effect = log.attempt("effect estimate of the \(plan.continuousTest.rawValue) test", context) { try test.effect() }
             result = EndpointResult(
                 parameter: code, visit: visitNumber, subgroup: population.subgroup, level: population.level, byArm: arms,
                 between: BetweenArmComparison(measure: measure, test: TestName(plan.continuousTest), pValue: between,

@@ -2,14 +2,6 @@ import TrialStats
 
 /// The p-values of the tests the plan chooses, computed with TrialStats (R's defaults).
 enum PlannedTests {
-    /// The two-sided p-value of the between-arm test: `wilcox.test(x, y)` or `t.test(x, y)`.
-    static func between(_ test: ContinuousTest, _ treatment: Sample, _ control: Sample) throws -> Double {
-        switch test {
-        case .mannWhitney: try WilcoxonTest.rankSum(treatment.sorted, control.sorted).pValue
-        case .welchT: try TTest.welch(treatment.sorted, control.sorted).pValue
-        }
-    }
-
     /// The two-sided p-value of the within-arm test of visit against baseline, from the
     /// differences visit − baseline: `wilcox.test(visit, baseline, paired = TRUE)` or
     /// `t.test(visit, baseline, paired = TRUE)`.
@@ -17,23 +9,6 @@ enum PlannedTests {
         switch test {
         case .wilcoxon: try WilcoxonTest.signedRank(differences.byMagnitude).pValue
         case .pairedT: try TTest.oneSample(differences.sorted).pValue
-        }
-    }
-
-    /// The effect beside the between-arm test, treatment minus control with its 95 % interval:
-    /// the Hodges–Lehmann shift of `wilcox.test(x, y, conf.int = TRUE)` or the mean difference of
-    /// `t.test(x, y)`.
-    static func effect(_ test: ContinuousTest, _ treatment: Sample, _ control: Sample) throws -> LocationEffect {
-        switch test {
-        case .mannWhitney:
-            let shift = try LocationShift(treatment.sorted, control.sorted)
-            return LocationEffect(estimator: shift.method == .exact ? .hodgesLehmannExact : .hodgesLehmannNormal,
-                                  estimate: shift.estimate, ciLower: shift.confidenceInterval.lower,
-                                  ciUpper: shift.confidenceInterval.upper, ciLevel: shift.confidenceInterval.level)
-        case .welchT:
-            let welch = try TTest.welch(treatment.sorted, control.sorted)
-            return LocationEffect(estimator: .meanDifference, estimate: welch.estimate, ciLower: welch.confidenceInterval.lower,
-                                  ciUpper: welch.confidenceInterval.upper, ciLevel: welch.confidenceInterval.level)
         }
     }
 

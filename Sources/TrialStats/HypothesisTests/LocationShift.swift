@@ -47,17 +47,7 @@ public struct LocationShift: Sendable, Equatable, Codable {
         _ x: [Double], _ y: [Double], exact: Bool? = nil, confidenceLevel: Double = 0.95,
         tolerance: Double = 1e-4
     ) throws(StatisticsError) {
-        try StatisticsError.checkFinite(x, name: "x")
-        try StatisticsError.checkFinite(y, name: "y")
-        guard !x.isEmpty else { throw .notEnoughObservations(sample: "x", minimum: 1, actual: 0) }
-        guard !y.isEmpty else { throw .notEnoughObservations(sample: "y", minimum: 1, actual: 0) }
-        try StatisticsError.checkConfidenceLevel(confidenceLevel)
-        let x = TiedSample.ascending(x), y = TiedSample.ascending(y)
-        let tiedX = TiedSample(sorted: x), tiedY = TiedSample(sorted: y)
-        let useExact = (exact ?? (x.count < 50 && y.count < 50)) && !MergedRanks(tiedX, tiedY).hasTies
-        self = useExact
-            ? try Self.exact(x, y, confidenceLevel: confidenceLevel)
-            : try Self.normal(tiedX, tiedY, confidenceLevel: confidenceLevel, tolerance: tolerance)
+        self = try RankedSamples(x, y).locationShift(exact: exact, confidenceLevel: confidenceLevel, tolerance: tolerance)
     }
 
     private init(estimate: Double, confidenceInterval: ConfidenceInterval, method: WilcoxonMethod) {
@@ -67,7 +57,7 @@ public struct LocationShift: Sendable, Equatable, Codable {
     }
 
     /// R's exact branch: order statistics of the sorted differences.
-    private static func exact(_ x: [Double], _ y: [Double], confidenceLevel: Double) throws(StatisticsError) -> LocationShift {
+    static func exact(_ x: [Double], _ y: [Double], confidenceLevel: Double) throws(StatisticsError) -> LocationShift {
         let distribution = try WilcoxonRankSumDistribution.shared(firstSize: x.count, secondSize: y.count)
         var differences = [Double]()
         differences.reserveCapacity(x.count * y.count)
@@ -88,12 +78,11 @@ public struct LocationShift: Sendable, Equatable, Codable {
 
     /// R's normal-approximation branch: the shifts where the test statistic crosses its
     /// quantiles, found by `uniroot`.
-    private static func normal(
-        _ x: TiedSample, _ y: TiedSample, confidenceLevel: Double, tolerance: Double
+    static func normal(
+        _ x: TiedSample, _ y: TiedSample, rankSums: ShiftedRankSums, confidenceLevel: Double, tolerance: Double
     ) throws(StatisticsError) -> LocationShift {
         let nx = x.counts.reduce(0, +), ny = y.counts.reduce(0, +)
         // R's W(d): the standard normal statistic of the rank-sum test of x − d against y.
-        let rankSums = ShiftedRankSums(x, y)
         func statistic(_ shift: Double, corrected: Bool) throws(StatisticsError) -> Double {
             try statistic(rankSums.ranks(at: shift), corrected: corrected)
         }

@@ -19,16 +19,20 @@ extension WilcoxonTest {
     ///   and tie sizes come from one merge pass over the distinct values (2 × 500 000 values:
     ///   about 0.1 s).
     public static func rankSum(_ x: [Double], _ y: [Double], exact: Bool? = nil) throws(StatisticsError) -> WilcoxonTest {
-        try StatisticsError.checkFinite(x, name: "x")
-        try StatisticsError.checkFinite(y, name: "y")
-        guard !x.isEmpty else { throw .notEnoughObservations(sample: "x", minimum: 1, actual: 0) }
-        guard !y.isEmpty else { throw .notEnoughObservations(sample: "y", minimum: 1, actual: 0) }
-        let ranks = MergedRanks(TiedSample(sorted: TiedSample.ascending(x)), TiedSample(sorted: TiedSample.ascending(y)))
-        let nx = Double(x.count), ny = Double(y.count)
-        let statistic = ranks.firstRankSum - nx * (nx + 1) / 2
-        let useExact = (exact ?? (x.count < 50 && y.count < 50)) && !ranks.hasTies
+        try RankedSamples(x, y).rankSumTest(exact: exact)
+    }
+
+    /// The test from the pooled mid-ranks of samples of `sizes`: the sum of the first's, and
+    /// Σ (t³ − t) over the tie groups — positive exactly when a group has two values or more
+    /// (see `rankSum(_:_:exact:)`).
+    static func rankSum(firstRankSum: Double, tieCubeSum: Double, sizes: (x: Int, y: Int),
+                        exact: Bool?) throws(StatisticsError) -> WilcoxonTest {
+        let nx = Double(sizes.x), ny = Double(sizes.y)
+        let hasTies = tieCubeSum > 0
+        let statistic = firstRankSum - nx * (nx + 1) / 2
+        let useExact = (exact ?? (sizes.x < 50 && sizes.y < 50)) && !hasTies
         if useExact {
-            let distribution = try WilcoxonRankSumDistribution.shared(firstSize: x.count, secondSize: y.count)
+            let distribution = try WilcoxonRankSumDistribution.shared(firstSize: sizes.x, secondSize: sizes.y)
             let pValue = exactPValue(
                 statistic: Int(statistic), centre: nx * ny / 2,
                 lowerTail: distribution.cdf, upperTail: distribution.upperTail(atLeast:)
@@ -36,11 +40,11 @@ extension WilcoxonTest {
             return WilcoxonTest(statistic: statistic, pValue: pValue, method: .exact, hasTies: false, zerosDropped: 0, z: nil)
         }
         let total = nx + ny
-        let variance = nx * ny / 12 * ((total + 1) - ranks.tieCubeSum / (total * (total - 1)))
+        let variance = nx * ny / 12 * ((total + 1) - tieCubeSum / (total * (total - 1)))
         let approximation = try normalApproximation(statistic: statistic, mean: nx * ny / 2, variance: variance, name: "x and y")
         return WilcoxonTest(
             statistic: statistic, pValue: approximation.pValue, method: .normalApproximation,
-            hasTies: ranks.hasTies, zerosDropped: 0, z: approximation.z
+            hasTies: hasTies, zerosDropped: 0, z: approximation.z
         )
     }
 }
@@ -98,7 +102,6 @@ struct MergedRanks {
     private(set) var firstRankSum = 0.0
     /// Σ (t³ − t) over groups of t tied values.
     private(set) var tieCubeSum = 0.0
-    private(set) var hasTies = false
 
     /// Ranks the first sample shifted by −`shift` (each value xᵢ − shift, computed as R's
     /// `x - d`) pooled with the second.
@@ -119,10 +122,7 @@ struct MergedRanks {
             while j < secondValues.count, secondValues[j] == value { inSecond += secondCounts[j]; j += 1 }
             let size = inFirst + inSecond
             firstRankSum += inFirst * (ranked + (size + 1) / 2)
-            if size > 1 {
-                hasTies = true
-                tieCubeSum += size * size * size - size
-            }
+            if size > 1 { tieCubeSum += size * size * size - size }
             ranked += size
         }
     }
