@@ -81,10 +81,6 @@ import TrialStats
         #expect(Sample(merging: []).sorted.isEmpty)
     }
 
-    @Test func magnitudeOrderIsByAbsoluteValue() {
-        #expect(Sample([3, -1, 0, 2, -2.5, 1]).byMagnitude == [0, -1, 1, 2, -2.5, 3])
-    }
-
     @Test func boxSummaryHasTukeyWhiskersAndOutliers() {
         let box = BoxSummary(arm: "A", sample: Sample([1, 2, 3, 4, 5, 6, 7, 8, 30, -20]))
         // Type 7: q1 = 2.25, q3 = 6.75, IQR = 4.5, fences −4.5 and 13.5.

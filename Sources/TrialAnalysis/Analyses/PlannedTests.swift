@@ -7,7 +7,7 @@ enum PlannedTests {
     /// `t.test(visit, baseline, paired = TRUE)`.
     static func within(_ test: PairedTest, differences: Sample) throws -> Double {
         switch test {
-        case .wilcoxon: try WilcoxonTest.signedRank(differences.byMagnitude).pValue
+        case .wilcoxon: try WilcoxonTest.signedRank(differences.sorted).pValue
         case .pairedT: try TTest.oneSample(differences.sorted).pValue
         }
     }

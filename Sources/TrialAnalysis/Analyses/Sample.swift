@@ -61,26 +61,6 @@ struct Sample: Sendable {
         Descriptives(moments: moments, quartiles: [0.25, 0.5, 0.75].map { SampleQuantile.type7($0, sorted: sorted) },
                      min: sorted.first, max: sorted.last)
     }
-
-    /// The values ordered by absolute value, ascending (negative before positive on ties), as
-    /// the signed-rank test ranks them.
-    /// - Complexity: O(*n*), merging the negative values (reversed) with the others.
-    var byMagnitude: [Double] {
-        let firstNonNegative = sorted.firstIndex { $0 >= 0 } ?? sorted.count
-        var negative = firstNonNegative - 1, positive = firstNonNegative
-        var merged: [Double] = []
-        merged.reserveCapacity(sorted.count)
-        while negative >= 0 || positive < sorted.count {
-            if positive == sorted.count || (negative >= 0 && -sorted[negative] <= sorted[positive]) {
-                merged.append(sorted[negative])
-                negative -= 1
-            } else {
-                merged.append(sorted[positive])
-                positive += 1
-            }
-        }
-        return merged
-    }
 }
 
 /// Mean and standard deviation of values with no missing ones, by `TrialStats.Descriptives`'s own

@@ -28,40 +28,71 @@ extension WilcoxonTest {
     /// - Throws: ``StatisticsError/notEnoughObservations(sample:minimum:actual:)`` when no
     ///   nonzero difference remains, ``StatisticsError/nonFiniteValue(sample:index:)``,
     ///   ``StatisticsError/essentiallyConstant(sample:)`` when the variance is 0.
-    /// - Complexity: O(n log n).
+    /// - Complexity: O(n) for differences in ascending order, O(n log n) otherwise.
     public static func signedRank(_ differences: [Double], exact: Bool? = nil) throws(StatisticsError) -> WilcoxonTest {
         try StatisticsError.checkFinite(differences, name: "differences")
-        let nonzero = differences.filter { $0 != 0 }
-        let zeros = differences.count - nonzero.count
-        guard !nonzero.isEmpty else { throw .notEnoughObservations(sample: "nonzero differences", minimum: 1, actual: 0) }
-        let sorted = nonzero.sorted { abs($0) < abs($1) }
-        var statistic = 0.0, tieCubeSum = 0.0, start = 0
-        while start < sorted.count {
-            var end = start + 1
-            while end < sorted.count, abs(sorted[end]) == abs(sorted[start]) { end += 1 }
-            let size = Double(end - start)
-            let midRank = Double(start) + (size + 1) / 2
-            statistic += midRank * Double(sorted[start..<end].count { $0 > 0 })
-            if size > 1 { tieCubeSum += size * size * size - size }
-            start = end
-        }
-        let hasTies = tieCubeSum > 0
-        let n = Double(nonzero.count)
-        if (exact ?? (nonzero.count < 50)) && !hasTies && zeros == 0 {
-            let distribution = try WilcoxonSignedRankDistribution(size: nonzero.count)
+        let ranks = SignedRanks(ascending: TiedSample.ascending(differences))
+        guard ranks.nonzero > 0 else { throw .notEnoughObservations(sample: "nonzero differences", minimum: 1, actual: 0) }
+        let hasTies = ranks.tieCubeSum > 0
+        let n = Double(ranks.nonzero)
+        if (exact ?? (ranks.nonzero < 50)) && !hasTies && ranks.zeros == 0 {
+            let distribution = try WilcoxonSignedRankDistribution(size: ranks.nonzero)
             let pValue = exactPValue(
-                statistic: Int(statistic), centre: n * (n + 1) / 4,
+                statistic: Int(ranks.statistic), centre: n * (n + 1) / 4,
                 lowerTail: distribution.cdf, upperTail: distribution.upperTail(atLeast:)
             )
-            return WilcoxonTest(statistic: statistic, pValue: pValue, method: .exact, hasTies: false, zerosDropped: 0, z: nil)
+            return WilcoxonTest(statistic: ranks.statistic, pValue: pValue, method: .exact, hasTies: false, zerosDropped: 0, z: nil)
         }
-        let variance = n * (n + 1) * (2 * n + 1) / 24 - tieCubeSum / 48
+        let variance = n * (n + 1) * (2 * n + 1) / 24 - ranks.tieCubeSum / 48
         let approximation = try normalApproximation(
-            statistic: statistic, mean: n * (n + 1) / 4, variance: variance, name: "differences"
+            statistic: ranks.statistic, mean: n * (n + 1) / 4, variance: variance, name: "differences"
         )
         return WilcoxonTest(
-            statistic: statistic, pValue: approximation.pValue, method: .normalApproximation,
-            hasTies: hasTies, zerosDropped: zeros, z: approximation.z
+            statistic: ranks.statistic, pValue: approximation.pValue, method: .normalApproximation,
+            hasTies: hasTies, zerosDropped: ranks.zeros, z: approximation.z
         )
+    }
+}
+
+/// The signed ranks of differences, zeros dropped: V = Σ mid-ranks of |d| over d > 0, and
+/// Σ (t³ − t) over the groups of t equal |d|.
+struct SignedRanks {
+    private(set) var statistic = 0.0, tieCubeSum = 0.0
+    private(set) var nonzero = 0, zeros = 0
+
+    /// The ranks of `sorted` (ascending, finite), found in one pass that merges the negative
+    /// differences, from the one nearest 0 down, with the positive ones, from the smallest up:
+    /// the differences by magnitude, without reordering them. Each group's mid-rank and
+    /// Σ (t³ − t) are added in the order of magnitude, as a sort by |d| would give them.
+    /// - Complexity: O(n).
+    init(ascending sorted: [Double]) {
+        sorted.withUnsafeBufferPointer { values in
+            let firstZero = Self.firstIndex(in: values) { $0 >= 0 }
+            let firstPositive = Self.firstIndex(in: values) { $0 > 0 }
+            zeros = firstPositive - firstZero
+            nonzero = values.count - zeros
+            var negative = firstZero - 1, positive = firstPositive, ranked = 0
+            while negative >= 0 || positive < values.count {
+                let magnitude = Swift.min(negative >= 0 ? -values[negative] : .infinity,
+                                          positive < values.count ? values[positive] : .infinity)
+                var negatives = 0, positives = 0
+                while negative >= 0, -values[negative] == magnitude { negatives += 1; negative -= 1 }
+                while positive < values.count, values[positive] == magnitude { positives += 1; positive += 1 }
+                let size = Double(negatives + positives)
+                statistic += (Double(ranked) + (size + 1) / 2) * Double(positives)
+                if size > 1 { tieCubeSum += size * size * size - size }
+                ranked += negatives + positives
+            }
+        }
+    }
+
+    /// The first index of `values` (ascending) whose value satisfies `isAtOrAbove`, by bisection.
+    private static func firstIndex(in values: UnsafeBufferPointer<Double>, where isAtOrAbove: (Double) -> Bool) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if isAtOrAbove(values[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
