@@ -16,12 +16,11 @@ struct AdverseEventAnalysis {
         let classOrder = classes.indices.sorted { classes[$0] < classes[$1] }
         let byClass = counts.count(groups: classes.count) { Int(table.bodySystem[$0]) }
         // Terms are keyed by class and term: the same term may sit under two classes.
-        let pairs = Array(Set(counts.events.map { Pair(soc: table.bodySystem[$0], term: table.term[$0]) }))
-            .sorted { (classes[Int($0.soc)], table.terms[Int($0.term)]) < (classes[Int($1.soc)], table.terms[Int($1.term)]) }
-        let pairIndex = Dictionary(uniqueKeysWithValues: pairs.enumerated().map { ($1, $0) })
-        let byPair = counts.count(groups: pairs.count) { pairIndex[Pair(soc: table.bodySystem[$0], term: table.term[$0])] }
-        let terms = pairs.enumerated().map { index, pair in
-            let name = table.terms[Int(pair.term)]
+        let (pairs, byPair) = counts.countsByTerm()
+        let order = pairs.indices.sorted { (classes[Int(pairs[$0].soc)], table.terms[Int(pairs[$0].term)])
+            < (classes[Int(pairs[$1].soc)], table.terms[Int(pairs[$1].term)]) }
+        let terms = order.map { index in
+            let pair = pairs[index], name = table.terms[Int(pair.term)]
             let difference = log.attempt("difference of proportions", name) {
                 try PlannedTests.difference((byPair[index][0].subjects, sizes[0]), (byPair[index][1].subjects, sizes[1]))
             }
@@ -53,10 +52,6 @@ struct AdverseEventAnalysis {
             serious: incidence("serious adverse events", { table.serious[$0] }, &log),
             related: incidence("related adverse events", { table.related[$0] == true }, &log),
             preTreatmentEventsExcluded: counts.preTreatment)
-    }
-
-    private struct Pair: Hashable {
-        let soc: Int32, term: Int32
     }
 
     private func armCounts(_ counts: [(subjects: Int, events: Int)]) -> [AdverseEventCount] {

@@ -10,7 +10,7 @@ struct AdverseEventCounts {
     let events: [Int]
     /// Events of participants with an arm left out as pre-treatment.
     let preTreatment: Int
-    private let table: AdverseEventTable
+    let table: AdverseEventTable
     private let arm: [Int32]
     private let armCount: Int
 

@@ -36,16 +36,7 @@ struct EmergentEventListing {
     /// - Complexity: O(*e* log *e* + *t* log *t*) for *e* events and *t* terms.
     init(table: AdverseEventTable, counts: AdverseEventCounts, sizes: [Int], specification: SafetySpecification) {
         let byClass = counts.count(groups: table.bodySystems.count) { Int(table.bodySystem[$0]) }
-        var pairs: [Pair] = []
-        var pairIndex: [Pair: Int] = [:]
-        for event in counts.events {
-            let pair = Pair(soc: table.bodySystem[event], term: table.term[event])
-            if pairIndex[pair] == nil {
-                pairIndex[pair] = pairs.count
-                pairs.append(pair)
-            }
-        }
-        let byPair = counts.count(groups: pairs.count) { pairIndex[Pair(soc: table.bodySystem[$0], term: table.term[$0])] }
+        let (pairs, byPair) = counts.countsByTerm()
         let isListed = { (counts: Counts) -> Bool in
             guard let minimum = specification.minimumPercent else { return true }
             return zip(counts, sizes).contains { $1 > 0 && Double($0.subjects) / Double($1) * 100 >= minimum - 1e-9 }
@@ -77,9 +68,5 @@ struct EmergentEventListing {
             if order == .frequency, first.subjects != second.subjects { return first.subjects > second.subjects }
             return first.name.utf8.lexicographicallyPrecedes(second.name.utf8)
         }.map(\.item)
-    }
-
-    private struct Pair: Hashable {
-        let soc: Int32, term: Int32
     }
 }
