@@ -142,9 +142,13 @@ public struct ReportRenderer: Sendable {
         try drawing.waitForDrawing()
         progress(.writing)
         let (destination, written, pdf) = try writing.value().get()
-        return RenderSummary(outputDirectory: destination, files: written.sorted(),
-                             pages: PDFPageCount.count(pdf), headline: ReportComposer.headline(report.page.values),
-                             warnings: signatureWarnings + lock.warnings)
+        let summary = RenderSummary(outputDirectory: destination, files: written.sorted(),
+                                    pages: PDFPageCount.count(pdf), headline: ReportComposer.headline(report.page.values),
+                                    warnings: signatureWarnings + lock.warnings)
+        // The study, its report and its tables (a million participants' data and listing) are
+        // freed while the caller goes on (the command line exits).
+        BackgroundRelease.drop((study, report, tlfOutputs, figureList))
+        return summary
     }
 
     /// Refuses an output folder that would delete the render's inputs or the working folder

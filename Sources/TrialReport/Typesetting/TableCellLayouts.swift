@@ -1,6 +1,6 @@
 import CCairo
-import Dispatch
 import Plot
+import TrialData
 
 /// Table cells laid out by Pango, by their text, weight, width and alignment, for PDFs typeset
 /// one after the other on one thread in the default style: report.pdf, then tlf.pdf, which
@@ -41,8 +41,8 @@ public final class TableCellLayouts {
     func releaseInBackground() {
         // Only dropped there, never used: the blocks' reference counts are atomic, and the font
         // map of the thread that laid them out lives as long as they do.
-        nonisolated(unsafe) let released = blocks
-        blocks = [:]
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(released) {} }
+        var released: [TextBlockKey: TextBlock] = [:]
+        swap(&released, &blocks)
+        BackgroundRelease.drop(released)
     }
 }
