@@ -60,7 +60,7 @@ extension StatisticsError {
 
     /// Throws unless every value of `sample` is finite.
     static func checkFinite(_ sample: [Double], name: String) throws(StatisticsError) {
-        if let index = sample.firstIndex(where: { !$0.isFinite }) {
+        if let index = SampleScan.firstNonFinite(sample) {
             throw .nonFiniteValue(sample: name, index: index)
         }
     }

@@ -89,10 +89,7 @@ struct TiedSample {
     /// `sample` in ascending order: itself, not copied, when it already is (finite values).
     /// - Complexity: O(*n*) when sorted, else O(*n* log *n*).
     static func ascending(_ sample: [Double]) -> [Double] {
-        let isAscending = sample.withUnsafeBufferPointer { sample in
-            sample.indices.dropFirst().allSatisfy { sample[$0 - 1] <= sample[$0] }
-        }
-        return isAscending ? sample : sample.sorted()
+        SampleScan.isAscending(sample) ? sample : sample.sorted()
     }
 }
 
