@@ -202,24 +202,33 @@ struct VisitPattern: Sendable {
                     responseCrossProducts: [Double](repeating: 0, count: m * m)))
             }
             for a in 0..<q { vector[a] = w[a][position] }
-            patterns[pattern].add(vector, observed: observed, count: m)
+            vector.withUnsafeBufferPointer { vector in
+                observed.withUnsafeBufferPointer { observed in
+                    patterns[pattern].add(vector, observed: UnsafeBufferPointer(rebasing: observed[..<m]))
+                }
+            }
         }
         for p in patterns.indices { patterns[p].symmetrise(q: q) }
         return (patterns, masks)
     }
 
-    /// Adds one participant (upper triangles only; ``symmetrise(q:)`` fills the rest).
-    private mutating func add(_ w: [Double], observed y: [Double], count m: Int) {
-        let q = w.count
+    /// Adds one participant (upper triangles only; ``symmetrise(q:)`` fills the rest): its row `w`
+    /// of the design and its responses `y` at the pattern's visits.
+    private mutating func add(_ w: UnsafeBufferPointer<Double>, observed y: UnsafeBufferPointer<Double>) {
+        let q = w.count, m = y.count
         count += 1
         crossProducts.withUnsafeMutableBufferPointer { s in
             for a in 0..<q where w[a] != 0 {
                 for b in a..<q { s[a * q + b] += w[a] * w[b] }
             }
         }
-        for k in 0..<m {
-            for a in 0..<q { responseProducts[k][a] += w[a] * y[k] }
-            for l in k..<m { responseCrossProducts[k * m + l] += y[k] * y[l] }
+        responseCrossProducts.withUnsafeMutableBufferPointer { products in
+            for k in 0..<m {
+                responseProducts[k].withUnsafeMutableBufferPointer { sums in
+                    for a in 0..<q { sums[a] += w[a] * y[k] }
+                }
+                for l in k..<m { products[k * m + l] += y[k] * y[l] }
+            }
         }
     }
 
