@@ -49,12 +49,15 @@ struct AdverseEventCounts {
         }
         var markedBy = [Int32](repeating: -1, count: arm.count)
         for index in 0..<groupCount {
-            for participant in participants[groupStarts[index]..<groupStarts[index + 1]].lazy.map(Int.init) {
-                let armIndex = Int(arm[participant])
-                counts[index][armIndex].events += 1
-                if markedBy[participant] != Int32(index) {
-                    markedBy[participant] = Int32(index)
-                    counts[index][armIndex].subjects += 1
+            // The group's counts in a buffer of their own: no check of the nested arrays per event.
+            counts[index].withUnsafeMutableBufferPointer { groupCounts in
+                for participant in participants[groupStarts[index]..<groupStarts[index + 1]].lazy.map(Int.init) {
+                    let armIndex = Int(arm[participant])
+                    groupCounts[armIndex].events += 1
+                    if markedBy[participant] != Int32(index) {
+                        markedBy[participant] = Int32(index)
+                        groupCounts[armIndex].subjects += 1
+                    }
                 }
             }
         }

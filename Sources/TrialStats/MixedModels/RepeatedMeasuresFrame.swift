@@ -183,10 +183,14 @@ struct VisitPattern: Sendable {
         var observed = [Double](repeating: 0, count: t)
         for (position, row) in rows.enumerated() {
             var mask = 0, m = 0
-            for j in 0..<t where responses[j][row].isFinite {
-                mask |= 1 << j
-                observed[m] = responses[j][row]
-                m += 1
+            observed.withUnsafeMutableBufferPointer { observed in
+                for j in 0..<t {
+                    let response = responses[j][row]
+                    guard response.isFinite else { continue }
+                    mask |= 1 << j
+                    observed[m] = response
+                    m += 1
+                }
             }
             masks[position] = mask
             let pattern: Int
@@ -201,7 +205,9 @@ struct VisitPattern: Sendable {
                     responseProducts: [[Double]](repeating: [Double](repeating: 0, count: q), count: m),
                     responseCrossProducts: [Double](repeating: 0, count: m * m)))
             }
-            for a in 0..<q { vector[a] = w[a][position] }
+            vector.withUnsafeMutableBufferPointer { vector in
+                for a in 0..<q { vector[a] = w[a][position] }
+            }
             vector.withUnsafeBufferPointer { vector in
                 observed.withUnsafeBufferPointer { observed in
                     patterns[pattern].add(vector, observed: UnsafeBufferPointer(rebasing: observed[..<m]))
