@@ -207,10 +207,8 @@ struct VisitPattern: Sendable {
             }
             vector.withUnsafeMutableBufferPointer { vector in
                 for a in 0..<q { vector[a] = w[a][position] }
-            }
-            vector.withUnsafeBufferPointer { vector in
                 observed.withUnsafeBufferPointer { observed in
-                    patterns[pattern].add(vector, observed: UnsafeBufferPointer(rebasing: observed[..<m]))
+                    patterns[pattern].add(UnsafeBufferPointer(vector), observed: UnsafeBufferPointer(rebasing: observed[..<m]))
                 }
             }
         }
