@@ -1,5 +1,6 @@
 /// The pooled rank sum of x − d and the tie sizes against y at the many shifts d that
-/// `LocationShift`'s searches try: the same numbers as `MergedRanks`, found faster.
+/// `LocationShift`'s searches try, and at d = 0 for the rank-sum test (`RankedSamples`): the same
+/// numbers as `MergedRanks`, found faster.
 ///
 /// Each distinct value of x (with those that become equal to it once shifted, as R's `x - d`
 /// makes them) is placed among the values of y by one forward pointer, and the sums are kept
