@@ -81,6 +81,46 @@ import TrialStats
         #expect(Sample(merging: []).sorted.isEmpty)
     }
 
+    /// The stable merge by its definition: one value at a time from the front, `first`'s where two
+    /// are equal.
+    static func stableMerge(_ first: [Double], _ second: [Double]) -> [Double] {
+        var merged: [Double] = [], i = 0, j = 0
+        while i < first.count || j < second.count {
+            if i == first.count || (j < second.count && second[j] < first[i]) {
+                merged.append(second[j])
+                j += 1
+            } else {
+                merged.append(first[i])
+                i += 1
+            }
+        }
+        return merged
+    }
+
+    /// Merging from both ends gives the stable merge to the bit: signed zeros and ties between the
+    /// parts, parts of every relative size (one used up early from the front or from the back),
+    /// odd and even totals.
+    @Test(arguments: [(0, 1), (1, 1), (1, 2), (2, 1), (3, 1_000), (1_000, 3), (500, 501), (2_048, 2_048), (7, 9_001)])
+    func mergedSamplesAreTheStableMergeToTheBit(firstCount: Int, secondCount: Int) {
+        let values = Self.values(firstCount + secondCount).map { ($0 / 10).rounded() }
+        // Whole numbers and halves around 0, their zeros signed by position.
+        func part(_ values: ArraySlice<Double>, shift: Double, grid: Double, minusZeroEvery: Int) -> Sample {
+            Sample(values.enumerated().map { index, value in
+                let shifted = value * grid + shift
+                return shifted == 0 ? (index % minusZeroEvery == 0 ? -0.0 : 0.0) : shifted
+            })
+        }
+        for (shift, grid) in [(0.0, 1.0), (5.0, 1.0), (-5.0, 0.5)] {
+            let first = part(values[..<firstCount], shift: shift, grid: grid, minusZeroEvery: 2)
+            let second = part(values[firstCount...], shift: -shift, grid: grid, minusZeroEvery: 3)
+            let merged = Sample(merging: [first, second]).sorted
+            #expect(merged.map(\.bitPattern) == Self.stableMerge(first.sorted, second.sorted).map(\.bitPattern),
+                    "\(firstCount) + \(secondCount), shift \(shift)")
+        }
+        let signedZeros = Sample(merging: [Sample([0.0, 0.0, 1]), Sample([-0.0, -0.0, 0.0])]).sorted
+        #expect(signedZeros.map(\.bitPattern) == [0.0, 0.0, -0.0, -0.0, 0.0, 1].map(\.bitPattern))
+    }
+
     @Test func boxSummaryHasTukeyWhiskersAndOutliers() {
         let box = BoxSummary(arm: "A", sample: Sample([1, 2, 3, 4, 5, 6, 7, 8, 30, -20]))
         // Type 7: q1 = 2.25, q3 = 6.75, IQR = 4.5, fences −4.5 and 13.5.

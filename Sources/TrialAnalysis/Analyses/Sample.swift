@@ -17,27 +17,62 @@ struct Sample: Sendable {
         sorted = parts.dropFirst().reduce(parts.first?.sorted ?? []) { Self.merge($0, $1.sorted) }
     }
 
+    /// `first` and `second` merged, `first`'s value first where two are equal (the one stable
+    /// merge).
+    ///
+    /// Each step of a merge waits for the step before (which position moved decides what is read
+    /// next): the merged values are filled from both ends at once, the smaller half from the
+    /// front and the larger from the back, two independent chains of steps that the core runs
+    /// side by side. From the back, the larger value goes last and `second`'s goes first of two
+    /// equal ones, so that each half is the stable merge's own.
     private static func merge(_ first: [Double], _ second: [Double]) -> [Double] {
         guard !first.isEmpty else { return second }
         guard !second.isEmpty else { return first }
-        return [Double](unsafeUninitializedCapacity: first.count + second.count) { merged, count in
+        let total = first.count + second.count, half = total / 2
+        return [Double](unsafeUninitializedCapacity: total) { merged, count in
             first.withUnsafeBufferPointer { first in
                 second.withUnsafeBufferPointer { second in
-                    var i = 0, j = 0
-                    while i < first.count, j < second.count {
-                        if second[j] < first[i] {
-                            merged[count] = second[j]
-                            j += 1
-                        } else {
-                            merged[count] = first[i]
-                            i += 1
-                        }
-                        count += 1
+                    var front = MergeEnd(first: 0, second: 0, next: 0)
+                    var back = MergeEnd(first: first.count - 1, second: second.count - 1, next: total - 1)
+                    while front.next < half, front.first < first.count, front.second < second.count,
+                          back.first >= 0, back.second >= 0 {
+                        front.takeSmaller(first, second, into: merged)
+                        back.takeLarger(first, second, into: merged)
                     }
-                    for value in first[i...] { merged[count] = value; count += 1 }
-                    for value in second[j...] { merged[count] = value; count += 1 }
+                    while front.next < half { front.takeSmaller(first, second, into: merged) }
+                    while back.next >= half { back.takeLarger(first, second, into: merged) }
                 }
             }
+            count = total
+        }
+    }
+
+    /// One end of a merge: the next position in each input and in the merged values.
+    private struct MergeEnd {
+        var first: Int, second: Int, next: Int
+
+        /// Writes the smaller of the next values (`first`'s where equal or `second` is used up)
+        /// and moves on.
+        @inline(__always)
+        mutating func takeSmaller(_ firstValues: UnsafeBufferPointer<Double>, _ secondValues: UnsafeBufferPointer<Double>,
+                                  into merged: UnsafeMutableBufferPointer<Double>) {
+            let takesSecond = first == firstValues.count || (second < secondValues.count && secondValues[second] < firstValues[first])
+            merged[next] = takesSecond ? secondValues[second] : firstValues[first]
+            second &+= takesSecond ? 1 : 0
+            first &+= takesSecond ? 0 : 1
+            next &+= 1
+        }
+
+        /// Writes the larger of the values before the positions (`second`'s where equal or `first`
+        /// is used up) and moves back.
+        @inline(__always)
+        mutating func takeLarger(_ firstValues: UnsafeBufferPointer<Double>, _ secondValues: UnsafeBufferPointer<Double>,
+                                 into merged: UnsafeMutableBufferPointer<Double>) {
+            let takesFirst = second < 0 || (first >= 0 && secondValues[second] < firstValues[first])
+            merged[next] = takesFirst ? firstValues[first] : secondValues[second]
+            first &-= takesFirst ? 1 : 0
+            second &-= takesFirst ? 0 : 1
+            next &-= 1
         }
     }
 

@@ -38,8 +38,9 @@ public enum StudyAnalysis {
         let baseline = jobs.add { section("baseline") { BaselineAnalysis(study: study).run(participants: members, &$0) } }
         let insulin = jobs.add { section("insulinIndependence") { InsulinIndependenceAnalysis(study: study).run(&$0) } }
         let flow = jobs.add { ParticipantFlowAnalysis(study: study).run() }
-        let endpointTasks = endpointOutcomes(study, members, &jobs)
+        // The baseline points are one job, the endpoints many small ones that fill the last gaps.
         let pointsUpToBaseline = jobs.add { FigureDataAnalysis(study: study).pointsUpToBaseline(participants: members) }
+        let endpointTasks = endpointOutcomes(study, members, &jobs)
         jobs.run()
         let endpoints = endpointTasks.flatMap(\.value)
         let figureData = FigureDataAnalysis(study: study).run(endpoints: endpoints, participants: members,
