@@ -35,7 +35,9 @@ extension LogisticModel {
     /// Accuracy: agrees with R to about 1e−10 relative on well-conditioned designs
     /// (normal equations instead of R's QR cost a factor κ(X) in rounding only).
     public func fitMaximumLikelihood(confidenceLevel: Double = 0.95) throws(LogisticModelError) -> LogisticFit {
-        var state = evaluate(linearPredictor: response.map { Double.log(($0 + 0.5) / (1.5 - $0)) })
+        // R's start, η = logit((y + 0.5) / 2): one of two values for a binary response, each taken once.
+        let start = (nonEvent: Double.log((0 + 0.5) / (1.5 - 0)), event: Double.log((1 + 0.5) / (1.5 - 1)))
+        var state = evaluate(linearPredictor: response.map { $0 == 1 ? start.event : start.nonEvent })
         var devianceBefore = state.deviance
         var coefficients = [Double](repeating: 0, count: termNames.count)
         var lastStep = [Double](repeating: 0, count: termNames.count)
