@@ -24,8 +24,14 @@ public struct DerivedStudy: Sendable {
     public let primaryVisit: Int
     /// Each participant's remission status.
     public let remission: RemissionFlags
+    /// The participants of each population (in `populations` order) in each arm
+    /// (`participantsByArm(in:)`).
+    public let members: [[[Int32]]]
 
     /// Derives the study's variables from validated data.
+    ///
+    /// The measurement grid is built on a thread of its own while this one finds the populations
+    /// and their members, which do not need it.
     ///
     /// - Complexity: O(*m* + *p* · *v* · *n*) for *m* measurements, *p* parameters, *v* visits and
     ///   *n* participants.
@@ -33,14 +39,17 @@ public struct DerivedStudy: Sendable {
         self.plan = plan
         // ParticipantTable.arms are the plan's arms in result order (treatment, control).
         arm = data.participants.arm
-        grid = MeasurementGrid(data.measurements, participantCount: data.participants.count, plan: plan)
+        let measurements = data.measurements, participantCount = data.participants.count
+        let grid = BackgroundComputation { MeasurementGrid(measurements, participantCount: participantCount, plan: plan) }
         data.measurements = MeasurementTable()
         self.data = data
         subgroups = plan.subgroups.map { SubgroupLevels($0, participants: data.participants) }
         populations = Population.every(subgroups)
+        members = populations.map { [arm] in Self.participantsByArm(in: $0, arm: arm, armCount: plan.arms.ordered.count) }
         remissionParameters = plan.remission.parameters.compactMap { code in plan.parameters.firstIndex { $0.code == code } }
         primaryVisit = plan.visits.firstIndex(of: plan.primaryVisit) ?? plan.visits.count - 1
-        remission = RemissionFlags(rule: plan.remission, grid: grid, parameters: remissionParameters, primaryVisit: primaryVisit)
+        self.grid = grid.value()
+        remission = RemissionFlags(rule: plan.remission, grid: self.grid, parameters: remissionParameters, primaryVisit: primaryVisit)
     }
 
     /// The number of participants.
@@ -87,8 +96,13 @@ public struct DerivedStudy: Sendable {
     ///
     /// - Complexity: O(*n*).
     public func participantsByArm(in population: Population) -> [[Int32]] {
-        var groups = [[Int32]](repeating: [], count: armLabels.count)
-        for participant in 0..<participantCount where population.contains(participant) {
+        Self.participantsByArm(in: population, arm: arm, armCount: armLabels.count)
+    }
+
+    /// The participants of `population` in each of `armCount` arms, by each one's `arm`.
+    private static func participantsByArm(in population: Population, arm: [Int32], armCount: Int) -> [[Int32]] {
+        var groups = [[Int32]](repeating: [], count: armCount)
+        for participant in arm.indices where population.contains(participant) {
             groups[Int(arm[participant])].append(Int32(participant))
         }
         return groups

@@ -27,7 +27,7 @@ public enum StudyAnalysis {
     /// The analyses of a study in the seed study's layout: every section of SPEC.md §5.
     private static func seedStudy(data: consuming StudyData, plan: AnalysisPlan) -> Results {
         let study = DerivedStudy(data: consume data, plan: plan)
-        let members = study.populations.map(study.participantsByArm)
+        let members = study.members
         // One job per supportive endpoint, per section and per endpoint task, the longest first;
         // each section collects its own notes.
         var jobs = AnalysisJobs()
