@@ -110,23 +110,32 @@ extension LogisticModel {
         evaluate(linearPredictor: design.times(coefficients))
     }
 
-    /// μ, the deviance and the IRLS working weights and responses at η, in one pass.
+    /// μ, the deviance and the IRLS working weights and responses at η, in one pass that writes
+    /// each array once (no zeros written first, no copy of one array made for another).
     private func evaluate(linearPredictor eta: [Double]) -> IterationState {
         let n = observationCount
-        var means = [Double](repeating: 0, count: n)
-        var weights = means, weightedResponse = means
+        var weights: [Double] = [], weightedResponse: [Double] = []
         var deviance = 0.0
-        response.withUnsafeBufferPointer { y in
-            eta.withUnsafeBufferPointer { eta in
-                for i in 0..<n {
-                    let (mu, derivative) = LogitLink.meanAndDerivative(eta[i])
-                    let weight = derivative * derivative / (mu * (1 - mu))
-                    means[i] = mu
-                    weights[i] = weight
-                    weightedResponse[i] = weight * (eta[i] + (y[i] - mu) / derivative)
-                    deviance += LogitLink.deviance(response: y[i], mean: mu)
+        let means = [Double](unsafeUninitializedCapacity: n) { means, meanCount in
+            weights = [Double](unsafeUninitializedCapacity: n) { weights, weightCount in
+                weightedResponse = [Double](unsafeUninitializedCapacity: n) { weightedResponse, responseCount in
+                    response.withUnsafeBufferPointer { y in
+                        eta.withUnsafeBufferPointer { eta in
+                            for i in 0..<n {
+                                let (mu, derivative) = LogitLink.meanAndDerivative(eta[i])
+                                let weight = derivative * derivative / (mu * (1 - mu))
+                                means[i] = mu
+                                weights[i] = weight
+                                weightedResponse[i] = weight * (eta[i] + (y[i] - mu) / derivative)
+                                deviance += LogitLink.deviance(response: y[i], mean: mu)
+                            }
+                        }
+                    }
+                    responseCount = n
                 }
+                weightCount = n
             }
+            meanCount = n
         }
         return IterationState(
             means: means, deviance: deviance, workingWeights: weights, weightedWorkingResponse: weightedResponse)
