@@ -44,21 +44,29 @@ struct EndpointAnalysis: Sendable {
         return study.populations.indices.map { outcome(parameter, visit, study.populations[$0], samples[$0]) }
     }
 
-    /// The samples of `members` at `visit`.
+    /// The samples of `members` at `visit`, each written straight into storage for all members
+    /// (no capacity or uniqueness check per value).
     private func armSamples(_ parameter: Int, _ visit: Int, _ members: [Int32]) -> ArmSamples {
-        var values: [Double] = [], change: [Double] = [], percent: [Double] = []
-        values.reserveCapacity(members.count)
-        change.reserveCapacity(members.count)
-        percent.reserveCapacity(members.count)
-        study.grid.withValues(parameter: parameter, visit: visit) { atVisit, atBaseline in
-            for member in members {
-                let value = atVisit[Int(member)]
-                guard !value.isNaN else { continue }
-                values.append(value)
-                let baseline = atBaseline[Int(member)]
-                guard !baseline.isNaN else { continue }
-                change.append(value - baseline)
-                if baseline != 0 { percent.append(MeasurementGrid.percentChange(from: baseline, to: value)) }
+        var change: [Double] = [], percent: [Double] = []
+        let values = [Double](unsafeUninitializedCapacity: members.count) { values, valueCount in
+            change = [Double](unsafeUninitializedCapacity: members.count) { change, changeCount in
+                percent = [Double](unsafeUninitializedCapacity: members.count) { percent, percentCount in
+                    study.grid.withValues(parameter: parameter, visit: visit) { atVisit, atBaseline in
+                        for member in members {
+                            let value = atVisit[Int(member)]
+                            guard !value.isNaN else { continue }
+                            values[valueCount] = value
+                            valueCount += 1
+                            let baseline = atBaseline[Int(member)]
+                            guard !baseline.isNaN else { continue }
+                            change[changeCount] = value - baseline
+                            changeCount += 1
+                            guard baseline != 0 else { continue }
+                            percent[percentCount] = MeasurementGrid.percentChange(from: baseline, to: value)
+                            percentCount += 1
+                        }
+                    }
+                }
             }
         }
         return ArmSamples(value: Sample(values), change: Sample(change), percentChange: Sample(percent))

@@ -12,8 +12,7 @@ struct ModelEndpointCourse {
     /// the endpoint's `arms`.
     /// - Complexity: one pass over the *r* records of the dataset, O(*v* · *r*) at most for *v* visits.
     func byVisit(_ endpoint: ModelEndpoint, arms: [String], members: [[Int32]]) -> [ModelEndpointVisit] {
-        let visits = records.visits(of: endpoint)
-        return zip(visits, records.records(endpoint, visits: visits.map(\.number))).map { visit, records in
+        records.recordsByVisit(of: endpoint).map { visit, records in
             ModelEndpointVisit(visit: visit.number, visitLabel: visit.label, byArm: arms.indices.map { arm in
                 VisitMean(arm: arms[arm], values: members[arm].map { records.response(of: Int($0)) }.filter { !$0.isNaN })
             })

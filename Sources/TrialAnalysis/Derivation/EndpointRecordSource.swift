@@ -62,9 +62,11 @@ enum EndpointRecordSource: Sendable {
     }
 
     /// The visits (ascending, with their labels) at which `endpoint`'s parameter has a record the
-    /// endpoint's record flag selects (in the grid: a value to analyse).
-    /// - Complexity: O(records of the dataset); for the grid, O(visits × participants).
-    func visits(of endpoint: ModelEndpoint) -> [(number: Double, label: String)] {
+    /// endpoint's record flag selects (in the grid: a value to analyse), each with the endpoint's
+    /// records there (`records(_:visits:observedOnly:)`).
+    /// - Complexity: O(records of the dataset · visits + participants · visits); for the grid,
+    ///   O(visits × participants), each visit's records made once.
+    func recordsByVisit(of endpoint: ModelEndpoint) -> [(visit: (number: Double, label: String), records: EndpointRecords)] {
         switch self {
         case .datasets(let tables, _):
             guard let table = tables.first(where: { $0.parameterCodes.index(of: endpoint.parameter) != nil }),
@@ -75,11 +77,13 @@ enum EndpointRecordSource: Sendable {
             where table.parameter[row] == parameter && (flag?[row] ?? true) && !table.visitNumber[row].isNaN {
                 numbers.insert(table.visitNumber[row])
             }
-            return table.visits.filter { numbers.contains($0.number) }
+            let visits = table.visits.filter { numbers.contains($0.number) }
+            return Array(zip(visits, records(endpoint, visits: visits.map(\.number))))
         case .grid(let grid, _, _):
-            return grid.visits.compactMap { visit in
-                let records = records(endpoint, visit: visit)
-                return (0..<grid.participantCount).contains { !records.response(of: $0).isNaN } ? (visit, records.visitLabel) : nil
+            return grid.visits.compactMap { number -> (visit: (number: Double, label: String), records: EndpointRecords)? in
+                let atVisit = records(endpoint, visit: number)
+                guard (0..<grid.participantCount).contains(where: { !atVisit.response(of: $0).isNaN }) else { return nil }
+                return ((number, atVisit.visitLabel), atVisit)
             }
         }
     }
