@@ -30,11 +30,9 @@ struct ShiftedRankSums {
         self.x = x
         self.y = y
         paddedY = y.values + Array(repeating: .infinity, count: Self.lookahead)
-        xCounts = x.counts.map { Int($0) }
-        yCounts = y.counts.map { Int($0) }
-        xBelow = Self.prefixSums(xCounts, includingTotal: false)
-        yBelow = Self.prefixSums(yCounts, includingTotal: true)
-        let total = Double(xCounts.reduce(0, +) + yCounts.reduce(0, +))
+        let xGroups = Self.groups(x.counts, includingTotal: false), yGroups = Self.groups(y.counts, includingTotal: true)
+        (xCounts, xBelow, yCounts, yBelow) = (xGroups.counts, xGroups.below, yGroups.counts, yGroups.below)
+        let total = Double(xGroups.total + yGroups.total)
         let yTies = y.counts.reduce(0.0) { $0 + $1 * $1 * $1 }
         sumsCanBeExact = 2 * total * (total + 1) < Self.exactLimit && yTies < Self.exactLimit / 2
         yTieCubeSum = sumsCanBeExact ? yCounts.reduce(0) { $0 + $1 * $1 * $1 - $1 } : 0
@@ -173,14 +171,24 @@ struct ShiftedRankSums {
         }
     }
 
-    private static func prefixSums(_ counts: [Int], includingTotal: Bool) -> [Int] {
-        var sums = [Int](), running = 0
-        sums.reserveCapacity(counts.count + 1)
-        for count in counts {
-            sums.append(running)
-            running += count
+    /// A sample's group sizes as integers and, from the same pass, how many values lie below each
+    /// group (then all of them, when `includingTotal`) and their total.
+    private static func groups(_ sizes: [Double], includingTotal: Bool) -> (counts: [Int], below: [Int], total: Int) {
+        var total = 0
+        var below: [Int] = []
+        let counts = [Int](unsafeUninitializedCapacity: sizes.count) { counts, countsWritten in
+            below = [Int](unsafeUninitializedCapacity: sizes.count + 1) { below, belowWritten in
+                for (index, size) in sizes.enumerated() {
+                    let count = Int(size)
+                    counts[index] = count
+                    below[index] = total
+                    total += count
+                }
+                if includingTotal { below[sizes.count] = total }
+                belowWritten = sizes.count + (includingTotal ? 1 : 0)
+            }
+            countsWritten = sizes.count
         }
-        if includingTotal { sums.append(running) }
-        return sums
+        return (counts, below, total)
     }
 }
