@@ -36,4 +36,26 @@ struct SampleScanTests {
             }
         }
     }
+
+    /// The distinct values of sorted samples with every pattern of ties: each value repeated a
+    /// fixed number of times, and each position in turn made equal to the one before.
+    @Test func distinctCountIsTheLoopsAnswer() {
+        func loop(_ values: [Double]) -> Int {
+            values.isEmpty ? 0 : 1 + values.indices.dropFirst().filter { values[$0] != values[$0 - 1] }.count
+        }
+        for length in Self.lengths {
+            for repeats in [1, 2, 3, 8, 9] {
+                let sorted = (0..<length).map { Double($0 / repeats) * 0.5 - 3 }
+                #expect(SampleScan.distinctCount(sorted: sorted) == loop(sorted), "n = \(length), runs of \(repeats)")
+            }
+            let distinct = (0..<length).map { Double($0) }
+            for position in 1..<Swift.max(1, length) {
+                var values = distinct
+                values[position] = values[position - 1]
+                #expect(SampleScan.distinctCount(sorted: values) == length - 1, "n = \(length), tie at \(position)")
+            }
+        }
+        // −0 and +0 are one value.
+        #expect(SampleScan.distinctCount(sorted: [-1, -0.0, 0.0, -0.0, 0.0, 2]) == 3)
+    }
 }

@@ -1,5 +1,6 @@
 /// Checks over every value of a sample that the tests run before anything else — are the values
-/// finite, are they in ascending order — eight values at a time (one vector comparison each), the
+/// finite, are they in ascending order — and the count of a sorted sample's distinct values,
+/// eight values at a time (one vector comparison each), the
 /// last few one by one: two to three times faster than a loop that looks at each value (in the
 /// analysis of 1,000,000 participants, whose tests check samples of up to 500,000 values, the two
 /// checks went from 2.6 % to 1.0 % of a profile's samples).
@@ -41,6 +42,29 @@ enum SampleScan {
                 }
             }
             return values.indices.dropFirst(Swift.max(index, 1)).allSatisfy { values[$0 - 1] <= values[$0] }
+        }
+    }
+
+    /// The number of distinct values of `sorted`, a sample in ascending order: 1 plus the number
+    /// of values that differ from the one before.
+    /// - Complexity: O(*n*).
+    static func distinctCount(sorted: [Double]) -> Int {
+        sorted.withUnsafeBufferPointer { values in
+            guard !values.isEmpty else { return 0 }
+            var index = 0, steps = SIMD8<Int64>.zero
+            if let base = values.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                // Values index..<index + 8 against index + 1...index + 8.
+                while index + width < values.count {
+                    let lanes = raw.loadUnaligned(fromByteOffset: index * 8, as: Lanes.self)
+                    let next = raw.loadUnaligned(fromByteOffset: (index + 1) * 8, as: Lanes.self)
+                    steps &+= SIMD8<Int64>.zero.replacing(with: 1, where: lanes .!= next)
+                    index += width
+                }
+            }
+            var distinct = 1 + Int(steps.wrappedSum())
+            for next in (index + 1)..<values.count where values[next] != values[next - 1] { distinct += 1 }
+            return distinct
         }
     }
 }

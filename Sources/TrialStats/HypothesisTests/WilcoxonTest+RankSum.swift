@@ -58,12 +58,11 @@ struct TiedSample {
     private(set) var counts: [Double] = []
 
     /// Groups a sample sorted ascending.
-    /// - Complexity: O(*n*): one pass counts the distinct values, a second fills storage of that size.
+    /// - Complexity: O(*n*): one pass counts the distinct values (`SampleScan.distinctCount`), a second fills storage of that size.
     init(sorted sample: [Double]) {
+        let distinct = SampleScan.distinctCount(sorted: sample)
         sample.withUnsafeBufferPointer { sample in
             guard let first = sample.first else { return }
-            var distinct = 1
-            for index in sample.indices.dropFirst() where sample[index] != sample[index - 1] { distinct += 1 }
             values = [Double](unsafeUninitializedCapacity: distinct) { values, valueCount in
                 counts = [Double](unsafeUninitializedCapacity: distinct) { counts, countCount in
                     var group = 0, run = 1.0
