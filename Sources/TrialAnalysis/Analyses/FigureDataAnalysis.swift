@@ -24,7 +24,16 @@ struct FigureDataAnalysis {
 
     /// The mean ± SEM of a parameter's values at a visit among `members`.
     private func momentsPoint(parameter: Int, visit: Int, members: [Int32]) -> TrajectoryPoint {
-        let moments = Moments(members.map { study.grid.value(parameter: parameter, visit: visit, participant: Int($0)) }.filter { !$0.isNaN })
+        // The members' values, the missing left out, in one pass into storage for all of them.
+        let values = study.grid.withValues(parameter: parameter, visit: visit) { atVisit, _ in
+            [Double](unsafeUninitializedCapacity: members.count) { values, count in
+                for member in members where !atVisit[Int(member)].isNaN {
+                    values[count] = atVisit[Int(member)]
+                    count += 1
+                }
+            }
+        }
+        let moments = Moments(values)
         return TrajectoryPoint(visit: study.grid.visits[visit], n: moments.count, mean: moments.mean, sem: moments.standardError)
     }
 
