@@ -1,9 +1,9 @@
 /// Checks over every value of a sample that the tests run before anything else — are the values
 /// finite, are they in ascending order — and the count of a sorted sample's distinct values,
-/// eight values at a time (one vector comparison each), the
-/// last few one by one: two to three times faster than a loop that looks at each value (in the
-/// analysis of 1,000,000 participants, whose tests check samples of up to 500,000 values, the two
-/// checks went from 2.6 % to 1.0 % of a profile's samples).
+/// eight values at a time (one vector comparison each), the last few one by one: two to three
+/// times faster than a loop that looks at each value (in the analysis of 1,000,000 participants,
+/// whose tests check samples of up to 500,000 values, the two checks went from 2.6 % to 1.0 % of a
+/// profile's samples).
 enum SampleScan {
     private static let width = 8
     private typealias Lanes = SIMD8<Double>

@@ -186,7 +186,7 @@ public struct RepeatedMeasuresFit: Sendable {
                 for (y, l) in pattern.visits.enumerated() {
                     var r = pattern.responseCrossProducts[x * m + y]
                     for e in 0..<q {
-                        r -= u[j][e] * pattern.responseProducts[y][e] + u[l][e] * pattern.responseProducts[x][e]
+                        r -= u[j][e] * pattern.responseProducts[y * q + e] + u[l][e] * pattern.responseProducts[x * q + e]
                         for f in 0..<q { r += u[j][e] * pattern.crossProducts[e * q + f] * u[l][f] }
                     }
                     sums[j * t + l] += r

@@ -166,10 +166,8 @@ struct VisitPattern: Sendable {
     var count: Int
     /// Σ wᵢwᵢᵀ, row-major q × q.
     var crossProducts: [Double]
-    /// Σ wᵢ yᵢₖ for each observed visit k (in `visits` order), each of length q.
-    var responseProducts: [[Double]]
-    /// `responseProducts` as they are summed, row-major m × q (one buffer, no array per visit).
-    private var responseProductSums: [Double]
+    /// Σ wᵢ yᵢₖ for each observed visit k (in `visits` order), row-major m × q.
+    var responseProducts: [Double]
     /// Σ yᵢⱼ yᵢₖ, row-major m × m over the observed visits.
     var responseCrossProducts: [Double]
 
@@ -204,7 +202,7 @@ struct VisitPattern: Sendable {
                 patterns.append(VisitPattern(
                     visits: (0..<t).filter { mask & (1 << $0) != 0 }, count: 0,
                     crossProducts: [Double](repeating: 0, count: q * q),
-                    responseProducts: [], responseProductSums: [Double](repeating: 0, count: m * q),
+                    responseProducts: [Double](repeating: 0, count: m * q),
                     responseCrossProducts: [Double](repeating: 0, count: m * m)))
             }
             vector.withUnsafeMutableBufferPointer { vector in
@@ -229,7 +227,7 @@ struct VisitPattern: Sendable {
             }
         }
         responseCrossProducts.withUnsafeMutableBufferPointer { products in
-            responseProductSums.withUnsafeMutableBufferPointer { sums in
+            responseProducts.withUnsafeMutableBufferPointer { sums in
                 for k in 0..<m {
                     for a in 0..<q { sums[k * q + a] += w[a] * y[k] }
                     for l in k..<m { products[k * m + l] += y[k] * y[l] }
@@ -238,11 +236,9 @@ struct VisitPattern: Sendable {
         }
     }
 
-    /// Fills the lower triangles from the upper ones and `responseProducts` from their sums.
     private mutating func symmetrise(q: Int) {
         for a in 0..<q { for b in 0..<a { crossProducts[a * q + b] = crossProducts[b * q + a] } }
         let m = visits.count
         for k in 0..<m { for l in 0..<k { responseCrossProducts[k * m + l] = responseCrossProducts[l * m + k] } }
-        responseProducts = (0..<m).map { Array(responseProductSums[$0 * q..<($0 + 1) * q]) }
     }
 }

@@ -109,7 +109,7 @@ struct RestrictedLikelihood: Sendable {
             for (a, j) in pattern.visits.enumerated() {
                 for c in 0..<m {
                     let weight = b[a * m + c]
-                    for e in 0..<q { z[j][e] += weight * pattern.responseProducts[c][e] }
+                    for e in 0..<q { z[j][e] += weight * pattern.responseProducts[c * q + e] }
                 }
             }
         }
@@ -135,7 +135,7 @@ struct RestrictedLikelihood: Sendable {
                 for (y, l) in pattern.visits.enumerated() {
                     var r = pattern.responseCrossProducts[x * m + y]
                     for e in 0..<q {
-                        r -= u[j][e] * pattern.responseProducts[y][e] + u[l][e] * pattern.responseProducts[x][e]
+                        r -= u[j][e] * pattern.responseProducts[y * q + e] + u[l][e] * pattern.responseProducts[x * q + e]
                         r += su[e] * u[l][e]
                     }
                     middle[x * m + y] = Double(pattern.count) * evaluation.sigma[j * t + l] - r - prediction[x * m + y]
