@@ -149,6 +149,54 @@ struct DerivedParameterTests {
         #expect(throws: ParameterExpression.ParseError(message: "unexpected 'B'", offset: 2)) { try ParameterExpression(parsing: "A B") }
     }
 
+    /// Every operator item by item gives, to the bit, what one item at a time gives (NaN where
+    /// that is `nil`), over values with zeros, NaN, infinities and signed zeros in both operands.
+    @Test func itemByItemOperatorsAreOneAtATimeToTheBit() throws {
+        let specials: [Double] = [0, -0.0, 1, -2.5, 1e-300, 7.25, .nan, .infinity, -.infinity, 3]
+        let left = (0..<100).map { specials[$0 % specials.count] }
+        let right = (0..<100).map { specials[($0 / specials.count) % specials.count] }
+        for text in ["A + B", "A - B", "A * B", "A / B", "-(A / B) * 2 - A"] {
+            let expression = try ParameterExpression(parsing: text)
+            let values = expression.evaluate(count: left.count) { $0 == "A" ? left : right }
+            for item in left.indices {
+                let single = expression.evaluate { $0 == "A" ? left[item] : right[item] }
+                #expect(single.map { $0.bitPattern == values[item].bitPattern || $0.isNaN && values[item].isNaN } ?? values[item].isNaN,
+                        "\(text) at \(left[item]), \(right[item])")
+            }
+        }
+    }
+
+    /// A parameter derived from the grid: each visit's records (a finite value) and skipped
+    /// participant-visits (no value, but a value of some source parameter) counted by definition.
+    @Test func gridParameterCountsAreThoseOfTheDefinition() throws {
+        let input = try StudyInput.load(from: ExampleStudy.folder)
+        let study = DerivedStudy(data: input.data, plan: input.plan.plan)
+        let codes = study.plan.parameters.map(\.code)
+        // INSDOSE / (HBA1C - 7): a division by zero wherever HbA1c is 7, besides the missing values.
+        let expression = try ParameterExpression(parsing: "INSDOSE / (HBA1C - 7)")
+        let definition = DerivedParameter(code: "X", label: "X", unit: "", derivation: .expression(expression))
+        let derived = DerivedGridParameter(definition, expression: expression, in: study.grid, codes: codes)
+        let sources = expression.parameters.map { try! #require(codes.firstIndex(of: $0)) }
+        var expected = (records: 0, skipped: 0, zeroDivisions: 0)
+        for visit in study.grid.visits.indices {
+            for participant in 0..<study.participantCount {
+                let dose = study.grid.value(parameter: sources[0], visit: visit, participant: participant)
+                let hba1c = study.grid.value(parameter: sources[1], visit: visit, participant: participant)
+                let value = derived.values[visit][participant]
+                if !dose.isNaN, !hba1c.isNaN, hba1c != 7 {
+                    expected.records += 1
+                    #expect(value == dose / (hba1c - 7))
+                } else {
+                    #expect(value.isNaN)
+                    if !dose.isNaN || !hba1c.isNaN { expected.skipped += 1 }
+                    if !dose.isNaN, hba1c == 7 { expected.zeroDivisions += 1 }
+                }
+            }
+        }
+        #expect(derived.counts.records == expected.records && derived.counts.skipped == expected.skipped)
+        #expect(expected.zeroDivisions > 0 && expected.skipped > expected.zeroDivisions, "the study exercises both ways of having no value")
+    }
+
     @Test func thePlanRoundTripsThroughItsCanonicalYAML() throws {
         let plan = try AnalysisPlan.load(yaml: String(contentsOf: Self.study.appendingPathComponent("study.yaml"), encoding: .utf8)).plan
         #expect(plan.derivedParameters.map(\.code) == ["CPEPAUC", "IDAA1C"])

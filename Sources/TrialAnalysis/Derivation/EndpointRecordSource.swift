@@ -112,12 +112,21 @@ struct DerivedGridParameter: Sendable {
         let sources = expression.parameters.compactMap { codes.firstIndex(of: $0) }
         let visits = ParallelWork.map(Array(grid.visits.indices)) { visit in
             let values = grid.values(of: expression, codes: codes, visit: visit)
+            // 1 where some source parameter has a value; counted without a branch per participant.
+            var hasSource = [UInt8](repeating: 0, count: grid.participantCount)
             var counts = (records: 0, skipped: 0)
-            for participant in 0..<grid.participantCount {
-                if !values[participant].isNaN {
-                    counts.records += 1
-                } else if sources.contains(where: { !grid.value(parameter: $0, visit: visit, participant: participant).isNaN }) {
-                    counts.skipped += 1
+            hasSource.withUnsafeMutableBufferPointer { hasSource in
+                for source in sources {
+                    grid.withValues(parameter: source, visit: visit) { atVisit, _ in
+                        for participant in atVisit.indices { hasSource[participant] |= atVisit[participant].isNaN ? 0 : 1 }
+                    }
+                }
+                values.withUnsafeBufferPointer { values in
+                    for participant in values.indices {
+                        let isMissing = values[participant].isNaN
+                        counts.records &+= isMissing ? 0 : 1
+                        counts.skipped &+= isMissing ? Int(hasSource[participant]) : 0
+                    }
                 }
             }
             return (values: values, counts: counts)
@@ -133,9 +142,13 @@ extension MeasurementGrid {
     /// (a division by zero), as `ParameterDerivation` computes it.
     /// - Complexity: O(participants × parameters of the expression).
     func values(of expression: ParameterExpression, codes: [String], visit: Int) -> [Double] {
-        let missing = [Double](repeating: .nan, count: participantCount)
-        return expression.evaluate(count: participantCount) { code in
-            codes.firstIndex(of: code).map { index in withValues(parameter: index, visit: visit) { values, _ in Array(values) } } ?? missing
-        }.map { $0.isFinite ? $0 : .nan }
+        var values = expression.evaluate(count: participantCount) { code in
+            guard let index = codes.firstIndex(of: code) else { return [Double](repeating: .nan, count: participantCount) }
+            return withValues(parameter: index, visit: visit) { values, _ in Array(values) }
+        }
+        values.withUnsafeMutableBufferPointer { values in
+            for index in values.indices where !values[index].isFinite { values[index] = .nan }
+        }
+        return values
     }
 }

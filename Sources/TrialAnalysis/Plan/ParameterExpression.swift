@@ -19,6 +19,22 @@ public indirect enum ParameterExpression: Sendable, Hashable {
             case .divided: right == 0 ? nil : left / right
             }
         }
+
+        /// `apply` item by item, in place: `left[i]` becomes `left[i]` combined with `right[i]`,
+        /// NaN for a division by zero. One loop per operator, not a choice per item.
+        func apply(to left: inout [Double], _ right: [Double]) {
+            precondition(left.count == right.count, "operands of different lengths")
+            left.withUnsafeMutableBufferPointer { left in
+                right.withUnsafeBufferPointer { right in
+                    switch self {
+                    case .plus: for index in left.indices { left[index] += right[index] }
+                    case .minus: for index in left.indices { left[index] -= right[index] }
+                    case .times: for index in left.indices { left[index] *= right[index] }
+                    case .divided: for index in left.indices { left[index] = right[index] == 0 ? .nan : left[index] / right[index] }
+                    }
+                }
+            }
+        }
     }
 
     /// Why a text is not an expression: the message and the character offset it refers to.
@@ -75,7 +91,7 @@ public indirect enum ParameterExpression: Sendable, Hashable {
         case .binary(let operation, let left, let right):
             let right = right.evaluate(count: count, values)
             var result = left.evaluate(count: count, values)
-            for index in result.indices { result[index] = operation.apply(result[index], right[index]) ?? .nan }
+            operation.apply(to: &result, right)
             return result
         }
     }
