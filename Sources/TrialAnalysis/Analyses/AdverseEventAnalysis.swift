@@ -2,7 +2,7 @@ import TrialData
 
 /// Safety: treatment-emergent adverse events by system organ class, term and severity, per arm.
 struct AdverseEventAnalysis {
-    let study: DerivedStudy
+    let study: StudyBasis
 
     func run(_ log: inout NoteLog) -> AdverseEventResults {
         let table = study.data.adverseEvents

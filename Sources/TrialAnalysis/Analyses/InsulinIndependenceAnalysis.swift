@@ -1,6 +1,6 @@
 /// Insulin independence (`adii.csv`): participants and episodes per arm, each episode's duration.
 struct InsulinIndependenceAnalysis {
-    let study: DerivedStudy
+    let study: StudyBasis
 
     /// Episodes by arm, then participant (adsl.csv order), then start month. An episode without
     /// `ENDMO` is ongoing and lasts to the participant's last follow-up (`LASTMO`, else the plan's

@@ -4,14 +4,8 @@ import TrialData
 /// arms, the measurement grid (baseline, change, percent change), subgroup levels and remission.
 /// Participants are referred to by their index in `adsl.csv`.
 public struct DerivedStudy: Sendable {
-    /// The plan analysed.
-    public let plan: AnalysisPlan
-    /// The data analysed, without its measurement rows: the analyses read them from `grid`, and
-    /// a large study's rows are released for the analyses' own arrays.
-    public let data: StudyData
-    /// Each participant's arm: its position in `armLabels` (two arms written `{treatment,
-    /// control}`: 0 treatment, 1 control).
-    public let arm: [Int32]
+    /// The plan, the data without measurement rows and each participant's arm.
+    public let basis: StudyBasis
     /// The measurements of the plan's parameters at its visits.
     public let grid: MeasurementGrid
     /// The levels of each subgroup of the plan, in plan order.
@@ -30,30 +24,45 @@ public struct DerivedStudy: Sendable {
 
     /// Derives the study's variables from validated data.
     ///
+    /// - Complexity: O(*m* + *p* · *v* · *n*) for *m* measurements, *p* parameters, *v* visits and
+    ///   *n* participants.
+    public init(data: consuming StudyData, plan: AnalysisPlan) {
+        let (basis, measurements) = StudyBasis.separating(consume data, plan: plan)
+        self.init(basis, measurements: consume measurements)
+    }
+
+    /// Derives the study's variables from its basis and measurement rows.
+    ///
     /// The measurement grid is built on a thread of its own while this one finds the populations
     /// and their members, which do not need it.
     ///
     /// - Complexity: O(*m* + *p* · *v* · *n*) for *m* measurements, *p* parameters, *v* visits and
     ///   *n* participants.
-    public init(data: consuming StudyData, plan: AnalysisPlan) {
-        self.plan = plan
-        // ParticipantTable.arms are the plan's arms in result order (treatment, control).
-        arm = data.participants.arm
-        let measurements = data.measurements, participantCount = data.participants.count
-        let grid = BackgroundComputation { MeasurementGrid(measurements, participantCount: participantCount, plan: plan) }
-        data.measurements = MeasurementTable()
-        self.data = data
-        subgroups = plan.subgroups.map { SubgroupLevels($0, participants: data.participants) }
+    public init(_ basis: StudyBasis, measurements: consuming MeasurementTable) {
+        self.basis = basis
+        let plan = basis.plan, participantCount = basis.participantCount
+        let grid = BackgroundComputation { [measurements] in MeasurementGrid(measurements, participantCount: participantCount, plan: plan) }
+        subgroups = plan.subgroups.map { SubgroupLevels($0, participants: basis.data.participants) }
         populations = Population.every(subgroups)
-        members = populations.map { [arm] in Self.participantsByArm(in: $0, arm: arm, armCount: plan.arms.ordered.count) }
+        members = populations.map { [arm = basis.arm] in Self.participantsByArm(in: $0, arm: arm, armCount: plan.arms.ordered.count) }
         remissionParameters = plan.remission.parameters.compactMap { code in plan.parameters.firstIndex { $0.code == code } }
         primaryVisit = plan.visits.firstIndex(of: plan.primaryVisit) ?? plan.visits.count - 1
         self.grid = grid.value()
         remission = RemissionFlags(rule: plan.remission, grid: self.grid, parameters: remissionParameters, primaryVisit: primaryVisit)
     }
 
+    /// The plan analysed.
+    public var plan: AnalysisPlan { basis.plan }
+
+    /// The data analysed, without its measurement rows: the analyses read them from `grid`, and
+    /// a large study's rows are released for the analyses' own arrays.
+    public var data: StudyData { basis.data }
+
+    /// Each participant's arm: its position in `armLabels`.
+    public var arm: [Int32] { basis.arm }
+
     /// The number of participants.
-    public var participantCount: Int { arm.count }
+    public var participantCount: Int { basis.participantCount }
 
     /// The positions in `populations` of the levels of the first subgroup that every
     /// participant has a level of (together they are all participants), or `nil`.
@@ -88,9 +97,8 @@ public struct DerivedStudy: Sendable {
         return values.map { $0! }
     }
 
-    /// The arm labels in result order: treatment, then control (two arms written `{treatment,
-    /// control}`); else the plan's order.
-    public var armLabels: [String] { plan.arms.ordered }
+    /// The arm labels in result order (`StudyBasis.armLabels`).
+    public var armLabels: [String] { basis.armLabels }
 
     /// The participants of `population` in each arm, as index lists (in `armLabels` order).
     ///
@@ -116,11 +124,5 @@ public struct DerivedStudy: Sendable {
             return (0..<participantCount).map { grid.baseline(parameter: parameter, participant: $0) }
         }
         return data.participants.numbers(named: name)
-    }
-
-    /// The month of each participant's last follow-up: `LASTMO`, else the plan's last visit.
-    public func lastFollowUpMonth(of participant: Int) -> Double {
-        let recorded = data.participants.numbers(named: "LASTMO")?[participant] ?? .nan
-        return recorded.isNaN ? (plan.visits.last ?? 0) : recorded
     }
 }

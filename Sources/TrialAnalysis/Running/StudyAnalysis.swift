@@ -26,17 +26,22 @@ public enum StudyAnalysis {
 
     /// The analyses of a study in the seed study's layout: every section of SPEC.md §5.
     private static func seedStudy(data: consuming StudyData, plan: AnalysisPlan) -> Results {
-        let study = DerivedStudy(data: consume data, plan: plan)
+        let (basis, measurements) = StudyBasis.separating(consume data, plan: plan)
+        // The sections that need no measurements run while the grid is built, on the core its
+        // building leaves idle.
+        let eventsAndEpisodes = BackgroundComputation {
+            (adverseEvents: section("adverseEvents") { AdverseEventAnalysis(study: basis).run(&$0) },
+             insulin: section("insulinIndependence") { InsulinIndependenceAnalysis(study: basis).run(&$0) })
+        }
+        let study = DerivedStudy(basis, measurements: consume measurements)
         let members = study.members
         // One job per supportive endpoint, per section and per endpoint task, the longest first;
         // each section collects its own notes.
         var jobs = AnalysisJobs()
         let supportive = SupportiveAnalysis(study: study).add(to: &jobs)
-        let adverseEvents = jobs.add { section("adverseEvents") { AdverseEventAnalysis(study: study).run(&$0) } }
         let remission = jobs.add { section("remission") { RemissionAnalysis(study: study).run(&$0) } }
         let logistic = jobs.add { section("logistic") { LogisticAnalysis(study: study).run(&$0) } }
         let baseline = jobs.add { section("baseline") { BaselineAnalysis(study: study).run(participants: members, &$0) } }
-        let insulin = jobs.add { section("insulinIndependence") { InsulinIndependenceAnalysis(study: study).run(&$0) } }
         let flow = jobs.add { ParticipantFlowAnalysis(study: study).run() }
         // The baseline points are one job, the endpoints many small ones that fill the last gaps.
         let pointsUpToBaseline = jobs.add { FigureDataAnalysis(study: study).pointsUpToBaseline(participants: members) }
@@ -46,13 +51,14 @@ public enum StudyAnalysis {
         let figureData = FigureDataAnalysis(study: study).run(endpoints: endpoints, participants: members,
                                                                 pointsUpToBaseline: pointsUpToBaseline.value)
         let supportiveOutcome = supportive()
+        let (adverseEvents, insulin) = eventsAndEpisodes.value()
 
-        let notes = remission.value.notes + endpoints.flatMap(\.notes) + logistic.value.notes + insulin.value.notes
-            + adverseEvents.value.notes + baseline.value.notes + supportiveOutcome.notes
+        let notes = remission.value.notes + endpoints.flatMap(\.notes) + logistic.value.notes + insulin.notes
+            + adverseEvents.notes + baseline.value.notes + supportiveOutcome.notes
         return Results(
             inputs: inputFiles(study.data), arms: armSizes(study.data.participants),
             remission: remission.value.result, endpoints: endpoints.map(\.result), logistic: logistic.value.result,
-            insulinIndependence: insulin.value.result, adverseEvents: adverseEvents.value.result,
+            insulinIndependence: insulin.result, adverseEvents: adverseEvents.result,
             baseline: baseline.value.result, participantFlow: flow.value, figureData: figureData, notes: notes,
             plan: PlanAsUsed(plan), supportiveAnalyses: supportiveOutcome.result)
     }
