@@ -48,6 +48,27 @@ struct MeasurementSectionsTests {
         expectOnePass(Self.adlb(quotedLineBreakAt: nil), sectionCount: count)
     }
 
+    /// Visits met in descending order (each participant's from month 12 down), a later section
+    /// meeting them in another order than the first: every row's visit index names its AVISITN
+    /// among the table's visits, which are ascending.
+    @Test(arguments: [1, 3, 7])
+    func visitsMetOutOfOrderAreIndexedInAscendingOrder(count: Int) {
+        var lines = ["USUBJID,PARAMCD,AVISITN,AVAL,AVALU"]
+        for participant in 1...40 {
+            let visits = participant < 20 ? [12, 9, 6, 3, 0] : [0, 6, 3, 12, 9]
+            lines += visits.map { "P\(participant),\(participant % 3 == 0 ? "CPEPP" : "CPEPF"),\($0),400.5,pmol/L" }
+        }
+        let file = CSVFile(name: "adlb.csv", bytes: Array(lines.joined(separator: "\n").utf8))
+        let (reader, diagnostics) = Self.read(file, sections: file.countedSections(count: count, minimumSectionSize: Self.sectionSize))
+        #expect(!diagnostics.contains { $0.contains("error") })
+        #expect(reader.table.visits == [0, 3, 6, 9, 12] && reader.table.count == 200)
+        for row in 0..<reader.table.count {
+            let fields = lines[reader.lines[row] - 1].split(separator: ",")
+            #expect(reader.table.visits[Int(reader.table.visit[row])] == Double(fields[2]), "row \(row)")
+            #expect(reader.table.parameterCodes[Int(reader.table.parameter[row])] == fields[1], "row \(row)")
+        }
+    }
+
     /// A cut between sections falls after the line break inside a quoted unit.
     @Test(arguments: [2, 7])
     func aQuotedLineBreakAtACut(count: Int) throws {

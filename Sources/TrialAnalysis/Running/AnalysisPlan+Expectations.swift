@@ -34,17 +34,27 @@ extension StudyDataFacts {
     /// - Complexity: O(*n*) in the participants and measurements.
     public init(_ data: StudyData) {
         let participants = data.participants
-        var armsSeen = [Bool](repeating: false, count: participants.arms.count)
-        for arm in participants.arm { armsSeen[Int(arm)] = true }
+        let armsSeen = Self.seen(participants.arm, among: participants.arms.count)
         var columns: Set<String> = ["USUBJID", "ARM"]
         columns.formUnion(participants.columns.map(\.name))
         let measurements = data.measurements
-        var parametersSeen = [Bool](repeating: false, count: measurements.parameterCodes.count)
-        for parameter in measurements.parameter { parametersSeen[Int(parameter)] = true }
+        let parametersSeen = Self.seen(measurements.parameter, among: measurements.parameterCodes.count)
         let codes = measurements.parameterCodes.strings.enumerated().filter { parametersSeen[$0.offset] }.map(\.element)
         self.init(armLabels: Set(participants.arms.indices.filter { armsSeen[$0] }.map { participants.arms[$0] }), adslColumns: columns,
                   numericADSLColumns: columns.filter { participants.numbers(named: $0) != nil },
                   parameterCodes: Set(codes + data.bdsTables.flatMap(\.parameterCodes.strings)))
         recordFlags = Set(data.bdsTables.flatMap(\.analysisFlags.keys))
+    }
+
+    /// Which of `count` indices occur in `indices`, read until every one has (in a large study
+    /// usually within the first rows).
+    private static func seen<Index: BinaryInteger>(_ indices: [Index], among count: Int) -> [Bool] {
+        var seen = [Bool](repeating: false, count: count), unseen = count
+        for index in indices where !seen[Int(index)] {
+            seen[Int(index)] = true
+            unseen -= 1
+            if unseen == 0 { break }
+        }
+        return seen
     }
 }

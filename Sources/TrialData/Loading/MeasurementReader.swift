@@ -89,9 +89,21 @@ struct MeasurementReader {
                 chunks.append(MeasurementChunk(file, rest, context, rows: rows, firstRow: firstRows[index]))
                 break
             }
+            let placed = chunks.compactMap { chunk in
+                place(chunk, &visitIndex, &unknownParameters, &log).map { (chunk: chunk, maps: $0) }
+            }
+            // The table's visits in ascending order: each chunk's rows get their final indices at once.
+            let (visits, newIndex) = visitIndex.sorted()
+            table.visits = visits
+            let renumbers = !hasTooManyDistinct && !newIndex.elementsEqual(newIndex.indices)
+            _ = ParallelWork.map(placed) { chunk, maps in
+                Self.mapIndices(of: chunk, rows, parameters: maps.parameters, visits: renumbers ? maps.visits.map { newIndex[$0] } : maps.visits)
+            }
             var end = 0
-            for chunk in chunks {
-                end = merge(chunk, at: end, into: rows, &visitIndex, &unknownParameters, &log)
+            for (chunk, _) in placed {
+                rows.moveRows(chunk.firstRow..<(chunk.firstRow + chunk.storedCount), to: end)
+                lines.append(contentsOf: chunk.lines)
+                end += chunk.storedCount
             }
             return end
         }
@@ -103,23 +115,18 @@ struct MeasurementReader {
         for chunk in chunks {
             for seen in chunk.baselinesSeen { baselinesSeen[Int(seen.participant)] |= 1 << UInt64(seen.bit) }
         }
-        let (visits, newIndex) = visitIndex.sorted()
-        table.visits = visits
-        if !hasTooManyDistinct, !newIndex.elementsEqual(newIndex.indices) {
-            for row in table.visit.indices { table.visit[row] = UInt16(newIndex[Int(table.visit[row])]) }
-        }
         if rowCount == 0, !log.hasErrors {
             log.add(.error, SourceLocation(file: file.name, line: 2), Message.noMeasurements)
         }
     }
 
-    /// Moves a chunk's rows to start at row `end` of `rows`, mapping its parameter and visit indices
-    /// to the table's, and adds to `unknownParameters` the codes the plan does not know that earlier
-    /// chunks did not have, with their first row.
-    /// - Returns: the row after the chunk's.
-    private mutating func merge(_ chunk: MeasurementChunk, at end: Int, into rows: MeasurementRows,
-                                _ visitIndex: inout VisitIndex, _ unknownParameters: inout [(code: String, location: SourceLocation)],
-                                _ log: inout DiagnosticLog) -> Int {
+    /// Takes in a chunk's counts, diagnostics and codes, and adds to `unknownParameters` the codes the
+    /// plan does not know that earlier chunks did not have, with their first row.
+    /// - Returns: the table's index of each of the chunk's parameter and visit indices, or `nil` when
+    ///   the table cannot index them all (an error, reported once; the chunk's rows are left out).
+    private mutating func place(_ chunk: MeasurementChunk, _ visitIndex: inout VisitIndex,
+                                _ unknownParameters: inout [(code: String, location: SourceLocation)],
+                                _ log: inout DiagnosticLog) -> (parameters: [Int], visits: [Int])? {
         let parameters = (0..<chunk.parameterCodes.count).map { table.parameterCodes.insert(chunk.parameterCodes[$0]) }
         let parameterMap = parameters.map(\.index)
         let visitMap = chunk.visits.values.map { visitIndex.index(of: $0) }
@@ -136,17 +143,18 @@ struct MeasurementReader {
                 log.add(.error, SourceLocation(file: log.file), Message.tooManyDistinct(parametersFit ? "AVISITN" : "PARAMCD"))
                 hasTooManyDistinct = true
             }
-            return end
+            return nil
         }
-        let written = chunk.firstRow..<(chunk.firstRow + chunk.storedCount)
-        if !parameterMap.indices.elementsEqual(parameterMap) || !visitMap.indices.elementsEqual(visitMap) {
-            for row in written {
-                rows.parameter[row] = UInt16(parameterMap[Int(rows.parameter[row])])
-                rows.visit[row] = UInt16(visitMap[Int(rows.visit[row])])
-            }
+        return (parameterMap, visitMap)
+    }
+
+    /// Rewrites the parameter and visit indices of the rows `chunk` wrote as `parameters[i]` and
+    /// `visits[i]` (nothing when both maps are the identity).
+    private static func mapIndices(of chunk: MeasurementChunk, _ rows: MeasurementRows, parameters: [Int], visits: [Int]) {
+        guard !parameters.indices.elementsEqual(parameters) || !visits.indices.elementsEqual(visits) else { return }
+        for row in chunk.firstRow..<(chunk.firstRow + chunk.storedCount) {
+            rows.parameter[row] = UInt16(parameters[Int(rows.parameter[row])])
+            rows.visit[row] = UInt16(visits[Int(rows.visit[row])])
         }
-        rows.moveRows(written, to: end)
-        lines.append(contentsOf: chunk.lines)
-        return end + chunk.storedCount
     }
 }

@@ -9,12 +9,28 @@ enum MeasurementChecks {
     /// are contiguous, as exports write them; otherwise after a stable counting sort), and
     /// within a participant each parameter × visit key is stamped with the first row that had it.
     /// The rows are cut into parts at participants' first rows, one part per core, checked
-    /// at once.
+    /// at once; each part also lists the participants of its runs of rows, from which the rows
+    /// are found grouped (no participant in two runs) without a pass of their own.
     /// - Returns: pairs of the repeating row and the first row with the same key, in the order found.
     /// - Complexity: O(*n* + *p*) in rows and participants, plus O(*k*) for *k* parameter × visit keys
     ///   per part.
     static func duplicates(in table: MeasurementTable, participantCount: Int) -> [(row: Int, first: Int)] {
+        let inFileOrder = ParallelWork.map(parts(of: table, order: nil)) { duplicates(in: table, order: nil, positions: $0) }
+        if isGrouped(runs: inFileOrder.map(\.runs), participantCount: participantCount) {
+            return inFileOrder.flatMap(\.duplicates)
+        }
         let order = groupedByParticipant(table.participant, participantCount: participantCount)
+        return ParallelWork.map(parts(of: table, order: order)) { duplicates(in: table, order: order, positions: $0).duplicates }
+            .flatMap { $0 }
+    }
+
+    /// Rows per part at least, in `duplicates(in:participantCount:)`: smaller files are checked
+    /// on one thread.
+    static let minimumPartRows = 250_000
+
+    /// The positions of `order` (or of the file) cut into one part per core, each starting at a
+    /// participant's first position.
+    private static func parts(of table: MeasurementTable, order: [Int32]?) -> [Range<Int>] {
         let row = { (position: Int) in order.map { Int($0[position]) } ?? position }
         let partCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount, table.count / minimumPartRows))
         var starts = (0...partCount).map { $0 * table.count / partCount }
@@ -23,58 +39,73 @@ enum MeasurementChecks {
             while start < table.count, start > 0, table.participant[row(start)] == table.participant[row(start - 1)] { start += 1 }
             starts[part] = start
         }
-        let parts = (0..<partCount).map { starts[$0]..<max(starts[$0], starts[$0 + 1]) }
-        return ParallelWork.map(parts) { duplicates(in: table, order: order, positions: $0) }.flatMap { $0 }
+        return (0..<partCount).map { starts[$0]..<max(starts[$0], starts[$0 + 1]) }
     }
 
-    /// Rows per part at least, in `duplicates(in:participantCount:)`: smaller files are checked
-    /// on one thread.
-    static let minimumPartRows = 250_000
+    /// Whether no participant has two runs among `runs` (each part's runs, the parts in order;
+    /// a part's first run continues the one before when it is the same participant's).
+    private static func isGrouped(runs: [[Int32]], participantCount: Int) -> Bool {
+        var seen = [Bool](repeating: false, count: participantCount)
+        var previous: Int32 = -1
+        for participant in runs.joined() where participant != previous {
+            if seen[Int(participant)] { return false }
+            seen[Int(participant)] = true
+            previous = participant
+        }
+        return true
+    }
 
     /// The duplicates among the rows at `positions` of `order` (or of the file), whose first
-    /// position is a participant's first.
-    private static func duplicates(in table: MeasurementTable, order: [Int32]?, positions: Range<Int>) -> [(row: Int, first: Int)] {
+    /// position is a participant's first, and the participant of each run of rows there.
+    private static func duplicates(in table: MeasurementTable, order: [Int32]?,
+                                   positions: Range<Int>) -> (duplicates: [(row: Int, first: Int)], runs: [Int32]) {
         let visitCount = table.visits.count
         let keyCount = table.parameterCodes.count * visitCount
-        var duplicates: [(row: Int, first: Int)] = []
+        var duplicates: [(row: Int, first: Int)] = [], runs: [Int32] = []
         // Dense stamps when the key space is small (always, for real plans); a dictionary otherwise.
         let isDense = keyCount <= max(4 * positions.count, 1 << 16)
         var stampOwner = [Int32](repeating: -1, count: isDense ? keyCount : 0)
         var stampRow = [Int32](repeating: 0, count: isDense ? keyCount : 0)
         var sparse: [Int: Int] = [:]
         var previousParticipant: Int32 = -1
-        for position in positions {
-            let row = order.map { Int($0[position]) } ?? position
-            let participant = table.participant[row]
-            let key = Int(table.parameter[row]) * visitCount + Int(table.visit[row])
-            if isDense {
-                if stampOwner[key] == participant {
-                    duplicates.append((row, Int(stampRow[key])))
-                } else {
-                    stampOwner[key] = participant
-                    stampRow[key] = Int32(row)
+        table.participant.withUnsafeBufferPointer { participants in
+            table.parameter.withUnsafeBufferPointer { parameters in
+                table.visit.withUnsafeBufferPointer { visits in
+                    stampOwner.withUnsafeMutableBufferPointer { stampOwner in
+                        stampRow.withUnsafeMutableBufferPointer { stampRow in
+                            for position in positions {
+                                let row = order.map { Int($0[position]) } ?? position
+                                let participant = participants[row]
+                                let key = Int(parameters[row]) * visitCount + Int(visits[row])
+                                if participant != previousParticipant {
+                                    runs.append(participant)
+                                    if !isDense { sparse.removeAll(keepingCapacity: true) }
+                                }
+                                previousParticipant = participant
+                                if isDense {
+                                    if stampOwner[key] == participant {
+                                        duplicates.append((row, Int(stampRow[key])))
+                                    } else {
+                                        stampOwner[key] = participant
+                                        stampRow[key] = Int32(row)
+                                    }
+                                } else if let first = sparse[key] {
+                                    duplicates.append((row, first))
+                                } else {
+                                    sparse[key] = row
+                                }
+                            }
+                        }
+                    }
                 }
-            } else {
-                if participant != previousParticipant { sparse.removeAll(keepingCapacity: true) }
-                if let first = sparse[key] { duplicates.append((row, first)) } else { sparse[key] = row }
             }
-            previousParticipant = participant
         }
-        return duplicates
+        return (duplicates, runs)
     }
 
     /// The rows in an order where each participant's rows are contiguous (keeping file order
-    /// within a participant), or `nil` when the file order already is.
-    private static func groupedByParticipant(_ participants: [Int32], participantCount: Int) -> [Int32]? {
-        var seen = [Bool](repeating: false, count: participantCount)
-        var previous: Int32 = -1
-        var isGrouped = true
-        for participant in participants where participant != previous {
-            if seen[Int(participant)] { isGrouped = false; break }
-            seen[Int(participant)] = true
-            previous = participant
-        }
-        if isGrouped { return nil }
+    /// within a participant): a stable counting sort.
+    private static func groupedByParticipant(_ participants: [Int32], participantCount: Int) -> [Int32] {
         var starts = [Int](repeating: 0, count: participantCount + 1)
         for participant in participants { starts[Int(participant) + 1] += 1 }
         for index in 0..<participantCount { starts[index + 1] += starts[index] }
