@@ -33,6 +33,8 @@ struct ParticipantMatcher {
     private let unreadable: StringTable.View
     private let isAvailable: Bool
     private var last = -1
+    /// The last match's id, compared without reading the table.
+    private var lastID = ShortBytes.none
 
     fileprivate init(ids: StringTable.View, unreadable: StringTable.View, isAvailable: Bool) {
         self.ids = ids
@@ -58,8 +60,46 @@ struct ParticipantMatcher {
     /// the one after it are tried first, as a file's rows are usually grouped by participant.
     @inline(__always)
     mutating func knownParticipant(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        lastID.matches(bytes) ? Int32(last) : findParticipant(bytes)
+    }
+
+    /// `knownParticipant` when the id is not the last one's (or is too short or long to be kept).
+    @inline(never)
+    private mutating func findParticipant(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard let match = ids.index(ofBytes: bytes, tryingFirst: last) else { return nil }
         last = match
+        lastID = ShortBytes(bytes)
         return Int32(match)
+    }
+}
+
+/// A byte string of 8 to 16 bytes kept as its first and last eight (overlapping when shorter
+/// than 16), which together are every byte: one comparison of two words tells another string
+/// equal. Other lengths are kept as `none`, equal to nothing.
+struct ShortBytes {
+    private let count: Int, head: UInt64, tail: UInt64
+
+    /// Equal to no string.
+    static let none = ShortBytes(count: 0, head: 0, tail: 0)
+
+    private init(count: Int, head: UInt64, tail: UInt64) {
+        (self.count, self.head, self.tail) = (count, head, tail)
+    }
+
+    /// `bytes` kept, or `none` when they are not 8 to 16 bytes long.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard (8...16).contains(bytes.count), let base = bytes.baseAddress.map(UnsafeRawPointer.init) else {
+            self = .none
+            return
+        }
+        self.init(count: bytes.count, head: base.loadUnaligned(as: UInt64.self),
+                  tail: base.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
+    }
+
+    /// Whether `bytes` are the bytes kept (never for `none`).
+    @inline(__always)
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count != 0, bytes.count == count, let base = bytes.baseAddress.map(UnsafeRawPointer.init) else { return false }
+        return base.loadUnaligned(as: UInt64.self) == head && base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == tail
     }
 }
