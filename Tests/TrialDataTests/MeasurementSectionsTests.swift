@@ -69,6 +69,17 @@ struct MeasurementSectionsTests {
         }
     }
 
+    /// A visit met only in rows that are not kept (a value missing, negative or in another unit) is
+    /// not among the table's visits; one met again in a kept row is.
+    @Test func visitsOfRowsNotKeptAreNotTheTables() {
+        let lines = ["USUBJID,PARAMCD,AVISITN,AVAL,AVALU", "P1,CPEPF,0,400.5,pmol/L", "P1,CPEPF,15,n/a,pmol/L", "P1,CPEPF,3,-5,pmol/L",
+                     "P1,CPEPF,21,400,mg", "P1,CPEPF,6,410,pmol/L", "P2,CPEPF,3,-1,pmol/L", "P2,CPEPF,3,390,pmol/L"]
+        let file = CSVFile(name: "adlb.csv", bytes: Array(lines.joined(separator: "\n").utf8))
+        let (reader, diagnostics) = Self.read(file, sections: file.countedSections(count: 1))
+        #expect(diagnostics.filter { $0.contains("error") }.count == 4)
+        #expect(reader.table.visits == [0, 3, 6] && reader.table.count == 3)
+    }
+
     /// A cut between sections falls after the line break inside a quoted unit.
     @Test(arguments: [2, 7])
     func aQuotedLineBreakAtACut(count: Int) throws {

@@ -20,6 +20,16 @@ struct PlainRecord {
         UnsafeBufferPointer(rebasing: bytes[fields[index].start..<fields[index].end])
     }
 
+    /// The bytes of field `index` as one little-endian word, its high bytes zero, when the field
+    /// has 1 to 8 bytes and eight can be read from its start; else `nil`. A plain field's bytes are
+    /// printable, so the word of a field is never 0 and equal words are equal fields.
+    @inline(__always)
+    func shortWord(_ index: Int) -> UInt64? {
+        let field = fields[index], count = field.end - field.start
+        guard count > 0, count <= 8, field.start + 8 <= bytes.count, let base = bytes.baseAddress else { return nil }
+        return UnsafeRawPointer(base + field.start).loadUnaligned(as: UInt64.self) & (UInt64.max >> UInt64(64 - 8 * count))
+    }
+
     /// Field `index` read as a decimal number (`DecimalNumber.parse`), or `nil` when it is
     /// missing or not a number.
     @inline(__always)

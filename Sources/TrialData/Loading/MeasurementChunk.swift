@@ -94,11 +94,15 @@ struct MeasurementChunk: Sendable {
                 let code = record.value(columns.parameter)
                 let parameter = lastParameter >= 0 && lastParameter < plannedCount && planned.equals(lastParameter, code)
                     ? lastParameter : planned.index(ofBytes: code) ?? -1
-                guard parameter >= 0, let visit = record.number(columns.visit), let value = record.number(columns.value),
-                      value >= 0 || allowsNegative[parameter] else { return false }
+                // A visit written as one met before is known by its bytes, without reading the number;
+                // a new one is added only with a row that is kept.
+                let visitWord = record.shortWord(columns.visit)
+                let knownVisit = visitWord.flatMap { visits.index(ofWord: $0) }
+                guard parameter >= 0, let visit = knownVisit.map({ visits.values[$0] }) ?? record.number(columns.visit),
+                      let value = record.number(columns.value), value >= 0 || allowsNegative[parameter] else { return false }
                 if let unitColumn = layout.unit, !record.isMissing(unitColumn),
                    !unitNames.equals(unitOfParameter[parameter], record.value(unitColumn)) { return false }
-                let visitIndex = visits.index(of: visit)
+                let visitIndex = knownVisit ?? visits.index(of: visit, word: visitWord)
                 guard visitIndex < MeasurementTable.distinctLimit else { return false }
                 lastParameter = parameter
                 if remissionBit[parameter] >= 0, visit == baselineVisit {
@@ -195,8 +199,13 @@ private struct WrittenRows {
 /// The distinct visit numbers met so far, each with a small index: the visit after the last
 /// one found is tried first (a participant's rows usually follow the visits in order), then a
 /// short list is searched (a plan has a handful of visits), a dictionary once there are many.
+///
+/// Each visit also keeps the bytes of a plain field it was first read from
+/// (`PlainRecord.shortWord`): a field of the same bytes is the same number, found without reading it.
 struct VisitIndex: Sendable {
     private(set) var values: [Double] = []
+    /// For each visit, the word of the field it was first read from, or 0.
+    private var words: [UInt64] = []
     private var lookup: [UInt64: Int] = [:]
     private var last = -1
 
@@ -209,12 +218,34 @@ struct VisitIndex: Sendable {
         return last
     }
 
+    /// `index(of:)` for `value` read from a field whose word is `word` (`nil`: none), kept for the visit
+    /// when it has none yet.
+    mutating func index(of value: Double, word: UInt64?) -> Int {
+        let index = index(of: value)
+        if let word, words[index] == 0 { words[index] = word }
+        return index
+    }
+
+    /// The visit whose field's word was `word`, when one was kept: the one after the last found
+    /// tried first, then the short list; `nil` otherwise (the field is read as a number).
+    @inline(__always)
+    mutating func index(ofWord word: UInt64) -> Int? {
+        if last + 1 < words.count, words[last + 1] == word {
+            last += 1
+            return last
+        }
+        guard words.count <= 16, let found = words.firstIndex(of: word) else { return nil }
+        last = found
+        return found
+    }
+
     private mutating func find(_ value: Double) -> Int {
         if values.count <= 16, let found = values.firstIndex(of: value) { return found }
         let key = (value == 0 ? 0 : value).bitPattern
         if let found = lookup[key] { return found }
         let index = values.count
         values.append(value)
+        words.append(0)
         lookup[key] = index
         return index
     }
