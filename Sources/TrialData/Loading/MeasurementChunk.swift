@@ -80,6 +80,7 @@ struct MeasurementChunk: Sendable {
         let allowsNegative = context.allowsNegative, plannedCodes = context.plannedCodes
         var lastParameter = -1
         var log = self.log
+        let valueCache = DecimalCache()
         var written = WrittenRows(rows: rows, next: firstRow)
         // The fast path takes a plain record whose every check passes, and leaves any other to
         // the checked path below, having changed nothing that path would not find the same.
@@ -98,8 +99,14 @@ struct MeasurementChunk: Sendable {
                 // a new one is added only with a row that is kept.
                 let visitWord = record.shortWord(columns.visit)
                 let knownVisit = visitWord.flatMap { visits.index(ofWord: $0) }
+                // A value written as one read before is taken from the cache, to the bit.
+                let valueWord = record.shortWord(columns.value)
                 guard parameter >= 0, let visit = knownVisit.map({ visits.values[$0] }) ?? record.number(columns.visit),
-                      let value = record.number(columns.value), value >= 0 || allowsNegative[parameter] else { return false }
+                      let value = valueWord.flatMap({ valueCache.value(of: $0) }) ?? record.number(columns.value).map({ read in
+                          if let valueWord { valueCache.store(read, for: valueWord) }
+                          return read
+                      }),
+                      value >= 0 || allowsNegative[parameter] else { return false }
                 if let unitColumn = layout.unit, !record.isMissing(unitColumn),
                    !unitNames.equals(unitOfParameter[parameter], record.value(unitColumn)) { return false }
                 let visitIndex = knownVisit ?? visits.index(of: visit, word: visitWord)

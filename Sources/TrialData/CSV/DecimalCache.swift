@@ -1,0 +1,46 @@
+/// The numbers of recently read short fields, by their bytes (`PlainRecord.shortWord`): a lab
+/// file repeats its values (a million participants' 19 million measurements hold some 16,000
+/// distinct ones), and a field read before is found in one probe instead of being read again.
+///
+/// Direct-mapped: each word has one slot, and a new word takes the slot over. A value is only
+/// ever stored for the word it was read from, so a hit is the same double to the bit.
+/// Valid on one thread; its storage is freed with it.
+final class DecimalCache {
+    /// Slots: a power of two; 16,384 (256 KiB) found 87 % of a large file's values, 4,096 68 %.
+    static let slotCount = 1 << 14
+    private let words: UnsafeMutablePointer<UInt64>
+    private let values: UnsafeMutablePointer<Double>
+
+    init() {
+        words = .allocate(capacity: Self.slotCount)
+        words.initialize(repeating: 0, count: Self.slotCount)
+        values = .allocate(capacity: Self.slotCount)
+        values.initialize(repeating: 0, count: Self.slotCount)
+    }
+
+    deinit {
+        words.deallocate()
+        values.deallocate()
+    }
+
+    /// The slot of `word` (Fibonacci hashing: the multiply spreads every byte into the top bits).
+    @inline(__always)
+    private static func slot(_ word: UInt64) -> Int {
+        Int(truncatingIfNeeded: (word &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - 14))
+    }
+
+    /// The number stored for `word` (never 0: a field's word has a byte), or `nil`.
+    @inline(__always)
+    func value(of word: UInt64) -> Double? {
+        let slot = Self.slot(word)
+        return words[slot] == word ? values[slot] : nil
+    }
+
+    /// Keeps `value`, read from the field whose word is `word`.
+    @inline(__always)
+    func store(_ value: Double, for word: UInt64) {
+        let slot = Self.slot(word)
+        words[slot] = word
+        values[slot] = value
+    }
+}
