@@ -30,6 +30,17 @@ struct PlainRecord {
         return UnsafeRawPointer(base + field.start).loadUnaligned(as: UInt64.self) & (UInt64.max >> UInt64(64 - 8 * count))
     }
 
+    /// `number(index)`, taken from `cache` when a field of the same bytes was read before, and
+    /// kept there when it is read now (fields of up to 8 bytes: `shortWord`).
+    @inline(__always)
+    func number(_ index: Int, cache: DecimalCache) -> Double? {
+        guard let word = shortWord(index) else { return number(index) }
+        if let known = cache.value(of: word) { return known }
+        let read = number(index)
+        if let read { cache.store(read, for: word) }
+        return read
+    }
+
     /// Field `index` read as a decimal number (`DecimalNumber.parse`), or `nil` when it is
     /// missing or not a number.
     @inline(__always)

@@ -100,13 +100,8 @@ struct MeasurementChunk: Sendable {
                 let visitWord = record.shortWord(columns.visit)
                 let knownVisit = visitWord.flatMap { visits.index(ofWord: $0) }
                 // A value written as one read before is taken from the cache, to the bit.
-                let valueWord = record.shortWord(columns.value)
                 guard parameter >= 0, let visit = knownVisit.map({ visits.values[$0] }) ?? record.number(columns.visit),
-                      let value = valueWord.flatMap({ valueCache.value(of: $0) }) ?? record.number(columns.value).map({ read in
-                          if let valueWord { valueCache.store(read, for: valueWord) }
-                          return read
-                      }),
-                      value >= 0 || allowsNegative[parameter] else { return false }
+                      let value = record.number(columns.value, cache: valueCache), value >= 0 || allowsNegative[parameter] else { return false }
                 if let unitColumn = layout.unit, !record.isMissing(unitColumn),
                    !unitNames.equals(unitOfParameter[parameter], record.value(unitColumn)) { return false }
                 let visitIndex = knownVisit ?? visits.index(of: visit, word: visitWord)

@@ -37,13 +37,15 @@ struct ParticipantReader {
         // Each row's values of `layout.numericIndices`, in one buffer for every row.
         let numbers = UnsafeMutableBufferPointer<Double>.allocate(capacity: layout.numericIndices.count)
         defer { numbers.deallocate() }
+        // Ages, durations and measures repeat: a number read before is found by its bytes.
+        let numberCache = DecimalCache()
 
         // The fast path takes a plain record whose every check passes and whose id comes after the
         // last in ascending order, and leaves any other to the checked path, having changed nothing
         // that path would not find the same.
         (rowCount, _) = file.forEachRecord(in: file.allRecords, &log, plain: { record in
             guard let idColumn, !record.isMissing(idColumn),
-                  let arm = Row.plainArm(record, layout, armTable, numbers: numbers),
+                  let arm = Row.plainArm(record, layout, armTable, numbers: numbers, cache: numberCache),
                   table.ids.appendInAscendingOrder(bytes: record.value(idColumn)) else { return false }
             kept.keep(line: record.line, arm: arm, numbers: numbers) { $0.append(value: record.value($0.index)) }
             return true
@@ -163,10 +165,10 @@ private struct Row {
     }
 
     /// The arm of a plain record when every check of `init` passes (its numbers then left in
-    /// `numbers`), else `nil`, with nothing reported.
+    /// `numbers`; a number read before found in `cache`), else `nil`, with nothing reported.
     @inline(__always)
     static func plainArm(_ record: PlainRecord, _ columns: Layout, _ arms: StringTable,
-                         numbers: UnsafeMutableBufferPointer<Double>) -> Int32? {
+                         numbers: UnsafeMutableBufferPointer<Double>, cache: DecimalCache) -> Int32? {
         guard let armColumn = columns.arm, let sexColumn = columns.sex, !record.isMissing(armColumn),
               let arm = arms.index(ofBytes: record.value(armColumn)),
               CSVRecord.code(record.value(sexColumn), in: sexes) != nil else { return nil }
@@ -175,7 +177,7 @@ private struct Row {
                 numbers[slot] = .nan
                 continue
             }
-            guard let value = record.number(index), value >= 0 else { return nil }
+            guard let value = record.number(index, cache: cache), value >= 0 else { return nil }
             numbers[slot] = value
         }
         return numbers[1] > numbers[0] ? nil : Int32(arm)
