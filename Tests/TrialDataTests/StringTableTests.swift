@@ -12,6 +12,22 @@ struct StringTableTests {
         #expect(table.strings == ["b", "a"])
     }
 
+    /// Trying the last string found and the few after it first finds what a look-up finds, from
+    /// every starting point, for every string of the table and for strings it lacks.
+    @Test func tryingTheLastAndTheNextFindsWhatALookUpFinds() {
+        let table = StringTable((0..<12).map { "SUBJ-\($0)" })
+        let queries = (0..<12).map { "SUBJ-\($0)" } + ["SUBJ-12", "SUBJ-", "", "subj-1"]
+        table.withView { view in
+            for last in -1..<table.count {
+                for query in queries {
+                    let bytes = Array(query.utf8)
+                    let tried = bytes.withUnsafeBufferPointer { view.index(ofBytes: $0, tryingFirst: last) }
+                    #expect(tried == table.index(of: query), "\(query) after \(last)")
+                }
+            }
+        }
+    }
+
     @Test func aTableSizedAheadNumbersAsOneThatGrows() {
         let ids = (0..<5_000).map { "P\($0 % 3_000)" }
         var sized = StringTable(capacity: 4_000), grown = StringTable()

@@ -270,14 +270,18 @@ public struct StringTable: Sendable, Equatable {
         }
 
         /// The index of the string whose UTF-8 bytes are `bytes`, or `nil`; the string with index
-        /// `last` (one of the table's, or −1: none) and the one after it are tried first, as a file's rows usually come
-        /// grouped by participant, in the order of the participants' table.
+        /// `last` (one of the table's, or −1: none) and the `nextTried` after it are tried first, as a
+        /// file's rows usually come grouped by participant, in the order of the participants' table.
         @inline(__always)
         func index(ofBytes bytes: UnsafeBufferPointer<UInt8>, tryingFirst last: Int) -> Int? {
             if last >= 0, equals(last, bytes) { return last }
-            if last + 1 < count, equals(last + 1, bytes) { return last + 1 }
+            // The next few: a file of events skips the participants without one.
+            for next in (last + 1)..<min(count, last + 1 + Self.nextTried) where equals(next, bytes) { return next }
             return index(ofBytes: bytes)
         }
+
+        /// How many strings after the last found `index(ofBytes:tryingFirst:)` compares before a look-up.
+        static let nextTried = 4
 
         /// Calls `body` with the UTF-8 bytes of the string with index `index`.
         @inline(__always)
