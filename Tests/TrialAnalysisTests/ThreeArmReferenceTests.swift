@@ -20,11 +20,10 @@ import Testing
         let study = DerivedStudy(data: input.data, plan: input.plan.plan)
         var log = NoteLog(section: "remission")
         let remission = RemissionAnalysis(study: study).run(&log)
-        let members = study.populations.map(study.participantsByArm)
         let analysis = EndpointAnalysis(study: study)
         let visits = study.grid.visits.indices.filter { study.grid.visits[$0] > study.plan.baselineVisit }
         let endpoints = study.plan.parameters.indices.flatMap { parameter in
-            visits.flatMap { analysis.outcomes(parameter: parameter, visit: $0, participants: members).map(\.result) }
+            visits.flatMap { analysis.outcomes(parameter: parameter, visit: $0).map(\.result) }
         }
         struct Sections: Encodable {
             var remission: RemissionResults

@@ -9,8 +9,9 @@ struct BaselineAnalysis {
         ["AGE", "AGEDX", "BMI", "DIABDUR"].filter { study.data.participants.numbers(named: $0) != nil }
     }
 
-    /// Baseline results; `participants` holds each population's members per arm.
-    func run(participants: [[[Int32]]], _ log: inout NoteLog) -> BaselineResults {
+    /// Baseline results, of each population's members per arm (`study.members`).
+    func run(_ log: inout NoteLog) -> BaselineResults {
+        let participants = study.members
         let variables = adslVariables.map { ($0, study.data.participants.numbers(named: $0)!) }
             + study.plan.parameters.indices.map { parameter in
                 (study.plan.parameters[parameter].code + LogisticSpecification.baselineSuffix,
@@ -19,8 +20,7 @@ struct BaselineAnalysis {
         let sexIndex = adslVariables.count
         // Per variable, population and arm.
         let samples = variables.map { _, values in
-            study.byPopulation(participants, compute: { arm in Sample(arm.map { values[Int($0)] }.filter { !$0.isNaN }) },
-                               combine: Sample.init(merging:))
+            study.byPopulation(compute: { arm in Sample(arm.map { values[Int($0)] }.filter { !$0.isNaN }) }, combine: Sample.init(merging:))
         }
         var tables = study.populations.indices.map { population in
             var rows = variables.indices.map { variable in

@@ -27,8 +27,8 @@ struct EndpointAnalysis: Sendable {
     let study: DerivedStudy
 
     /// The endpoints of `parameter` (position in the plan) at `visit` (position in the plan's
-    /// visits), one per population in `study.populations` order; `participants` holds each
-    /// population's members per arm (result order).
+    /// visits), one per population in `study.populations` order (each population's members per
+    /// arm: `study.members`).
     ///
     /// Per arm: descriptives of the value at the visit (non-missing values), of the change and of
     /// the percent change (participants with both values; percent change also needs a baseline
@@ -38,9 +38,8 @@ struct EndpointAnalysis: Sendable {
     ///
     /// - Complexity: O(*n*) for *n* participants (radix sorts; the samples of all participants
     ///   are merged from a subgroup's levels where one covers everyone).
-    func outcomes(parameter: Int, visit: Int, participants: [[[Int32]]]) -> [Outcome] {
-        let samples = study.byPopulation(participants, compute: { armSamples(parameter, visit, $0) },
-                                         combine: ArmSamples.merging)
+    func outcomes(parameter: Int, visit: Int) -> [Outcome] {
+        let samples = study.byPopulation(compute: { armSamples(parameter, visit, $0) }, combine: ArmSamples.merging)
         return study.populations.indices.map { outcome(parameter, visit, study.populations[$0], samples[$0]) }
     }
 

@@ -6,10 +6,10 @@ struct FigureDataAnalysis {
     /// The trajectories' points at the visits up to baseline, where no endpoint is analysed and
     /// only the moments are drawn: for each parameter × population × arm (in that order), the
     /// point of each such visit (nil at the visits after baseline). They need no endpoint, so the
-    /// analysis computes them beside the endpoints.
-    /// - Parameter participants: each population's members per arm.
-    func pointsUpToBaseline(participants: [[[Int32]]]) -> [[TrajectoryPoint?]] {
-        let plan = study.plan, grid = study.grid
+    /// analysis computes them beside the endpoints. Each population's members per arm are
+    /// `study.members`.
+    func pointsUpToBaseline() -> [[TrajectoryPoint?]] {
+        let plan = study.plan, grid = study.grid, participants = study.members
         return plan.parameters.indices.flatMap { parameter in
             study.populations.indices.flatMap { population in
                 study.armLabels.indices.map { arm in
@@ -41,10 +41,9 @@ struct FigureDataAnalysis {
     ///
     /// - Parameters:
     ///   - endpoints: the endpoint outcomes in the order parameter × visit after baseline × population.
-    ///   - participants: each population's members per arm.
-    ///   - pointsUpToBaseline: `pointsUpToBaseline(participants:)`.
-    func run(endpoints: [EndpointAnalysis.Outcome], participants: [[[Int32]]], pointsUpToBaseline: [[TrajectoryPoint?]]) -> FigureData {
-        let plan = study.plan, grid = study.grid, populations = study.populations
+    ///   - pointsUpToBaseline: `pointsUpToBaseline()`.
+    func run(endpoints: [EndpointAnalysis.Outcome], pointsUpToBaseline: [[TrajectoryPoint?]]) -> FigureData {
+        let plan = study.plan, grid = study.grid, populations = study.populations, participants = study.members
         let followUp = grid.visits.indices.filter { grid.visits[$0] > plan.baselineVisit }
         func outcome(_ parameter: Int, _ visit: Int, _ population: Int) -> EndpointAnalysis.Outcome? {
             guard let position = followUp.firstIndex(of: visit) else { return nil }

@@ -18,8 +18,8 @@ public struct DerivedStudy: Sendable {
     public let primaryVisit: Int
     /// Each participant's remission status.
     public let remission: RemissionFlags
-    /// The participants of each population (in `populations` order) in each arm
-    /// (`participantsByArm(in:)`).
+    /// The participants of each population (in `populations` order) in each arm (in `armLabels`
+    /// order), as index lists.
     public let members: [[[Int32]]]
 
     /// Derives the study's variables from validated data.
@@ -44,7 +44,7 @@ public struct DerivedStudy: Sendable {
         let grid = BackgroundComputation { [measurements] in MeasurementGrid(measurements, participantCount: participantCount, plan: plan) }
         subgroups = plan.subgroups.map { SubgroupLevels($0, participants: basis.data.participants) }
         populations = Population.every(subgroups)
-        members = populations.map { [arm = basis.arm] in Self.participantsByArm(in: $0, arm: arm, armCount: plan.arms.ordered.count) }
+        members = populations.map { [arm = basis.arm] in Self.participantsByArm(in: $0, arm: arm, armCount: basis.armLabels.count) }
         remissionParameters = plan.remission.parameters.compactMap { code in plan.parameters.firstIndex { $0.code == code } }
         primaryVisit = plan.visits.firstIndex(of: plan.primaryVisit) ?? plan.visits.count - 1
         self.grid = grid.value()
@@ -76,23 +76,21 @@ public struct DerivedStudy: Sendable {
         return nil
     }
 
-    /// A value computed from the participants of each population in each arm, where the
-    /// value of all participants is combined from the levels of a subgroup that partitions
+    /// A value computed from the participants of each population in each arm (`members`), where
+    /// the value of all participants is combined from the levels of a subgroup that partitions
     /// them, when there is one (merging sorted samples is cheaper than sorting them again).
     ///
     /// - Parameters:
-    ///   - participants: each population's members per arm (`participantsByArm`).
     ///   - compute: the value of a list of participants.
     ///   - combine: the value of a union of disjoint lists, from their values.
     /// - Returns: per population (in `populations` order), per arm.
-    func byPopulation<Value>(_ participants: [[[Int32]]], compute: ([Int32]) -> Value,
-                             combine: ([Value]) -> Value) -> [[Value]] {
+    func byPopulation<Value>(compute: ([Int32]) -> Value, combine: ([Value]) -> Value) -> [[Value]] {
         var values = [[Value]?](repeating: nil, count: populations.count)
-        for index in populations.indices.dropFirst() { values[index] = participants[index].map(compute) }
+        for index in populations.indices.dropFirst() { values[index] = members[index].map(compute) }
         if let levels = levelsPartitioningAll {
-            values[0] = participants[0].indices.map { arm in combine(levels.map { values[$0]![arm] }) }
+            values[0] = members[0].indices.map { arm in combine(levels.map { values[$0]![arm] }) }
         } else {
-            values[0] = participants[0].map(compute)
+            values[0] = members[0].map(compute)
         }
         return values.map { $0! }
     }
@@ -100,14 +98,8 @@ public struct DerivedStudy: Sendable {
     /// The arm labels in result order (`StudyBasis.armLabels`).
     public var armLabels: [String] { basis.armLabels }
 
-    /// The participants of `population` in each arm, as index lists (in `armLabels` order).
-    ///
-    /// - Complexity: O(*n*).
-    public func participantsByArm(in population: Population) -> [[Int32]] {
-        Self.participantsByArm(in: population, arm: arm, armCount: armLabels.count)
-    }
-
     /// The participants of `population` in each of `armCount` arms, by each one's `arm`.
+    /// - Complexity: O(*n*).
     private static func participantsByArm(in population: Population, arm: [Int32], armCount: Int) -> [[Int32]] {
         var groups = [[Int32]](repeating: [], count: armCount)
         for participant in arm.indices where population.contains(participant) {

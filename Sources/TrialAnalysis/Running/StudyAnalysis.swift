@@ -34,22 +34,20 @@ public enum StudyAnalysis {
              insulin: section("insulinIndependence") { InsulinIndependenceAnalysis(study: basis).run(&$0) })
         }
         let study = DerivedStudy(basis, measurements: consume measurements)
-        let members = study.members
         // One job per supportive endpoint, per section and per endpoint task, the longest first;
         // each section collects its own notes.
         var jobs = AnalysisJobs()
         let supportive = SupportiveAnalysis(study: study).add(to: &jobs)
         let remission = jobs.add { section("remission") { RemissionAnalysis(study: study).run(&$0) } }
         let logistic = jobs.add { section("logistic") { LogisticAnalysis(study: study).run(&$0) } }
-        let baseline = jobs.add { section("baseline") { BaselineAnalysis(study: study).run(participants: members, &$0) } }
+        let baseline = jobs.add { section("baseline") { BaselineAnalysis(study: study).run(&$0) } }
         let flow = jobs.add { ParticipantFlowAnalysis(study: study).run() }
         // The baseline points are one job, the endpoints many small ones that fill the last gaps.
-        let pointsUpToBaseline = jobs.add { FigureDataAnalysis(study: study).pointsUpToBaseline(participants: members) }
-        let endpointTasks = endpointOutcomes(study, members, &jobs)
+        let pointsUpToBaseline = jobs.add { FigureDataAnalysis(study: study).pointsUpToBaseline() }
+        let endpointTasks = endpointOutcomes(study, &jobs)
         jobs.run()
         let endpoints = endpointTasks.flatMap(\.value)
-        let figureData = FigureDataAnalysis(study: study).run(endpoints: endpoints, participants: members,
-                                                                pointsUpToBaseline: pointsUpToBaseline.value)
+        let figureData = FigureDataAnalysis(study: study).run(endpoints: endpoints, pointsUpToBaseline: pointsUpToBaseline.value)
         let supportiveOutcome = supportive()
         let (adverseEvents, insulin) = eventsAndEpisodes.value()
 
@@ -139,12 +137,11 @@ public enum StudyAnalysis {
     /// Every endpoint — parameter × visit after baseline × population, in that nesting order — as
     /// jobs (one per parameter and visit).
     /// - Returns: the jobs' outcomes in that order.
-    private static func endpointOutcomes(_ study: DerivedStudy, _ members: [[[Int32]]],
-                                         _ jobs: inout AnalysisJobs) -> [JobResult<[EndpointAnalysis.Outcome]>] {
+    private static func endpointOutcomes(_ study: DerivedStudy, _ jobs: inout AnalysisJobs) -> [JobResult<[EndpointAnalysis.Outcome]>] {
         let visits = study.grid.visits.indices.filter { study.grid.visits[$0] > study.plan.baselineVisit }
         let analysis = EndpointAnalysis(study: study)
         return study.plan.parameters.indices.flatMap { parameter in
-            visits.map { visit in jobs.add { analysis.outcomes(parameter: parameter, visit: visit, participants: members) } }
+            visits.map { visit in jobs.add { analysis.outcomes(parameter: parameter, visit: visit) } }
         }
     }
 }
