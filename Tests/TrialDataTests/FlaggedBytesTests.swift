@@ -14,17 +14,6 @@ struct FlaggedBytesTests {
         bytes.withUnsafeBufferPointer { trialreport_csv_flags64($0.baseAddress!) }
     }
 
-    @Test func everyByteValueAtEveryPositionOfABlock() {
-        for position in 0..<64 {
-            for value in UInt8.min...UInt8.max {
-                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: 64)
-                bytes[position] = value
-                let expected: UInt64 = isFlagged(value) ? 1 << UInt64(position) : 0
-                #expect(flags(bytes) == expected, "byte \(value) at \(position)")
-            }
-        }
-    }
-
     @Test func everyFlaggedByteOfRandomBlocksIsFound() {
         var generator = SystemRandomNumberGenerator()
         let interesting: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x2B, 0x2C, 0x2D, 0x30,

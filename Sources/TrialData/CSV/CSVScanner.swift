@@ -31,6 +31,8 @@ struct CSVScanner: ~Copyable {
     var hitUnterminatedQuote = false
     /// The bytes an unquoted field must look at, a block at a time.
     private var flagged = FlaggedBytes()
+    /// The fields' ends and the bytes refused of a plain record, a block at a time.
+    private var breaks = PlainBreaks()
     /// The offset and column `column(of:)` found last.
     private var lastColumn = (offset: 0, column: 1)
 
@@ -82,44 +84,90 @@ struct CSVScanner: ~Copyable {
     /// Reads the next record when it is plain — unquoted fields of printable ASCII (no quote,
     /// tab, other control byte or byte from 0x7F up), each at most `CSVFile.maximumFieldBytes`
     /// long, ended by LF or CRLF — as most records of a data file are: its commas and its line
-    /// break are found among the flagged bytes (`FlaggedBytes`) without looking at the others.
+    /// break are the bits of a block's words (`PlainBreaks`), found without looking at a byte.
     /// Such a record has no problem to report, and its fields are those `nextRecord` finds.
     /// - Returns: `false`, with nothing changed, for any other record (and at a blank line or
     ///   the end of the input): `nextRecord` reads it.
     /// - Complexity: O(*n*) in the bytes of the record.
+    @inline(__always)
     mutating func nextPlainRecord() -> Bool {
         guard !hitUnterminatedQuote, !isAtBlankLine else { return false }
-        var start = position
-        var cursor = position
-        var count = 0
+        var start = position, cursor = position, count = 0
         while true {
-            cursor = flagged.next(from: cursor, in: bytes, end: end)
-            guard cursor < end else { return false }
+            if breaks.offset(of: cursor) == nil {
+                guard cursor + 64 <= end else { return nextPlainRecordTail(start: start, cursor: cursor, count: count) }
+                breaks.load(at: cursor, in: bytes, end: end)
+            }
+            // A block ends at most 64 fields: room for them first.
+            while count &+ 64 > fieldCapacity { grow() }
+            let block = breaks, fields = fieldStorage
+            let fromCursor = UInt64.max << UInt64(cursor &- block.start)
+            let refused = block.refused & fromCursor
+            // The separators before the first refused byte: the field holding it is not plain.
+            var separators = block.separators & fromCursor & (refused == 0 ? UInt64.max : (refused & (0 &- refused)) &- 1)
+            func fieldEnd(_ bit: UInt64) -> Int { block.start &+ Int(bit) &- Int(block.lineFeedsAfterCR >> bit & 1) }
+            // Only a field begun in an earlier block can be too long: one begun in this one ends within 64 bytes.
+            if separators != 0, block.start &+ 64 &- start > CSVFile.maximumFieldBytes,
+               fieldEnd(UInt64(separators.trailingZeroBitCount)) &- start > CSVFile.maximumFieldBytes {
+                return false
+            }
+            while separators != 0 {
+                let bit = UInt64(separators.trailingZeroBitCount)
+                (fields + count).initialize(to: CSVField(start: start, end: fieldEnd(bit), isQuoted: false, hasDoubledQuotes: false))
+                count &+= 1
+                start = block.start &+ Int(bit) &+ 1
+                if block.lineFeeds >> bit & 1 != 0 {
+                    finishPlainRecord(fieldCount: count, next: start)
+                    return true
+                }
+                separators &= separators &- 1
+            }
+            guard refused == 0 else { return false }
+            cursor = block.start &+ 64
+        }
+    }
+
+    /// `nextPlainRecord` among the last bytes before `end`, fewer than 64 from `cursor`: one byte
+    /// at a time.
+    @inline(never)
+    private mutating func nextPlainRecordTail(start: Int, cursor: Int, count: Int) -> Bool {
+        var (start, cursor, count) = (start, cursor, count)
+        while cursor < end {
             let byte = bytes[cursor]
             if byte == 0x2C || byte == 0x0A || byte == 0x0D {
-                guard cursor - start <= CSVFile.maximumFieldBytes else { return false }
                 var next = cursor + 1
                 if byte == 0x0D {
                     guard next < end, bytes[next] == 0x0A else { return false }
                     next += 1
                 }
+                // A line feed right after a CR the last block accepted (its CRLF straddles the tail).
+                let fieldEnd = byte == 0x0A && cursor > start && bytes[cursor - 1] == 0x0D ? cursor - 1 : cursor
+                guard fieldEnd - start <= CSVFile.maximumFieldBytes else { return false }
                 if count == fieldCapacity { grow() }
-                (fieldStorage + count).initialize(to: CSVField(start: start, end: cursor, isQuoted: false, hasDoubledQuotes: false))
+                (fieldStorage + count).initialize(to: CSVField(start: start, end: fieldEnd, isQuoted: false, hasDoubledQuotes: false))
                 count += 1
                 start = next
                 cursor = next
-                guard byte == 0x2C else { break }
+                if byte != 0x2C {
+                    finishPlainRecord(fieldCount: count, next: next)
+                    return true
+                }
             } else if byte >= 0x20, byte < 0x7F, byte != 0x22 {
-                cursor += 1  // one of the last bytes before `end`, looked at one by one
+                cursor += 1
             } else {
                 return false
             }
         }
+        return false
+    }
+
+    /// Ends a plain record of `fieldCount` fields whose line break ends before `next`.
+    @inline(__always)
+    private mutating func finishPlainRecord(fieldCount count: Int, next: Int) {
         (recordLine, recordLineStart, recordIsDamaged, fieldCount) = (line, lineStart, false, count)
-        position = cursor
+        position = next
         line += 1
-        lineStart = cursor
-        return true
+        lineStart = next
     }
 
     private mutating func scanUnquotedField(_ log: inout DiagnosticLog) {
