@@ -28,6 +28,19 @@ struct StringTableTests {
         }
     }
 
+    /// Tables of up to `View.smallCount` strings are searched by comparing them in turn, larger
+    /// ones through the hash index: both find every string they hold and none they lack.
+    @Test func smallAndHashedTablesFindWhatTheyHold() {
+        for size in 0...(StringTable.View.smallCount + 3) {
+            let strings = (0..<size).map { "ARM\($0)" }
+            let table = StringTable(strings)
+            for (index, string) in strings.enumerated() { #expect(table.index(of: string) == index, "\(string) of \(size)") }
+            for absent in ["", "ARM", "ARM\(size)", "ARM00", "arm0", "XARM0"] {
+                #expect(table.index(of: absent) == nil, "\(absent) of \(size)")
+            }
+        }
+    }
+
     @Test func aTableSizedAheadNumbersAsOneThatGrows() {
         let ids = (0..<5_000).map { "P\($0 % 3_000)" }
         var sized = StringTable(capacity: 4_000), grown = StringTable()

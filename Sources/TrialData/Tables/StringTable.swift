@@ -260,11 +260,19 @@ public struct StringTable: Sendable, Equatable {
 
         /// The index of the string whose UTF-8 bytes are `bytes`, or `nil`.
         /// - Complexity: O(*n*) in the number of bytes, expected.
+        @inline(__always)
         func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
             if count <= Self.smallCount {
-                // A few short codes (arms, parameters): comparing beats hashing.
-                return (0..<count).first { equals($0, bytes) }
+                // A few short codes (arms, parameters): comparing beats hashing, and is inlined.
+                for index in 0..<count where equals(index, bytes) { return index }
+                return nil
             }
+            return hashedIndex(ofBytes: bytes)
+        }
+
+        /// `index(ofBytes:)` through the hash index.
+        @inline(never)
+        private func hashedIndex(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
             let (slot, found) = probe(bytes, hash: StringTable.hash(bytes))
             return found ? Slot.index(slots[slot]) : nil
         }
