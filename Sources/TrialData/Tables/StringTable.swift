@@ -105,6 +105,7 @@ public struct StringTable: Sendable, Equatable {
 
     /// The index of the string whose UTF-8 bytes are `bytes`, or `nil`.
     /// - Complexity: O(*n*) in the number of bytes, expected.
+    @inline(__always)
     public func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         withView { $0.index(ofBytes: bytes) }
     }
@@ -235,6 +236,7 @@ public struct StringTable: Sendable, Equatable {
     /// counting: several threads can look strings up in one table at once, each in a view of its
     /// own, where reading the table itself from two cores would contend for its buffers'
     /// reference counts (or need a copy of the table per thread).
+    @inline(__always)
     func withView<Result>(_ body: (View) throws -> Result) rethrows -> Result {
         precondition(unindexedFrom == count, "strings appended in ascending order are not indexed yet")
         return try storage.withUnsafeBufferPointer { storage in
