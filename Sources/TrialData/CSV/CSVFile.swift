@@ -146,6 +146,7 @@ public struct CSVFile: Sendable {
     /// for `body` only when `plain` returns `false` (it did not take it, and did nothing `body`
     /// would not do again the same way). With `rowDigests`, every record is digested too, and
     /// the section's digests are left there.
+    @inline(__always)
     func forEachRecord(in section: CSVFileSection, _ log: inout DiagnosticLog, plain: (PlainRecord) -> Bool,
                        _ body: (CSVRecord, inout DiagnosticLog) -> Void) -> (recordCount: Int, rest: CSVFileSection) {
         guard !header.isEmpty else { return (0, section) }
