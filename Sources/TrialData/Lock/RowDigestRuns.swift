@@ -82,8 +82,10 @@ struct RowDigestRuns: Sendable {
         return runs
     }()
 
-    /// Adds a plain record (its fields are its values).
-    @inline(__always)
+    /// Adds a plain record (its fields are its values). A function of its own: inlined into
+    /// every reader's loop (`CSVFile.forEachRecord(in:_:plain:_:)` is), its array updates and
+    /// loads were left calls.
+    @inline(never)
     mutating func add(_ record: PlainRecord, _ spec: RowDigestSink.Spec, known: StringTable.View) {
         guard isComplete else { return }
         var sum: UInt64 = 0
