@@ -37,3 +37,20 @@ struct CSVReading {
         self.init(Array(text.utf8), name: name)
     }
 }
+
+/// The records of `text` as the scanner reads them one at a time (`CSVScanner.nextPlainRecord`, else
+/// `nextRecord`): whether each was plain, and its fields as written.
+func scannedRecords(_ text: [UInt8]) -> [(plain: Bool, fields: [[UInt8]])] {
+    var records: [(plain: Bool, fields: [[UInt8]])] = []
+    var log = DiagnosticLog(file: "t.csv", limit: 0)
+    text.withUnsafeBufferPointer { bytes in
+        CSVFile.withScanner(bytes, "t.csv", from: 0, line: 1, lineStart: 0) { scanner in
+            while true {
+                let plain = scanner.nextPlainRecord()
+                guard plain || scanner.nextRecord(&log) else { break }
+                records.append((plain, scanner.fields.map { Array(bytes[$0.start..<$0.end]) }))
+            }
+        }
+    }
+    return records
+}

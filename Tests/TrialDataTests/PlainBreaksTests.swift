@@ -46,22 +46,6 @@ struct PlainBreaksTests {
         }
     }
 
-    /// The records of `text` as the scanner reads them: whether each was plain, and its fields.
-    private func scanned(_ text: [UInt8]) -> [(plain: Bool, fields: [[UInt8]])] {
-        var records: [(plain: Bool, fields: [[UInt8]])] = []
-        var log = DiagnosticLog(file: "t.csv", limit: 0)
-        text.withUnsafeBufferPointer { bytes in
-            CSVFile.withScanner(bytes, "t.csv", from: 0, line: 1, lineStart: 0) { scanner in
-                while true {
-                    let plain = scanner.nextPlainRecord()
-                    guard plain || scanner.nextRecord(&log) else { break }
-                    records.append((plain, scanner.fields.map { Array(bytes[$0.start..<$0.end]) }))
-                }
-            }
-        }
-        return records
-    }
-
     /// The same records read one byte at a time: a record is plain when it holds only printable
     /// ASCII but the quote, ends with LF or CRLF, has no field longer than the limit and does not
     /// follow a blank line (`nextRecord` skips those).
@@ -101,7 +85,7 @@ struct PlainBreaksTests {
             var text: [UInt8] = []
             while text.count < 300 { text += pieces.randomElement(using: &generator)! }
             if round % 2 == 0 { text += [0x0A] }
-            let read = scanned(text), wanted = expected(text)
+            let read = scannedRecords(text), wanted = expected(text)
             #expect(read.map(\.plain) == wanted.map(\.plain), "\(text)")
             #expect(read.map(\.fields) == wanted.map(\.fields), "\(text)")
         }
@@ -113,7 +97,7 @@ struct PlainBreaksTests {
         for length in 1...140 {
             let text = Array(String(repeating: "y", count: length).utf8) + [0x0D, 0x0A]
                 + Array(String(repeating: "ab,c\r\n", count: 30).utf8)
-            let read = scanned(text), wanted = expected(text)
+            let read = scannedRecords(text), wanted = expected(text)
             #expect(read.map(\.plain) == wanted.map(\.plain), "first line of \(length)")
             #expect(read.map(\.fields) == wanted.map(\.fields), "first line of \(length)")
             #expect(read.allSatisfy { $0.plain })
@@ -125,7 +109,7 @@ struct PlainBreaksTests {
             for lineBreak: [UInt8] in [[0x0A], [0x0D, 0x0A]] {
                 let text = Array("a,".utf8) + Array(repeating: UInt8(ascii: "x"), count: length) + lineBreak
                     + Array(String(repeating: "b,c\n", count: 40).utf8)
-                let read = scanned(text)
+                let read = scannedRecords(text)
                 #expect(read.map(\.plain) == [length <= CSVFile.maximumFieldBytes] + Array(repeating: true, count: 40))
                 #expect(read[0].fields.map(\.count) == [1, length])
             }

@@ -159,7 +159,24 @@ public struct CSVFile: Sendable {
         var runs = spec.map { _ in RowDigestRuns() }
         (spec?.known ?? StringTable()).withView { known in
             CSVFile.withScanner(bytes, name, from: section.start, line: line, lineStart: section.lineStart) { scanner in
+                // Runs of plain records are read and offered to `plain` by `takePlainRecords` (without
+                // digests: a lock reads them one at a time); a record it stops at, and the next
+                // `slowRecords` when it took none, one at a time.
+                var runAfter = 0
                 while scanner.position < section.end {
+                    var wasRefused = false
+                    if spec == nil, count >= runAfter {
+                        // A run stops after `releaseStep` bytes, to release their pages.
+                        let limit = min(section.end, scanner.position + Self.releaseStep)
+                        let run = scanner.takePlainRecords(before: limit, fieldCount: expectedCount, plain)
+                        (count, wasRefused) = (count + run.taken, run.refused)
+                        if run.taken == 0 { runAfter = count + Self.slowRecords }
+                        if scanner.position - released >= Self.releaseStep {
+                            released = contents.releasePages(in: released..<scanner.position)
+                        }
+                        guard scanner.position < section.end else { break }
+                        if scanner.position >= limit { continue }
+                    }
                     let isPlain = scanner.nextPlainRecord()
                     guard isPlain || scanner.nextRecord(&log) else { break }
                     count += 1
@@ -171,7 +188,8 @@ public struct CSVFile: Sendable {
                     if isPlainRecord {
                         let record = PlainRecord(bytes: scanner.bytes, fields: fields, line: scanner.recordLine)
                         if let spec { runs?.add(record, spec, known: known) }
-                        if plain(record) { continue }
+                        // A record `takePlainRecords` offered was refused already.
+                        if !wasRefused, plain(record) { continue }
                     }
                     var record = CSVRecord(bytes: scanner.bytes, fields: fields, file: name, line: scanner.recordLine,
                                            lineStart: scanner.recordLineStart, isDamaged: scanner.recordIsDamaged)
@@ -195,6 +213,10 @@ public struct CSVFile: Sendable {
     /// `FileContents.releasePages(in:)`): a large file then never holds all its pages resident
     /// beside the tables made from it.
     static let releaseStep = 1 << 23
+
+    /// How many records `forEachRecord(in:)` reads one at a time after a run of plain records
+    /// that took none, before it tries a run again.
+    static let slowRecords = 32
 
     /// The physical line where `section` starts.
     func firstLine(of section: CSVFileSection) -> Int {

@@ -127,6 +127,54 @@ struct CSVScanner: ~Copyable {
         }
     }
 
+    /// Reads the plain records (`nextPlainRecord`) of `fieldCount` fields from `position` on, as
+    /// long as each starts before `limit` and `take` takes it (returns `true`): the run of plain
+    /// records most of a data file is, read in one loop over blocks of 64 bytes, each field's end a
+    /// bit of `PlainBreaks`. Stops at the first record that is not plain or has another number of
+    /// fields, that is longer than `CSVFile.maximumFieldBytes` (its fields may be within it:
+    /// `nextPlainRecord` tells), that starts at `limit` or after it, or runs into the last 64
+    /// bytes of the input, with `position` at its start; or at the first one `take` refuses.
+    /// - Returns: the number of records taken, and whether `take` refused the record at `position`.
+    /// - Complexity: O(*n*) in the bytes of the records read.
+    @inline(__always)
+    mutating func takePlainRecords(before limit: Int, fieldCount expected: Int, _ take: (PlainRecord) -> Bool)
+        -> (taken: Int, refused: Bool) {
+        guard expected > 1, !hitUnterminatedQuote else { return (0, false) }
+        while fieldCapacity < expected { grow() }
+        let fields = fieldStorage
+        var taken = 0, count = 0, refusedByTake = false
+        var recordStart = position, fieldStart = position, cursor = position, line = self.line
+        blocks: while recordStart < limit, cursor &+ 64 <= end {
+            var block = PlainBreaks()
+            block.load(at: cursor, in: bytes, end: end)
+            let refused = block.refused
+            // The separators before the first refused byte: the record holding it is not plain.
+            var separators = block.separators & (refused == 0 ? UInt64.max : (refused & (0 &- refused)) &- 1)
+            while separators != 0 {
+                let bit = UInt64(separators.trailingZeroBitCount), separator = cursor &+ Int(bit)
+                guard count < expected else { break blocks }
+                let fieldEnd = separator &- Int(block.lineFeedsAfterCR >> bit & 1)
+                (fields + count).initialize(to: CSVField(start: fieldStart, end: fieldEnd, isQuoted: false, hasDoubledQuotes: false))
+                count &+= 1
+                fieldStart = separator &+ 1
+                if block.lineFeeds >> bit & 1 != 0 {
+                    guard count == expected, fieldStart &- recordStart <= CSVFile.maximumFieldBytes else { break blocks }
+                    guard take(PlainRecord(bytes: bytes, fields: UnsafeBufferPointer(start: fields, count: expected), line: line)) else {
+                        refusedByTake = true
+                        break blocks
+                    }
+                    (taken, count, line, recordStart) = (taken &+ 1, 0, line &+ 1, fieldStart)
+                    guard recordStart < limit else { break blocks }
+                }
+                separators &= separators &- 1
+            }
+            guard refused == 0 else { break }
+            cursor &+= 64
+        }
+        (position, self.line, lineStart) = (recordStart, line, recordStart)
+        return (taken, refusedByTake)
+    }
+
     /// `nextPlainRecord` among the last bytes before `end`, fewer than 64 from `cursor`: one byte
     /// at a time.
     @inline(never)
