@@ -171,18 +171,14 @@ public struct CSVFile: Sendable {
                         let run = scanner.takePlainRecords(before: limit, fieldCount: expectedCount, plain)
                         (count, wasRefused) = (count + run.taken, run.refused)
                         if run.taken == 0 { runAfter = count + Self.slowRecords }
-                        if scanner.position - released >= Self.releaseStep {
-                            released = contents.releasePages(in: released..<scanner.position)
-                        }
+                        released = releasingPages(from: released, to: scanner.position)
                         guard scanner.position < section.end else { break }
                         if scanner.position >= limit { continue }
                     }
                     let isPlain = scanner.nextPlainRecord()
                     guard isPlain || scanner.nextRecord(&log) else { break }
                     count += 1
-                    if scanner.position - released >= Self.releaseStep {
-                        released = contents.releasePages(in: released..<scanner.position)
-                    }
+                    released = releasingPages(from: released, to: scanner.position)
                     let fields = scanner.fields
                     let isPlainRecord = isPlain && fields.count == expectedCount
                     if isPlainRecord {
@@ -213,6 +209,14 @@ public struct CSVFile: Sendable {
     /// `FileContents.releasePages(in:)`): a large file then never holds all its pages resident
     /// beside the tables made from it.
     static let releaseStep = 1 << 23
+
+    /// Releases the pages read from `released` to `position` once they are `releaseStep` bytes
+    /// or more (`FileContents.releasePages(in:)`).
+    /// - Returns: where the next pages to release start.
+    @inline(__always)
+    private func releasingPages(from released: Int, to position: Int) -> Int {
+        position - released >= Self.releaseStep ? contents.releasePages(in: released..<position) : released
+    }
 
     /// How many records `forEachRecord(in:)` reads one at a time after a run of plain records
     /// that took none, before it tries a run again.
