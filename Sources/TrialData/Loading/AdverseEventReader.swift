@@ -21,6 +21,8 @@ struct AdverseEventReader {
                       severity: columns["AESEV"], serious: columns["AESER"], day: columns["AESTDY"],
                       related: columns["AEREL"])
         var table = AdverseEventTable()
+        // Terms and body systems repeat: each is found among those met last, without a look-up.
+        var recentTerms = RecentStrings(), recentBodySystems = RecentStrings()
         // The fast path takes a plain record whose every check passes, and leaves any other to
         // the checked path, having changed nothing that path would not find the same.
         let plainColumns = columns.hasRequiredColumns ? layout : nil
@@ -28,7 +30,8 @@ struct AdverseEventReader {
             file.forEachRecord(in: file.allRecords, &log, plain: { record in
                 guard let columns = plainColumns, let id = columns.id, let term = columns.term, let bodySystem = columns.bodySystem,
                       let severityColumn = columns.severity, let seriousColumn = columns.serious,
-                      !record.isMissing(id), !record.isMissing(term), !record.isMissing(bodySystem),
+                      !record.isMissing(term), !record.isMissing(bodySystem),
+                      // A missing id is no participant's (adsl's ids have values).
                       let participant = participants.knownParticipant(record.value(id)),
                       let severity = CSVRecord.code(record.value(severityColumn), in: Self.severities),
                       let serious = CSVRecord.code(record.value(seriousColumn), in: Self.yesNo) else { return false }
@@ -43,7 +46,8 @@ struct AdverseEventReader {
                     related = code
                 }
                 table.append(participant: participant, term: record.value(term), bodySystem: record.value(bodySystem),
-                             severity: severity, serious: serious, studyDay: day, related: related)
+                             severity: severity, serious: serious, studyDay: day, related: related,
+                             recent: &recentTerms, &recentBodySystems)
                 return true
             }) { record, log in
                 guard !record.isDamaged else { return }
@@ -60,7 +64,7 @@ struct AdverseEventReader {
                 record.withValueBytes(term) { term in
                     record.withValueBytes(bodySystem) { bodySystem in
                         table.append(participant: participant, term: term, bodySystem: bodySystem, severity: severity,
-                                     serious: serious, studyDay: day, related: related)
+                                     serious: serious, studyDay: day, related: related, recent: &recentTerms, &recentBodySystems)
                     }
                 }
             }
@@ -70,13 +74,15 @@ struct AdverseEventReader {
 }
 
 extension AdverseEventTable {
-    /// Adds one event; its term and body system are added to `terms` and `bodySystems` unless there.
+    /// Adds one event; its term and body system are added to `terms` and `bodySystems` unless there
+    /// (found first among those met last: `recentTerms`, `recentBodySystems`).
     @inline(__always)
     mutating func append(participant: Int32, term: UnsafeBufferPointer<UInt8>, bodySystem: UnsafeBufferPointer<UInt8>,
-                         severity: AdverseEventSeverity, serious: Bool, studyDay: Double, related: Bool?) {
+                         severity: AdverseEventSeverity, serious: Bool, studyDay: Double, related: Bool?,
+                         recent recentTerms: inout RecentStrings, _ recentBodySystems: inout RecentStrings) {
         self.participant.append(participant)
-        self.term.append(Int32(terms.insert(bytes: term).index))
-        self.bodySystem.append(Int32(bodySystems.insert(bytes: bodySystem).index))
+        self.term.append(Int32(recentTerms.insert(term, into: &terms)))
+        self.bodySystem.append(Int32(recentBodySystems.insert(bodySystem, into: &bodySystems)))
         self.severity.append(severity)
         self.serious.append(serious)
         self.studyDay.append(studyDay)
