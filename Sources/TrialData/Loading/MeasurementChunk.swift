@@ -89,12 +89,14 @@ struct MeasurementChunk: Sendable {
         // code is added to `parameterCodes`, a copy), the participants too (`withMatcher`).
         (rowCount, rest) = plannedCodes.withView { planned in units.withView { unitNames in context.participants.withMatcher { participants in
             file.forEachRecord(in: section, &log, plain: { record in
-                // Planned parameters only: a code the plan does not know is left to the checked path.
-                guard let columns = plainColumns, !record.isMissing(columns.id), !record.isMissing(columns.parameter),
-                      let participant = participants.knownParticipant(record.value(columns.id)) else { return false }
+                // A missing id is no participant's (adsl's ids have values). Planned parameters only: a
+                // code the plan does not know, or a missing one, is left to the checked path.
+                guard let columns = plainColumns, let participant = participants.knownParticipant(record.value(columns.id)) else {
+                    return false
+                }
                 let code = record.value(columns.parameter)
                 let parameter = lastParameter >= 0 && lastParameter < plannedCount && planned.equals(lastParameter, code)
-                    ? lastParameter : planned.index(ofBytes: code) ?? -1
+                    ? lastParameter : record.isMissing(columns.parameter) ? -1 : planned.index(ofBytes: code) ?? -1
                 // A visit written as one met before is known by its bytes, without reading the number;
                 // a new one is added only with a row that is kept.
                 let visitWord = record.shortWord(columns.visit)
@@ -102,8 +104,8 @@ struct MeasurementChunk: Sendable {
                 // A value written as one read before is taken from the cache, to the bit.
                 guard parameter >= 0, let visit = knownVisit.map({ visits.values[$0] }) ?? record.number(columns.visit),
                       let value = record.number(columns.value, cache: valueCache), value >= 0 || allowsNegative[parameter] else { return false }
-                if let unitColumn = layout.unit, !record.isMissing(unitColumn),
-                   !unitNames.equals(unitOfParameter[parameter], record.value(unitColumn)) { return false }
+                if let unitColumn = layout.unit, !unitNames.equals(unitOfParameter[parameter], record.value(unitColumn)),
+                   !record.isMissing(unitColumn) { return false }
                 let visitIndex = knownVisit ?? visits.index(of: visit, word: visitWord)
                 guard visitIndex < MeasurementTable.distinctLimit else { return false }
                 lastParameter = parameter
