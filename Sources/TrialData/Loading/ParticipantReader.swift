@@ -112,8 +112,13 @@ private struct KeptRows {
     mutating func keep(line: Int, arm: Int32, numbers: UnsafeMutableBufferPointer<Double>, append: (inout DataColumnBuilder) -> Void) {
         lines.append(Int32(line))
         self.arm.append(arm)
-        for (builder, slot) in zip(builders.indices, checkedSlot) {
-            if let slot { builders[builder].append(number: numbers[slot]) } else { append(&builders[builder]) }
+        // In place: indexing `builders` itself would check its buffer unique for every column.
+        checkedSlot.withUnsafeBufferPointer { checkedSlot in
+            builders.withUnsafeMutableBufferPointer { builders in
+                for index in builders.indices {
+                    if let slot = checkedSlot[index] { builders[index].append(number: numbers[slot]) } else { append(&builders[index]) }
+                }
+            }
         }
     }
 }
