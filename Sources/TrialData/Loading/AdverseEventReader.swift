@@ -23,6 +23,8 @@ struct AdverseEventReader {
         var table = AdverseEventTable()
         // Terms and body systems repeat: each is found among those met last, without a look-up.
         var recentTerms = RecentStrings(), recentBodySystems = RecentStrings()
+        // Study days repeat too: a day read before is found by its bytes.
+        let dayCache = DecimalCache()
         // The fast path takes a plain record whose every check passes, and leaves any other to
         // the checked path, having changed nothing that path would not find the same.
         let plainColumns = columns.hasRequiredColumns ? layout : nil
@@ -37,7 +39,7 @@ struct AdverseEventReader {
                       let serious = CSVRecord.code(record.value(seriousColumn), in: Self.yesNo) else { return false }
                 var day = Double.nan
                 if let dayColumn = columns.day, !record.isMissing(dayColumn) {
-                    guard let number = record.number(dayColumn) else { return false }
+                    guard let number = record.number(dayColumn, cache: dayCache) else { return false }
                     day = number
                 }
                 var related: Bool?

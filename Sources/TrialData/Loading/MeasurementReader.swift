@@ -149,12 +149,21 @@ struct MeasurementReader {
     }
 
     /// Rewrites the parameter and visit indices of the rows `chunk` wrote as `parameters[i]` and
-    /// `visits[i]` (nothing when both maps are the identity).
+    /// `visits[i]` (a column whose map is the identity is left as it is: the parameters, unless the
+    /// chunk met codes the plan does not know).
     private static func mapIndices(of chunk: MeasurementChunk, _ rows: MeasurementRows, parameters: [Int], visits: [Int]) {
-        guard !parameters.indices.elementsEqual(parameters) || !visits.indices.elementsEqual(visits) else { return }
-        for row in chunk.firstRow..<(chunk.firstRow + chunk.storedCount) {
-            rows.parameter[row] = UInt16(parameters[Int(rows.parameter[row])])
-            rows.visit[row] = UInt16(visits[Int(rows.visit[row])])
+        let written = chunk.firstRow..<(chunk.firstRow + chunk.storedCount)
+        remap(rows.parameter, written, parameters)
+        remap(rows.visit, written, visits)
+    }
+
+    /// Rewrites each index `i` of `column[rows]` as `map[i]`, unless `map` is the identity. The rows
+    /// hold indices below `MeasurementTable.distinctLimit`, whose entries `place` found below it
+    /// too: those fit in 16 bits (the entries after them, never read here, may not).
+    private static func remap(_ column: UnsafeMutableBufferPointer<UInt16>, _ rows: Range<Int>, _ map: [Int]) {
+        guard !map.indices.elementsEqual(map) else { return }
+        map.map { UInt16(truncatingIfNeeded: $0) }.withUnsafeBufferPointer { map in
+            for row in rows { column[row] = map[Int(column[row])] }
         }
     }
 }

@@ -218,6 +218,7 @@ public struct StringTable: Sendable, Equatable {
     }
 
     /// Whether the string with index `index` has exactly the bytes `bytes`.
+    @inline(__always)
     public func equals(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         withView { $0.equals(index, bytes) }
     }
