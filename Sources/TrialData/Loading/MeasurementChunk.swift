@@ -65,9 +65,11 @@ struct MeasurementChunk: Sendable {
 
     /// Reads the records of `section` into `rows` from `firstRow` on; `rows` has room for each of them.
     /// `context` is read on this thread only while the chunk is read: a chunk read on another
-    /// thread at the same time gets a `Context.independentCopy()`.
+    /// thread at the same time gets a `Context.independentCopy()`. `valueCache` keeps the values
+    /// read (a cache of this thread's, shared with the chunks it reads next).
     /// - Complexity: O(*n*) in the bytes of the section.
-    init(_ file: CSVFile, _ section: CSVFileSection, _ context: Context, rows: MeasurementRows, firstRow: Int) {
+    init(_ file: CSVFile, _ section: CSVFileSection, _ context: Context, rows: MeasurementRows, firstRow: Int,
+         valueCache: DecimalCache) {
         self.firstRow = firstRow
         parameterCodes = context.plannedCodes
         log = DiagnosticLog(file: file.name)
@@ -80,7 +82,6 @@ struct MeasurementChunk: Sendable {
         let allowsNegative = context.allowsNegative, plannedCodes = context.plannedCodes
         var lastParameter = -1
         var log = self.log
-        let valueCache = DecimalCache()
         var written = WrittenRows(rows: rows, next: firstRow)
         // The fast path takes a plain record whose every check passes, and leaves any other to
         // the checked path below, having changed nothing that path would not find the same.

@@ -73,8 +73,11 @@ struct MeasurementReader {
             let queue = WorkQueue(count: sections.count)
             let readAll = { @Sendable (context: MeasurementChunk.Context) in
                 var read: [(index: Int, chunk: MeasurementChunk)] = []
+                // One cache of values for every section this thread reads: each starts with the values met.
+                let valueCache = DecimalCache()
                 while let index = queue.next() {
-                    read.append((index, MeasurementChunk(file, numbered[index], context, rows: rows, firstRow: firstRows[index])))
+                    read.append((index, MeasurementChunk(file, numbered[index], context, rows: rows, firstRow: firstRows[index],
+                                                         valueCache: valueCache)))
                 }
                 return read
             }
@@ -86,7 +89,7 @@ struct MeasurementReader {
                 guard rest.start != sections[index].start else { chunks.append(read[index]); continue }
                 // A quoted line break at the cut: this section was read from a wrong start; the
                 // records after the last one read are read again, to the end of the file.
-                chunks.append(MeasurementChunk(file, rest, context, rows: rows, firstRow: firstRows[index]))
+                chunks.append(MeasurementChunk(file, rest, context, rows: rows, firstRow: firstRows[index], valueCache: DecimalCache()))
                 break
             }
             let placed = chunks.compactMap { chunk in
