@@ -186,11 +186,12 @@ struct CSVFileSectionTests {
         #expect(ended.recordCapacity(of: ended.allRecords) == 1003)
     }
 
-    /// The 64-byte count against a byte loop: lengths around its block of 64 bytes, sparse and
-    /// dense line feeds, a buffer of nothing else, and a carriage return anywhere (no count).
+    /// The 64-byte count against a byte loop: lengths around its block of 64 bytes and around its
+    /// run of 63 blocks between two sums, sparse and dense line feeds, a buffer of nothing else
+    /// (every lane at its most), and a carriage return anywhere (no count).
     @Test func lineFeedsAreCountedSixtyFourAtATimeExactly() {
         var generator = SystemRandomNumberGenerator()
-        for length in [0, 1, 63, 64, 65, 127, 128, 129, 8_161, 50_000] {
+        for length in [0, 1, 63, 64, 65, 127, 128, 129, 4_031, 4_032, 4_033, 4_096, 8_161, 50_000] {
             for density in [0, 3, 50, 100] {
                 var bytes = (0..<length).map { _ in Int.random(in: 0..<100, using: &generator) < density ? UInt8(0x0A) : UInt8(0x41) }
                 let expected = bytes.filter { $0 == 0x0A }.count

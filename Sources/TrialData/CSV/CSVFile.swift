@@ -261,22 +261,19 @@ public struct CSVFile: Sendable {
     }
 
     /// The number of line feeds in `bytes`, or `nil` when they hold a carriage return (a line
-    /// break too, alone or before a line feed): 64 bytes at a time, the line feeds and the
-    /// carriage returns of each block found as the bits of two words (`trialreport_equal_mask64`).
+    /// break too, alone or before a line feed): 64 bytes at a time (`trialreport_line_feed_count`),
+    /// then the last few one by one.
     static func lineFeedCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var count = 0, carriageReturns: UInt64 = 0, offset = 0
+        var count = 0, hasCarriageReturn: Int32 = 0
+        let blocks = bytes.count / 64
         if let base = bytes.baseAddress {
-            while offset + 64 <= bytes.count {
-                count += trialreport_equal_mask64(base + offset, 0x0A).nonzeroBitCount
-                carriageReturns |= trialreport_equal_mask64(base + offset, 0x0D)
-                offset += 64
-            }
+            count = Int(trialreport_line_feed_count(base, Int64(blocks), &hasCarriageReturn))
         }
-        for byte in bytes[offset...] {
+        for byte in bytes[(64 * blocks)...] {
             count &+= byte == 0x0A ? 1 : 0
-            carriageReturns |= byte == 0x0D ? 1 : 0
+            hasCarriageReturn |= byte == 0x0D ? 1 : 0
         }
-        return carriageReturns == 0 ? count : nil
+        return hasCarriageReturn == 0 ? count : nil
     }
 
     private func reportRagged(_ record: CSVRecord, _ log: inout DiagnosticLog) {
