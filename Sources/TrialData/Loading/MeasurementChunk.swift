@@ -91,7 +91,9 @@ struct MeasurementChunk: Sendable {
         (rowCount, rest) = plannedCodes.withView { planned in units.withView { unitNames in context.participants.withMatcher { participants in
             file.forEachRecord(in: section, &log, plain: { record in
                 // A missing id is no participant's (adsl's ids have values). Planned parameters only: a
-                // code the plan does not know, or a missing one, is left to the checked path.
+                // code the plan does not know, or a missing one, is left to the checked path (a code
+                // equal to the last parameter's is not missing: that one was read from a field with a
+                // value, so only a code that matches no parameter is checked for missing).
                 guard let columns = plainColumns, let participant = participants.knownParticipant(record.value(columns.id)) else {
                     return false
                 }
