@@ -82,3 +82,46 @@ private func table(participants: Int, duplicateEvery: Int) -> MeasurementTable {
     #expect(found.count == expected.count && expected.contains { measurements.participant[$0.row] == 7 })
     #expect(found.map(\.row) == expected.map(\.row) && found.map(\.first) == expected.map(\.first))
 }
+
+/// `participants` × 3 parameters × 4 visits in the order exports write them (participant by
+/// participant, parameter by parameter, visit by visit: every run's keys ascending), then the rows
+/// of `order` given as positions into those (the rows in file order when `nil`).
+private func ascendingTable(participants: Int, then extra: [Int] = []) -> MeasurementTable {
+    let count = participants * 12
+    let rows = Array(0..<count) + extra
+    return MeasurementTable(participant: rows.map { Int32($0 / 12) }, parameter: rows.map { UInt16($0 % 12 / 4) },
+                            visit: rows.map { UInt16($0 % 4) }, value: Array(repeating: 1, count: rows.count),
+                            parameterCodes: StringTable(["A", "B", "C"]), plannedParameterCount: 3, visits: [0, 3, 6, 12])
+}
+
+/// Rows whose keys ascend within every participant's run are told free of duplicates without
+/// stamping them — unless a participant's rows are in two runs, or a key does not ascend: a row
+/// that repeats the one before it, or an earlier one of its run.
+@Test func ascendingKeysAreDuplicateFreeOnlyWithinOneRunPerParticipant() {
+    let participants = 50_000
+    #expect(MeasurementChecks.duplicates(in: ascendingTable(participants: participants), participantCount: participants).isEmpty)
+    for extra in [[7 * 12], [participants * 12 - 1], [3 * 12 + 5, 3 * 12 + 6]] {
+        // Rows of participants 7, the last and 3 again after every other row: each a run of its own.
+        let measurements = ascendingTable(participants: participants, then: extra)
+        let found = MeasurementChecks.duplicates(in: measurements, participantCount: participants)
+        let expected = duplicatesByDefinition(measurements)
+        #expect(found.count == extra.count && expected.count == extra.count, "\(extra)")
+        #expect(found.map(\.row) == expected.map(\.row) && found.map(\.first) == expected.map(\.first), "\(extra)")
+    }
+    // Within a run: the same key twice in a row, and an earlier key again.
+    var participant = Array(ascendingTable(participants: participants).participant)
+    var parameter = Array(ascendingTable(participants: participants).parameter)
+    var visit = Array(ascendingTable(participants: participants).visit)
+    for (at, copied) in [(300_001, 300_000), (12 * 9 + 11, 12 * 9 + 2)] {
+        participant.insert(participant[copied], at: at)
+        parameter.insert(parameter[copied], at: at)
+        visit.insert(visit[copied], at: at)
+    }
+    let measurements = MeasurementTable(participant: participant, parameter: parameter, visit: visit,
+                                        value: Array(repeating: 1, count: participant.count),
+                                        parameterCodes: StringTable(["A", "B", "C"]), plannedParameterCount: 3, visits: [0, 3, 6, 12])
+    let found = MeasurementChecks.duplicates(in: measurements, participantCount: participants)
+    let expected = duplicatesByDefinition(measurements)
+    #expect(found.count == 2 && expected.count == 2)
+    #expect(found.map(\.row) == expected.map(\.row) && found.map(\.first) == expected.map(\.first))
+}

@@ -10,7 +10,10 @@ enum MeasurementChecks {
     /// within a participant each parameter × visit key is stamped with the first row that had it.
     /// The rows are cut into parts at participants' first rows, one part per core, checked
     /// at once; each part also lists the participants of its runs of rows, from which the rows
-    /// are found grouped (no participant in two runs) without a pass of their own.
+    /// are found grouped (no participant in two runs) without a pass of their own. A part whose
+    /// runs' keys all ascend (as exports write a participant's rows) has no duplicate within its
+    /// runs, and is not stamped (`runsOfAscendingKeys`): one pass that compares each key with the
+    /// one before; at the first key that does not ascend the part is stamped from its start.
     /// - Returns: pairs of the repeating row and the first row with the same key, in the order found.
     /// - Complexity: O(*n* + *p*) in rows and participants, plus O(*k*) for *k* parameter × visit keys
     ///   per part.
@@ -59,6 +62,7 @@ enum MeasurementChecks {
     /// position is a participant's first, and the participant of each run of rows there.
     private static func duplicates(in table: MeasurementTable, order: [Int32]?,
                                    positions: Range<Int>) -> (duplicates: [(row: Int, first: Int)], runs: [Int32]) {
+        if let runs = runsOfAscendingKeys(in: table, order: order, positions: positions) { return ([], runs) }
         let visitCount = table.visits.count
         let keyCount = table.parameterCodes.count * visitCount
         var duplicates: [(row: Int, first: Int)] = [], runs: [Int32] = []
@@ -68,39 +72,71 @@ enum MeasurementChecks {
         var stampRow = [Int32](repeating: 0, count: isDense ? keyCount : 0)
         var sparse: [Int: Int] = [:]
         var previousParticipant: Int32 = -1
-        table.participant.withUnsafeBufferPointer { participants in
-            table.parameter.withUnsafeBufferPointer { parameters in
-                table.visit.withUnsafeBufferPointer { visits in
-                    stampOwner.withUnsafeMutableBufferPointer { stampOwner in
-                        stampRow.withUnsafeMutableBufferPointer { stampRow in
-                            for position in positions {
-                                let row = order.map { Int($0[position]) } ?? position
-                                let participant = participants[row]
-                                let key = Int(parameters[row]) * visitCount + Int(visits[row])
-                                if participant != previousParticipant {
-                                    runs.append(participant)
-                                    if !isDense { sparse.removeAll(keepingCapacity: true) }
-                                }
-                                previousParticipant = participant
-                                if isDense {
-                                    if stampOwner[key] == participant {
-                                        duplicates.append((row, Int(stampRow[key])))
-                                    } else {
-                                        stampOwner[key] = participant
-                                        stampRow[key] = Int32(row)
-                                    }
-                                } else if let first = sparse[key] {
-                                    duplicates.append((row, first))
-                                } else {
-                                    sparse[key] = row
-                                }
-                            }
-                        }
+        stampOwner.withUnsafeMutableBufferPointer { stampOwner in
+            stampRow.withUnsafeMutableBufferPointer { stampRow in
+                _ = forEachKey(in: table, order: order, positions: positions) { row, participant, key in
+                    if participant != previousParticipant {
+                        runs.append(participant)
+                        if !isDense { sparse.removeAll(keepingCapacity: true) }
                     }
+                    previousParticipant = participant
+                    if isDense {
+                        if stampOwner[key] == participant {
+                            duplicates.append((row, Int(stampRow[key])))
+                        } else {
+                            stampOwner[key] = participant
+                            stampRow[key] = Int32(row)
+                        }
+                    } else if let first = sparse[key] {
+                        duplicates.append((row, first))
+                    } else {
+                        sparse[key] = row
+                    }
+                    return true
                 }
             }
         }
         return (duplicates, runs)
+    }
+
+    /// The participant of each run of rows at `positions` of `order` (or of the file) when within
+    /// every run each row's parameter × visit key is greater than the row's before — as exports
+    /// write a participant's rows, parameter by parameter, visit by visit — so that no key repeats
+    /// in a run; `nil` at the first row whose key is not (the rows are then stamped).
+    private static func runsOfAscendingKeys(in table: MeasurementTable, order: [Int32]?, positions: Range<Int>) -> [Int32]? {
+        var runs: [Int32] = []
+        var previousParticipant: Int32 = -1, previousKey = -1
+        let ascends = forEachKey(in: table, order: order, positions: positions) { _, participant, key in
+            if participant != previousParticipant {
+                runs.append(participant)
+                previousParticipant = participant
+            } else if key <= previousKey {
+                return false
+            }
+            previousKey = key
+            return true
+        }
+        return ascends ? runs : nil
+    }
+
+    /// Calls `body` with each row at `positions` of `order` (or of the file), its participant and
+    /// its parameter × visit key, until `body` returns `false`.
+    /// - Returns: whether `body` was called for every row.
+    @inline(__always)
+    private static func forEachKey(in table: MeasurementTable, order: [Int32]?, positions: Range<Int>,
+                                   _ body: (_ row: Int, _ participant: Int32, _ key: Int) -> Bool) -> Bool {
+        let visitCount = table.visits.count
+        return table.participant.withUnsafeBufferPointer { participants in
+            table.parameter.withUnsafeBufferPointer { parameters in
+                table.visit.withUnsafeBufferPointer { visits in
+                    for position in positions {
+                        let row = order.map { Int($0[position]) } ?? position
+                        guard body(row, participants[row], Int(parameters[row]) * visitCount + Int(visits[row])) else { return false }
+                    }
+                    return true
+                }
+            }
+        }
     }
 
     /// The rows in an order where each participant's rows are contiguous (keeping file order
