@@ -84,8 +84,8 @@ private func table(participants: Int, duplicateEvery: Int) -> MeasurementTable {
 }
 
 /// `participants` × 3 parameters × 4 visits in the order exports write them (participant by
-/// participant, parameter by parameter, visit by visit: every run's keys ascending), then the rows
-/// of `order` given as positions into those (the rows in file order when `nil`).
+/// participant, parameter by parameter, visit by visit: every run's keys ascending), then again
+/// the rows at the positions `extra` among those.
 private func ascendingTable(participants: Int, then extra: [Int] = []) -> MeasurementTable {
     let count = participants * 12
     let rows = Array(0..<count) + extra
@@ -109,9 +109,8 @@ private func ascendingTable(participants: Int, then extra: [Int] = []) -> Measur
         #expect(found.map(\.row) == expected.map(\.row) && found.map(\.first) == expected.map(\.first), "\(extra)")
     }
     // Within a run: the same key twice in a row, and an earlier key again.
-    var participant = Array(ascendingTable(participants: participants).participant)
-    var parameter = Array(ascendingTable(participants: participants).parameter)
-    var visit = Array(ascendingTable(participants: participants).visit)
+    let ascending = ascendingTable(participants: participants)
+    var (participant, parameter, visit) = (ascending.participant, ascending.parameter, ascending.visit)
     for (at, copied) in [(300_001, 300_000), (12 * 9 + 11, 12 * 9 + 2)] {
         participant.insert(participant[copied], at: at)
         parameter.insert(parameter[copied], at: at)
