@@ -20,7 +20,7 @@ struct SuiteCommand: ParsableCommand {
     @Option(help: "The trialreport executable (release build).")
     var trialreport = ".build/release/trialreport"
 
-    @Option(help: "Study sizes in participants, comma-separated (53 is the bundled example).")
+    @Option(help: "Study sizes in participants, comma-separated (53 is the bundled example; with 1000000 and 2000000, the growth between them is tabled).")
     var sizes = "53,10000,100000,1000000"
 
     @Option(help: "Timed repetitions per case.")
@@ -57,7 +57,7 @@ struct SuiteCommand: ParsableCommand {
             repetitions: repetitions, largeRepetitions: largeRepetitions, quiet: QuietWait(budget: quietWait),
             anchors: anchors.isEmpty ? nil : URL(fileURLWithPath: anchors), python: URL(fileURLWithPath: python).path)
         let measurements = try suite.run()
-        for summary in [ResultsTable.growth(measurements), ReadingAnchor.comparison(measurements)] where !summary.isEmpty {
+        for summary in [ResultsTable.growth(measurements), ResultsTable.doubling(measurements), ReadingAnchor.comparison(measurements)] where !summary.isEmpty {
             say("\n" + summary)
         }
         let seconds = Date().timeIntervalSince(start)

@@ -21,19 +21,30 @@ enum ResultsTable {
     /// stage (target: within 1.5×), and of CPU time, which other processes on the machine do not
     /// inflate.
     static func growth(_ measurements: [Measurement]) -> String {
-        let small = measurements.filter { $0.participants == 100_000 }
-        let large = measurements.filter { $0.participants == 1_000_000 }
-        let rows = small.compactMap { before -> String? in
-            guard let after = large.first(where: { $0.name == before.name }) else { return nil }
-            let ratio = (after.median / 1_000_000) / (before.median / 100_000)
-            let cpuRatio = (after.cpuMedian / 1_000_000) / (before.cpuMedian / 100_000)
+        ratios(measurements, from: 100_000, to: 1_000_000, perParticipant: true, limit: 1.5,
+               header: "| stage | 100,000 | 1,000,000 | per-participant ratio (wall) | (CPU) | wall within 1.5× |")
+    }
+
+    /// The growth from 1,000,000 to 2,000,000 participants, when `--sizes` has both: the ratio of
+    /// the times (target: within 2.2×).
+    static func doubling(_ measurements: [Measurement]) -> String {
+        ratios(measurements, from: 1_000_000, to: 2_000_000, perParticipant: false, limit: 2.2,
+               header: "| stage | 1,000,000 | 2,000,000 | ratio (wall) | (CPU) | wall within 2.2× |")
+    }
+
+    /// A row for each case measured at both sizes: the ratio of its median wall and CPU times,
+    /// per participant or not, and whether the wall time's is within `limit`.
+    private static func ratios(_ measurements: [Measurement], from small: Int, to large: Int, perParticipant: Bool,
+                               limit: Double, header: String) -> String {
+        let sizes = perParticipant ? Double(large) / Double(small) : 1
+        let rows = measurements.filter { $0.participants == small }.compactMap { before -> String? in
+            guard let after = measurements.first(where: { $0.participants == large && $0.name == before.name }) else { return nil }
+            let ratio = after.median / before.median / sizes, cpuRatio = after.cpuMedian / before.cpuMedian / sizes
             return "| \(before.name) | \(Format.seconds(before.median)) | \(Format.seconds(after.median)) | "
-                + String(format: "%.2f× | %.2f×", ratio, cpuRatio) + " | " + (ratio <= 1.5 ? "met" : "**NOT met**") + " |"
+                + String(format: "%.2f× | %.2f×", ratio, cpuRatio) + " | " + (ratio <= limit ? "met" : "**NOT met**") + " |"
         }
         guard !rows.isEmpty else { return "" }
-        return (["| stage | 100,000 | 1,000,000 | per-participant ratio (wall) | (CPU) | wall within 1.5× |",
-                 "|---|---:|---:|---:|---:|---|"] + rows)
-            .joined(separator: "\n")
+        return ([header, "|---|---:|---:|---:|---:|---|"] + rows).joined(separator: "\n")
     }
 
     /// The whole generated part of results.md.
@@ -43,6 +54,8 @@ enum ResultsTable {
             + measurements.map(line).joined(separator: "\n") + "\n"
         let growth = growth(measurements)
         if !growth.isEmpty { text += "\nGrowth from 100,000 to 1,000,000 participants:\n\n" + growth + "\n" }
+        let doubling = doubling(measurements)
+        if !doubling.isEmpty { text += "\nGrowth from 1,000,000 to 2,000,000 participants:\n\n" + doubling + "\n" }
         let anchors = ReadingAnchor.comparison(measurements)
         if !anchors.isEmpty { text += "\nReading against the anchors (each anchor's median over TrialReport's; above 1: TrialReport is faster):\n\n" + anchors + "\n" }
         return text

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The whole benchmark suite: every stage on every study size beside the reading anchors, the
-/// whole render, `lock`, `verify` and `render --locked` as processes, at 10,000 and 100,000
+/// whole render, `analyze`, `lock`, `verify` and `render --locked` as processes, at 10,000 and 100,000
 /// participants the ADaM transport files' validation and a three-arm study's render, and the
 /// TrialStats micro-benchmarks; each case in a child process of its own.
 struct Suite {
@@ -35,6 +35,7 @@ struct Suite {
         case (Stage.analysis.rawValue, 1_000_000): (2, nil)
         case ("figures", 1_000_000): (2, nil)
         case ("whole render (process)", 1_000_000): (2.5, 1_100_000_000)
+        case ("analyze (process)", 1_000_000): (2, nil)
         case ("lock (process)", 1_000_000): (3, nil)
         case ("verify (process)", 1_000_000): (1, nil)
         default: (nil, nil)
@@ -75,6 +76,10 @@ struct Suite {
             let output = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-bench-\(getpid())")
             defer { try? FileManager.default.removeItem(at: output) }
             record(try process("whole render (process)", ["render", "--data", study.path, "--out", output.path, "--templates", templates, "--quiet"],
+                               participants: participants, rows: rows))
+            let results = FileManager.default.temporaryDirectory.appendingPathComponent("trialreport-bench-\(getpid()).json")
+            defer { try? FileManager.default.removeItem(at: results) }
+            record(try process("analyze (process)", ["analyze", "--data", study.path, "--json", results.path],
                                participants: participants, rows: rows))
             try lockCases(study, participants: participants, rows: rows, output: output).forEach(record)
             if Self.designSizes.contains(participants) { try designCases(participants: participants, output: output).forEach(record) }
