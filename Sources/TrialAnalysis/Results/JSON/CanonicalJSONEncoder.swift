@@ -29,8 +29,22 @@ private final class JSONNode {
     private enum Content {
         case pending
         case value(JSONValue)
-        case object([(key: String, node: JSONNode)])
+        case object([(key: String, member: Member)])
         case array([JSONNode])
+    }
+
+    /// A member of an object: a value set at once (a primitive: no node for it), or a node that
+    /// containers fill.
+    private enum Member {
+        case value(JSONValue)
+        case node(JSONNode)
+
+        var json: JSONValue {
+            switch self {
+            case .value(let value): value
+            case .node(let node): node.json
+            }
+        }
     }
 
     private var content = Content.pending
@@ -39,7 +53,7 @@ private final class JSONNode {
         switch content {
         case .pending: .object([])
         case .value(let value): value
-        case .object(let members): .object(members.map { ($0.key, $0.node.json) })
+        case .object(let members): .object(members.map { ($0.key, $0.member.json) })
         case .array(let elements): .array(elements.map(\.json))
         }
     }
@@ -86,18 +100,28 @@ private final class JSONNode {
     // uniquely referenced and grows in place (amortized O(1) per element, not a copy each time).
 
     func member(_ key: String) -> JSONNode {
-        var members: [(key: String, node: JSONNode)]
+        let node = JSONNode()
+        setMember(key, .node(node))
+        return node
+    }
+
+    /// Sets member `key` to `value` (a primitive), without a node of its own.
+    func setMember(_ key: String, _ value: JSONValue) {
+        setMember(key, .value(value))
+    }
+
+    /// Sets member `key`, replacing one of the same key.
+    private func setMember(_ key: String, _ member: Member) {
+        var members: [(key: String, member: Member)]
         switch content {
         case .pending: members = []
         case .object(let existing): members = existing
         default: preconditionFailure("a value encoded both keyed and not keyed")
         }
         content = .pending
-        let node = JSONNode()
         members.removeAll { $0.key == key }
-        members.append((key, node))
+        members.append((key, member))
         content = .object(members)
-        return node
     }
 
     func element() -> JSONNode {
@@ -215,7 +239,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     /// Sets the member `key` to `value`, `null` when `nil`.
     private func set(_ value: JSONValue?, _ key: Key) {
-        node.member(key.stringValue).set(value ?? .null)
+        node.setMember(key.stringValue, value ?? .null)
     }
 }
 
