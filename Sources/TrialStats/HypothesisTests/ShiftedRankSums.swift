@@ -136,18 +136,16 @@ struct ShiftedRankSums {
         /// 1,000,000-participant study of `make bench`.
         func sums() -> Sums {
             let count = xValues.count
-            var cuts = [0]
-            for quarter in 1..<4 {
-                var cut = max(count * quarter / 4, cuts[quarter - 1])
+            func cut(_ quarter: Int, after previous: Int) -> Int {
+                var cut = max(count * quarter / 4, previous)
                 while cut > 0, cut < count, xValues[cut] - shift == xValues[cut - 1] - shift { cut += 1 }
-                cuts.append(cut)
+                return cut
             }
-            cuts.append(count)
-            func run(_ index: Int) -> Run {
-                let (start, end) = (cuts[index], cuts[index + 1])
-                return Run(i: start, end: end, j: start < end ? yBelowCount(xValues[start] - shift) : 0)
+            func run(_ start: Int, _ end: Int) -> Run {
+                Run(i: start, end: end, j: start < end ? yBelowCount(xValues[start] - shift) : 0)
             }
-            var (first, second, third, fourth) = (run(0), run(1), run(2), run(3))
+            let firstCut = cut(1, after: 0), secondCut = cut(2, after: firstCut), thirdCut = cut(3, after: secondCut)
+            var (first, second, third, fourth) = (run(0, firstCut), run(firstCut, secondCut), run(secondCut, thirdCut), run(thirdCut, count))
             var (firstSums, secondSums, thirdSums, fourthSums) = (Sums(), Sums(), Sums(), Sums())
             while first.i < first.end && second.i < second.end && third.i < third.end && fourth.i < fourth.end {
                 advance(&first, &firstSums)
