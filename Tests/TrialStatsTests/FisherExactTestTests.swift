@@ -1,5 +1,6 @@
+import Foundation
 import Testing
-import TrialStats
+@testable import TrialStats
 
 private struct FisherCase: Decodable, CustomTestStringConvertible {
     let table: [Int]
@@ -52,4 +53,22 @@ private func fisherAgreesWithR(_ item: FisherCase) throws {
 func fisherPValueAloneIsTheWholeTestsToTheBit(a: Int, b: Int, c: Int, d: Int) throws {
     let whole = try FisherExactTest(a, b, c, d)
     #expect(try FisherExactTest.pValue(a, b, c, d) == whole.pValue)
+}
+
+/// The whole test skips the densities that underflow to zero (below e⁻⁷⁴⁶), and only those: its
+/// p-value is the sum of every density of the support, as R sums them, to the bit — also for a
+/// table so far in the tail that its own density, and the p-value, are below 1e-300.
+@Test(arguments: [(11_900, 8_100, 8_100, 11_900), (2_600, 17_400, 17_400, 2_600), (12_000, 8_000, 8_200, 11_800)])
+func fisherPValueSumsEveryDensityThatDoesNotUnderflow(a: Int, b: Int, c: Int, d: Int) throws {
+    let distribution = NoncentralHypergeometric(try Hypergeometric(white: a + c, black: b + d, draws: a + b))
+    let observedIndex = a - distribution.support.lowerBound
+    let observed = exp(distribution.logDensity[observedIndex]) * (1 + 1e-7)
+    var total = 0.0, extreme = 0.0
+    for value in distribution.logDensity {
+        total += exp(value)
+        if exp(value) <= observed { extreme += exp(value) }
+    }
+    #expect(distribution.logDensity.contains { $0 < -746 })
+    #expect(distribution.twoSidedPValue(observed: a) == extreme / total)
+    #expect(try FisherExactTest(a, b, c, d).pValue == extreme / total)
 }

@@ -110,15 +110,18 @@ struct NoncentralHypergeometric {
     /// - Complexity: O(width of the support where the density exceeds e⁻⁷⁴⁶), about 60 standard
     ///   deviations of the distribution however large the table.
     static func twoSidedPValue(_ central: Hypergeometric, observed: Int) -> Double {
-        // exp(v) is exactly 0 for v < −745.2: stopping after the first value below −746 keeps every non-zero density.
-        let (first, values) = centralLogDensities(central, above: -746)
+        let (first, values) = centralLogDensities(central, above: underflow)
         return twoSidedPValue(values, observedIndex: observed - central.support.lowerBound - first)
     }
+
+    /// exp(v) is exactly 0 for v < −745.2: a log density below this one adds nothing to any sum.
+    private static let underflow = -746.0
 
     private static func twoSidedPValue(_ logDensity: [Double], observedIndex: Int) -> Double {
         let observed = logDensity.indices.contains(observedIndex) ? Double.exp(logDensity[observedIndex]) * (1 + 1e-7) : 0
         var total = 0.0, extreme = 0.0
-        for value in logDensity {
+        // The densities that underflow are skipped (glibc's exp takes its slow path for each).
+        for value in logDensity where value >= underflow {
             let density = Double.exp(value)
             total += density
             if density <= observed { extreme += density }
