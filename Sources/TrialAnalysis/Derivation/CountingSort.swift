@@ -42,14 +42,14 @@ enum CountingSort {
             }
         }
         guard counted else { return nil }
-        var occupied: [Int] = []
+        var occupied: [(key: UInt64, count: Int32)] = []
         occupied.reserveCapacity(distinct)
-        for slot in keys.indices where keys[slot] != 0 { occupied.append(slot) }
-        occupied.sort { keys[$0] < keys[$1] }
+        for slot in keys.indices where keys[slot] != 0 { occupied.append((keys[slot], counts[slot])) }
+        occupied.sort { $0.key < $1.key }
         return [Double](unsafeUninitializedCapacity: values.count) { sorted, count in
-            for slot in occupied {
-                let value = RadixSort.value(keys[slot])
-                for _ in 0..<Int(counts[slot]) {
+            for (key, times) in occupied {
+                let value = RadixSort.value(key)
+                for _ in 0..<Int(times) {
                     sorted[count] = value
                     count += 1
                 }
