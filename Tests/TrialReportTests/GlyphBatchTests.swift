@@ -132,7 +132,7 @@ struct GlyphBatchTests {
             let layout = PangoText.layout(on: cairo, markup: markup, font: Font(family: "Liberation Sans", size: 8),
                                           wrapWidth: nil, alignment: .leading)
             defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-            return GlyphBatch.isPlain(pango_layout_get_line_readonly(layout, 0))
+            return ShapedLine.isPlain(pango_layout_get_line_readonly(layout, 0))
         }
         for markup in ["P0520442", "<b>Bold</b> and regular", "Yes<sup>a</sup>", "\u{FB01}nal"] {
             #expect(isPlain(markup), "\(markup)")
@@ -140,6 +140,30 @@ struct GlyphBatchTests {
         for markup in ["<span foreground=\"red\">red</span>", "<u>under</u>", "<s>struck</s>", "<span background=\"yellow\">x</span>",
                        "\u{05E9}\u{05DC}\u{05D5}\u{05DD}", "\u{E000}"] {
             #expect(!isPlain(markup), "\(markup)")
+        }
+    }
+
+    /// A block of one plain line keeps its glyphs, not its layout, and gives the x of each of its
+    /// characters (and of its end) that Pango gives; a line with a cluster of several characters
+    /// (a letter and its combining accent) keeps its layout.
+    @Test(arguments: ["P0520442", "12.0 (44.4%)", "\u{2212}3.25 \u{00B1} 0.8", "44,695 (89.8%)", "\u{2014}", "Yes<sup>a</sup>",
+                      "<b>Table</b> AVATAR Wo", "\u{00B5}g/L", "", "office \u{FB01}nal", "Cafe\u{0301} latte"])
+    func aShapedBlockPlacesEachCharacterWherePangoDoes(markup: String) throws {
+        let surface = cairo_pdf_surface_create_for_stream(nil, nil, 595, 842)!
+        let cairo = cairo_create(surface)!
+        defer { cairo_destroy(cairo); cairo_surface_destroy(surface) }
+        let font = Font(family: "Liberation Sans", size: 8)
+        let block = TextBlock(cairo: cairo, markup: .raw(markup, text: markup), font: font, width: nil)
+        let layout = PangoText.layout(on: cairo, markup: markup, font: font, wrapWidth: nil, alignment: .leading, hyphenates: false)
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        let text = String(cString: pango_layout_get_text(layout))
+        #expect((block.shaped != nil) == !markup.unicodeScalars.contains("\u{0301}"), "\(markup)")
+        var boundaries = text.utf8.indices.filter { text.utf8[$0] & 0xC0 != 0x80 }.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) }
+        boundaries.append(text.utf8.count)
+        for byte in boundaries {
+            var rect = PangoRectangle()
+            pango_layout_index_to_pos(layout, Int32(byte), &rect)
+            #expect(block.xPosition(ofByte: byte) == Double(rect.x) / Double(PANGO_SCALE), "\(markup), byte \(byte)")
         }
     }
 }

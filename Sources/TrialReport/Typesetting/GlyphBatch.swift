@@ -38,47 +38,39 @@ final class GlyphBatch {
     /// Adds `line` of a layout with its baseline's left end at (`x`, `y`), as
     /// `pango_cairo_show_layout_line` draws it at the current point (`x`, `y`).
     func add(_ line: UnsafeMutablePointer<PangoLayoutLine>, x: Double, y: Double) {
-        cairo_move_to(cairo, x, y)
-        guard Self.isPlain(line) else {
+        if let shaped = ShapedLine(line) {
+            add(shaped, x: x, y: y)
+        } else {
+            cairo_move_to(cairo, x, y)
             flush()
             pango_cairo_show_layout_line(cairo, line)
-            return
         }
+    }
+
+    /// Adds the glyphs of a plain line with its baseline's left end at (`x`, `y`), where Pango's
+    /// renderer would draw the line they were taken from.
+    func add(_ line: ShapedLine, x: Double, y: Double) {
+        cairo_move_to(cairo, x, y)
         // Pango's renderer starts from the current point as Cairo gives it back.
         var origin = (x: 0.0, y: 0.0)
         cairo_get_current_point(cairo, &origin.x, &origin.y)
-        let layoutText = pango_layout_get_text(line.pointee.layout)
-        var offset: Int32 = 0  // Pango units from the line's start
-        var node = line.pointee.runs
-        while let current = node {
-            let run = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
-            let item = run.pointee.item!
-            let glyphString = run.pointee.glyphs!
-            let width = pango_glyph_string_get_width(glyphString)
-            offset += run.pointee.start_x_offset
-            let runFont = pango_cairo_font_get_scaled_font(OpaquePointer(item.pointee.analysis.font))
-            if runFont != scaledFont {
+        for run in line.runs {
+            if run.font != scaledFont {
                 flush()
                 cairo_scaled_font_destroy(scaledFont)
-                scaledFont = cairo_scaled_font_reference(runFont)
+                scaledFont = cairo_scaled_font_reference(run.font)
             }
-            if keepsText, let layoutText {
-                appendClusters(of: run, text: layoutText)
+            if keepsText {
+                text.append(contentsOf: line.text[run.text])
+                clusters.append(contentsOf: line.clusters[run.clusters])
             }
-            let baseX = origin.x + Double(offset) / Double(PANGO_SCALE)
-            let baseY = origin.y + Double(-run.pointee.y_offset) / Double(PANGO_SCALE)
-            var position: Int32 = 0
-            for index in 0..<Int(glyphString.pointee.num_glyphs) {
-                let info = glyphString.pointee.glyphs[index]
-                if info.glyph != PANGO_GLYPH_EMPTY {
-                    let glyphX = baseX + Double(position + info.geometry.x_offset) / Double(PANGO_SCALE)
-                    let glyphY = info.geometry.y_offset == 0 ? baseY : baseY + Double(info.geometry.y_offset) / Double(PANGO_SCALE)
-                    glyphs.append(cairo_glyph_t(index: UInt(info.glyph), x: glyphX, y: glyphY))
-                }
-                position += info.geometry.width
+            let baseX = origin.x + Double(run.offset) / Double(PANGO_SCALE)
+            let baseY = origin.y + Double(-run.yOffset) / Double(PANGO_SCALE)
+            for glyph in line.glyphs[run.glyphs] {
+                let glyphX = baseX + Double(glyph.x) / Double(PANGO_SCALE)
+                let glyphY = glyph.yOffset == 0 ? baseY : baseY + Double(glyph.yOffset) / Double(PANGO_SCALE)
+                glyphs.append(cairo_glyph_t(index: glyph.index, x: glyphX, y: glyphY))
             }
-            offset += width + run.pointee.end_x_offset
-            node = current.pointee.next
         }
         // As Pango leaves it: the current point where the line started.
         cairo_move_to(cairo, origin.x, origin.y)
@@ -102,57 +94,4 @@ final class GlyphBatch {
         }
         cairo_restore(cairo)
     }
-
-    /// The text of `run` and its clusters, as Pango's renderer passes them to Cairo: each cluster's
-    /// bytes and its glyphs, less the empty ones.
-    private func appendClusters(of run: UnsafeMutablePointer<PangoGlyphItem>, text layoutText: UnsafePointer<CChar>) {
-        let item = run.pointee.item!
-        let glyphInfo = run.pointee.glyphs.pointee.glyphs!
-        text.append(contentsOf: UnsafeBufferPointer(start: layoutText + Int(item.pointee.offset), count: Int(item.pointee.length)))
-        var iterator = PangoGlyphItemIter()
-        guard pango_glyph_item_iter_init_start(&iterator, run, layoutText) != 0 else { return }
-        repeat {
-            var glyphCount = iterator.end_glyph - iterator.start_glyph
-            for index in iterator.start_glyph..<iterator.end_glyph where glyphInfo[Int(index)].glyph == PANGO_GLYPH_EMPTY {
-                glyphCount -= 1
-            }
-            clusters.append(cairo_text_cluster_t(num_bytes: iterator.end_index - iterator.start_index, num_glyphs: glyphCount))
-        } while pango_glyph_item_iter_next_cluster(&iterator) != 0
-    }
-
-    /// Whether Pango's renderer draws every run of `line` as its glyphs alone: left to right and
-    /// horizontal, with a font Cairo can use, every glyph in it, and no attribute the renderer
-    /// draws (colours, lines, backgrounds, shapes).
-    static func isPlain(_ line: UnsafeMutablePointer<PangoLayoutLine>) -> Bool {
-        guard line.pointee.layout != nil else { return false }
-        var node = line.pointee.runs
-        while let current = node {
-            let run = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
-            guard let item = run.pointee.item, let glyphString = run.pointee.glyphs, glyphString.pointee.num_glyphs > 0,
-                  item.pointee.analysis.level & 1 == 0,
-                  item.pointee.analysis.flags & UInt8(PANGO_ANALYSIS_FLAG_CENTERED_BASELINE) == 0,
-                  let font = item.pointee.analysis.font,
-                  let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)),
-                  cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS else { return false }
-            for index in 0..<Int(glyphString.pointee.num_glyphs)
-            where glyphString.pointee.glyphs[index].glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 {
-                return false
-            }
-            var attributes = item.pointee.analysis.extra_attrs
-            while let attribute = attributes {
-                let type = attribute.pointee.data.assumingMemoryBound(to: PangoAttribute.self).pointee.klass.pointee.type
-                if drawnAttributes.contains(type) { return false }
-                attributes = attribute.pointee.next
-            }
-            node = current.pointee.next
-        }
-        return true
-    }
-
-    /// The attributes Pango's renderer draws or colours with (`pango_renderer_default_prepare_run`).
-    private static let drawnAttributes: Set<PangoAttrType> = [
-        PANGO_ATTR_UNDERLINE, PANGO_ATTR_OVERLINE, PANGO_ATTR_STRIKETHROUGH, PANGO_ATTR_FOREGROUND, PANGO_ATTR_BACKGROUND,
-        PANGO_ATTR_UNDERLINE_COLOR, PANGO_ATTR_OVERLINE_COLOR, PANGO_ATTR_STRIKETHROUGH_COLOR,
-        PANGO_ATTR_FOREGROUND_ALPHA, PANGO_ATTR_BACKGROUND_ALPHA, PANGO_ATTR_SHAPE,
-    ]
 }

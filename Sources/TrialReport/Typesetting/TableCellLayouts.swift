@@ -36,7 +36,7 @@ public final class TableCellLayouts {
     }
 
     /// Frees the text blocks on a background thread, so that the caller does not wait for it (a
-    /// million participants' listing of 46,000 rows holds some 150,000 Pango layouts: 0.3 s). Call
+    /// million participants' listing of 46,000 rows holds some 150,000 text blocks). Call
     /// it when done: the blocks are gone when it returns.
     func releaseInBackground() {
         // Only dropped there, never used: the blocks' reference counts are atomic, and the font

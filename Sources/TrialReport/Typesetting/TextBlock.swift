@@ -3,6 +3,9 @@ import Plot
 
 /// A block of text laid out once by Pango, for measuring in the layout pass and drawing, line by
 /// line, in the drawing pass (a paragraph may break across pages between lines).
+///
+/// A block of one plain line (a table cell, most often) keeps its glyphs (`ShapedLine`) and frees
+/// its Pango layout as soon as it is laid out; other blocks keep their layout until they go.
 final class TextBlock {
     /// One line of the block, in the block's coordinates (points, top of the block = 0).
     struct Line {
@@ -21,7 +24,12 @@ final class TextBlock {
         var rect: Rect
     }
 
-    private let layout: OpaquePointer
+    /// The Pango layout, for a block whose glyphs are not kept in `shaped`.
+    private var layout: OpaquePointer?
+    /// The glyphs of a block of one plain line whose characters are each a cluster of their own.
+    private(set) var shaped: ShapedLine?
+    /// The left edge of a shaped block's line, in Pango units.
+    private var lineX: Int32 = 0
     private(set) var lines: [Line] = []
     private(set) var linkAreas: [LinkArea] = []
     /// The logical width and height of the block.
@@ -31,19 +39,30 @@ final class TextBlock {
     /// hyphenated), in the fonts of `fontMap` when given, else of the thread's (see `PangoText.layout`).
     init(cairo: OpaquePointer, markup: InlineMarkup, font: Font, width: Double?, alignment: TextAlignment = .leading,
          justified: Bool = false, fontMap: UnsafeMutablePointer<PangoFontMap>? = nil) {
-        layout = PangoText.layout(on: cairo, markup: markup.markup, font: font, wrapWidth: width,
-                                  alignment: alignment, justified: justified, hyphenates: false, fontMap: fontMap)
+        let layout = PangoText.layout(on: cairo, markup: markup.markup, font: font, wrapWidth: width,
+                                      alignment: alignment, justified: justified, hyphenates: false, fontMap: fontMap)
         size = PangoText.logicalExtents(layout).size
-        lines = readLines()
-        linkAreas = markup.links.flatMap { area(of: $0.destination, range: $0.range) }
+        lines = readLines(of: layout)
+        linkAreas = markup.links.flatMap { area(of: $0.destination, range: $0.range, in: layout) }
+        if lines.count == 1, let line = pango_layout_get_line_readonly(layout, 0), let shaped = ShapedLine(line),
+           shaped.clusterStarts != nil {
+            self.shaped = shaped
+            lineX = Int32(lines[0].x * Double(PANGO_SCALE))  // an integer number of Pango units, as read
+            g_object_unref(UnsafeMutableRawPointer(layout))
+        } else {
+            self.layout = layout
+        }
     }
 
     deinit {
-        g_object_unref(UnsafeMutableRawPointer(layout))
+        if let layout { g_object_unref(UnsafeMutableRawPointer(layout)) }
     }
 
-    /// The x offset of the text at UTF-8 byte `index` (start of the character's box).
+    /// The x offset of the character at UTF-8 byte `index` (start of the character's box).
     func xPosition(ofByte index: Int) -> Double {
+        if let shaped, let x = shaped.x(ofByte: index) {
+            return Double(lineX + x) / Double(PANGO_SCALE)
+        }
         var rect = PangoRectangle()
         pango_layout_index_to_pos(layout, Int32(index), &rect)
         return Double(rect.x) / Double(PANGO_SCALE)
@@ -56,7 +75,9 @@ final class TextBlock {
         guard !range.isEmpty else { return }
         let glyphs = batch ?? GlyphBatch(cairo: cairo)
         let shift = origin.y - lines[range.lowerBound].top
-        if lines.count == 1, let line = pango_layout_get_line_readonly(layout, 0) {
+        if let shaped {
+            glyphs.add(shaped, x: origin.x + lines[0].x, y: lines[0].baseline + shift)
+        } else if lines.count == 1, let line = pango_layout_get_line_readonly(layout, 0) {
             // A table cell's one line, taken without an iterator (a listing page has 300 of them).
             glyphs.add(line, x: origin.x + lines[0].x, y: lines[0].baseline + shift)
         } else {
@@ -89,7 +110,7 @@ final class TextBlock {
         return lines[range.upperBound - 1].bottom - lines[range.lowerBound].top
     }
 
-    private func readLines() -> [Line] {
+    private func readLines(of layout: OpaquePointer) -> [Line] {
         let scale = Double(PANGO_SCALE)
         var result: [Line] = []
         let iterator = pango_layout_get_iter(layout)
@@ -105,7 +126,7 @@ final class TextBlock {
     }
 
     /// The rectangles of a link's text, one per line it covers.
-    private func area(of destination: String, range: Range<Int>) -> [LinkArea] {
+    private func area(of destination: String, range: Range<Int>, in layout: OpaquePointer) -> [LinkArea] {
         var areas: [LinkArea] = []
         let iterator = pango_layout_get_iter(layout)
         defer { pango_layout_iter_free(iterator) }

@@ -1,0 +1,152 @@
+import CCairo
+
+/// The glyphs of one plain line of a Pango layout, taken out of it: what `GlyphBatch` shows for
+/// the line, kept so that the layout can be freed as soon as the line is laid out (a million
+/// participants' listing has some 150,000 one-line cells, each a Pango layout of a few dozen
+/// allocations that would otherwise live until the PDF is written).
+///
+/// Positions are kept in Pango units, as the layout holds them, and turned into points when the
+/// line is drawn by the same arithmetic as Pango's Cairo renderer (pangocairo-render.c, Pango
+/// 1.50): the PDF is the same, byte for byte, as when the glyphs are read from the layout.
+final class ShapedLine {
+    /// A run of glyphs in one font.
+    struct Run {
+        /// The run's font, referenced by the line.
+        var font: OpaquePointer
+        /// The run's start from the line's start, in Pango units (earlier runs' widths and offsets).
+        var offset: Int32
+        /// The run's baseline shift (Pango's `y_offset`), in Pango units.
+        var yOffset: Int32
+        /// The run's glyphs in `ShapedLine.glyphs`.
+        var glyphs: Range<Int>
+        /// The run's text in `ShapedLine.text`, and its clusters in `ShapedLine.clusters`.
+        var text: Range<Int>
+        var clusters: Range<Int>
+    }
+
+    /// A glyph other than Pango's empty one.
+    struct Glyph {
+        var index: UInt
+        /// From its run's start, in Pango units (the advances before it plus its own x offset).
+        var x: Int32
+        var yOffset: Int32
+    }
+
+    private(set) var runs: [Run] = []
+    private(set) var glyphs: [Glyph] = []
+    /// The line's text, run by run, and each cluster's bytes and glyphs (empty glyphs excluded),
+    /// as Pango's renderer gives them to Cairo for a surface that keeps text (PDF).
+    private(set) var text: [CChar] = []
+    private(set) var clusters: [cairo_text_cluster_t] = []
+    /// Each cluster's first byte in the layout's text and its x from the line's start (Pango
+    /// units), in order; nil when a cluster holds more than one character (a ligature).
+    private(set) var clusterStarts: [(byte: Int32, x: Int32)]? = []
+    /// The line's width in Pango units.
+    private(set) var width: Int32 = 0
+
+    /// The glyphs of `line`, or nil when Pango's renderer would draw it otherwise than as glyphs
+    /// alone (see `isPlain`).
+    init?(_ line: UnsafeMutablePointer<PangoLayoutLine>) {
+        guard Self.isPlain(line) else { return nil }
+        let layoutText = pango_layout_get_text(line.pointee.layout)
+        var offset: Int32 = 0
+        var node = line.pointee.runs
+        while let current = node {
+            let run = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+            let item = run.pointee.item!
+            let glyphString = run.pointee.glyphs!
+            offset += run.pointee.start_x_offset
+            let font = cairo_scaled_font_reference(pango_cairo_font_get_scaled_font(OpaquePointer(item.pointee.analysis.font)))!
+            let (firstGlyph, firstByte, firstCluster) = (glyphs.count, text.count, clusters.count)
+            var position: Int32 = 0
+            for index in 0..<Int(glyphString.pointee.num_glyphs) {
+                let info = glyphString.pointee.glyphs[index]
+                if info.glyph != PANGO_GLYPH_EMPTY {
+                    glyphs.append(Glyph(index: UInt(info.glyph), x: position + info.geometry.x_offset, yOffset: info.geometry.y_offset))
+                }
+                position += info.geometry.width
+            }
+            if let layoutText {
+                appendClusters(of: run, text: layoutText, lineOffset: width)
+            }
+            runs.append(Run(font: font, offset: offset, yOffset: run.pointee.y_offset, glyphs: firstGlyph..<glyphs.count,
+                            text: firstByte..<text.count, clusters: firstCluster..<clusters.count))
+            width += position
+            offset += position + run.pointee.end_x_offset
+            node = current.pointee.next
+        }
+    }
+
+    deinit {
+        for run in runs { cairo_scaled_font_destroy(run.font) }
+    }
+
+    /// The x of the character at UTF-8 byte `index` of the layout's text from the line's start, in
+    /// Pango units, as `pango_layout_line_index_to_x` gives it (leading edge): its cluster's
+    /// start, the line's width from the text's end on. Nil when the line has a cluster of several
+    /// characters, whose inner positions need the layout.
+    func x(ofByte index: Int) -> Int32? {
+        guard let clusterStarts else { return nil }
+        // A byte inside a character (not a cluster's start) lies past the character, as in Pango.
+        return clusterStarts.first { Int($0.byte) >= index }.map { $0.x } ?? width
+    }
+
+    /// The clusters of `run` (its text bytes and glyphs) and where each starts.
+    private func appendClusters(of run: UnsafeMutablePointer<PangoGlyphItem>, text layoutText: UnsafePointer<CChar>,
+                                lineOffset: Int32) {
+        let item = run.pointee.item!
+        let glyphInfo = run.pointee.glyphs.pointee.glyphs!
+        text.append(contentsOf: UnsafeBufferPointer(start: layoutText + Int(item.pointee.offset), count: Int(item.pointee.length)))
+        var iterator = PangoGlyphItemIter()
+        guard pango_glyph_item_iter_init_start(&iterator, run, layoutText) != 0 else { return }
+        var x = lineOffset
+        repeat {
+            var glyphCount = iterator.end_glyph - iterator.start_glyph
+            var advance: Int32 = 0
+            for index in iterator.start_glyph..<iterator.end_glyph {
+                if glyphInfo[Int(index)].glyph == PANGO_GLYPH_EMPTY { glyphCount -= 1 }
+                advance += glyphInfo[Int(index)].geometry.width
+            }
+            clusters.append(cairo_text_cluster_t(num_bytes: iterator.end_index - iterator.start_index, num_glyphs: glyphCount))
+            if iterator.end_char - iterator.start_char > 1 { clusterStarts = nil }
+            clusterStarts?.append((iterator.start_index, x))
+            x += advance
+        } while pango_glyph_item_iter_next_cluster(&iterator) != 0
+    }
+
+    /// Whether Pango's renderer draws every run of `line` as its glyphs alone: left to right and
+    /// horizontal, with a font Cairo can use, every glyph in it, and no attribute the renderer
+    /// draws (colours, lines, backgrounds, shapes).
+    static func isPlain(_ line: UnsafeMutablePointer<PangoLayoutLine>) -> Bool {
+        guard line.pointee.layout != nil else { return false }
+        var node = line.pointee.runs
+        while let current = node {
+            let run = current.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+            guard let item = run.pointee.item, let glyphString = run.pointee.glyphs, glyphString.pointee.num_glyphs > 0,
+                  item.pointee.analysis.level & 1 == 0,
+                  item.pointee.analysis.flags & UInt8(PANGO_ANALYSIS_FLAG_CENTERED_BASELINE) == 0,
+                  let font = item.pointee.analysis.font,
+                  let scaled = pango_cairo_font_get_scaled_font(OpaquePointer(font)),
+                  cairo_scaled_font_status(scaled) == CAIRO_STATUS_SUCCESS else { return false }
+            for index in 0..<Int(glyphString.pointee.num_glyphs)
+            where glyphString.pointee.glyphs[index].glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 {
+                return false
+            }
+            var attributes = item.pointee.analysis.extra_attrs
+            while let attribute = attributes {
+                let type = attribute.pointee.data.assumingMemoryBound(to: PangoAttribute.self).pointee.klass.pointee.type
+                if drawnAttributes.contains(type) { return false }
+                attributes = attribute.pointee.next
+            }
+            node = current.pointee.next
+        }
+        return true
+    }
+
+    /// The attributes Pango's renderer draws or colours with (`pango_renderer_default_prepare_run`).
+    private static let drawnAttributes: Set<PangoAttrType> = [
+        PANGO_ATTR_UNDERLINE, PANGO_ATTR_OVERLINE, PANGO_ATTR_STRIKETHROUGH, PANGO_ATTR_FOREGROUND, PANGO_ATTR_BACKGROUND,
+        PANGO_ATTR_UNDERLINE_COLOR, PANGO_ATTR_OVERLINE_COLOR, PANGO_ATTR_STRIKETHROUGH_COLOR,
+        PANGO_ATTR_FOREGROUND_ALPHA, PANGO_ATTR_BACKGROUND_ALPHA, PANGO_ATTR_SHAPE,
+    ]
+}
