@@ -166,4 +166,67 @@ struct GlyphBatchTests {
             #expect(block.xPosition(ofByte: byte) == Double(rect.x) / Double(PANGO_SCALE), "\(markup), byte \(byte)")
         }
     }
+
+    /// Texts set one after the other in one reused layout, each with other settings (width,
+    /// weight, alignment, justification, markup) and some after the transformation changed, are
+    /// laid out and drawn as fresh layouts.
+    @Test func aReusedLayoutSetsEachTextAsAFreshLayoutDoes() {
+        let long = "a long line of plain words that the layout wraps at its width onto a second and a third line"
+        typealias Setting = (markup: String, bold: Bool, width: Double?, alignment: TextAlignment, justified: Bool)
+        let settings: [Setting] = [(long, true, 150, .leading, true), (long, false, nil, .leading, false),
+                                   (long, false, 150, .center, false), (long, false, 120, .trailing, false)]
+            + Self.markups.enumerated().map { index, markup in (markup, index % 2 == 1, nil, .leading, false) }
+        func pdf(reusing reusable: PangoText.ReusableLayout?) -> [UInt8] {
+            Self.pdf([]) { _, _, _, _ in } finish: { cairo in
+                var y = 40.0
+                for (index, text) in (settings + settings).enumerated() {
+                    if index == settings.count { cairo_scale(cairo, 0.6, 0.6) }
+                    let font = Font(family: "Liberation Sans", size: 8, bold: text.bold)
+                    let layout = reusable?.set(on: cairo, markup: text.markup, font: font, wrapWidth: text.width,
+                                               alignment: text.alignment, justified: text.justified, hyphenates: false)
+                        ?? PangoText.layout(on: cairo, markup: text.markup, font: font, wrapWidth: text.width,
+                                            alignment: text.alignment, justified: text.justified, hyphenates: false)
+                    cairo_move_to(cairo, 50, y)
+                    pango_cairo_show_layout(cairo, layout)
+                    y += PangoText.logicalExtents(layout).height + 4
+                    if reusable == nil { g_object_unref(UnsafeMutableRawPointer(layout)) }
+                }
+            }
+        }
+        let fresh = pdf(reusing: nil)
+        #expect(fresh.count > 2_000)
+        #expect(pdf(reusing: PangoText.ReusableLayout()) == fresh)
+    }
+
+    /// Table cells set in a reused layout: a block of glyphs where the line allows it, else a block
+    /// of its own layout, drawn and measured as blocks laid out each in a fresh layout.
+    @Test func cellsLaidOutInAReusedLayoutAreTheBlocksOfFreshLayouts() {
+        let markups = ["P0520442", "<b>Bold</b> cell", "Cafe\u{0301} latte", "<span foreground=\"#C00000\">red</span>",
+                       "two\nlines", "12.0 (44.4%)", "", "Yes<sup>a</sup>"]
+        let font = Font(family: "Liberation Sans", size: 8)
+        func pdf(reusing reusable: PangoText.ReusableLayout?) -> (pdf: [UInt8], blocks: [TextBlock]) {
+            var blocks: [TextBlock] = []
+            let bytes = Self.pdf([]) { _, _, _, _ in } finish: { cairo in
+                // Every block laid out before any is drawn, as the typesetter does.
+                for markup in markups + markups {
+                    let inline = InlineMarkup.raw(markup, text: markup)
+                    blocks.append(reusable.map { TextBlock.unwrapped(cairo: cairo, markup: inline, font: font, reusing: $0) }
+                        ?? TextBlock(cairo: cairo, markup: inline, font: font, width: nil))
+                }
+                var y = 40.0
+                for block in blocks {
+                    block.draw(at: Point(x: 50, y: y), on: cairo, links: LinkRegistry(anchors: []))
+                    y += block.size.height + 4
+                }
+            }
+            return (bytes, blocks)
+        }
+        let fresh = pdf(reusing: nil), reused = pdf(reusing: PangoText.ReusableLayout())
+        #expect(reused.pdf == fresh.pdf)
+        for (one, other) in zip(reused.blocks, fresh.blocks) {
+            #expect(one.size == other.size && (one.shaped == nil) == (other.shaped == nil))
+            #expect(one.lines.map(\.baseline) == other.lines.map(\.baseline) && one.xPosition(ofByte: 2) == other.xPosition(ofByte: 2))
+        }
+        #expect(reused.blocks.filter { $0.shaped == nil }.count == 6)
+    }
 }

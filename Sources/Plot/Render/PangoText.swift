@@ -50,23 +50,43 @@ public enum PangoText {
             context = pango_font_map_create_context(RasterFontMap.ofThisThread)
             pango_cairo_update_context(cairo, context)
             pango_cairo_context_set_font_options(context, rasterFontOptions)
-        } else if let fontMap {
-            context = pango_font_map_create_context(fontMap)
-            pango_cairo_update_context(cairo, context)
-            pango_cairo_context_set_font_options(context, vectorFontOptions)
         } else {
-            pango_cairo_font_map_set_resolution(OpaquePointer(pango_cairo_font_map_get_default()), 72)
-            context = pango_cairo_create_context(cairo)
-            pango_cairo_context_set_font_options(context, vectorFontOptions)
+            context = vectorContext(fontMap)
+            pango_cairo_update_context(cairo, context)
         }
-        // One point of a markup size is one unit of user space.
-        pango_cairo_context_set_resolution(context, 72)
-        // Glyphs at their design advances: Pango would round each position to a whole unit of
-        // user space, a point, squeezing or spreading letters by up to half a point.
-        pango_context_set_round_glyph_positions(context, 0)
+        configure(context)
         let layout = pango_layout_new(context)!
         g_object_unref(UnsafeMutableRawPointer(context))
+        set(layout, markup: markup, font: font, wrapWidth: wrapWidth, alignment: alignment, justified: justified,
+            hyphenates: hyphenates)
+        return layout
+    }
 
+    /// A new context for vector text in `fontMap`, else in the thread's font map at 72 dpi, with
+    /// the font options of Cairo's vector surfaces.
+    private static func vectorContext(_ fontMap: UnsafeMutablePointer<PangoFontMap>?) -> OpaquePointer {
+        let map = fontMap ?? {
+            let map = pango_cairo_font_map_get_default()!
+            pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
+            return map
+        }()
+        let context = pango_font_map_create_context(map)!
+        pango_cairo_context_set_font_options(context, vectorFontOptions)
+        return context
+    }
+
+    /// What every context of ours sets: one point of a markup size is one unit of user space, and
+    /// glyphs stay at their design advances (Pango would round each position to a whole unit of
+    /// user space, a point, squeezing or spreading letters by up to half a point).
+    private static func configure(_ context: OpaquePointer) {
+        pango_cairo_context_set_resolution(context, 72)
+        pango_context_set_round_glyph_positions(context, 0)
+    }
+
+    /// Gives `layout` everything `layout(on:markup:…)` sets: the font, the width it wraps at (none
+    /// when nil), the alignment, justification and the text.
+    private static func set(_ layout: OpaquePointer, markup: String, font: Font, wrapWidth: Double?, alignment: TextAlignment,
+                            justified: Bool, hyphenates: Bool) {
         let description = pango_font_description_new()
         pango_font_description_set_family(description, font.family)
         pango_font_description_set_absolute_size(description, font.size * Double(PANGO_SCALE))
@@ -77,6 +97,8 @@ public enum PangoText {
         if let wrapWidth {
             pango_layout_set_width(layout, Int32(wrapWidth * Double(PANGO_SCALE)))
             pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+        } else {
+            pango_layout_set_width(layout, -1)
         }
         switch alignment {
         case .leading: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
@@ -85,7 +107,40 @@ public enum PangoText {
         }
         pango_layout_set_justify(layout, justified ? 1 : 0)
         setMarkup(markup, hyphenates: hyphenates, of: layout)
-        return layout
+    }
+
+    /// One vector layout set again for each text, for many texts laid out one after the other on
+    /// one thread (a long table's cells): its context and layout are made once, not for each
+    /// text. A text set in it is laid out as `layout(on:markup:…)` lays it out, to the unit; what is
+    /// read from the layout holds until the next text is set.
+    public final class ReusableLayout {
+        /// The font map its text is set in: nil for the thread's (see `layout(on:markup:…)`).
+        public let fontMap: UnsafeMutablePointer<PangoFontMap>?
+        private let layout: OpaquePointer
+
+        /// A layout for text in `fontMap`'s fonts, else the thread's; use it on this thread only.
+        public init(fontMap: UnsafeMutablePointer<PangoFontMap>? = nil) {
+            FontMetricsLock.install()
+            self.fontMap = fontMap
+            let context = PangoText.vectorContext(fontMap)
+            PangoText.configure(context)
+            layout = pango_layout_new(context)!
+            g_object_unref(UnsafeMutableRawPointer(context))
+        }
+
+        deinit {
+            g_object_unref(UnsafeMutableRawPointer(layout))
+        }
+
+        /// The layout, holding `markup` set as `layout(on:markup:…)` sets it on `cairo`'s current
+        /// transformation and surface; not to be released.
+        public func set(on cairo: OpaquePointer, markup: String, font: Font, wrapWidth: Double?, alignment: TextAlignment,
+                        justified: Bool = false, hyphenates: Bool = true) -> OpaquePointer {
+            pango_cairo_update_context(cairo, pango_layout_get_context(layout))
+            PangoText.set(layout, markup: markup, font: font, wrapWidth: wrapWidth, alignment: alignment, justified: justified,
+                          hyphenates: hyphenates)
+            return layout
+        }
     }
 
     /// Gives `layout` the text and attributes of `markup` — inside

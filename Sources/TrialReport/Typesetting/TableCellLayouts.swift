@@ -23,10 +23,14 @@ public final class TableCellLayouts {
         let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false)
         if let key, let block = blocks[key] { return block }
         let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)
-        let block = TextBlock(cairo: cairo, markup: cell.markup, font: font, width: nil, fontMap: fontMap)
+        if reusable == nil || reusable?.fontMap != fontMap { reusable = PangoText.ReusableLayout(fontMap: fontMap) }
+        let block = TextBlock.unwrapped(cairo: cairo, markup: cell.markup, font: font, reusing: reusable!)
         if let key { blocks[key] = block }
         return block
     }
+
+    /// The layout cells are set in, made once for the font map they are set in.
+    private var reusable: PangoText.ReusableLayout?
 
     /// Takes the blocks of `other` that are not laid out here; `other`, which no thread uses any
     /// more, is emptied in the background (`releaseInBackground`).

@@ -37,20 +37,38 @@ final class TextBlock {
 
     /// Lays `markup` out on `cairo` in `font`, wrapped at `width` when given (words never
     /// hyphenated), in the fonts of `fontMap` when given, else of the thread's (see `PangoText.layout`).
-    init(cairo: OpaquePointer, markup: InlineMarkup, font: Font, width: Double?, alignment: TextAlignment = .leading,
-         justified: Bool = false, fontMap: UnsafeMutablePointer<PangoFontMap>? = nil) {
+    convenience init(cairo: OpaquePointer, markup: InlineMarkup, font: Font, width: Double?, alignment: TextAlignment = .leading,
+                     justified: Bool = false, fontMap: UnsafeMutablePointer<PangoFontMap>? = nil) {
         let layout = PangoText.layout(on: cairo, markup: markup.markup, font: font, wrapWidth: width,
                                       alignment: alignment, justified: justified, hyphenates: false, fontMap: fontMap)
+        self.init(layout, links: markup.links, owned: true)!
+    }
+
+    /// `markup` on one line (as `init` lays it out with no width) in `reusable`, whose layout is
+    /// set again for the next text: the block keeps the line's glyphs; when they cannot be kept (a
+    /// line break, a run Pango's renderer draws, a cluster of several characters), a block of its
+    /// own layout.
+    static func unwrapped(cairo: OpaquePointer, markup: InlineMarkup, font: Font, reusing reusable: PangoText.ReusableLayout) -> TextBlock {
+        let layout = reusable.set(on: cairo, markup: markup.markup, font: font, wrapWidth: nil, alignment: .leading, hyphenates: false)
+        return TextBlock(layout, links: markup.links, owned: false)
+            ?? TextBlock(cairo: cairo, markup: markup, font: font, width: nil, fontMap: reusable.fontMap)
+    }
+
+    /// The block of the text laid out in `layout`, which it releases unless it keeps it (`owned`);
+    /// nil when the block would need a layout that is not `owned`.
+    private init?(_ layout: OpaquePointer, links: [(destination: String, range: Range<Int>)], owned: Bool) {
         size = PangoText.logicalExtents(layout).size
         lines = readLines(of: layout)
-        linkAreas = markup.links.flatMap { area(of: $0.destination, range: $0.range, in: layout) }
+        linkAreas = links.flatMap { area(of: $0.destination, range: $0.range, in: layout) }
         if lines.count == 1, let line = pango_layout_get_line_readonly(layout, 0), let shaped = ShapedLine(line),
            shaped.clusterStarts != nil {
             self.shaped = shaped
             lineX = Int32(lines[0].x * Double(PANGO_SCALE))  // an integer number of Pango units, as read
-            g_object_unref(UnsafeMutableRawPointer(layout))
-        } else {
+            if owned { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        } else if owned {
             self.layout = layout
+        } else {
+            return nil
         }
     }
 
