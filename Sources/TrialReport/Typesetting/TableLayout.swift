@@ -138,14 +138,17 @@ final class TableLayout {
             let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)
             let wrapWidth = wraps ? max(10, width) : nil
             let alignment: TextAlignment = cell.alignment == .center ? .center : .leading
-            let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: wrapWidth, centered: alignment == .center)
             let block: TextBlock
-            if let key, let laid = cellLayouts.blocks[key] {
-                block = laid
+            if let unwrapped = unwrappedBlock(cell, fitting: wrapWidth, alignment: alignment) {
+                block = unwrapped
             } else {
-                block = unwrappedBlock(cell, fitting: wrapWidth, alignment: alignment)
-                    ?? TextBlock(cairo: cairo, markup: cell.markup, font: font, width: wrapWidth, alignment: alignment)
-                if let key { cellLayouts.blocks[key] = block }
+                let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: wrapWidth, centered: alignment == .center)
+                if let key, let laid = cellLayouts.blocks[key] {
+                    block = laid
+                } else {
+                    block = TextBlock(cairo: cairo, markup: cell.markup, font: font, width: wrapWidth, alignment: alignment)
+                    if let key { cellLayouts.blocks[key] = block }
+                }
             }
             laid.append(LaidCell(block: block, spec: cell, column: column))
             column += span
@@ -176,13 +179,16 @@ final class TableLayout {
         var spanning: [(column: Int, span: Int, width: Double)] = []
         let pad = 2 * style.cellPaddingX
         let rows = spec.allRows
-        // Unwrapped measurements of identical cells are identical: measured once.
+        // A decimal cell's width and alignment point, measured once for identical cells; another
+        // cell's width is its unwrapped block's, found by its text.
         var measured: [TextBlockKey: (width: Double, alignmentX: Double?)] = [:]
         for row in rows {
             var column = 0
             for cell in row {
                 guard column < count else { break }
-                let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false, alignmentByte: cell.alignmentByte)
+                let key = cell.alignmentByte.flatMap {
+                    TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false, alignmentByte: $0)
+                }
                 let size: (width: Double, alignmentX: Double?)
                 if let key, let known = measured[key] {
                     size = known
