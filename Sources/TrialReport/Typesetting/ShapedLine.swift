@@ -2,8 +2,8 @@ import CCairo
 
 /// The glyphs of one plain line of a Pango layout, taken out of it: what `GlyphBatch` shows for
 /// the line, kept so that the layout can be freed as soon as the line is laid out (a million
-/// participants' listing has some 150,000 one-line cells, each a Pango layout of a few dozen
-/// allocations that would otherwise live until the PDF is written).
+/// participants' listing has some 150,000 one-line cells, whose layouts — each with its context,
+/// lines, runs and glyph strings — would otherwise live until the PDF is written).
 ///
 /// Positions are kept in Pango units, as the layout holds them, and turned into points when the
 /// line is drawn by the same arithmetic as Pango's Cairo renderer (pangocairo-render.c, Pango
@@ -39,7 +39,8 @@ final class ShapedLine {
     private(set) var text: [CChar] = []
     private(set) var clusters: [cairo_text_cluster_t] = []
     /// Each cluster's first byte in the layout's text and its x from the line's start (Pango
-    /// units), in order; nil when a cluster holds more than one character (a ligature).
+    /// units), in order; nil when a cluster holds more than one character (a letter and its
+    /// combining accent, a ligature of several characters).
     private(set) var clusterStarts: [(byte: Int32, x: Int32)]? = []
     /// The line's width in Pango units.
     private(set) var width: Int32 = 0
@@ -68,6 +69,8 @@ final class ShapedLine {
             }
             if let layoutText {
                 appendClusters(of: run, text: layoutText, lineOffset: width)
+            } else {
+                clusterStarts = nil
             }
             runs.append(Run(font: font, offset: offset, yOffset: run.pointee.y_offset, glyphs: firstGlyph..<glyphs.count,
                             text: firstByte..<text.count, clusters: firstCluster..<clusters.count))
