@@ -16,6 +16,8 @@ struct PageDrawer {
     let watermark: TextBlock?
     /// Whether "Page x of y" counts the whole document or each section.
     let numbering: PDFTypesetter.PageNumbering
+    /// The layout each page's "Page x of y" is set in (a listing has hundreds of pages).
+    private let pageNumbers = PangoText.ReusableLayout()
 
     /// Draws every page, then leaves the surface ready to finish.
     ///
@@ -140,8 +142,8 @@ struct PageDrawer {
         cairo_line_to(cairo, text.maxX, y - 3)
         cairo_stroke(cairo)
         footer.draw(at: Point(x: text.minX, y: y), on: cairo, links: links)
-        let number = TextBlock(cairo: cairo, markup: InlineMarkup(text: "Page \(page) of \(count)"), font: style.footerFont,
-                               width: nil)
+        let number = TextBlock.unwrapped(cairo: cairo, markup: InlineMarkup(text: "Page \(page) of \(count)"), font: style.footerFont,
+                                         reusing: pageNumbers)
         number.draw(at: Point(x: text.maxX - number.size.width, y: y), on: cairo, links: links)
         cairo_set_source_rgb(cairo, 0, 0, 0)
     }
