@@ -23,8 +23,9 @@ public final class TableCellLayouts {
         let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false)
         if let key, let block = blocks[key] { return block }
         let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)
-        if reusable == nil || reusable?.fontMap != fontMap { reusable = PangoText.ReusableLayout(fontMap: fontMap) }
-        let block = TextBlock.unwrapped(cairo: cairo, markup: cell.markup, font: font, reusing: reusable!)
+        let layout = reusable.flatMap { $0.fontMap == fontMap ? $0 : nil } ?? PangoText.ReusableLayout(fontMap: fontMap)
+        reusable = layout
+        let block = TextBlock.unwrapped(cairo: cairo, markup: cell.markup, font: font, reusing: layout)
         if let key { blocks[key] = block }
         return block
     }

@@ -28,8 +28,6 @@ final class TextBlock {
     private var layout: OpaquePointer?
     /// The glyphs of a block of one plain line whose characters are each a cluster of their own.
     private(set) var shaped: ShapedLine?
-    /// The left edge of a shaped block's line, in Pango units.
-    private var lineX: Int32 = 0
     private(set) var lines: [Line] = []
     private(set) var linkAreas: [LinkArea] = []
     /// The logical width and height of the block.
@@ -63,7 +61,6 @@ final class TextBlock {
         if lines.count == 1, let line = pango_layout_get_line_readonly(layout, 0), let shaped = ShapedLine(line),
            shaped.clusterStarts != nil {
             self.shaped = shaped
-            lineX = Int32(lines[0].x * Double(PANGO_SCALE))  // an integer number of Pango units, as read
             if owned { g_object_unref(UnsafeMutableRawPointer(layout)) }
         } else if owned {
             self.layout = layout
@@ -79,7 +76,8 @@ final class TextBlock {
     /// The x offset of the character at UTF-8 byte `index` (start of the character's box).
     func xPosition(ofByte index: Int) -> Double {
         if let shaped, let x = shaped.x(ofByte: index) {
-            return Double(lineX + x) / Double(PANGO_SCALE)
+            // The line's left edge back in Pango units (an integer number of them, as read).
+            return Double(Int32(lines[0].x * Double(PANGO_SCALE)) + x) / Double(PANGO_SCALE)
         }
         var rect = PangoRectangle()
         pango_layout_index_to_pos(layout, Int32(index), &rect)
