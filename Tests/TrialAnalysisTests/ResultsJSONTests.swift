@@ -208,27 +208,6 @@ import TrialAnalysis
         }
     }
 
-    /// A key encoded again replaces its member, which moves to the end: a primitive by a primitive,
-    /// a primitive by a nested container and a nested container by a primitive.
-    @Test func aKeyEncodedAgainKeepsItsLastValue() throws {
-        struct Twice: Encodable {
-            enum Key: String, CodingKey { case first, second, third }
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: Key.self)
-                try container.encode(1, forKey: .first)
-                try container.encode("kept", forKey: .second)
-                var nested = container.nestedContainer(keyedBy: Key.self, forKey: .third)
-                try nested.encode(true, forKey: .first)
-                try container.encode(2, forKey: .first)
-                var list = container.nestedUnkeyedContainer(forKey: .first)
-                try list.encode(3.5)
-                try container.encode(Double?.none, forKey: .third)
-            }
-        }
-        let text = String(decoding: try CanonicalJSONEncoder.encode(Twice()), as: UTF8.self)
-        #expect(text == "{\n  \"second\": \"kept\",\n  \"first\": [\n    3.5\n  ],\n  \"third\": null\n}\n")
-    }
-
     @Test func stringsAreEscaped() throws {
         var results = ResultsSamples.full
         results.adverseEvents?.byTerm[0].term = "Quote \" backslash \\ newline \n bell \u{7} 中文 </script>"

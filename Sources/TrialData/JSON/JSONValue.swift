@@ -31,52 +31,39 @@ public enum JSONValue: Sendable, Equatable {
         String(decoding: canonicalBytes, as: UTF8.self)
     }
 
-    /// `canonicalText` as UTF-8 bytes, written straight into one buffer.
+    /// `canonicalText` as UTF-8 bytes, written straight into one buffer (`CanonicalJSONText`).
     ///
     /// - Complexity: O(size of the document).
     public var canonicalBytes: [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(4096)
-        write(into: &bytes, depth: 0)
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        var text = CanonicalJSONText(reservingCapacity: 4096)
+        write(into: &text, depth: 0)
+        text.finish()
+        return text.bytes
     }
 
-    private func write(into bytes: inout [UInt8], depth: Int) {
+    private func write(into text: inout CanonicalJSONText, depth: Int) {
         switch self {
-        case .null: bytes += "null".utf8
-        case .bool(let value): bytes += (value ? "true" : "false").utf8
-        case .integer(let value): bytes += String(value).utf8
-        case .number(let value): bytes += Self.numberText(value).utf8
-        case .string(let value): Self.appendStringLiteral(value, to: &bytes)
+        case .null: text.appendNull()
+        case .bool(let value): text.appendBool(value)
+        case .integer(let value): text.appendInteger(value)
+        case .number(let value): text.appendNumber(value)
+        case .string(let value): text.appendString(value)
         case .array(let elements):
-            guard !elements.isEmpty else { bytes += "[]".utf8; return }
-            bytes.append(UInt8(ascii: "["))
+            text.open(object: false)
             for (index, element) in elements.enumerated() {
-                Self.appendLineBreak(afterComma: index > 0, depth: depth + 1, to: &bytes)
-                element.write(into: &bytes, depth: depth + 1)
+                text.startItem(first: index == 0, depth: depth + 1)
+                element.write(into: &text, depth: depth + 1)
             }
-            Self.appendLineBreak(afterComma: false, depth: depth, to: &bytes)
-            bytes.append(UInt8(ascii: "]"))
+            text.close(object: false, depth: depth, isEmpty: elements.isEmpty)
         case .object(let members):
-            guard !members.isEmpty else { bytes += "{}".utf8; return }
-            bytes.append(UInt8(ascii: "{"))
+            text.open(object: true)
             for (index, member) in members.enumerated() {
-                Self.appendLineBreak(afterComma: index > 0, depth: depth + 1, to: &bytes)
-                Self.appendStringLiteral(member.key, to: &bytes)
-                bytes += ": ".utf8
-                member.value.write(into: &bytes, depth: depth + 1)
+                text.startItem(first: index == 0, depth: depth + 1)
+                text.appendKey(member.key)
+                member.value.write(into: &text, depth: depth + 1)
             }
-            Self.appendLineBreak(afterComma: false, depth: depth, to: &bytes)
-            bytes.append(UInt8(ascii: "}"))
+            text.close(object: true, depth: depth, isEmpty: members.isEmpty)
         }
-    }
-
-    /// `,` when `afterComma`, a newline, and the indentation of `depth` (two spaces a level).
-    private static func appendLineBreak(afterComma: Bool, depth: Int, to bytes: inout [UInt8]) {
-        if afterComma { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
     /// A number in the shortest form that reads back as the same `Double` (Swift's
@@ -92,39 +79,16 @@ public enum JSONValue: Sendable, Equatable {
     /// order mark as `\n`, `\t`... or `\uXXXX`, everything else as is. The literal is also a valid
     /// YAML double-quoted scalar, which is how the plan's canonical YAML writes text.
     public static func stringLiteral(_ value: String) -> String {
-        var bytes: [UInt8] = []
-        appendStringLiteral(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// `stringLiteral(value)` appended to `bytes`: the UTF-8 bytes that need no escape are copied
-    /// a run at a time.
-    private static func appendStringLiteral(_ value: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { text in
-            var runStart = 0, index = 0
-            while index < text.count {
-                let (escape, length) = escapeAt(index, in: text)
-                guard let escape else {
-                    index += length
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
-                bytes += escape.utf8
-                index += length
-                runStart = index
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
+        var text = CanonicalJSONText()
+        text.appendString(value)
+        return String(decoding: text.bytes, as: UTF8.self)
     }
 
     /// The escape of the character whose UTF-8 starts at `index` of `text` (`nil` when it is
     /// written as is) and the number of bytes to move past: one, or the two of a C1 control
     /// (U+0080–U+009F) and the three of the byte order mark (U+FEFF).
     @inline(__always)
-    private static func escapeAt(_ index: Int, in text: UnsafeBufferPointer<UInt8>) -> (escape: String?, length: Int) {
+    static func escapeAt(_ index: Int, in text: UnsafeBufferPointer<UInt8>) -> (escape: String?, length: Int) {
         let byte = text[index]
         if byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") { return (nil, 1) }
         if byte < 0x80 { return (asciiEscape(byte), 1) }
