@@ -58,8 +58,7 @@ extension StudyData {
     /// when `hashing` (`StudySources`).
     private static func loadSeedStudy(from directory: URL, expectations: StudyExpectations, sizeLimit limit: InputSizeLimit,
                                       hashing: Bool, digestingRows: Bool) throws(TrialReportError) -> StudyData {
-        // adlb's sections are measured while adsl is read (they need none of it), on the hashing
-        // thread before the hashes: two threads, and adsl's reading keeps a core of its own.
+        // adlb's sections are measured while adsl is read (they need none of it), beside the hashing.
         let adlbSections = Handoff<CountedSections>()
         let sources = try StudySources(directory: directory, required: [FileName.participants, FileName.measurements],
                                        optional: [FileName.adverseEvents, FileName.insulinIndependence], sizeLimit: limit,
@@ -167,11 +166,13 @@ struct StudySources {
     /// The files' SHA-256, in file order; nil when not `hashing`.
     private let hashes: BackgroundComputation<[String]?>
 
-    /// Reads the files; `first`, given their contents in that order, runs on another thread,
-    /// before the hashes are computed there when `hashing` (work the caller needs soon, kept off
-    /// its own core).
+    /// Reads the files; `alongside`, given their contents in that order, runs on a thread of its
+    /// own (work the caller needs soon, kept off its own core), while another computes the hashes
+    /// when `hashing` — from the start: hashing, one file after the other, is the reading's
+    /// longest chain (0.4 s for the 735 MB of 1,000,000 participants; counting adlb's sections,
+    /// which it used to wait for, about 0.2 s), and starting it late made it end last, alone.
     init(directory: URL, required: [String], optional: [String], sizeLimit: InputSizeLimit, hashing: Bool,
-         first: @escaping @Sendable ([FileContents]) -> Void = { _ in }) throws(TrialReportError) {
+         alongside: @escaping @Sendable ([FileContents]) -> Void = { _ in }) throws(TrialReportError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw TrialReportError(.missingInput, at: SourceLocation(file: directory.path), Message.missingDirectory(directory.path))
@@ -204,8 +205,9 @@ struct StudySources {
             files.append((name, try FileContents.reading(url(name), name: name)))
         }
         self.files = files
+        let beside = BackgroundComputation { [files] in alongside(files.map(\.contents)) }
         hashes = BackgroundComputation { [files] in
-            first(files.map(\.contents))
+            defer { beside.value() }
             return hashing ? files.map { Checksum.sha256ReleasingPages($0.contents) } : nil
         }
     }
