@@ -83,39 +83,4 @@ public enum JSONValue: Sendable, Equatable {
         text.appendString(value)
         return String(decoding: text.bytes, as: UTF8.self)
     }
-
-    /// The escape of the character whose UTF-8 starts at `index` of `text` (`nil` when it is
-    /// written as is) and the number of bytes to move past: one, or the two of a C1 control
-    /// (U+0080–U+009F) and the three of the byte order mark (U+FEFF).
-    @inline(__always)
-    static func escapeAt(_ index: Int, in text: UnsafeBufferPointer<UInt8>) -> (escape: String?, length: Int) {
-        let byte = text[index]
-        if byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") { return (nil, 1) }
-        if byte < 0x80 { return (asciiEscape(byte), 1) }
-        if byte == 0xC2, index + 1 < text.count, (0x80...0x9F).contains(text[index + 1]) {
-            return (unicodeEscape(UInt32(text[index + 1])), 2)
-        }
-        if byte == 0xEF, index + 2 < text.count, text[index + 1] == 0xBB, text[index + 2] == 0xBF { return (unicodeEscape(0xFEFF), 3) }
-        return (nil, 1)
-    }
-
-    /// The escape of an ASCII quote, backslash, C0 control or DEL.
-    private static func asciiEscape(_ byte: UInt8) -> String {
-        switch byte {
-        case UInt8(ascii: "\""): "\\\""
-        case UInt8(ascii: "\\"): "\\\\"
-        case UInt8(ascii: "\n"): "\\n"
-        case UInt8(ascii: "\r"): "\\r"
-        case UInt8(ascii: "\t"): "\\t"
-        case 0x08: "\\b"
-        case 0x0C: "\\f"
-        default: unicodeEscape(UInt32(byte))
-        }
-    }
-
-    /// `\uXXXX`, four upper-case hexadecimal digits.
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16, uppercase: true)
-        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-    }
 }
