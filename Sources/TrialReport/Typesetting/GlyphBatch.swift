@@ -19,11 +19,12 @@ final class GlyphBatch {
     private let cairo: OpaquePointer
     /// Whether the surface keeps the text of glyphs (PDF): Pango then shows text clusters too.
     private let keepsText: Bool
+    // One thread draws with a batch: its properties need no run-time exclusivity checks.
     /// The font of the glyphs batched, referenced until the batch moves to another.
-    private var scaledFont: OpaquePointer?
-    private var text: [CChar] = []
-    private var glyphs: [cairo_glyph_t] = []
-    private var clusters: [cairo_text_cluster_t] = []
+    @exclusivity(unchecked) private var scaledFont: OpaquePointer?
+    @exclusivity(unchecked) private var text: [CChar] = []
+    @exclusivity(unchecked) private var glyphs: [cairo_glyph_t] = []
+    @exclusivity(unchecked) private var clusters: [cairo_text_cluster_t] = []
 
     /// A batch drawing on `cairo`.
     init(cairo: OpaquePointer) {

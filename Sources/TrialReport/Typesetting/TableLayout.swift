@@ -75,26 +75,30 @@ final class TableLayout {
     func draw(_ row: Row, at origin: Point, on cairo: OpaquePointer, links: LinkRegistry, batch given: GlyphBatch? = nil) {
         let batch = given ?? GlyphBatch(cairo: cairo)
         defer { if given == nil { batch.flush() } }
-        for cell in row.cells {
-            let span = max(1, cell.spec.span)
-            let left = origin.x + columnX(cell.column)
-            let width = (cell.column..<min(columnWidths.count, cell.column + span)).reduce(0) { $0 + columnWidths[$1] }
+        // Each cell's fields read in place (`cells[index].…`): a copy of the cell per iteration
+        // retained and released its block and its text's strings.
+        let cells = row.cells
+        for index in cells.indices {
+            let column = cells[index].column
+            let span = max(1, cells[index].spec.span)
+            let left = origin.x + columnX(column)
+            let width = (column..<min(columnWidths.count, column + span)).reduce(0) { $0 + columnWidths[$1] }
             let pad = style.cellPaddingX
-            let textWidth = cell.block.size.width
+            let textWidth = cells[index].block.size.width
             var x: Double
-            switch cell.spec.alignment {
-            case .left: x = left + pad + Double(cell.spec.indentation) * style.tableIndent
+            switch cells[index].spec.alignment {
+            case .left: x = left + pad + Double(cells[index].spec.indentation) * style.tableIndent
             case .right: x = left + width - pad - textWidth
             case .center: x = left + pad
             case .decimal:
-                if let byte = cell.spec.alignmentByte, let extents = decimalExtents[cell.column] {
+                if let byte = cells[index].spec.alignmentByte, let extents = decimalExtents[column] {
                     let block = extents.left + extents.right
-                    x = left + (width - block) / 2 + extents.left - cell.block.xPosition(ofByte: byte)
+                    x = left + (width - block) / 2 + extents.left - cells[index].block.xPosition(ofByte: byte)
                 } else {
                     x = left + (width - textWidth) / 2
                 }
             }
-            cell.block.draw(at: Point(x: x, y: origin.y + style.cellPaddingY), on: cairo, links: links, batch: batch)
+            cells[index].block.draw(at: Point(x: x, y: origin.y + style.cellPaddingY), on: cairo, links: links, batch: batch)
         }
     }
 
