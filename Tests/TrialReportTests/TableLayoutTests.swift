@@ -45,3 +45,41 @@ struct TableLayoutTests {
         #expect(layout.bodyRows[0].cells[1].block === layout.bodyRows[2].cells[1].block)
     }
 }
+
+/// `TableLayout.textX(ofCell:in:left:)`: where each cell's text starts in its column.
+@Suite("Table cell positions")
+struct TableCellPositionTests {
+    @Test func cellsStartWhereTheirAlignmentAndIndentationPutThem() throws {
+        let surface = cairo_pdf_surface_create_for_stream(nil, nil, 595, 842)!
+        let cairo = cairo_create(surface)!
+        defer { cairo_destroy(cairo); cairo_surface_destroy(surface) }
+        let rows: [ReportTable.Row] = [
+            .init([.init("Sex"), .init("n", alignment: .right), .init("12.5", alignment: .decimal)]),
+            .init([.init("Male", indentation: 1), .init("1,024", alignment: .right), .init("3.25", alignment: .decimal)]),
+            .init([.init("Unknown", indentation: 2), .init("7", alignment: .right), .init("\u{2212}104.125", alignment: .decimal)]),
+        ]
+        let table = ReportTable(name: "positions", caption: "", groups: [.init(rows, keepTogether: false)])
+        let style = TypesetStyle()
+        let layout = TableLayout(TableSpec(table, anchor: nil, style: style), cairo: cairo, style: style,
+                                 portraitWidth: 400, landscapeWidth: 600, cells: TableCellLayouts())
+        let left = 30.0
+        let x = { (row: Int, cell: Int) in layout.textX(ofCell: cell, in: layout.bodyRows[row], left: left) }
+        // Left-aligned: after the padding, one indentation step per level.
+        #expect(x(0, 0) == left + style.cellPaddingX)
+        #expect(abs(x(1, 0) - x(0, 0) - style.tableIndent) < 1e-9)
+        #expect(abs(x(2, 0) - x(0, 0) - 2 * style.tableIndent) < 1e-9)
+        // Right-aligned: every text ends at the column's right edge less the padding.
+        let rightEdge = left + layout.columnX(2) - style.cellPaddingX
+        for row in 0..<3 {
+            let end = x(row, 1) + layout.bodyRows[row].cells[1].block.size.width
+            #expect(abs(end - rightEdge) < 1e-9, "row \(row)")
+        }
+        // Decimal: the points under one another, the column's texts inside it.
+        let points = (0..<3).map { row in
+            let cell = layout.bodyRows[row].cells[2]
+            return cell.spec.alignmentByte.map { x(row, 2) + cell.block.xPosition(ofByte: $0) } ?? .nan
+        }
+        #expect(points.allSatisfy { abs($0 - points[0]) < 1e-9 }, "\(points)")
+        #expect((0..<3).allSatisfy { x($0, 2) >= left + layout.columnX(2) })
+    }
+}

@@ -75,30 +75,36 @@ final class TableLayout {
     func draw(_ row: Row, at origin: Point, on cairo: OpaquePointer, links: LinkRegistry, batch given: GlyphBatch? = nil) {
         let batch = given ?? GlyphBatch(cairo: cairo)
         defer { if given == nil { batch.flush() } }
-        // Each cell's fields read in place (`cells[index].…`): a copy of the cell per iteration
-        // retained and released its block and its text's strings.
-        let cells = row.cells
-        for index in cells.indices {
-            let column = cells[index].column
-            let span = max(1, cells[index].spec.span)
-            let left = origin.x + columnX(column)
-            let width = (column..<min(columnWidths.count, column + span)).reduce(0) { $0 + columnWidths[$1] }
-            let pad = style.cellPaddingX
-            let textWidth = cells[index].block.size.width
-            var x: Double
-            switch cells[index].spec.alignment {
-            case .left: x = left + pad + Double(cells[index].spec.indentation) * style.tableIndent
-            case .right: x = left + width - pad - textWidth
-            case .center: x = left + pad
-            case .decimal:
-                if let byte = cells[index].spec.alignmentByte, let extents = decimalExtents[column] {
-                    let block = extents.left + extents.right
-                    x = left + (width - block) / 2 + extents.left - cells[index].block.xPosition(ofByte: byte)
-                } else {
-                    x = left + (width - textWidth) / 2
-                }
+        for index in row.cells.indices {
+            let x = textX(ofCell: index, in: row, left: origin.x)
+            row.cells[index].block.draw(at: Point(x: x, y: origin.y + style.cellPaddingY), on: cairo, links: links, batch: batch)
+        }
+    }
+
+    /// Where the text of `row`'s cell `index` starts, the row's left edge at `left`: after the
+    /// padding and the cell's indentation (left-aligned), the padding before its end
+    /// (right-aligned), at the padding (centred: the block centres its lines), or with its
+    /// decimal point under the column's others (decimal).
+    ///
+    /// The cell's fields are read in place (`row.cells[index].…`): a copy of the cell per call
+    /// retained and released its block and its text's strings.
+    func textX(ofCell index: Int, in row: Row, left: Double) -> Double {
+        let column = row.cells[index].column
+        let span = max(1, row.cells[index].spec.span)
+        let columnLeft = left + columnX(column)
+        let width = (column..<min(columnWidths.count, column + span)).reduce(0) { $0 + columnWidths[$1] }
+        let pad = style.cellPaddingX
+        let textWidth = row.cells[index].block.size.width
+        switch row.cells[index].spec.alignment {
+        case .left: return columnLeft + pad + Double(row.cells[index].spec.indentation) * style.tableIndent
+        case .right: return columnLeft + width - pad - textWidth
+        case .center: return columnLeft + pad
+        case .decimal:
+            guard let byte = row.cells[index].spec.alignmentByte, let extents = decimalExtents[column] else {
+                return columnLeft + (width - textWidth) / 2
             }
-            cells[index].block.draw(at: Point(x: x, y: origin.y + style.cellPaddingY), on: cairo, links: links, batch: batch)
+            let block = extents.left + extents.right
+            return columnLeft + (width - block) / 2 + extents.left - row.cells[index].block.xPosition(ofByte: byte)
         }
     }
 
