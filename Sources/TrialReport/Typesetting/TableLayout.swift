@@ -65,6 +65,11 @@ final class TableLayout {
 
     // A centred cell is laid out at its column's width and centred by Pango, line by line.
 
+    /// The width of `span` columns from `column` (those of the table).
+    private func spannedWidth(from column: Int, span: Int) -> Double {
+        (column..<min(columnWidths.count, column + span)).reduce(0) { $0 + columnWidths[$1] }
+    }
+
     /// The x of column `index`'s left edge, from the table's left edge.
     func columnX(_ index: Int) -> Double {
         columnWidths.prefix(index).reduce(0, +)
@@ -92,7 +97,7 @@ final class TableLayout {
         let column = row.cells[index].column
         let span = max(1, row.cells[index].spec.span)
         let columnLeft = left + columnX(column)
-        let width = (column..<min(columnWidths.count, column + span)).reduce(0) { $0 + columnWidths[$1] }
+        let width = spannedWidth(from: column, span: span)
         let pad = style.cellPaddingX
         let textWidth = row.cells[index].block.size.width
         switch row.cells[index].spec.alignment {
@@ -142,7 +147,7 @@ final class TableLayout {
         for cell in cells {
             let span = max(1, cell.span)
             guard column < columnWidths.count else { break }
-            let width = (column..<min(columnWidths.count, column + span)).reduce(0) { $0 + columnWidths[$1] }
+            let width = spannedWidth(from: column, span: span)
                 - 2 * style.cellPaddingX - Double(cell.indentation) * style.tableIndent
             let wraps = cell.alignment != .decimal
             let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)

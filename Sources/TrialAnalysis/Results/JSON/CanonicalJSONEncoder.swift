@@ -110,11 +110,18 @@ private final class StreamWriter {
     }
 
     /// A container opened where the text is (after `startItem`).
-    func openContainer(object: Bool, depth: Int) -> Int {
+    private func openContainer(object: Bool, depth: Int) -> Int {
         lastID += 1
         open.append(OpenContainer(id: lastID, depth: depth, isObject: object, firstKey: keys.count))
         text.open(object: object)
         return lastID
+    }
+
+    /// A container opened as the next item of container `id` (`key` for an object's member), or
+    /// `closedContainer` when that item cannot be started (`startItem`).
+    func nestedContainer(object: Bool, in id: Int, key: String?, codingPath: [any CodingKey]) -> Int {
+        guard let depth = startItem(in: id, key: key, codingPath: codingPath) else { return closedContainer }
+        return openContainer(object: object, depth: depth)
     }
 
     /// Starts the next item of container `id` — `key` for an object's member — closing the
@@ -257,8 +264,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     /// Member `key`, a container opened in it.
     private func nested(object: Bool, _ key: Key) -> Int {
-        guard let depth = writer.startItem(in: id, key: key.stringValue, codingPath: codingPath) else { return closedContainer }
-        return writer.openContainer(object: object, depth: depth)
+        writer.nestedContainer(object: object, in: id, key: key.stringValue, codingPath: codingPath)
     }
 
     private func put(_ value: some Encodable, _ key: Key) throws {
@@ -308,8 +314,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     /// The next element, a container opened in it.
     private func nested(object: Bool) -> Int {
-        guard let depth = writer.startItem(in: id, key: nil, codingPath: codingPath) else { return closedContainer }
-        return writer.openContainer(object: object, depth: depth)
+        writer.nestedContainer(object: object, in: id, key: nil, codingPath: codingPath)
     }
 }
 
