@@ -34,6 +34,8 @@ struct TrialReportCommand: ParsableCommand {
             var command = try parseAsRoot()
             // Before any thread starts; the bundled example (no --data) is small.
             MallocSettings.apply(inputBytes: (command as? ReadsStudyFolder)?.study.dataDirectory.map(MallocSettings.studyBytes))
+            // The process ends with the command: what a render drops at its end is left to the exit.
+            BackgroundRelease.keepDroppedValuesUntilExit()
             try command.run()
         } catch {
             exit(reporting: error)

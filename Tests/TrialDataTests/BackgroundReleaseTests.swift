@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
 import Testing
-import TrialData
+@testable import TrialData
 
-/// A value given to `BackgroundRelease.drop` is freed on another thread, after the call returns.
-@Suite("Values freed in the background")
+/// A value given to `BackgroundRelease.drop` is freed on another thread, after the call returns,
+/// or kept until the process exits once `keepDroppedValuesUntilExit` was called.
+@Suite("Values freed in the background", .serialized)
 struct BackgroundReleaseTests {
     /// Reports the thread its deinit runs on.
     final class Tracked: Sendable {
@@ -21,5 +22,21 @@ struct BackgroundReleaseTests {
         #expect(freed.wait(timeout: .now() + 10) == .success)
         let freedOn = thread.withLock { $0 }
         #expect(freedOn != nil && pthread_equal(freedOn!, caller) == 0)
+    }
+
+    @Test func valuesDroppedAfterKeepingIsAskedForAreKept() {
+        let freed = Mutex(false)
+        BackgroundRelease.keepDroppedValuesUntilExit()
+        defer { BackgroundRelease.freeDroppedValuesAgain() }
+        let keptBefore = BackgroundRelease.keptCount
+        weak var dropped: Tracked?
+        do {
+            let value = Tracked { _ in freed.withLock { $0 = true } }
+            dropped = value
+            BackgroundRelease.drop([value])
+        }
+        #expect(BackgroundRelease.keptCount == keptBefore + 1)
+        #expect(dropped != nil)
+        #expect(!freed.withLock { $0 })
     }
 }
