@@ -45,4 +45,18 @@ extension QPDFCheck {
         try Data(pdf).write(to: file)
         return try check(path: file.path)
     }
+
+    /// `pdf` with its streams uncompressed and its objects one by one (`qpdf --qdf`), as text:
+    /// its pages' content streams can be read operator by operator.
+    static func uncompressed(_ pdf: [UInt8]) throws -> String {
+        let folder = try ScratchFolder()
+        let input = folder.url.appendingPathComponent("in.pdf"), output = folder.url.appendingPathComponent("out.pdf")
+        try Data(pdf).write(to: input)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["--qdf", "--object-streams=disable", input.path, output.path]
+        try process.run()
+        process.waitUntilExit()
+        return String(decoding: try Data(contentsOf: output), as: UTF8.self)
+    }
 }
