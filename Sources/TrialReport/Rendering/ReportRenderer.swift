@@ -65,6 +65,9 @@ public struct ReportRenderer: Sendable {
             _ = try loadingTemplates.value().get()
             throw error
         }
+        // results.json is written on a thread of its own while the report is composed, which
+        // leaves the other core idle (the figures are not yet laid out).
+        let resultsJSON = BackgroundComputation { [results = study.results] in Array(results.jsonData()) }
         let templates = try loadingTemplates.value().get()
         let lock = try RenderLock.check(lockFile, study: study, templates: templates, options: options)
         progress(.figures)
@@ -106,7 +109,7 @@ public struct ReportRenderer: Sendable {
             var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
             files.append(("ard.csv", AnalysisResultsDataset.csv(report.tables)))
             files += TLFPackage.documents(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper)
-            files += [("results.json", Array(study.results.jsonData())), ("report.md", Array(report.markdown.utf8))]
+            files += [("results.json", resultsJSON.value()), ("report.md", Array(report.markdown.utf8))]
             let output = try OutputFolder(destination: options.outputDirectory)
             var entries = Self.manifestEntries(files), written = files.map(\.0), pdf: [UInt8] = []
             let drawn = { () throws(TrialReportError) -> [(String, [UInt8])] in
