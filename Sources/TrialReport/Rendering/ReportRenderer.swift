@@ -65,8 +65,8 @@ public struct ReportRenderer: Sendable {
             _ = try loadingTemplates.value().get()
             throw error
         }
-        // results.json is written on a thread of its own while the report is composed, which
-        // leaves the other core idle (the figures are not yet laid out).
+        // results.json is encoded on a thread of its own while this thread composes the report,
+        // when the other core has little else to do (the figures' layout is only starting).
         let resultsJSON = BackgroundComputation { [results = study.results] in Array(results.jsonData()) }
         let templates = try loadingTemplates.value().get()
         let lock = try RenderLock.check(lockFile, study: study, templates: templates, options: options)
