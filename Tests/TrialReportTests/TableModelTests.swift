@@ -55,6 +55,7 @@ struct TableDocumentRowsTests {
     }
 
     @Test func aLongListingShowsItsFirstRowsAndSaysWhereTheRestAre() {
+        #expect(listing(rows: 250, limit: 100).bodyRowCount == 250)
         let shown = listing(rows: 250, limit: 100).shownInDocuments
         #expect(shown.rows.map { $0.cells[0].text } == (0..<100).map { "P\($0)" })
         #expect(shown.groups.count == 1)

@@ -5,7 +5,7 @@ extension ReportTable {
     /// million participants' episodes would otherwise fill a thousand pages.
     /// - Complexity: O(number of rows).
     public var shownInDocuments: ReportTable {
-        guard let limit = documentRowLimit, rows.count > limit else { return self }
+        guard let limit = documentRowLimit, bodyRowCount > limit else { return self }
         var shown = self
         var remaining = limit
         shown.groups = groups.compactMap { group in
@@ -15,7 +15,7 @@ extension ReportTable {
             remaining -= kept.rows.count
             return kept
         }
-        let note = shown.addFootnote("The first \(Display.integer(limit)) of \(Display.integer(rows.count)) rows; "
+        let note = shown.addFootnote("The first \(Display.integer(limit)) of \(Display.integer(bodyRowCount)) rows; "
                                      + "tables/\(name).csv holds them all.")
         if !shown.headerRows.isEmpty, !shown.headerRows[shown.headerRows.count - 1].isEmpty {
             shown.headerRows[shown.headerRows.count - 1][0].footnotes.append(note)

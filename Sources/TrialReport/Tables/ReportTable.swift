@@ -45,6 +45,9 @@ public struct ReportTable: Sendable, Hashable {
     /// All body rows in order, across groups.
     public var rows: [Row] { groups.flatMap(\.rows) }
 
+    /// The number of body rows, across groups, counted without gathering them (see `eachRow`).
+    public var bodyRowCount: Int { groups.reduce(0) { $0 + $1.rows.count } }
+
     /// The body rows in order, across groups, without gathering them into a new array (a pass
     /// over a listing of tens of thousands of rows).
     var eachRow: LazySequence<FlattenSequence<LazyMapSequence<[RowGroup], [Row]>>> { groups.lazy.flatMap(\.rows) }
