@@ -23,6 +23,17 @@ struct TLFDOCXTests {
         #expect(String(decoding: XMLWriter().bytes, as: UTF8.self).hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"))
     }
 
+    /// A run's text is marked to keep its spaces only where Word would otherwise drop or merge them.
+    @Test(arguments: [("P0000035", false), ("12.0 (44.4%)", false), (" 3.0", true), ("3.0 ", true), ("a  b", true),
+                      ("a\rb", true), ("tab\tthen text", false)])
+    func aRunKeepsItsSpacesWhereWordWouldLoseThem(text: String, keeps: Bool) {
+        var xml = XMLWriter(fragment: true)
+        xml.run(text)
+        let written = String(decoding: xml.bytes, as: UTF8.self)
+        #expect(written.contains("xml:space=\"preserve\"") == keeps, "\(written)")
+        #expect(written.contains(text.split(separator: "\t")[0]))
+    }
+
     @Test func headerPlacementPutsTheTitleBlockAndColumnHeadersInThePageHeaderAndTheFootnotesInTheFooter() {
         let package = Self.document(.header).package(TLFRTFTests.output()).text
         #expect(package.header.contains("Study — α &amp; &lt;β&gt;"))

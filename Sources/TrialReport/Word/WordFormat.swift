@@ -77,6 +77,23 @@ extension XMLWriter {
         }
     }
 
+    /// Whether `text` needs `xml:space="preserve"` for Word to keep its white space as it is:
+    /// without it, XML lets an application drop leading and trailing white space and collapse
+    /// repeated white space. Most cells need none, and a listing of a million participants has
+    /// 280,000 of them (6 MB of attributes).
+    static func keepsSpaces(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first, let last = text.last else { return false }
+        let space = UInt8(ascii: " ")
+        if first == space || last == space { return true }
+        var afterSpace = false
+        for byte in text {
+            // A carriage return alone is white space too (XML readers turn it into a line feed).
+            if byte == UInt8(ascii: "\r") || (byte == space && afterSpace) { return true }
+            afterSpace = byte == space
+        }
+        return false
+    }
+
     /// A run of `text` set as `format`: a tab character as `w:tab`, a line feed (or CR LF) as `w:br`.
     /// Its fixed markup is written as it is (a listing writes hundreds of thousands of runs).
     mutating func run(_ text: String, _ format: RunFormat = RunFormat()) {
@@ -89,8 +106,9 @@ extension XMLWriter {
             var start = 0, index = 0
             func flush(_ xml: inout XMLWriter) {
                 guard index > start else { return }
-                xml.raw("<w:t xml:space=\"preserve\">")
-                xml.text(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                let segment = UnsafeBufferPointer(rebasing: utf8[start..<index])
+                xml.raw(Self.keepsSpaces(segment) ? "<w:t xml:space=\"preserve\">" : "<w:t>")
+                xml.text(segment)
                 xml.raw("</w:t>")
             }
             while index < utf8.count {
