@@ -24,7 +24,7 @@ let package = Package(
         // The study folder: CSV reader, typed ADaM tables, validation, checksums.
         .target(
             name: "TrialData",
-            dependencies: ["CMalloc", "CByteScan", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CByteScan", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Deterministic dummy studies in the study-folder format.
         .target(name: "TrialSimulation", dependencies: ["TrialData"]),
@@ -41,8 +41,8 @@ let package = Package(
         ),
         // zlib (deflate, CRC-32) for the PNG encoder.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // glibc's malloc.h (mallopt), for the memory settings of the command line (`MallocSettings`).
-        .systemLibrary(name: "CMalloc"),
+        // gperftools' tcmalloc, the executables' malloc (linked where `CTCMalloc` is imported).
+        .systemLibrary(name: "CTCMalloc", providers: [.apt(["libtcmalloc-minimal4"])]),
         // SSE2 classification of 64 bytes at a time for the CSV scanner (a header of inline C).
         .systemLibrary(name: "CByteScan"),
         // A small grammar of graphics drawn with Cairo.
@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "trialreport",
             dependencies: [
-                "TrialReport", "TrialAnalysis", "TrialData", "TrialSimulation",
+                "TrialReport", "TrialAnalysis", "TrialData", "TrialSimulation", "CTCMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "TrialReportBenchmarks",
             dependencies: [
-                "TrialReport", "TrialAnalysis", "TrialData", "TrialStats", "Plot",
+                "TrialReport", "TrialAnalysis", "TrialData", "TrialStats", "Plot", "CTCMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/TrialReportBenchmarks"

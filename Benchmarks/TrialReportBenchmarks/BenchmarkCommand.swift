@@ -1,4 +1,6 @@
 import ArgumentParser
+// Links tcmalloc, as `trialreport` does: a stage is timed with the command line's allocator.
+import CTCMalloc
 import Foundation
 import TrialData
 
@@ -97,9 +99,6 @@ struct StageCommand: ParsableCommand {
         guard let stage = Stage.allCases.first(where: { $0.argument == self.stage }) else {
             throw ValidationError("unknown stage \(self.stage)")
         }
-        // The memory settings `trialreport` applies for a study of this size, so that a stage is
-        // timed as the command line runs it.
-        MallocSettings.apply(inputBytes: MallocSettings.studyBytes(at: data))
         try stage.run(on: URL(fileURLWithPath: data), templates: URL(fileURLWithPath: templates),
                       warmups: warmups, repetitions: repetitions)
     }

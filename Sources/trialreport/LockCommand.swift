@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTCMalloc
 import Foundation
 import TrialAnalysis
 import TrialData
@@ -58,7 +59,7 @@ struct LockCommand: ParsableCommand {
             let (validated, validatedPlan, participants, bytes) = (input.data.inputs, input.planFile, input.data.participants.ids,
                                                                    input.data.validatedBytes)
             _ = consume input
-            MallocSettings.returnFreedMemory()
+            MallocExtension_ReleaseFreeMemory()
             let lock = try TrialLock.write(
                 dataDirectory: directory, planFile: plan,
                 templatesDirectory: try templates.directory(), lockedAt: at.flatMap(LockTime.date) ?? Date(),

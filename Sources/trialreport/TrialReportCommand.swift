@@ -1,4 +1,7 @@
 import ArgumentParser
+// Links tcmalloc, the process's allocator: its per-thread caches spare the documents' threads
+// the waits on glibc's arena lock (see Guides/Performance.md, "Memory").
+import CTCMalloc
 import Foundation
 import TrialData
 
@@ -32,8 +35,6 @@ struct TrialReportCommand: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
-            // Before any thread starts; the bundled example (no --data) is small.
-            MallocSettings.apply(inputBytes: (command as? ReadsStudyFolder)?.study.dataDirectory.map(MallocSettings.studyBytes))
             // The process ends with the command: what a render drops at its end is left to the exit.
             BackgroundRelease.keepDroppedValuesUntilExit()
             try command.run()
