@@ -149,7 +149,8 @@ public struct ReportRenderer: Sendable {
                                     pages: PDFPageCount.count(pdf), headline: ReportComposer.headline(report.page.values),
                                     warnings: signatureWarnings + lock.warnings)
         // The study, its report and its tables (a million participants' data and listing) are
-        // freed while the caller goes on (the command line exits).
+        // freed while the caller goes on, or left to the exit of the command line, which ends
+        // next (`BackgroundRelease`).
         BackgroundRelease.drop((study, report, tlfOutputs, figureList))
         return summary
     }

@@ -98,7 +98,8 @@ public struct PDFTypesetter: Sendable {
             PageDrawer(surface: surface, cairo: cairo, geometry: geometry, style: style,
                        links: LinkRegistry(anchors: anchors), footer: footer, watermark: watermark, numbering: numbering).draw(pages)
             // The laid-out content (a million participants' listing: 46,000 rows of cells) is
-            // freed while the document is finished and written.
+            // freed while the document is finished and written, or, in a process that ends with
+            // its work, left to the exit (`BackgroundRelease`).
             BackgroundRelease.drop((builder, pages))
         }
         let status = cairo_status(cairo)

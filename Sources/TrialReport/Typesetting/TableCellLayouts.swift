@@ -34,15 +34,16 @@ public final class TableCellLayouts {
     private var reusable: PangoText.ReusableLayout?
 
     /// Takes the blocks of `other` that are not laid out here; `other`, which no thread uses any
-    /// more, is emptied in the background (`releaseInBackground`).
+    /// more, is emptied (`releaseInBackground`).
     func absorb(_ other: TableCellLayouts) {
         blocks.merge(other.blocks) { mine, _ in mine }
         other.releaseInBackground()
     }
 
-    /// Frees the text blocks on a background thread, so that the caller does not wait for it (a
-    /// million participants' listing of 46,000 rows holds some 150,000 text blocks). Call
-    /// it when done: the blocks are gone when it returns.
+    /// Hands the text blocks to `BackgroundRelease`, which frees them on a background thread (or
+    /// keeps them until a process that ends with its work exits), so that the caller does not
+    /// wait for it (a million participants' listing of 46,000 rows holds some 150,000 text
+    /// blocks). Call it when done: the blocks are gone from here when it returns.
     func releaseInBackground() {
         // Only dropped there, never used: the blocks' reference counts are atomic, and the font
         // map of the thread that laid them out lives as long as they do.
