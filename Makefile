@@ -1,7 +1,7 @@
 # TrialReport — set-up, build, install, test and benchmarks.
 # `make report`, `make install` and `make test` install the missing Debian packages first (as root).
 
-SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev libtcmalloc-minimal4 fonts-liberation2 fonts-dejavu-core fonts-droid-fallback poppler-utils qpdf openssl man-db
+SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev zlib1g-dev libtcmalloc-minimal4 fonts-liberation2 fonts-dejavu-core fonts-droid-fallback poppler-utils qpdf openssl man-db
 # What only the tests need: LibreOffice opens every RTF and DOCX file of the TLF package
 # (TLFLibreOfficeTests); python-docx reads report.docx's tables (ReportDOCXTests); ImageMagick,
 # libtiff's tiffinfo and Ghostscript open the TIFF and EPS figures (TIFFEncoderTests, EPSTests).

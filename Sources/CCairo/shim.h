@@ -4,4 +4,6 @@
 #include <cairo-pdf.h>
 #include <cairo-ps.h>
 #include <pango/pangocairo.h>
+#include <hb.h>
+#include <hb-ot.h>
 #endif

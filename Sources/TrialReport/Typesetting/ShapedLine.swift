@@ -80,6 +80,34 @@ final class ShapedLine {
         }
     }
 
+    /// The glyphs HarfBuzz gave for `text` (UTF-8) shaped in `font`, a Pango font's Cairo font,
+    /// as Pango takes them for a line of one run (pango/shape.c, Pango 1.50: widths are the
+    /// advances, y offsets turned downwards); nil unless each character is a glyph of its own, in
+    /// order, found in the font and advancing forward (`PlainLineShaper` then leaves the text to
+    /// Pango).
+    init?(text: UnsafeBufferPointer<UInt8>, infos: UnsafeBufferPointer<hb_glyph_info_t>,
+          positions: UnsafeBufferPointer<hb_glyph_position_t>, font: OpaquePointer) {
+        var byte = 0
+        glyphs.reserveCapacity(infos.count)
+        clusters.reserveCapacity(infos.count)
+        clusterStarts?.reserveCapacity(infos.count)
+        for (info, position) in zip(infos, positions) {
+            guard byte < text.count, Int(info.cluster) == byte, info.codepoint != 0, info.codepoint != PANGO_GLYPH_EMPTY,
+                  info.codepoint & PANGO_GLYPH_UNKNOWN_FLAG == 0, position.x_advance >= 0 else { return nil }
+            var next = byte + 1
+            while next < text.count, text[next] & 0xC0 == 0x80 { next += 1 }
+            glyphs.append(Glyph(index: UInt(info.codepoint), x: width + position.x_offset, yOffset: -position.y_offset))
+            clusters.append(cairo_text_cluster_t(num_bytes: Int32(next - byte), num_glyphs: 1))
+            clusterStarts?.append((Int32(byte), width))
+            width += position.x_advance
+            byte = next
+        }
+        guard byte == text.count, !glyphs.isEmpty else { return nil }
+        self.text = text.map { CChar(bitPattern: $0) }
+        runs = [Run(font: cairo_scaled_font_reference(font), offset: 0, yOffset: 0, glyphs: 0..<glyphs.count,
+                    text: 0..<text.count, clusters: 0..<clusters.count)]
+    }
+
     deinit {
         for run in runs { cairo_scaled_font_destroy(run.font) }
     }

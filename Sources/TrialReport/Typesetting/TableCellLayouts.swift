@@ -16,22 +16,35 @@ public final class TableCellLayouts {
 
     /// `cell`'s text laid out on one line, as its column's natural width measures it (in `style`'s
     /// table font, bold when the cell is): the block laid out before, else a new one (in the fonts
-    /// of `fontMap` when given), kept for the next identical cell unless the cell has links (their
-    /// areas are drawn per cell).
+    /// of `fontMap` when given) — shaped by `PlainLineShaper` when it can, else by Pango —, kept
+    /// for the next identical cell unless the cell has links (their areas are drawn per cell).
     func unwrappedBlock(_ cell: TableSpec.Cell, cairo: OpaquePointer, style: TypesetStyle,
                         fontMap: UnsafeMutablePointer<PangoFontMap>? = nil) -> TextBlock {
         let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false)
         if let key, let block = blocks[key] { return block }
         let font = Font(family: style.tableFont.family, size: style.tableFont.size, bold: cell.bold)
-        let layout = reusable.flatMap { $0.fontMap == fontMap ? $0 : nil } ?? PangoText.ReusableLayout(fontMap: fontMap)
-        reusable = layout
-        let block = TextBlock.unwrapped(cairo: cairo, markup: cell.markup, font: font, reusing: layout)
+        if reusable == nil || reusable?.fontMap != fontMap {
+            reusable = PangoText.ReusableLayout(fontMap: fontMap)
+            shaper = PlainLineShaper()
+        }
+        let layout = reusable!
+        func layOut(_ markup: String) -> OpaquePointer {
+            layout.set(on: cairo, markup: markup, font: font, wrapWidth: nil, alignment: .leading, hyphenates: false)
+        }
+        let block = shaper.block(cell.markup, bold: cell.bold, cairo: cairo, layOut: layOut) ?? {
+            let laidOut = layOut(cell.markup.markup)
+            let block = TextBlock.unwrapped(laidOut: laidOut, cairo: cairo, markup: cell.markup, font: font, fontMap: fontMap)
+            shaper.learn(from: laidOut, block: block, bold: cell.bold, cairo: cairo)
+            return block
+        }()
         if let key { blocks[key] = block }
         return block
     }
 
-    /// The layout cells are set in, made once for the font map they are set in.
+    /// The layout cells are set in, made once for the font map they are set in, and the shaper
+    /// of their plain lines in its fonts.
     private var reusable: PangoText.ReusableLayout?
+    private var shaper = PlainLineShaper()
 
     /// Takes the blocks of `other` that are not laid out here; `other`, which no thread uses any
     /// more, is emptied (`releaseInBackground`).

@@ -48,8 +48,24 @@ final class TextBlock {
     /// own layout.
     static func unwrapped(cairo: OpaquePointer, markup: InlineMarkup, font: Font, reusing reusable: PangoText.ReusableLayout) -> TextBlock {
         let layout = reusable.set(on: cairo, markup: markup.markup, font: font, wrapWidth: nil, alignment: .leading, hyphenates: false)
-        return TextBlock(layout, links: markup.links, owned: false)
-            ?? TextBlock(cairo: cairo, markup: markup, font: font, width: nil, fontMap: reusable.fontMap)
+        return unwrapped(laidOut: layout, cairo: cairo, markup: markup, font: font, fontMap: reusable.fontMap)
+    }
+
+    /// The block of `markup` that `unwrapped(cairo:markup:font:reusing:)` makes, from `layout`, the
+    /// reusable layout it was set in (in the fonts of `fontMap`).
+    static func unwrapped(laidOut layout: OpaquePointer, cairo: OpaquePointer, markup: InlineMarkup, font: Font,
+                          fontMap: UnsafeMutablePointer<PangoFontMap>?) -> TextBlock {
+        TextBlock(layout, links: markup.links, owned: false)
+            ?? TextBlock(cairo: cairo, markup: markup, font: font, width: nil, fontMap: fontMap)
+    }
+
+    /// The block of one plain line whose glyphs were shaped without a layout (`PlainLineShaper`),
+    /// placed as `sample`, a block of one plain line in the same font laid out by Pango: a line of
+    /// one run has its font's height and baseline whatever its glyphs, and starts at 0.
+    init(shaped: ShapedLine, placedLike sample: TextBlock) {
+        self.shaped = shaped
+        lines = sample.lines
+        size = Size(width: Double(shaped.width) / Double(PANGO_SCALE), height: sample.size.height)
     }
 
     /// The block of the text laid out in `layout`, which it releases unless it keeps it (`owned`);
