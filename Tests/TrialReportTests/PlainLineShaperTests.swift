@@ -34,7 +34,7 @@ struct PlainLineShaperTests {
             let markup = InlineMarkup(text: text)
             let laidOut = layOut(markup.markup)
             let block = TextBlock.unwrapped(laidOut: laidOut, cairo: cairo, markup: markup, font: font, fontMap: nil)
-            shaper.learn(from: laidOut, block: block, bold: bold, cairo: cairo)
+            shaper.learn(from: laidOut, block: block, markup: markup, bold: bold, cairo: cairo)
         }
         return texts.map { text in
             let markup = InlineMarkup(text: text)
@@ -126,6 +126,21 @@ struct PlainLineShaperTests {
             _ = Self.blocks([], bold: true, cairo: cairo, layout: layout, shaper: shaper)
             #expect(Self.blocks(["Sample"], learned: [], cairo: cairo, layout: layout, shaper: shaper)[0].shaped == nil)
             #expect(Self.blocks(["Sample"], bold: true, learned: [], cairo: cairo, layout: layout, shaper: shaper)[0].shaped != nil)
+        }
+    }
+
+    /// A cell of markup may be set in another weight than its own ("<b>…</b>" in a regular cell):
+    /// the shaper learns from plain text only.
+    @Test func markupTeachesNothing() {
+        Self.withCairo { cairo, layout in
+            let shaper = PlainLineShaper()
+            let markup = InlineMarkup.raw("<b>Bold</b>", text: "Bold")
+            let laidOut = layout.set(on: cairo, markup: markup.markup, font: Self.font, wrapWidth: nil, alignment: .leading,
+                                     hyphenates: false)
+            let block = TextBlock.unwrapped(laidOut: laidOut, cairo: cairo, markup: markup, font: Self.font, fontMap: nil)
+            #expect(block.shaped?.runs.count == 1)
+            shaper.learn(from: laidOut, block: block, markup: markup, bold: false, cairo: cairo)
+            #expect(Self.blocks(["Sample"], learned: [], cairo: cairo, layout: layout, shaper: shaper)[0].shaped == nil)
         }
     }
 

@@ -88,10 +88,12 @@ final class PlainLineShaper {
         }
     }
 
-    /// Learns what Pango chose for `block`, a cell of weight `bold` just laid out in `layout` on
-    /// `cairo`, when it is the first plain line of one run of its weight and script.
-    func learn(from layout: OpaquePointer, block: TextBlock, bold: Bool, cairo: OpaquePointer) {
-        guard let shaped = block.shaped, shaped.runs.count == 1, block.lines.count == 1, block.lines[0].x == 0,
+    /// Learns what Pango chose for `block`, a cell of `markup` in weight `bold` just laid out in
+    /// `layout` on `cairo`, when it is the first plain line of one run of its weight and script
+    /// (plain text: markup may set another weight, size or font).
+    func learn(from layout: OpaquePointer, block: TextBlock, markup: InlineMarkup, bold: Bool, cairo: OpaquePointer) {
+        guard markup.links.isEmpty, Self.script(of: markup.markup) != nil,
+              let shaped = block.shaped, shaped.runs.count == 1, block.lines.count == 1, block.lines[0].x == 0,
               block.size.width == Double(shaped.width) / Double(PANGO_SCALE),
               let line = pango_layout_get_line_readonly(layout, 0), let run = line.pointee.runs?.pointee.data,
               let item = run.assumingMemoryBound(to: PangoGlyphItem.self).pointee.item,

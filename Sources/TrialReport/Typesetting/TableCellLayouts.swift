@@ -34,7 +34,7 @@ public final class TableCellLayouts {
         let block = shaper.block(cell.markup, bold: cell.bold, cairo: cairo, layOut: layOut) ?? {
             let laidOut = layOut(cell.markup.markup)
             let block = TextBlock.unwrapped(laidOut: laidOut, cairo: cairo, markup: cell.markup, font: font, fontMap: fontMap)
-            shaper.learn(from: laidOut, block: block, bold: cell.bold, cairo: cairo)
+            shaper.learn(from: laidOut, block: block, markup: cell.markup, bold: cell.bold, cairo: cairo)
             return block
         }()
         if let key { blocks[key] = block }
