@@ -146,6 +146,15 @@ struct PlainLineShaperTests {
         }
     }
 
+    /// A symbol Liberation Sans lacks is set in a fallback font: a cell of it alone teaches nothing.
+    @Test func aSymbolAloneTeachesNothing() {
+        Self.withCairo { cairo, layout in
+            let shaper = PlainLineShaper()
+            #expect(Self.blocks(["2.5"], learned: ["\u{2603}"], cairo: cairo, layout: layout, shaper: shaper)[0].shaped == nil)
+            #expect(Self.blocks(["2.5"], learned: ["1.0"], cairo: cairo, layout: layout, shaper: shaper)[0].shaped != nil)
+        }
+    }
+
     @Test func aContextOfAnotherTransformationIsLeftToPango() {
         Self.withCairo { cairo, layout in
             let shaper = PlainLineShaper()

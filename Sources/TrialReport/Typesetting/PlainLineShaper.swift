@@ -90,9 +90,11 @@ final class PlainLineShaper {
 
     /// Learns what Pango chose for `block`, a cell of `markup` in weight `bold` just laid out in
     /// `layout` on `cairo`, when it is the first plain line of one run of its weight and script
-    /// (plain text: markup may set another weight, size or font).
+    /// with an ASCII letter or digit: plain text, as markup may set another weight, size or font,
+    /// and in the font of the letters and digits, as a symbol may come from a fallback font.
     func learn(from layout: OpaquePointer, block: TextBlock, markup: InlineMarkup, bold: Bool, cairo: OpaquePointer) {
         guard markup.links.isEmpty, Self.script(of: markup.markup) != nil,
+              markup.markup.contains(where: { $0.isASCII && ($0.isLetter || $0.isNumber) }),
               let shaped = block.shaped, shaped.runs.count == 1, block.lines.count == 1, block.lines[0].x == 0,
               block.size.width == Double(shaped.width) / Double(PANGO_SCALE),
               let line = pango_layout_get_line_readonly(layout, 0), let run = line.pointee.runs?.pointee.data,
