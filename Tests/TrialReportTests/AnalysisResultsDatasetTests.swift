@@ -115,6 +115,28 @@ struct AnalysisResultsDatasetTests {
         #expect(secondary[5...8] == ["All participants", "HbA1c (%)", "Month 3", "UC-MSC - Control"])
     }
 
+    /// Rows of one table are about different sets, parameters and visits (an endpoint's months):
+    /// each line carries its own row's.
+    @Test(arguments: examples)
+    func eachLineCarriesItsRowsSetParameterAndVisit(example: String) throws {
+        let (tables, _) = try Self.example(example)
+        let dataset = Self.records(String(decoding: AnalysisResultsDataset.csv(tables), as: UTF8.self)).dropFirst()
+        let byRow = Dictionary(grouping: dataset) { $0[1] + "|" + $0[2] }
+        var checked = 0
+        var visits: Set<String> = []
+        for table in tables {
+            for (index, row) in table.eachRow.enumerated() {
+                let about = row.context.over(table.context)
+                for record in byRow[table.name + "|" + String(index + 1), default: []] {
+                    #expect(Array(record[5...7]) == [about.set ?? "", about.parameter ?? "", about.visit ?? ""], "\(record)")
+                    visits.insert(record[7])
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 100 && visits.count > 2, "\(checked) \(visits)")
+    }
+
     @Test func valuesAreWrittenInTheShortestTextThatReadsBackAsTheSameNumber() {
         #expect(AnalysisResultsDataset.valueText(0.1) == "0.1")
         #expect(AnalysisResultsDataset.valueText(27) == "27")

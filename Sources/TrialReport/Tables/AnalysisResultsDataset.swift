@@ -52,18 +52,32 @@ extension ReportTable {
         var labels: [String] = []
         for cell in headerRows.joined() where !cell.statistics.isEmpty {
             let place = Array((table + "0,," + Self.csvField(cell.text) + "," + fields(of: Context(group: cell.group).over(context))).utf8)
-            for statistic in cell.statistics { Self.appendDatasetLine(place, statistic, to: &bytes) }
+            for statistic in cell.statistics { Self.appendDatasetLine(place, [], statistic, to: &bytes) }
         }
+        // The column and context fields of each column, made again only where a row's context
+        // differs from the row's before (a listing's rows all have their table's).
+        var placesContext: Context?
+        var columnPlaces = [[UInt8]?](repeating: nil, count: headerFields.count)
         for (index, row) in eachRow.enumerated() {
             if let first = row.cells.first, !first.text.isEmpty {
                 labels = Array(labels.prefix(first.indentation)) + [first.text]
             }
             guard row.cells.contains(where: { !$0.statistics.isEmpty }) else { continue }
-            let rowPlace = table + String(index + 1) + "," + Self.csvField(labels.joined(separator: " / ")) + ","
+            let rowPlace = Array((table + String(index + 1) + "," + Self.csvField(labels.joined(separator: " / ")) + ",").utf8)
             let rowContext = row.context.over(context)
+            if placesContext != rowContext {
+                placesContext = rowContext
+                columnPlaces = columnPlaces.map { _ in nil }
+            }
             for (column, cell) in row.cells.enumerated() where !cell.statistics.isEmpty {
-                let place = Array((rowPlace + headerFields[column] + fields(of: Context(group: groups[column]).over(rowContext))).utf8)
-                for statistic in cell.statistics { Self.appendDatasetLine(place, statistic, to: &bytes) }
+                let columnPlace: [UInt8]
+                if let made = columnPlaces[column] {
+                    columnPlace = made
+                } else {
+                    columnPlace = Array((headerFields[column] + fields(of: Context(group: groups[column]).over(rowContext))).utf8)
+                    columnPlaces[column] = columnPlace
+                }
+                for statistic in cell.statistics { Self.appendDatasetLine(rowPlace, columnPlace, statistic, to: &bytes) }
             }
         }
     }
@@ -73,10 +87,11 @@ extension ReportTable {
         [about.set, about.parameter, about.visit, about.group].map { csvField($0 ?? "") + "," }.joined()
     }
 
-    /// Appends a line of `ard.csv`: `place` (the fields up to the statistic's, each followed by a
-    /// comma), then the statistic, value and display fields.
-    private static func appendDatasetLine(_ place: [UInt8], _ statistic: Statistic, to bytes: inout [UInt8]) {
+    /// Appends a line of `ard.csv`: `place` and `columnPlace` (the fields up to the statistic's,
+    /// each followed by a comma), then the statistic, value and display fields.
+    private static func appendDatasetLine(_ place: [UInt8], _ columnPlace: [UInt8], _ statistic: Statistic, to bytes: inout [UInt8]) {
         bytes += place
+        bytes += columnPlace
         bytes += csvField(statistic.name).utf8
         bytes.append(UInt8(ascii: ","))
         bytes += csvField(AnalysisResultsDataset.valueText(statistic.value)).utf8
