@@ -59,8 +59,9 @@ final class TableLayout {
         caption = captionBlock(continued: false)
         continuedCaption = captionBlock(continued: true)
         footnotes = spec.footnotes.map { TextBlock(cairo: cairo, markup: $0, font: style.footnoteFont, width: tableWidth) }
-        headerRows = spec.headerRows.map { layRow($0, cairo: cairo) }
-        bodyRows = spec.groups.flatMap(\.rows).map { layRow($0, cairo: cairo) }
+        var unwrapped = natural.unwrapped.makeIterator()
+        headerRows = spec.headerRows.map { layRow($0, unwrapped: unwrapped.next() ?? [], cairo: cairo) }
+        bodyRows = spec.groups.flatMap(\.rows).map { layRow($0, unwrapped: unwrapped.next() ?? [], cairo: cairo) }
     }
 
     // A centred cell is laid out at its column's width and centred by Pango, line by line.
@@ -141,10 +142,13 @@ final class TableLayout {
         cairo_stroke(cairo)
     }
 
-    private func layRow(_ cells: [TableSpec.Cell], cairo: OpaquePointer) -> Row {
+    /// The cells of a row laid out in their columns; `unwrapped` holds each cell's block as its
+    /// natural width measured it (`naturalWidths`), which a left-aligned cell that fits its
+    /// column, or a decimal one, takes as it is.
+    private func layRow(_ cells: [TableSpec.Cell], unwrapped: [TextBlock], cairo: OpaquePointer) -> Row {
         var column = 0
         var laid: [LaidCell] = []
-        for cell in cells {
+        for (index, cell) in cells.enumerated() {
             let span = max(1, cell.span)
             guard column < columnWidths.count else { break }
             let width = spannedWidth(from: column, span: span)
@@ -154,8 +158,10 @@ final class TableLayout {
             let wrapWidth = wraps ? max(10, width) : nil
             let alignment: TextAlignment = cell.alignment == .center ? .center : .leading
             let block: TextBlock
-            if let unwrapped = unwrappedBlock(cell, fitting: wrapWidth, alignment: alignment) {
-                block = unwrapped
+            // A cell with links gets a block of its own (their areas are drawn per cell).
+            if cell.markup.links.isEmpty, alignment == .leading, index < unwrapped.count,
+               wrapWidth.map({ unwrapped[index].size.width <= $0 }) ?? true {
+                block = unwrapped[index]
             } else {
                 let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: wrapWidth, centered: alignment == .center)
                 if let key, let laid = cellLayouts.blocks[key] {
@@ -172,21 +178,12 @@ final class TableLayout {
         return Row(cells: laid, height: height)
     }
 
-    /// The cell's unwrapped block from measuring its natural width, when laying it out at
-    /// `width` would give the same lines: a left-aligned text no wider than `width`.
-    private func unwrappedBlock(_ cell: TableSpec.Cell, fitting width: Double?, alignment: TextAlignment) -> TextBlock? {
-        guard alignment == .leading, let width,
-              let key = TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false),
-              let block = cellLayouts.blocks[key], block.size.width <= width else { return nil }
-        return block
-    }
-
     /// Each column's natural width (its widest unwrapped single-column cell), the narrowest it may
     /// wrap to, and the extents of decimal columns; spanning header cells widen the columns
-    /// they span when needed. The unwrapped blocks measured go into `cells`, for laying out the
-    /// cells that fit their columns.
+    /// they span when needed. The unwrapped blocks measured go into `cells`, and come back row
+    /// by row (those of the columns), for laying out the cells that fit their columns.
     private static func naturalWidths(_ spec: TableSpec, cairo: OpaquePointer, style: TypesetStyle, cells: TableCellLayouts)
-        -> (widths: [Double], minimum: [Double], decimal: [Int: (left: Double, right: Double)]) {
+        -> (widths: [Double], minimum: [Double], decimal: [Int: (left: Double, right: Double)], unwrapped: [[TextBlock]]) {
         let count = spec.columnCount
         var widths = Array(repeating: 0.0, count: count)
         var minimum = Array(repeating: 0.0, count: count)
@@ -196,22 +193,27 @@ final class TableLayout {
         let rows = spec.allRows
         // A decimal cell's width and alignment point, measured once for identical cells; another
         // cell's width is its unwrapped block's, found by its text.
-        var measured: [TextBlockKey: (width: Double, alignmentX: Double?)] = [:]
+        var measured: [TextBlockKey: (width: Double, alignmentX: Double?, block: TextBlock)] = [:]
+        var unwrapped: [[TextBlock]] = []
+        unwrapped.reserveCapacity(rows.count)
         for row in rows {
             var column = 0
+            var blocks: [TextBlock] = []
+            blocks.reserveCapacity(row.count)
             for cell in row {
                 guard column < count else { break }
                 let key = cell.alignmentByte.flatMap {
                     TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false, alignmentByte: $0)
                 }
-                let size: (width: Double, alignmentX: Double?)
+                let size: (width: Double, alignmentX: Double?, block: TextBlock)
                 if let key, let known = measured[key] {
                     size = known
                 } else {
                     let block = cells.unwrappedBlock(cell, cairo: cairo, style: style)
-                    size = (block.size.width, cell.alignmentByte.map(block.xPosition(ofByte:)))
+                    size = (block.size.width, cell.alignmentByte.map(block.xPosition(ofByte:)), block)
                     if let key { measured[key] = size }
                 }
+                blocks.append(size.block)
                 let width = size.width + pad + Double(cell.indentation) * style.tableIndent
                 if cell.span > 1 {
                     spanning.append((column, cell.span, width))
@@ -226,6 +228,7 @@ final class TableLayout {
                 }
                 column += max(1, cell.span)
             }
+            unwrapped.append(blocks)
         }
         for (column, extents) in decimal {
             widths[column] = max(widths[column], extents.left + extents.right + pad)
@@ -239,7 +242,7 @@ final class TableLayout {
                 for column in columns { widths[column] += extra }
             }
         }
-        return (widths, minimum, decimal)
+        return (widths, minimum, decimal, unwrapped)
     }
 
     /// Widths that fill `available`: extra space shared equally; when too wide, wrappable
