@@ -63,25 +63,26 @@ struct WordTable {
             }
             if parts.body {
                 let columns = table.columnCount
-                // The properties of a body cell and of its paragraph, as XML: the same for most cells
-                // of a column (a listing has tens of thousands), so each kind is written once.
-                var properties: [BodyCell: (cell: [UInt8], paragraph: [UInt8])] = [:]
+                // A body cell and its paragraph opened with their properties, as XML: the same for
+                // most cells of a column (a listing has tens of thousands), so each kind is written once.
+                var openings: [BodyCell: [UInt8]] = [:]
                 for (index, (row, keepNext)) in bodyRows.enumerated() {
                     let last = index == bodyRows.count - 1
                     self.row(header: false, keepNext: keepNext, into: &xml) { xml in
                         for (column, content) in table.paddedCells(row, to: columns).enumerated() {
                             let kind = BodyCell(column: column, bottom: last, keepNext: keepNext, alignment: content.alignment,
                                                 indentation: content.indentation)
-                            let written = properties[kind] ?? bodyCellProperties(kind, width: widths[column])
-                            properties[kind] = written
-                            xml.element("w:tc") { xml in
-                                xml.raw(written.cell)
-                                xml.element("w:p") { xml in
-                                    xml.raw(written.paragraph)
-                                    xml.run(content.text, RunFormat(bold: content.emphasis == .bold, italic: content.emphasis == .italic))
-                                    marks(content.footnotes, into: &xml)
-                                }
+                            let opening: [UInt8]
+                            if let written = openings[kind] {
+                                opening = written
+                            } else {
+                                opening = bodyCellOpening(kind, width: widths[column])
+                                openings[kind] = opening
                             }
+                            xml.raw(opening)
+                            xml.run(content.text, RunFormat(bold: content.emphasis == .bold, italic: content.emphasis == .italic))
+                            marks(content.footnotes, into: &xml)
+                            xml.raw(Self.bodyCellClosing)
                         }
                     }
                 }
@@ -135,11 +136,14 @@ struct WordTable {
         var indentation: Int
     }
 
-    /// The properties (XML) of a body cell of `kind` `width` twips wide and of its paragraph: the
-    /// column's decimal tab, else the cell's alignment and indentation.
-    private func bodyCellProperties(_ kind: BodyCell, width: Int) -> (cell: [UInt8], paragraph: [UInt8]) {
+    /// A body cell of `kind` `width` twips wide and its paragraph opened with their properties
+    /// (XML, `w:tc` and `w:p`): the column's decimal tab, else the cell's alignment and
+    /// indentation. `bodyCellClosing` closes them.
+    private func bodyCellOpening(_ kind: BodyCell, width: Int) -> [UInt8] {
         var cell = XMLWriter(fragment: true)
+        cell.raw("<w:tc>")
         cellProperties(width: width, bottom: kind.bottom, into: &cell)
+        cell.raw("<w:p>")
         var format = cellFormat(kind.alignment, keepNext: kind.keepNext, indent: kind.indentation * TLFTableLayout.indentation)
         if let tab = layout.decimalTabs[kind.column] {
             // No tab character: Word and LibreOffice align a cell's text on its decimal tab without one.
@@ -147,10 +151,12 @@ struct WordTable {
             format.indent = 0
             format.tabs = [("decimal", tab)]
         }
-        var paragraph = XMLWriter(fragment: true)
-        format.write(into: &paragraph)
-        return (cell.bytes, paragraph.bytes)
+        format.write(into: &cell)
+        return cell.bytes
     }
+
+    /// The end of a body cell's paragraph and of the cell.
+    private static let bodyCellClosing = Array("</w:p></w:tc>".utf8)
 
     /// A cell paragraph: the column's alignment (a decimal header centred), nested labels indented.
     private func cellFormat(_ alignment: ReportTable.Alignment, keepNext: Bool, indent: Int = 0) -> ParagraphFormat {
