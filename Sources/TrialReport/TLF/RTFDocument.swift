@@ -125,21 +125,30 @@ struct RTFDocument {
         }
         let (cellsAbove, cellsLast) = (cells(false), cells(true))
         let decimalParagraphs = (0..<columns).map { column in
-            layout.decimalTabs[column].map { "\\pard\\plain\\intbl\\f0\\fs\(TLFTableLayout.points * 2)\\tqdec\\tx\($0) " }
+            layout.decimalTabs[column].map { Array("\\pard\\plain\\intbl\\f0\\fs\(TLFTableLayout.points * 2)\\tqdec\\tx\($0) ".utf8) }
         }
+        let rowStart = "\\trowd\\trgaph\(TLFTableLayout.cellGap)\\trleft0\\trkeep"
+        let (rowStarts, rowStartsKept) = (Array((rowStart + "\n").utf8), Array((rowStart + "\\trkeepfollow\n").utf8))
+        // Another cell's paragraph, by its alignment and indentation: a listing has few kinds.
+        var paragraphs: [CellParagraphKind: [UInt8]] = [:]
         for (index, (row, keepWithNext)) in bodyRows.enumerated() {
             let last = index == bodyRows.count - 1
-            rtf += "\\trowd\\trgaph\(TLFTableLayout.cellGap)\\trleft0\\trkeep".utf8
-            if keepWithNext { rtf += "\\trkeepfollow".utf8 }
-            rtf += "\n".utf8
+            rtf += keepWithNext ? rowStartsKept : rowStarts
             rtf += (last ? cellsLast : cellsAbove).utf8
             for (column, cell) in table.paddedCells(row, to: columns).enumerated() {
                 if let decimal = decimalParagraphs[column] {
                     // No tab character: Word and LibreOffice align a cell's text on its decimal tab
                     // without one (LibreOffice misplaces it after one).
-                    rtf += decimal.utf8
+                    rtf += decimal
                 } else {
-                    rtf += cellParagraph("", alignment: cell.alignment, indent: cell.indentation * TLFTableLayout.indentation).utf8
+                    let kind = CellParagraphKind(alignment: cell.alignment, indent: cell.indentation * TLFTableLayout.indentation)
+                    if let paragraph = paragraphs[kind] {
+                        rtf += paragraph
+                    } else {
+                        let paragraph = Array(cellParagraph("", alignment: kind.alignment, indent: kind.indent).utf8)
+                        paragraphs[kind] = paragraph
+                        rtf += paragraph
+                    }
                 }
                 switch cell.emphasis {
                 case .bold: rtf += "{\\b ".utf8
@@ -153,6 +162,12 @@ struct RTFDocument {
             }
             rtf += "\\row\n".utf8
         }
+    }
+
+    /// What sets a cell's paragraph apart (`cellParagraph`).
+    private struct CellParagraphKind: Hashable {
+        var alignment: ReportTable.Alignment
+        var indent: Int
     }
 
     /// A cell's paragraph (without `\cell`).
