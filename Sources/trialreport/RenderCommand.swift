@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTCMalloc
 import Foundation
 import TrialData
 import TrialReport
@@ -62,8 +63,11 @@ struct RenderCommand: ParsableCommand {
             options.replaceAnyFolder = force
             options.lockKey = try signature.key()
             let progress = RenderProgress(quiet: quiet, start: start)
-            let summary = try ReportRenderer(analysis: StudyFolderAnalysis(), figures: TrialFigureSource())
-                .render(options, progress: progress.report)
+            var renderer = ReportRenderer(analysis: StudyFolderAnalysis(), figures: TrialFigureSource())
+            // The process ends with the render: tcmalloc's free memory goes back while the PDFs
+            // are finished rather than at the exit.
+            renderer.releaseFreeMemory = { MallocExtension_ReleaseFreeMemory() }
+            let summary = try renderer.render(options, progress: progress.report)
             report(summary.warnings)
             guard !quiet else { return }
             print(RenderProgress.summary(summary, outputPath: outputDirectory, seconds: Date().timeIntervalSince(start)))

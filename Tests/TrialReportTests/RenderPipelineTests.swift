@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import TrialReport
 import TrialAnalysis
@@ -116,6 +117,23 @@ struct RenderPipelineTests {
         for (path, bytes) in files[0] {
             #expect(bytes == files[1][path], "\(path)")
         }
+    }
+
+    /// The free memory is handed back once, by the writing thread while it waits for the PDFs:
+    /// before the render returns, not on the render's own thread, and the files are the same.
+    @Test func freeMemoryIsReleasedOnceByTheWritingThread() throws {
+        var plain = options("plain"), releasing = options("releasing")
+        plain.environment = ["SOURCE_DATE_EPOCH": "946684800"]
+        releasing.environment = plain.environment
+        _ = try renderer.render(plain)
+        let callers = Mutex<[pthread_t]>([])
+        var releaser = renderer
+        releaser.releaseFreeMemory = { callers.withLock { $0.append(pthread_self()) } }
+        _ = try releaser.render(releasing)
+        let seen = callers.withLock { $0 }
+        #expect(seen.count == 1 && seen.first != pthread_self())
+        let files = try [plain, releasing].map { try self.files(in: $0.outputDirectory) }
+        #expect(files[0] == files[1])
     }
 
     @Test func sourceDateEpochChangesOnlyTheDates() throws {

@@ -27,6 +27,11 @@ public struct ReportRenderer: Sendable {
     /// The cells of the TLF package's tables from which another thread helps lay out tlf.pdf's
     /// (`SharedCellLayout`; a seam for tests).
     var tlfCellsSharedFrom = SharedCellLayout.minimumCells
+    /// Hands the process's free memory back to the system (its allocator's release), called on the
+    /// writing thread once it has made every file but the PDFs and waits for them: for a command
+    /// whose process ends with the render, whose exit then has that much less memory to return
+    /// (`trialreport render` gives tcmalloc's). Nil: nothing is released.
+    public var releaseFreeMemory: (@Sendable () -> Void)?
 
     /// A renderer with these stages.
     /// - Parameter readTemplate: reads a template file (a seam for tests; by default `ReportTemplates.readFile`).
@@ -104,6 +109,7 @@ public struct ReportRenderer: Sendable {
         // figures, the HTML page and report.docx, then the PDFs once they are given to it; each
         // file is hashed for the manifest as it is made.
         let typesetDocuments = Handoff<Result<(report: [UInt8], tlf: (String, [UInt8])?), TrialReportError>>()
+        let releaseFreeMemory = releaseFreeMemory
         let writing = BackgroundComputation { Result { () throws(TrialReportError) -> (destination: URL, written: [String], pdf: [UInt8]) in
             tlfCellsAhead?.help()
             var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
@@ -122,6 +128,8 @@ public struct ReportRenderer: Sendable {
                 return files
             }
             let typeset = { () throws(TrialReportError) -> [(String, [UInt8])] in
+                // The analysis's memory, long freed, goes back while the PDFs are finished.
+                releaseFreeMemory?()
                 let (reportPDF, tlfPDF) = try typesetDocuments.value().get()
                 pdf = reportPDF
                 let typeset = (tlfPDF.map { [$0] } ?? []) + [("report.pdf", reportPDF)]
