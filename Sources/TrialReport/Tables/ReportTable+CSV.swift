@@ -25,6 +25,7 @@ extension ReportTable {
     /// the rest is a plain number ("-1.5", "+2", "-3e-4", "-12.5%"), which stays as it is;
     /// a field holding a comma, quote, CR or LF is quoted, quotes doubled.
     public static func csvField(_ text: String) -> String {
+        if isOwnField(text) { return text }
         var field = Display.plainText(text)
         let content = field.utf8.drop { $0 == UInt8(ascii: " ") }
         if let first = content.first, "=+-@\t\r".utf8.contains(first), !isPlainNumber(String(Substring(content))) {
@@ -34,6 +35,22 @@ extension ReportTable {
             field = "\"" + field.replacing("\"", with: "\"\"") + "\""
         }
         return field
+    }
+
+    /// Whether `text` is its own CSV field, as most are (a listing's ids, months, counts): no
+    /// minus sign to replace, no formula character first after its leading spaces, nothing to
+    /// quote. One pass over its bytes.
+    private static func isOwnField(_ text: String) -> Bool {
+        var leading = true
+        for byte in text.utf8 {
+            if leading, byte != UInt8(ascii: " ") {
+                leading = false
+                if "=+-@\t\r".utf8.contains(byte) { return false }
+            }
+            // 0xE2 leads U+2212 (and other characters, which take the long way).
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A || byte == 0xE2 { return false }
+        }
+        return true
     }
 
     /// Whether `text` is a plain decimal number: optional sign, digits with an optional point,
