@@ -64,4 +64,27 @@ struct SharedCellLayoutTests {
         #expect(cells < SharedCellLayout.minimumCells)
         #expect(TLFPackage.cellsLaidOutAhead(outputs, plan: plan, paper: .a4) == nil)
     }
+
+    /// The helper's blocks taken in, whichever collection is larger: every text once, and where
+    /// both laid a text out, the typesetting thread's own block.
+    @Test(arguments: [(mine: 3, theirs: 40), (mine: 40, theirs: 3)])
+    func blocksTakenFromTheHelperKeepTheTypesettingThreadsOwn(sizes: (mine: Int, theirs: Int)) {
+        let surface = cairo_pdf_surface_create_for_stream(nil, nil, 1, 1)!
+        let cairo = cairo_create(surface)!
+        defer {
+            cairo_destroy(cairo)
+            cairo_surface_destroy(surface)
+        }
+        func cells(_ texts: [String]) -> TableCellLayouts {
+            let cells = TableCellLayouts()
+            for text in texts { _ = cells.unwrappedBlock(TableSpec.Cell(markup: InlineMarkup(text: text)), cairo: cairo, style: TypesetStyle()) }
+            return cells
+        }
+        let mine = cells((0..<sizes.mine).map { "P\($0)" }), theirs = cells((0..<sizes.theirs).map { "P\($0)" })
+        let shared = TextBlockKey(markup: InlineMarkup(text: "P0"), bold: false, width: nil, centered: false)!
+        let own = mine.blocks[shared]
+        mine.absorb(theirs)
+        #expect(mine.blocks.count == max(sizes.mine, sizes.theirs) && theirs.blocks.isEmpty)
+        #expect(mine.blocks[shared] === own)
+    }
 }

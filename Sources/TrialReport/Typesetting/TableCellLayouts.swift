@@ -47,9 +47,15 @@ public final class TableCellLayouts {
     private var shaper = PlainLineShaper()
 
     /// Takes the blocks of `other` that are not laid out here; `other`, which no thread uses any
-    /// more, is emptied (`releaseInBackground`).
+    /// more, is emptied (`releaseInBackground`). The smaller collection goes into the larger (a
+    /// helper that laid out most of a listing's cells hands over tens of thousands).
     func absorb(_ other: TableCellLayouts) {
-        blocks.merge(other.blocks) { mine, _ in mine }
+        if other.blocks.count > blocks.count {
+            swap(&blocks, &other.blocks)
+            blocks.merge(other.blocks) { _, mine in mine }
+        } else {
+            blocks.merge(other.blocks) { mine, _ in mine }
+        }
         other.releaseInBackground()
     }
 
