@@ -9,9 +9,9 @@ import Plot
 /// Pango shapes a line of one run by HarfBuzz (pango/shape.c, Pango 1.50): the run's text in its
 /// font's HarfBuzz font, with its script, language and the font's features, and takes HarfBuzz's
 /// advances and offsets unrounded (our contexts do not round glyph positions). The shaper learns
-/// the font, script and language Pango chose from cells Pango laid out (`learn`), one of each
-/// weight and script (Latin, or common characters only: digits, punctuation), and shapes a later
-/// cell itself only when Pango would lay it out as one run of that font and script:
+/// the font, script and language Pango chose from cells of plain text Pango laid out (`learn`),
+/// one of each weight and script (Latin, or common characters only: digits, punctuation), and
+/// shapes a later cell itself only when Pango would lay it out as one run of that font and script:
 /// - its markup is plain text (no tag, entity, tab or line break) and has no link;
 /// - each character is Latin or common (neither a mark nor a control or format character) and,
 ///   set by Pango in that weight and script (after a Latin letter when the text has one), comes
@@ -109,9 +109,8 @@ final class PlainLineShaper {
         pango_font_get_features(font, &features, UInt32(features.count), &featureCount)
         let language = pango_language_to_string(item.pointee.analysis.language).flatMap { hb_language_from_string($0, -1) }
         settings[bold, default: [:]][script] = Setting(
-            font: font, hbFont: hbFont, scaledFont: shaped.runs[0].font,
-            script: script,
-            language: language, features: Array(features.prefix(Int(featureCount))), sample: block, matrix: Self.matrix(of: cairo))
+            font: font, hbFont: hbFont, scaledFont: shaped.runs[0].font, script: script, language: language,
+            features: Array(features.prefix(Int(featureCount))), sample: block, matrix: Self.matrix(of: cairo))
     }
 
     /// The glyphs of `bytes` shaped by HarfBuzz as Pango shapes a run in `setting`.
