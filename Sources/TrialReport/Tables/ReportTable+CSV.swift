@@ -28,10 +28,10 @@ extension ReportTable {
         if isOwnField(text) { return text }
         var field = Display.plainText(text)
         let content = field.utf8.drop { $0 == UInt8(ascii: " ") }
-        if let first = content.first, "=+-@\t\r".utf8.contains(first), !isPlainNumber(String(Substring(content))) {
+        if let first = content.first, startsFormula(first), !isPlainNumber(String(Substring(content))) {
             field = "'" + field
         }
-        if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0D || $0 == 0x0A }) {
+        if field.utf8.contains(where: needsQuotes) {
             field = "\"" + field.replacing("\"", with: "\"\"") + "\""
         }
         return field
@@ -45,12 +45,23 @@ extension ReportTable {
         for byte in text.utf8 {
             if leading, byte != UInt8(ascii: " ") {
                 leading = false
-                if "=+-@\t\r".utf8.contains(byte) { return false }
+                if startsFormula(byte) { return false }
             }
             // 0xE2 leads U+2212 (and other characters, which take the long way).
-            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A || byte == 0xE2 { return false }
+            if needsQuotes(byte) || byte == 0xE2 { return false }
         }
         return true
+    }
+
+    /// Whether a field whose first byte after its leading spaces is `byte` could be run as a
+    /// formula: `=`, `+`, `-`, `@`, tab or carriage return.
+    private static func startsFormula(_ byte: UInt8) -> Bool {
+        "=+-@\t\r".utf8.contains(byte)
+    }
+
+    /// Whether a field holding `byte` is quoted: a comma, quote, CR or LF.
+    private static func needsQuotes(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A
     }
 
     /// Whether `text` is a plain decimal number: optional sign, digits with an optional point,
