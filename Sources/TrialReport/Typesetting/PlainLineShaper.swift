@@ -93,14 +93,15 @@ final class PlainLineShaper {
     /// with an ASCII letter or digit: plain text, as markup may set another weight, size or font,
     /// and in the font of the letters and digits, as a symbol may come from a fallback font.
     func learn(from layout: OpaquePointer, block: TextBlock, markup: InlineMarkup, bold: Bool, cairo: OpaquePointer) {
-        guard markup.links.isEmpty, Self.script(of: markup.markup) != nil,
+        // Pango gives a plain text the script `script(of:)` finds: a setting learned stays.
+        guard markup.links.isEmpty, let textScript = Self.script(of: markup.markup), settings[bold]?[textScript] == nil,
               markup.markup.contains(where: { $0.isASCII && ($0.isLetter || $0.isNumber) }),
               let shaped = block.shaped, shaped.runs.count == 1, block.lines.count == 1, block.lines[0].x == 0,
               block.size.width == Double(shaped.width) / Double(PANGO_SCALE),
               let line = pango_layout_get_line_readonly(layout, 0), let run = line.pointee.runs?.pointee.data,
               let item = run.assumingMemoryBound(to: PangoGlyphItem.self).pointee.item,
               let font = item.pointee.analysis.font,
-              let script = Script(pango: item.pointee.analysis.script), settings[bold]?[script] == nil,
+              let script = Script(pango: item.pointee.analysis.script), script == textScript,
               Self.hasOnlyPlainAttributes(item.pointee.analysis.extra_attrs) else { return }
         let hbFont = pango_font_get_hb_font(font)!
         guard !Self.hasColourGlyphs(hb_font_get_face(hbFont)) else { return }
