@@ -11,17 +11,8 @@ extension Descriptives {
     /// - Complexity: O(*n*) for *n* values in all, three passes.
     public static func meansAndVariances(_ samples: [[Double]]) -> [(mean: Double?, variance: Double?)] {
         stride(from: 0, to: samples.count, by: 4).flatMap { start in
-            withBuffers(samples[start..<min(start + 4, samples.count)]) { MomentLanes($0).meansAndVariances() }
+            samples[start..<min(start + 4, samples.count)].withBuffers { MomentLanes($0).meansAndVariances() }
         }
-    }
-
-    /// Calls `body` with the buffers of `arrays`.
-    private static func withBuffers<Result>(
-        _ arrays: ArraySlice<[Double]>, _ collected: [UnsafeBufferPointer<Double>] = [],
-        _ body: ([UnsafeBufferPointer<Double>]) -> Result
-    ) -> Result {
-        guard let first = arrays.first else { return body(collected) }
-        return first.withUnsafeBufferPointer { withBuffers(arrays.dropFirst(), collected + [$0], body) }
     }
 }
 

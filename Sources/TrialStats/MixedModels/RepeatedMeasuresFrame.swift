@@ -79,7 +79,7 @@ public struct RepeatedMeasuresFrame: Sendable {
         guard terms.contains(where: { $0.variables.contains(visitVariable) }) else { throw .noVisitTerm(visitVariable) }
 
         let participantNames = Array(Set(terms.flatMap(\.variables)).subtracting([visitVariable])).sorted()
-        let anyObserved = (0..<n).map { i in responses.contains { $0[i].isFinite } ? 0.0 : .nan }
+        let anyObserved = responses.withBuffers { visits in (0..<n).map { i in visits.contains { $0[i].isFinite } ? 0.0 : .nan } }
         let participants: ModelFrame
         do {
             participants = try ModelFrame(
@@ -172,48 +172,61 @@ struct VisitPattern: Sendable {
     var responseCrossProducts: [Double]
 
     /// The patterns of `rows` (participants) in order of first appearance, and each row's observed visits (bit j for visit j).
+    ///
+    /// Two passes: the first finds each row's pattern (most rows share the one before), the second
+    /// adds each row to its pattern's sums, in the rows' order, reading the columns through their
+    /// buffers (no reference count or copy check per value).
     static func gather(
         responses: [[Double]], rows: [Int], parts w: [[Double]]
     ) -> (patterns: [VisitPattern], masks: [Int]) {
         let q = w.count, t = responses.count
-        var index: [Int: Int] = [:]
-        var patterns: [VisitPattern] = []
-        var masks = [Int](repeating: 0, count: rows.count)
-        var vector = [Double](repeating: 0, count: q)
-        var observed = [Double](repeating: 0, count: t)
-        for (position, row) in rows.enumerated() {
-            var mask = 0, m = 0
-            observed.withUnsafeMutableBufferPointer { observed in
-                for j in 0..<t {
-                    let response = responses[j][row]
-                    guard response.isFinite else { continue }
-                    mask |= 1 << j
-                    observed[m] = response
-                    m += 1
+        return responses.withBuffers { responses in
+            w.withBuffers { w in
+                var index: [Int: Int] = [:]
+                var patterns: [VisitPattern] = []
+                var masks = [Int](repeating: 0, count: rows.count), patternOfRow = masks
+                var last = (mask: -1, pattern: 0)
+                for (position, row) in rows.enumerated() {
+                    var mask = 0
+                    for j in 0..<t where responses[j][row].isFinite { mask |= 1 << j }
+                    masks[position] = mask
+                    if mask != last.mask {
+                        if let known = index[mask] {
+                            last = (mask, known)
+                        } else {
+                            last = (mask, patterns.count)
+                            index[mask] = patterns.count
+                            let m = mask.nonzeroBitCount
+                            patterns.append(VisitPattern(
+                                visits: (0..<t).filter { mask & (1 << $0) != 0 }, count: 0,
+                                crossProducts: [Double](repeating: 0, count: q * q),
+                                responseProducts: [Double](repeating: 0, count: m * q),
+                                responseCrossProducts: [Double](repeating: 0, count: m * m)))
+                        }
+                    }
+                    patternOfRow[position] = last.pattern
                 }
-            }
-            masks[position] = mask
-            let pattern: Int
-            if let known = index[mask] {
-                pattern = known
-            } else {
-                pattern = patterns.count
-                index[mask] = pattern
-                patterns.append(VisitPattern(
-                    visits: (0..<t).filter { mask & (1 << $0) != 0 }, count: 0,
-                    crossProducts: [Double](repeating: 0, count: q * q),
-                    responseProducts: [Double](repeating: 0, count: m * q),
-                    responseCrossProducts: [Double](repeating: 0, count: m * m)))
-            }
-            vector.withUnsafeMutableBufferPointer { vector in
-                for a in 0..<q { vector[a] = w[a][position] }
-                observed.withUnsafeBufferPointer { observed in
-                    patterns[pattern].add(UnsafeBufferPointer(vector), observed: UnsafeBufferPointer(rebasing: observed[..<m]))
+                var vector = [Double](repeating: 0, count: q), observed = [Double](repeating: 0, count: t)
+                patterns.withUnsafeMutableBufferPointer { patterns in
+                    vector.withUnsafeMutableBufferPointer { vector in
+                        observed.withUnsafeMutableBufferPointer { observed in
+                            for (position, row) in rows.enumerated() {
+                                var m = 0
+                                for j in 0..<t where responses[j][row].isFinite {
+                                    observed[m] = responses[j][row]
+                                    m += 1
+                                }
+                                for a in 0..<q { vector[a] = w[a][position] }
+                                patterns[patternOfRow[position]].add(
+                                    UnsafeBufferPointer(vector), observed: UnsafeBufferPointer(rebasing: observed[..<m]))
+                            }
+                        }
+                    }
                 }
+                for p in patterns.indices { patterns[p].symmetrise(q: q) }
+                return (patterns, masks)
             }
         }
-        for p in patterns.indices { patterns[p].symmetrise(q: q) }
-        return (patterns, masks)
     }
 
     /// Adds one participant (upper triangles only; ``symmetrise(q:)`` fills the rest): its row `w`
