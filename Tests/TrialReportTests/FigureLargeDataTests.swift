@@ -71,6 +71,15 @@ import TrialAnalysis
         #expect(texts.joined(separator: " ").contains("The 25 longest of 40 participants are shown."))
     }
 
+    /// The rows kept as the totals are scanned are the first of the totals sorted longest first,
+    /// ties by position: totals of few distinct values (many ties), and fewer totals than rows.
+    @Test(arguments: [(2000, 7), (2000, 1000), (10, 7), (0, 7)])
+    func theLongestKeptAsScannedAreTheFirstSorted(count: Int, distinct: Int) {
+        let totals = (0..<count).map { Double($0 * 7919 % distinct) / 4 }
+        let sorted = totals.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
+        #expect(InsulinIndependenceFigure.largest(totals, count: 25) == Array(sorted.prefix(25)))
+    }
+
     @Test func swimmerRowsAreSortedByTimeWithoutInsulin() throws {
         let figure = Self.figures.build(.insulinIndependence)
         let durations = FigureFiles.texts(figure).filter { $0.hasSuffix("\u{A0}mo") }.compactMap { Double($0.dropLast(3)) }

@@ -46,14 +46,14 @@ enum CountingSort {
         occupied.reserveCapacity(distinct)
         for slot in keys.indices where keys[slot] != 0 { occupied.append((keys[slot], counts[slot])) }
         occupied.sort { $0.key < $1.key }
+        // Each value written as a run (`initialize(repeating:count:)`), not one store and count at a time.
         return [Double](unsafeUninitializedCapacity: values.count) { sorted, count in
+            var written = 0
             for (key, times) in occupied {
-                let value = RadixSort.value(key)
-                for _ in 0..<Int(times) {
-                    sorted[count] = value
-                    count += 1
-                }
+                (sorted.baseAddress! + written).initialize(repeating: RadixSort.value(key), count: Int(times))
+                written += Int(times)
             }
+            count = written
         }
     }
 }

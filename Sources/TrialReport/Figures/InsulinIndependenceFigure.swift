@@ -40,20 +40,24 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
     /// The rows of the `maximumRows` participants with the longest total time without insulin
     /// (ties in the order of their first episode), longest first, and how many participants have a
     /// drawable episode (one with a duration).
-    /// - Complexity: O(*n* + *p* log *p*) for *n* episodes of *p* participants; only the rows
-    ///   drawn collect their episodes.
+    /// - Complexity: O(*n* + *p* · `maximumRows`) at worst for *n* episodes of *p* participants (O(*n* + *p*)
+    ///   when few participants enter the rows as they come); only the rows drawn collect their episodes.
     private static func longestRows(_ episodes: [InsulinIndependenceEpisode]) -> (rows: [Row], participantCount: Int) {
         var position: [String: Int] = [:], months: [Double] = [], first: [Int] = []
         // Each episode's participant (an index into `months`); nil for one without a duration.
         var participantOfEpisode: [Int?] = []
         participantOfEpisode.reserveCapacity(episodes.count)
+        // A participant's episodes usually follow one another: the one before is compared first.
+        var last: (usubjid: String, participant: Int)?
         for (index, episode) in episodes.enumerated() {
             guard let duration = episode.durationMonths else {
                 participantOfEpisode.append(nil)
                 continue
             }
             let participant: Int
-            if let known = position[episode.usubjid] {
+            if let last, last.usubjid == episode.usubjid {
+                participant = last.participant
+            } else if let known = position[episode.usubjid] {
                 participant = known
             } else {
                 participant = months.count
@@ -61,10 +65,11 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
                 months.append(0)
                 first.append(index)
             }
+            last = (episode.usubjid, participant)
             months[participant] += duration
             participantOfEpisode.append(participant)
         }
-        let longest = months.indices.sorted { months[$0] != months[$1] ? months[$0] > months[$1] : $0 < $1 }.prefix(maximumRows)
+        let longest = Self.largest(months, count: maximumRows)
         var rows = longest.map { participant in
             Row(participant: episodes[first[participant]].usubjid, arm: episodes[first[participant]].arm, episodes: [],
                 months: months[participant])
@@ -75,6 +80,22 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
             rows[row].episodes.append((episode.startMonth, episode.endMonth ?? episode.startMonth + duration, episode.ongoing))
         }
         return (rows, months.count)
+    }
+
+    /// The positions of the `count` largest of `values`, largest first, equal values in the order of
+    /// their positions: the first `count` of the positions sorted so, kept in a short list as the
+    /// values are scanned (a value enters only when it beats the last kept).
+    static func largest(_ values: [Double], count: Int) -> [Int] {
+        var kept: [Int] = []
+        for index in values.indices {
+            let value = values[index]
+            if kept.count == count {
+                guard let last = kept.last, value > values[last] else { continue }
+                kept.removeLast()
+            }
+            kept.insert(index, at: kept.firstIndex { values[$0] < value } ?? kept.count)
+        }
+        return kept
     }
 
     func drawable(width: FigureWidth) -> any Drawable {
