@@ -38,9 +38,7 @@ struct RepeatedMeasuresEndpointAnalysis {
         var variables: [String: ModelVariable] = [armVariable: .factor(rows.arm.map { arms[$0] }, levels: referenceFirst(arms))]
         for covariate in endpoint.covariates {
             variables[covariate] = covariate == ModelEndpoint.baseline
-                ? .numeric(rows.participant.map { participant in
-                    records.lazy.map { $0.baseline(of: Int(participant)) }.first(where: \.isFinite) ?? .nan
-                })
+                ? .numeric(Self.firstBaselines(records, of: rows.participant))
                 : ModelEndpointAnalysis(data: data, plan: plan, records: self.records).subjectVariable(covariate, rows.participant)
         }
         let terms = Self.terms(arm: armVariable, covariates: endpoint.covariates)
@@ -124,6 +122,19 @@ struct RepeatedMeasuresEndpointAnalysis {
     static func terms(arm: String, covariates: [String]) -> [ModelTerm] {
         [ModelTerm(arm), ModelTerm(visitVariable)] + covariates.map { ModelTerm($0) } + [ModelTerm(arm, visitVariable)]
             + covariates.filter { $0 == ModelEndpoint.baseline }.map { ModelTerm(visitVariable, $0) }
+    }
+
+    /// Each participant's baseline: the first finite one of the visits' records in order, NaN when
+    /// none is (visit by visit, each record read in place, not copied per participant).
+    private static func firstBaselines(_ records: [EndpointRecords], of participants: [Int32]) -> [Double] {
+        var baselines = [Double](repeating: .nan, count: participants.count)
+        for visit in records {
+            for (row, participant) in participants.enumerated() where baselines[row].isNaN {
+                let baseline = visit.baseline(of: Int(participant))
+                if baseline.isFinite { baselines[row] = baseline }
+            }
+        }
+        return baselines
     }
 
     /// The arms with the reference first, the level the differences are taken against.
