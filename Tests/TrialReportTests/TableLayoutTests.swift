@@ -82,4 +82,31 @@ struct TableCellPositionTests {
         #expect(points.allSatisfy { abs($0 - points[0]) < 1e-9 }, "\(points)")
         #expect((0..<3).allSatisfy { x($0, 2) >= left + layout.columnX(2) })
     }
+
+    /// A cell with a raised footnote mark has a taller first line; the row's cells still share one
+    /// baseline (the others drop to it), and the row is as tall as its lowest cell.
+    @Test func aRowsCellsShareOneBaselineWhateverTheirMarks() throws {
+        let surface = cairo_pdf_surface_create_for_stream(nil, nil, 595, 842)!
+        let cairo = cairo_create(surface)!
+        defer { cairo_destroy(cairo); cairo_surface_destroy(surface) }
+        let rows: [ReportTable.Row] = [
+            .init([.init("Age"), .number("21.5"), .number("0.695", footnotes: ["Wilcoxon rank-sum test."])]),
+            .init([.init("Sex"), .init("a cell long enough to wrap in its column", footnotes: ["Fisher's exact test."]), .number("3.25")]),
+            .init([.init("Male"), .number("10"), .number("17")]),
+        ]
+        let table = ReportTable(name: "baselines", caption: "", groups: [.init(rows, keepTogether: false)])
+        let style = TypesetStyle()
+        let layout = TableLayout(TableSpec(table, anchor: nil, style: style), cairo: cairo, style: style,
+                                 portraitWidth: 200, landscapeWidth: 300, cells: TableCellLayouts())
+        for (index, row) in layout.bodyRows.enumerated() {
+            let baselines = try row.cells.map { try #require($0.block.lines.first).baseline + $0.drop }
+            #expect(baselines.allSatisfy { abs($0 - baselines[0]) < 1e-9 }, "row \(index): \(baselines)")
+            let lowest = row.cells.map { $0.drop + $0.block.size.height }.max() ?? 0
+            #expect(abs(row.height - lowest - 2 * style.cellPaddingY) < 1e-9, "row \(index)")
+        }
+        // The marked cells' first lines are taller: without the drops the baselines would differ.
+        #expect(layout.bodyRows[0].cells.map(\.drop).contains { $0 > 0.1 })
+        #expect(layout.bodyRows[1].cells[1].block.lines.count > 1)
+        #expect(layout.bodyRows[2].cells.allSatisfy { $0.drop == 0 })
+    }
 }

@@ -9,6 +9,9 @@ final class TableLayout {
         var block: TextBlock
         var spec: TableSpec.Cell
         var column: Int
+        /// How far below the row's top padding the block starts, so that its first line's baseline
+        /// is the row's (a cell with a raised footnote mark has a taller first line).
+        var drop = 0.0
     }
 
     struct Row {
@@ -83,7 +86,8 @@ final class TableLayout {
         defer { if given == nil { batch.flush() } }
         for index in row.cells.indices {
             let x = textX(ofCell: index, in: row, left: origin.x)
-            row.cells[index].block.draw(at: Point(x: x, y: origin.y + style.cellPaddingY), on: cairo, links: links, batch: batch)
+            row.cells[index].block.draw(at: Point(x: x, y: origin.y + style.cellPaddingY + row.cells[index].drop), on: cairo,
+                                        links: links, batch: batch)
         }
     }
 
@@ -174,7 +178,10 @@ final class TableLayout {
             laid.append(LaidCell(block: block, spec: cell, column: column))
             column += span
         }
-        let height = (laid.map(\.block.size.height).max() ?? style.tableFont.size) + 2 * style.cellPaddingY
+        // The cells' first baselines aligned on the lowest of them.
+        let baseline = laid.map { $0.block.lines.first?.baseline ?? 0 }.max() ?? 0
+        for index in laid.indices { laid[index].drop = baseline - (laid[index].block.lines.first?.baseline ?? 0) }
+        let height = (laid.map { $0.drop + $0.block.size.height }.max() ?? style.tableFont.size) + 2 * style.cellPaddingY
         return Row(cells: laid, height: height)
     }
 
