@@ -52,6 +52,22 @@ struct EndpointRecordsTests {
         #expect((0..<3).map { together[0].baseline(of: $0) }.map { $0.isNaN ? -1 : $0 } == [10, 21, -1])
     }
 
+    /// A repeated-measures model's baseline covariate is each participant's first finite
+    /// baseline over the visits in order: a participant whose first visit has none takes the next one's.
+    @Test func theBaselineCovariateIsTheFirstFiniteBaselineOverTheVisits() {
+        let endpoint = ModelEndpoint(name: "a", parameter: "A", visit: 2, measure: .value)
+        let values: [Double] = [1, 2, 3, 4]
+        let baselines: [[Double]] = [[10, .nan, .nan, 40], [11, 21, .nan, 41], [12, 22, 32, .nan]]
+        let records = baselines.map { visit in
+            values.withUnsafeBufferPointer { values in
+                visit.withUnsafeBufferPointer { EndpointRecords(endpoint, values: values, baselines: $0, parameterLabel: "", visitLabel: "") }
+            }
+        }
+        let first = RepeatedMeasuresEndpointAnalysis.firstBaselines(records, of: [3, 2, 1, 0])
+        #expect(first.map { $0.isNaN ? -1 : $0 } == [40, 32, 21, 10])
+        #expect(RepeatedMeasuresEndpointAnalysis.firstBaselines(Array(records.prefix(1)), of: [1, 2]).allSatisfy { $0.isNaN })
+    }
+
     @Test func observedRecordsOnlyLeaveTheDerivedOneOut() {
         let endpoint = ModelEndpoint(name: "a", parameter: "A", visit: 2, measure: .value, observedOnly: true)
         let together = EndpointRecords.atVisits(endpoint, datasets: [Self.table], participantCount: 3, visits: [1, 2])

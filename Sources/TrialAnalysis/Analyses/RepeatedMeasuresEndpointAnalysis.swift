@@ -126,7 +126,7 @@ struct RepeatedMeasuresEndpointAnalysis {
 
     /// Each participant's baseline: the first finite one of the visits' records in order, NaN when
     /// none is (visit by visit, each record read in place, not copied per participant).
-    private static func firstBaselines(_ records: [EndpointRecords], of participants: [Int32]) -> [Double] {
+    static func firstBaselines(_ records: [EndpointRecords], of participants: [Int32]) -> [Double] {
         var baselines = [Double](repeating: .nan, count: participants.count)
         for visit in records {
             for (row, participant) in participants.enumerated() where baselines[row].isNaN {
