@@ -184,7 +184,7 @@ struct VisitPattern: Sendable {
             w.withBuffers { w in
                 var index: [Int: Int] = [:]
                 var patterns: [VisitPattern] = []
-                var masks = [Int](repeating: 0, count: rows.count), patternOfRow = masks
+                var masks = [Int](repeating: 0, count: rows.count), patternOfRow = [Int32](repeating: 0, count: rows.count)
                 var last = (mask: -1, pattern: 0)
                 for (position, row) in rows.enumerated() {
                     var mask = 0
@@ -204,7 +204,7 @@ struct VisitPattern: Sendable {
                                 responseCrossProducts: [Double](repeating: 0, count: m * m)))
                         }
                     }
-                    patternOfRow[position] = last.pattern
+                    patternOfRow[position] = Int32(last.pattern)
                 }
                 var vector = [Double](repeating: 0, count: q), observed = [Double](repeating: 0, count: t)
                 patterns.withUnsafeMutableBufferPointer { patterns in
@@ -217,7 +217,7 @@ struct VisitPattern: Sendable {
                                     m += 1
                                 }
                                 for a in 0..<q { vector[a] = w[a][position] }
-                                patterns[patternOfRow[position]].add(
+                                patterns[Int(patternOfRow[position])].add(
                                     UnsafeBufferPointer(vector), observed: UnsafeBufferPointer(rebasing: observed[..<m]))
                             }
                         }
