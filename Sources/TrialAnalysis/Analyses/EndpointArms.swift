@@ -23,11 +23,18 @@ struct EndpointArms {
     var names: [String] { list.map(\.label) }
 
     /// Each participant analysed with the position of their arm among the arms analysed, arm by arm.
-    var rows: (participant: [Int32], arm: [Int]) {
+    var rows: (participant: [Int32], arm: [Int]) { Self.rows(of: members) }
+
+    /// Each participant of `members` (per arm) with the position of their arm, arm by arm; the
+    /// arrays made at their size (grown by appending, a million participants' were copied as they grew).
+    static func rows(of members: [[Int32]]) -> (participant: [Int32], arm: [Int]) {
+        let count = members.reduce(0) { $0 + $1.count }
         var rows = (participant: [Int32](), arm: [Int]())
+        rows.participant.reserveCapacity(count)
+        rows.arm.reserveCapacity(count)
         for (arm, participants) in members.enumerated() {
             rows.participant += participants
-            rows.arm += Array(repeating: arm, count: participants.count)
+            rows.arm += repeatElement(arm, count: participants.count)
         }
         return rows
     }

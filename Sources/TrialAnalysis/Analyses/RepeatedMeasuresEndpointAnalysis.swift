@@ -28,11 +28,7 @@ struct RepeatedMeasuresEndpointAnalysis {
         let armVariable = ModelEndpointAnalysis.armVariable
         let members = AnalysisSetMembers.byArm(of: endpoint.set, plan: plan, participants: data.participants)
         let records = self.records.records(endpoint, visits: endpoint.visits, observedOnly: true)
-        var rows = (participant: [Int32](), arm: [Int]())
-        for (arm, participants) in members.enumerated() {
-            rows.participant += participants
-            rows.arm += Array(repeating: arm, count: participants.count)
-        }
+        let rows = EndpointArms.rows(of: members)
         let responses = records.map { visit in rows.participant.map { visit.response(of: Int($0)) } }
         let labels = zip(endpoint.visits, records).map { $1.visitLabel.isEmpty ? "visit \(PlanNumber.text($0))" : $1.visitLabel }
         var variables: [String: ModelVariable] = [armVariable: .factor(rows.arm.map { arms[$0] }, levels: referenceFirst(arms))]
