@@ -34,7 +34,7 @@ struct ModelEndpointAnalysis {
         let records = self.records.records(endpoint)
         let rows = endpointArms.rows
         let response = rows.participant.map { records.response(of: Int($0)) }
-        var variables: [String: ModelVariable] = [Self.armVariable: .factor(rows.arm.map { arms[$0] }, levels: referenceFirst(arms))]
+        var variables: [String: ModelVariable] = [Self.armVariable: .arm(rows.arm, of: arms, reference: plan.arms.control)]
         for covariate in endpoint.covariates {
             variables[covariate] = covariate == ModelEndpoint.baseline
                 ? .numeric(rows.participant.map { records.baseline(of: Int($0)) })
@@ -94,11 +94,6 @@ struct ModelEndpointAnalysis {
             log.record(context, "the model could not be fitted: \(error.description)")
         }
         return result
-    }
-
-    /// The arms with the reference first, the level the differences are taken against.
-    private func referenceFirst(_ arms: [String]) -> [String] {
-        [plan.arms.control] + arms.filter { $0 != plan.arms.control }
     }
 
     /// A subject-level variable for the rows' participants: numbers, or a factor of its texts.

@@ -31,7 +31,7 @@ struct RepeatedMeasuresEndpointAnalysis {
         let rows = EndpointArms.rows(of: members)
         let responses = records.map { visit in rows.participant.map { visit.response(of: Int($0)) } }
         let labels = zip(endpoint.visits, records).map { $1.visitLabel.isEmpty ? "visit \(PlanNumber.text($0))" : $1.visitLabel }
-        var variables: [String: ModelVariable] = [armVariable: .factor(rows.arm.map { arms[$0] }, levels: referenceFirst(arms))]
+        var variables: [String: ModelVariable] = [armVariable: .arm(rows.arm, of: arms, reference: plan.arms.control)]
         for covariate in endpoint.covariates {
             variables[covariate] = covariate == ModelEndpoint.baseline
                 ? .numeric(Self.firstBaselines(records, of: rows.participant))
@@ -131,11 +131,6 @@ struct RepeatedMeasuresEndpointAnalysis {
             }
         }
         return baselines
-    }
-
-    /// The arms with the reference first, the level the differences are taken against.
-    private func referenceFirst(_ arms: [String]) -> [String] {
-        [plan.arms.control] + arms.filter { $0 != plan.arms.control }
     }
 
     /// The note of a structure that failed, `nil` for the one fitted.

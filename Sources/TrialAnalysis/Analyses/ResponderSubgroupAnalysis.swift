@@ -45,7 +45,7 @@ struct ResponderSubgroupAnalysis {
             return rule.isMet(by: value) ? 1 : 0
         }
         let variables: [String: ModelVariable] = [
-            armVariable: .factor(rows.arm.map { arms.names[$0] }, levels: [arms.labels.control] + arms.names.filter { $0 != arms.labels.control }),
+            armVariable: .arm(rows.arm, of: arms.names, reference: arms.labels.control),
             subgroup: .factor(rows.participant.map { membership.label(of: Int($0)) }, levels: membership.labels),
         ]
         let main = [ModelTerm(armVariable), ModelTerm(subgroup)]

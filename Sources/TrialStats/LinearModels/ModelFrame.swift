@@ -73,11 +73,11 @@ public struct ModelFrame: Sendable {
             case let .numeric(values):
                 numerics[name] = complete.map { values[$0] }
             case let .factor(labels, allLevels):
-                let (rowCodes, present) = try Self.code(labels, levels: allLevels, rows: complete, variable: name)
-                guard present.count >= 2 else { throw .singleLevel(variable: name, level: present.first ?? "") }
-                codes[name] = rowCodes
-                levels[name] = present
+                (codes[name], levels[name]) = try Self.code(labels, levels: allLevels, rows: complete, variable: name)
+            case let .coded(positions, allLevels):
+                (codes[name], levels[name]) = try Self.code(positions, levels: allLevels, rows: complete, variable: name)
             }
+            if let present = levels[name], present.count < 2 { throw .singleLevel(variable: name, level: present.first ?? "") }
         }
         self.terms = ordered
         self.response = complete.map { response[$0] }
@@ -148,6 +148,29 @@ public struct ModelFrame: Sendable {
             isPresent[position] = true
             last = (label, position)
         }
+        let present = renumber(&full, levels: levels, isPresent: isPresent)
+        return (full, present)
+    }
+
+    /// The level positions of `positions` on `rows`, renumbered over the levels present there.
+    private static func code(
+        _ positions: [Int32], levels: [String], rows: [Int], variable: String
+    ) throws(LinearModelError) -> (codes: [Int], present: [String]) {
+        var full = [Int]()
+        full.reserveCapacity(rows.count)
+        var isPresent = [Bool](repeating: false, count: levels.count)
+        for row in rows {
+            let position = Int(positions[row])
+            guard position < levels.count else { throw .unknownLevel(variable: variable, row: row, label: "level \(position)") }
+            full.append(position)
+            isPresent[position] = true
+        }
+        let present = renumber(&full, levels: levels, isPresent: isPresent)
+        return (full, present)
+    }
+
+    /// Renumbers `full`'s level positions over the levels present; returns those levels in order.
+    private static func renumber(_ full: inout [Int], levels: [String], isPresent: [Bool]) -> [String] {
         var renumbered = [Int](repeating: -1, count: levels.count)
         var present: [String] = []
         for position in levels.indices where isPresent[position] {
@@ -155,7 +178,7 @@ public struct ModelFrame: Sendable {
             present.append(levels[position])
         }
         for row in full.indices { full[row] = renumbered[full[row]] }
-        return (full, present)
+        return present
     }
 
     /// The columns of every term, after the intercept: a factor is coded by treatment

@@ -8,6 +8,9 @@ public enum ModelVariable: Sendable, Equatable {
     /// A factor: each row's label (`nil` = missing) and the levels in order, the first
     /// being the reference of the treatment contrasts (R's `contr.treatment`).
     case factor([String?], levels: [String])
+    /// A factor given by each row's position in `levels` (negative = missing): the factor
+    /// `.factor` makes of those levels' labels, without a label per row to make and compare.
+    case coded([Int32], levels: [String])
 
     /// A factor whose levels are its distinct labels in ascending order (as R's `factor()`
     /// for ASCII labels), or with `reference` moved first (R's `relevel`).
@@ -24,6 +27,7 @@ public enum ModelVariable: Sendable, Equatable {
         switch self {
         case let .numeric(values): values.count
         case let .factor(labels, _): labels.count
+        case let .coded(positions, _): positions.count
         }
     }
 
@@ -34,6 +38,8 @@ public enum ModelVariable: Sendable, Equatable {
             for row in values.indices where !values[row].isFinite { isComplete[row] = false }
         case let .factor(labels, _):
             for row in labels.indices where labels[row] == nil { isComplete[row] = false }
+        case let .coded(positions, _):
+            for row in positions.indices where positions[row] < 0 { isComplete[row] = false }
         }
     }
 }
