@@ -179,8 +179,9 @@ final class TableLayout {
             column += span
         }
         // The cells' first baselines aligned on the lowest of them.
-        let baseline = laid.map { $0.block.lines.first?.baseline ?? 0 }.max() ?? 0
-        for index in laid.indices { laid[index].drop = baseline - (laid[index].block.lines.first?.baseline ?? 0) }
+        let baselines = laid.map { $0.block.lines.first?.baseline ?? 0 }
+        let lowest = baselines.max() ?? 0
+        for index in laid.indices { laid[index].drop = lowest - baselines[index] }
         let height = (laid.map { $0.drop + $0.block.size.height }.max() ?? style.tableFont.size) + 2 * style.cellPaddingY
         return Row(cells: laid, height: height)
     }
