@@ -35,19 +35,19 @@ import TrialStats
         }
         let distinct = Set(values.map(\.bitPattern)).count
         #expect(distinct > 100 && distinct < 40_000 / 8)
-        let counted = try #require(CountingSort.sorted(values, distinctLimit: distinct))
+        let counted = try #require(CountingSort.runs(values, distinctLimit: distinct)?.values)
         #expect(counted.map(\.bitPattern) == Self.expectedBits(values))
         #expect(RadixSort.sorted(values).map(\.bitPattern) == Self.expectedBits(values))
-        #expect(CountingSort.sorted([1.5, -0.0, 1.5, 0.0, -2], distinctLimit: 4)?.map(\.bitPattern)
+        #expect(CountingSort.runs([1.5, -0.0, 1.5, 0.0, -2], distinctLimit: 4)?.values.map(\.bitPattern)
             == [-2, -0.0, 0.0, 1.5, 1.5].map(\.bitPattern))
     }
 
     @Test func countingGivesUpOnTooManyDistinctValuesOrTheNaNMarkingAnEmptySlot() {
         let values = Self.values(10_000)
         let distinct = Set(values.map(\.bitPattern)).count
-        #expect(CountingSort.sorted(values, distinctLimit: distinct - 1) == nil)
-        #expect(CountingSort.sorted(values, distinctLimit: distinct)?.map(\.bitPattern) == Self.expectedBits(values))
-        #expect(CountingSort.sorted([1, Double(bitPattern: .max), 2], distinctLimit: 3) == nil)
+        #expect(CountingSort.runs(values, distinctLimit: distinct - 1) == nil)
+        #expect(CountingSort.runs(values, distinctLimit: distinct)?.values.map(\.bitPattern) == Self.expectedBits(values))
+        #expect(CountingSort.runs([1, Double(bitPattern: .max), 2], distinctLimit: 3) == nil)
         // Past one distinct value in eight, the radix sort gives the same order.
         #expect(RadixSort.sorted(values).map(\.bitPattern) == Self.expectedBits(values))
     }
@@ -100,7 +100,10 @@ import TrialStats
     /// Merging from both ends gives the stable merge to the bit: signed zeros and ties between the
     /// parts, parts of every relative size (one used up early from the front or from the back),
     /// odd and even totals.
-    @Test(arguments: [(0, 1), (1, 1), (1, 2), (2, 1), (3, 1_000), (1_000, 3), (500, 501), (2_048, 2_048), (7, 9_001)])
+    /// Parts above 2,048 values are sorted by counting them (few distinct values): those are merged
+    /// by their runs.
+    @Test(arguments: [(0, 1), (1, 1), (1, 2), (2, 1), (3, 1_000), (1_000, 3), (500, 501), (2_048, 2_048), (7, 9_001),
+                      (2_049, 2_049), (3_000, 9_001)])
     func mergedSamplesAreTheStableMergeToTheBit(firstCount: Int, secondCount: Int) {
         let values = Self.values(firstCount + secondCount).map { ($0 / 10).rounded() }
         // Whole numbers and halves around 0, their zeros signed by position.
@@ -119,6 +122,27 @@ import TrialStats
         }
         let signedZeros = Sample(merging: [Sample([0.0, 0.0, 1]), Sample([-0.0, -0.0, 0.0])]).sorted
         #expect(signedZeros.map(\.bitPattern) == [0.0, 0.0, -0.0, -0.0, 0.0, 1].map(\.bitPattern))
+    }
+
+    /// Three counted parts merged by their runs, and a merged sample merged again, give the stable
+    /// merges of their values to the bit; a part not counted (too many distinct values) merges
+    /// value by value with the others, the same way.
+    @Test func samplesMergedByTheirRunsAreTheStableMergeToTheBit() {
+        func counted(_ count: Int, offset: Int) -> [Double] {
+            (0..<count).map { index in
+                let value = Double((index * 7_919 + offset) % 41 - 20) / 2
+                return value == 0 && (index + offset) % 3 == 0 ? -0.0 : value
+            }
+        }
+        let parts = [counted(3_001, offset: 1), counted(2_500, offset: 2), counted(4_096, offset: 5)].map(Sample.init)
+        let expected = parts.dropFirst().reduce(parts[0].sorted) { Self.stableMerge($0, $1.sorted) }
+        let merged = Sample(merging: parts)
+        #expect(merged.sorted.map(\.bitPattern) == expected.map(\.bitPattern))
+        let again = Sample(merging: [Sample(counted(2_100, offset: 9)), merged])
+        #expect(again.sorted.map(\.bitPattern) == Self.stableMerge(Sample(counted(2_100, offset: 9)).sorted, expected).map(\.bitPattern))
+        let distinct = Sample(Self.values(5_000) + [-0.0, 0.0])
+        let mixed = Sample(merging: [parts[0], distinct])
+        #expect(mixed.sorted.map(\.bitPattern) == Self.stableMerge(parts[0].sorted, distinct.sorted).map(\.bitPattern))
     }
 
     @Test func boxSummaryHasTukeyWhiskersAndOutliers() {

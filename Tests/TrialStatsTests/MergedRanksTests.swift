@@ -28,6 +28,12 @@ func groupedRanksEqualTheRanksOfEveryValue(shift: Double) {
     let sample = TiedSample(sorted: [1, 1, 2, 3, 3, 3])
     #expect(sample.values == [1, 2, 3])
     #expect(sample.counts == [1 + 1, 1, 3])
+    #expect(sample.below == [0, 2, 3, 6] && sample.total == 6)
+    // The distinct values counted by the caller give the same sample.
+    let counted = TiedSample(sorted: [-0.0, 0.0, 0.5, 0.5], distinctCount: 2)
+    #expect(counted.values.map(\.bitPattern) == [-0.0, 0.5].map(\.bitPattern) && counted.counts == [2, 2] && counted.below == [0, 2, 4])
+    let empty = TiedSample(sorted: [])
+    #expect(empty.values.isEmpty && empty.counts.isEmpty && empty.total == 0)
 }
 
 /// Samples with ties within and across them, on a grid of `step`, sorted.

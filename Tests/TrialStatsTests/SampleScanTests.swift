@@ -58,4 +58,26 @@ struct SampleScanTests {
         // −0 and +0 are one value.
         #expect(SampleScan.distinctCount(sorted: [-1, -0.0, 0.0, -0.0, 0.0, 2]) == 3)
     }
+
+    /// One pass's survey agrees with the three scans, wherever a non-finite value, a step down
+    /// or a tie lies.
+    @Test func surveyIsTheThreeScansAnswers() {
+        func expected(_ values: [Double]) -> SampleScan.Survey {
+            let ascending = SampleScan.isAscending(values)
+            return SampleScan.Survey(allFinite: SampleScan.firstNonFinite(values) == nil, ascending: ascending,
+                                     distinctCount: ascending ? SampleScan.distinctCount(sorted: values) : 0)
+        }
+        for length in Self.lengths {
+            let sorted = (0..<length).map { Double($0 / 3) - 4 }
+            #expect(SampleScan.survey(sorted) == expected(sorted), "n = \(length)")
+            for position in 0..<length {
+                for bad in [Double.nan, .infinity, -.infinity, -100, sorted[position]] {
+                    var values = sorted
+                    values[position] = bad
+                    #expect(SampleScan.survey(values) == expected(values), "n = \(length), \(bad) at \(position)")
+                }
+            }
+        }
+        #expect(SampleScan.survey([-0.0, 0.0, -0.0, 1]) == SampleScan.Survey(allFinite: true, ascending: true, distinctCount: 2))
+    }
 }

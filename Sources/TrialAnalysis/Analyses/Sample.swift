@@ -4,17 +4,29 @@ import TrialStats
 struct Sample: Sendable {
     /// The values, ascending.
     let sorted: [Double]
+    /// The values' runs, when they were sorted by counting them (`CountingSort`) or merged from
+    /// samples that all were.
+    private let runs: ValueRuns?
 
     /// The values of `unsorted` (which holds no NaN), sorted.
     /// - Complexity: O(*n*) (radix sort) for large samples.
     init(_ unsorted: [Double]) {
-        sorted = RadixSort.sorted(unsorted)
+        (sorted, runs) = RadixSort.sortedWithRuns(unsorted)
     }
 
-    /// The values of `parts` together (each sorted already): a merge, not a sort.
+    /// The values of `parts` together (each sorted already): a merge, not a sort. Parts that all
+    /// have their runs are merged run by run and written once.
     /// - Complexity: O(*n* · *k*) for *k* parts of *n* values together.
     init(merging parts: [Sample]) {
-        sorted = parts.dropFirst().reduce(parts.first?.sorted ?? []) { Self.merge($0, $1.sorted) }
+        let runs = parts.compactMap(\.runs)
+        if !parts.isEmpty && runs.count == parts.count {
+            let merged = ValueRuns.merging(runs)
+            self.runs = merged
+            sorted = merged.values
+        } else {
+            self.runs = nil
+            sorted = parts.dropFirst().reduce(parts.first?.sorted ?? []) { Self.merge($0, $1.sorted) }
+        }
     }
 
     /// `first` and `second` merged, `first`'s value first where two are equal (the one stable

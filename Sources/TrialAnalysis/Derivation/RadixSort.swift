@@ -18,8 +18,19 @@ enum RadixSort {
     /// where every key has the same digit is skipped.
     /// - Complexity: O(*n*) time (O(*n* + *k* log *k*) for *k* ≤ *n*/8 distinct values, counted), 2*n* extra words.
     static func sorted(_ values: [Double]) -> [Double] {
-        guard values.count > smallSample else { return values.sorted() }
-        if let sorted = CountingSort.sorted(values, distinctLimit: values.count / 8) { return sorted }
+        sortedWithRuns(values).sorted
+    }
+
+    /// `values` in ascending order as `sorted(_:)` sorts them, with their runs when they were
+    /// counted (`CountingSort`).
+    static func sortedWithRuns(_ values: [Double]) -> (sorted: [Double], runs: ValueRuns?) {
+        guard values.count > smallSample else { return (values.sorted(), nil) }
+        if let runs = CountingSort.runs(values, distinctLimit: values.count / 8) { return (runs.values, runs) }
+        return (radixSorted(values), nil)
+    }
+
+    /// `values` (more than `smallSample` of them) in ascending order by radix sort.
+    private static func radixSorted(_ values: [Double]) -> [Double] {
         let radix = 1 << digitBits, mask = UInt64(radix - 1)
         var keys = [UInt64](unsafeUninitializedCapacity: values.count) { keys, count in
             for index in values.indices { keys[index] = key(values[index]) }

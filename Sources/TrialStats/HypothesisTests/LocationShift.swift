@@ -81,7 +81,7 @@ public struct LocationShift: Sendable, Equatable, Codable {
     static func normal(
         _ x: TiedSample, _ y: TiedSample, rankSums: ShiftedRankSums, confidenceLevel: Double, tolerance: Double
     ) throws(StatisticsError) -> LocationShift {
-        let nx = x.counts.reduce(0, +), ny = y.counts.reduce(0, +)
+        let nx = Double(x.total), ny = Double(y.total)
         // R's W(d): the standard normal statistic of the rank-sum test of x − d against y.
         func statistic(_ shift: Double, corrected: Bool) throws(StatisticsError) -> Double {
             try statistic(rankSums.ranks(at: shift), corrected: corrected)

@@ -12,16 +12,18 @@ public struct RankedSamples {
     /// Checks and prepares x and y.
     /// - Throws: ``StatisticsError/nonFiniteValue(sample:index:)`` (x first), then
     ///   ``StatisticsError/notEnoughObservations(sample:minimum:actual:)`` for an empty sample.
-    /// - Complexity: O(*n*) for samples already sorted, O(*n* log *n*) otherwise.
+    /// - Complexity: O(*n*) for samples already sorted (one pass checks, orders and counts each,
+    ///   `SampleScan.survey`), O(*n* log *n*) otherwise.
     public init(_ x: [Double], _ y: [Double]) throws(StatisticsError) {
-        try StatisticsError.checkFinite(x, name: "x")
-        try StatisticsError.checkFinite(y, name: "y")
+        let xSurvey = SampleScan.survey(x), ySurvey = SampleScan.survey(y)
+        if !xSurvey.allFinite { try StatisticsError.checkFinite(x, name: "x") }
+        if !ySurvey.allFinite { try StatisticsError.checkFinite(y, name: "y") }
         guard !x.isEmpty else { throw .notEnoughObservations(sample: "x", minimum: 1, actual: 0) }
         guard !y.isEmpty else { throw .notEnoughObservations(sample: "y", minimum: 1, actual: 0) }
-        self.x = TiedSample.ascending(x)
-        self.y = TiedSample.ascending(y)
-        tiedX = TiedSample(sorted: self.x)
-        tiedY = TiedSample(sorted: self.y)
+        self.x = xSurvey.ascending ? x : x.sorted()
+        self.y = ySurvey.ascending ? y : y.sorted()
+        tiedX = TiedSample(sorted: self.x, distinctCount: xSurvey.ascending ? xSurvey.distinctCount : nil)
+        tiedY = TiedSample(sorted: self.y, distinctCount: ySurvey.ascending ? ySurvey.distinctCount : nil)
         rankSums = ShiftedRankSums(tiedX, tiedY)
     }
 

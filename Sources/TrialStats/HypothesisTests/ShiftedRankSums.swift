@@ -21,9 +21,6 @@ struct ShiftedRankSums {
     /// `lookahead` values at a time, counting comparisons instead of branching on each.
     private let paddedY: [Double]
     private static let lookahead = 4
-    private let xCounts: [Int], yCounts: [Int]
-    /// For each distinct value of y, how many values of y are smaller; one more entry: all of them.
-    private let yBelow: [Int]
     /// The sums every shift starts from: each group of x ranked among x alone, Σ (t³ − t) over
     /// the tie groups of y alone and of each group of x alone (see the type's description).
     private let base: Sums
@@ -37,14 +34,15 @@ struct ShiftedRankSums {
         self.x = x
         self.y = y
         paddedY = y.values + Array(repeating: .infinity, count: Self.lookahead)
-        let xGroups = Self.groups(x.counts, includingTotal: false), yGroups = Self.groups(y.counts, includingTotal: true)
-        (xCounts, yCounts, yBelow) = (xGroups.counts, yGroups.counts, yGroups.below)
-        let total = Double(xGroups.total + yGroups.total)
-        let yTies = y.counts.reduce(0.0) { $0 + $1 * $1 * $1 }
+        let total = Double(x.total + y.total)
+        let yTies = y.counts.reduce(0.0) { sum, count in
+            let cube = Double(count)
+            return sum + cube * cube * cube
+        }
         sumsCanBeExact = 2 * total * (total + 1) < Self.exactLimit && yTies < Self.exactLimit / 2
-        var base = Sums(tieCubeSum: sumsCanBeExact ? yCounts.reduce(0) { $0 + $1 * $1 * $1 - $1 } : 0)
+        var base = Sums(tieCubeSum: sumsCanBeExact ? y.counts.reduce(0) { $0 + $1 * $1 * $1 - $1 } : 0)
         if sumsCanBeExact {
-            for (count, below) in zip(xGroups.counts, xGroups.below) {
+            for (count, below) in zip(x.counts, x.below) {
                 base.doubledRankSum &+= count &* (2 &* below &+ count &+ 1)
                 base.addTies(size: count, tied: 0)
             }
@@ -71,9 +69,9 @@ struct ShiftedRankSums {
         var total = base
         x.values.withUnsafeBufferPointer { xValues in
             paddedY.withUnsafeBufferPointer { yValues in
-                xCounts.withUnsafeBufferPointer { xCounts in
-                    yCounts.withUnsafeBufferPointer { yCounts in
-                        yBelow.withUnsafeBufferPointer { yBelow in
+                x.counts.withUnsafeBufferPointer { xCounts in
+                    y.counts.withUnsafeBufferPointer { yCounts in
+                        y.below.withUnsafeBufferPointer { yBelow in
                             let merge = Merge(xValues: xValues, yValues: yValues, xCounts: xCounts, yCounts: yCounts,
                                               yBelow: yBelow, yCount: y.values.count, shift: shift)
                             total.add(merge.sums())
@@ -216,26 +214,5 @@ struct ShiftedRankSums {
             sums.doubledRankSum &+= count &* (2 &* yBelow[place] &+ tied)
             sums.addTies(size: count + tied, tied: tied)
         }
-    }
-
-    /// A sample's group sizes as integers and, from the same pass, how many values lie below each
-    /// group (then all of them, when `includingTotal`) and their total.
-    private static func groups(_ sizes: [Double], includingTotal: Bool) -> (counts: [Int], below: [Int], total: Int) {
-        var total = 0
-        var below: [Int] = []
-        let counts = [Int](unsafeUninitializedCapacity: sizes.count) { counts, countsWritten in
-            below = [Int](unsafeUninitializedCapacity: sizes.count + 1) { below, belowWritten in
-                for (index, size) in sizes.enumerated() {
-                    let count = Int(size)
-                    counts[index] = count
-                    below[index] = total
-                    total += count
-                }
-                if includingTotal { below[sizes.count] = total }
-                belowWritten = sizes.count + (includingTotal ? 1 : 0)
-            }
-            countsWritten = sizes.count
-        }
-        return (counts, below, total)
     }
 }

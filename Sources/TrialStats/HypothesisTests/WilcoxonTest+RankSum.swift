@@ -54,30 +54,43 @@ extension WilcoxonTest {
 struct TiedSample {
     /// The distinct values, ascending.
     private(set) var values: [Double] = []
-    /// How many times each value occurs (whole numbers, kept as `Double` for the rank sums).
-    private(set) var counts: [Double] = []
+    /// How many times each value occurs.
+    private(set) var counts: [Int] = []
+    /// For each distinct value, how many values are smaller; then one more entry: all of them.
+    private(set) var below: [Int] = [0]
 
-    /// Groups a sample sorted ascending.
-    /// - Complexity: O(*n*): one pass counts the distinct values (`SampleScan.distinctCount`), a second fills storage of that size.
-    init(sorted sample: [Double]) {
-        let distinct = SampleScan.distinctCount(sorted: sample)
+    /// The number of values.
+    var total: Int { below[below.count - 1] }
+
+    /// Groups a sample sorted ascending, of which `distinctCount` values are distinct (counted
+    /// here when not given: `SampleScan.distinctCount`).
+    /// - Complexity: O(*n*): a pass fills storage of the distinct values' size (after one that counts them).
+    init(sorted sample: [Double], distinctCount: Int? = nil) {
+        let distinct = distinctCount ?? SampleScan.distinctCount(sorted: sample)
         sample.withUnsafeBufferPointer { sample in
             guard let first = sample.first else { return }
             values = [Double](unsafeUninitializedCapacity: distinct) { values, valueCount in
-                counts = [Double](unsafeUninitializedCapacity: distinct) { counts, countCount in
-                    var group = 0, run = 1.0
-                    values[0] = first
-                    for index in sample.indices.dropFirst() {
-                        if sample[index] == sample[index - 1] {
-                            run += 1
-                        } else {
-                            counts[group] = run
-                            group += 1
-                            values[group] = sample[index]
-                            run = 1
+                counts = [Int](unsafeUninitializedCapacity: distinct) { counts, countCount in
+                    below = [Int](unsafeUninitializedCapacity: distinct + 1) { below, belowCount in
+                        var group = 0, run = 1, before = 0
+                        values[0] = first
+                        below[0] = 0
+                        for index in sample.indices.dropFirst() {
+                            if sample[index] == sample[index - 1] {
+                                run += 1
+                            } else {
+                                counts[group] = run
+                                before += run
+                                group += 1
+                                values[group] = sample[index]
+                                below[group] = before
+                                run = 1
+                            }
                         }
+                        counts[group] = run
+                        below[distinct] = before + run
+                        belowCount = distinct + 1
                     }
-                    counts[group] = run
                     countCount = distinct
                 }
                 valueCount = distinct
@@ -106,8 +119,8 @@ struct MergedRanks {
     /// R; the sums are those of a pass over every value (the counts are whole numbers, so
     /// adding a group's count at once rounds as adding its values one by one).
     init(_ first: TiedSample, _ second: TiedSample, shift: Double = 0) {
-        let firstValues = first.values, firstCounts = first.counts
-        let secondValues = second.values, secondCounts = second.counts
+        let firstValues = first.values, firstCounts = first.counts.map(Double.init)
+        let secondValues = second.values, secondCounts = second.counts.map(Double.init)
         var i = 0, j = 0
         var ranked = 0.0
         while i < firstValues.count || j < secondValues.count {
