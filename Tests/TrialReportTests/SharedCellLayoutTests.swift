@@ -20,7 +20,7 @@ struct SharedCellLayoutTests {
 
     @Test func theHelperAndTheTypesettingThreadLayOutEveryCellBetweenThem() throws {
         let (outputs, _) = try Self.package()
-        let specs = TLFPDFDocument.specs(outputs, paper: .a4, style: TypesetStyle())
+        let specs = TLFPDFDocument.specs(outputs, layouts: TLFLayouts(outputs, paper: .a4), style: TypesetStyle())
         let rows = specs.map(\.allRows)
         try #require(rows.contains { $0.count > 2 * SharedCellLayout.rowsPerClaim }, "\(rows.map(\.count))")
         let keys = Set(rows.joined().joined().compactMap { TextBlockKey(markup: $0.markup, bold: $0.bold, width: nil, centered: false) })
@@ -42,10 +42,10 @@ struct SharedCellLayoutTests {
     @Test func tlfPDFIsTheSameLaidOutByTwoThreadsAsByOne() throws {
         let (outputs, plan) = try Self.package()
         let provenance = DocumentSamples.provenance
-        let alone = try #require(try TLFPackage.pdf(outputs, plan: plan, provenance: provenance, paper: .a4, laidOutAhead: nil))
-        let shared = try #require(TLFPackage.cellsLaidOutAhead(outputs, plan: plan, paper: .a4, minimumCells: 0))
+        let alone = try #require(try TLFPackage.pdf(outputs, layouts: TLFLayouts(outputs, paper: .a4), plan: plan, provenance: provenance, paper: .a4, laidOutAhead: nil))
+        let shared = try #require(TLFPackage.cellsLaidOutAhead(outputs, layouts: TLFLayouts(outputs, paper: .a4), plan: plan, minimumCells: 0))
         Thread.detachNewThread { shared.help() }
-        let ahead = try #require(try TLFPackage.pdf(outputs, plan: plan, provenance: provenance, paper: .a4, laidOutAhead: shared))
+        let ahead = try #require(try TLFPackage.pdf(outputs, layouts: TLFLayouts(outputs, paper: .a4), plan: plan, provenance: provenance, paper: .a4, laidOutAhead: shared))
         #expect(ahead.0 == alone.0)
         #expect(ahead.1 == alone.1)
     }
@@ -53,16 +53,16 @@ struct SharedCellLayoutTests {
     @Test func aHelperOnlyForAPackageOfEnoughCellsWithAPDF() throws {
         let (outputs, plan) = try Self.package()
         let cells = outputs.reduce(0) { $0 + $1.table.rows.count * $1.table.columnCount }
-        #expect(TLFPackage.cellsLaidOutAhead(outputs, plan: plan, paper: .a4, minimumCells: cells) != nil)
-        #expect(TLFPackage.cellsLaidOutAhead(outputs, plan: plan, paper: .a4, minimumCells: cells + 1) == nil)
+        #expect(TLFPackage.cellsLaidOutAhead(outputs, layouts: TLFLayouts(outputs, paper: .a4), plan: plan, minimumCells: cells) != nil)
+        #expect(TLFPackage.cellsLaidOutAhead(outputs, layouts: TLFLayouts(outputs, paper: .a4), plan: plan, minimumCells: cells + 1) == nil)
         var withoutPDF = plan
         withoutPDF.tlf.formats = [.rtf, .docx]
-        #expect(TLFPackage.cellsLaidOutAhead(outputs, plan: withoutPDF, paper: .a4, minimumCells: 0) == nil)
+        #expect(TLFPackage.cellsLaidOutAhead(outputs, layouts: TLFLayouts(outputs, paper: .a4), plan: withoutPDF, minimumCells: 0) == nil)
         withoutPDF.tlf.formats = [.pdf]
         withoutPDF.tlf.write = false
-        #expect(TLFPackage.cellsLaidOutAhead(outputs, plan: withoutPDF, paper: .a4, minimumCells: 0) == nil)
+        #expect(TLFPackage.cellsLaidOutAhead(outputs, layouts: TLFLayouts(outputs, paper: .a4), plan: withoutPDF, minimumCells: 0) == nil)
         #expect(cells < SharedCellLayout.minimumCells)
-        #expect(TLFPackage.cellsLaidOutAhead(outputs, plan: plan, paper: .a4) == nil)
+        #expect(TLFPackage.cellsLaidOutAhead(outputs, layouts: TLFLayouts(outputs, paper: .a4), plan: plan) == nil)
     }
 
     /// The helper's blocks taken in, whichever collection is larger: every text once, and where

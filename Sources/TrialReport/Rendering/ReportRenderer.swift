@@ -100,7 +100,8 @@ public struct ReportRenderer: Sendable {
             throw error
         }
         let tlfOutputs = TLFPackage.outputs(tables: report.tables, results: study.results, plan: study.plan)
-        let tlfCellsAhead = TLFPackage.cellsLaidOutAhead(tlfOutputs, plan: study.plan, paper: options.paper,
+        let tlfLayouts = TLFLayouts(tlfOutputs, paper: options.paper)
+        let tlfCellsAhead = TLFPackage.cellsLaidOutAhead(tlfOutputs, layouts: tlfLayouts, plan: study.plan,
                                                          minimumCells: tlfCellsSharedFrom)
         // Another thread first lays out, for a large TLF package, the table cells of tlf.pdf from
         // the end (`SharedCellLayout`: this thread lays out the rest after report.pdf), then
@@ -114,7 +115,8 @@ public struct ReportRenderer: Sendable {
             tlfCellsAhead?.help()
             var files = report.tables.map { ("tables/\($0.name).csv", Array($0.csv().utf8)) }
             files.append(("ard.csv", AnalysisResultsDataset.csv(report.tables)))
-            files += TLFPackage.documents(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper)
+            files += TLFPackage.documents(tlfOutputs, layouts: tlfLayouts, plan: study.plan, provenance: provenance,
+                                          paper: options.paper)
             files += [("results.json", resultsJSON.value()), ("report.md", Array(report.markdown.utf8))]
             let output = try OutputFolder(destination: options.outputDirectory)
             var entries = Self.manifestEntries(files), written = files.map(\.0), pdf: [UInt8] = []
@@ -145,7 +147,7 @@ public struct ReportRenderer: Sendable {
         let cells = TableCellLayouts()
         typesetDocuments.give(Result { () throws(TrialReportError) in
             (try composer.typeset(report, cells: cells),
-             try TLFPackage.pdf(tlfOutputs, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells,
+             try TLFPackage.pdf(tlfOutputs, layouts: tlfLayouts, plan: study.plan, provenance: provenance, paper: options.paper, cells: cells,
                                 laidOutAhead: tlfCellsAhead))
         })
         cells.releaseInBackground()

@@ -23,15 +23,16 @@ struct DOCXDocument {
 
     private typealias Style = TLFPageStyle
 
-    /// The `.docx` bytes of `output`.
+    /// The `.docx` bytes of `output`, on the pages of `layout` (its `TLFTableLayout` on this
+    /// paper; found here when not given).
     /// - Complexity: O(cells of the table).
-    func docx(_ output: TLFOutput) -> [UInt8] {
-        package(output).bytes
+    func docx(_ output: TLFOutput, layout: TLFTableLayout? = nil) -> [UInt8] {
+        package(output, layout: layout).bytes
     }
 
-    /// The parts of `output`'s Word document.
-    func package(_ output: TLFOutput) -> WordPackage {
-        let layout = TLFTableLayout(output.table, paper: paper, margin: Style.margin)
+    /// The parts of `output`'s Word document (`layout` as for `docx`).
+    func package(_ output: TLFOutput, layout: TLFTableLayout? = nil) -> WordPackage {
+        let layout = layout ?? TLFTableLayout(output.table, paper: paper, margin: Style.margin)
         let (pageWidth, pageHeight) = layout.pageSize(on: paper)
         let table = WordTable(table: output.table, layout: layout)
 

@@ -24,11 +24,12 @@ struct RTFDocument {
 
     private typealias Style = TLFPageStyle
 
-    /// The RTF file of `output` (ASCII).
+    /// The RTF file of `output` (ASCII), on the pages of `layout` (its `TLFTableLayout` on this
+    /// paper; found here when not given).
     /// - Complexity: O(cells of the table).
-    func rtf(_ output: TLFOutput) -> [UInt8] {
+    func rtf(_ output: TLFOutput, layout: TLFTableLayout? = nil) -> [UInt8] {
         let table = output.table
-        let layout = TLFTableLayout(table, paper: paper, margin: Style.margin)
+        let layout = layout ?? TLFTableLayout(table, paper: paper, margin: Style.margin)
         let (pageWidth, pageHeight) = layout.pageSize(on: paper)
         let textWidth = pageWidth - 2 * Style.margin
         var rtf = "{\\rtf1\\ansi\\ansicpg1252\\uc1\\deff0\\deflang1033\n"

@@ -26,15 +26,15 @@ struct TLFPDFDocument {
     /// The outputs' tables and cells being laid out by a helper thread, when their number pays for one.
     var laidOutAhead: SharedCellLayout?
 
-    /// The PDF of `outputs`, in their order.
+    /// The PDF of `outputs`, in their order, each page turned as `layouts` (of these outputs) has it.
     /// - Throws: `TrialReportError` (`.other`) for a Cairo failure.
     /// - Complexity: O(cells of the tables).
-    func pdf(_ outputs: [TLFOutput]) throws(TrialReportError) -> [UInt8] {
+    func pdf(_ outputs: [TLFOutput], layouts: TLFLayouts) throws(TrialReportError) -> [UInt8] {
         let metadata = PDFTypesetter.Metadata(
             title: studyTitle, subject: "Tables and listings: " + outputs.map(\.label).joined(separator: ", "),
             creator: creator, date: date, footer: provenance)
         let style = TypesetStyle()
-        let specs = laidOutAhead?.specs ?? Self.specs(outputs, paper: paper, style: style)
+        let specs = laidOutAhead?.specs ?? Self.specs(outputs, layouts: layouts, style: style)
         return try PDFTypesetter(paper: paper, metadata: metadata)
             .typeset(content: TypesetContent(tables: [], figures: []), numbering: .perSection, cells: cells) { flow in
                 laidOutAhead?.layOutRest(into: flow.cells, cairo: flow.cairo)
@@ -45,14 +45,15 @@ struct TLFPDFDocument {
             }
     }
 
-    /// The tables of `outputs` as the typesetter sets them on `paper` (see `spec`).
-    static func specs(_ outputs: [TLFOutput], paper: PaperSize, style: TypesetStyle) -> [TableSpec] {
-        outputs.map { spec($0, paper: paper, style: style) }
+    /// The tables of `outputs` as the typesetter sets them, turned as `layouts` (of these
+    /// outputs) has them (see `spec`).
+    static func specs(_ outputs: [TLFOutput], layouts: TLFLayouts, style: TypesetStyle) -> [TableSpec] {
+        outputs.enumerated().map { spec($1, landscape: layouts.layout($0).landscape, style: style) }
     }
 
     /// The table of `output` as the typesetter sets it: the title block as its caption, its
     /// bookmark, its orientation, and the source files after its footnotes.
-    private static func spec(_ output: TLFOutput, paper: PaperSize, style: TypesetStyle) -> TableSpec {
+    private static func spec(_ output: TLFOutput, landscape: Bool, style: TypesetStyle) -> TableSpec {
         let table = output.table
         var spec = TableSpec(table, anchor: "tlf-" + output.fileName, style: style)
         // A caption that names the population already ("…, Safety set") names it once, with its N.
@@ -66,7 +67,7 @@ struct TLFPDFDocument {
         }
         spec.caption = (output.label, title)
         spec.outline = output.label + " " + table.caption
-        spec.landscape = TLFTableLayout(table, paper: paper, margin: TLFPageStyle.margin).landscape
+        spec.landscape = landscape
         spec.footnotes.append(InlineMarkup(text: "Source: " + output.sources.joined(separator: ", ")))
         return spec
     }

@@ -18,8 +18,9 @@ public enum TLFPackage {
     public static func files(tables: [ReportTable], results: Results, plan: AnalysisPlan, provenance: ReportProvenance,
                              paper: PaperSize) throws(TrialReportError) -> [(String, [UInt8])] {
         let outputs = outputs(tables: tables, results: results, plan: plan)
-        return documents(outputs, plan: plan, provenance: provenance, paper: paper)
-            + (try pdf(outputs, plan: plan, provenance: provenance, paper: paper, laidOutAhead: nil).map { [$0] } ?? [])
+        let layouts = TLFLayouts(outputs, paper: paper)
+        return documents(outputs, layouts: layouts, plan: plan, provenance: provenance, paper: paper)
+            + (try pdf(outputs, layouts: layouts, plan: plan, provenance: provenance, paper: paper, laidOutAhead: nil).map { [$0] } ?? [])
     }
 
     /// The outputs of the package: the tables the report shows, in their numbers' order, as
@@ -30,20 +31,20 @@ public enum TLFPackage {
         return TLFOutput.outputs(of: shown, results: results, plan: plan)
     }
 
-    /// The RTF and DOCX files of `outputs` in the plan's `tlf.formats`, output by output. No text
-    /// is laid out (the writers measure with font metrics of their own), so any thread may write
-    /// them while another typesets a PDF.
-    public static func documents(_ outputs: [TLFOutput], plan: AnalysisPlan, provenance: ReportProvenance,
-                                 paper: PaperSize) -> [(String, [UInt8])] {
+    /// The RTF and DOCX files of `outputs` in the plan's `tlf.formats`, output by output, on the
+    /// pages of `layouts` (of these outputs on `paper`). No text is laid out (the writers measure
+    /// with font metrics of their own), so any thread may write them while another typesets a PDF.
+    static func documents(_ outputs: [TLFOutput], layouts: TLFLayouts, plan: AnalysisPlan, provenance: ReportProvenance,
+                          paper: PaperSize) -> [(String, [UInt8])] {
         let footer = footerProvenance(provenance)
         let rtf = RTFDocument(paper: paper, placement: plan.tlf.titles, studyTitle: plan.title, provenance: footer)
         let docx = DOCXDocument(paper: paper, placement: plan.tlf.titles, studyTitle: plan.title, provenance: footer,
                                 date: provenance.date.timestamp)
-        return outputs.flatMap { output in
+        return outputs.enumerated().flatMap { index, output in
             plan.tlf.formats.compactMap { format in
                 let bytes: [UInt8]? = switch format {
-                case .rtf: rtf.rtf(output)
-                case .docx: docx.docx(output)
+                case .rtf: rtf.rtf(output, layout: layouts.layout(index))
+                case .docx: docx.docx(output, layout: layouts.layout(index))
                 case .pdf: nil
                 }
                 return bytes.map { ("tlf/" + output.fileName + "." + format.rawValue, $0) }
@@ -57,25 +58,25 @@ public enum TLFPackage {
     ///   - cells: table cells laid out before on this thread, by report.pdf (see `TableCellLayouts`).
     ///   - laidOutAhead: the outputs' cells being laid out by a helper thread (`cellsLaidOutAhead`).
     /// - Throws: `TrialReportError` (`.other`) for a Cairo failure.
-    static func pdf(_ outputs: [TLFOutput], plan: AnalysisPlan, provenance: ReportProvenance, paper: PaperSize,
+    static func pdf(_ outputs: [TLFOutput], layouts: TLFLayouts, plan: AnalysisPlan, provenance: ReportProvenance, paper: PaperSize,
                     cells: TableCellLayouts = TableCellLayouts(), laidOutAhead: SharedCellLayout?) throws(TrialReportError) -> (String, [UInt8])? {
         guard plan.tlf.write, plan.tlf.formats.contains(.pdf) else { return nil }
         let pdf = TLFPDFDocument(paper: paper, studyTitle: plan.title, provenance: footerProvenance(provenance),
                                  creator: "TrialReport " + provenance.toolVersion, date: provenance.date.timestamp, cells: cells,
                                  laidOutAhead: laidOutAhead)
-        return (pdfPath, try pdf.pdf(outputs))
+        return (pdfPath, try pdf.pdf(outputs, layouts: layouts))
     }
 
     /// The cells of `outputs`' tables in tlf.pdf to be laid out partly by another thread, which
     /// calls its `help()` (`SharedCellLayout`), when the plan writes tlf.pdf and they number
     /// `minimumCells` or more; else nil.
-    static func cellsLaidOutAhead(_ outputs: [TLFOutput], plan: AnalysisPlan, paper: PaperSize,
+    static func cellsLaidOutAhead(_ outputs: [TLFOutput], layouts: TLFLayouts, plan: AnalysisPlan,
                                   minimumCells: Int = SharedCellLayout.minimumCells) -> SharedCellLayout? {
         let cells = outputs.reduce(0) { cells, output in
             cells + output.table.groups.reduce(0) { $0 + $1.rows.count } * output.table.columnCount
         }
         guard plan.tlf.write, plan.tlf.formats.contains(.pdf), cells >= minimumCells else { return nil }
-        return SharedCellLayout(style: TypesetStyle()) { TLFPDFDocument.specs(outputs, paper: paper, style: TypesetStyle()) }
+        return SharedCellLayout(style: TypesetStyle()) { TLFPDFDocument.specs(outputs, layouts: layouts, style: TypesetStyle()) }
     }
 
     /// The combined PDF of the package, relative to the output folder.
