@@ -43,7 +43,10 @@ struct InsulinIndependenceFigure: TrialFigureBuilder {
     /// - Complexity: O(*n* + *p* · `maximumRows`) at worst for *n* episodes of *p* participants (O(*n* + *p*)
     ///   when few participants enter the rows as they come); only the rows drawn collect their episodes.
     private static func longestRows(_ episodes: [InsulinIndependenceEpisode]) -> (rows: [Row], participantCount: Int) {
-        var position: [String: Int] = [:], months: [Double] = [], first: [Int] = []
+        // Sized for a participant per episode: the table is not rehashed as it grows.
+        var position = [String: Int](minimumCapacity: episodes.count), months: [Double] = [], first: [Int] = []
+        months.reserveCapacity(episodes.count)
+        first.reserveCapacity(episodes.count)
         // Each episode's participant (an index into `months`); nil for one without a duration.
         var participantOfEpisode: [Int?] = []
         participantOfEpisode.reserveCapacity(episodes.count)
