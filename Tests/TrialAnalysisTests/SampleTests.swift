@@ -140,6 +140,8 @@ import TrialStats
         #expect(merged.sorted.map(\.bitPattern) == expected.map(\.bitPattern))
         let again = Sample(merging: [Sample(counted(2_100, offset: 9)), merged])
         #expect(again.sorted.map(\.bitPattern) == Self.stableMerge(Sample(counted(2_100, offset: 9)).sorted, expected).map(\.bitPattern))
+        // One part is itself.
+        #expect(Sample(merging: [parts[1]]).sorted.map(\.bitPattern) == parts[1].sorted.map(\.bitPattern))
         let distinct = Sample(Self.values(5_000) + [-0.0, 0.0])
         let mixed = Sample(merging: [parts[0], distinct])
         #expect(mixed.sorted.map(\.bitPattern) == Self.stableMerge(parts[0].sorted, distinct.sorted).map(\.bitPattern))

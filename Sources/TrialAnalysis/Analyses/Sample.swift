@@ -18,6 +18,10 @@ struct Sample: Sendable {
     /// have their runs are merged run by run and written once.
     /// - Complexity: O(*n* · *k*) for *k* parts of *n* values together.
     init(merging parts: [Sample]) {
+        if parts.count == 1 {
+            self = parts[0]
+            return
+        }
         let runs = parts.compactMap(\.runs)
         if !parts.isEmpty && runs.count == parts.count {
             let merged = ValueRuns.merging(runs)
