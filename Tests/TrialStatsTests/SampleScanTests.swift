@@ -40,32 +40,35 @@ struct SampleScanTests {
     /// The distinct values of sorted samples with every pattern of ties: each value repeated a
     /// fixed number of times, and each position in turn made equal to the one before.
     @Test func distinctCountIsTheLoopsAnswer() {
-        func loop(_ values: [Double]) -> Int {
-            values.isEmpty ? 0 : 1 + values.indices.dropFirst().filter { values[$0] != values[$0 - 1] }.count
-        }
+        let loop = Self.distinctCount
         for length in Self.lengths {
             for repeats in [1, 2, 3, 8, 9] {
                 let sorted = (0..<length).map { Double($0 / repeats) * 0.5 - 3 }
-                #expect(SampleScan.distinctCount(sorted: sorted) == loop(sorted), "n = \(length), runs of \(repeats)")
+                #expect(SampleScan.survey(sorted).distinctCount == loop(sorted), "n = \(length), runs of \(repeats)")
             }
             let distinct = (0..<length).map { Double($0) }
             for position in 1..<Swift.max(1, length) {
                 var values = distinct
                 values[position] = values[position - 1]
-                #expect(SampleScan.distinctCount(sorted: values) == length - 1, "n = \(length), tie at \(position)")
+                #expect(SampleScan.survey(values).distinctCount == length - 1, "n = \(length), tie at \(position)")
             }
         }
         // −0 and +0 are one value.
-        #expect(SampleScan.distinctCount(sorted: [-1, -0.0, 0.0, -0.0, 0.0, 2]) == 3)
+        #expect(SampleScan.survey([-1, -0.0, 0.0, -0.0, 0.0, 2]).distinctCount == 3)
     }
 
-    /// One pass's survey agrees with the three scans, wherever a non-finite value, a step down
+    /// The distinct values of a sorted sample by a loop over every value.
+    static func distinctCount(_ values: [Double]) -> Int {
+        values.isEmpty ? 0 : 1 + values.indices.dropFirst().filter { values[$0] != values[$0 - 1] }.count
+    }
+
+    /// One pass's survey agrees with the two scans and the loop's distinct count, wherever a non-finite value, a step down
     /// or a tie lies.
-    @Test func surveyIsTheThreeScansAnswers() {
+    @Test func surveyIsTheScansAnswers() {
         func expected(_ values: [Double]) -> SampleScan.Survey {
             let ascending = SampleScan.isAscending(values)
             return SampleScan.Survey(allFinite: SampleScan.firstNonFinite(values) == nil, ascending: ascending,
-                                     distinctCount: ascending ? SampleScan.distinctCount(sorted: values) : 0)
+                                     distinctCount: ascending ? Self.distinctCount(values) : 0)
         }
         for length in Self.lengths {
             let sorted = (0..<length).map { Double($0 / 3) - 4 }

@@ -23,13 +23,13 @@ struct Sample: Sendable {
             return
         }
         let runs = parts.compactMap(\.runs)
-        if !parts.isEmpty && runs.count == parts.count {
+        if runs.count == parts.count {
             let merged = ValueRuns.merging(runs)
             self.runs = merged
             sorted = merged.values
         } else {
             self.runs = nil
-            sorted = parts.dropFirst().reduce(parts.first?.sorted ?? []) { Self.merge($0, $1.sorted) }
+            sorted = parts.dropFirst().reduce(parts[0].sorted) { Self.merge($0, $1.sorted) }
         }
     }
 

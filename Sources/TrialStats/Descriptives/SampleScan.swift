@@ -47,7 +47,8 @@ enum SampleScan {
 
     /// What one pass over a sample finds, for a test that needs all three: whether every value is
     /// finite, whether they ascend (as `isAscending`), and how many distinct values they hold
-    /// when they do (as `distinctCount(sorted:)`; 0 when they do not).
+    /// when they do (1 plus the number of values that differ from the one before; 0 when they do
+    /// not).
     /// - Complexity: O(*n*), one pass.
     static func survey(_ sample: [Double]) -> Survey {
         sample.withUnsafeBufferPointer { values in
@@ -82,28 +83,5 @@ enum SampleScan {
         let ascending: Bool
         /// The number of distinct values when they ascend, else 0.
         let distinctCount: Int
-    }
-
-    /// The number of distinct values of `sorted`, a sample in ascending order: 1 plus the number
-    /// of values that differ from the one before.
-    /// - Complexity: O(*n*).
-    static func distinctCount(sorted: [Double]) -> Int {
-        sorted.withUnsafeBufferPointer { values in
-            guard !values.isEmpty else { return 0 }
-            var index = 0, steps = SIMD8<Int64>.zero
-            if let base = values.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                // Values index..<index + 8 against index + 1...index + 8.
-                while index + width < values.count {
-                    let lanes = raw.loadUnaligned(fromByteOffset: index * 8, as: Lanes.self)
-                    let next = raw.loadUnaligned(fromByteOffset: (index + 1) * 8, as: Lanes.self)
-                    steps &+= SIMD8<Int64>.zero.replacing(with: 1, where: lanes .!= next)
-                    index += width
-                }
-            }
-            var distinct = 1 + Int(steps.wrappedSum())
-            for next in (index + 1)..<values.count where values[next] != values[next - 1] { distinct += 1 }
-            return distinct
-        }
     }
 }

@@ -63,10 +63,10 @@ struct TiedSample {
     var total: Int { below[below.count - 1] }
 
     /// Groups a sample sorted ascending, of which `distinctCount` values are distinct (counted
-    /// here when not given: `SampleScan.distinctCount`).
+    /// here when not given: `SampleScan.survey`).
     /// - Complexity: O(*n*): a pass fills storage of the distinct values' size (after one that counts them).
     init(sorted sample: [Double], distinctCount: Int? = nil) {
-        let distinct = distinctCount ?? SampleScan.distinctCount(sorted: sample)
+        let distinct = distinctCount ?? SampleScan.survey(sample).distinctCount
         sample.withUnsafeBufferPointer { sample in
             guard let first = sample.first else { return }
             values = [Double](unsafeUninitializedCapacity: distinct) { values, valueCount in
