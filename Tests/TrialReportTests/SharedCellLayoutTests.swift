@@ -30,12 +30,27 @@ struct SharedCellLayoutTests {
             let cells = TableCellLayouts()
             let surface = cairo_pdf_surface_create_for_stream(nil, nil, 1, 1)!
             let cairo = cairo_create(surface)!
-            shared.layOutRest(into: cells, cairo: cairo)
+            let laidOutRows = shared.layOutRest(into: cells, cairo: cairo)
             cairo_destroy(cairo)
             cairo_surface_destroy(surface)
             #expect(keys.subtracting(cells.blocks.keys).map(\.markup).sorted() == [])
             #expect(cells.blocks.count == keys.count)
             #expect(shared.specs.count == specs.count)
+            // Each cell's block in its place: a block laid out for that cell's text alone (each
+            // thread lays a text out once), as wide as the one kept for that text.
+            #expect(laidOutRows.map { $0.map(\.count) } == rows.map { $0.map(\.count) })
+            var textOfBlock: [ObjectIdentifier: TextBlockKey] = [:], misplaced = 0
+            for (table, tableRows) in rows.enumerated() {
+                for (row, cellsOfRow) in tableRows.enumerated() {
+                    for (index, cell) in cellsOfRow.enumerated() {
+                        let block = laidOutRows[table][row][index]
+                        let key = try #require(TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false))
+                        let known = textOfBlock.updateValue(key, forKey: ObjectIdentifier(block))
+                        if known.map({ $0 != key }) ?? false || block.size != cells.blocks[key]?.size { misplaced += 1 }
+                    }
+                }
+            }
+            #expect(misplaced == 0)
         }
     }
 

@@ -37,10 +37,10 @@ struct TLFPDFDocument {
         let specs = laidOutAhead?.specs ?? Self.specs(outputs, layouts: layouts, style: style)
         return try PDFTypesetter(paper: paper, metadata: metadata)
             .typeset(content: TypesetContent(tables: [], figures: []), numbering: .perSection, cells: cells) { flow in
-                laidOutAhead?.layOutRest(into: flow.cells, cairo: flow.cairo)
+                let laidOutRows = laidOutAhead?.layOutRest(into: flow.cells, cairo: flow.cairo)
                 for (index, spec) in specs.enumerated() {
                     if index > 0 { flow.addPageBreak() }
-                    flow.addTable(spec, spaceBefore: 0)
+                    flow.addTable(spec, spaceBefore: 0, laidOutRows: laidOutRows?[index])
                 }
             }
     }

@@ -121,9 +121,11 @@ struct FlowBuilder {
     }
 
     /// Adds the slices of a table: caption, header, rows (a group's kept together) and footnotes.
-    mutating func addTable(_ spec: TableSpec, spaceBefore: Double) {
+    /// - Parameter laidOutRows: the blocks of the table's cells laid out before, row by row (see
+    ///   `TableLayout.init`).
+    mutating func addTable(_ spec: TableSpec, spaceBefore: Double, laidOutRows: [[TextBlock]]? = nil) {
         let layout = TableLayout(spec, cairo: cairo, style: style, portraitWidth: width,
-                                 landscapeWidth: geometry.textRect(landscape: true).width, cells: cells)
+                                 landscapeWidth: geometry.textRect(landscape: true).width, cells: cells, laidOutRows: laidOutRows)
         var tableSlices: [Slice] = []
         if let caption = layout.caption {
             tableSlices.append(Slice(kind: .tableCaption(layout), height: caption.size.height + 3, keepWithNext: true))

@@ -7,7 +7,8 @@ import TrialData
 /// thread (`help`) makes the tables and lays their rows out from the end while the typesetting
 /// thread still does other work (report.pdf, before tlf.pdf); the typesetting thread then lays
 /// out the rows left from the start (`layOutRest`), takes the helper's blocks, and sets the
-/// tables, whose `TableLayout`s find every cell laid out in their `TableCellLayouts`.
+/// tables, whose `TableLayout`s find every cell laid out, row by row (`layOutRest`'s result), in
+/// place of looking each one up by its text in their `TableCellLayouts`.
 ///
 /// The helper lays its cells out in a font map of their own (`PangoText.vectorFontMap`), which
 /// sets text as every thread's does (`FontMetricsLock`), so the PDF is the same, byte for byte;
@@ -40,9 +41,13 @@ final class SharedCellLayout: Sendable {
         }
     }
 
+    /// The blocks of a claim's rows, each row's in the order of its cells.
+    private typealias ClaimBlocks = (claim: Int, rows: [[TextBlock]])
+
     /// The helper's blocks, handed to the typesetting thread once the helper is done with them.
     private struct Handed: @unchecked Sendable {
         let cells: TableCellLayouts
+        let claims: [ClaimBlocks]
     }
 
     private let style: TypesetStyle
@@ -69,13 +74,14 @@ final class SharedCellLayout: Sendable {
         let fontMap = PangoText.vectorFontMap()
         let surface = cairo_pdf_surface_create_for_stream(nil, nil, 1, 1)!
         let cairo = cairo_create(surface)!
+        var claims: [ClaimBlocks] = []
         while let claim = take(fromEnd: true, of: work) {
-            lay(claim, of: work, into: cells, cairo: cairo, fontMap: fontMap)
+            claims.append((claim, lay(work.claims[claim], of: work, into: cells, cairo: cairo, fontMap: fontMap)))
         }
         cairo_destroy(cairo)
         cairo_surface_destroy(surface)
         g_object_unref(UnsafeMutableRawPointer(fontMap))
-        helperCells.give(Handed(cells: cells))
+        helperCells.give(Handed(cells: cells, claims: claims))
     }
 
     /// The tables, once the helper has made them.
@@ -83,17 +89,28 @@ final class SharedCellLayout: Sendable {
 
     /// Lays out on this thread, the typesetting one, the rows the helper has not taken, then takes
     /// the helper's blocks into `cells` once it has laid out its last.
-    func layOutRest(into cells: TableCellLayouts, cairo: OpaquePointer) {
+    /// - Returns: for each table of `specs`, for each of its rows (`TableSpec.allRows`), the
+    ///   block of each cell as `TableCellLayouts.unwrappedBlock` laid it out (the helper's or
+    ///   this thread's: both set text alike).
+    func layOutRest(into cells: TableCellLayouts, cairo: OpaquePointer) -> [[[TextBlock]]] {
         let work = work.value()
+        var claims: [ClaimBlocks] = []
         while let claim = take(fromEnd: false, of: work) {
-            lay(claim, of: work, into: cells, cairo: cairo, fontMap: nil)
+            claims.append((claim, lay(work.claims[claim], of: work, into: cells, cairo: cairo, fontMap: nil)))
         }
-        cells.absorb(helperCells.value().cells)
+        let helped = helperCells.value()
+        cells.absorb(helped.cells)
+        var tables = work.rows.map { rows in [[TextBlock]](repeating: [], count: rows.count) }
+        for (claim, rows) in claims + helped.claims {
+            let (table, range) = work.claims[claim]
+            tables[table].replaceSubrange(range, with: rows)
+        }
+        return tables
     }
 
-    /// The next claim from the start or, for the helper, from the end; nil once they meet.
-    private func take(fromEnd: Bool, of work: Work) -> (table: Int, rows: Range<Int>)? {
-        let index: Int? = taken.withLock { taken in
+    /// The index of the next claim from the start or, for the helper, from the end; nil once they meet.
+    private func take(fromEnd: Bool, of work: Work) -> Int? {
+        taken.withLock { taken in
             let back = min(taken.back, work.claims.count)
             guard taken.front < back else { return nil }
             if fromEnd {
@@ -103,13 +120,13 @@ final class SharedCellLayout: Sendable {
             taken.front += 1
             return taken.front - 1
         }
-        return index.map { work.claims[$0] }
     }
 
+    /// Lays out the cells of `claim`'s rows into `cells`: each row's blocks.
     private func lay(_ claim: (table: Int, rows: Range<Int>), of work: Work, into cells: TableCellLayouts,
-                     cairo: OpaquePointer, fontMap: UnsafeMutablePointer<PangoFontMap>?) {
-        for row in work.rows[claim.table][claim.rows] {
-            for cell in row { _ = cells.unwrappedBlock(cell, cairo: cairo, style: style, fontMap: fontMap) }
+                     cairo: OpaquePointer, fontMap: UnsafeMutablePointer<PangoFontMap>?) -> [[TextBlock]] {
+        work.rows[claim.table][claim.rows].map { row in
+            row.map { cells.unwrappedBlock($0, cairo: cairo, style: style, fontMap: fontMap) }
         }
     }
 }

@@ -39,14 +39,18 @@ final class TableLayout {
 
     /// Lays `spec` out for a text block `portraitWidth` wide, or `landscapeWidth` wide when its
     /// columns do not fit the portrait width.
-    /// - Parameter cells: the cells laid out before, by this table or others typeset on the same
-    ///   thread with the same style; this table's are added.
+    /// - Parameters:
+    ///   - cells: the cells laid out before, by this table or others typeset on the same thread
+    ///     with the same style; this table's are added.
+    ///   - laidOutRows: for each row of `spec.allRows`, the block `cells.unwrappedBlock` gives each
+    ///     of its cells, laid out before (`SharedCellLayout`): taken as they are, not looked up
+    ///     by their text one by one.
     init(_ spec: TableSpec, cairo: OpaquePointer, style: TypesetStyle, portraitWidth: Double, landscapeWidth: Double,
-         cells: TableCellLayouts) {
+         cells: TableCellLayouts, laidOutRows: [[TextBlock]]? = nil) {
         self.spec = spec
         self.style = style
         cellLayouts = cells
-        let natural = Self.naturalWidths(spec, cairo: cairo, style: style, cells: cells)
+        let natural = Self.naturalWidths(spec, cairo: cairo, style: style, cells: cells, laidOutRows: laidOutRows)
         let needed = natural.widths.reduce(0, +)
         landscape = spec.landscape ?? (needed > portraitWidth + 0.5 && spec.columnCount > 3)
         let available = landscape ? landscapeWidth : portraitWidth
@@ -188,9 +192,11 @@ final class TableLayout {
 
     /// Each column's natural width (its widest unwrapped single-column cell), the narrowest it may
     /// wrap to, and the extents of decimal columns; spanning header cells widen the columns
-    /// they span when needed. The unwrapped blocks measured go into `cells`, and come back row
-    /// by row (those of the columns), for laying out the cells that fit their columns.
-    private static func naturalWidths(_ spec: TableSpec, cairo: OpaquePointer, style: TypesetStyle, cells: TableCellLayouts)
+    /// they span when needed. The unwrapped blocks measured (`laidOutRows`' when given) go into
+    /// `cells`, and come back row by row (those of the columns), for laying out the cells that fit
+    /// their columns.
+    private static func naturalWidths(_ spec: TableSpec, cairo: OpaquePointer, style: TypesetStyle, cells: TableCellLayouts,
+                                      laidOutRows: [[TextBlock]]?)
         -> (widths: [Double], minimum: [Double], decimal: [Int: (left: Double, right: Double)], unwrapped: [[TextBlock]]) {
         let count = spec.columnCount
         var widths = Array(repeating: 0.0, count: count)
@@ -199,27 +205,39 @@ final class TableLayout {
         var spanning: [(column: Int, span: Int, width: Double)] = []
         let pad = 2 * style.cellPaddingX
         let rows = spec.allRows
-        // A decimal cell's width and alignment point, measured once for identical cells; another
-        // cell's width is its unwrapped block's, found by its text.
+        // A decimal cell's width and alignment point, measured once for identical cells (one
+        // block, or one text); another cell's width is its unwrapped block's, found by its text
+        // unless laid out before.
         var measured: [TextBlockKey: (width: Double, alignmentX: Double?, block: TextBlock)] = [:]
+        var alignmentOfBlock: [ObjectIdentifier: Double] = [:]
         var unwrapped: [[TextBlock]] = []
         unwrapped.reserveCapacity(rows.count)
-        for row in rows {
+        for (rowIndex, row) in rows.enumerated() {
             var column = 0
             var blocks: [TextBlock] = []
             blocks.reserveCapacity(row.count)
-            for cell in row {
+            for (cellIndex, cell) in row.enumerated() {
                 guard column < count else { break }
-                let key = cell.alignmentByte.flatMap {
-                    TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false, alignmentByte: $0)
-                }
                 let size: (width: Double, alignmentX: Double?, block: TextBlock)
-                if let key, let known = measured[key] {
-                    size = known
+                if let block = laidOutRows?[rowIndex][cellIndex] {
+                    let alignmentX = cell.alignmentByte.map { byte in
+                        if let known = alignmentOfBlock[ObjectIdentifier(block)] { return known }
+                        let x = block.xPosition(ofByte: byte)
+                        alignmentOfBlock[ObjectIdentifier(block)] = x
+                        return x
+                    }
+                    size = (block.size.width, alignmentX, block)
                 } else {
-                    let block = cells.unwrappedBlock(cell, cairo: cairo, style: style)
-                    size = (block.size.width, cell.alignmentByte.map(block.xPosition(ofByte:)), block)
-                    if let key { measured[key] = size }
+                    let key = cell.alignmentByte.flatMap {
+                        TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false, alignmentByte: $0)
+                    }
+                    if let key, let known = measured[key] {
+                        size = known
+                    } else {
+                        let block = cells.unwrappedBlock(cell, cairo: cairo, style: style)
+                        size = (block.size.width, cell.alignmentByte.map(block.xPosition(ofByte:)), block)
+                        if let key { measured[key] = size }
+                    }
                 }
                 blocks.append(size.block)
                 let width = size.width + pad + Double(cell.indentation) * style.tableIndent
