@@ -4,8 +4,8 @@ import Testing
 import TrialAnalysis
 @testable import TrialReport
 
-/// The cells of tlf.pdf laid out by two threads (`SharedCellLayout`): every cell once, whichever
-/// thread gets further, and the same PDF, byte for byte, as laid out by the typesetting thread
+/// The cells of tlf.pdf laid out by two threads (`SharedCellLayout`): every cell in its place,
+/// whichever thread gets further, and the same PDF, byte for byte, as laid out by the typesetting thread
 /// alone; a helper only for a package large enough to pay for its fonts.
 @Suite("Table cells laid out by two threads")
 struct SharedCellLayoutTests {
@@ -18,12 +18,18 @@ struct SharedCellLayoutTests {
         return (TLFPackage.outputs(tables: report.tables, results: results, plan: plan), plan)
     }
 
-    @Test func theHelperAndTheTypesettingThreadLayOutEveryCellBetweenThem() throws {
+    @Test func everyCellsBlockIsInItsPlaceWhicheverThreadLaidItOut() throws {
         let (outputs, _) = try Self.package()
         let specs = TLFPDFDocument.specs(outputs, layouts: TLFLayouts(outputs, paper: .a4), style: TypesetStyle())
         let rows = specs.map(\.allRows)
         try #require(rows.contains { $0.count > 2 * SharedCellLayout.rowsPerClaim }, "\(rows.map(\.count))")
-        let keys = Set(rows.joined().joined().compactMap { TextBlockKey(markup: $0.markup, bold: $0.bold, width: nil, centered: false) })
+        // Every cell laid out by this thread alone, for its size.
+        let alone = TableCellLayouts()
+        let aloneSurface = cairo_pdf_surface_create_for_stream(nil, nil, 1, 1)!
+        let aloneCairo = cairo_create(aloneSurface)!
+        let sizes = rows.map { $0.map { $0.map { alone.unwrappedBlock($0, cairo: aloneCairo, style: TypesetStyle()).size } } }
+        cairo_destroy(aloneCairo)
+        cairo_surface_destroy(aloneSurface)
         for _ in 0..<3 {
             let shared = SharedCellLayout(style: TypesetStyle()) { specs }
             Thread.detachNewThread { shared.help() }
@@ -33,11 +39,9 @@ struct SharedCellLayoutTests {
             let laidOutRows = shared.layOutRest(into: cells, cairo: cairo)
             cairo_destroy(cairo)
             cairo_surface_destroy(surface)
-            #expect(keys.subtracting(cells.blocks.keys).map(\.markup).sorted() == [])
-            #expect(cells.blocks.count == keys.count)
             #expect(shared.specs.count == specs.count)
             // Each cell's block in its place: a block laid out for that cell's text alone (each
-            // thread lays a text out once), as wide as the one kept for that text.
+            // thread lays a text out once), as large as that text laid out by one thread.
             #expect(laidOutRows.map { $0.map(\.count) } == rows.map { $0.map(\.count) })
             var textOfBlock: [ObjectIdentifier: TextBlockKey] = [:], misplaced = 0
             for (table, tableRows) in rows.enumerated() {
@@ -46,7 +50,7 @@ struct SharedCellLayoutTests {
                         let block = laidOutRows[table][row][index]
                         let key = try #require(TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false))
                         let known = textOfBlock.updateValue(key, forKey: ObjectIdentifier(block))
-                        if known.map({ $0 != key }) ?? false || block.size != cells.blocks[key]?.size { misplaced += 1 }
+                        if known.map({ $0 != key }) ?? false || block.size != sizes[table][row][index] { misplaced += 1 }
                     }
                 }
             }
@@ -78,28 +82,5 @@ struct SharedCellLayoutTests {
         #expect(TLFPackage.cellsLaidOutAhead(outputs, layouts: TLFLayouts(outputs, paper: .a4), plan: withoutPDF, minimumCells: 0) == nil)
         #expect(cells < SharedCellLayout.minimumCells)
         #expect(TLFPackage.cellsLaidOutAhead(outputs, layouts: TLFLayouts(outputs, paper: .a4), plan: plan) == nil)
-    }
-
-    /// The helper's blocks taken in, whichever collection is larger: every text once, and where
-    /// both laid a text out, the typesetting thread's own block.
-    @Test(arguments: [(mine: 3, theirs: 40), (mine: 40, theirs: 3)])
-    func blocksTakenFromTheHelperKeepTheTypesettingThreadsOwn(sizes: (mine: Int, theirs: Int)) {
-        let surface = cairo_pdf_surface_create_for_stream(nil, nil, 1, 1)!
-        let cairo = cairo_create(surface)!
-        defer {
-            cairo_destroy(cairo)
-            cairo_surface_destroy(surface)
-        }
-        func cells(_ texts: [String]) -> TableCellLayouts {
-            let cells = TableCellLayouts()
-            for text in texts { _ = cells.unwrappedBlock(TableSpec.Cell(markup: InlineMarkup(text: text)), cairo: cairo, style: TypesetStyle()) }
-            return cells
-        }
-        let mine = cells((0..<sizes.mine).map { "P\($0)" }), theirs = cells((0..<sizes.theirs).map { "P\($0)" })
-        let shared = TextBlockKey(markup: InlineMarkup(text: "P0"), bold: false, width: nil, centered: false)!
-        let own = mine.blocks[shared]
-        mine.absorb(theirs)
-        #expect(mine.blocks.count == max(sizes.mine, sizes.theirs) && theirs.blocks.isEmpty)
-        #expect(mine.blocks[shared] === own)
     }
 }

@@ -7,8 +7,8 @@ import TrialData
 /// thread (`help`) makes the tables and lays their rows out from the end while the typesetting
 /// thread still does other work (report.pdf, before tlf.pdf); the typesetting thread then lays
 /// out the rows left from the start (`layOutRest`), takes the helper's blocks, and sets the
-/// tables, whose `TableLayout`s find every cell laid out, row by row (`layOutRest`'s result), in
-/// place of looking each one up by its text in their `TableCellLayouts`.
+/// tables, whose `TableLayout`s take every cell's block row by row (`layOutRest`'s result) rather
+/// than look each one up by its text in their `TableCellLayouts`.
 ///
 /// The helper lays its cells out in a font map of their own (`PangoText.vectorFontMap`), which
 /// sets text as every thread's does (`FontMetricsLock`), so the PDF is the same, byte for byte;
@@ -87,8 +87,9 @@ final class SharedCellLayout: Sendable {
     /// The tables, once the helper has made them.
     var specs: [TableSpec] { work.value().specs }
 
-    /// Lays out on this thread, the typesetting one, the rows the helper has not taken, then takes
-    /// the helper's blocks into `cells` once it has laid out its last.
+    /// Lays out on this thread, the typesetting one, the rows the helper has not taken into
+    /// `cells`, then takes the helper's blocks once it has laid out its last (its collection of
+    /// them, which nothing looks up, is released in the background).
     /// - Returns: for each table of `specs`, for each of its rows (`TableSpec.allRows`), the
     ///   block of each cell as `TableCellLayouts.unwrappedBlock` laid it out (the helper's or
     ///   this thread's: both set text alike).
@@ -99,7 +100,7 @@ final class SharedCellLayout: Sendable {
             claims.append((claim, lay(work.claims[claim], of: work, into: cells, cairo: cairo, fontMap: nil)))
         }
         let helped = helperCells.value()
-        cells.absorb(helped.cells)
+        helped.cells.releaseInBackground()
         var tables = work.rows.map { rows in [[TextBlock]](repeating: [], count: rows.count) }
         for (claim, rows) in claims + helped.claims {
             let (table, range) = work.claims[claim]

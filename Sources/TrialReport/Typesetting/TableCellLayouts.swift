@@ -4,9 +4,8 @@ import TrialData
 
 /// Table cells laid out by Pango, by their text, weight, width and alignment, for PDFs typeset
 /// one after the other on one thread in the default style: report.pdf, then tlf.pdf, which
-/// shows the same tables, lays each cell out once. Not for concurrent use; blocks laid out on
-/// another thread in a font map of their own are taken (`absorb`) once it is done with them
-/// (`SharedCellLayout`).
+/// shows the same tables, lays each cell out once. Not for concurrent use (a helper thread lays
+/// cells out into a collection of its own: `SharedCellLayout`).
 public final class TableCellLayouts {
     /// The text blocks laid out so far.
     var blocks: [TextBlockKey: TextBlock] = [:]
@@ -45,19 +44,6 @@ public final class TableCellLayouts {
     /// of their plain lines in its fonts.
     private var reusable: PangoText.ReusableLayout?
     private var shaper = PlainLineShaper()
-
-    /// Takes the blocks of `other` that are not laid out here; `other`, which no thread uses any
-    /// more, is emptied (`releaseInBackground`). The smaller collection goes into the larger (a
-    /// helper that laid out most of a listing's cells hands over tens of thousands).
-    func absorb(_ other: TableCellLayouts) {
-        if other.blocks.count > blocks.count {
-            swap(&blocks, &other.blocks)
-            blocks.merge(other.blocks) { _, mine in mine }
-        } else {
-            blocks.merge(other.blocks) { mine, _ in mine }
-        }
-        other.releaseInBackground()
-    }
 
     /// Hands the text blocks to `BackgroundRelease`, which frees them on a background thread (or
     /// keeps them until a process that ends with its work exits), so that the caller does not
