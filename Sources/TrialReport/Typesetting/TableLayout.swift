@@ -156,6 +156,7 @@ final class TableLayout {
     private func layRow(_ cells: [TableSpec.Cell], unwrapped: [TextBlock], cairo: OpaquePointer) -> Row {
         var column = 0
         var laid: [LaidCell] = []
+        laid.reserveCapacity(cells.count)
         for (index, cell) in cells.enumerated() {
             let span = max(1, cell.span)
             guard column < columnWidths.count else { break }
@@ -183,9 +184,9 @@ final class TableLayout {
             column += span
         }
         // The cells' first baselines aligned on the lowest of them.
-        let baselines = laid.map { $0.block.lines.first?.baseline ?? 0 }
-        let lowest = baselines.max() ?? 0
-        for index in laid.indices { laid[index].drop = lowest - baselines[index] }
+        func baseline(_ cell: LaidCell) -> Double { cell.block.lines.first?.baseline ?? 0 }
+        let lowest = laid.lazy.map(baseline).max() ?? 0
+        for index in laid.indices { laid[index].drop = lowest - baseline(laid[index]) }
         let height = (laid.map { $0.drop + $0.block.size.height }.max() ?? style.tableFont.size) + 2 * style.cellPaddingY
         return Row(cells: laid, height: height)
     }
