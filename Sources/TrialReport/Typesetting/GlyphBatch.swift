@@ -75,18 +75,22 @@ final class GlyphBatch {
         // Pango's renderer starts from the current point as Cairo gives it back.
         var origin = (x: 0.0, y: 0.0)
         cairo_get_current_point(cairo, &origin.x, &origin.y)
-        for run in line.runs {
-            let batch = glyphs(of: run.font)
-            if keepsText {
-                batch.text.append(contentsOf: line.text[run.text])
-                batch.clusters.append(contentsOf: line.clusters[run.clusters])
-            }
-            let baseX = origin.x + Double(run.offset) / Double(PANGO_SCALE)
-            let baseY = origin.y + Double(-run.yOffset) / Double(PANGO_SCALE)
-            for glyph in line.glyphs[run.glyphs] {
-                let glyphX = baseX + Double(glyph.x) / Double(PANGO_SCALE)
-                let glyphY = glyph.yOffset == 0 ? baseY : baseY + Double(glyph.yOffset) / Double(PANGO_SCALE)
-                batch.glyphs.append(cairo_glyph_t(index: glyph.index, x: glyphX, y: glyphY))
+        // The line's parts read through their buffers: slices of them retained and released
+        // each array once a run (a listing's 230,000 cells on the thread that ends the render).
+        line.glyphs.withUnsafeBufferPointer { glyphs in
+            for run in line.runs {
+                let batch = self.glyphs(of: run.font)
+                if keepsText {
+                    line.text.withUnsafeBufferPointer { batch.text.append(contentsOf: $0[run.text]) }
+                    line.clusters.withUnsafeBufferPointer { batch.clusters.append(contentsOf: $0[run.clusters]) }
+                }
+                let baseX = origin.x + Double(run.offset) / Double(PANGO_SCALE)
+                let baseY = origin.y + Double(-run.yOffset) / Double(PANGO_SCALE)
+                for glyph in glyphs[run.glyphs] {
+                    let glyphX = baseX + Double(glyph.x) / Double(PANGO_SCALE)
+                    let glyphY = glyph.yOffset == 0 ? baseY : baseY + Double(glyph.yOffset) / Double(PANGO_SCALE)
+                    batch.glyphs.append(cairo_glyph_t(index: glyph.index, x: glyphX, y: glyphY))
+                }
             }
         }
         // As Pango leaves it: the current point where the line started.

@@ -32,24 +32,42 @@ final class ShapedLine {
         var yOffset: Int32
     }
 
-    private(set) var runs: [Run] = []
-    private(set) var glyphs: [Glyph] = []
+    // Immutable once made: drawing reads them without exclusivity checks or retains.
+    let runs: [Run]
+    let glyphs: [Glyph]
     /// The line's text, run by run, and each cluster's bytes and glyphs (empty glyphs excluded),
     /// as Pango's renderer gives them to Cairo for a surface that keeps text (PDF).
-    private(set) var text: [CChar] = []
-    private(set) var clusters: [cairo_text_cluster_t] = []
+    let text: [CChar]
+    let clusters: [cairo_text_cluster_t]
     /// Each cluster's first byte in the layout's text and its x from the line's start (Pango
     /// units), in order; nil when a cluster holds more than one character (a letter and its
     /// combining accent, a ligature of several characters).
-    private(set) var clusterStarts: [(byte: Int32, x: Int32)]? = []
+    let clusterStarts: [(byte: Int32, x: Int32)]?
     /// The line's width in Pango units.
-    private(set) var width: Int32 = 0
+    let width: Int32
+
+    /// The parts of a line as they are gathered.
+    private struct Parts {
+        var runs: [Run] = [], glyphs: [Glyph] = [], text: [CChar] = [], clusters: [cairo_text_cluster_t] = []
+        var clusterStarts: [(byte: Int32, x: Int32)]? = []
+        var width: Int32 = 0
+    }
+
+    private init(_ parts: Parts) {
+        runs = parts.runs
+        glyphs = parts.glyphs
+        text = parts.text
+        clusters = parts.clusters
+        clusterStarts = parts.clusterStarts
+        width = parts.width
+    }
 
     /// The glyphs of `line`, or nil when Pango's renderer would draw it otherwise than as glyphs
     /// alone (see `isPlain`).
-    init?(_ line: UnsafeMutablePointer<PangoLayoutLine>) {
+    convenience init?(_ line: UnsafeMutablePointer<PangoLayoutLine>) {
         guard Self.isPlain(line) else { return nil }
         let layoutText = pango_layout_get_text(line.pointee.layout)
+        var parts = Parts()
         var offset: Int32 = 0
         var node = line.pointee.runs
         while let current = node {
@@ -58,26 +76,27 @@ final class ShapedLine {
             let glyphString = run.pointee.glyphs!
             offset += run.pointee.start_x_offset
             let font = cairo_scaled_font_reference(pango_cairo_font_get_scaled_font(OpaquePointer(item.pointee.analysis.font)))!
-            let (firstGlyph, firstByte, firstCluster) = (glyphs.count, text.count, clusters.count)
+            let (firstGlyph, firstByte, firstCluster) = (parts.glyphs.count, parts.text.count, parts.clusters.count)
             var position: Int32 = 0
             for index in 0..<Int(glyphString.pointee.num_glyphs) {
                 let info = glyphString.pointee.glyphs[index]
                 if info.glyph != PANGO_GLYPH_EMPTY {
-                    glyphs.append(Glyph(index: UInt(info.glyph), x: position + info.geometry.x_offset, yOffset: info.geometry.y_offset))
+                    parts.glyphs.append(Glyph(index: UInt(info.glyph), x: position + info.geometry.x_offset, yOffset: info.geometry.y_offset))
                 }
                 position += info.geometry.width
             }
             if let layoutText {
-                appendClusters(of: run, text: layoutText, lineOffset: width)
+                Self.appendClusters(of: run, text: layoutText, lineOffset: parts.width, to: &parts)
             } else {
-                clusterStarts = nil
+                parts.clusterStarts = nil
             }
-            runs.append(Run(font: font, offset: offset, yOffset: run.pointee.y_offset, glyphs: firstGlyph..<glyphs.count,
-                            text: firstByte..<text.count, clusters: firstCluster..<clusters.count))
-            width += position
+            parts.runs.append(Run(font: font, offset: offset, yOffset: run.pointee.y_offset, glyphs: firstGlyph..<parts.glyphs.count,
+                                  text: firstByte..<parts.text.count, clusters: firstCluster..<parts.clusters.count))
+            parts.width += position
             offset += position + run.pointee.end_x_offset
             node = current.pointee.next
         }
+        self.init(parts)
     }
 
     /// The glyphs HarfBuzz gave for `text` (UTF-8) shaped in `font`, a Pango font's Cairo font,
@@ -85,27 +104,29 @@ final class ShapedLine {
     /// advances, y offsets turned downwards); nil unless each character is a glyph of its own, in
     /// order, found in the font and advancing forward (`PlainLineShaper` then leaves the text to
     /// Pango).
-    init?(text: UnsafeBufferPointer<UInt8>, infos: UnsafeBufferPointer<hb_glyph_info_t>,
-          positions: UnsafeBufferPointer<hb_glyph_position_t>, font: OpaquePointer) {
+    convenience init?(text: UnsafeBufferPointer<UInt8>, infos: UnsafeBufferPointer<hb_glyph_info_t>,
+                      positions: UnsafeBufferPointer<hb_glyph_position_t>, font: OpaquePointer) {
         var byte = 0
-        glyphs.reserveCapacity(infos.count)
-        clusters.reserveCapacity(infos.count)
-        clusterStarts?.reserveCapacity(infos.count)
+        var parts = Parts()
+        parts.glyphs.reserveCapacity(infos.count)
+        parts.clusters.reserveCapacity(infos.count)
+        parts.clusterStarts?.reserveCapacity(infos.count)
         for (info, position) in zip(infos, positions) {
             guard byte < text.count, Int(info.cluster) == byte, info.codepoint != 0, info.codepoint != PANGO_GLYPH_EMPTY,
                   info.codepoint & PANGO_GLYPH_UNKNOWN_FLAG == 0, position.x_advance >= 0 else { return nil }
             var next = byte + 1
             while next < text.count, text[next] & 0xC0 == 0x80 { next += 1 }
-            glyphs.append(Glyph(index: UInt(info.codepoint), x: width + position.x_offset, yOffset: -position.y_offset))
-            clusters.append(cairo_text_cluster_t(num_bytes: Int32(next - byte), num_glyphs: 1))
-            clusterStarts?.append((Int32(byte), width))
-            width += position.x_advance
+            parts.glyphs.append(Glyph(index: UInt(info.codepoint), x: parts.width + position.x_offset, yOffset: -position.y_offset))
+            parts.clusters.append(cairo_text_cluster_t(num_bytes: Int32(next - byte), num_glyphs: 1))
+            parts.clusterStarts?.append((Int32(byte), parts.width))
+            parts.width += position.x_advance
             byte = next
         }
-        guard byte == text.count, !glyphs.isEmpty else { return nil }
-        self.text = text.map { CChar(bitPattern: $0) }
-        runs = [Run(font: cairo_scaled_font_reference(font), offset: 0, yOffset: 0, glyphs: 0..<glyphs.count,
-                    text: 0..<text.count, clusters: 0..<clusters.count)]
+        guard byte == text.count, !parts.glyphs.isEmpty else { return nil }
+        parts.text = text.map { CChar(bitPattern: $0) }
+        parts.runs = [Run(font: cairo_scaled_font_reference(font), offset: 0, yOffset: 0, glyphs: 0..<parts.glyphs.count,
+                          text: 0..<parts.text.count, clusters: 0..<parts.clusters.count)]
+        self.init(parts)
     }
 
     deinit {
@@ -122,12 +143,12 @@ final class ShapedLine {
         return clusterStarts.first { Int($0.byte) >= index }.map { $0.x } ?? width
     }
 
-    /// The clusters of `run` (its text bytes and glyphs) and where each starts.
-    private func appendClusters(of run: UnsafeMutablePointer<PangoGlyphItem>, text layoutText: UnsafePointer<CChar>,
-                                lineOffset: Int32) {
+    /// The clusters of `run` (its text bytes and glyphs) and where each starts, added to `parts`.
+    private static func appendClusters(of run: UnsafeMutablePointer<PangoGlyphItem>, text layoutText: UnsafePointer<CChar>,
+                                       lineOffset: Int32, to parts: inout Parts) {
         let item = run.pointee.item!
         let glyphInfo = run.pointee.glyphs.pointee.glyphs!
-        text.append(contentsOf: UnsafeBufferPointer(start: layoutText + Int(item.pointee.offset), count: Int(item.pointee.length)))
+        parts.text.append(contentsOf: UnsafeBufferPointer(start: layoutText + Int(item.pointee.offset), count: Int(item.pointee.length)))
         var iterator = PangoGlyphItemIter()
         guard pango_glyph_item_iter_init_start(&iterator, run, layoutText) != 0 else { return }
         var x = lineOffset
@@ -138,9 +159,9 @@ final class ShapedLine {
                 if glyphInfo[Int(index)].glyph == PANGO_GLYPH_EMPTY { glyphCount -= 1 }
                 advance += glyphInfo[Int(index)].geometry.width
             }
-            clusters.append(cairo_text_cluster_t(num_bytes: iterator.end_index - iterator.start_index, num_glyphs: glyphCount))
-            if iterator.end_char - iterator.start_char > 1 { clusterStarts = nil }
-            clusterStarts?.append((iterator.start_index, x))
+            parts.clusters.append(cairo_text_cluster_t(num_bytes: iterator.end_index - iterator.start_index, num_glyphs: glyphCount))
+            if iterator.end_char - iterator.start_char > 1 { parts.clusterStarts = nil }
+            parts.clusterStarts?.append((iterator.start_index, x))
             x += advance
         } while pango_glyph_item_iter_next_cluster(&iterator) != 0
     }

@@ -24,12 +24,13 @@ final class TextBlock {
         var rect: Rect
     }
 
+    // Immutable once made: drawing a listing's cells reads them without retains.
     /// The Pango layout, for a block whose glyphs are not kept in `shaped`.
-    private var layout: OpaquePointer?
+    private let layout: OpaquePointer?
     /// The glyphs of a block of one plain line whose characters are each a cluster of their own.
-    private(set) var shaped: ShapedLine?
-    private(set) var lines: [Line] = []
-    private(set) var linkAreas: [LinkArea] = []
+    let shaped: ShapedLine?
+    let lines: [Line]
+    let linkAreas: [LinkArea]
     /// The logical width and height of the block.
     let size: Size
 
@@ -63,8 +64,10 @@ final class TextBlock {
     /// placed as `sample`, a block of one plain line in the same font laid out by Pango: a line of
     /// one run has its font's height and baseline whatever its glyphs, and starts at 0.
     init(shaped: ShapedLine, placedLike sample: TextBlock) {
+        layout = nil
         self.shaped = shaped
         lines = sample.lines
+        linkAreas = []
         size = Size(width: Double(shaped.width) / Double(PANGO_SCALE), height: sample.size.height)
     }
 
@@ -72,13 +75,16 @@ final class TextBlock {
     /// nil when the block would need a layout that is not `owned`.
     private init?(_ layout: OpaquePointer, links: [(destination: String, range: Range<Int>)], owned: Bool) {
         size = PangoText.logicalExtents(layout).size
-        lines = readLines(of: layout)
-        linkAreas = links.flatMap { area(of: $0.destination, range: $0.range, in: layout) }
+        let lines = Self.readLines(of: layout)
+        self.lines = lines
+        linkAreas = links.flatMap { Self.area(of: $0.destination, range: $0.range, in: layout, lines: lines) }
         if lines.count == 1, let line = pango_layout_get_line_readonly(layout, 0), let shaped = ShapedLine(line),
            shaped.clusterStarts != nil {
             self.shaped = shaped
+            self.layout = nil
             if owned { g_object_unref(UnsafeMutableRawPointer(layout)) }
         } else if owned {
+            shaped = nil
             self.layout = layout
         } else {
             return nil
@@ -123,7 +129,7 @@ final class TextBlock {
                 index += 1
             } while index < range.upperBound && pango_layout_iter_next_line(iterator) != 0
         }
-        let areas = linkAreas.filter { range.contains($0.line) }
+        let areas = linkAreas.isEmpty ? [] : linkAreas.filter { range.contains($0.line) }
         if batch == nil || !areas.isEmpty { glyphs.flush() }
         for area in areas {
             links.link(to: area.destination, rect: Rect(x: origin.x + area.rect.minX, y: area.rect.minY + shift,
@@ -142,7 +148,7 @@ final class TextBlock {
         return lines[range.upperBound - 1].bottom - lines[range.lowerBound].top
     }
 
-    private func readLines(of layout: OpaquePointer) -> [Line] {
+    private static func readLines(of layout: OpaquePointer) -> [Line] {
         let scale = Double(PANGO_SCALE)
         var result: [Line] = []
         let iterator = pango_layout_get_iter(layout)
@@ -157,8 +163,8 @@ final class TextBlock {
         return result
     }
 
-    /// The rectangles of a link's text, one per line it covers.
-    private func area(of destination: String, range: Range<Int>, in layout: OpaquePointer) -> [LinkArea] {
+    /// The rectangles of a link's text, one per line it covers (`lines`, the layout's).
+    private static func area(of destination: String, range: Range<Int>, in layout: OpaquePointer, lines: [Line]) -> [LinkArea] {
         var areas: [LinkArea] = []
         let iterator = pango_layout_get_iter(layout)
         defer { pango_layout_iter_free(iterator) }
