@@ -25,8 +25,8 @@ final class TableLayout {
     private(set) var columnWidths: [Double] = []
     private(set) var headerRows: [Row] = []
     private(set) var bodyRows: [Row] = []
-    /// Per decimal column: the widest text left and right of the alignment point.
-    private var decimalExtents: [Int: (left: Double, right: Double)] = [:]
+    /// Per column, for a decimal one: the widest text left and right of the alignment point.
+    private var decimalExtents: [(left: Double, right: Double)?] = []
     let caption: TextBlock?
     let continuedCaption: TextBlock?
     let footnotes: [TextBlock]
@@ -198,11 +198,11 @@ final class TableLayout {
     /// their columns.
     private static func naturalWidths(_ spec: TableSpec, cairo: OpaquePointer, style: TypesetStyle, cells: TableCellLayouts,
                                       laidOutRows: [[TextBlock]]?)
-        -> (widths: [Double], minimum: [Double], decimal: [Int: (left: Double, right: Double)], unwrapped: [[TextBlock]]) {
+        -> (widths: [Double], minimum: [Double], decimal: [(left: Double, right: Double)?], unwrapped: [[TextBlock]]) {
         let count = spec.columnCount
         var widths = Array(repeating: 0.0, count: count)
         var minimum = Array(repeating: 0.0, count: count)
-        var decimal: [Int: (left: Double, right: Double)] = [:]
+        var decimal: [(left: Double, right: Double)?] = Array(repeating: nil, count: count)
         var spanning: [(column: Int, span: Int, width: Double)] = []
         let pad = 2 * style.cellPaddingX
         let rows = spec.allRows
@@ -217,47 +217,53 @@ final class TableLayout {
             var column = 0
             var blocks: [TextBlock] = []
             blocks.reserveCapacity(row.count)
-            for (cellIndex, cell) in row.enumerated() {
-                guard column < count else { break }
-                let size: (width: Double, alignmentX: Double?, block: TextBlock)
-                if let block = laidOutRows?[rowIndex][cellIndex] {
-                    let alignmentX = cell.alignmentByte.map { byte in
-                        if let known = alignmentOfBlock[ObjectIdentifier(block)] { return known }
-                        let x = block.xPosition(ofByte: byte)
-                        alignmentOfBlock[ObjectIdentifier(block)] = x
-                        return x
-                    }
-                    size = (block.size.width, alignmentX, block)
-                } else {
-                    let key = cell.alignmentByte.flatMap {
-                        TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false, alignmentByte: $0)
-                    }
-                    if let key, let known = measured[key] {
-                        size = known
+            // Each cell's fields read in place: a copy of the cell retained and released its text.
+            row.withUnsafeBufferPointer { row in
+                for cellIndex in row.indices {
+                    guard column < count else { break }
+                    let size: (width: Double, alignmentX: Double?, block: TextBlock)
+                    if let block = laidOutRows?[rowIndex][cellIndex] {
+                        let alignmentX = row[cellIndex].alignmentByte.map { byte in
+                            if let known = alignmentOfBlock[ObjectIdentifier(block)] { return known }
+                            let x = block.xPosition(ofByte: byte)
+                            alignmentOfBlock[ObjectIdentifier(block)] = x
+                            return x
+                        }
+                        size = (block.size.width, alignmentX, block)
                     } else {
-                        let block = cells.unwrappedBlock(cell, cairo: cairo, style: style)
-                        size = (block.size.width, cell.alignmentByte.map(block.xPosition(ofByte:)), block)
-                        if let key { measured[key] = size }
+                        let cell = row[cellIndex]
+                        let key = cell.alignmentByte.flatMap {
+                            TextBlockKey(markup: cell.markup, bold: cell.bold, width: nil, centered: false, alignmentByte: $0)
+                        }
+                        if let key, let known = measured[key] {
+                            size = known
+                        } else {
+                            let block = cells.unwrappedBlock(cell, cairo: cairo, style: style)
+                            size = (block.size.width, cell.alignmentByte.map(block.xPosition(ofByte:)), block)
+                            if let key { measured[key] = size }
+                        }
                     }
+                    blocks.append(size.block)
+                    let span = row[cellIndex].span
+                    let width = size.width + pad + Double(row[cellIndex].indentation) * style.tableIndent
+                    if span > 1 {
+                        spanning.append((column, span, width))
+                    } else if let left = size.alignmentX {
+                        let current = decimal[column] ?? (0, 0)
+                        decimal[column] = (max(current.left, left), max(current.right, size.width - left))
+                        minimum[column] = max(minimum[column], width)
+                    } else {
+                        widths[column] = max(widths[column], width)
+                        let longestWord = row[cellIndex].markup.textLength > 24 ? min(width, 70 + pad) : width
+                        minimum[column] = max(minimum[column], row[cellIndex].alignment == .decimal ? width : longestWord)
+                    }
+                    column += max(1, span)
                 }
-                blocks.append(size.block)
-                let width = size.width + pad + Double(cell.indentation) * style.tableIndent
-                if cell.span > 1 {
-                    spanning.append((column, cell.span, width))
-                } else if let left = size.alignmentX {
-                    let current = decimal[column] ?? (0, 0)
-                    decimal[column] = (max(current.left, left), max(current.right, size.width - left))
-                    minimum[column] = max(minimum[column], width)
-                } else {
-                    widths[column] = max(widths[column], width)
-                    let longestWord = cell.markup.textLength > 24 ? min(width, 70 + pad) : width
-                    minimum[column] = max(minimum[column], cell.alignment == .decimal ? width : longestWord)
-                }
-                column += max(1, cell.span)
             }
             unwrapped.append(blocks)
         }
-        for (column, extents) in decimal {
+        for (column, extents) in decimal.enumerated() {
+            guard let extents else { continue }
             widths[column] = max(widths[column], extents.left + extents.right + pad)
             minimum[column] = max(minimum[column], extents.left + extents.right + pad)
         }
