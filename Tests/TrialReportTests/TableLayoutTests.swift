@@ -57,11 +57,13 @@ struct TableCellPositionTests {
             .init([.init("Sex"), .init("n", alignment: .right), .init("12.5", alignment: .decimal)]),
             .init([.init("Male", indentation: 1), .init("1,024", alignment: .right), .init("3.25", alignment: .decimal)]),
             .init([.init("Unknown", indentation: 2), .init("7", alignment: .right), .init("\u{2212}104.125", alignment: .decimal)]),
+            // The widest part left of the point is not the last one met.
+            .init([.init("Other", indentation: 1), .init("3", alignment: .right), .init("1.5", alignment: .decimal)]),
         ]
         let table = ReportTable(name: "positions", caption: "", groups: [.init(rows, keepTogether: false)])
         let style = TypesetStyle()
         let layout = TableLayout(TableSpec(table, anchor: nil, style: style), cairo: cairo, style: style,
-                                 portraitWidth: 400, landscapeWidth: 600, cells: TableCellLayouts())
+                                 portraitWidth: 120, landscapeWidth: 600, cells: TableCellLayouts())
         let left = 30.0
         let x = { (row: Int, cell: Int) in layout.textX(ofCell: cell, in: layout.bodyRows[row], left: left) }
         // Left-aligned: after the padding, one indentation step per level.
@@ -75,12 +77,14 @@ struct TableCellPositionTests {
             #expect(abs(end - rightEdge) < 1e-9, "row \(row)")
         }
         // Decimal: the points under one another, the column's texts inside it.
-        let points = (0..<3).map { row in
+        let points = (0..<4).map { row in
             let cell = layout.bodyRows[row].cells[2]
             return cell.spec.alignmentByte.map { x(row, 2) + cell.block.xPosition(ofByte: $0) } ?? .nan
         }
         #expect(points.allSatisfy { abs($0 - points[0]) < 1e-9 }, "\(points)")
-        #expect((0..<3).allSatisfy { x($0, 2) >= left + layout.columnX(2) })
+        let columnEnd = left + layout.columnX(2) + layout.columnWidths[2]
+        #expect((0..<4).allSatisfy { x($0, 2) >= left + layout.columnX(2) + style.cellPaddingX - 1e-9 })
+        #expect((0..<4).allSatisfy { x($0, 2) + layout.bodyRows[$0].cells[2].block.size.width <= columnEnd - style.cellPaddingX + 1e-9 })
     }
 
     /// A cell with a raised footnote mark has a taller first line; the row's cells still share one
