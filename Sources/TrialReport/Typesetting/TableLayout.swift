@@ -193,9 +193,9 @@ final class TableLayout {
 
     /// Each column's natural width (its widest unwrapped single-column cell), the narrowest it may
     /// wrap to, and the extents of decimal columns; spanning header cells widen the columns
-    /// they span when needed. The unwrapped blocks measured (`laidOutRows`' when given) go into
-    /// `cells`, and come back row by row (those of the columns), for laying out the cells that fit
-    /// their columns.
+    /// they span when needed. The unwrapped blocks measured go into `cells` (those of
+    /// `laidOutRows`, laid out before, are taken as they are), and come back row by row (those of
+    /// the columns), for laying out the cells that fit their columns.
     private static func naturalWidths(_ spec: TableSpec, cairo: OpaquePointer, style: TypesetStyle, cells: TableCellLayouts,
                                       laidOutRows: [[TextBlock]]?)
         -> (widths: [Double], minimum: [Double], decimal: [(left: Double, right: Double)?], unwrapped: [[TextBlock]]) {
