@@ -9,7 +9,8 @@ enum RadixSort {
     private static let digitBits = 8
     private static let passes = 8
 
-    /// `values` in ascending order (−0 before +0; no NaN expected).
+    /// `values` in ascending order (−0 before +0; no NaN expected), with their runs when they were
+    /// counted (`CountingSort`).
     ///
     /// Method: a sample with at most one distinct value in eight is sorted by counting its values
     /// (`CountingSort`); any other by least-significant-digit radix sort on the order-preserving 64-bit key of each
@@ -17,12 +18,6 @@ enum RadixSort {
     /// 8 bits per pass; the histograms of all passes come from one read of the keys, and a pass
     /// where every key has the same digit is skipped.
     /// - Complexity: O(*n*) time (O(*n* + *k* log *k*) for *k* ≤ *n*/8 distinct values, counted), 2*n* extra words.
-    static func sorted(_ values: [Double]) -> [Double] {
-        sortedWithRuns(values).sorted
-    }
-
-    /// `values` in ascending order as `sorted(_:)` sorts them, with their runs when they were
-    /// counted (`CountingSort`).
     static func sortedWithRuns(_ values: [Double]) -> (sorted: [Double], runs: ValueRuns?) {
         guard values.count > smallSample else { return (values.sorted(), nil) }
         if let runs = CountingSort.runs(values, distinctLimit: values.count / 8) { return (runs.values, runs) }
